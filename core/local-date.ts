@@ -1,0 +1,53 @@
+// Calendar dates as "YYYY-MM-DD" strings. A run belongs to the local date on which it started,
+// so dates are computed once, where the run happened, and then compared as plain strings:
+// no Date arithmetic across DST changes can add or lose a day.
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar date of an instant in a time zone (IANA name, e.g. "Europe/London"). */
+export function localDateOf(ms: number, timeZone: string): string {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Days since 1970-01-01 for a calendar date; differences of these count calendar days exactly. */
+export function dayNumber(date: string): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new Error(`Not a calendar date: ${JSON.stringify(date)}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+}
+
+export function dateFromDayNumber(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return dateFromDayNumber(dayNumber(date) + days);
+}
+
+/** The date part of a local wall-clock timestamp such as "2024-05-01 07:12:00" or "2024-05-01T07:12:00". */
+export function datePartOfLocalTimestamp(value: string): string | null {
+  const d = value.slice(0, 10);
+  return isLocalDate(d) ? d : null;
+}

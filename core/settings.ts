@@ -1,0 +1,211 @@
+import { SPORTS, type Sport } from './activity';
+
+// Every threshold Hip Check uses, with its default and its valid range. The options page renders
+// from FIELDS, the background validates with validateSettingsPatch, and nothing invalid is stored.
+
+export const PRESETS = ['beginner', 'regular', 'experienced'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export interface Settings {
+  /** Last preset chosen; "custom" once any preset value is changed by hand. */
+  preset: Preset | 'custom';
+  /** Running days in a row allowed; a rest day is due on the next one. */
+  maxRunDaysInRow: number;
+  /** Days in a row with any activity (cross-training included) before a full rest day is due. */
+  maxDaysWithoutFullRest: number;
+  /** Runs per week the preset aims at; information for the popup. */
+  targetRunsPerWeek: number;
+  /** A run longer than the longest of the previous window by more than this % is a caution. */
+  longRunCautionPct: number;
+  longRunWarningPct: number;
+  longRunHighPct: number;
+  /** Days looked back for the longest recent run. */
+  longRunWindowDays: number;
+  /** Last 7 days' distance over the previous 7 by more than this % is a warning. */
+  weeklyRampWarnPct: number;
+  /** ... but only when the previous 7 days had at least this many km. */
+  weeklyRampMinBaseKm: number;
+  /** Sports that count as running load. */
+  runningLoadSports: Sport[];
+  units: 'auto' | 'km' | 'mi';
+  /** 0 = Sunday ... 6 = Saturday, or "auto" for the browser locale's. */
+  weekStartsOn: 'auto' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  notifications: boolean;
+  /** Pain on the outside of the hip: cross-body stretches are not suggested. */
+  outerHipPain: boolean;
+  /** The runner reports red-flag symptoms: the advice is to stop and see a clinician. */
+  redFlagSymptoms: boolean;
+}
+
+type NumberKey = {
+  [K in keyof Settings]: Settings[K] extends number ? K : never;
+}[keyof Settings];
+
+export interface NumberField {
+  key: NumberKey;
+  min: number;
+  max: number;
+  integer: boolean;
+  unit: 'days' | 'runs' | '%' | 'km';
+}
+
+export const NUMBER_FIELDS: readonly NumberField[] = [
+  { key: 'maxRunDaysInRow', min: 1, max: 30, integer: true, unit: 'days' },
+  { key: 'maxDaysWithoutFullRest', min: 1, max: 60, integer: true, unit: 'days' },
+  { key: 'targetRunsPerWeek', min: 1, max: 14, integer: true, unit: 'runs' },
+  { key: 'longRunCautionPct', min: 1, max: 500, integer: false, unit: '%' },
+  { key: 'longRunWarningPct', min: 1, max: 500, integer: false, unit: '%' },
+  { key: 'longRunHighPct', min: 1, max: 1000, integer: false, unit: '%' },
+  { key: 'longRunWindowDays', min: 7, max: 120, integer: true, unit: 'days' },
+  { key: 'weeklyRampWarnPct', min: 1, max: 500, integer: false, unit: '%' },
+  { key: 'weeklyRampMinBaseKm', min: 0, max: 1000, integer: false, unit: 'km' },
+];
+
+export const DEFAULT_RUNNING_LOAD_SPORTS: readonly Sport[] = ['run', 'trail_run', 'treadmill_run', 'virtual_run'];
+
+type PresetValues = Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'targetRunsPerWeek'>;
+
+export const PRESET_VALUES: Readonly<Record<Preset, PresetValues>> = {
+  // A rest day after every run day: about three runs a week.
+  beginner: { maxRunDaysInRow: 1, maxDaysWithoutFullRest: 2, targetRunsPerWeek: 3 },
+  // Warn on the 6th running day in a row, or after 7 days without a full rest day.
+  regular: { maxRunDaysInRow: 5, maxDaysWithoutFullRest: 7, targetRunsPerWeek: 5 },
+  // Warn on the 7th running day in a row.
+  experienced: { maxRunDaysInRow: 6, maxDaysWithoutFullRest: 10, targetRunsPerWeek: 6 },
+};
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  preset: 'regular',
+  ...PRESET_VALUES.regular,
+  longRunCautionPct: 10,
+  longRunWarningPct: 30,
+  longRunHighPct: 100,
+  longRunWindowDays: 30,
+  weeklyRampWarnPct: 30,
+  weeklyRampMinBaseKm: 10,
+  runningLoadSports: [...DEFAULT_RUNNING_LOAD_SPORTS],
+  units: 'auto',
+  weekStartsOn: 'auto',
+  notifications: false,
+  outerHipPain: false,
+  redFlagSymptoms: false,
+});
+
+export interface SettingsError {
+  field: keyof Settings | 'settings';
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: SettingsError[] };
+
+const BOOLEAN_KEYS = ['notifications', 'outerHipPain', 'redFlagSymptoms'] as const;
+
+/**
+ * Checks a partial update against the current settings. Returns the full new settings, or every
+ * problem found; a single bad field refuses the whole update so nothing half-valid is stored.
+ */
+export function validateSettingsPatch(patch: unknown, current: Settings): Validated<Settings> {
+  const errors: SettingsError[] = [];
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    return { ok: false, errors: [{ field: 'settings', message: 'Settings must be an object of named values.' }] };
+  }
+  const p = patch as Record<string, unknown>;
+  const next: Settings = { ...current, runningLoadSports: [...current.runningLoadSports] };
+  const known = new Set<string>(Object.keys(DEFAULT_SETTINGS));
+  for (const k of Object.keys(p)) {
+    if (!known.has(k)) errors.push({ field: 'settings', message: `Unknown setting "${k}".` });
+  }
+
+  if ('preset' in p) {
+    const v = p.preset;
+    if (v === 'custom') next.preset = 'custom';
+    else if (typeof v === 'string' && (PRESETS as readonly string[]).includes(v)) {
+      next.preset = v as Preset;
+      Object.assign(next, PRESET_VALUES[v as Preset]);
+    } else errors.push({ field: 'preset', message: `Preset must be one of ${PRESETS.join(', ')}.` });
+  }
+
+  for (const f of NUMBER_FIELDS) {
+    if (!(f.key in p)) continue;
+    const v = p[f.key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      errors.push({ field: f.key, message: `Must be a number (${f.unit}).` });
+    } else if (f.integer && !Number.isInteger(v)) {
+      errors.push({ field: f.key, message: `Must be a whole number of ${f.unit}.` });
+    } else if (v < f.min || v > f.max) {
+      errors.push({ field: f.key, message: `Must be between ${f.min} and ${f.max} ${f.unit}.` });
+    } else {
+      next[f.key] = v;
+      // Editing a preset's own value by hand means the preset no longer describes the settings.
+      if (!('preset' in p) && f.key in PRESET_VALUES.regular) next.preset = 'custom';
+    }
+  }
+
+  if ('runningLoadSports' in p) {
+    const v = p.runningLoadSports;
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || !(SPORTS as readonly string[]).includes(s))) {
+      errors.push({ field: 'runningLoadSports', message: `Must be a list of sports from: ${SPORTS.join(', ')}.` });
+    } else if (v.length === 0) {
+      errors.push({ field: 'runningLoadSports', message: 'Choose at least one sport that counts as running.' });
+    } else next.runningLoadSports = [...new Set(v as Sport[])];
+  }
+
+  if ('units' in p) {
+    const v = p.units;
+    if (v === 'auto' || v === 'km' || v === 'mi') next.units = v;
+    else errors.push({ field: 'units', message: 'Units must be "auto", "km" or "mi".' });
+  }
+
+  if ('weekStartsOn' in p) {
+    const v = p.weekStartsOn;
+    if (v === 'auto' || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 6)) {
+      next.weekStartsOn = v as Settings['weekStartsOn'];
+    } else errors.push({ field: 'weekStartsOn', message: 'First day of the week must be 0 (Sunday) to 6 (Saturday), or "auto".' });
+  }
+
+  for (const k of BOOLEAN_KEYS) {
+    if (!(k in p)) continue;
+    const v = p[k];
+    if (typeof v === 'boolean') next[k] = v;
+    else errors.push({ field: k, message: 'Must be on or off (true or false).' });
+  }
+
+  if (errors.length === 0) {
+    if (!(next.longRunCautionPct < next.longRunWarningPct && next.longRunWarningPct < next.longRunHighPct)) {
+      errors.push({
+        field: 'longRunWarningPct',
+        message: 'Long-run levels must rise: caution below warning below high.',
+      });
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: next };
+}
+
+/**
+ * Reads whatever is stored (possibly written by an older version, or damaged) into full settings:
+ * each valid stored value is kept, anything else falls back to its default.
+ */
+export function settingsFromStored(stored: unknown): Settings {
+  const base: Settings = { ...DEFAULT_SETTINGS, runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports] };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return base;
+  const known = new Set<string>(Object.keys(DEFAULT_SETTINGS));
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(stored as Record<string, unknown>)) {
+    if (k !== 'preset' && known.has(k)) patch[k] = v;
+  }
+  // Drop the fields named in errors until the rest validates together (cross-field rules included).
+  for (let tries = 0; tries <= known.size; tries++) {
+    const r = validateSettingsPatch(patch, base);
+    if (r.ok) {
+      const preset = (stored as Record<string, unknown>).preset;
+      if (preset === 'custom' || (PRESETS as readonly unknown[]).includes(preset)) r.value.preset = preset as Settings['preset'];
+      return r.value;
+    }
+    for (const e of r.errors) delete patch[e.field];
+    if (r.errors.some((e) => e.field === 'longRunWarningPct')) {
+      delete patch.longRunCautionPct;
+      delete patch.longRunHighPct;
+    }
+  }
+  return base;
+}
