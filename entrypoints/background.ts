@@ -1,3 +1,58 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openActivityDb } from '../background/activity-db';
+import { ActivityStore } from '../background/activity-store';
+import { showBadge } from '../background/badge';
+import { handleMessage, type RouterDeps } from '../background/message-router';
+import { buildPopupState, userTimeZone } from '../background/popup-state';
+import { addProblem, clearProblems, listProblems } from '../background/read-problems';
+import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
+import { classifySender } from '../core/messages';
 
-export default defineBackground(() => {});
+// The background worker owns the database. Content scripts and extension pages only send it
+// messages; every message is validated (core/messages.ts) before anything is stored.
+export default defineBackground(() => {
+  let storePromise: Promise<ActivityStore> | null = null;
+  const getStore = () => (storePromise ??= openActivityDb().then((db) => new ActivityStore(db)));
+
+  const refresh = async () => {
+    const state = await buildPopupState(await getStore(), await loadSettings(), await listProblems(), Date.now(), userTimeZone());
+    await showBadge(state.verdict.streak.runDays, state.verdict.level);
+    scheduleDayChange();
+  };
+
+  // The streak changes at local midnight even when no data does.
+  const scheduleDayChange = () => {
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5);
+    void browser.alarms.create('day-change', { when: next.getTime() });
+  };
+
+  const deps = (store: ActivityStore): RouterDeps => ({
+    store,
+    now: Date.now,
+    loadSettings,
+    updateSettings,
+    saveSettings,
+    listProblems,
+    addProblem: (p) => addProblem(p, p.atMs),
+    clearProblems,
+    popupState: async () => ({ ...(await buildPopupState(store, await loadSettings(), await listProblems(), Date.now(), userTimeZone())) }),
+    dataChanged: refresh,
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    void getStore()
+      .then((store) => handleMessage(message, who, deps(store)))
+      .then(sendResponse, (e: Error) => sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }));
+    return true;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'day-change') void refresh();
+  });
+  onSettingsChanged(() => void refresh());
+  browser.runtime.onStartup.addListener(() => void refresh());
+  browser.runtime.onInstalled.addListener(() => void refresh());
+});

@@ -1,0 +1,72 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Activity } from '../core/activity';
+
+// The database the background worker owns. Schema changes are migrations: each step upgrades
+// from the version before it and keeps every record, and tests open a database written by each
+// older version under the current one.
+
+export const DB_NAME = 'hip-check';
+
+export interface ImportRecord {
+  id?: number;
+  atMs: number;
+  /** What was imported: a file name, "backup", or a site reader. */
+  what: string;
+  added: number;
+  merged: number;
+  unchanged: number;
+  refused: { item: string; reason: string }[];
+}
+
+export interface HipCheckDB extends DBSchema {
+  activities: {
+    key: string;
+    value: Activity;
+    indexes: {
+      /** "The last N days" is a key range on this index: cost follows the window, not the history. */
+      localDate: string;
+      /** Finding duplicates: activities starting within minutes of a new one. */
+      startMs: number;
+      /** Finding a record by any of its sources' ids. */
+      sourceKeys: string;
+    };
+  };
+  /** Since version 2: the outcome of each import, shown to the runner. */
+  imports: {
+    key: number;
+    value: ImportRecord;
+  };
+}
+
+type UpgradeTx = IDBPTransaction<HipCheckDB, StoreNames<HipCheckDB>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<HipCheckDB>, tx: UpgradeTx) => void;
+
+/** MIGRATIONS[n] upgrades a database of version n to n + 1. Never edit a released step; add one. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 → 1: activities and their indexes.
+  (db) => {
+    const s = db.createObjectStore('activities', { keyPath: 'key' });
+    s.createIndex('localDate', 'localDate');
+    s.createIndex('startMs', 'startMs');
+    s.createIndex('sourceKeys', 'sourceKeys', { multiEntry: true });
+  },
+  // 1 → 2: the import log.
+  (db) => {
+    db.createObjectStore('imports', { keyPath: 'id', autoIncrement: true });
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export async function openActivityDb(version: number = DB_VERSION, name: string = DB_NAME): Promise<IDBPDatabase<HipCheckDB>> {
+  const db: IDBPDatabase<HipCheckDB> = await openDB<HipCheckDB>(name, version, {
+    upgrade(upgrading, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(upgrading, tx);
+    },
+    // A newer worker wants to upgrade: step aside rather than block it.
+    blocking() {
+      db.close();
+    },
+  });
+  return db;
+}

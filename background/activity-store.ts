@@ -1,0 +1,156 @@
+import type { IDBPDatabase } from 'idb';
+import { activityFromInput, sourceKey, type Activity, type ActivityInput } from '../core/activity';
+import { findDuplicate, isSameActivity, MERGE_START_WINDOW_MS, mergeInto } from '../core/merge-duplicates';
+import type { HipCheckDB, ImportRecord } from './activity-db';
+
+export interface SaveOutcome {
+  added: number;
+  /** Duplicates of a stored activity from another source: one run, one more source id. */
+  merged: number;
+  /** Seen again from the same source with new values (the runner edited it on the site). */
+  updated: number;
+  unchanged: number;
+  /** Keys of the records written or confirmed, in input order. */
+  keys: string[];
+}
+
+const SAME_VALUES: (keyof Activity)[] = ['startMs', 'localDate', 'sport', 'sportLabel', 'distanceM', 'movingS', 'elapsedS', 'name', 'sourceKeys'];
+
+function sameValues(a: Activity, b: Activity): boolean {
+  return SAME_VALUES.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+/** Reads and writes activities; every write merges duplicates in the same transaction. */
+export class ActivityStore {
+  constructor(private readonly db: IDBPDatabase<HipCheckDB>) {}
+
+  async save(inputs: readonly ActivityInput[], nowMs: number): Promise<SaveOutcome> {
+    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, keys: [] };
+    const tx = this.db.transaction('activities', 'readwrite');
+    const store = tx.store;
+    for (const input of inputs) {
+      const key = sourceKey(input.source, input.sourceId);
+      const known = await store.index('sourceKeys').get(key);
+      const candidates = known
+        ? [known]
+        : await store.index('startMs').getAll(IDBKeyRange.bound(input.startMs - MERGE_START_WINDOW_MS, input.startMs + MERGE_START_WINDOW_MS));
+      const dup = findDuplicate(candidates, input);
+      if (!dup) {
+        const fresh = activityFromInput(input, nowMs);
+        await store.put(fresh);
+        out.added++;
+        out.keys.push(fresh.key);
+        continue;
+      }
+      const merged = mergeInto(dup, input, nowMs);
+      out.keys.push(dup.key);
+      if (sameValues(dup, merged)) {
+        out.unchanged++;
+        continue;
+      }
+      await store.put(merged);
+      if (dup.sourceKeys.includes(key)) out.updated++;
+      else out.merged++;
+    }
+    await tx.done;
+    return out;
+  }
+
+  /**
+   * Takes stored records back (a backup). Idempotent: a record already known by any of its
+   * source ids, or matching one as a duplicate, gains the missing source ids and nothing else.
+   */
+  async restore(records: readonly Activity[]): Promise<SaveOutcome> {
+    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, keys: [] };
+    const tx = this.db.transaction('activities', 'readwrite');
+    const store = tx.store;
+    for (const rec of records) {
+      let existing: Activity | undefined;
+      for (const k of rec.sourceKeys) {
+        existing = await store.index('sourceKeys').get(k);
+        if (existing) break;
+      }
+      if (!existing) {
+        const near = await store.index('startMs').getAll(IDBKeyRange.bound(rec.startMs - MERGE_START_WINDOW_MS, rec.startMs + MERGE_START_WINDOW_MS));
+        existing = near.find((n) => isSameActivity(n, rec));
+      }
+      if (!existing) {
+        // A key can only be taken here by a record that has since lost that source (deleted and re-added).
+        const taken = await store.get(rec.key);
+        const stored = taken ? { ...rec, key: `${rec.key}#${rec.startMs}` } : rec;
+        await store.put(stored);
+        out.added++;
+        out.keys.push(stored.key);
+        continue;
+      }
+      out.keys.push(existing.key);
+      const missing = rec.sources.filter((s) => !existing.sourceKeys.includes(sourceKey(s.source, s.id)));
+      if (missing.length === 0) {
+        out.unchanged++;
+        continue;
+      }
+      await store.put({
+        ...existing,
+        sources: [...existing.sources, ...missing],
+        sourceKeys: [...existing.sourceKeys, ...missing.map((s) => sourceKey(s.source, s.id))],
+        distanceM: existing.distanceM ?? rec.distanceM,
+        movingS: existing.movingS ?? rec.movingS,
+        elapsedS: existing.elapsedS ?? rec.elapsedS,
+      });
+      out.merged++;
+    }
+    await tx.done;
+    return out;
+  }
+
+  /** Activities whose local date lies in [from, to], both inclusive. */
+  between(from: string, to: string): Promise<Activity[]> {
+    return this.db.getAllFromIndex('activities', 'localDate', IDBKeyRange.bound(from, to));
+  }
+
+  /** Up to `limit` activities dated before `date`, newest first. */
+  async before(date: string, limit: number): Promise<Activity[]> {
+    const out: Activity[] = [];
+    let cursor = await this.db.transaction('activities').store.index('localDate').openCursor(IDBKeyRange.upperBound(date, true), 'prev');
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  all(): Promise<Activity[]> {
+    return this.db.getAll('activities');
+  }
+
+  count(): Promise<number> {
+    return this.db.count('activities');
+  }
+
+  async delete(keys: readonly string[]): Promise<number> {
+    const tx = this.db.transaction('activities', 'readwrite');
+    let n = 0;
+    for (const k of keys) {
+      if (await tx.store.get(k)) {
+        await tx.store.delete(k);
+        n++;
+      }
+    }
+    await tx.done;
+    return n;
+  }
+
+  async logImport(rec: Omit<ImportRecord, 'id'>): Promise<void> {
+    await this.db.add('imports', rec as ImportRecord);
+  }
+
+  async recentImports(limit: number): Promise<ImportRecord[]> {
+    const out: ImportRecord[] = [];
+    let cursor = await this.db.transaction('imports').store.openCursor(null, 'prev');
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+}

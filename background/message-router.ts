@@ -1,0 +1,87 @@
+import type { Activity } from '../core/activity';
+import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
+import { parseRequest, type Request, type Sender } from '../core/messages';
+import type { Settings, SettingsError } from '../core/settings';
+import type { ActivityStore } from './activity-store';
+import type { StoredProblem } from './read-problems';
+
+export type Response =
+  | ({ ok: true } & Record<string, unknown>)
+  | { ok: false; error: string; errors?: SettingsError[] };
+
+/** Everything the router needs from the browser, passed in so tests can run it on fakes. */
+export interface RouterDeps {
+  store: ActivityStore;
+  now(): number;
+  loadSettings(): Promise<Settings>;
+  updateSettings(patch: unknown): Promise<{ ok: true; value: Settings } | { ok: false; errors: SettingsError[] }>;
+  saveSettings(settings: Settings): Promise<void>;
+  listProblems(): Promise<StoredProblem[]>;
+  addProblem(p: StoredProblem): Promise<void>;
+  clearProblems(site?: 'strava' | 'garmin'): Promise<void>;
+  /** What the popup shows; recomputed from the store on each request. */
+  popupState(): Promise<Record<string, unknown>>;
+  /** Called after anything that changes what the badge or popup would show. */
+  dataChanged(): Promise<void>;
+}
+
+export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
+  const parsed = parseRequest(raw, sender, deps.now());
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  try {
+    return await route(parsed.value, sender, deps);
+  } catch (e) {
+    return { ok: false, error: `Hip Check could not do that: ${(e as Error).message}` };
+  }
+}
+
+async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Response> {
+  switch (req.type) {
+    case 'activities/seen': {
+      const outcome = await deps.store.save(req.activities, deps.now());
+      if (sender.kind === 'content') await deps.clearProblems(sender.site);
+      await deps.dataChanged();
+      return { ok: true, ...outcome };
+    }
+    case 'activities/add': {
+      const outcome = await deps.store.save(req.activities, deps.now());
+      await deps.dataChanged();
+      return { ok: true, ...outcome };
+    }
+    case 'activities/delete': {
+      const deleted = await deps.store.delete(req.keys);
+      await deps.dataChanged();
+      return { ok: true, deleted };
+    }
+    case 'problem/report':
+      await deps.addProblem({ ...req.problem, atMs: deps.now() });
+      return { ok: true };
+    case 'problems/clear':
+      await deps.clearProblems();
+      return { ok: true };
+    case 'state/get':
+      return { ok: true, ...(await deps.popupState()) };
+    case 'settings/update': {
+      const r = await deps.updateSettings(req.patch);
+      if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+      await deps.dataChanged();
+      return { ok: true, settings: r.value };
+    }
+    case 'backup/export': {
+      const now = deps.now();
+      const activities: Activity[] = await deps.store.all();
+      const backup = makeBackup(activities, await deps.loadSettings(), now);
+      return { ok: true, fileName: backupFileName(now), text: JSON.stringify(backup, null, 1), count: activities.length };
+    }
+    case 'backup/import': {
+      const now = deps.now();
+      const parsed = parseBackup(req.text, now, await deps.loadSettings());
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      const outcome = await deps.store.restore(parsed.activities);
+      await deps.saveSettings(parsed.settings);
+      await deps.store.logImport({ atMs: now, what: 'backup', added: outcome.added, merged: outcome.merged, unchanged: outcome.unchanged, refused: [] });
+      await deps.dataChanged();
+      return { ok: true, ...outcome };
+    }
+  }
+}

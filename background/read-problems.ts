@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import type { ReadProblem, Site } from '../core/messages';
+
+// Site readers that expected data and found none report it here, so the popup can say
+// "couldn't read this page" instead of silently missing runs.
+const KEY = 'readProblems';
+const MAX = 20;
+
+export interface StoredProblem extends ReadProblem {
+  atMs: number;
+}
+
+export async function listProblems(): Promise<StoredProblem[]> {
+  const got = await browser.storage.local.get(KEY);
+  const v = got[KEY];
+  return Array.isArray(v) ? (v as StoredProblem[]) : [];
+}
+
+export async function addProblem(p: ReadProblem, nowMs: number): Promise<void> {
+  const rest = (await listProblems()).filter((x) => !(x.site === p.site && x.page === p.page));
+  await browser.storage.local.set({ [KEY]: [{ ...p, atMs: nowMs }, ...rest].slice(0, MAX) });
+}
+
+/** A successful read from a site shows its readers work again. */
+export async function clearProblems(site?: Site): Promise<void> {
+  const all = await listProblems();
+  const keep = site ? all.filter((x) => x.site !== site) : [];
+  if (keep.length !== all.length) await browser.storage.local.set({ [KEY]: keep });
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PopupState } from '../background/popup-state';
+import type { Settings } from '../core/settings';
+import { BackupControls } from './BackupControls';
+import { t } from './i18n';
+import { ask } from './send-message';
+import { SettingsForm } from './SettingsForm';
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [count, setCount] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    const r = await ask<PopupState>({ type: 'state/get' });
+    if (r.ok) {
+      setSettings(r.settings);
+      setCount(r.totalCount);
+    } else setError(r.error);
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <p class="muted">{t('privacyLine')}</p>
+      {error && <p class="error" role="alert">{error}</p>}
+      {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
+      <BackupControls onChanged={() => void load()} />
+      <p class="muted" data-testid="activity-count">{t('storedCount', String(count))}</p>
+    </main>
+  );
+}

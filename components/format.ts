@@ -1,0 +1,30 @@
+import type { Settings } from '../core/settings';
+
+// Numbers and dates always go through Intl, in the browser's language.
+const M_PER_MILE = 1609.344;
+
+export function unitsFor(settings: Settings, locale: string = navigator.language): 'km' | 'mi' {
+  if (settings.units !== 'auto') return settings.units;
+  // The countries that still run in miles.
+  return /-(US|GB|LR|MM)$/i.test(locale) ? 'mi' : 'km';
+}
+
+export function formatDistance(m: number | null, units: 'km' | 'mi', locale: string = navigator.language): string {
+  if (m === null) return '–';
+  const v = units === 'mi' ? m / M_PER_MILE : m / 1000;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: v < 10 ? 2 : 1 }).format(v)} ${units}`;
+}
+
+export function formatDuration(s: number | null): string {
+  if (s === null) return '–';
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = Math.round(s % 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
+}
+
+export function formatDate(date: string, locale: string = navigator.language): string {
+  // Noon UTC, formatted in UTC: the calendar date is shown as stored, whatever the zone.
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}

@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import type { PageRequest } from '../core/messages';
+
+export type Reply<T> = ({ ok: true } & T) | { ok: false; error: string; errors?: { field: string; message: string }[] };
+
+/** Extension pages talk to the background only through validated messages. */
+export async function ask<T = Record<string, unknown>>(req: PageRequest): Promise<Reply<T>> {
+  try {
+    const r = (await browser.runtime.sendMessage(req)) as Reply<T> | undefined;
+    return r ?? { ok: false, error: 'Hip Check did not answer. Try again in a moment.' };
+  } catch (e) {
+    return { ok: false, error: `Hip Check did not answer: ${(e as Error).message}` };
+  }
+}

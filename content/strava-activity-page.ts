@@ -1,0 +1,44 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava-activity-page';
+import { isBridgeMessage, STRAVA_SNAPSHOT } from './page-bridge';
+import { sendToBackground } from './send-to-background';
+
+// https://www.strava.com/activities/{id}: waits for the MAIN-world script's snapshot of
+// `pageView`, reads it, and sends the run to the background. If no snapshot comes, or it can't be
+// read, the popup is told, so a Strava redesign shows up as a notice and not as missing runs.
+
+const WAIT_MS = 15_000;
+
+function looksLikeSnapshot(v: unknown): v is StravaPageSnapshot {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  const idLike = (x: unknown) => x === null || typeof x === 'string' || typeof x === 'number';
+  return (
+    typeof s.urlActivityId === 'string' &&
+    (s.activity === null || (typeof s.activity === 'object' && !Array.isArray(s.activity))) &&
+    idLike(s.activityId) && idLike(s.activityAthleteId) && idLike(s.currentAthleteId)
+  );
+}
+
+export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: string): void {
+  const url = window.location.href;
+  const problem = (reason: string) =>
+    sendToBackground({ type: 'problem/report', problem: { site: 'strava', page: 'activity-page', url, reason } });
+
+  let done = false;
+  const timer = ctx.setTimeout(() => {
+    if (!done) void problem("Couldn't read your Strava activity page: its data never appeared. The site may have changed.");
+  }, WAIT_MS);
+
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (done || !isBridgeMessage(event, STRAVA_SNAPSHOT)) return;
+    const snap: unknown = (event.data as { payload: unknown }).payload;
+    if (!looksLikeSnapshot(snap) || snap.urlActivityId !== activityId) return;
+    done = true;
+    clearTimeout(timer);
+    const r = readStravaActivityPage(snap, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (r.kind === 'activity') void sendToBackground({ type: 'activities/seen', activities: [r.activity] });
+    else if (r.kind === 'unreadable') void problem(`Couldn't read your Strava activity page: ${r.reason}. The site may have changed.`);
+    // 'not-own': a friend's run is none of our business; nothing is stored or reported.
+  });
+}

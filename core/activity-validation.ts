@@ -1,0 +1,119 @@
+import { SOURCES, SPORTS, type Activity, type ActivityInput } from './activity';
+import { isLocalDate } from './local-date';
+
+// Limits that no real run exceeds; anything past them is a reader bug or a hostile message,
+// and is refused before it can reach the database.
+export const LIMITS = {
+  maxDistanceM: 500_000,
+  maxDurationS: 24 * 3600,
+  /** Clocks disagree a little; a start more than this far ahead of "now" is in the future. */
+  futureSlackMs: 15 * 60 * 1000,
+  /** Nothing a runner logs predates GPS watches; 1980 leaves room for hand-entered history. */
+  earliestStartMs: Date.UTC(1980, 0, 1),
+  maxIdLength: 200,
+  maxLabelLength: 100,
+  maxNameLength: 500,
+} as const;
+
+export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkOptionalNumber(v: unknown, what: string, max: number, unit: string): string | null {
+  if (v === null) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `${what} must be a number of ${unit} or null`;
+  if (v < 0) return `${what} is negative (${v} ${unit})`;
+  if (v > max) return `${what} of ${v} ${unit} is over the limit of ${max} ${unit}`;
+  return null;
+}
+
+function checkText(v: unknown, what: string, max: number, allowEmpty: boolean): string | null {
+  if (typeof v !== 'string') return `${what} must be text`;
+  if (!allowEmpty && v.trim() === '') return `${what} is empty`;
+  if (v.length > max) return `${what} is longer than ${max} characters`;
+  return null;
+}
+
+/** The fields every activity must have right, stored or incoming. */
+function checkCommon(a: Record<string, unknown>, nowMs: number): string | null {
+  const startMs = a.startMs;
+  if (typeof startMs !== 'number' || !Number.isFinite(startMs)) return 'start time must be a number of milliseconds';
+  if (startMs < LIMITS.earliestStartMs) return `start ${new Date(startMs).toISOString()} is before 1980`;
+  if (startMs > nowMs + LIMITS.futureSlackMs) return `start ${new Date(startMs).toISOString()} is in the future`;
+  if (!isLocalDate(a.localDate)) return `local date ${JSON.stringify(a.localDate)} is not a YYYY-MM-DD date`;
+  // Local time is within UTC-12 .. UTC+14 of the start instant, so the dates differ by a day at most.
+  const utcDay = Math.floor(startMs / 86_400_000);
+  const localDay = Math.round(Date.parse(`${a.localDate}T00:00:00Z`) / 86_400_000);
+  if (Math.abs(localDay - utcDay) > 1) return `local date ${a.localDate} does not match the start ${new Date(startMs).toISOString()}`;
+  if (typeof a.sport !== 'string' || !(SPORTS as readonly string[]).includes(a.sport)) return `sport ${JSON.stringify(a.sport)} is not one of ${SPORTS.join(', ')}`;
+  return (
+    checkText(a.sportLabel, 'sport label', LIMITS.maxLabelLength, true) ??
+    checkText(a.name, 'name', LIMITS.maxNameLength, true) ??
+    checkOptionalNumber(a.distanceM, 'distance', LIMITS.maxDistanceM, 'm') ??
+    checkOptionalNumber(a.movingS, 'moving time', LIMITS.maxDurationS, 's') ??
+    checkOptionalNumber(a.elapsedS, 'elapsed time', LIMITS.maxDurationS, 's')
+  );
+}
+
+export function checkActivityInput(v: unknown, nowMs: number): Check<ActivityInput> {
+  if (!isObj(v)) return { ok: false, error: 'an activity must be an object' };
+  if (typeof v.source !== 'string' || !(SOURCES as readonly string[]).includes(v.source)) {
+    return { ok: false, error: `source ${JSON.stringify(v.source)} is not one of ${SOURCES.join(', ')}` };
+  }
+  const idErr = checkText(v.sourceId, 'source id', LIMITS.maxIdLength, false);
+  if (idErr) return { ok: false, error: idErr };
+  const err = checkCommon(v, nowMs);
+  if (err) return { ok: false, error: err };
+  // Copy only known fields: nothing unexpected rides along into the database.
+  return {
+    ok: true,
+    value: {
+      source: v.source as ActivityInput['source'],
+      sourceId: v.sourceId as string,
+      startMs: v.startMs as number,
+      localDate: v.localDate as string,
+      sport: v.sport as ActivityInput['sport'],
+      sportLabel: v.sportLabel as string,
+      distanceM: v.distanceM as number | null,
+      movingS: v.movingS as number | null,
+      elapsedS: v.elapsedS as number | null,
+      name: v.name as string,
+    },
+  };
+}
+
+/** A stored activity, e.g. from a backup file: the same rules plus its source list. */
+export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> {
+  if (!isObj(v)) return { ok: false, error: 'an activity must be an object' };
+  if (!Array.isArray(v.sources) || v.sources.length === 0) return { ok: false, error: 'an activity must list at least one source' };
+  const sources: Activity['sources'] = [];
+  for (const s of v.sources) {
+    if (!isObj(s) || typeof s.source !== 'string' || !(SOURCES as readonly string[]).includes(s.source)) {
+      return { ok: false, error: `source ${JSON.stringify(isObj(s) ? s.source : s)} is not one of ${SOURCES.join(', ')}` };
+    }
+    const idErr = checkText(s.id, 'source id', LIMITS.maxIdLength, false);
+    if (idErr) return { ok: false, error: idErr };
+    sources.push({ source: s.source as Activity['sources'][number]['source'], id: s.id as string });
+  }
+  const err = checkCommon(v, nowMs);
+  if (err) return { ok: false, error: err };
+  const sourceKeys = sources.map((s) => `${s.source}:${s.id}`);
+  const key = typeof v.key === 'string' && sourceKeys.includes(v.key) ? v.key : sourceKeys[0]!;
+  return {
+    ok: true,
+    value: {
+      key,
+      sources,
+      sourceKeys,
+      startMs: v.startMs as number,
+      localDate: v.localDate as string,
+      sport: v.sport as Activity['sport'],
+      sportLabel: v.sportLabel as string,
+      distanceM: v.distanceM as number | null,
+      movingS: v.movingS as number | null,
+      elapsedS: v.elapsedS as number | null,
+      name: v.name as string,
+      updatedMs: typeof v.updatedMs === 'number' && Number.isFinite(v.updatedMs) ? v.updatedMs : nowMs,
+    },
+  };
+}

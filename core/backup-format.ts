@@ -1,0 +1,75 @@
+import type { Activity } from './activity';
+import { checkStoredActivity } from './activity-validation';
+import { validateSettingsPatch, type Settings } from './settings';
+
+// The backup file. Documented in README ("Backup file format"); bump BACKUP_VERSION and keep a
+// reader for every older version when the format changes, so an old backup always imports.
+
+export const BACKUP_FORMAT = 'hip-check-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupV1 {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  exportedAt: string;
+  settings: Settings;
+  activities: Activity[];
+}
+
+export function makeBackup(activities: readonly Activity[], settings: Settings, nowMs: number): BackupV1 {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(nowMs).toISOString(),
+    settings,
+    activities: [...activities].sort((a, b) => a.startMs - b.startMs),
+  };
+}
+
+export function backupFileName(nowMs: number): string {
+  return `hip-check-backup-${new Date(nowMs).toISOString().slice(0, 10)}.json`;
+}
+
+export type ParsedBackup =
+  | { ok: true; activities: Activity[]; settings: Settings }
+  | { ok: false; error: string };
+
+/**
+ * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
+ * naming it, so a half-imported history can't happen.
+ */
+export function parseBackup(text: string, nowMs: number, current: Settings): ParsedBackup {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `This is not a Hip Check backup: the file is not valid JSON (${(e as Error).message}).` };
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, error: 'This is not a Hip Check backup: the "format" field is missing or different.' };
+  }
+  const d = data as Record<string, unknown>;
+  if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
+    return { ok: false, error: 'This backup has no valid version number.' };
+  }
+  if (d.version > BACKUP_VERSION) {
+    return { ok: false, error: `This backup was made by a newer Hip Check (format version ${d.version}); update Hip Check to import it.` };
+  }
+  if (!Array.isArray(d.activities)) return { ok: false, error: 'This backup has no list of activities.' };
+  const activities: Activity[] = [];
+  for (let i = 0; i < d.activities.length; i++) {
+    const r = checkStoredActivity(d.activities[i], nowMs);
+    if (!r.ok) return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
+    activities.push(r.value);
+  }
+  let settings = current;
+  if (d.settings !== undefined) {
+    const s = validateSettingsPatch(d.settings, current);
+    if (!s.ok) {
+      const e = s.errors[0]!;
+      return { ok: false, error: `The settings in the backup are damaged (${e.field}: ${e.message}). Nothing was imported.` };
+    }
+    settings = s.value;
+  }
+  return { ok: true, activities, settings };
+}

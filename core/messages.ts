@@ -1,0 +1,125 @@
+import type { ActivityInput, Source } from './activity';
+import { checkActivityInput, type Check } from './activity-validation';
+
+// Every message the background accepts, and who may send it. The background runs parseRequest
+// on everything it receives; what fails is answered with an error and never touches storage.
+
+export type Site = 'strava' | 'garmin';
+
+export interface ReadProblem {
+  site: Site;
+  /** Which reader gave up, e.g. "activity-page". */
+  page: string;
+  url: string;
+  reason: string;
+}
+
+export type ContentRequest =
+  | { type: 'activities/seen'; activities: ActivityInput[] }
+  | { type: 'problem/report'; problem: ReadProblem };
+
+export type PageRequest =
+  | { type: 'state/get' }
+  | { type: 'settings/update'; patch: Record<string, unknown> }
+  | { type: 'activities/add'; activities: ActivityInput[] }
+  | { type: 'activities/delete'; keys: string[] }
+  | { type: 'backup/export' }
+  | { type: 'backup/import'; text: string }
+  | { type: 'problems/clear' };
+
+export type Request = ContentRequest | PageRequest;
+
+export type Sender = { kind: 'content'; site: Site } | { kind: 'page' } | { kind: 'unknown'; why: string };
+
+export const MAX_ACTIVITIES_PER_MESSAGE = 5000;
+export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
+
+const SITE_HOSTS: Record<string, Site> = { 'www.strava.com': 'strava', 'connect.garmin.com': 'garmin' };
+
+export interface RawSender {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+/**
+ * Who sent a message. Only our own extension can message the background at all, but a content
+ * script runs inside a site's page, so it is trusted only for that site's own data.
+ */
+export function classifySender(sender: RawSender, extensionId: string, extensionOrigin: string): Sender {
+  if (sender.id !== extensionId) return { kind: 'unknown', why: 'the message did not come from Hip Check' };
+  const url = sender.url ?? '';
+  if (url.startsWith(extensionOrigin)) return { kind: 'page' };
+  let host = '';
+  try {
+    host = new URL(url).host;
+  } catch {
+    return { kind: 'unknown', why: 'the sender has no address' };
+  }
+  const site = SITE_HOSTS[host];
+  if (site && url.startsWith('https://')) return { kind: 'content', site };
+  return { kind: 'unknown', why: `messages from ${host || 'this page'} are not accepted` };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkActivities(v: unknown, nowMs: number, allowed: readonly Source[]): Check<ActivityInput[]> {
+  if (!Array.isArray(v)) return { ok: false, error: 'activities must be a list' };
+  if (v.length > MAX_ACTIVITIES_PER_MESSAGE) return { ok: false, error: `too many activities in one message (${v.length}; at most ${MAX_ACTIVITIES_PER_MESSAGE})` };
+  const out: ActivityInput[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const r = checkActivityInput(v[i], nowMs);
+    if (!r.ok) return { ok: false, error: `activity ${i + 1}: ${r.error}` };
+    if (!allowed.includes(r.value.source)) return { ok: false, error: `activity ${i + 1}: source "${r.value.source}" may not be sent from here` };
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
+}
+
+export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check<Request> {
+  if (sender.kind === 'unknown') return { ok: false, error: `Refused: ${sender.why}.` };
+  if (!isObj(raw) || typeof raw.type !== 'string') return { ok: false, error: 'Refused: a message must be an object with a type.' };
+
+  if (sender.kind === 'content') {
+    switch (raw.type) {
+      case 'activities/seen': {
+        // A Strava page may only report Strava activities; it can't pose as a file or a manual entry.
+        const r = checkActivities(raw.activities, nowMs, [sender.site]);
+        return r.ok ? { ok: true, value: { type: 'activities/seen', activities: r.value } } : { ok: false, error: `Refused: ${r.error}.` };
+      }
+      case 'problem/report': {
+        const p = raw.problem;
+        if (!isObj(p) || p.site !== sender.site || typeof p.page !== 'string' || typeof p.url !== 'string' || typeof p.reason !== 'string') {
+          return { ok: false, error: 'Refused: a problem report needs site, page, url and reason.' };
+        }
+        const clip = (s: string) => s.slice(0, 500);
+        return { ok: true, value: { type: 'problem/report', problem: { site: sender.site, page: clip(p.page), url: clip(p.url), reason: clip(p.reason) } } };
+      }
+      default:
+        return { ok: false, error: `Refused: "${raw.type.slice(0, 50)}" is not accepted from a web page.` };
+    }
+  }
+
+  switch (raw.type) {
+    case 'state/get':
+    case 'backup/export':
+    case 'problems/clear':
+      return { ok: true, value: { type: raw.type } };
+    case 'settings/update':
+      if (!isObj(raw.patch)) return { ok: false, error: 'Refused: settings/update needs a patch object.' };
+      return { ok: true, value: { type: 'settings/update', patch: raw.patch } };
+    case 'activities/add': {
+      const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
+      return r.ok ? { ok: true, value: { type: 'activities/add', activities: r.value } } : { ok: false, error: `Refused: ${r.error}.` };
+    }
+    case 'activities/delete':
+      if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string')) return { ok: false, error: 'Refused: activities/delete needs a list of keys.' };
+      return { ok: true, value: { type: 'activities/delete', keys: raw.keys as string[] } };
+    case 'backup/import':
+      if (typeof raw.text !== 'string') return { ok: false, error: 'Refused: backup/import needs the file text.' };
+      if (raw.text.length > MAX_BACKUP_CHARS) return { ok: false, error: 'Refused: the backup file is larger than 200 MB.' };
+      return { ok: true, value: { type: 'backup/import', text: raw.text } };
+    default:
+      return { ok: false, error: `Refused: unknown message type "${raw.type.slice(0, 50)}".` };
+  }
+}

@@ -1,0 +1,14 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchStravaActivityPage } from '../content/strava-activity-page';
+import { stravaRoute } from '../core/sites/site-routes';
+
+// Every Strava page loads this; it matches the route table once and does nothing elsewhere.
+export default defineContentScript({
+  matches: ['https://www.strava.com/*'],
+  runAt: 'document_start',
+  main(ctx) {
+    const hit = stravaRoute(window.location.pathname);
+    if (!hit) return;
+    if (hit.route === 'activity-page') watchStravaActivityPage(ctx, hit.id);
+  },
+});
