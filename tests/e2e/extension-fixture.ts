@@ -1,0 +1,72 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Opens one of the extension's pages (popup.html, options.html) in a tab. */
+  openExtensionPage: (file: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'hip-check-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    // Nothing may leave the machine: any request not answered by a test's route fails loudly.
+    await context.route(/^https?:\/\/(?!www\.strava\.com|connect\.garmin\.com)/, (r) => r.abort('blockedbyclient'));
+    await use(context);
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+  worker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (file) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Fills {{KEY}} placeholders of a fixture page. */
+export async function fixturePage(rel: string, values: Record<string, string | number>): Promise<string> {
+  let html = await readFile(path.join(ROOT, 'tests/fixtures', rel), 'utf8');
+  for (const [k, v] of Object.entries(values)) html = html.replaceAll(`{{${k}}}`, String(v));
+  return html;
+}
+
+/** Today's date in this machine's zone (the browser's), as YYYY-MM-DD. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,109 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { activityFromInput } from '../../../core/activity';
+import { addDays } from '../../../core/local-date';
+import { DB_VERSION, MIGRATIONS, openActivityDb } from '../../../background/activity-db';
+import { ActivityStore } from '../../../background/activity-store';
+import { NOW, run } from '../activity-fixtures';
+
+let n = 0;
+const freshName = () => `test-db-${++n}-${Math.random()}`;
+const freshStore = async () => new ActivityStore(await openActivityDb(DB_VERSION, freshName()));
+
+describe('schema upgrades', () => {
+  it('a database written by every older version opens under the current one with nothing lost', async () => {
+    for (let old = 1; old < DB_VERSION; old++) {
+      const name = freshName();
+      const v1 = await openActivityDb(old, name);
+      const a = activityFromInput(run(), NOW);
+      const b = activityFromInput(run({ sourceId: '2', localDate: '2026-11-21', startMs: Date.parse('2026-11-21T07:00:00Z') }), NOW);
+      await v1.put('activities', a);
+      await v1.put('activities', b);
+      v1.close();
+
+      const current = await openActivityDb(DB_VERSION, name);
+      expect(current.version).toBe(DB_VERSION);
+      expect(await current.getAll('activities')).toEqual([a, b]);
+      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'imports']);
+      const store = new ActivityStore(current);
+      expect((await store.between('2026-11-21', '2026-11-21')).map((x) => x.key)).toEqual(['strava:2']);
+      current.close();
+    }
+  });
+
+  it('has one migration per version', () => {
+    expect(MIGRATIONS.length).toBe(DB_VERSION);
+  });
+
+  it('refuses to open a database from a newer Hip Check instead of damaging it', async () => {
+    const name = freshName();
+    const newer = await openDB(name, DB_VERSION + 1);
+    newer.close();
+    await expect(openActivityDb(DB_VERSION, name)).rejects.toThrow();
+  });
+});
+
+describe('saving activities', () => {
+  it('adds, then recognises the same run from another source as a duplicate', async () => {
+    const store = await freshStore();
+    expect(await store.save([run({ source: 'file', sourceId: 'fit:1', distanceM: 10_030 })], NOW)).toMatchObject({ added: 1, merged: 0 });
+    expect(await store.save([run()], NOW)).toMatchObject({ added: 0, merged: 1 });
+    const all = await store.all();
+    expect(all).toHaveLength(1);
+    expect(all[0]!.sourceKeys).toEqual(['file:fit:1', 'strava:1001']);
+  });
+
+  it('seeing the same run again changes nothing; an edit on the site updates it', async () => {
+    const store = await freshStore();
+    await store.save([run()], NOW);
+    expect(await store.save([run()], NOW + 1)).toMatchObject({ unchanged: 1, added: 0 });
+    expect(await store.save([run({ name: 'Renamed' })], NOW + 2)).toMatchObject({ updated: 1 });
+    expect((await store.all())[0]!.name).toBe('Renamed');
+  });
+
+  it('keeps two runs of the same day apart', async () => {
+    const store = await freshStore();
+    await store.save([run(), run({ sourceId: '1002', startMs: run().startMs + 8 * 3600_000 })], NOW);
+    expect(await store.count()).toBe(2);
+  });
+
+  it('merges duplicates inside one batch too', async () => {
+    const store = await freshStore();
+    const r = await store.save([run({ source: 'garmin', sourceId: 'g1' }), run()], NOW);
+    expect(r).toMatchObject({ added: 1, merged: 1 });
+  });
+
+  it('reads a date window through the index, whatever else is stored', async () => {
+    const store = await freshStore();
+    const days = Array.from({ length: 400 }, (_, i) => addDays('2025-10-22', i));
+    await store.save(days.map((d, i) => run({ sourceId: String(i), localDate: d, startMs: Date.parse(`${d}T07:00:00Z`) })), NOW);
+    const window = await store.between('2026-09-27', '2026-11-25');
+    expect(window).toHaveLength(60);
+    expect(window.every((a) => a.localDate >= '2026-09-27' && a.localDate <= '2026-11-25')).toBe(true);
+    const before = await store.before('2025-11-01', 3);
+    expect(before.map((a) => a.localDate)).toEqual(['2025-10-31', '2025-10-30', '2025-10-29']);
+  });
+
+  it('deletes by key', async () => {
+    const store = await freshStore();
+    await store.save([run(), run({ sourceId: '2', startMs: run().startMs + 3600_000 * 5 })], NOW);
+    expect(await store.delete(['strava:1001', 'nope'])).toBe(1);
+    expect((await store.all()).map((a) => a.key)).toEqual(['strava:2']);
+  });
+});
+
+describe('restoring a backup', () => {
+  it('is idempotent and keeps what is already stored', async () => {
+    const source = await freshStore();
+    await source.save([run(), run({ source: 'file', sourceId: 'f1' }), run({ sourceId: '7', startMs: run().startMs - 86_400_000, localDate: '2026-11-19' })], NOW);
+    const backup = await source.all();
+
+    const target = await freshStore();
+    await target.save([run({ sourceId: '99', startMs: Date.parse('2026-11-01T07:00:00Z'), localDate: '2026-11-01' })], NOW);
+    expect(await target.restore(backup)).toMatchObject({ added: 2, merged: 0 });
+    const after1 = await target.all();
+    expect(await target.restore(backup)).toMatchObject({ added: 0, merged: 0, unchanged: 2 });
+    expect(await target.all()).toEqual(after1);
+    expect(after1).toHaveLength(3);
+  });
+});
