@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PopupState } from '../background/popup-state';
 import type { Settings } from '../core/settings';
 import { BackupControls } from './BackupControls';
+import { onDataChanged } from '../background/data-version';
 import { t } from './i18n';
 import { ask } from './send-message';
 import { SettingsForm } from './SettingsForm';
@@ -20,6 +21,7 @@ export function Options() {
   };
   useEffect(() => {
     void load();
+    return onDataChanged(() => void load());
   }, []);
 
   return (

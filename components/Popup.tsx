@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PopupState } from '../background/popup-state';
 import { unitsFor } from './format';
+import { onDataChanged } from '../background/data-version';
 import { t } from './i18n';
 import { ProblemNotice } from './ProblemNotice';
 import { RecentActivities } from './RecentActivities';
@@ -18,6 +19,7 @@ export function Popup() {
   };
   useEffect(() => {
     void load();
+    return onDataChanged(() => void load());
   }, []);
 
   if (error) return <main class="popup"><p class="error" role="alert">{error}</p></main>;

@@ -8,6 +8,7 @@ import { buildPopupState, userTimeZone } from '../background/popup-state';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
+import { DATA_VERSION_KEY } from '../background/data-version';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
@@ -18,6 +19,8 @@ export default defineBackground(() => {
   const refresh = async () => {
     const state = await buildPopupState(await getStore(), await loadSettings(), await listProblems(), Date.now(), userTimeZone());
     await showBadge(state.verdict.streak.runDays, state.verdict.level);
+    // Open extension pages listen for this and re-read their state.
+    await browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
     scheduleDayChange();
   };
 
@@ -54,5 +57,9 @@ export default defineBackground(() => {
   });
   onSettingsChanged(() => void refresh());
   browser.runtime.onStartup.addListener(() => void refresh());
-  browser.runtime.onInstalled.addListener(() => void refresh());
+  browser.runtime.onInstalled.addListener((details) => {
+    void refresh();
+    // A new runner sees what Hip Check does and how to get their history in.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+  });
 });

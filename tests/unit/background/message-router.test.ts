@@ -68,7 +68,7 @@ describe('the background message router', () => {
     await handleMessage({ type: 'settings/update', patch: { weeklyRampWarnPct: 40 } }, page, a);
     const exp = await handleMessage({ type: 'backup/export' }, page, a);
     expect(exp).toMatchObject({ ok: true, count: 2, fileName: 'hip-check-backup-2026-11-25.json' });
-    const text = (exp as { text: string }).text;
+    const text = (exp as unknown as { text: string }).text;
     expect(JSON.parse(text)).toMatchObject({ format: BACKUP_FORMAT, version: 1 });
 
     fakeBrowser.reset();

@@ -40,7 +40,7 @@ describe('message validation', () => {
     [{ sourceId: '' }, 'source id is empty'],
     [{ name: 'x'.repeat(501) }, 'name is longer than 500'],
   ])('refuses %j: %s', (over, text) => {
-    const r = seen(run(over));
+    const r = seen({ ...run(), ...over });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain(text);
   });
