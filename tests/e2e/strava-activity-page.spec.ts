@@ -16,7 +16,7 @@ function pageValues(over: Record<string, string | number> = {}) {
   };
 }
 
-test('a run read from a Strava activity page appears in the popup', async ({ context, openExtensionPage }) => {
+test('a run read from a Strava activity page appears in the popup', async ({ context, openExtensionPage, worker }) => {
   const html = await fixturePage('strava/activity-page.html', pageValues());
   await context.route('https://www.strava.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
 
@@ -37,6 +37,9 @@ test('a run read from a Strava activity page appears in the popup', async ({ con
   await expect(row).toContainText(/8[.,]05 km|5 mi/);
   await expect(row).toContainText('40:00');
   await expect(popup.getByTestId('streak')).toContainText('1');
+  // The toolbar badge counts the days in a row with a run, ending today.
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/popup.png' });
 });
 
 test("a friend's activity page adds nothing", async ({ context, openExtensionPage, worker }) => {
