@@ -7,6 +7,7 @@ import { t } from './i18n';
 import { ProblemNotice } from './ProblemNotice';
 import { RecentActivities } from './RecentActivities';
 import { ask } from './send-message';
+import { VerdictCard } from './VerdictCard';
 
 export function Popup() {
   const [state, setState] = useState<PopupState | null>(null);
@@ -46,11 +47,7 @@ export function Popup() {
         </section>
       ) : (
         <>
-          <section class="card" aria-live="polite">
-            <p class="streak" data-testid="streak">
-              <strong>{state.verdict.streak.runDays}</strong> {t('streakDaysInRow')}
-            </p>
-          </section>
+          <VerdictCard verdict={state.verdict} />
           <RecentActivities activities={state.recent} units={units} limit={7} />
         </>
       )}
