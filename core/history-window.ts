@@ -1,4 +1,4 @@
-import { SPORT_FAMILY, type Activity } from './activity';
+import { SPORTS, type Activity } from './activity';
 import { addDays, isLocalDate } from './local-date';
 import { breakStart, SPIKE_REPORT_DAYS } from './long-run-spike';
 import { isSameActivity, MERGE_START_WINDOW_MS } from './merge-duplicates';
@@ -126,6 +126,21 @@ const DUPLICATE_SCAN_MS = Math.max(60 * 60 * 1000, 6 * MERGE_START_WINDOW_MS);
 // A record joins a group only if it is the same activity as every member: a Garmin copy lying
 // between two different Strava runs must not bridge them into one.
 
+const KNOWN_SPORTS = new Set<string>(SPORTS);
+
+// isLocalDate builds a Date to check the day exists; the same hundred-odd dates come back on
+// every verdict, so the answers are remembered (bounded, as the dates move on).
+const validDates = new Map<string, boolean>();
+function isValidDate(d: string): boolean {
+  let ok = validDates.get(d);
+  if (ok === undefined) {
+    ok = isLocalDate(d);
+    if (validDates.size >= 4096) validDates.clear();
+    validDates.set(d, ok);
+  }
+  return ok;
+}
+
 /**
  * The activities with a local date in [from, to] (from null: no lower bound), each real activity
  * once, sorted by compareActivities. The store merges duplicates on import; this collapses any
@@ -133,17 +148,11 @@ const DUPLICATE_SCAN_MS = Math.max(60 * 60 * 1000, 6 * MERGE_START_WINDOW_MS);
  * Records with an invalid date, start or sport are left out.
  */
 export function selectActivities(activities: readonly Activity[], from: string | null, to: string): Activity[] {
-  const validDate = new Map<string, boolean>();
   const byKey = new Map<string, Activity>();
   for (const a of activities) {
     const d = a.localDate;
     if (typeof d !== 'string' || d > to || (from !== null && d < from)) continue;
-    let ok = validDate.get(d);
-    if (ok === undefined) {
-      ok = isLocalDate(d);
-      validDate.set(d, ok);
-    }
-    if (!ok || num(a.startMs) === null || !Object.hasOwn(SPORT_FAMILY, a.sport) || !Array.isArray(a.sourceKeys)) continue;
+    if (!isValidDate(d) || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys)) continue;
     const seen = byKey.get(a.key);
     if (seen === undefined) byKey.set(a.key, a);
     else {

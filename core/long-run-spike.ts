@@ -16,6 +16,19 @@ import type { Settings } from './settings';
 // checked nor used as the longest run.
 
 /** Runs of this many days (today included) are checked and reported. */
+// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
+// times, so they are remembered (bounded, as the dates move on).
+const dayCache = new Map<string, number>();
+function dayOf(date: string): number {
+  let d = dayCache.get(date);
+  if (d === undefined) {
+    d = dayNumber(date);
+    if (dayCache.size >= 4096) dayCache.clear();
+    dayCache.set(date, d);
+  }
+  return d;
+}
+
 export const SPIKE_REPORT_DAYS = 7;
 
 export type SpikeSeverity = 'none' | 'caution' | 'warning' | 'high';
@@ -80,7 +93,7 @@ function runDaysOf(activities: readonly Activity[], settings: LongRunSettings): 
   const byDay = new Map<number, number | null>();
   for (const a of activities) {
     if (!running.has(a.sport)) continue;
-    const d = dayNumber(a.localDate);
+    const d = dayOf(a.localDate);
     const m = usableDistance(a.distanceM);
     const prev = byDay.get(d);
     if (prev === undefined) byDay.set(d, m);
@@ -155,7 +168,7 @@ function compareByDistance(distanceM: number | null, baseline: Baseline, s: Long
  * against the days before, as sessions were in the study.
  */
 export function computeLongRunSpike(today: string, activities: readonly Activity[], settings: LongRunSettings): LongRunSpike {
-  const t = dayNumber(today);
+  const t = dayOf(today);
   const w = settings.longRunWindowDays;
   const r = runDaysOf(activities, settings);
   const running = new Set(settings.runningLoadSports);
@@ -163,7 +176,7 @@ export function computeLongRunSpike(today: string, activities: readonly Activity
   const recent: { a: Activity; day: number }[] = [];
   for (const a of activities) {
     if (!running.has(a.sport)) continue;
-    const day = dayNumber(a.localDate);
+    const day = dayOf(a.localDate);
     if (day <= t && day > t - SPIKE_REPORT_DAYS) recent.push({ a, day });
   }
   // Oldest first; within a day by start time, then key: the same output whatever the input order.
@@ -226,7 +239,7 @@ export function computeLongRunSpike(today: string, activities: readonly Activity
  * window. `activities` must hold the history window.
  */
 export function breakStart(today: string, activities: readonly Activity[], settings: LongRunSettings): string | null {
-  const t = dayNumber(today);
+  const t = dayOf(today);
   const w = settings.longRunWindowDays;
   const r = runDaysOf(activities, settings);
   const checks = r.days.filter((d) => d <= t && d > t - SPIKE_REPORT_DAYS);

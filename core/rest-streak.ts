@@ -12,6 +12,19 @@ import type { Settings } from './settings';
 // - a full rest day: no activity at all.
 
 /** The 7- and 14-day counts need this many days before today. */
+// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
+// times, so they are remembered (bounded, as the dates move on).
+const dayCache = new Map<string, number>();
+function dayOf(date: string): number {
+  let d = dayCache.get(date);
+  if (d === undefined) {
+    d = dayNumber(date);
+    if (dayCache.size >= 4096) dayCache.clear();
+    dayCache.set(date, d);
+  }
+  return d;
+}
+
 export const REST_COUNT_DAYS = 14;
 
 export interface RestStreak {
@@ -109,12 +122,12 @@ export function computeRestStreak(
   lookbackDays: number,
 ): RestStreak {
   const n = Math.max(lookbackDays, REST_COUNT_DAYS + 1, settings.maxRunDaysInRow + 1, settings.maxDaysWithoutFullRest + 1);
-  const t = dayNumber(today);
+  const t = dayOf(today);
   const running = new Set(settings.runningLoadSports);
   const run = new Uint8Array(n);
   const active = new Uint8Array(n);
   for (const a of activities) {
-    const ago = t - dayNumber(a.localDate);
+    const ago = t - dayOf(a.localDate);
     if (ago < 0 || ago >= n) continue;
     active[ago] = 1;
     if (running.has(a.sport)) run[ago] = 1;

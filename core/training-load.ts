@@ -16,6 +16,19 @@ import type { Settings } from './settings';
 // the fixed window changes the figures by almost nothing and keeps the cost independent of older
 // history.
 
+// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
+// times, so they are remembered (bounded, as the dates move on).
+const dayCache = new Map<string, number>();
+function dayOf(date: string): number {
+  let d = dayCache.get(date);
+  if (d === undefined) {
+    d = dayNumber(date);
+    if (dayCache.size >= 4096) dayCache.clear();
+    dayCache.set(date, d);
+  }
+  return d;
+}
+
 export const ACUTE_DAYS = 7;
 export const CHRONIC_DAYS = 28;
 export const LOAD_WINDOW_DAYS = 91;
@@ -43,14 +56,14 @@ export function computeTrainingLoad(
   activities: readonly Activity[],
   settings: Pick<Settings, 'runningLoadSports'>,
 ): TrainingLoad | null {
-  const t = dayNumber(today);
+  const t = dayOf(today);
   const running = new Set(settings.runningLoadSports);
   // km[i] is the load of the day i days after the window's first day; the last is today.
   const km = new Float64Array(LOAD_WINDOW_DAYS);
   let firstIdx = LOAD_WINDOW_DAYS;
   for (const a of activities) {
     if (!running.has(a.sport)) continue;
-    const idx = LOAD_WINDOW_DAYS - 1 - (t - dayNumber(a.localDate));
+    const idx = LOAD_WINDOW_DAYS - 1 - (t - dayOf(a.localDate));
     if (idx < 0 || idx >= LOAD_WINDOW_DAYS) continue;
     if (idx < firstIdx) firstIdx = idx;
     if (a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0) km[idx] = (km[idx] as number) + a.distanceM / 1000;

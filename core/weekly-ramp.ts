@@ -11,6 +11,19 @@ import type { Settings } from './settings';
 // Rolling 7-day blocks ending today, not calendar weeks: a Sunday long run must not vanish from
 // the count on Monday. Runs with no distance count as runs but add 0 km to the sums.
 
+// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
+// times, so they are remembered (bounded, as the dates move on).
+const dayCache = new Map<string, number>();
+function dayOf(date: string): number {
+  let d = dayCache.get(date);
+  if (d === undefined) {
+    d = dayNumber(date);
+    if (dayCache.size >= 4096) dayCache.clear();
+    dayCache.set(date, d);
+  }
+  return d;
+}
+
 export const RAMP_DAYS = 14;
 
 const EPSILON_PCT = 1e-9;
@@ -37,7 +50,7 @@ export function computeWeeklyRamp(
   activities: readonly Activity[],
   settings: Pick<Settings, 'weeklyRampWarnPct' | 'weeklyRampMinBaseKm' | 'runningLoadSports'>,
 ): WeeklyRamp {
-  const t = dayNumber(today);
+  const t = dayOf(today);
   const running = new Set(settings.runningLoadSports);
   let lastWeekM = 0;
   let previousWeekM = 0;
@@ -45,7 +58,7 @@ export function computeWeeklyRamp(
   let previousWeekRuns = 0;
   for (const a of activities) {
     if (!running.has(a.sport)) continue;
-    const ago = t - dayNumber(a.localDate);
+    const ago = t - dayOf(a.localDate);
     if (ago < 0 || ago >= RAMP_DAYS) continue;
     // Null (unknown) distance: the run happened, its distance adds nothing.
     const m = a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0 ? a.distanceM : 0;

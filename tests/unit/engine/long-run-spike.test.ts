@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/local-date';
 import { breakLookup, historyWindow, selectActivities } from '../../../core/history-window';

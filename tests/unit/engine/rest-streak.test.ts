@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeVerdict, type Reason } from '../../../core/verdict';
 import { act, diary, preset, runAt, settings } from './diary';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../core/activity';
 import { historyWindow, historyWindowDays, selectActivities } from '../../../core/history-window';

@@ -1,0 +1,139 @@
+import { bench, describe } from 'vitest';
+import type { Activity, Sport } from '../../core/activity';
+import { breakLookup, historyWindow } from '../../core/history-window';
+import { addDays } from '../../core/local-date';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { computeVerdict } from '../../core/verdict';
+
+// The whole verdict as the background worker computes it: pick the history window out of the
+// stored activities (binary search on a localDate-sorted array, standing in for the IndexedDB
+// index), read the runs before a break if asked, and compute. Target: under 2 ms with 20,000
+// stored activities (ten years of daily running), and no more with ten years than with one.
+//
+//   npx vitest bench --run tests/bench/verdict.bench.ts
+
+const TODAY = '2025-06-15';
+const settings = { ...DEFAULT_SETTINGS, runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports] };
+const PER_DAY = 20_000 / 3650; // ten years of daily running in 20,000 activities: ~5.5 a day
+
+// A day's activities: the run, a walk, the run again as another source saw it (a duplicate the
+// engine must collapse), a ride, strength work, and on some days a second run.
+const SLOTS: { sport: Sport; hour: number; dup?: boolean }[] = [
+  { sport: 'run', hour: 7 },
+  { sport: 'walk', hour: 12 },
+  { sport: 'run', hour: 7, dup: true },
+  { sport: 'ride', hour: 17 },
+  { sport: 'strength', hour: 19 },
+  { sport: 'run', hour: 21 },
+];
+
+/** n activities at ~5.5 a day, ending today, sorted by localDate as the store's index returns them. */
+function storedHistory(n: number): Activity[] {
+  const out: Activity[] = [];
+  const days = Math.ceil(n / PER_DAY);
+  for (let k = 0; k < n; k++) {
+    const day = Math.floor(k / PER_DAY);
+    const slot = SLOTS[(k - Math.ceil(day * PER_DAY)) % SLOTS.length] as (typeof SLOTS)[number];
+    const date = addDays(TODAY, -(days - 1 - day));
+    const dayNo = Date.parse(`${date}T00:00:00Z`);
+    // Weekly pattern: a long run every 7th day, easy runs otherwise.
+    const km = slot.sport === 'strength' ? null : slot.sport === 'ride' ? 30 : day % 7 === 0 ? 16 + (day % 5) : 6 + (day % 4);
+    const source = slot.dup ? 'garmin' : 'strava';
+    const key = `${source}:${k}`;
+    out.push({
+      key,
+      sources: [{ source, id: String(k) }],
+      sourceKeys: [key],
+      startMs: dayNo + slot.hour * 3_600_000 + (slot.dup ? 60_000 : 0),
+      localDate: date,
+      sport: slot.sport,
+      sportLabel: slot.sport,
+      distanceM: km === null ? null : km * 1000,
+      movingS: km === null ? 1800 : km * 330,
+      elapsedS: km === null ? 1900 : km * 340,
+      name: 'Bench',
+      updatedMs: 0,
+    });
+  }
+  out.sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0));
+  return out;
+}
+
+/** First index whose localDate is >= date (or > date when `after`). */
+function bound(dates: readonly string[], date: string, after: boolean): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = dates[mid] as string;
+    if (d < date || (after && d === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Store {
+  all: Activity[];
+  dates: string[];
+}
+
+function store(n: number): Store {
+  const all = storedHistory(n);
+  return { all, dates: all.map((a) => a.localDate) };
+}
+
+/** What the background worker does for the popup and the badge. */
+function verdictFromStore(s: Store) {
+  const w = historyWindow(TODAY, settings);
+  const activities = s.all.slice(bound(s.dates, w.from, false), bound(s.dates, w.to, true));
+  const lookup = breakLookup(TODAY, settings, activities);
+  let beforeBreak: Activity[] = [];
+  if (lookup) {
+    const end = bound(s.dates, lookup.before, false);
+    beforeBreak = s.all.slice(Math.max(0, end - lookup.limit), end).reverse();
+  }
+  return computeVerdict({ today: TODAY, settings, activities, beforeBreak });
+}
+
+const SIZES = [200, 2_000, 20_000] as const;
+const stores = new Map(SIZES.map((n) => [n, store(n)]));
+
+// Figures printed whatever the reporter shows: ms per verdict, median of 15 rounds.
+function msPerVerdict(fn: () => unknown): { median: number; p90: number } {
+  for (let i = 0; i < 300; i++) fn();
+  const rounds: number[] = [];
+  for (let r = 0; r < 15; r++) {
+    const reps = 200;
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    rounds.push((performance.now() - t0) / reps);
+  }
+  rounds.sort((a, b) => a - b);
+  return { median: rounds[7] as number, p90: rounds[13] as number };
+}
+
+const lines = ['', 'Hip Check verdict benchmark (window select + breakLookup + computeVerdict):'];
+for (const n of SIZES) {
+  const s = stores.get(n) as Store;
+  const w = historyWindow(TODAY, settings);
+  const inWindow = bound(s.dates, w.to, true) - bound(s.dates, w.from, false);
+  const { median, p90 } = msPerVerdict(() => verdictFromStore(s));
+  lines.push(
+    `  ${String(n).padStart(6)} stored activities over ${String(Math.ceil(n / PER_DAY)).padStart(4)} days, ${inWindow} in the ${w.days}-day window: ${median.toFixed(3)} ms per verdict (p90 of rounds ${p90.toFixed(3)} ms)`,
+  );
+}
+{
+  const s = stores.get(20_000) as Store;
+  const { median } = msPerVerdict(() => computeVerdict({ today: TODAY, settings, activities: s.all }));
+  lines.push(`  for comparison, computeVerdict handed all 20,000 unselected: ${median.toFixed(3)} ms per verdict`);
+}
+console.log(lines.join('\n'));
+
+describe('verdict over stored history', () => {
+  for (const n of SIZES) {
+    const s = stores.get(n) as Store;
+    bench(`${n} stored activities: window select + verdict`, () => {
+      verdictFromStore(s);
+    });
+  }
+});
