@@ -1,0 +1,528 @@
+import type { ActivityInput } from '../activity';
+import {
+  decodeFit,
+  FIT_EPOCH_S,
+  FIT_MIN_ABSOLUTE_TIME,
+  fitFileTypeName,
+  type FitValue,
+  type FitWanted,
+} from './fit-decoder';
+import { FIT_SPORT_TRANSITION, fitSportLabel, sportFromFit } from './fit-profile';
+import { checkSummary, dateOfWallClock, defaultName, toActivityInput, wallClockToUtc, type SessionSummary } from './summary';
+import type { NotActivity, Refused, ActivitiesRead } from './types';
+
+// FIT → activities: one per sport session (a triathlon gives a swim, a ride and a run;
+// transitions are not activities). Session messages are trusted first; when a file has none
+// (the watch died, the upload was cut), laps and then track points stand in.
+
+const MSG = { fileId: 0, sport: 12, session: 18, lap: 19, record: 20, event: 21, activity: 34 } as const;
+
+const WANTED: FitWanted = new Map<number, ReadonlySet<number>>([
+  [MSG.fileId, new Set([0, 4])],
+  [MSG.sport, new Set([0, 1, 3])],
+  [MSG.session, new Set([2, 5, 6, 7, 8, 9, 110, 253])],
+  [MSG.lap, new Set([2, 7, 8, 9, 25, 39, 253])],
+  [MSG.record, new Set([5, 8, 253])],
+  [MSG.event, new Set([0, 1, 253])],
+  [MSG.activity, new Set([5, 253])],
+]);
+
+type Fields = ReadonlyMap<number, FitValue>;
+
+/** What onRecord and onEvent read: a stored map or the decoder's live message. */
+interface FieldSource {
+  get(field: number): FitValue | undefined;
+}
+
+interface RecordStats {
+  count: number;
+  /** First and last absolute timestamps (FIT seconds), -1 if none. */
+  firstTs: number;
+  lastTs: number;
+  /** First and last relative timestamps (seconds since power-on, clock not set), -1 if none. */
+  firstRel: number;
+  lastRel: number;
+  prevTs: number;
+  firstDist: number;
+  lastDist: number;
+  /** Distance accumulated from compressed_speed_distance (older footpod watches). */
+  compressedDist: number;
+  prevCompressed: number;
+  /** Sum of short gaps between track points: a stand-in for timer time. */
+  gapMoving: number;
+}
+
+interface Group {
+  fileType: number | null;
+  timeCreated: number | null;
+  sessions: Fields[];
+  laps: Fields[];
+  sports: Fields[];
+  activity: Fields | null;
+  rec: RecordStats;
+  timerOn: number;
+  timerTotal: number;
+  timerEvents: number;
+  messages: number;
+  /**
+   * For devices whose clock was never set (times are seconds since power-on): what to add to
+   * such a time to get the local wall clock, from the activity message's local_timestamp.
+   */
+  relToWall: number | null;
+}
+
+function newGroup(): Group {
+  return {
+    fileType: null,
+    timeCreated: null,
+    sessions: [],
+    laps: [],
+    sports: [],
+    activity: null,
+    rec: { count: 0, firstTs: -1, lastTs: -1, firstRel: -1, lastRel: -1, prevTs: -1, firstDist: -1, lastDist: -1, compressedDist: 0, prevCompressed: -1, gapMoving: 0 },
+    timerOn: -1,
+    timerTotal: 0,
+    timerEvents: 0,
+    messages: 0,
+    relToWall: null,
+  };
+}
+
+const num = (v: FitValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+const str = (v: FitValue | undefined): string | undefined => (typeof v === 'string' ? v.trim() || undefined : undefined);
+
+/** A FIT date_time that is an absolute date (not seconds since power-on), as Unix ms. */
+function fitTimeMs(v: FitValue | undefined): number | undefined {
+  const t = num(v);
+  if (t === undefined || t < FIT_MIN_ABSOLUTE_TIME) return undefined;
+  return (t + FIT_EPOCH_S) * 1000;
+}
+
+function onRecord(g: Group, f: FieldSource): void {
+  const r = g.rec;
+  r.count++;
+  const ts = num(f.get(253));
+  if (ts !== undefined) {
+    if (ts >= FIT_MIN_ABSOLUTE_TIME) {
+      if (r.firstTs < 0) r.firstTs = ts;
+      if (ts >= r.lastTs) r.lastTs = ts;
+    } else {
+      if (r.firstRel < 0) r.firstRel = ts;
+      if (ts >= r.lastRel) r.lastRel = ts;
+    }
+    if (r.prevTs >= 0) {
+      const dt = ts - r.prevTs;
+      if (dt > 0 && dt <= 30) r.gapMoving += dt;
+    }
+    r.prevTs = ts;
+  }
+  const d = num(f.get(5));
+  if (d !== undefined) {
+    if (r.firstDist < 0) r.firstDist = d;
+    if (d >= r.lastDist) r.lastDist = d;
+  } else {
+    const c = f.get(8);
+    if (Array.isArray(c) && c.length >= 3) {
+      const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
+      if (r.prevCompressed >= 0) r.compressedDist += ((cur - r.prevCompressed + 4096) % 4096) / 16;
+      r.prevCompressed = cur;
+    }
+  }
+}
+
+function onEvent(g: Group, f: FieldSource): void {
+  // event 0 = timer; event_type 0 = start, 1 = stop, 4 = stop_all, 8/9 = stop_disable(_all).
+  if (num(f.get(0)) !== 0) return;
+  const type = num(f.get(1));
+  const ts = num(f.get(253));
+  if (ts === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return;
+  g.timerEvents++;
+  if (type === 0) {
+    if (g.timerOn < 0) g.timerOn = ts;
+  } else if (type === 1 || type === 4 || type === 8 || type === 9) {
+    if (g.timerOn >= 0 && ts >= g.timerOn) g.timerTotal += ts - g.timerOn;
+    g.timerOn = -1;
+  }
+}
+
+export interface FitReadContext {
+  fileName: string;
+  timeZone: string;
+  nowMs: number;
+}
+
+/**
+ * The local time offset (seconds) from the activity message, when it is plausible: within
+ * ±14 h of UTC and a whole number of quarter hours. Real files carry bogus local_timestamps
+ * (device clock not set, offsets of a few seconds or of years): those are ignored.
+ */
+export function plausibleLocalOffset(activity: Fields | null): number | null {
+  if (!activity) return null;
+  const ts = num(activity.get(253));
+  const local = num(activity.get(5));
+  if (ts === undefined || local === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return null;
+  const offset = local - ts;
+  if (Math.abs(offset) > 14 * 3600) return null;
+  const quarters = Math.round(offset / 900);
+  if (Math.abs(offset - quarters * 900) > 60) return null;
+  return quarters * 900;
+}
+
+function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: number } {
+  let sport = num(f.get(5));
+  let sub = num(f.get(6));
+  if (sport === undefined) {
+    // Some writers put the sport only in sport messages (one per session, in order) or laps.
+    const sm = g.sports[index] ?? (g.sports.length === 1 ? g.sports[0] : undefined);
+    if (sm) {
+      sport = num(sm.get(0));
+      sub = sub ?? num(sm.get(1));
+    }
+  }
+  return { sport, sub };
+}
+
+function profileName(g: Group, index: number, f: Fields): string | undefined {
+  const sm = g.sports[index] ?? (g.sports.length === 1 ? g.sports[0] : undefined);
+  return str(f.get(110)) ?? (sm ? str(sm.get(3)) : undefined);
+}
+
+function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return profile ? (base ? `${profile} (${base})` : profile) : defaultName(sport, fileName);
+}
+
+interface GroupOutcome {
+  summaries: SessionSummary[];
+  refusal?: string;
+}
+
+/**
+ * Turns FIT times of one file into instants. Absolute times are UTC. Relative times (clock
+ * never set: seconds since power-on) become local wall-clock times through the activity
+ * message's local_timestamp, then instants in the caller's time zone.
+ */
+class Clock {
+  usedWall = false;
+  constructor(
+    private readonly g: Group,
+    private readonly timeZone: string,
+  ) {}
+
+  ms(v: FitValue | undefined): number | undefined {
+    const t = num(v);
+    if (t === undefined || t < 0) return undefined;
+    if (t >= FIT_MIN_ABSOLUTE_TIME) return (t + FIT_EPOCH_S) * 1000;
+    if (this.g.relToWall === null) return undefined;
+    this.usedWall = true;
+    return wallClockToUtc((t + this.g.relToWall + FIT_EPOCH_S) * 1000, this.timeZone);
+  }
+
+  /** The local date of a relative time, known exactly from the wall clock. */
+  wallDate(v: FitValue | undefined): string | undefined {
+    const t = num(v);
+    if (t === undefined || t < 0 || t >= FIT_MIN_ABSOLUTE_TIME || this.g.relToWall === null) return undefined;
+    return dateOfWallClock((t + this.g.relToWall + FIT_EPOCH_S) * 1000);
+  }
+
+  /** First and last track point times, absolute if any, else relative. */
+  recordSpan(): { first: number; last: number } | null {
+    const r = this.g.rec;
+    if (r.firstTs >= 0) return { first: r.firstTs, last: r.lastTs };
+    if (r.firstRel >= 0 && this.g.relToWall !== null) return { first: r.firstRel, last: r.lastRel };
+    return null;
+  }
+}
+
+function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+  const out: SessionSummary[] = [];
+  let transitions = 0;
+  let refusal: string | undefined;
+  const single = g.sessions.length === 1;
+  const span = clock.recordSpan();
+  g.sessions.forEach((f, i) => {
+    const { sport, sub } = sportOf(g, i, f);
+    if (sport === FIT_SPORT_TRANSITION) {
+      transitions++;
+      return;
+    }
+    const elapsedRaw = num(f.get(7));
+    const timerRaw = num(f.get(8));
+    const distRaw = num(f.get(9));
+    let elapsedS = elapsedRaw !== undefined ? elapsedRaw / 1000 : null;
+    const movingS = timerRaw !== undefined ? timerRaw / 1000 : null;
+    const endMs = clock.ms(f.get(253));
+    let startMs = clock.ms(f.get(2));
+    let localDate = clock.wallDate(f.get(2));
+    if (startMs === undefined && endMs !== undefined && elapsedS !== null) startMs = endMs - elapsedS * 1000;
+    if (startMs === undefined && (single || i === 0)) {
+      if (span) {
+        startMs = clock.ms(span.first);
+        localDate = clock.wallDate(span.first);
+      } else if (g.timeCreated !== null) startMs = g.timeCreated;
+      if (startMs !== undefined) warnings.push('The session has no start time; the first track point’s time was used');
+    }
+    if (startMs === undefined) {
+      refusal ??= 'A session in the file has no readable start time';
+      return;
+    }
+    // Some writers put a wrong elapsed time (shorter than the timer time): the session's own
+    // end, or for a one-session file its last track point, tells the real one.
+    const spans: number[] = [];
+    if (endMs !== undefined) spans.push((endMs - startMs) / 1000);
+    if (single && span) {
+      const last = clock.ms(span.last);
+      if (last !== undefined) spans.push((last - startMs) / 1000);
+    }
+    const bestSpan = spans.length > 0 ? Math.max(...spans) : null;
+    if (movingS !== null && elapsedS !== null && elapsedS < movingS - 2 && bestSpan !== null && bestSpan >= movingS - 2) {
+      warnings.push(`The session's elapsed time (${Math.round(elapsedS)} s) is shorter than its timer time (${Math.round(movingS)} s); the time from its start to its end (${Math.round(bestSpan)} s) was used`);
+      elapsedS = bestSpan;
+    }
+    if (elapsedS === null && bestSpan !== null && bestSpan >= 0) elapsedS = bestSpan;
+    let distanceM = distRaw !== undefined ? distRaw / 100 : null;
+    if (distanceM === null && single && g.rec.lastDist > 0) distanceM = (g.rec.lastDist - Math.max(0, g.rec.firstDist)) / 100;
+    const s = sportFromFit(sport, sub);
+    out.push({
+      startMs,
+      sport: s,
+      sportLabel: fitSportLabel(sport, sub),
+      distanceM,
+      movingS,
+      elapsedS,
+      name: nameFor(s, profileName(g, i, f), ctx.fileName),
+      ...(localDate ? { localDate } : {}),
+    });
+  });
+  if (transitions > 0) warnings.push(`${transitions} transition${transitions > 1 ? 's' : ''} between sports ${transitions > 1 ? 'were' : 'was'} not counted as activities`);
+  return { summaries: out, refusal };
+}
+
+/** The latest end of the laps, in FIT seconds, or -1. */
+function lapsEnd(g: Group): number {
+  let end = -1;
+  for (const lap of g.laps) {
+    const en = num(lap.get(253));
+    const st = num(lap.get(2));
+    const el = num(lap.get(7));
+    if (en !== undefined) end = Math.max(end, en);
+    else if (st !== undefined && el !== undefined) end = Math.max(end, st + el / 1000);
+  }
+  return end;
+}
+
+/** True when the track goes on well after the last lap (the file was cut before its laps). */
+function recordsOutrunLaps(g: Group): boolean {
+  const end = lapsEnd(g);
+  const last = g.rec.lastTs >= 0 ? g.rec.lastTs : g.rec.lastRel;
+  return last >= 0 && (end < 0 || last - end > 60);
+}
+
+function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+  // Consecutive laps of the same sport make one session.
+  const runs: Fields[][] = [];
+  for (const lap of g.laps) {
+    const last = runs[runs.length - 1];
+    if (last && num(last[0]!.get(25)) === num(lap.get(25))) last.push(lap);
+    else runs.push([lap]);
+  }
+  const out: SessionSummary[] = [];
+  for (const laps of runs) {
+    let sport = num(laps[0]!.get(25));
+    let sub = num(laps[0]!.get(39));
+    if (sport === undefined && g.sports.length > 0) {
+      sport = num(g.sports[0]!.get(0));
+      sub = sub ?? num(g.sports[0]!.get(1));
+    }
+    if (sport === FIT_SPORT_TRANSITION) continue;
+    let startMs: number | undefined;
+    let startRaw: FitValue | undefined;
+    let endMs: number | undefined;
+    let dist = 0;
+    let hasDist = false;
+    let timer = 0;
+    let hasTimer = false;
+    let elapsedSum = 0;
+    for (const lap of laps) {
+      const st = clock.ms(lap.get(2));
+      if (st !== undefined && (startMs === undefined || st < startMs)) {
+        startMs = st;
+        startRaw = lap.get(2);
+      }
+      const en = clock.ms(lap.get(253));
+      if (en !== undefined && (endMs === undefined || en > endMs)) endMs = en;
+      const d = num(lap.get(9));
+      if (d !== undefined) {
+        dist += d / 100;
+        hasDist = true;
+      }
+      const t = num(lap.get(8));
+      if (t !== undefined) {
+        timer += t / 1000;
+        hasTimer = true;
+      }
+      elapsedSum += (num(lap.get(7)) ?? 0) / 1000;
+    }
+    if (startMs === undefined) continue;
+    const s = sportFromFit(sport, sub);
+    const localDate = clock.wallDate(startRaw);
+    out.push({
+      startMs,
+      sport: s,
+      sportLabel: fitSportLabel(sport, sub),
+      distanceM: hasDist ? dist : null,
+      movingS: hasTimer ? timer : null,
+      elapsedS: endMs !== undefined && endMs >= startMs ? (endMs - startMs) / 1000 : elapsedSum || null,
+      name: nameFor(s, g.sports[0] ? str(g.sports[0].get(3)) : undefined, ctx.fileName),
+      ...(localDate ? { localDate } : {}),
+    });
+  }
+  if (out.length > 0) warnings.push('The file has no session summary (the recording was not finished); the totals were computed from its laps');
+  return { summaries: out, refusal: out.length === 0 ? 'The file’s laps have no readable start time' : undefined };
+}
+
+function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+  const r = g.rec;
+  const span = clock.recordSpan();
+  const startMs = span ? clock.ms(span.first) : undefined;
+  if (!span || startMs === undefined) return { summaries: [], refusal: 'Truncated FIT file: its track points carry no time' };
+  // The sport: from a sport message, else from the laps.
+  const sm = g.sports[0];
+  const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
+  const sport = sm ? num(sm.get(0)) : lap ? num(lap.get(25)) : undefined;
+  const sub = sm ? num(sm.get(1)) : lap ? num(lap.get(39)) : undefined;
+  const distanceM = r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
+  let movingS: number | null = r.gapMoving;
+  if (g.timerEvents > 0) {
+    let total = g.timerTotal;
+    if (g.timerOn >= 0 && span.last > g.timerOn) total += span.last - g.timerOn;
+    if (total > 0 && total <= span.last - span.first + 1) movingS = total;
+  }
+  const s = sportFromFit(sport, sub);
+  warnings.push('The file has no session summary (the recording was not finished or was cut); the totals were computed from its track points');
+  const localDate = clock.wallDate(span.first);
+  return {
+    summaries: [
+      {
+        startMs,
+        sport: s,
+        sportLabel: fitSportLabel(sport, sub),
+        distanceM,
+        movingS,
+        elapsedS: span.last - span.first,
+        name: nameFor(s, sm ? str(sm.get(3)) : undefined, ctx.fileName),
+        ...(localDate ? { localDate } : {}),
+      },
+    ],
+  };
+}
+
+/** Reads a FIT file (possibly several chained) into activities, or says why not. */
+export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): ActivitiesRead | NotActivity | Refused {
+  const groups: Group[] = [];
+  let g = newGroup();
+  groups.push(g);
+  const report = decodeFit(bytes, WANTED, (m) => {
+    if (m.global === MSG.fileId) {
+      // A new file_id starts a new file (chained FIT); continuation parts of one recording
+      // (multi-header files from some Forerunners) carry none.
+      if (g.messages > 0 || g.fileType !== null) {
+        g = newGroup();
+        groups.push(g);
+      }
+      g.fileType = num(m.get(0)) ?? null;
+      g.timeCreated = fitTimeMs(m.get(4)) ?? null;
+      g.messages++;
+      return;
+    }
+    g.messages++;
+    switch (m.global) {
+      case MSG.record:
+        onRecord(g, m);
+        break;
+      case MSG.session:
+        g.sessions.push(m.toMap());
+        break;
+      case MSG.lap:
+        g.laps.push(m.toMap());
+        break;
+      case MSG.sport:
+        g.sports.push(m.toMap());
+        break;
+      case MSG.event:
+        onEvent(g, m);
+        break;
+      case MSG.activity:
+        g.activity ??= m.toMap();
+        break;
+    }
+  });
+
+  const warnings = [...report.warnings];
+  const activities: ActivityInput[] = [];
+  const notActivityTypes: string[] = [];
+  const refusals: string[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+
+  for (const grp of groups) {
+    if (grp.messages === 0) continue;
+    if (grp.fileType !== null && grp.fileType !== 4) {
+      notActivityTypes.push(fitFileTypeName(grp.fileType));
+      continue;
+    }
+    // Devices whose clock was never set write times as seconds since power-on; the activity
+    // message's local_timestamp (a real local time) then gives the wall clock.
+    const actTs = num(grp.activity?.get(253));
+    const actLocal = num(grp.activity?.get(5));
+    if (actTs !== undefined && actTs < FIT_MIN_ABSOLUTE_TIME && actLocal !== undefined && actLocal >= FIT_MIN_ABSOLUTE_TIME) {
+      grp.relToWall = actLocal - actTs;
+    }
+    const clock = new Clock(grp, ctx.timeZone);
+    let outcome: GroupOutcome;
+    if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);
+    else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, ctx, clock, warnings);
+    else if (grp.rec.count > 0 && (grp.sports.length > 0 || grp.laps.length > 0)) outcome = summarizeRecords(grp, ctx, clock, warnings);
+    else if (grp.rec.count > 0) {
+      outcome = {
+        summaries: [],
+        refusal: `No activity in the file: it holds ${grp.rec.count} track point${grp.rec.count > 1 ? 's' : ''} but no session, lap or sport (an unfinished or damaged recording)`,
+      };
+    } else {
+      outcome = {
+        summaries: [],
+        refusal: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file: it holds no session, lap or track point',
+      };
+    }
+    if (outcome.refusal && outcome.summaries.length === 0) refusals.push(outcome.refusal);
+    if (clock.usedWall) warnings.push(`The device clock was not set: the file gives local times only, placed in the time zone ${ctx.timeZone}`);
+    const offset = plausibleLocalOffset(grp.activity);
+    for (const s of outcome.summaries) {
+      if (offset !== null && !s.localDate) s.localDate = dateOfWallClock(s.startMs + offset * 1000);
+      const bad = checkSummary(s, ctx.nowMs, warnings, 'The session');
+      if (bad) {
+        refusals.push(bad);
+        continue;
+      }
+      const a = toActivityInput(s, ctx.timeZone);
+      if (seen.has(a.sourceId)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(a.sourceId);
+      activities.push(a);
+    }
+  }
+
+  if (duplicates > 0) warnings.push(`The file repeats ${duplicates === 1 ? 'a session' : `${duplicates} sessions`}; ${duplicates === 1 ? 'it was' : 'they were'} read once`);
+  if (activities.length > 0) {
+    if (notActivityTypes.length > 0) warnings.push(`The file also holds ${[...new Set(notActivityTypes)].join(', ')}; that part was ignored`);
+    if (refusals.length > 0) warnings.push(...refusals.map((r) => `Skipped: ${r}`));
+    return { kind: 'activities', format: 'fit', activities, warnings };
+  }
+  if (notActivityTypes.length > 0 && refusals.length === 0) {
+    return { kind: 'not-activity', format: 'fit', reason: `Not an activity: this FIT file holds ${[...new Set(notActivityTypes)].join(', ')}` };
+  }
+  if (refusals.length > 0) return { kind: 'refused', format: 'fit', reason: refusals[0]! };
+  return { kind: 'refused', format: 'fit', reason: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file' };
+}

@@ -1,0 +1,470 @@
+// A small, tolerant FIT decoder of our own (the FIT protocol is public: file header, definition
+// and data messages, local message types, compressed-timestamp headers, developer fields,
+// CRC-16). It decodes only the fields a caller asks for and skips everything else, so a 1 MB
+// file takes a few milliseconds, and it never throws on damaged input past the first header:
+// it stops where the damage starts, says so in `warnings`, and keeps what it had read.
+//
+// Why not Garmin's SDK: it refuses compressed-timestamp files, throws on summary-first
+// multisport files and rejects files whose CRC is wrong although their sessions decode
+// (see the project's toolchain notes). Runners upload exactly those files.
+
+/** A decoded field: a number (first element of an array field), a string, or a byte array. */
+export type FitValue = number | string | number[];
+
+/**
+ * A decoded message, valid only during the `onMessage` call (the same object is reused for
+ * speed: a 1 MB file holds tens of thousands of track points). Keep `toMap()` to store it.
+ */
+export interface FitMessage {
+  /** Global message number (0 file_id, 18 session, 19 lap, 20 record, 21 event, 34 activity...). */
+  readonly global: number;
+  /** Index of the FIT file within a chained file (0 for the first). */
+  readonly section: number;
+  /** A wanted field's value, or undefined when absent or invalid; 253 is the timestamp. */
+  get(field: number): FitValue | undefined;
+  /** All wanted fields that hold a valid value. */
+  toMap(): Map<number, FitValue>;
+}
+
+/** Which fields to decode, by global message number. Messages not listed are skipped. */
+export type FitWanted = ReadonlyMap<number, ReadonlySet<number>>;
+
+export interface FitDecodeReport {
+  /** Number of FIT files found (more than one in a chained file). */
+  sections: number;
+  messages: number;
+  /** False when at least one CRC did not match; null when no CRC could be checked. */
+  crcOk: boolean | null;
+  /** True when decoding stopped before the declared end of the data (damage or truncation). */
+  stoppedEarly: boolean;
+  warnings: string[];
+}
+
+/** The input is not FIT at all (bad header): nothing could be decoded. */
+export class FitFormatError extends Error {
+  override name = 'FitFormatError';
+}
+
+export const FIT_TIMESTAMP_FIELD = 253;
+/** Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z). */
+export const FIT_EPOCH_S = 631_065_600;
+/** FIT date_time values below this are relative (seconds since power-on), not dates. */
+export const FIT_MIN_ABSOLUTE_TIME = 0x10000000;
+
+// Base types by their low 5 bits: size in bytes and kind.
+const enum Kind {
+  Enum,
+  Sint8,
+  Uint8,
+  Sint16,
+  Uint16,
+  Sint32,
+  Uint32,
+  String,
+  Float32,
+  Float64,
+  Uint8z,
+  Uint16z,
+  Uint32z,
+  Byte,
+  Sint64,
+  Uint64,
+  Uint64z,
+}
+const TYPE_SIZE = [1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8];
+
+interface FieldPlan {
+  num: number;
+  offset: number;
+  size: number;
+  kind: number;
+}
+
+interface Definition {
+  global: number;
+  little: boolean;
+  /** Bytes of one data message's content (fields and developer fields). */
+  size: number;
+  /** Wanted fields of this message, null when the message is not wanted at all. */
+  plan: FieldPlan[] | null;
+  /** Offset and size of the timestamp field (253), if the message has one. */
+  tsOffset: number;
+  tsSize: number;
+}
+
+// FIT's CRC is CRC-16/ARC (polynomial 0x8005 reflected). A 256-entry table keeps it fast.
+const CRC_TABLE = (() => {
+  const t = new Uint16Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xa001 : c >>> 1;
+    t[i] = c;
+  }
+  return t;
+})();
+
+export function fitCrc(bytes: Uint8Array, start: number, end: number, crc = 0): number {
+  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ CRC_TABLE[(crc ^ bytes[i]!) & 0xff]!;
+  return crc;
+}
+
+/** True when the bytes start with a FIT file header. */
+export function looksLikeFit(bytes: Uint8Array): boolean {
+  if (bytes.length < 12) return false;
+  const hs = bytes[0]!;
+  return hs >= 12 && bytes[8] === 0x2e && bytes[9] === 0x46 && bytes[10] === 0x49 && bytes[11] === 0x54;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+function readValue(view: DataView, bytes: Uint8Array, at: number, size: number, kind: number, little: boolean): FitValue | undefined {
+  if (kind === Kind.String) {
+    let end = at;
+    const stop = at + size;
+    while (end < stop && bytes[end] !== 0) end++;
+    if (end === at) return undefined;
+    return utf8.decode(bytes.subarray(at, end));
+  }
+  const ts = TYPE_SIZE[kind];
+  if (ts === undefined) return undefined;
+  if (kind === Kind.Byte) {
+    const out: number[] = [];
+    let valid = false;
+    for (let i = 0; i < size; i++) {
+      const b = bytes[at + i]!;
+      if (b !== 0xff) valid = true;
+      out.push(b);
+    }
+    return valid ? (size === 1 ? out[0]! : out) : undefined;
+  }
+  // A field whose size is not a multiple of its type's size is malformed (some Coros files):
+  // its value can't be trusted, so it is treated as absent.
+  if (size < ts || size % ts !== 0) return undefined;
+  switch (kind) {
+    case Kind.Enum:
+    case Kind.Uint8: {
+      const v = bytes[at]!;
+      return v === 0xff ? undefined : v;
+    }
+    case Kind.Uint8z: {
+      const v = bytes[at]!;
+      return v === 0 ? undefined : v;
+    }
+    case Kind.Sint8: {
+      const v = view.getInt8(at);
+      return v === 0x7f ? undefined : v;
+    }
+    case Kind.Sint16: {
+      const v = view.getInt16(at, little);
+      return v === 0x7fff ? undefined : v;
+    }
+    case Kind.Uint16: {
+      const v = view.getUint16(at, little);
+      return v === 0xffff ? undefined : v;
+    }
+    case Kind.Uint16z: {
+      const v = view.getUint16(at, little);
+      return v === 0 ? undefined : v;
+    }
+    case Kind.Sint32: {
+      const v = view.getInt32(at, little);
+      return v === 0x7fffffff ? undefined : v;
+    }
+    case Kind.Uint32: {
+      const v = view.getUint32(at, little);
+      return v === 0xffffffff ? undefined : v;
+    }
+    case Kind.Uint32z: {
+      const v = view.getUint32(at, little);
+      return v === 0 ? undefined : v;
+    }
+    case Kind.Float32: {
+      if (view.getUint32(at, little) === 0xffffffff) return undefined;
+      const v = view.getFloat32(at, little);
+      return Number.isFinite(v) ? v : undefined;
+    }
+    case Kind.Float64: {
+      const v = view.getFloat64(at, little);
+      return Number.isFinite(v) ? v : undefined;
+    }
+    case Kind.Sint64: {
+      const v = view.getBigInt64(at, little);
+      return v === 0x7fffffffffffffffn ? undefined : Number(v);
+    }
+    case Kind.Uint64: {
+      const v = view.getBigUint64(at, little);
+      return v === 0xffffffffffffffffn ? undefined : Number(v);
+    }
+    case Kind.Uint64z: {
+      const v = view.getBigUint64(at, little);
+      return v === 0n ? undefined : Number(v);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Decodes FIT bytes, calling `onMessage` for every wanted message in file order. Throws
+ * FitFormatError only when the bytes don't start with a FIT header; any later damage ends the
+ * decoding with a warning. Chained FIT files (several FIT files back to back) are all read.
+ */
+export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg: FitMessage) => void): FitDecodeReport {
+  const report: FitDecodeReport = { sections: 0, messages: 0, crcOk: null, stoppedEarly: false, warnings: [] };
+  if (!looksLikeFit(bytes)) throw new FitFormatError('Not a FIT file: the header has no ".FIT" signature');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const msg = new MessageView(view, bytes);
+  const len = bytes.length;
+  let start = 0;
+  let section = 0;
+  // The reference for compressed timestamps; kept across the parts of a multi-header file.
+  let lastTs = -1;
+  const warnOnce = new Set<string>();
+  const warn = (w: string) => {
+    if (!warnOnce.has(w) && report.warnings.length < 20) {
+      warnOnce.add(w);
+      report.warnings.push(w);
+    }
+  };
+
+  while (start < len) {
+    if (len - start < 12 || !looksLikeFit(bytes.subarray(start, start + 12))) {
+      if (section === 0) throw new FitFormatError('Not a FIT file: the header has no ".FIT" signature');
+      // Padding after the last file is common (zeros); anything else is worth a word.
+      let allZero = true;
+      for (let i = start; i < len && allZero; i++) allZero = bytes[i] === 0;
+      if (!allZero) warn(`Ignored ${len - start} bytes after the end of the FIT data`);
+      break;
+    }
+    const headerSize = bytes[start]!;
+    const dataSize = view.getUint32(start + 4, true);
+    if (headerSize >= 14 && start + 14 <= len) {
+      const hc = view.getUint16(start + 12, true);
+      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12)) warn('The FIT header checksum is wrong; the file was read anyway');
+    }
+    const protocolMajor = bytes[start + 1]! >> 4;
+    if (protocolMajor > 2) warn(`FIT protocol version ${protocolMajor} is newer than this reader knows; read as version 2`);
+    const dataStart = start + headerSize;
+    let dataEnd = dataStart + dataSize;
+    let declaredOk = true;
+    if (dataSize === 0 || dataEnd > len) {
+      // Unfinished files (device switched off while recording, upload cut short) declare no
+      // size or a larger one: read what is there.
+      declaredOk = false;
+      dataEnd = len;
+      warn(dataSize === 0 ? 'The FIT header declares no data size (unfinished file); read to the end' : `The FIT file is truncated: ${dataStart + dataSize + 2 - len} bytes are missing`);
+    }
+
+    report.sections++;
+    const defs: (Definition | undefined)[] = new Array(16);
+    let pos = dataStart;
+    let stopped = false;
+
+    while (pos < dataEnd) {
+      const h = bytes[pos]!;
+      if (h & 0x80) {
+        // Compressed timestamp header: local type in bits 5-6, time offset in bits 0-4.
+        const local = (h >> 5) & 0x03;
+        const def = defs[local];
+        if (!def) {
+          warn(`Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`);
+          stopped = true;
+          break;
+        }
+        if (pos + 1 + def.size > dataEnd) {
+          stopped = true;
+          warn(`The FIT data ends in the middle of a message at byte ${pos}; reading stopped there`);
+          break;
+        }
+        const offset = h & 0x1f;
+        let ts = -1;
+        if (lastTs >= 0) {
+          ts = (lastTs & ~0x1f) + offset;
+          if (offset < (lastTs & 0x1f)) ts += 0x20;
+          ts >>>= 0;
+          lastTs = ts;
+        }
+        if (def.plan) {
+          msg.global = def.global;
+          msg.section = section;
+          msg.def = def;
+          msg.at = pos + 1;
+          msg.ts = ts;
+          report.messages++;
+          onMessage(msg);
+        }
+        pos += 1 + def.size;
+        continue;
+      }
+      const local = h & 0x0f;
+      if (h & 0x40) {
+        // Definition message.
+        const hasDev = (h & 0x20) !== 0;
+        if (pos + 6 > dataEnd) {
+          stopped = true;
+          warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+          break;
+        }
+        const little = bytes[pos + 2] === 0;
+        if (bytes[pos + 2]! > 1) {
+          warn(`Damaged FIT data at byte ${pos}: unknown byte order ${bytes[pos + 2]}; reading stopped there`);
+          stopped = true;
+          break;
+        }
+        const global = view.getUint16(pos + 3, little);
+        const nFields = bytes[pos + 5]!;
+        let p = pos + 6;
+        if (p + nFields * 3 > dataEnd) {
+          stopped = true;
+          warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+          break;
+        }
+        const want = wanted.get(global);
+        const plan: FieldPlan[] | null = want ? [] : null;
+        let size = 0;
+        let tsOffset = -1;
+        let tsSize = 0;
+        for (let i = 0; i < nFields; i++, p += 3) {
+          const num = bytes[p]!;
+          const fsize = bytes[p + 1]!;
+          const kind = bytes[p + 2]! & 0x1f;
+          if (num === FIT_TIMESTAMP_FIELD) {
+            tsOffset = size;
+            tsSize = fsize;
+          }
+          if (plan && want!.has(num) && fsize > 0) plan.push({ num, offset: size, size: fsize, kind });
+          size += fsize;
+        }
+        if (hasDev) {
+          if (p + 1 > dataEnd) {
+            stopped = true;
+            warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+            break;
+          }
+          const nDev = bytes[p]!;
+          p++;
+          if (p + nDev * 3 > dataEnd) {
+            stopped = true;
+            warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+            break;
+          }
+          for (let i = 0; i < nDev; i++, p += 3) size += bytes[p + 1]!;
+        }
+        defs[local] = { global, little, size, plan, tsOffset, tsSize };
+        pos = p;
+        continue;
+      }
+      // Normal data message.
+      const def = defs[local];
+      if (!def) {
+        warn(`Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`);
+        stopped = true;
+        break;
+      }
+      if (pos + 1 + def.size > dataEnd) {
+        stopped = true;
+        warn(`The FIT data ends in the middle of a message at byte ${pos}; reading stopped there`);
+        break;
+      }
+      const at = pos + 1;
+      if (def.tsOffset >= 0 && def.tsSize === 4) {
+        const ts = view.getUint32(at + def.tsOffset, def.little);
+        if (ts !== 0xffffffff) lastTs = ts;
+      }
+      if (def.plan) {
+        msg.global = def.global;
+        msg.section = section;
+        msg.def = def;
+        msg.at = at;
+        msg.ts = -1;
+        report.messages++;
+        onMessage(msg);
+      }
+      pos = at + def.size;
+    }
+    if (stopped) report.stoppedEarly = true;
+
+    // File CRC: two bytes after the data.
+    if (declaredOk && dataEnd + 2 <= len) {
+      const crc = view.getUint16(dataEnd, true);
+      // A CRC of 0 means "not computed" in some writers.
+      if (crc !== 0 || section > 0) {
+        const ok = fitCrc(bytes, start, dataEnd) === crc;
+        if (!ok) warn('The FIT file checksum (CRC) is wrong; the file may be damaged but was read anyway');
+        report.crcOk = report.crcOk === false ? false : ok;
+      }
+      start = dataEnd + 2;
+    } else {
+      if (declaredOk && dataEnd < len) warn('The FIT file ends without its checksum');
+      break;
+    }
+    section++;
+    if (section >= 64) {
+      warn('More than 64 chained FIT files; the rest were ignored');
+      break;
+    }
+  }
+  return report;
+}
+
+class MessageView implements FitMessage {
+  global = 0;
+  section = 0;
+  def: Definition | null = null;
+  at = 0;
+  /** Timestamp from a compressed header, or -1. */
+  ts = -1;
+
+  constructor(
+    private readonly view: DataView,
+    private readonly bytes: Uint8Array,
+  ) {}
+
+  get(field: number): FitValue | undefined {
+    if (field === FIT_TIMESTAMP_FIELD && this.ts >= 0) return this.ts;
+    const def = this.def!;
+    const plan = def.plan!;
+    for (let i = 0; i < plan.length; i++) {
+      const f = plan[i]!;
+      if (f.num === field) return readValue(this.view, this.bytes, this.at + f.offset, f.size, f.kind, def.little);
+    }
+    return undefined;
+  }
+
+  toMap(): Map<number, FitValue> {
+    const out = new Map<number, FitValue>();
+    const def = this.def!;
+    for (const f of def.plan!) {
+      const v = readValue(this.view, this.bytes, this.at + f.offset, f.size, f.kind, def.little);
+      if (v !== undefined) out.set(f.num, v);
+    }
+    if (this.ts >= 0) out.set(FIT_TIMESTAMP_FIELD, this.ts);
+    return out;
+  }
+}
+
+/** What a FIT file of each file_id type holds, as a phrase ("this FIT file holds ..."). */
+export const FIT_FILE_TYPES: Readonly<Record<number, string>> = {
+  1: 'device information',
+  2: 'settings',
+  3: 'sport settings',
+  4: 'an activity',
+  5: 'a workout',
+  6: 'a course',
+  7: 'training schedules',
+  9: 'weight measurements',
+  10: 'totals',
+  11: 'goals',
+  14: 'blood pressure measurements',
+  15: 'monitoring data',
+  20: 'an activity summary',
+  28: 'daily monitoring data',
+  32: 'monitoring data',
+  34: 'a segment',
+  35: 'a segment list',
+  40: 'device configuration',
+};
+
+export function fitFileTypeName(type: number): string {
+  return FIT_FILE_TYPES[type] ?? `data of FIT file type ${type}`;
+}

@@ -1,0 +1,165 @@
+import type { ActivityInput, Sport, Source } from '../activity';
+import { localDateOf } from '../local-date';
+
+// What every reader produces before it becomes an ActivityInput, and the plausibility rules
+// they all share: nothing implausible is stored, and every correction is said in a warning.
+
+export interface SessionSummary {
+  startMs: number;
+  sport: Sport;
+  /** The file's own words for the sport ("running/trail", "Running", "9"). */
+  sportLabel: string;
+  distanceM: number | null;
+  movingS: number | null;
+  elapsedS: number | null;
+  name: string;
+  /** The local date where the activity happened, when the file says (trusted offset). */
+  localDate?: string;
+}
+
+/** Earliest start accepted from a file: FIT's own epoch (1989-12-31); GPS watches came later. */
+export const EARLIEST_FILE_START_MS = Date.UTC(1989, 11, 31);
+/** A start later than now plus this is a broken clock, not an activity. */
+export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+/** Durations above a week are broken values (a watch left recording for a month). */
+export const MAX_PLAUSIBLE_DURATION_S = 7 * 24 * 3600;
+/** Distances above this are broken values: no one covers 1000 km in one session. */
+export const MAX_PLAUSIBLE_DISTANCE_M = 1_000_000;
+/** Names longer than this are cut; no site's name is this long. */
+export const MAX_NAME_LENGTH = 200;
+
+export function isoSecond(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The id of an activity read from a file: its start instant to the second. The same run read
+ * from a bare FIT, from a zip, gzipped, or exported again as TCX/GPX gets the same id, so
+ * importing it twice updates one record instead of adding a second.
+ */
+export function fileSourceId(startMs: number): string {
+  return isoSecond(startMs);
+}
+
+function roundTo(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+}
+
+function formatDuration(s: number): string {
+  if (s >= 86400) return `${(s / 86400).toFixed(1)} days`;
+  if (s >= 3600) return `${(s / 3600).toFixed(1)} h`;
+  return `${Math.round(s)} s`;
+}
+
+/**
+ * Applies the shared plausibility rules. Returns a refusal reason when the session can't be
+ * kept (no usable start); otherwise fixes or drops implausible values, adding warnings.
+ */
+export function checkSummary(s: SessionSummary, nowMs: number, warnings: string[], what = 'The activity'): string | null {
+  if (!Number.isFinite(s.startMs)) return `${what} has no readable start time`;
+  if (s.startMs < EARLIEST_FILE_START_MS) return `${what} starts on ${isoSecond(s.startMs)}, before 1990: the device clock was not set`;
+  if (s.startMs > nowMs + FUTURE_SLACK_MS) return `${what} starts on ${isoSecond(s.startMs)}, in the future: the device clock is wrong`;
+  if (s.distanceM !== null) {
+    if (!Number.isFinite(s.distanceM) || s.distanceM < 0) s.distanceM = null;
+    else if (s.distanceM > MAX_PLAUSIBLE_DISTANCE_M) {
+      warnings.push(`${what}: a distance of ${Math.round(s.distanceM / 1000)} km is implausible and was ignored`);
+      s.distanceM = null;
+    } else s.distanceM = roundTo(s.distanceM, 2);
+  }
+  for (const key of ['movingS', 'elapsedS'] as const) {
+    const v = s[key];
+    if (v === null) continue;
+    if (!Number.isFinite(v) || v < 0) s[key] = null;
+    else if (v > MAX_PLAUSIBLE_DURATION_S) {
+      warnings.push(`${what}: ${key === 'movingS' ? 'a moving' : 'an elapsed'} time of ${formatDuration(v)} is implausible and was ignored`);
+      s[key] = null;
+    } else s[key] = roundTo(v, 3);
+  }
+  if (s.movingS !== null && s.elapsedS !== null && s.movingS > s.elapsedS + 2) {
+    warnings.push(`${what}: the elapsed time (${formatDuration(s.elapsedS)}) is shorter than the moving time (${formatDuration(s.movingS)}); the elapsed time was ignored`);
+    s.elapsedS = null;
+  }
+  if (s.name.length > MAX_NAME_LENGTH) s.name = s.name.slice(0, MAX_NAME_LENGTH);
+  return null;
+}
+
+export function toActivityInput(s: SessionSummary, timeZone: string, source: Source = 'file', sourceId?: string): ActivityInput {
+  return {
+    source,
+    sourceId: sourceId ?? fileSourceId(s.startMs),
+    startMs: s.startMs,
+    localDate: s.localDate ?? localDateOf(s.startMs, timeZone),
+    sport: s.sport,
+    sportLabel: s.sportLabel.slice(0, 100),
+    distanceM: s.distanceM,
+    movingS: s.movingS,
+    elapsedS: s.elapsedS,
+    name: s.name,
+  };
+}
+
+const SPORT_TITLES: Record<Sport, string> = {
+  run: 'Run',
+  trail_run: 'Trail run',
+  treadmill_run: 'Treadmill run',
+  virtual_run: 'Virtual run',
+  walk: 'Walk',
+  hike: 'Hike',
+  ride: 'Ride',
+  swim: 'Swim',
+  strength: 'Strength',
+  other: 'Activity',
+};
+
+/** A name for an activity whose file gives none: "Run (14211916346_ACTIVITY.fit)". */
+export function defaultName(sport: Sport, fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base ? `${SPORT_TITLES[sport]} (${base})` : SPORT_TITLES[sport];
+}
+
+/** The local date of a wall-clock instant expressed as "ms since epoch as if UTC". */
+export function dateOfWallClock(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC offset (ms) of a time zone at an instant. */
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  let f = wallFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallFormatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant at which a wall-clock time ("ms as if UTC") happens in a time zone. */
+export function wallClockToUtc(wallMs: number, timeZone: string): number {
+  let utc = wallMs - zoneOffsetMs(wallMs, timeZone);
+  utc = wallMs - zoneOffsetMs(utc, timeZone);
+  return utc;
+}
+
+/** True when the time zone name is one this runtime knows. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,235 @@
+import { normalizeSport } from '../sport';
+import { checkSummary, dateOfWallClock, defaultName, toActivityInput, type SessionSummary } from './summary';
+import type { ActivitiesRead, Refused } from './types';
+import { attr, decodeXmlBytes, haversineM, parseIsoTime, scanXml, type ParsedTime } from './xml-scanner';
+
+// TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
+// (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
+// track points fill in what laps lack (elapsed time, distance of lap-less files).
+
+interface Lap {
+  start: ParsedTime | null;
+  totalS: number | null;
+  distanceM: number | null;
+}
+
+interface Act {
+  sport: string;
+  id: ParsedTime | null;
+  laps: Lap[];
+  firstPoint: ParsedTime | null;
+  lastPointMs: number;
+  maxPointDist: number;
+  pathM: number;
+  prevLat: number;
+  prevLon: number;
+  points: number;
+}
+
+export interface TcxReadContext {
+  fileName: string;
+  timeZone: string;
+  nowMs: number;
+}
+
+export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): ActivitiesRead | Refused {
+  const xml = decodeXmlBytes(bytes);
+  const acts: Act[] = [];
+  const stack: string[] = [];
+  let act: Act | null = null;
+  let lap: Lap | null = null;
+  let sawRoot = false;
+  let courses = 0;
+  let ptTime: ParsedTime | null = null;
+  let ptLat = NaN;
+  let ptLon = NaN;
+  let ptDist = NaN;
+  let text = '';
+  let target: string | null = null;
+
+  const h = {
+    wantText: false,
+    open(name: string, attrs: string, selfClosing: boolean) {
+      const parent = stack[stack.length - 1];
+      if (!selfClosing) stack.push(name);
+      switch (name) {
+        case 'TrainingCenterDatabase':
+          sawRoot = true;
+          break;
+        case 'Course':
+          courses++;
+          break;
+        case 'Activity':
+          act = {
+            sport: attr(attrs, 'Sport') ?? '',
+            id: null,
+            laps: [],
+            firstPoint: null,
+            lastPointMs: -Infinity,
+            maxPointDist: -1,
+            pathM: 0,
+            prevLat: NaN,
+            prevLon: NaN,
+            points: 0,
+          };
+          acts.push(act);
+          break;
+        case 'Lap':
+          if (act) {
+            const st = attr(attrs, 'StartTime');
+            lap = { start: st ? parseIsoTime(st) : null, totalS: null, distanceM: null };
+            act.laps.push(lap);
+          }
+          break;
+        case 'Trackpoint':
+          ptTime = null;
+          ptLat = ptLon = ptDist = NaN;
+          break;
+        case 'Id':
+          if (parent === 'Activity') begin('Id');
+          break;
+        case 'TotalTimeSeconds':
+          if (parent === 'Lap') begin('LapTime');
+          break;
+        case 'DistanceMeters':
+          if (parent === 'Lap') begin('LapDist');
+          else if (parent === 'Trackpoint') begin('PtDist');
+          break;
+        case 'Time':
+          if (parent === 'Trackpoint') begin('PtTime');
+          break;
+        case 'LatitudeDegrees':
+          if (parent === 'Position') begin('Lat');
+          break;
+        case 'LongitudeDegrees':
+          if (parent === 'Position') begin('Lon');
+          break;
+      }
+    },
+    close(name: string) {
+      const i = stack.lastIndexOf(name);
+      if (i >= 0) stack.length = i;
+      if (target) end();
+      if (name === 'Trackpoint') endPoint();
+      else if (name === 'Lap') lap = null;
+      else if (name === 'Activity') act = null;
+    },
+    text(v: string) {
+      text += v;
+    },
+  };
+
+  function begin(t: string) {
+    target = t;
+    text = '';
+    h.wantText = true;
+  }
+
+  function end() {
+    const v = text.trim();
+    const a: Act | null = act;
+    const l: Lap | null = lap;
+    switch (target) {
+      case 'Id':
+        if (a) a.id = parseIsoTime(v);
+        break;
+      case 'LapTime':
+        if (l && v !== '' && Number.isFinite(Number(v))) l.totalS = Number(v);
+        break;
+      case 'LapDist':
+        if (l && v !== '' && Number.isFinite(Number(v))) l.distanceM = Number(v);
+        break;
+      case 'PtTime':
+        ptTime = parseIsoTime(v);
+        break;
+      case 'PtDist':
+        ptDist = v === '' ? NaN : Number(v);
+        break;
+      case 'Lat':
+        ptLat = v === '' ? NaN : Number(v);
+        break;
+      case 'Lon':
+        ptLon = v === '' ? NaN : Number(v);
+        break;
+    }
+    target = null;
+    h.wantText = false;
+  }
+
+  function endPoint() {
+    const a: Act | null = act;
+    if (!a) return;
+    a.points++;
+    const t: ParsedTime | null = ptTime;
+    if (t) {
+      if (!a.firstPoint || t.ms < a.firstPoint.ms) a.firstPoint = t;
+      if (t.ms > a.lastPointMs) a.lastPointMs = t.ms;
+    }
+    if (Number.isFinite(ptDist) && ptDist > a.maxPointDist) a.maxPointDist = ptDist;
+    if (Number.isFinite(ptLat) && Number.isFinite(ptLon) && Math.abs(ptLat) <= 90 && Math.abs(ptLon) <= 180) {
+      if (Number.isFinite(a.prevLat)) {
+        const step = haversineM(a.prevLat, a.prevLon, ptLat, ptLon);
+        if (step < 50_000) a.pathM += step;
+      }
+      a.prevLat = ptLat;
+      a.prevLon = ptLon;
+    }
+  }
+
+  scanXml(xml, h);
+
+  if (!sawRoot) return { kind: 'refused', format: 'tcx', reason: 'Damaged TCX file: no <TrainingCenterDatabase> element could be read' };
+  if (acts.length === 0) {
+    return {
+      kind: 'refused',
+      format: 'tcx',
+      reason: courses > 0 ? 'The TCX file holds a course (a planned route), not a recorded activity' : 'The TCX file holds no activity',
+    };
+  }
+
+  const warnings: string[] = [];
+  const refusals: string[] = [];
+  const activities = [];
+  for (const a of acts) {
+    const firstLap = a.laps.find((l) => l.start)?.start ?? null;
+    const start = a.id ?? firstLap ?? a.firstPoint;
+    if (!start) {
+      refusals.push('An activity in the TCX file has no start time');
+      continue;
+    }
+    let lapDist = 0;
+    let hasLapDist = false;
+    let lapTime = 0;
+    let hasLapTime = false;
+    let lapEnd = -Infinity;
+    for (const l of a.laps) {
+      if (l.distanceM !== null) {
+        lapDist += l.distanceM;
+        hasLapDist = true;
+      }
+      if (l.totalS !== null) {
+        lapTime += l.totalS;
+        hasLapTime = true;
+        if (l.start) lapEnd = Math.max(lapEnd, l.start.ms + l.totalS * 1000);
+      }
+    }
+    const endMs = Math.max(lapEnd, a.lastPointMs);
+    const distanceM = hasLapDist ? lapDist : a.maxPointDist >= 0 ? a.maxPointDist : a.points > 1 ? a.pathM : null;
+    const sport = normalizeSport(a.sport);
+    const s: SessionSummary = {
+      startMs: start.ms,
+      sport,
+      sportLabel: a.sport,
+      distanceM,
+      movingS: hasLapTime ? lapTime : null,
+      elapsedS: Number.isFinite(endMs) && endMs >= start.ms ? (endMs - start.ms) / 1000 : null,
+      name: defaultName(sport, ctx.fileName),
+    };
+    if (start.offsetMin !== null) s.localDate = dateOfWallClock(start.ms + start.offsetMin * 60_000);
+    const bad = checkSummary(s, ctx.nowMs, warnings, 'The activity');
+    if (bad) refusals.push(bad);
+    else activities.push(toActivityInput(s, ctx.timeZone));
+  }
+  if (activities.length === 0) return { kind: 'refused', format: 'tcx', reason: refusals[0] ?? 'The TCX file holds no activity' };
+  return { kind: 'activities', format: 'tcx', activities, warnings: [...warnings, ...refusals.map((r) => `Skipped: ${r}`)] };
+}

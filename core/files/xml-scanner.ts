@@ -1,0 +1,164 @@
+// A tiny, tolerant XML scanner: enough for GPX and TCX, where DOMParser does not exist (service
+// workers) and real files are sometimes cut short or slightly malformed. It reports start tags,
+// end tags and, on request, text; it never builds a tree and never throws.
+
+export interface XmlHandler {
+  /** Start tag; `name` is the local name (prefix removed); `attrs` is the raw attribute text. */
+  open(name: string, attrs: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text content (entities decoded); called only while `wantText` is true. */
+  text(value: string): void;
+  wantText: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e] ?? m;
+  });
+}
+
+function localName(qname: string): string {
+  const i = qname.indexOf(':');
+  return i >= 0 ? qname.slice(i + 1) : qname;
+}
+
+/** The value of attribute `name` (local name match) in raw attribute text, entities decoded. */
+export function attr(attrs: string, name: string): string | undefined {
+  const re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  const m = re.exec(attrs);
+  if (!m) return undefined;
+  return decodeEntities(m[2] ?? m[3] ?? '');
+}
+
+export function scanXml(xml: string, h: XmlHandler): void {
+  const n = xml.length;
+  let pos = 0;
+  while (pos < n) {
+    const lt = xml.indexOf('<', pos);
+    const textEnd = lt < 0 ? n : lt;
+    if (h.wantText && textEnd > pos) h.text(decodeEntities(xml.slice(pos, textEnd)));
+    if (lt < 0) return;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const e = xml.indexOf('-->', lt + 4);
+        if (e < 0) return;
+        pos = e + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        const e = xml.indexOf(']]>', lt + 9);
+        if (e < 0) return;
+        if (h.wantText) h.text(xml.slice(lt + 9, e));
+        pos = e + 3;
+      } else {
+        const e = xml.indexOf('>', lt + 2);
+        if (e < 0) return;
+        pos = e + 1;
+      }
+      continue;
+    }
+    if (c1 === 0x3f /* ? */) {
+      const e = xml.indexOf('?>', lt + 2);
+      if (e < 0) return;
+      pos = e + 2;
+      continue;
+    }
+    if (c1 === 0x2f /* / */) {
+      const e = xml.indexOf('>', lt + 2);
+      if (e < 0) return;
+      h.close(localName(xml.slice(lt + 2, e).trim()));
+      pos = e + 1;
+      continue;
+    }
+    // Start tag: find its end, skipping '>' inside quoted attribute values.
+    let i = lt + 1;
+    let quote = 0;
+    for (; i < n; i++) {
+      const c = xml.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e /* > */) break;
+      else if (c === 0x3c /* < */) break; // malformed: a tag that never closed
+    }
+    if (i >= n) return;
+    if (xml.charCodeAt(i) === 0x3c) {
+      pos = i;
+      continue;
+    }
+    let body = xml.slice(lt + 1, i);
+    const selfClosing = body.endsWith('/');
+    if (selfClosing) body = body.slice(0, -1);
+    const sp = body.search(/\s/);
+    const qname = sp < 0 ? body : body.slice(0, sp);
+    const name = localName(qname);
+    if (name) {
+      h.open(name, sp < 0 ? '' : body.slice(sp), selfClosing);
+      if (selfClosing) h.close(name);
+    }
+    pos = i + 1;
+  }
+}
+
+/** Decodes XML bytes: UTF-8 unless a BOM or the declaration says UTF-16 or Latin-1. */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const m = /encoding\s*=\s*["']([\w-]+)["']/i.exec(head);
+  const enc = m?.[1]?.toLowerCase();
+  if (enc && (enc === 'iso-8859-1' || enc === 'latin1' || enc === 'windows-1252' || enc === 'latin-1')) {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return new TextDecoder('utf-8').decode(bytes.subarray(start));
+}
+
+export interface ParsedTime {
+  ms: number;
+  /** Minutes east of UTC when the text gave an explicit non-UTC offset; null for "Z" or none. */
+  offsetMin: number | null;
+}
+
+const ISO_RE = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/** An ISO 8601 date-time as found in GPX and TCX; a time without zone is taken as UTC. */
+export function parseIsoTime(s: string): ParsedTime | null {
+  const m = ISO_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const sec = m[6] ? Number(m[6]) : 0;
+  const frac = m[7] ? Number(`0.${m[7]}`) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60) return null;
+  let ms = Date.UTC(y, mo - 1, d, h, mi, sec) + Math.round(frac * 1000);
+  let offsetMin: number | null = null;
+  const z = m[8];
+  if (z && z.toUpperCase() !== 'Z') {
+    const sign = z[0] === '-' ? -1 : 1;
+    const digits = z.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (oh > 14 || om > 59) return null;
+    offsetMin = sign * (oh * 60 + om);
+    ms -= offsetMin * 60_000;
+    if (offsetMin === 0) offsetMin = null;
+  }
+  return Number.isFinite(ms) ? { ms, offsetMin } : null;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance in metres between two points in degrees (haversine). */
+export function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+}

@@ -1,0 +1,226 @@
+import { Inflate } from 'fflate';
+import { readExactly } from './source';
+import { crc32 } from './gzip';
+import { FileRefusal, type RandomAccessSource } from './types';
+
+// Zip reading with random access: the End Of Central Directory record, then the central
+// directory, then only the entries wanted, streamed through inflate. Time and memory depend on
+// what is read, not on the archive's size (Strava and Garmin exports pass 1 GB). ZIP64 is
+// supported (archives over 4 GB or with over 65535 entries).
+
+export interface ZipEntry {
+  /** Path inside the archive, with forward slashes. */
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  crc32: number;
+  localHeaderOffset: number;
+  isDirectory: boolean;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const MAX_CENTRAL_DIRECTORY = 256 * 1024 * 1024;
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
+}
+
+const u16 = (v: DataView, o: number) => v.getUint16(o, true);
+const u32 = (v: DataView, o: number) => v.getUint32(o, true);
+function u64(v: DataView, o: number): number {
+  const n = v.getBigUint64(o, true);
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new FileRefusal('Damaged zip archive: a size or offset is out of range');
+  return Number(n);
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Reads the archive's central directory: the list of its entries. */
+export async function readZipDirectory(source: RandomAccessSource): Promise<ZipEntry[]> {
+  const size = source.size;
+  if (size < 22) throw new FileRefusal('Damaged zip archive: too short to hold a directory');
+  const tailLen = Math.min(size, 22 + 65535 + 20);
+  const tailStart = size - tailLen;
+  const tail = await readExactly(source, tailStart, tailLen);
+  const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && u32(tv, i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new FileRefusal('Damaged zip archive: its directory is missing (the download may be incomplete)');
+  let count = u16(tv, eocd + 10);
+  let cdSize = u32(tv, eocd + 12);
+  let cdOffset = u32(tv, eocd + 16);
+  const eocdAbs = tailStart + eocd;
+
+  // ZIP64: a locator sits just before the EOCD and points to the 64-bit record.
+  if (eocd >= 20 && u32(tv, eocd - 20) === SIG_EOCD64_LOCATOR) {
+    const rec64Offset = u64(tv, eocd - 20 + 8);
+    if (rec64Offset + 56 <= size) {
+      const rec = await readExactly(source, rec64Offset, 56);
+      const rv = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+      if (rec.length === 56 && u32(rv, 0) === SIG_EOCD64) {
+        count = u64(rv, 32);
+        cdSize = u64(rv, 40);
+        cdOffset = u64(rv, 48);
+      }
+    }
+  }
+  if (cdSize > MAX_CENTRAL_DIRECTORY) throw new FileRefusal('The zip archive lists too many files to read');
+  // Data prepended to the archive (self-extracting zips) shifts every offset.
+  let shift = 0;
+  if (cdOffset + cdSize > eocdAbs || cdOffset + cdSize < eocdAbs - 76) {
+    const delta = eocdAbs - cdSize - cdOffset;
+    if (delta > 0 && cdOffset + delta + cdSize <= eocdAbs) shift = delta;
+  }
+  const start = cdOffset + shift;
+  if (start + cdSize > size) throw new FileRefusal('Damaged zip archive: its directory points past the end of the file');
+  const cd = await readExactly(source, start, cdSize);
+  const v = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  while (p + 46 <= cd.length && u32(v, p) === SIG_CENTRAL) {
+    const flags = u16(v, p + 8);
+    const method = u16(v, p + 10);
+    const crc = u32(v, p + 16);
+    let compressedSize = u32(v, p + 20);
+    let usize = u32(v, p + 24);
+    const nameLen = u16(v, p + 28);
+    const extraLen = u16(v, p + 30);
+    const commentLen = u16(v, p + 32);
+    let localHeaderOffset = u32(v, p + 42);
+    if (p + 46 + nameLen + extraLen > cd.length) break;
+    const name = utf8.decode(cd.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/');
+    // ZIP64 extra field: the 64-bit values replace the 0xFFFFFFFF ones, in this order.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = u16(v, e);
+      const len = u16(v, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (usize === 0xffffffff && q + 8 <= e + 4 + len) {
+          usize = u64(v, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) {
+          compressedSize = u64(v, q);
+          q += 8;
+        }
+        if (localHeaderOffset === 0xffffffff && q + 8 <= e + 4 + len) localHeaderOffset = u64(v, q);
+      }
+      e += 4 + len;
+    }
+    entries.push({
+      name,
+      method,
+      flags,
+      compressedSize,
+      size: usize,
+      crc32: crc,
+      localHeaderOffset: localHeaderOffset + shift,
+      isDirectory: name.endsWith('/'),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  if (entries.length === 0 && count > 0) throw new FileRefusal('Damaged zip archive: its directory could not be read');
+  return entries;
+}
+
+export interface StreamEntryOptions {
+  /** Refuse when the entry's content is larger than this. */
+  maxBytes: number;
+  /** Called with compressed bytes read so far (for progress). */
+  onRead?: (bytesRead: number) => void;
+  /** Bytes read from the source per step. */
+  chunkSize?: number;
+}
+
+/** Where an entry's data starts: after its local header, whose name and extra may differ. */
+async function dataStart(source: RandomAccessSource, entry: ZipEntry): Promise<number> {
+  const h = await readExactly(source, entry.localHeaderOffset, 30);
+  const hv = new DataView(h.buffer, h.byteOffset, h.byteLength);
+  if (h.length < 30 || u32(hv, 0) !== SIG_LOCAL) throw new FileRefusal(`Damaged zip archive: the data of ${entry.name} is missing`);
+  return entry.localHeaderOffset + 30 + u16(hv, 26) + u16(hv, 28);
+}
+
+/**
+ * Streams one entry's content to `onChunk`, reading the source piece by piece. Returns a
+ * warning when the CRC does not match. Throws FileRefusal for encrypted entries, unsupported
+ * compression, damaged data or content over `maxBytes`.
+ */
+export async function streamZipEntry(
+  source: RandomAccessSource,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+  opts: StreamEntryOptions,
+): Promise<string | undefined> {
+  if (entry.flags & 0x01) throw new FileRefusal(`${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) throw new FileRefusal(`${entry.name} uses a compression method (${entry.method}) this reader does not support`);
+  if (entry.size > opts.maxBytes) throw new FileRefusal(`${entry.name} is ${Math.round(entry.size / 1048576)} MB, too large to read`);
+  const start = await dataStart(source, entry);
+  if (start + entry.compressedSize > source.size) throw new FileRefusal(`Damaged zip archive: ${entry.name} is cut short`);
+  const chunkSize = opts.chunkSize ?? 1024 * 1024;
+  let crc = 0;
+  let total = 0;
+  const emit = (c: Uint8Array) => {
+    total += c.length;
+    if (total > opts.maxBytes) throw new FileRefusal(`${entry.name} expands to more than ${Math.round(opts.maxBytes / 1048576)} MB, too large to read`);
+    crc = crc32(c, crc);
+    onChunk(c);
+  };
+  let inflater: Inflate | null = null;
+  if (entry.method === 8) inflater = new Inflate((c) => emit(c));
+  let read = 0;
+  try {
+    while (read < entry.compressedSize) {
+      const n = Math.min(chunkSize, entry.compressedSize - read);
+      const piece = await readExactly(source, start + read, n);
+      if (piece.length < n) throw new FileRefusal(`Damaged zip archive: ${entry.name} is cut short`);
+      read += n;
+      const last = read >= entry.compressedSize;
+      if (inflater) {
+        // Small pushes keep each inflate step's output (and so memory) bounded.
+        const PIECE = 64 * 1024;
+        for (let p = 0; p < piece.length; p += PIECE) {
+          const end = Math.min(piece.length, p + PIECE);
+          inflater.push(piece.subarray(p, end), last && end === piece.length);
+        }
+      } else emit(piece.slice());
+      opts.onRead?.(read);
+    }
+    if (inflater && entry.compressedSize === 0) inflater.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof FileRefusal) throw e;
+    throw new FileRefusal(`Damaged zip archive: ${entry.name} could not be decompressed`);
+  }
+  if (crc !== entry.crc32) return `The checksum of ${entry.name} does not match: it may be damaged`;
+  return undefined;
+}
+
+/** One entry's whole content in memory (for activity files, which are small). */
+export async function readZipEntry(source: RandomAccessSource, entry: ZipEntry, maxBytes: number): Promise<{ data: Uint8Array; warning?: string }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const warning = await streamZipEntry(source, entry, (c) => {
+    chunks.push(c);
+    size += c.length;
+  }, { maxBytes });
+  if (chunks.length === 1) return { data: chunks[0]!, warning };
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return { data: out, warning };
+}
