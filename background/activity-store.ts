@@ -10,6 +10,8 @@ export interface SaveOutcome {
   /** Seen again from the same source with new values (the runner edited it on the site). */
   updated: number;
   unchanged: number;
+  /** Inputs whose source id was already stored before this save (a backfill stops at the first). */
+  known: number;
   /** Keys of the records written or confirmed, in input order. */
   keys: string[];
 }
@@ -25,12 +27,13 @@ export class ActivityStore {
   constructor(private readonly db: IDBPDatabase<HipCheckDB>) {}
 
   async save(inputs: readonly ActivityInput[], nowMs: number): Promise<SaveOutcome> {
-    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, keys: [] };
+    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
     const tx = this.db.transaction('activities', 'readwrite');
     const store = tx.store;
     for (const input of inputs) {
       const key = sourceKey(input.source, input.sourceId);
       const known = await store.index('sourceKeys').get(key);
+      if (known) out.known++;
       const candidates = known
         ? [known]
         : await store.index('startMs').getAll(IDBKeyRange.bound(input.startMs - MERGE_START_WINDOW_MS, input.startMs + MERGE_START_WINDOW_MS));
@@ -61,7 +64,7 @@ export class ActivityStore {
    * source ids, or matching one as a duplicate, gains the missing source ids and nothing else.
    */
   async restore(records: readonly Activity[]): Promise<SaveOutcome> {
-    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, keys: [] };
+    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
     const tx = this.db.transaction('activities', 'readwrite');
     const store = tx.store;
     for (const rec of records) {

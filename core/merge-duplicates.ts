@@ -27,7 +27,7 @@ function sourcesOf(x: Comparable): Map<string, string> {
 /**
  * Same sport family, starts within 10 minutes, distances within 10 %. Two records that carry
  * different ids from the same source are two runs as far as that source knows, so never merged:
- * that is what keeps a double session on one day (or a manual entry) apart.
+ * that is what keeps a double session on one day apart, and two "I ran today" entries too.
  */
 export function isSameActivity(a: Comparable, b: Comparable): boolean {
   if (SPORT_FAMILY[a.sport] !== SPORT_FAMILY[b.sport]) return false;
@@ -36,10 +36,6 @@ export function isSameActivity(a: Comparable, b: Comparable): boolean {
   for (const [src, id] of sourcesOf(b)) {
     const other = sa.get(src);
     if (other !== undefined && other !== id) return false;
-  }
-  if (sa.has('manual') || sourcesOf(b).has('manual')) {
-    // A manual entry carries no real start time; it only merges with itself (same id).
-    return a.sourceKeys.some((k) => b.sourceKeys.includes(k));
   }
   const distance = withinTolerance(a.distanceM, b.distanceM);
   if (distance !== null) return distance;

@@ -92,7 +92,8 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
   else if (localIso) localDate = datePartOfLocalTimestamp(localIso);
 
   let startMs: number | null = null;
-  if (utcText && Number.isFinite(Date.parse(utcText))) startMs = Date.parse(utcText);
+  // Only an ISO instant: elsewhere Strava puts localized dates ("dim. 11/12/2016") in start_date.
+  if (utcText && /^\d{4}-\d{2}-\d{2}T/.test(utcText) && Number.isFinite(Date.parse(utcText))) startMs = Date.parse(utcText);
   else if (utcNum !== null) startMs = utcNum * 1000;
   else if (localWallS !== null) {
     // Only the wall clock is known: place it in the runner's zone (right unless they travelled).

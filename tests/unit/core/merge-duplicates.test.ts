@@ -38,9 +38,10 @@ describe('duplicate detection', () => {
     expect(isSameActivity(morning, asComparable(run({ sourceId: '2', startMs: run().startMs + 60_000 })))).toBe(false);
   });
 
-  it('manual entries only merge with themselves', () => {
-    const manual = stored({ source: 'manual', sourceId: 'm1', distanceM: null });
-    expect(isSameActivity(manual, asComparable(run()))).toBe(false);
+  it('two manual entries are two runs; a manual entry and the synced run of that time are one', () => {
+    const manual = stored({ source: 'manual', sourceId: 'm1', distanceM: null, movingS: null, elapsedS: null });
+    expect(isSameActivity(manual, asComparable(run({ source: 'manual', sourceId: 'm2', distanceM: null })))).toBe(false);
+    expect(isSameActivity(manual, asComparable(run({ startMs: run().startMs + 5 * 60_000 })))).toBe(true);
     expect(findDuplicate([manual], run({ source: 'manual', sourceId: 'm1', distanceM: null }))?.key).toBe('manual:m1');
   });
 
