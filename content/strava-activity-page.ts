@@ -1,11 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readStravaActivityDom } from '../core/sites/strava-activity-dom';
 import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava-activity-page';
 import { isBridgeMessage, STRAVA_SNAPSHOT } from './page-bridge';
 import { sendToBackground } from './send-to-background';
 
 // https://www.strava.com/activities/{id}: waits for the MAIN-world script's snapshot of
-// `pageView`, reads it, and sends the run to the background. If no snapshot comes, or it can't be
-// read, the popup is told, so a Strava redesign shows up as a notice and not as missing runs.
+// `pageView`, reads it, and sends the run to the background. Without pageView data it falls back
+// to reading the page as shown; if that fails too, the popup is told, so a Strava redesign shows
+// up as a notice and not as missing runs.
 
 const WAIT_MS = 15_000;
 
@@ -22,12 +24,21 @@ function looksLikeSnapshot(v: unknown): v is StravaPageSnapshot {
 
 export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: string): void {
   const url = window.location.href;
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const problem = (reason: string) =>
     sendToBackground({ type: 'problem/report', problem: { site: 'strava', page: 'activity-page', url, reason } });
 
+  const fromDom = (why: string) => {
+    const r = readStravaActivityDom(document, activityId, timeZone);
+    if (r.kind === 'activity') void sendToBackground({ type: 'activities/seen', activities: [r.activity] });
+    else if (r.kind === 'unreadable') void problem(`Couldn't read your Strava activity page: ${why}, and ${r.reason}. The site may have changed.`);
+  };
+
   let done = false;
   const timer = ctx.setTimeout(() => {
-    if (!done) void problem("Couldn't read your Strava activity page: its data never appeared. The site may have changed.");
+    if (done) return;
+    done = true;
+    fromDom('its data never appeared');
   }, WAIT_MS);
 
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
@@ -36,7 +47,8 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
     if (!looksLikeSnapshot(snap) || snap.urlActivityId !== activityId) return;
     done = true;
     clearTimeout(timer);
-    const r = readStravaActivityPage(snap, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (snap.activity === null) return fromDom('the page has no activity data (pageView)');
+    const r = readStravaActivityPage(snap, timeZone);
     if (r.kind === 'activity') void sendToBackground({ type: 'activities/seen', activities: [r.activity] });
     else if (r.kind === 'unreadable') void problem(`Couldn't read your Strava activity page: ${r.reason}. The site may have changed.`);
     // 'not-own': a friend's run is none of our business; nothing is stored or reported.
