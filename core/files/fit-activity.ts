@@ -163,9 +163,8 @@ export function plausibleLocalOffset(activity: Fields | null): number | null {
   if (ts === undefined || local === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return null;
   const offset = local - ts;
   if (Math.abs(offset) > 14 * 3600) return null;
-  const quarters = Math.round(offset / 900);
-  if (Math.abs(offset - quarters * 900) > 60) return null;
-  return quarters * 900;
+  if (offset % 900 !== 0) return null;
+  return offset;
 }
 
 function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: number } {

@@ -190,7 +190,7 @@ export async function streamZipEntry(
       const last = read >= entry.compressedSize;
       if (inflater) {
         // Small pushes keep each inflate step's output (and so memory) bounded.
-        const PIECE = 64 * 1024;
+        const PIECE = 16 * 1024;
         for (let p = 0; p < piece.length; p += PIECE) {
           const end = Math.min(piece.length, p + PIECE);
           inflater.push(piece.subarray(p, end), last && end === piece.length);

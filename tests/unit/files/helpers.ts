@@ -123,7 +123,11 @@ export class FitWriter {
         for (let k = 0; k < size; k++) this.out.push(v[k] ?? 0xff);
         return;
       }
-      const count = Math.max(1, Math.floor(size / ts));
+      if (size < ts) {
+        for (let k = 0; k < size; k++) this.out.push(0x01);
+        return;
+      }
+      const count = Math.floor(size / ts);
       for (let c = 0; c < count; c++) this.push(v === null ? invalid(type) : (v as number), ts, def.big, type);
       for (let k = count * ts; k < size; k++) this.out.push(0);
     });
