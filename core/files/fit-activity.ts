@@ -178,6 +178,13 @@ function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: nu
       sub = sub ?? num(sm.get(1));
     }
   }
+  if (sport === undefined && g.sessions.length === 1) {
+    const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
+    if (lap) {
+      sport = num(lap.get(25));
+      sub = sub ?? num(lap.get(39));
+    }
+  }
   return { sport, sub };
 }
 

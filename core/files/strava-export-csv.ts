@@ -277,8 +277,12 @@ export async function stravaRowsToEntries(rows: StravaRow[], ctx: StravaRowsCont
     let distanceM = parseLocaleNumber(r.distanceM);
     if (distanceM === null) {
       const km = parseLocaleNumber(r.distanceKm);
-      // Older exports have only the km column; swims there have been seen in metres.
-      if (km !== null) distanceM = sport === 'swim' && km > 30 ? km : km * 1000;
+      // Older exports have only this column, in km, except swims (and rows), written in metres.
+      // A value that would be absurd in km (over 1000 km, or faster than 40 m/s) is metres too.
+      if (km !== null) {
+        const asMetres = (sport === 'swim' && km > 30) || km > 1000 || (elapsed !== null && elapsed > 0 && (km * 1000) / elapsed > 40);
+        distanceM = asMetres ? km : km * 1000;
+      }
     }
     const s: SessionSummary = {
       startMs,

@@ -16,7 +16,10 @@ export interface ReadOptions {
    * itself does not say where it happened. Usually the user's zone at import time.
    */
   timeZone: string;
-  /** Called with bytes (or items) done and total during long reads; never decreases. */
+  /**
+   * Called during long reads with the bytes done and the bytes to do. `done` never decreases;
+   * `total` may grow once when an export turns out to need some of its files decoded.
+   */
   onProgress?: (done: number, total: number) => void;
   /** "Now" for plausibility checks (a start in the future is refused). Defaults to Date.now(). */
   nowMs?: number;

@@ -30,8 +30,14 @@ function localName(qname: string): string {
 }
 
 /** The value of attribute `name` (local name match) in raw attribute text, entities decoded. */
+const attrRes = new Map<string, RegExp>();
+
 export function attr(attrs: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attrRes.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name.replace(/[^\w]/g, '')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attrRes.set(name, re);
+  }
   const m = re.exec(attrs);
   if (!m) return undefined;
   return decodeEntities(m[2] ?? m[3] ?? '');

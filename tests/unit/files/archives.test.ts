@@ -233,6 +233,18 @@ describe('Strava bulk export', () => {
     expect(activitiesOf(r)).toHaveLength(3);
   });
 
+  it('reads the km column of older exports, where swims and absurd values are metres', async () => {
+    const old =
+      'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Commute,Activity Gear,Filename\n' +
+      '1,"Jan 1 2016 10:00:00 AM",a,Run,,1800,5.01,false,,\n' +
+      '2,"Jan 2 2016 10:00:00 AM",b,Swim,,1800,1000,false,,\n' +
+      '3,"Jan 3 2016 10:00:00 AM",c,Run,,3000,10000,false,,\n' +
+      '4,"Jan 4 2016 10:00:00 AM",d,Run,,1800,0.9,false,,\n';
+    const r = await readActivityFile('activities.csv', bytesSource(enc(old)), opts);
+    expect(activitiesOf(r).map((a) => a.distanceM)).toEqual([5010, 1000, 10000, 900]);
+    expect(activitiesOf(r)[0]!.startMs).toBe(Date.UTC(2016, 0, 1, 10));
+  });
+
   it('refuses an activities.csv without a Strava header', async () => {
     const archive = makeZip([{ name: 'activities.csv', data: enc('a,b\n1,2\n') }]);
     expect(await readActivityFile('x.zip', bytesSource(archive), opts)).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/columns of a Strava export/) });
