@@ -51,6 +51,29 @@ const LABELS: Record<string, Sport> = {
   strength: 'strength',
   crossfit: 'strength',
   workout: 'other',
+  // Garmin Connect typeKeys missing above (activityTypes.json, 2026): cycling variants are rides,
+  // an obstacle run is a run, rucking sits under hiking. Multisport parents, transitions, yoga and
+  // pilates are named here only to say on purpose that they are "other", never a run.
+  cyclocross: 'ride',
+  downhillbiking: 'ride',
+  trackcycling: 'ride',
+  recumbentcycling: 'ride',
+  bmx: 'ride',
+  handcycling: 'ride',
+  indoorhandcycling: 'ride',
+  ebikemountain: 'ride',
+  ebikefitness: 'ride',
+  enduromtb: 'ride',
+  eenduromtb: 'ride',
+  obstaclerun: 'run',
+  rucking: 'hike',
+  multisport: 'other',
+  transition: 'other',
+  yoga: 'other',
+  pilates: 'other',
+  // Strava sport_type values missing above.
+  handcycle: 'ride',
+  velomobile: 'ride',
 };
 
 /** Normalizes a site's or file's sport label; anything unknown is "other", never a run. */
