@@ -41,6 +41,12 @@ function u64(v: DataView, o: number): number {
 
 const utf8 = new TextDecoder('utf-8');
 
+async function hasSignature(source: RandomAccessSource, offset: number, sig: number): Promise<boolean> {
+  if (offset < 0 || offset + 4 > source.size) return false;
+  const b = await readExactly(source, offset, 4);
+  return b.length === 4 && new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true) === sig;
+}
+
 /** Reads the archive's central directory: the list of its entries. */
 export async function readZipDirectory(source: RandomAccessSource): Promise<ZipEntry[]> {
   const size = source.size;
@@ -63,24 +69,30 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
   const eocdAbs = tailStart + eocd;
 
   // ZIP64: a locator sits just before the EOCD and points to the 64-bit record.
+  let zip64 = false;
   if (eocd >= 20 && u32(tv, eocd - 20) === SIG_EOCD64_LOCATOR) {
-    const rec64Offset = u64(tv, eocd - 20 + 8);
-    if (rec64Offset + 56 <= size) {
-      const rec = await readExactly(source, rec64Offset, 56);
+    // Where the locator says, or (data prepended to the archive) just before the locator.
+    for (const at of [u64(tv, eocd - 20 + 8), eocdAbs - 20 - 56]) {
+      if (at < 0 || at + 56 > size) continue;
+      const rec = await readExactly(source, at, 56);
       const rv = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
       if (rec.length === 56 && u32(rv, 0) === SIG_EOCD64) {
+        zip64 = true;
         count = u64(rv, 32);
         cdSize = u64(rv, 40);
         cdOffset = u64(rv, 48);
+        break;
       }
     }
   }
   if (cdSize > MAX_CENTRAL_DIRECTORY) throw new FileRefusal('The zip archive lists too many files to read');
-  // Data prepended to the archive (self-extracting zips) shifts every offset.
+  // Data prepended to the archive (self-extracting zips, some downloaders) shifts every
+  // offset: when the directory is not where the record says, look where it must end.
   let shift = 0;
-  if (cdOffset + cdSize > eocdAbs || cdOffset + cdSize < eocdAbs - 76) {
-    const delta = eocdAbs - cdSize - cdOffset;
-    if (delta > 0 && cdOffset + delta + cdSize <= eocdAbs) shift = delta;
+  if (cdSize > 0 && !(await hasSignature(source, cdOffset, SIG_CENTRAL))) {
+    const delta = eocdAbs - (zip64 ? 76 : 0) - cdSize - cdOffset;
+    if (delta > 0 && (await hasSignature(source, cdOffset + delta, SIG_CENTRAL))) shift = delta;
+    else throw new FileRefusal('Damaged zip archive: its directory is not where the archive says');
   }
   const start = cdOffset + shift;
   if (start + cdSize > size) throw new FileRefusal('Damaged zip archive: its directory points past the end of the file');

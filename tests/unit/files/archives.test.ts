@@ -54,6 +54,15 @@ describe('zip archives', () => {
     expect((await readZipEntry(src, e!, 1e6)).data).toEqual(run);
   });
 
+  it('finds the directory when data was prepended without fixing the offsets', async () => {
+    for (const zip64 of [false, true]) {
+      const zip = concat(enc('garbage a downloader put in front'), makeZip([{ name: 'run.fit', data: run }], { zip64 }));
+      const src = bytesSource(zip);
+      const [e] = await readZipDirectory(src);
+      expect((await readZipEntry(src, e!, 1e6)).data).toEqual(run);
+    }
+  });
+
   it('reads only the directory and the entries asked for', async () => {
     const big = new Uint8Array(4 * 1024 * 1024).fill(7);
     const zip = makeZip([
