@@ -80,5 +80,6 @@ const LABELS: Record<string, Sport> = {
 export function normalizeSport(label: string | null | undefined): Sport {
   if (!label) return 'other';
   const k = label.toLowerCase().replace(/[^a-z]/g, '');
-  return LABELS[k] ?? 'other';
+  // Own keys only: "constructor" or "toString" are labels a site could send, not sports.
+  return Object.hasOwn(LABELS, k) ? LABELS[k]! : 'other';
 }
