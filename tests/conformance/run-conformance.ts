@@ -33,9 +33,13 @@ export interface ExpectedFile {
 
 export type RowStatus = 'match' | 'mismatch' | 'read' | 'not-activity' | 'refused' | 'implausible' | 'crash' | 'slow';
 
+export type Outcome = 'read' | 'not-activity' | 'refused' | 'crash';
+
 export interface ConformanceRow {
   file: string;
   status: RowStatus;
+  /** What the reader did, whatever expected.json says. */
+  outcome: Outcome;
   /** What was read, or the refusal reason. */
   detail: string;
   /** What differs from expected.json or is implausible. */
@@ -165,7 +169,7 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
       try {
         result = await readActivityFile(path.basename(file), bytesSource(bytes), { timeZone, nowMs });
       } catch (e) {
-        rows.push({ file: rel, status: 'crash', detail: String(e), problems: [String(e)], ms: performance.now() - t0, expected: !!exp });
+        rows.push({ file: rel, status: 'crash', outcome: 'crash', detail: String(e), problems: [String(e)], ms: performance.now() - t0, expected: !!exp });
         continue;
       }
       const ms = performance.now() - t0;
@@ -204,7 +208,8 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
         problems.push(`took ${Math.round(ms)} ms`);
         status = 'slow';
       }
-      rows.push({ file: rel, status, detail: resultDetail(result), problems, ms, expected: !!exp });
+      const outcome: Outcome = result.kind === 'refused' ? 'refused' : result.kind === 'not-activity' ? 'not-activity' : 'read';
+      rows.push({ file: rel, status, outcome, detail: resultDetail(result), problems, ms, expected: !!exp });
     }
   }
 
@@ -213,10 +218,12 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
   const expectedKeys = Object.keys(expectedAll).filter((k) => folders.some((f) => k.startsWith(`${f}/`)));
   const missing = expectedKeys.filter((k) => !seen.has(k));
   const matched = rows.filter((r) => r.expected && r.status === 'match').length;
+  const outcomes: Record<Outcome, number> = { read: 0, 'not-activity': 0, refused: 0, crash: 0 };
+  for (const r of rows) outcomes[r.outcome]++;
   const summary =
-    `${rows.length} files: ${matched}/${expectedKeys.length} match expected.json, ` +
-    `${counts.read} more read, ${counts['not-activity']} not activities, ${counts.refused} refused, ` +
-    `${counts.mismatch} mismatches, ${counts.implausible} implausible, ${counts.crash} crashes, ${counts.slow} too slow` +
+    `${rows.length} files: ${matched}/${expectedKeys.length} match expected.json; ` +
+    `${outcomes.read} read, ${outcomes['not-activity']} not activities, ${outcomes.refused} refused, ${outcomes.crash} crashes; ` +
+    `${counts.mismatch} mismatches, ${counts.implausible} implausible, ${counts.slow} too slow` +
     (missing.length ? `, ${missing.length} expected files missing` : '');
   return { rows, counts, matched, expectedTotal: expectedKeys.length, missing, summary };
 }
