@@ -1,9 +1,11 @@
 import type { Activity } from '../core/activity';
+import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { parseRequest, type Request, type Sender } from '../core/messages';
 import type { Settings, SettingsError } from '../core/settings';
 import type { ActivityStore } from './activity-store';
 import type { StoredProblem } from './read-problems';
+import { readSiteData } from './site-data';
 
 export type Response =
   | ({ ok: true } & Record<string, unknown>)
@@ -13,6 +15,8 @@ export type Response =
 export interface RouterDeps {
   store: ActivityStore;
   now(): number;
+  /** The runner's IANA time zone. */
+  timeZone(): string;
   loadSettings(): Promise<Settings>;
   updateSettings(patch: unknown): Promise<{ ok: true; value: Settings } | { ok: false; errors: SettingsError[] }>;
   saveSettings(settings: Settings): Promise<void>;
@@ -43,6 +47,21 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       await deps.dataChanged();
       return { ok: true, ...outcome };
     }
+    case 'site/data': {
+      if (sender.kind !== 'content') return { ok: false, error: 'Refused: site data comes from site pages only.' };
+      const now = deps.now();
+      const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
+      if (reading.problem) {
+        await deps.addProblem({ site: sender.site, page: reading.problem.page, url: req.data.url, reason: reading.problem.reason, atMs: now });
+        await deps.dataChanged();
+        return { ok: true, added: 0, known: 0, problem: reading.problem.reason, ...reading.reply(0) };
+      }
+      if (reading.activities.length === 0) return { ok: true, added: 0, known: 0, ...reading.reply(0) };
+      const outcome = await deps.store.save(reading.activities, now);
+      await deps.clearProblems(sender.site);
+      await deps.dataChanged();
+      return { ok: true, ...outcome, ...reading.reply(outcome.known) };
+    }
     case 'activities/add': {
       const outcome = await deps.store.save(req.activities, deps.now());
       await deps.dataChanged();
@@ -55,9 +74,11 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     }
     case 'problem/report':
       await deps.addProblem({ ...req.problem, atMs: deps.now() });
+      await deps.dataChanged();
       return { ok: true };
     case 'problems/clear':
       await deps.clearProblems();
+      await deps.dataChanged();
       return { ok: true };
     case 'state/get':
       return { ok: true, ...(await deps.popupState()) };

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readStravaActivityDom } from '../core/sites/strava-activity-dom';
-import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava-activity-page';
+import { snapshotStravaActivityDom } from '../core/sites/strava-activity-dom';
+import type { StravaPageSnapshot } from '../core/sites/strava-activity-page';
 import { isBridgeMessage, STRAVA_SNAPSHOT } from './page-bridge';
 import { sendToBackground } from './send-to-background';
 
@@ -24,15 +24,10 @@ function looksLikeSnapshot(v: unknown): v is StravaPageSnapshot {
 
 export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: string): void {
   const url = window.location.href;
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const problem = (reason: string) =>
-    sendToBackground({ type: 'problem/report', problem: { site: 'strava', page: 'activity-page', url, reason } });
 
-  const fromDom = (why: string) => {
-    const r = readStravaActivityDom(document, activityId, timeZone);
-    if (r.kind === 'activity') void sendToBackground({ type: 'activities/seen', activities: [r.activity] });
-    else if (r.kind === 'unreadable') void problem(`Couldn't read your Strava activity page: ${why}, and ${r.reason}. The site may have changed.`);
-  };
+  // Without pageView data, the page as shown is copied out and read in the background.
+  const fromDom = (why: string) =>
+    void sendToBackground({ type: 'site/data', data: { kind: 'strava-activity-dom', url, status: 200, body: { ...snapshotStravaActivityDom(document, activityId), why }, viewerId: null } });
 
   let done = false;
   const timer = ctx.setTimeout(() => {
@@ -48,9 +43,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
     done = true;
     clearTimeout(timer);
     if (snap.activity === null) return fromDom('the page has no activity data (pageView)');
-    const r = readStravaActivityPage(snap, timeZone);
-    if (r.kind === 'activity') void sendToBackground({ type: 'activities/seen', activities: [r.activity] });
-    else if (r.kind === 'unreadable') void problem(`Couldn't read your Strava activity page: ${r.reason}. The site may have changed.`);
-    // 'not-own': a friend's run is none of our business; nothing is stored or reported.
+    // The background reads it; a friend's activity is none of our business and is not stored.
+    void sendToBackground({ type: 'site/data', data: { kind: 'strava-activity-snapshot', url, status: 200, body: snap, viewerId: null } });
   });
 }

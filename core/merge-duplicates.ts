@@ -35,7 +35,8 @@ export function isSameActivity(a: Comparable, b: Comparable): boolean {
   const sa = sourcesOf(a);
   for (const [src, id] of sourcesOf(b)) {
     const other = sa.get(src);
-    if (other !== undefined && other !== id) return false;
+    // File ids are start times: the same run as FIT and as GPX may differ by a second.
+    if (src !== 'file' && other !== undefined && other !== id) return false;
   }
   const distance = withinTolerance(a.distanceM, b.distanceM);
   if (distance !== null) return distance;

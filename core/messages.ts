@@ -14,8 +14,29 @@ export interface ReadProblem {
   reason: string;
 }
 
+/** Raw data a content script found on a site page; the background runs the site's reader on it. */
+export type SiteDataKind = 'strava-activity-snapshot' | 'strava-activity-dom' | 'strava-training-list' | 'garmin-response';
+
+export const SITE_OF_KIND: Record<SiteDataKind, Site> = {
+  'strava-activity-snapshot': 'strava',
+  'strava-activity-dom': 'strava',
+  'strava-training-list': 'strava',
+  'garmin-response': 'garmin',
+};
+
+export interface SiteData {
+  kind: SiteDataKind;
+  /** The data's own URL: the request's for responses, the page's for snapshots. */
+  url: string;
+  status: number;
+  body: unknown;
+  /** Garmin: the signed-in athlete's profile id, when the page has told us. */
+  viewerId: string | null;
+}
+
 export type ContentRequest =
   | { type: 'activities/seen'; activities: ActivityInput[] }
+  | { type: 'site/data'; data: SiteData }
   | { type: 'problem/report'; problem: ReadProblem };
 
 export type PageRequest =
@@ -86,6 +107,18 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         // A Strava page may only report Strava activities; it can't pose as a file or a manual entry.
         const r = checkActivities(raw.activities, nowMs, [sender.site]);
         return r.ok ? { ok: true, value: { type: 'activities/seen', activities: r.value } } : { ok: false, error: `Refused: ${r.error}.` };
+      }
+      case 'site/data': {
+        const d = raw.data;
+        if (!isObj(d) || typeof d.kind !== 'string' || !Object.hasOwn(SITE_OF_KIND, d.kind)) return { ok: false, error: 'Refused: site data of an unknown kind.' };
+        const kind = d.kind as SiteDataKind;
+        if (SITE_OF_KIND[kind] !== sender.site) return { ok: false, error: `Refused: ${kind} data may only come from ${SITE_OF_KIND[kind]}.` };
+        if (typeof d.url !== 'string' || !d.url.startsWith(sender.site === 'strava' ? 'https://www.strava.com/' : 'https://connect.garmin.com/')) {
+          return { ok: false, error: 'Refused: site data must name its own page or request on that site.' };
+        }
+        if (typeof d.status !== 'number' || !Number.isInteger(d.status)) return { ok: false, error: 'Refused: site data needs an HTTP status.' };
+        const viewerId = typeof d.viewerId === 'string' && /^\d{1,20}$/.test(d.viewerId) ? d.viewerId : null;
+        return { ok: true, value: { type: 'site/data', data: { kind, url: d.url.slice(0, 2000), status: d.status, body: d.body, viewerId } } };
       }
       case 'problem/report': {
         const p = raw.problem;

@@ -34,6 +34,7 @@ export default defineBackground(() => {
   const deps = (store: ActivityStore): RouterDeps => ({
     store,
     now: Date.now,
+    timeZone: userTimeZone,
     loadSettings,
     updateSettings,
     saveSettings,

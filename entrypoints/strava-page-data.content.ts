@@ -38,8 +38,8 @@ export default defineContentScript({
     const send = () => {
       const w = window as PageWindow;
       const activity = (() => { try { return w.pageView?.activity?.() ?? null; } catch { return null; } })();
-      // Strava builds pageView with inline scripts that may finish after us: wait up to ~10 s.
-      if (!activity && tries++ < 20) {
+      // Strava builds pageView with inline scripts that may finish after us: wait up to ~5 s.
+      if (!activity && tries++ < 10) {
         setTimeout(send, 500);
         return;
       }

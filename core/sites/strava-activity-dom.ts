@@ -15,7 +15,7 @@ export type StravaDomResult =
   | { kind: 'not-own'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
-const UNIT_M: Record<string, number> = { km: 1000, kilometers: 1000, kilometres: 1000, mi: 1609.344, miles: 1609.344, m: 1, meters: 1, metres: 1 };
+const UNIT_M: Partial<Record<string, number>> = { km: 1000, kilometers: 1000, kilometres: 1000, mi: 1609.344, miles: 1609.344, m: 1, meters: 1, metres: 1 };
 
 /** "1:02:03", "45:10" or "58s" to seconds; null for anything else. */
 export function parseClock(text: string): number | null {
@@ -44,39 +44,67 @@ function statValue(doc: Document, term: string): Element | null {
   return li?.querySelector('strong, .stat-text, td') ?? null;
 }
 
-export function readStravaActivityDom(doc: Document, activityId: string, timeZone: string): StravaDomResult {
-  const signedIn = doc.querySelector('header a[href^="/athletes/"], nav a[href^="/athletes/"], #athlete-profile');
-  if (!signedIn) return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
-  if (!doc.querySelector(`a[href$="/activities/${activityId}/edit"]`)) return { kind: 'not-own', reason: 'no edit link: not your activity' };
+/** The page's text as shown, copied out in the content script; parsed in the background. */
+export interface StravaDomSnapshot {
+  activityId: string;
+  signedIn: boolean;
+  hasEditLink: boolean;
+  title: string;
+  datetime: string | null;
+  distanceText: string | null;
+  distanceUnit: string | null;
+  movingText: string | null;
+  elapsedText: string | null;
+}
 
-  const parts = doc.title.split('|').map((s) => s.trim());
+export function snapshotStravaActivityDom(doc: Document, activityId: string): StravaDomSnapshot {
+  const distEl = statValue(doc, 'definition-distance') ?? doc.querySelector('.inline-stats li strong');
+  const unit = distEl?.querySelector('abbr.unit');
+  return {
+    activityId,
+    signedIn: !!doc.querySelector('header a[href^="/athletes/"], nav a[href^="/athletes/"], #athlete-profile'),
+    hasEditLink: !!doc.querySelector(`a[href$="/activities/${activityId}/edit"]`),
+    title: doc.title,
+    datetime: doc.querySelector('.activity-summary time[datetime], time[datetime]')?.getAttribute('datetime') ?? null,
+    distanceText: distEl ? (distEl.firstChild?.textContent ?? '').trim() : null,
+    distanceUnit: unit ? (unit.getAttribute('title') ?? unit.textContent ?? '').trim() : null,
+    movingText: statValue(doc, 'definition-moving-time')?.textContent ?? null,
+    elapsedText: statValue(doc, 'definition-elapsed-time')?.textContent ?? null,
+  };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string): StravaDomResult {
+  const s = (typeof input === 'object' && input !== null ? input : {}) as Partial<Record<keyof StravaDomSnapshot, unknown>>;
+  const activityId = str(s.activityId) ?? '';
+  if (!/^\d+$/.test(activityId)) return { kind: 'unreadable', reason: 'the page has no activity id' };
+  if (s.signedIn !== true) return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
+  if (s.hasEditLink !== true) return { kind: 'not-own', reason: 'no edit link: not your activity' };
+
+  const parts = (str(s.title) ?? '').split('|').map((x) => x.trim());
   if (parts.length < 3) return { kind: 'unreadable', reason: 'the page title does not name the sport' };
   const sportLabel = parts[parts.length - 2]!;
 
-  const timeEl = doc.querySelector('.activity-summary time[datetime], time[datetime]');
-  const dt = timeEl?.getAttribute('datetime') ?? '';
+  const dt = str(s.datetime) ?? '';
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(dt) || !Number.isFinite(Date.parse(dt))) {
     return { kind: 'unreadable', reason: 'no machine-readable start time on the page' };
   }
   const startMs = Date.parse(dt);
-  // With an offset (or Z) the instant is exact; the date is where the run happened if an offset is given.
-  const offset = /([+-]\d{2}):?(\d{2})$/.exec(dt);
+  // With an offset the wall clock is where the run happened; without one, the runner's zone decides.
+  const offset = /([+-]\d{2}):?(\d{2})$/.test(dt);
   const localDate = offset ? dt.slice(0, 10) : localDateOf(startMs, timeZone);
 
-  const distEl = statValue(doc, 'definition-distance') ?? doc.querySelector('.inline-stats li strong');
   let distanceM: number | null = null;
-  if (distEl) {
-    const unit = distEl.querySelector('abbr.unit');
-    const unitKey = (unit?.getAttribute('title') ?? unit?.textContent ?? '').trim().toLowerCase();
-    const factor = UNIT_M[unitKey];
-    const value = parseLocaleNumber((distEl.firstChild?.textContent ?? '').trim());
+  const distanceText = str(s.distanceText);
+  if (distanceText !== null) {
+    const factor = UNIT_M[(str(s.distanceUnit) ?? '').toLowerCase()];
+    const value = parseLocaleNumber(distanceText);
     if (factor === undefined || value === null) return { kind: 'unreadable', reason: 'the distance could not be read' };
     distanceM = Math.round(value * factor * 10) / 10;
   }
-  const moving = statValue(doc, 'definition-moving-time');
-  const elapsed = statValue(doc, 'definition-elapsed-time');
-  const movingS = moving ? parseClock(moving.textContent ?? '') : null;
-  const elapsedS = elapsed ? parseClock(elapsed.textContent ?? '') : null;
+  const movingS = parseClock(str(s.movingText) ?? '');
+  const elapsedS = parseClock(str(s.elapsedText) ?? '');
   if (movingS === null && elapsedS === null) return { kind: 'unreadable', reason: 'no moving or elapsed time on the page' };
 
   return {

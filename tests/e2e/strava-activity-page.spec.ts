@@ -1,4 +1,5 @@
 import { expect, fixturePage, localToday, test } from './extension-fixture';
+import { storedKeys } from './storage-probe';
 
 // The whole path: a Strava activity page at its real URL → content scripts → background →
 // IndexedDB → popup.
@@ -51,23 +52,32 @@ test("a friend's activity page adds nothing", async ({ context, openExtensionPag
   await strava.goto(`https://www.strava.com/activities/${ACTIVITY_ID}`);
   // Give the scripts time to have done something, then check the database directly.
   await strava.waitForTimeout(2000);
-  const count = await worker.evaluate(
-    () =>
-      new Promise<number>(async (resolve, reject) => {
-        // Opening a database that doesn't exist would create it: look first.
-        if (!(await indexedDB.databases()).some((d) => d.name === 'hip-check')) return resolve(0);
-        const req = indexedDB.open('hip-check');
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('activities')) return resolve(0);
-          const c = db.transaction('activities').objectStore('activities').count();
-          c.onsuccess = () => resolve(c.result);
-          c.onerror = () => reject(c.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
-  expect(count).toBe(0);
+  expect(await storedKeys(worker)).toEqual([]);
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('first-run')).toBeVisible();
+});
+
+test('without pageView data the run is read from the page as shown', async ({ context, worker }) => {
+  const today = localToday();
+  const html = await fixturePage('strava/activity-page-dom-only.html', {
+    NAME: 'Redesign run', SPORT: 'Run', DATETIME: `${today}T06:30:00Z`, DATE_TEXT: today, EDIT_LINK: '<a href="/activities/321/edit">Edit</a>',
+    DISTANCE: '7.5', UNIT: 'km', UNIT_TITLE: 'kilometers', MOVING: '37:30', ELAPSED: '38:00',
+  });
+  await context.route('https://www.strava.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  const strava = await context.newPage();
+  await strava.goto('https://www.strava.com/activities/321');
+  await expect.poll(() => storedKeys(worker), { timeout: 15_000 }).toEqual(['strava:321']);
+});
+
+test("a page that can't be read says so in the popup", async ({ context, openExtensionPage, worker }) => {
+  await context.route('https://www.strava.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Strava</title><header><a href="/athletes/42">You</a></header><a href="/activities/654/edit">Edit</a><p>New look!</p>' }),
+  );
+  const strava = await context.newPage();
+  await strava.goto('https://www.strava.com/activities/654');
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('problems')).toBeVisible({ timeout: 15_000 });
+  await popup.getByTestId('problems').locator('summary').click();
+  await expect(popup.getByTestId('problems')).toContainText("Couldn't read your Strava activity page");
+  expect(await storedKeys(worker)).toEqual([]);
 });

@@ -18,6 +18,7 @@ async function deps(): Promise<RouterDeps> {
   return {
     store,
     now: () => NOW,
+    timeZone: () => 'Europe/London',
     loadSettings,
     updateSettings,
     saveSettings,

@@ -45,6 +45,11 @@ describe('duplicate detection', () => {
     expect(findDuplicate([manual], run({ source: 'manual', sourceId: 'm1', distanceM: null }))?.key).toBe('manual:m1');
   });
 
+  it('the same run as a FIT file and a GPX file (ids a second apart) is one run', () => {
+    const fit = stored({ source: 'file', sourceId: '2026-11-20T07:00:00Z' });
+    expect(isSameActivity(fit, asComparable(run({ source: 'file', sourceId: '2026-11-20T07:00:01Z', startMs: run().startMs + 1000, distanceM: 10_040 })))).toBe(true);
+  });
+
   it('finds a known activity by its source id even when the runner changed its start', () => {
     const s = stored();
     expect(findDuplicate([s], run({ startMs: run().startMs + 3600_000 }))?.key).toBe(s.key);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseClock, parseLocaleNumber, readStravaActivityDom } from '../../../core/sites/strava-activity-dom';
+import { parseClock, parseLocaleNumber, readStravaActivityDom as readSnapshot, snapshotStravaActivityDom } from '../../../core/sites/strava-activity-dom';
+
+const readStravaActivityDom = (d: Document, id: string, tz: string) => readSnapshot(snapshotStravaActivityDom(d, id), tz);
 
 const template = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/strava/activity-page-dom-only.html'), 'utf8');
 
@@ -43,6 +45,12 @@ describe('Strava activity page, DOM fallback', () => {
   ])('refuses rather than guess: %j', (over, why) => {
     const r = readStravaActivityDom(doc(over), '777', 'UTC');
     expect(r.kind === 'unreadable' && r.reason).toContain(why);
+  });
+
+  it('refuses junk snapshots without throwing', () => {
+    for (const junk of [null, 42, {}, { activityId: '1', signedIn: true, hasEditLink: true, title: 7 }]) {
+      expect(readSnapshot(junk as never, 'UTC').kind).not.toBe('activity');
+    }
   });
 
   it('parses clocks and numbers strictly', () => {

@@ -1,0 +1,57 @@
+import type { ActivityInput } from '../core/activity';
+import type { SiteData } from '../core/messages';
+import { readGarminResponse } from '../core/sites/garmin-activities';
+import { nextBackfillUrl } from '../core/sites/strava-backfill-next';
+import { readStravaActivityDom, type StravaDomSnapshot } from '../core/sites/strava-activity-dom';
+import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava-activity-page';
+import { readStravaTrainingActivities } from '../core/sites/strava-training-activities';
+
+// The site readers run here, in the background, not in the content scripts: the pages then carry
+// only a few kilobytes of glue, and every reader's output is validated again before it is stored.
+
+export interface SiteReading {
+  activities: ActivityInput[];
+  /** A page we expected to read gave nothing usable: shown in the popup. */
+  problem: { page: string; reason: string } | null;
+  /** What the content script needs next, given how many of `activities` were already stored. */
+  reply(known: number): Record<string, unknown>;
+}
+
+const none = (reply: Record<string, unknown> = {}): SiteReading => ({ activities: [], problem: null, reply: () => reply });
+
+export function readSiteData(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
+  switch (data.kind) {
+    case 'strava-activity-snapshot': {
+      const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);
+      if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
+      if (r.kind === 'not-own') return none({ notOwn: true });
+      return { activities: [], problem: { page: 'activity-page', reason: `Couldn't read your Strava activity page: ${r.reason}. The site may have changed.` }, reply: () => ({}) };
+    }
+    case 'strava-activity-dom': {
+      const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
+      if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
+      if (r.kind === 'not-own') return none({ notOwn: true });
+      const why = typeof (data.body as { why?: unknown } | null)?.why === 'string' ? `${(data.body as { why: string }).why.slice(0, 200)}, and ` : '';
+      return { activities: [], problem: { page: 'activity-page', reason: `Couldn't read your Strava activity page: ${why}${r.reason}. The site may have changed.` }, reply: () => ({}) };
+    }
+    case 'strava-training-list': {
+      const r = readStravaTrainingActivities(data.body, nowMs, timeZone);
+      if (!r.ok) return { activities: [], problem: { page: 'training', reason: `Couldn't read your Strava activity list: ${r.error}` }, reply: () => ({ nextUrl: null }) };
+      return { activities: r.activities, problem: null, reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }) };
+    }
+    case 'garmin-response': {
+      const r = readGarminResponse(data.url, data.body, nowMs);
+      if (r === null) return none();
+      const list = /activitylist-service|activity-search-service/.test(data.url);
+      if (!r.ok) {
+        return { activities: [], problem: { page: list ? 'activity-list' : 'activity', reason: `Couldn't read your Garmin Connect activities: ${r.error}` }, reply: () => ({}) };
+      }
+      // The activity list is the signed-in athlete's own, so it also tells us who that is.
+      const viewerId = data.viewerId ?? (list ? (r.activities.find((a) => a.ownerId !== null)?.ownerId ?? null) : null);
+      // A single activity may be a connection's: without knowing the viewer, it waits.
+      if (viewerId === null) return none({ waiting: true });
+      const own = r.activities.filter((a) => a.ownerId === viewerId || (list && a.ownerId === null));
+      return { activities: own.map(({ ownerId: _, ...a }) => a), problem: null, reply: () => ({ viewerId }) };
+    }
+  }
+}

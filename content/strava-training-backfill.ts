@@ -1,0 +1,79 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BACKFILL, backfillStopReason } from '../core/sites/strava-backfill';
+import { isBridgeMessage } from './page-bridge';
+import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
+import { sendToBackground } from './send-to-background';
+
+// https://www.strava.com/athlete/training ("My Activities"). The page loads its list from
+// /athlete/training_activities; we pass each list it loads to the background, which reads and
+// stores it and answers with the next page to fetch while the last 42 days are not yet known
+// (core/sites/strava-backfill.ts). We fetch those pages as the page itself would, at most one
+// every 2 seconds and 10 a visit, and stop at once on HTTP 429 or a login page.
+
+type Reply = { ok: true; nextUrl?: string | null } | { ok: false; error: string } | undefined;
+
+export interface BackfillDeps {
+  fetchPage(url: string): Promise<{ status: number; url: string; contentType: string; text: string }>;
+  send: typeof sendToBackground;
+  sleep(ms: number): Promise<void>;
+}
+
+const listData = (url: string, status: number, body: unknown) =>
+  ({ type: 'site/data', data: { kind: 'strava-training-list', url, status, body, viewerId: null } }) as const;
+
+export async function backfill(deps: BackfillDeps, first: ObservedResponse): Promise<{ fetched: number; stoppedBy: string }> {
+  let reply = (await deps.send(listData(first.url, first.status, first.body))) as Reply;
+  let fetched = 0;
+  while (reply?.ok && reply.nextUrl) {
+    if (fetched >= BACKFILL.maxPagesPerVisit) return { fetched, stoppedBy: 'page limit' };
+    await deps.sleep(BACKFILL.minIntervalMs);
+    const url = new URL(reply.nextUrl, location.href).href;
+    let res;
+    try {
+      res = await deps.fetchPage(url);
+    } catch {
+      return { fetched, stoppedBy: 'network error' };
+    }
+    fetched++;
+    const stop = backfillStopReason(res.status, res.url, res.contentType);
+    if (stop) return { fetched, stoppedBy: stop };
+    let body: unknown;
+    try {
+      body = JSON.parse(res.text);
+    } catch {
+      body = res.text.slice(0, 2000); // the reader reports what this is
+    }
+    reply = (await deps.send(listData(url, res.status, body))) as Reply;
+  }
+  return { fetched, stoppedBy: reply?.ok ? 'caught up' : 'not stored' };
+}
+
+function pageFetch(): typeof fetch {
+  // Firefox runs content-script fetch as the extension; content.fetch makes it as the page would.
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return content?.fetch ? content.fetch.bind(content) : fetch.bind(globalThis);
+}
+
+export function watchStravaTraining(ctx: ContentScriptContext): void {
+  let started = false;
+  const deps: BackfillDeps = {
+    fetchPage: async (url) => {
+      const res = await pageFetch()(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' } });
+      return { status: res.status, url: res.url || url, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+    },
+    send: sendToBackground,
+    sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
+  };
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (!isBridgeMessage(event, RESPONSE_KIND)) return;
+    const res = (event.data as { payload: ObservedResponse }).payload;
+    if (!/\/athlete\/training_activities/.test(res.url) || res.status !== 200) return;
+    if (started) {
+      // The runner paging through the list: record it, but backfill once a visit.
+      void deps.send(listData(res.url, res.status, res.body));
+      return;
+    }
+    started = true;
+    void backfill(deps, res).then((r) => console.debug('[Hip Check] Strava backfill:', r));
+  });
+}

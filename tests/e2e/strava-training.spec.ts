@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { expect, fixturePage, localToday, ROOT, test } from './extension-fixture';
+import { storedKeys } from './storage-probe';
+
+const CORPUS = path.resolve(ROOT, '../shared/corpus/pages/strava');
+
+/** A list page shaped like Strava's (see the corpus): runs on consecutive days going back from `firstDaysAgo`. */
+function listPage(page: number, perPage: number, total: number, firstDaysAgo: number) {
+  const today = localToday();
+  const models = Array.from({ length: perPage }, (_, i) => {
+    const daysAgo = firstDaysAgo + i;
+    const d = new Date(`${today}T07:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - daysAgo);
+    const id = 9_000_000_000 + page * 100 + i;
+    return {
+      id, name: `Run ${id}`, type: 'Run', sport_type: 'Run', display_type: 'Run', private: false,
+      start_date: d.toLocaleDateString('en-US'), start_date_local_raw: Math.floor(d.getTime() / 1000),
+      start_time: d.toISOString().replace('.000Z', '+0000'), distance: '8.0', distance_raw: 8000,
+      moving_time: '40:00', moving_time_raw: 2400, elapsed_time: '41:00', elapsed_time_raw: 2460,
+      activity_url: `https://www.strava.com/activities/${id}`,
+    };
+  });
+  return { models, page, perPage, total };
+}
+
+async function serveTraining(context: BrowserContext, pages: Map<number, { status: number; body: string; contentType?: string }>, log: { page: number; at: number; xrw: string | undefined }[]) {
+  const html = await fixturePage('strava/training.html', {});
+  await context.route('https://www.strava.com/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/athlete/training_activities') {
+      const n = Number(url.searchParams.get('page'));
+      log.push({ page: n, at: Date.now(), xrw: route.request().headers()['x-requested-with'] });
+      const p = pages.get(n) ?? { status: 200, body: JSON.stringify({ models: [], page: n, perPage: 20, total: 0 }) };
+      return route.fulfill({ status: p.status, contentType: p.contentType ?? 'application/json', body: p.body });
+    }
+    return route.fulfill({ status: 200, contentType: 'text/html', body: html });
+  });
+}
+
+test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response), no backfill for old history', async ({ context, worker }) => {
+  const body = await readFile(path.join(CORPUS, 'elevate__rawPage0120161213.json'), 'utf8');
+  const log: { page: number; at: number; xrw: string | undefined }[] = [];
+  await serveTraining(context, new Map([[1, { status: 200, body }]]), log);
+  const page = await context.newPage();
+  await page.goto('https://www.strava.com/athlete/training');
+  const ids = (JSON.parse(body) as { models: { id: number }[] }).models.map((m) => `strava:${m.id}`);
+  await expect.poll(() => storedKeys(worker)).toEqual(ids.sort());
+  await page.waitForTimeout(2500);
+  expect(log.map((l) => l.page)).toEqual([1]);
+});
+
+test('My Activities: missing recent pages are fetched politely until 42 days are known', async ({ context, worker }) => {
+  const log: { page: number; at: number; xrw: string | undefined }[] = [];
+  const pages = new Map([
+    [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],
+    [2, { status: 200, body: JSON.stringify(listPage(2, 20, 100, 20)) }],
+    [3, { status: 200, body: JSON.stringify(listPage(3, 20, 100, 40)) }],
+    [4, { status: 200, body: JSON.stringify(listPage(4, 20, 100, 60)) }],
+  ]);
+  await serveTraining(context, pages, log);
+  const page = await context.newPage();
+  await page.goto('https://www.strava.com/athlete/training');
+  await expect.poll(() => storedKeys(worker).then((k) => k.length), { timeout: 15_000 }).toBe(60);
+  await page.waitForTimeout(2500);
+  // Page 3 reaches 59 days back: 42 days are known, so page 4 is never asked for.
+  expect(log.map((l) => l.page)).toEqual([1, 2, 3]);
+  expect(log.every((l) => l.xrw === 'XMLHttpRequest')).toBe(true);
+  for (let i = 2; i < log.length; i++) expect(log[i]!.at - log[i - 1]!.at).toBeGreaterThanOrEqual(1900);
+
+  // A second visit: page 1 is already known, so nothing more is fetched.
+  log.length = 0;
+  await page.reload();
+  await page.waitForTimeout(3000);
+  expect(log.map((l) => l.page)).toEqual([1]);
+});
+
+test('My Activities: HTTP 429 stops the backfill at once', async ({ context, worker }) => {
+  const log: { page: number; at: number; xrw: string | undefined }[] = [];
+  const pages = new Map([
+    [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],
+    [2, { status: 429, body: 'Too Many Requests', contentType: 'text/plain' }],
+    [3, { status: 200, body: JSON.stringify(listPage(3, 20, 100, 40)) }],
+  ]);
+  await serveTraining(context, pages, log);
+  const page = await context.newPage();
+  await page.goto('https://www.strava.com/athlete/training');
+  await expect.poll(() => storedKeys(worker).then((k) => k.length)).toBe(20);
+  await page.waitForTimeout(5000);
+  expect(log.map((l) => l.page)).toEqual([1, 2]);
+  expect((await storedKeys(worker)).length).toBe(20);
+});
+
+test('My Activities: a login page instead of JSON stops the backfill', async ({ context }) => {
+  const log: { page: number; at: number; xrw: string | undefined }[] = [];
+  const pages = new Map([
+    [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],
+    [2, { status: 200, body: '<!doctype html><title>Log In | Strava</title>', contentType: 'text/html' }],
+  ]);
+  await serveTraining(context, pages, log);
+  const page = await context.newPage();
+  await page.goto('https://www.strava.com/athlete/training');
+  await page.waitForTimeout(5500);
+  expect(log.map((l) => l.page)).toEqual([1, 2]);
+});
