@@ -15,6 +15,8 @@ export interface ImportRecord {
   added: number;
   merged: number;
   unchanged: number;
+  /** Since version 2's first release: files that were not activities (FIT settings...). */
+  notActivities?: number;
   refused: { item: string; reason: string }[];
 }
 

@@ -6,6 +6,7 @@ import type { Settings, SettingsError } from '../core/settings';
 import type { ActivityStore } from './activity-store';
 import type { StoredProblem } from './read-problems';
 import { readSiteData } from './site-data';
+import { readUpload } from './upload-reader';
 
 export type Response =
   | ({ ok: true } & Record<string, unknown>)
@@ -62,6 +63,22 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       await deps.dataChanged();
       return { ok: true, ...outcome, ...reading.reply(outcome.known) };
     }
+    case 'upload/file': {
+      if (sender.kind !== 'content') return { ok: false, error: 'Refused: uploads come from site pages only.' };
+      const now = deps.now();
+      const plan = await readUpload(req.file, now, deps.timeZone());
+      const outcome = plan.activities.length ? await deps.store.save(plan.activities, now) : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
+      await deps.store.logImport({
+        atMs: now, what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
+        added: outcome.added, merged: outcome.merged, unchanged: outcome.unchanged + outcome.updated, notActivities: plan.notActivities, refused: plan.refused,
+      });
+      await deps.dataChanged();
+      return { ok: true, ...outcome, notActivities: plan.notActivities, refused: plan.refused };
+    }
+    case 'imports/log':
+      await deps.store.logImport({ atMs: deps.now(), ...req.record });
+      await deps.dataChanged();
+      return { ok: true };
     case 'activities/add': {
       const outcome = await deps.store.save(req.activities, deps.now());
       await deps.dataChanged();

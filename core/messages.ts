@@ -34,8 +34,15 @@ export interface SiteData {
   viewerId: string | null;
 }
 
+/** A file the runner chose or dropped on a site's upload page, as base64. */
+export interface UploadedFile {
+  name: string;
+  dataBase64: string;
+}
+
 export type ContentRequest =
   | { type: 'activities/seen'; activities: ActivityInput[] }
+  | { type: 'upload/file'; file: UploadedFile }
   | { type: 'site/data'; data: SiteData }
   | { type: 'problem/report'; problem: ReadProblem };
 
@@ -46,9 +53,22 @@ export type PageRequest =
   | { type: 'activities/delete'; keys: string[] }
   | { type: 'backup/export' }
   | { type: 'backup/import'; text: string }
+  | { type: 'imports/log'; record: ImportLog }
   | { type: 'problems/clear' };
 
+export interface ImportLog {
+  what: string;
+  added: number;
+  merged: number;
+  unchanged: number;
+  notActivities: number;
+  refused: { item: string; reason: string }[];
+}
+
 export type Request = ContentRequest | PageRequest;
+
+/** Uploads larger than this are not read (runners' files are a few MB; messages are capped at 64 MB). */
+export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 
 export type Sender = { kind: 'content'; site: Site } | { kind: 'page' } | { kind: 'unknown'; why: string };
 
@@ -120,6 +140,13 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         const viewerId = typeof d.viewerId === 'string' && /^\d{1,20}$/.test(d.viewerId) ? d.viewerId : null;
         return { ok: true, value: { type: 'site/data', data: { kind, url: d.url.slice(0, 2000), status: d.status, body: d.body, viewerId } } };
       }
+      case 'upload/file': {
+        const f = raw.file;
+        if (!isObj(f) || typeof f.name !== 'string' || typeof f.dataBase64 !== 'string') return { ok: false, error: 'Refused: an upload needs a file name and its data.' };
+        if (f.dataBase64.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) return { ok: false, error: `Refused: ${f.name.slice(0, 100)} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.dataBase64)) return { ok: false, error: 'Refused: the upload is not base64 data.' };
+        return { ok: true, value: { type: 'upload/file', file: { name: f.name.slice(0, 300), dataBase64: f.dataBase64 } } };
+      }
       case 'problem/report': {
         const p = raw.problem;
         if (!isObj(p) || p.site !== sender.site || typeof p.page !== 'string' || typeof p.url !== 'string' || typeof p.reason !== 'string') {
@@ -148,6 +175,20 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
     case 'activities/delete':
       if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string')) return { ok: false, error: 'Refused: activities/delete needs a list of keys.' };
       return { ok: true, value: { type: 'activities/delete', keys: raw.keys as string[] } };
+    case 'imports/log': {
+      const r = raw.record;
+      const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+      if (!isObj(r) || typeof r.what !== 'string' || !count(r.added) || !count(r.merged) || !count(r.unchanged) || !count(r.notActivities) || !Array.isArray(r.refused)) {
+        return { ok: false, error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.' };
+      }
+      const refused = (r.refused as unknown[]).slice(0, 1000).flatMap((x) =>
+        isObj(x) && typeof x.item === 'string' && typeof x.reason === 'string' ? [{ item: x.item.slice(0, 300), reason: x.reason.slice(0, 500) }] : [],
+      );
+      return {
+        ok: true,
+        value: { type: 'imports/log', record: { what: r.what.slice(0, 300), added: r.added as number, merged: r.merged as number, unchanged: r.unchanged as number, notActivities: r.notActivities as number, refused } },
+      };
+    }
     case 'backup/import':
       if (typeof raw.text !== 'string') return { ok: false, error: 'Refused: backup/import needs the file text.' };
       if (raw.text.length > MAX_BACKUP_CHARS) return { ok: false, error: 'Refused: the backup file is larger than 200 MB.' };

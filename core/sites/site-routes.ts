@@ -1,22 +1,35 @@
-// Which page gets which reader: one table per site, so that a content script decides in one
-// regular-expression test whether it has anything to do on a page, and otherwise does nothing.
-// Live URLs each route was written against are noted beside it.
+// Which page gets which script: the route table. Each route names the live URLs it was written
+// against, the manifest match patterns that inject its scripts (nothing is injected anywhere
+// else), and the path test the script makes before it does anything.
 
-export type StravaRoute = 'activity-page' | 'training' | 'upload';
+export interface Route {
+  /** Manifest match patterns: the pages the route's content scripts are injected into. */
+  matches: string[];
+  /** The exact paths it acts on; the first group, if any, is the activity id. */
+  path: RegExp;
+}
 
-const STRAVA: readonly [RegExp, StravaRoute][] = [
-  // https://www.strava.com/activities/12345678901 (and its /overview tab); not /activities/123/segments/...
-  [/^\/activities\/(\d+)(?:\/overview)?\/?$/, 'activity-page'],
-  // https://www.strava.com/athlete/training ("My Activities"; JSON from /athlete/training_activities)
-  [/^\/athlete\/training\/?$/, 'training'],
-  // https://www.strava.com/upload/select (files) and /upload/manual (a hand-entered activity)
-  [/^\/upload\/(select|manual)\/?$/, 'upload'],
-];
+export const ROUTES = {
+  /** https://www.strava.com/activities/12345678901 (and /overview); not /activities/1/segments/... */
+  stravaActivityPage: { matches: ['https://www.strava.com/activities/*'], path: /^\/activities\/(\d+)(?:\/overview)?\/?$/ },
+  /** https://www.strava.com/athlete/training ("My Activities"; JSON from /athlete/training_activities) */
+  stravaTraining: { matches: ['https://www.strava.com/athlete/training*'], path: /^\/athlete\/training\/?$/ },
+  /**
+   * https://www.strava.com/upload/select (files). /upload/manual needs no script: after a manual
+   * entry Strava opens the new activity's page, which stravaActivityPage reads.
+   */
+  stravaUpload: { matches: ['https://www.strava.com/upload/*'], path: /^\/upload\/select\/?$/ },
+  /**
+   * https://connect.garmin.com/app/* (/modern/* until Feb 2026): a single-page app, so its scripts
+   * run on every page and follow the app's own requests, whatever the URL shows.
+   */
+  garminApp: { matches: ['https://connect.garmin.com/*'], path: /^\/(?:app|modern)\// },
+  /** https://connect.garmin.com/app/import-data (/modern/import-data before), reached in-app. */
+  garminImport: { matches: ['https://connect.garmin.com/*'], path: /^\/(?:app|modern)\/import-data\/?$/ },
+} as const satisfies Record<string, Route>;
 
-export function stravaRoute(pathname: string): { route: StravaRoute; id: string } | null {
-  for (const [re, route] of STRAVA) {
-    const m = re.exec(pathname);
-    if (m) return { route, id: m[1] ?? '' };
-  }
-  return null;
+/** The route's activity id ('' when it has none), or null when the path is not the route's. */
+export function matchRoute(route: Route, pathname: string): string | null {
+  const m = route.path.exec(pathname);
+  return m ? (m[1] ?? '') : null;
 }

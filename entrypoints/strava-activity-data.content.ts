@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BRIDGE_TAG, STRAVA_SNAPSHOT } from '../content/page-bridge';
+import { matchRoute, ROUTES } from '../core/sites/site-routes';
 
 // Runs in the page's own JavaScript world, where Strava's `pageView` lives, and copies the
 // activity's plain attributes out. It has no extension APIs and touches nothing on the page.
@@ -27,25 +28,33 @@ function plain(v: unknown): Record<string, unknown> | null {
   return out;
 }
 
+const safely = <T,>(f: () => T): T | null => {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+};
+
 export default defineContentScript({
-  matches: ['https://www.strava.com/activities/*'],
+  matches: ROUTES.stravaActivityPage.matches,
   world: 'MAIN',
   runAt: 'document_idle',
   main() {
-    const m = /^\/activities\/(\d+)(?:\/overview)?\/?$/.exec(location.pathname);
-    if (!m) return;
+    const id = matchRoute(ROUTES.stravaActivityPage, location.pathname);
+    if (!id) return;
     let tries = 0;
     const send = () => {
       const w = window as PageWindow;
-      const activity = (() => { try { return w.pageView?.activity?.() ?? null; } catch { return null; } })();
+      const activity = safely(() => w.pageView?.activity?.() ?? null);
       // Strava builds pageView with inline scripts that may finish after us: wait up to ~5 s.
       if (!activity && tries++ < 10) {
         setTimeout(send, 500);
         return;
       }
-      const athlete = (() => { try { return w.pageView?.activityAthlete?.() ?? null; } catch { return null; } })();
+      const athlete = safely(() => w.pageView?.activityAthlete?.() ?? null);
       const payload = {
-        urlActivityId: m[1],
+        urlActivityId: id,
         activity: plain(activity?.attributes),
         activityId: idOf(activity),
         activityAthleteId: idOf(athlete),
