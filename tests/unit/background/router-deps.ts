@@ -1,0 +1,45 @@
+import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
+import { ActivityStore } from '../../../background/activity-store';
+import type { RouterDeps } from '../../../background/message-router';
+import { addProblem, clearProblems, listProblems } from '../../../background/read-problems';
+import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
+import { NOW } from '../activity-fixtures';
+
+export type SiteRouterDeps = RouterDeps & { changes: { count: number } };
+
+/**
+ * Router deps on WXT's fake browser and fake-indexeddb (a fresh database each call), as in
+ * message-router.test.ts, for the site-capture messages. `changes.count` counts dataChanged calls.
+ *
+ * Only what site data, uploads, the import log and problem reports use is real. Any other
+ * dependency the router grows (popup state, rest marks...) is a function that rejects, so a test
+ * that reaches one fails loudly instead of this helper having to track every new member.
+ */
+export async function routerDeps(opts: { now?: number; timeZone?: string } = {}): Promise<SiteRouterDeps> {
+  const now = opts.now ?? NOW;
+  const timeZone = opts.timeZone ?? 'Europe/London';
+  const store = new ActivityStore(await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`));
+  const changes = { count: 0 };
+  const base: Partial<RouterDeps> & { changes: { count: number } } = {
+    store,
+    changes,
+    now: () => now,
+    timeZone: () => timeZone,
+    loadSettings,
+    updateSettings,
+    saveSettings,
+    listProblems,
+    addProblem: (p) => addProblem(p, p.atMs),
+    clearProblems,
+    dataChanged: async () => {
+      changes.count++;
+    },
+  };
+  return new Proxy(base, {
+    get(target, key, receiver) {
+      // Symbols and `then` stay undefined: the proxy is awaited and must not look like a promise.
+      if (typeof key === 'symbol' || key === 'then' || key in target) return Reflect.get(target, key, receiver);
+      return () => Promise.reject(new Error(`router dependency ${key} is not part of the site-capture tests`));
+    },
+  }) as SiteRouterDeps;
+}

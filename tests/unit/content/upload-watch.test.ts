@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { watchUploads } from '../../../content/upload-watch';
+import { MAX_UPLOAD_BYTES } from '../../../core/messages';
+
+// happy-dom has File, FileReader.readAsDataURL and DataTransfer (for input.files); its DragEvent
+// ignores `dataTransfer` in the init, so the drop test sets it on the event itself.
+
+let abort: AbortController;
+let received: unknown[];
+
+/** The slice of WXT's ContentScriptContext that watchUploads uses; listeners go when the test ends. */
+function fakeCtx(): ContentScriptContext {
+  return {
+    addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
+      target.addEventListener(type, handler, { ...opts, signal: abort.signal });
+    },
+  } as unknown as ContentScriptContext;
+}
+
+function fileInput(...files: File[]): HTMLInputElement {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.name = 'files[]';
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  input.files = dt.files;
+  document.body.append(input);
+  return input;
+}
+
+const fire = (el: EventTarget, type: string) => el.dispatchEvent(new Event(type, { bubbles: true }));
+const settle = () => new Promise((r) => setTimeout(r, 30));
+const fit = (name = 'run.fit', bytes = [14, 16, 1, 2, 3], lastModified = 1_700_000_000_000) => new File([new Uint8Array(bytes)], name, { lastModified });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  abort = new AbortController();
+  received = [];
+  fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
+    received.push(msg);
+    return Promise.resolve({ ok: true });
+  });
+  document.body.innerHTML = '';
+});
+
+afterEach(() => abort.abort());
+
+describe('watchUploads', () => {
+  it('sends a chosen file once, as base64, though both input and change fire', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const input = fileInput(fit());
+    fire(input, 'input');
+    fire(input, 'change');
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await settle();
+    expect(received).toEqual([{ type: 'upload/file', file: { name: 'run.fit', dataBase64: 'DhABAgM=' } }]);
+  });
+
+  it('sends each file of a multiple selection', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const input = fileInput(fit('a.fit', [1]), fit('b.gpx', [2, 2]));
+    fire(input, 'change');
+    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await settle();
+    expect(received).toEqual(expect.arrayContaining([
+      { type: 'upload/file', file: { name: 'a.fit', dataBase64: 'AQ==' } },
+      { type: 'upload/file', file: { name: 'b.gpx', dataBase64: 'AgI=' } },
+    ]));
+    expect(received).toHaveLength(2);
+  });
+
+  it('does not send the same file again when it is chosen a second time', async () => {
+    watchUploads(fakeCtx(), () => true);
+    fire(fileInput(fit()), 'change');
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    fire(fileInput(fit()), 'change');
+    await settle();
+    expect(received).toHaveLength(1);
+  });
+
+  it('ignores inputs that are not file inputs', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const text = document.createElement('input');
+    text.type = 'text';
+    text.value = 'run.fit';
+    document.body.append(text);
+    fire(text, 'input');
+    fire(text, 'change');
+    const select = document.createElement('select');
+    document.body.append(select);
+    fire(select, 'change');
+    await settle();
+    expect(received).toEqual([]);
+  });
+
+  it('ignores everything while isUploadPage() is false, and takes the file once it is true', async () => {
+    let onUploadPage = false;
+    watchUploads(fakeCtx(), () => onUploadPage);
+    const input = fileInput(fit());
+    fire(input, 'change');
+    await settle();
+    expect(received).toEqual([]);
+    // Single-page sites: the runner navigates to the upload page and picks the same file.
+    onUploadPage = true;
+    fire(input, 'change');
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+  });
+
+  it('leaves files larger than the limit to the site', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const big = fit('huge.fit');
+    Object.defineProperty(big, 'size', { value: MAX_UPLOAD_BYTES + 1 });
+    fire(fileInput(big), 'change');
+    await settle();
+    expect(received).toEqual([]);
+  });
+
+  it('sends a dropped file', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const dt = new DataTransfer();
+    dt.items.add(fit('dropped.fit', [9]));
+    const drop = new Event('drop', { bubbles: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: dt });
+    const zone = document.createElement('div');
+    document.body.append(zone);
+    zone.dispatchEvent(drop);
+    await vi.waitFor(() => expect(received).toEqual([{ type: 'upload/file', file: { name: 'dropped.fit', dataBase64: 'CQ==' } }]));
+  });
+});
