@@ -15,6 +15,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    // Asked for only when the runner turns rest-day notifications on.
+    optional_permissions: ['notifications'],
     host_permissions: SITE_MATCHES,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

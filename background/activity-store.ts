@@ -122,6 +122,37 @@ export class ActivityStore {
     return out;
   }
 
+  /** One page of the history, newest first (the options page's table). */
+  async page(offset: number, limit: number): Promise<Activity[]> {
+    const out: Activity[] = [];
+    let cursor = await this.db.transaction('activities').store.index('startMs').openCursor(null, 'prev');
+    if (cursor && offset > 0) cursor = await cursor.advance(offset);
+    while (cursor && out.length < limit) {
+      out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  /** A correction by hand: it wins over every source from now on. */
+  async update(key: string, patch: Partial<Pick<Activity, 'sport' | 'distanceM' | 'movingS' | 'name'>>, nowMs: number): Promise<Activity | null> {
+    const tx = this.db.transaction('activities', 'readwrite');
+    const a = await tx.store.get(key);
+    if (!a) {
+      await tx.done;
+      return null;
+    }
+    const next: Activity = { ...a, ...patch, sportLabel: patch.sport && patch.sport !== a.sport ? patch.sport : a.sportLabel, edited: true, updatedMs: nowMs };
+    await tx.store.put(next);
+    await tx.done;
+    return next;
+  }
+
+  async clear(): Promise<void> {
+    const tx = this.db.transaction(['activities', 'imports'], 'readwrite');
+    await Promise.all([tx.objectStore('activities').clear(), tx.objectStore('imports').clear(), tx.done]);
+  }
+
   all(): Promise<Activity[]> {
     return this.db.getAll('activities');
   }

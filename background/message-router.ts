@@ -24,6 +24,8 @@ export interface RouterDeps {
   listProblems(): Promise<StoredProblem[]>;
   addProblem(p: StoredProblem): Promise<void>;
   clearProblems(site?: 'strava' | 'garmin'): Promise<void>;
+  setRestMark(date: string, on: boolean): Promise<string[]>;
+  clearRestMarks(): Promise<void>;
   /** What the popup shows; recomputed from the store on each request. */
   popupState(): Promise<Record<string, unknown>>;
   /** Called after anything that changes what the badge or popup would show. */
@@ -93,6 +95,27 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       await deps.addProblem({ ...req.problem, atMs: deps.now() });
       await deps.dataChanged();
       return { ok: true };
+    case 'activities/list': {
+      const [activities, total] = await Promise.all([deps.store.page(req.offset, req.limit), deps.store.count()]);
+      return { ok: true, activities, total };
+    }
+    case 'activities/update': {
+      const a = await deps.store.update(req.key, req.patch, deps.now());
+      if (!a) return { ok: false, error: 'That activity is no longer stored.' };
+      await deps.dataChanged();
+      return { ok: true, activity: a };
+    }
+    case 'data/delete-all':
+      await deps.store.clear();
+      await deps.clearProblems();
+      await deps.clearRestMarks();
+      await deps.dataChanged();
+      return { ok: true };
+    case 'rest/mark': {
+      const marks = await deps.setRestMark(req.date, req.on);
+      await deps.dataChanged();
+      return { ok: true, restMarks: marks };
+    }
     case 'problems/clear':
       await deps.clearProblems();
       await deps.dataChanged();

@@ -1,4 +1,5 @@
 import type { Activity } from '../core/activity';
+import { dayKinds, weeklyTotals, weekStartFor, type DayKind } from '../core/calendar-summary';
 import { breakLookup, historyWindow } from '../core/history-window';
 import { addDays, localDateOf } from '../core/local-date';
 import type { Settings } from '../core/settings';
@@ -9,17 +10,25 @@ import type { StoredProblem } from './read-problems';
 
 /** Weeks of history the popup shows (strip and weekly chart). */
 export const POPUP_WEEKS = 12;
+/** Activities listed under "Recent activities". */
+export const RECENT_SHOWN = 5;
 
 export interface PopupState {
   today: string;
   timeZone: string;
   settings: Settings;
   verdict: Verdict;
-  /** Activities of the last POPUP_WEEKS weeks, newest first. */
+  /** The latest few activities, newest first. */
   recent: Activity[];
+  /** The last 14 days, oldest first. */
+  strip: { date: string; kind: DayKind; marked: boolean }[];
+  /** Running distance of the last POPUP_WEEKS weeks, oldest first. */
+  weeks: { start: string; metres: number }[];
   totalCount: number;
   problems: StoredProblem[];
   lastImport: ImportRecord | null;
+  /** Days the runner marked "I rested today", within the popup's weeks. */
+  restMarks: string[];
 }
 
 export function userTimeZone(): string {
@@ -34,8 +43,10 @@ export async function buildPopupState(
   store: ActivityStore,
   settings: Settings,
   problems: StoredProblem[],
+  restMarks: string[],
   nowMs: number,
   timeZone: string,
+  locale: string = globalThis.navigator?.language ?? 'en',
 ): Promise<PopupState> {
   const today = localDateOf(nowMs, timeZone);
   const w = historyWindow(today, settings);
@@ -45,14 +56,18 @@ export async function buildPopupState(
   const beforeBreak = lookup ? await store.before(lookup.before, lookup.limit) : [];
   const verdict = computeVerdict({ today, settings, activities, beforeBreak });
   const recent = activities.filter((a) => a.localDate >= popupFrom).sort((a, b) => b.startMs - a.startMs);
+  const marks = restMarks.filter((d) => d >= popupFrom && d <= today);
   return {
     today,
     timeZone,
     settings,
     verdict,
-    recent,
+    recent: recent.slice(0, RECENT_SHOWN),
+    strip: dayKinds(today, recent, settings.runningLoadSports, marks),
+    weeks: weeklyTotals(today, recent, settings.runningLoadSports, POPUP_WEEKS, weekStartFor(settings, locale)),
     totalCount: await store.count(),
     problems,
     lastImport: (await store.recentImports(1))[0] ?? null,
+    restMarks: marks,
   };
 }

@@ -1,6 +1,6 @@
 import type { ActivityInput } from '../core/activity';
 import type { SiteData } from '../core/messages';
-import { readGarminResponse } from '../core/sites/garmin-activities';
+import { garminEndpoint, readGarminResponse } from '../core/sites/garmin-activities';
 import { nextBackfillUrl } from '../core/sites/strava-backfill-next';
 import { readStravaActivityDom, type StravaDomSnapshot } from '../core/sites/strava-activity-dom';
 import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava-activity-page';
@@ -42,16 +42,17 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
     case 'garmin-response': {
       const r = readGarminResponse(data.url, data.body, nowMs);
       if (r === null) return none();
-      const list = /activitylist-service|activity-search-service/.test(data.url);
+      const endpoint = garminEndpoint(data.url)?.kind;
+      const list = endpoint === 'list' || endpoint === 'legacy-search';
       if (!r.ok) {
         return { activities: [], problem: { page: list ? 'activity-list' : 'activity', reason: `Couldn't read your Garmin Connect activities: ${r.error}` }, reply: () => ({}) };
       }
       // The activity list is the signed-in athlete's own, so it also tells us who that is.
       const viewerId = data.viewerId ?? (list ? (r.activities.find((a) => a.ownerId !== null)?.ownerId ?? null) : null);
       // A single activity may be a connection's: without knowing the viewer, it waits.
-      if (viewerId === null) return none({ waiting: true });
-      const own = r.activities.filter((a) => a.ownerId === viewerId || (list && a.ownerId === null));
-      return { activities: own.map(({ ownerId: _, ...a }) => a), problem: null, reply: () => ({ viewerId }) };
+      if (viewerId === null && !list) return none({ waiting: true });
+      const own = list ? r.activities.filter((a) => viewerId === null || a.ownerId === null || a.ownerId === viewerId) : r.activities.filter((a) => a.ownerId === viewerId);
+      return { activities: own.map(({ ownerId: _, ...a }) => a), problem: null, reply: () => (viewerId ? { viewerId } : {}) };
     }
   }
 }

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onDataChanged } from '../background/data-version';
 import type { PopupState } from '../background/popup-state';
 import type { Settings } from '../core/settings';
 import { BackupControls } from './BackupControls';
-import { onDataChanged } from '../background/data-version';
+import { DeleteAll } from './DeleteAll';
+import { unitsFor } from './format';
+import { HistoryTable } from './HistoryTable';
 import { t } from './i18n';
 import { ask } from './send-message';
 import { SettingsForm } from './SettingsForm';
@@ -10,6 +13,7 @@ import { SettingsForm } from './SettingsForm';
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [count, setCount] = useState(0);
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
@@ -17,6 +21,7 @@ export function Options() {
     if (r.ok) {
       setSettings(r.settings);
       setCount(r.totalCount);
+      setVersion((v) => v + 1);
     } else setError(r.error);
   };
   useEffect(() => {
@@ -31,7 +36,12 @@ export function Options() {
       {error && <p class="error" role="alert">{error}</p>}
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
       <BackupControls onChanged={() => void load()} />
-      <p class="muted" data-testid="activity-count">{t('storedCount', String(count))}</p>
+      {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
+      <section class="card" aria-labelledby="danger-h">
+        <h2 id="danger-h">{t('deleteAllTitle')}</h2>
+        <p class="muted" data-testid="activity-count">{t('storedCount', String(count))}</p>
+        <DeleteAll count={count} onChanged={() => void load()} />
+      </section>
     </main>
   );
 }

@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PopupState } from '../background/popup-state';
-import { unitsFor } from './format';
 import { onDataChanged } from '../background/data-version';
+import type { PopupState } from '../background/popup-state';
+import { DayStrip } from './DayStrip';
+import { HipCare } from './HipCare';
+import { unitsFor } from './format';
 import { t } from './i18n';
+import { LoadInfo } from './LoadInfo';
+import { ManualEntry } from './ManualEntry';
 import { ProblemNotice } from './ProblemNotice';
 import { RecentActivities } from './RecentActivities';
 import { ask } from './send-message';
 import { VerdictCard } from './VerdictCard';
+import { WeeklyChart } from './WeeklyChart';
 
 export function Popup() {
   const [state, setState] = useState<PopupState | null>(null);
@@ -15,18 +20,25 @@ export function Popup() {
 
   const load = async () => {
     const r = await ask<PopupState>({ type: 'state/get' });
-    if (r.ok) setState(r);
-    else setError(r.error);
+    if (r.ok) {
+      setState(r);
+      setError(null);
+    } else setError(r.error);
   };
   useEffect(() => {
     void load();
     return onDataChanged(() => void load());
   }, []);
+  useEffect(() => {
+    // For the end-to-end suite's timing: when the first real content was on screen.
+    if (state && !document.body.dataset.readyMs) document.body.dataset.readyMs = String(performance.now());
+  }, [state]);
 
   if (error) return <main class="popup"><p class="error" role="alert">{error}</p></main>;
   if (!state) return <main class="popup" aria-busy="true"><p class="muted">{t('loading')}</p></main>;
 
   const units = unitsFor(state.settings);
+  const restedToday = state.restMarks.includes(state.today);
   return (
     <main class="popup" data-testid="popup" data-level={state.verdict.level}>
       <header class="popup-head">
@@ -34,21 +46,29 @@ export function Popup() {
         <button type="button" class="linklike" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
       </header>
       <ProblemNotice problems={state.problems} onDismiss={() => void ask({ type: 'problems/clear' }).then(load)} />
-      {state.totalCount === 0 ? (
-        <section class="card" data-testid="first-run">
-          <h2>{t('firstRunTitle')}</h2>
-          <p>{t('firstRunWhat')}</p>
-          <ul>
-            <li>{t('firstRunStrava')}</li>
-            <li>{t('firstRunGarmin')}</li>
-            <li>{t('firstRunImport')}</li>
-          </ul>
-          <p class="muted">{t('privacyLine')}</p>
-        </section>
+      {state.totalCount === 0 && state.restMarks.length === 0 ? (
+        <>
+          <section class="card" data-testid="first-run">
+            <h2>{t('firstRunTitle')}</h2>
+            <p>{t('firstRunWhat')}</p>
+            <ul>
+              <li>{t('firstRunStrava')}</li>
+              <li>{t('firstRunGarmin')}</li>
+              <li>{t('firstRunImport')}</li>
+            </ul>
+            <p class="muted">{t('privacyLine')}</p>
+          </section>
+          <ManualEntry today={state.today} ranToday={false} restedToday={false} onChanged={() => void load()} />
+        </>
       ) : (
         <>
-          <VerdictCard verdict={state.verdict} />
-          <RecentActivities activities={state.recent} units={units} limit={7} />
+          <VerdictCard verdict={state.verdict} units={units} restedToday={restedToday} />
+          <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />
+          <ManualEntry today={state.today} ranToday={state.verdict.streak.ranToday} restedToday={restedToday} onChanged={() => void load()} />
+          <DayStrip today={state.today} days={state.strip} />
+          <WeeklyChart weeks={state.weeks} units={units} />
+          <LoadInfo verdict={state.verdict} />
+          <RecentActivities activities={state.recent} units={units} limit={5} />
         </>
       )}
     </main>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SPORTS } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
+import { browser } from 'wxt/browser';
 import { t } from './i18n';
 import { ask } from './send-message';
 
@@ -90,6 +91,61 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           <option value="mi">{t('units_mi')}</option>
         </select>
       </div>
+      <div class="field">
+        <label for="weekStartsOn">{t('setting_weekStartsOn')}</label>
+        <select
+          id="weekStartsOn"
+          value={String(s.weekStartsOn)}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            void save('weekStartsOn', { weekStartsOn: v === 'auto' ? 'auto' : Number(v) });
+          }}
+        >
+          <option value="auto">{t('weekStart_auto')}</option>
+          {[1, 2, 3, 4, 5, 6, 0].map((d) => (
+            <option key={d} value={String(d)}>{weekdayName(d)}</option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="notifications">{t('setting_notifications')}</label>
+        <input
+          id="notifications"
+          type="checkbox"
+          checked={s.notifications}
+          aria-describedby="notifications-hint"
+          onChange={async (e) => {
+            const on = (e.target as HTMLInputElement).checked;
+            // The permission is asked for only now, from the runner's own click.
+            if (on && !(await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false))) {
+              (e.target as HTMLInputElement).checked = false;
+              setErrors({ notifications: t('notificationsRefused') });
+              return;
+            }
+            void save('notifications', { notifications: on });
+          }}
+        />
+        <p class="hint" id="notifications-hint">{t('setting_notifications_hint')}</p>
+        {errors.notifications && <p class="error" role="alert">{errors.notifications}</p>}
+      </div>
+      <fieldset class="field">
+        <legend>{t('hipsTitle')}</legend>
+        <label style="font-weight: normal; grid-column: 1 / -1">
+          <input type="checkbox" checked={s.outerHipPain} onChange={(e) => void save('outerHipPain', { outerHipPain: (e.target as HTMLInputElement).checked })} />{' '}
+          {t('setting_outerHipPain')}
+        </label>
+        <p class="hint">{t('setting_outerHipPain_hint')}</p>
+        <label style="font-weight: normal; grid-column: 1 / -1">
+          <input type="checkbox" checked={s.redFlagSymptoms} onChange={(e) => void save('redFlagSymptoms', { redFlagSymptoms: (e.target as HTMLInputElement).checked })} />{' '}
+          {t('setting_redFlagSymptoms')}
+        </label>
+        <p class="hint">{t('setting_redFlagSymptoms_hint')}</p>
+      </fieldset>
     </form>
   );
+}
+
+function weekdayName(day: number): string {
+  // 2023-01-01 was a Sunday.
+  return new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
 }

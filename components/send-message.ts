@@ -6,7 +6,9 @@ export type Reply<T> = ({ ok: true } & T) | { ok: false; error: string; errors?:
 /** Extension pages talk to the background only through validated messages. */
 export async function ask<T = Record<string, unknown>>(req: PageRequest): Promise<Reply<T>> {
   try {
+    performance.mark(`ask:${req.type}`);
     const r = (await browser.runtime.sendMessage(req)) as Reply<T> | undefined;
+    performance.mark(`answer:${req.type}`);
     return r ?? { ok: false, error: 'Hip Check did not answer. Try again in a moment.' };
   } catch (e) {
     return { ok: false, error: `Hip Check did not answer: ${(e as Error).message}` };

@@ -114,6 +114,7 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
       elapsedS: v.elapsedS as number | null,
       name: v.name as string,
       updatedMs: typeof v.updatedMs === 'number' && Number.isFinite(v.updatedMs) ? v.updatedMs : nowMs,
+      ...(v.edited === true ? { edited: true } : {}),
     },
   };
 }

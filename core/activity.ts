@@ -78,6 +78,8 @@ export interface Activity {
   name: string;
   /** When this record was last written (ms since epoch). */
   updatedMs: number;
+  /** The runner corrected it by hand: their values win over every source from then on. */
+  edited?: boolean;
 }
 
 export function sourceKey(source: Source, id: string): string {

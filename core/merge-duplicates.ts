@@ -79,7 +79,8 @@ function bestPriority(a: Activity): number {
 export function mergeInto(existing: Activity, input: ActivityInput, nowMs: number): Activity {
   const key = sourceKey(input.source, input.sourceId);
   const known = existing.sourceKeys.includes(key);
-  const incomingWins = known ? PRIORITY[input.source] >= bestPriority(existing) : PRIORITY[input.source] > bestPriority(existing);
+  // A correction by hand outlasts every later reading of the same run.
+  const incomingWins = !existing.edited && (known ? PRIORITY[input.source] >= bestPriority(existing) : PRIORITY[input.source] > bestPriority(existing));
   const pick = <T>(mine: T | null, theirs: T | null): T | null =>
     incomingWins ? (theirs ?? mine) : (mine ?? theirs);
   return {
@@ -95,5 +96,6 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
     elapsedS: pick(existing.elapsedS, input.elapsedS),
     name: (incomingWins ? input.name || existing.name : existing.name || input.name),
     updatedMs: nowMs,
+    ...(existing.edited ? { edited: true } : {}),
   };
 }

@@ -1,5 +1,6 @@
-import type { ActivityInput, Source } from './activity';
-import { checkActivityInput, type Check } from './activity-validation';
+import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
+import { checkActivityInput, LIMITS, type Check } from './activity-validation';
+import { isLocalDate } from './local-date';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
 // on everything it receives; what fails is answered with an error and never touches storage.
@@ -54,7 +55,19 @@ export type PageRequest =
   | { type: 'backup/export' }
   | { type: 'backup/import'; text: string }
   | { type: 'imports/log'; record: ImportLog }
-  | { type: 'problems/clear' };
+  | { type: 'problems/clear' }
+  | { type: 'rest/mark'; date: string; on: boolean }
+  | { type: 'activities/list'; offset: number; limit: number }
+  | { type: 'activities/update'; key: string; patch: ActivityPatch }
+  | { type: 'data/delete-all'; confirm: 'delete everything' };
+
+/** What the runner may correct by hand in the history table. */
+export interface ActivityPatch {
+  sport?: Sport;
+  distanceM?: number | null;
+  movingS?: number | null;
+  name?: string;
+}
 
 export interface ImportLog {
   what: string;
@@ -172,6 +185,49 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
       return r.ok ? { ok: true, value: { type: 'activities/add', activities: r.value } } : { ok: false, error: `Refused: ${r.error}.` };
     }
+    case 'rest/mark':
+      if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return { ok: false, error: 'Refused: rest/mark needs a date (YYYY-MM-DD) and on (true or false).' };
+      return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
+    case 'activities/list': {
+      const int = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+      if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000)) return { ok: false, error: 'Refused: activities/list needs offset and limit (at most 1000).' };
+      return { ok: true, value: { type: 'activities/list', offset: raw.offset as number, limit: raw.limit as number } };
+    }
+    case 'activities/update': {
+      if (typeof raw.key !== 'string' || !isObj(raw.patch)) return { ok: false, error: 'Refused: activities/update needs a key and a patch.' };
+      const p = raw.patch;
+      const patch: ActivityPatch = {};
+      for (const k of Object.keys(p)) if (!['sport', 'distanceM', 'movingS', 'name'].includes(k)) return { ok: false, error: `Refused: "${k.slice(0, 40)}" cannot be edited.` };
+      if ('sport' in p) {
+        if (typeof p.sport !== 'string' || !(SPORTS as readonly string[]).includes(p.sport)) return { ok: false, error: `Refused: sport must be one of ${SPORTS.join(', ')}.` };
+        patch.sport = p.sport as Sport;
+      }
+      const num = (v: unknown, max: number, what: string, unit: string): string | null => {
+        if (v === null) return null;
+        if (typeof v !== 'number' || !Number.isFinite(v)) return `${what} must be a number of ${unit}`;
+        if (v < 0) return `${what} cannot be negative`;
+        if (v > max) return `${what} of ${v} ${unit} is over the limit of ${max} ${unit}`;
+        return null;
+      };
+      if ('distanceM' in p) {
+        const e = num(p.distanceM, LIMITS.maxDistanceM, 'distance', 'm');
+        if (e) return { ok: false, error: `Refused: ${e}.` };
+        patch.distanceM = p.distanceM as number | null;
+      }
+      if ('movingS' in p) {
+        const e = num(p.movingS, LIMITS.maxDurationS, 'moving time', 's');
+        if (e) return { ok: false, error: `Refused: ${e}.` };
+        patch.movingS = p.movingS as number | null;
+      }
+      if ('name' in p) {
+        if (typeof p.name !== 'string' || p.name.length > LIMITS.maxNameLength) return { ok: false, error: `Refused: the name must be text of at most ${LIMITS.maxNameLength} characters.` };
+        patch.name = p.name;
+      }
+      return { ok: true, value: { type: 'activities/update', key: raw.key, patch } };
+    }
+    case 'data/delete-all':
+      if (raw.confirm !== 'delete everything') return { ok: false, error: 'Refused: deleting all data needs the confirmation "delete everything".' };
+      return { ok: true, value: { type: 'data/delete-all', confirm: 'delete everything' } };
     case 'activities/delete':
       if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string')) return { ok: false, error: 'Refused: activities/delete needs a list of keys.' };
       return { ok: true, value: { type: 'activities/delete', keys: raw.keys as string[] } };

@@ -4,8 +4,11 @@ import { openActivityDb } from '../background/activity-db';
 import { ActivityStore } from '../background/activity-store';
 import { showBadge } from '../background/badge';
 import { handleMessage, type RouterDeps } from '../background/message-router';
-import { buildPopupState, userTimeZone } from '../background/popup-state';
+import { buildPopupState, userTimeZone, type PopupState } from '../background/popup-state';
+import { localDateOf } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
+import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-marks';
+import { maybeNotify } from '../background/rest-notification';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
 import { DATA_VERSION_KEY } from '../background/data-version';
@@ -16,9 +19,17 @@ export default defineBackground(() => {
   let storePromise: Promise<ActivityStore> | null = null;
   const getStore = () => (storePromise ??= openActivityDb().then((db) => new ActivityStore(db)));
 
+  // The popup's state, kept from the last change so that opening the popup costs one message and
+  // no database reads; recomputed whenever data, settings or the day change.
+  let cached: PopupState | null = null;
+  const computeState = async () =>
+    (cached = await buildPopupState(await getStore(), await loadSettings(), await listProblems(), await listRestMarks(), Date.now(), userTimeZone()));
+
   const refresh = async () => {
-    const state = await buildPopupState(await getStore(), await loadSettings(), await listProblems(), Date.now(), userTimeZone());
+    const state = await computeState();
     await showBadge(state.verdict.streak.runDays, state.verdict.level);
+    const i18n = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs);
+    await maybeNotify(state.settings, state.verdict, state.restMarks.includes(state.today), i18n(`level_${state.verdict.level}`), i18n('notifyBody', [String(state.verdict.streak.runDays)]));
     // Open extension pages listen for this and re-read their state.
     await browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
     scheduleDayChange();
@@ -41,7 +52,12 @@ export default defineBackground(() => {
     listProblems,
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
-    popupState: async () => ({ ...(await buildPopupState(store, await loadSettings(), await listProblems(), Date.now(), userTimeZone())) }),
+    setRestMark,
+    clearRestMarks,
+    popupState: async () => {
+      const fresh = cached && cached.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
+      return { ...fresh };
+    },
     dataChanged: refresh,
   });
 

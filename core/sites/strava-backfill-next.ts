@@ -12,6 +12,8 @@ export function nextBackfillUrl(read: StravaTrainingResult, activities: readonly
   if (!read.ok || activities.length === 0 || known > 0) return null;
   const oldest = activities.reduce((m, a) => (a.localDate < m ? a.localDate : m), activities[0]!.localDate);
   if (oldest < addDays(today, -BACKFILL.days)) return null;
+  // An odd page size (Strava uses 20) can't be asked for again page by page: stop rather than guess.
+  if (read.perPage !== null && (read.perPage < 1 || read.perPage > 200)) return null;
   const next = nextStravaTrainingPage(read);
   return next === null ? null : stravaTrainingPageUrl(next, read.perPage ?? 20);
 }

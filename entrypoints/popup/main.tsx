@@ -2,5 +2,6 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import { Popup } from '../../components/Popup';
 
+performance.mark('popup-script');
 document.documentElement.lang = navigator.language;
 render(<Popup />, document.getElementById('app')!);

@@ -25,7 +25,9 @@ async function deps(): Promise<RouterDeps> {
     listProblems,
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
-    popupState: async () => ({ ...(await buildPopupState(store, await loadSettings(), await listProblems(), NOW, 'Europe/London')) }),
+    setRestMark: async () => [],
+    clearRestMarks: async () => {},
+    popupState: async () => ({ ...(await buildPopupState(store, await loadSettings(), await listProblems(), [], NOW, 'Europe/London')) }),
     dataChanged: async () => {
       changes++;
     },

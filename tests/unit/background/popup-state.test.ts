@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
-import { buildPopupState, POPUP_WEEKS } from '../../../background/popup-state';
+import { buildPopupState, POPUP_WEEKS, RECENT_SHOWN } from '../../../background/popup-state';
 import { addDays } from '../../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { run } from '../activity-fixtures';
@@ -21,7 +21,7 @@ async function storeWithDailyRuns(days: number, endDate: string) {
 describe('popup state', () => {
   it('six days running in a row ending today is past the default limit of five', async () => {
     const store = await storeWithDailyRuns(6, '2026-11-25');
-    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], NOW, 'Europe/London');
+    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'Europe/London');
     expect(s.today).toBe('2026-11-25');
     expect(s.verdict.streak.runDays).toBe(6);
     expect(s.verdict.level).toBe('warning');
@@ -31,16 +31,18 @@ describe('popup state', () => {
   it('uses the runner’s time zone for today', async () => {
     const store = await storeWithDailyRuns(1, '2026-11-26');
     // 18:00 UTC on the 25th is already the 26th in Kiritimati (UTC+14).
-    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], NOW, 'Pacific/Kiritimati');
+    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'Pacific/Kiritimati');
     expect(s.today).toBe('2026-11-26');
     expect(s.verdict.streak.ranToday).toBe(true);
   });
 
   it('shows only the last weeks, however long the history', async () => {
     const store = await storeWithDailyRuns(400, '2026-11-25');
-    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], NOW, 'UTC');
+    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC');
     expect(s.totalCount).toBe(400);
-    expect(s.recent).toHaveLength(POPUP_WEEKS * 7);
+    expect(s.recent).toHaveLength(RECENT_SHOWN);
     expect(s.recent[0]!.localDate).toBe('2026-11-25');
+    expect(s.weeks).toHaveLength(POPUP_WEEKS);
+    expect(s.strip.map((d) => d.kind)).toEqual(Array(14).fill('run'));
   });
 });

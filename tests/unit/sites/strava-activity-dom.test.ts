@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseClock, parseLocaleNumber, readStravaActivityDom as readSnapshot, snapshotStravaActivityDom } from '../../../core/sites/strava-activity-dom';
+import { readStravaActivityDom as readSnapshot, snapshotStravaActivityDom } from '../../../core/sites/strava-activity-dom';
+import { parseClock, parseLocaleNumber } from '../../../core/text-numbers';
 
 const readStravaActivityDom = (d: Document, id: string, tz: string) => readSnapshot(snapshotStravaActivityDom(d, id), tz);
 

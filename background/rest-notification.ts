@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import type { Settings } from '../core/settings';
+import type { Verdict } from '../core/verdict';
+
+// A browser notification when a rest day is due: only if the runner turned it on (and granted the
+// permission), at most once a day, and not once they marked today as rest.
+const KEY = 'lastRestNotice';
+
+export function shouldNotify(settings: Settings, verdict: Verdict, restedToday: boolean, lastNoticeDate: string | null): boolean {
+  if (!settings.notifications || restedToday || lastNoticeDate === verdict.today) return false;
+  return verdict.level === 'rest_due' || verdict.level === 'warning';
+}
+
+export async function maybeNotify(settings: Settings, verdict: Verdict, restedToday: boolean, title: string, message: string): Promise<boolean> {
+  const last = (await browser.storage.local.get(KEY))[KEY];
+  if (!shouldNotify(settings, verdict, restedToday, typeof last === 'string' ? last : null)) return false;
+  if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return false;
+  await browser.notifications.create('hip-check-rest', { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+  await browser.storage.local.set({ [KEY]: verdict.today });
+  return true;
+}

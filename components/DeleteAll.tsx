@@ -1,0 +1,31 @@
+import { useState } from 'preact/hooks';
+import { t } from './i18n';
+import { ask } from './send-message';
+
+/** "Delete all data", with a confirmation step that names what will go. */
+export function DeleteAll(props: { count: number; onChanged: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run = async () => {
+    const r = await ask({ type: 'data/delete-all', confirm: 'delete everything' });
+    setConfirming(false);
+    setMessage(r.ok ? t('deletedAll') : r.error);
+    props.onChanged();
+  };
+
+  return (
+    <div class="delete-all">
+      {!confirming ? (
+        <button type="button" class="danger" onClick={() => setConfirming(true)}>{t('deleteAll')}</button>
+      ) : (
+        <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
+          <p id="confirm-delete">{t('deleteAllConfirm', String(props.count))}</p>
+          <button type="button" class="danger" onClick={() => void run()}>{t('deleteAllYes')}</button>{' '}
+          <button type="button" onClick={() => setConfirming(false)} autoFocus>{t('cancel')}</button>
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './extension-fixture';
+import { daysAgo, runOn, seed, type SeedActivity } from './seed';
+
+function sixDaysInARow(): SeedActivity[] {
+  const out: SeedActivity[] = [];
+  // Eight weeks of four runs a week, then the last six days in a row, today included.
+  for (let d = 56; d >= 7; d--) if (d % 7 !== 0 && d % 7 !== 3 && d % 7 !== 5) out.push(runOn(d, 8, `old${d}`));
+  for (let d = 5; d >= 0; d--) out.push(runOn(d, d === 0 ? 12 : 8, `now${d}`));
+  return out;
+}
+
+test('six running days in a row: the popup says a rest day is due, why, and what hip care fits', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, sixDaysInARow());
+  const popup = await openExtensionPage('popup.html');
+  const verdict = popup.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-level', 'warning');
+  await expect(verdict).toContainText('Warning: rest today');
+  await expect(verdict).toContainText('6 days in a row without a rest day; your limit is 5. Make tomorrow a rest day from running.');
+  await expect(popup.getByTestId('streak')).toContainText('6');
+  await expect(popup.getByTestId('suggested-max')).toBeVisible();
+  await expect(popup.getByTestId('day-strip').locator('li')).toHaveCount(14);
+  await expect(popup.getByTestId('day-strip').locator('li[data-kind="run"]')).toHaveCount(6 + 4);
+  await expect(popup.getByTestId('weekly-chart').locator('rect')).toHaveCount(12);
+  const today = popup.getByTestId('hip-today');
+  const n = await today.locator(':scope > li').count();
+  expect(n >= 2 && n <= 3).toBe(true);
+  await expect(today.getByTestId('hip-dose').first()).toBeVisible();
+  if (process.env.UPDATE_SCREENSHOTS) await popup.getByTestId('popup').screenshot({ path: 'docs/popup.png' });
+});
+
+test('"I ran today" and "I rested today" can be undone', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, [runOn(1, 5, 'y')]);
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('streak')).toContainText('1');
+  await popup.getByTestId('i-ran').click();
+  await expect(popup.getByTestId('streak')).toContainText('2');
+  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute('data-kind', 'run');
+  await popup.getByTestId('undo').click();
+  await expect(popup.getByTestId('streak')).toContainText('1');
+  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute('data-kind', 'rest');
+
+  await popup.getByTestId('i-rested').click();
+  await expect(popup.getByTestId('verdict')).toContainText('You marked today as a rest day.');
+  await popup.getByTestId('undo').click();
+  await expect(popup.getByTestId('verdict')).not.toContainText('You marked today as a rest day.');
+});
+
+test('popup and options pages have no serious accessibility violations (axe-core)', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, sixDaysInARow());
+  await options.reload();
+  await expect(options.getByTestId('history')).toBeVisible();
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('verdict')).toBeVisible();
+  for (const [name, page] of [['popup', popup], ['options', options]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${name} (${scheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  }
+});
+
+test('the popup is as quick with 20,000 stored activities as with 10 (prints the figures)', async ({ openExtensionPage }) => {
+  test.setTimeout(240_000);
+  // Two figures per opening: from navigation start (includes the browser creating the page), and
+  // from our script's first line to the verdict on screen (what Hip Check itself costs).
+  const timeOpen = async () => {
+    const total: number[] = [];
+    const ours: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const popup = await openExtensionPage('popup.html');
+      await expect(popup.getByTestId('verdict')).toBeVisible();
+      const [ready, script] = await popup.evaluate(() => [Number(document.body.dataset.readyMs), performance.getEntriesByName('popup-script')[0]?.startTime ?? 0]);
+      total.push(ready!);
+      ours.push(ready! - script!);
+      await popup.close();
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return { total: median(total), ours: median(ours) };
+  };
+  const options = await openExtensionPage('options.html');
+  await seed(options, Array.from({ length: 10 }, (_, i) => runOn(i, 6, `s${i}`)));
+  const small = await timeOpen();
+  // Ten years of near-daily training, two to six activities a day: 20,000 in all.
+  const many: SeedActivity[] = [];
+  for (let i = 0; many.length < 19_990; i++) many.push(runOn(11 + Math.floor(i / 5.5), 5 + (i % 7), `m${i}`, 5 + (i % 6) * 2 + (i % 2), i % 3 ? 'run' : 'ride'));
+  const t0 = Date.now();
+  await seed(options, many);
+  const seedMs = Date.now() - t0;
+  const large = await timeOpen();
+  console.log(
+    `popup ready, median of 7: with 10 activities ${small.ours.toFixed(1)} ms from script start (${small.total.toFixed(1)} ms from navigation start); ` +
+      `with 20,000: ${large.ours.toFixed(1)} ms (${large.total.toFixed(1)} ms); seeding 19,990 through messages took ${seedMs} ms`,
+  );
+  expect(Number.isFinite(small.ours) && Number.isFinite(large.ours)).toBe(true);
+});
+
+test('red-flag symptoms replace exercises with a clear notice; outer hip pain drops cross-body stretches', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, sixDaysInARow());
+  await options.getByLabel(/I have warning signs/).check();
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('hip-care')).toHaveAttribute('data-state', 'clinician');
+  await expect(popup.getByTestId('hip-clinician')).toContainText(/GP or physiotherapist/);
+  await expect(popup.getByTestId('hip-today')).toHaveCount(0);
+  await options.getByLabel(/I have warning signs/).uncheck();
+  await options.getByLabel(/pain on the outside of my hip/).check();
+  await popup.reload();
+  await expect(popup.getByTestId('hip-care')).toHaveAttribute('data-state', 'exercises');
+  await expect(popup.getByTestId('hip-care')).not.toContainText('Figure-four');
+});

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+
+export interface SeedActivity {
+  source: 'strava';
+  sourceId: string;
+  startMs: number;
+  localDate: string;
+  sport: string;
+  sportLabel: string;
+  distanceM: number | null;
+  movingS: number | null;
+  elapsedS: number | null;
+  name: string;
+}
+
+/** Local YYYY-MM-DD `daysAgo` days before today, in this machine's (the browser's) zone. */
+export function daysAgo(n: number): string {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() - n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function runOn(daysBack: number, km: number, id: string, hour = 7, sport = 'run'): SeedActivity {
+  const localDate = daysAgo(daysBack);
+  const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
+  const start = new Date(y, m - 1, d, hour, 0, 0).getTime();
+  return {
+    source: 'strava', sourceId: id, startMs: start, localDate, sport, sportLabel: sport === 'run' ? 'Run' : 'Ride',
+    distanceM: km * 1000, movingS: Math.round(km * 330), elapsedS: Math.round(km * 340), name: `Run ${id}`,
+  };
+}
+
+/** Stores activities through the extension's own messages, from one of its pages. */
+export async function seed(extensionPage: Page, activities: SeedActivity[]): Promise<void> {
+  for (let i = 0; i < activities.length; i += 5000) {
+    const batch = activities.slice(i, i + 5000);
+    const r = await extensionPage.evaluate(
+      (acts) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ type: 'activities/add', activities: acts }),
+      batch,
+    );
+    if (!r.ok) throw new Error(`seeding failed: ${r.error}`);
+  }
+}
