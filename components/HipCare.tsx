@@ -65,11 +65,15 @@ function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: strin
         <dt>{t('hip_dose_label')}</dt>
         <dd data-testid="hip-dose">{formatDose(e.dose)}</dd>
       </dl>
-      <ol class="hip-steps" aria-label={t('hip_steps_label')}>
-        {e.stepKeys.map((k) => (
-          <li key={k}>{t(k)}</li>
-        ))}
-      </ol>
+      {/* Steps fold away so the popup stays readable at a glance; one click shows them. */}
+      <details class="hip-how">
+        <summary>{t('hip_steps_label')}</summary>
+        <ol class="hip-steps" aria-label={t('hip_steps_label')}>
+          {e.stepKeys.map((k) => (
+            <li key={k}>{t(k)}</li>
+          ))}
+        </ol>
+      </details>
     </article>
   );
 }

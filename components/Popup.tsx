@@ -63,10 +63,10 @@ export function Popup() {
       ) : (
         <>
           <VerdictCard verdict={state.verdict} units={units} restedToday={restedToday} />
-          <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />
           <ManualEntry today={state.today} ranToday={state.verdict.streak.ranToday} restedToday={restedToday} onChanged={() => void load()} />
           <DayStrip today={state.today} days={state.strip} />
           <WeeklyChart weeks={state.weeks} units={units} />
+          <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />
           <LoadInfo verdict={state.verdict} />
           <RecentActivities activities={state.recent} units={units} limit={5} />
         </>

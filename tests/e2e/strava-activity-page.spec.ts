@@ -42,7 +42,6 @@ test('a run read from a Strava activity page appears in the popup', async ({ con
   // `chrome` exists in the service worker, not in this file: reach it through globalThis.
   const badge = () => worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
   await expect.poll(badge).toBe("1");
-  if (process.env.UPDATE_SCREENSHOTS) await popup.getByTestId('popup').screenshot({ path: 'docs/popup.png' });
 });
 
 test("a friend's activity page adds nothing", async ({ context, openExtensionPage, worker }) => {

@@ -187,7 +187,7 @@ describe('HipCare', () => {
         const shown = qa(el, 'article.hip-ex').map((a) => a.getAttribute('data-exercise'));
         expect(shown).not.toContain('figure_four');
         expect(shown).not.toContain('knee_to_opposite_shoulder');
-        expect(qa(q(el, 'details')!, 'article').map((a) => a.getAttribute('data-exercise'))).toEqual(
+        expect(qa(q(el, 'details.hip-library')!, 'article').map((a) => a.getAttribute('data-exercise'))).toEqual(
           libraryFor({ outerHipPain: true }).map((e) => e.id),
         );
         expect(textOf(q(el, '[data-testid="hip-cross-body-hidden"]'))).toBe(MESSAGES.hip_library_cross_body_hidden!.message);

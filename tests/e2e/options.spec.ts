@@ -1,0 +1,57 @@
+import { expect, test } from './extension-fixture';
+import { runOn, seed } from './seed';
+import { storedKeys } from './storage-probe';
+
+test('the history table corrects and deletes activities; corrections survive a new reading', async ({ openExtensionPage, worker }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, [runOn(2, 10, 'a'), runOn(1, 8, 'b', 7, 'ride')]);
+  await options.getByLabel('Distance units').selectOption('km');
+  const table = options.getByTestId('history');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+
+  const ride = table.locator('tr[data-key="strava:b"]');
+  await ride.getByRole('button', { name: /^Edit/ }).click();
+  await table.locator('tr.editing select').selectOption('run');
+  await table.locator('tr.editing').getByLabel('Distance (km)').fill('8,5');
+  await table.locator('tr.editing').getByLabel('Moving time (h:mm:ss)').fill('45:10');
+  await table.locator('tr.editing').getByRole('button', { name: 'Save' }).click();
+  await expect(ride).toContainText('Run');
+  await expect(ride).toContainText('8.5 km');
+  await expect(ride).toContainText('45:10');
+  await expect(ride).toContainText('corrected');
+
+  // Strava's page is read again later: the runner's correction stays.
+  await seed(options, [runOn(1, 8, 'b', 7, 'ride')]);
+  await options.reload();
+  await expect(options.getByTestId('history').locator('tr[data-key="strava:b"]')).toContainText('Run');
+
+  const badTime = options.getByTestId('history').locator('tr[data-key="strava:a"]');
+  await badTime.getByRole('button', { name: /^Edit/ }).click();
+  await options.locator('tr.editing').getByLabel('Moving time (h:mm:ss)').fill('forty minutes');
+  await options.locator('tr.editing').getByRole('button', { name: 'Save' }).click();
+  await expect(options.locator('tr.editing [role=alert]')).toContainText('1:02:03');
+  await options.locator('tr.editing').getByRole('button', { name: 'Cancel' }).click();
+
+  await options.getByTestId('history').locator('tr[data-key="strava:a"]').getByRole('button', { name: /^Delete/ }).click();
+  await expect(options.getByTestId('history').locator('tbody tr')).toHaveCount(1);
+  expect(await storedKeys(worker)).toEqual(['strava:b']);
+  if (process.env.UPDATE_SCREENSHOTS) await options.screenshot({ path: 'docs/options.png', fullPage: true });
+});
+
+test('"Delete all data" asks first, then deletes every activity and keeps the settings', async ({ openExtensionPage, worker }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, [runOn(2, 10, 'a'), runOn(1, 8, 'b')]);
+  await options.getByLabel(/Running days in a row before a rest day/).fill('4');
+  await options.getByLabel(/Running days in a row before a rest day/).blur();
+  await expect(options.getByLabel('Preset')).toHaveValue('custom');
+  await options.getByRole('button', { name: 'Delete all data' }).click();
+  await expect(options.getByRole('alertdialog')).toContainText('Delete all 2 activities');
+  await options.getByRole('button', { name: 'Cancel' }).click();
+  expect(await storedKeys(worker)).toHaveLength(2);
+  await options.getByRole('button', { name: 'Delete all data' }).click();
+  await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(options.getByTestId('activity-count')).toContainText('0 activities');
+  expect(await storedKeys(worker)).toEqual([]);
+  await options.reload();
+  await expect(options.getByLabel(/Running days in a row before a rest day/)).toHaveValue('4');
+});
