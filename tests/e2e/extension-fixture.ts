@@ -41,7 +41,13 @@ export const test = base.extend<Fixtures>({
     await rm(userDataDir, { recursive: true, force: true });
   },
   worker: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The worker may have started before we looked, or start a little later on a busy machine.
+    const deadline = Date.now() + 30_000;
+    let worker = context.serviceWorkers()[0];
+    while (!worker && Date.now() < deadline) {
+      worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
+    }
+    if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
     await use(worker);
   },
   extensionId: async ({ worker }, use) => {

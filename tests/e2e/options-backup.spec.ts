@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, fixturePage, localToday, test } from './extension-fixture';
 
-test('export a backup from the options page and import it into a fresh profile, twice', async ({ context, openExtensionPage, worker }) => {
+test('export a backup from the options page, delete everything, and import it back, twice', async ({ context, openExtensionPage }) => {
   const today = localToday();
   const html = await fixturePage('strava/activity-page.html', {
     ACTIVITY_ID: 555, VIEWER_ID: 1, OWNER_ID: 1, NAME: 'Backup run', SPORT_TYPE: 'Run', DISTANCE_M: 5000, MOVING_S: 1500,
@@ -23,20 +23,9 @@ test('export a backup from the options page and import it into a fresh profile, 
   expect(backup).toMatchObject({ format: 'hip-check-backup', version: 1 });
   expect(backup.activities).toHaveLength(1);
 
-  // Wipe the database, then import the file back through the "Import activities" input.
-  await worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('hip-check');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    await new Promise((res) => {
-      const tx = db.transaction('activities', 'readwrite');
-      tx.objectStore('activities').clear();
-      tx.oncomplete = res;
-    });
-  });
-  await options.reload();
+  // Delete everything, then import the file back through the "Import activities" input.
+  await options.getByRole('button', { name: 'Delete all data' }).click();
+  await options.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(options.getByTestId('activity-count')).toContainText('0 activities');
 
   const input = options.getByLabel('Import activities');
