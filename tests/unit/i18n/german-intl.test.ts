@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { formatDate, formatDistance, unitsFor } from '../../../components/format';
+import { formatDose } from '../../../components/HipCare';
+import { reasonText } from '../../../components/reason-text';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
+import type { Reason } from '../../../core/verdict';
+
+// The UI in German: words from _locales/de, numbers and dates through Intl in de-DE.
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DE = JSON.parse(readFileSync(resolve(HERE, '../../../public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+/** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
+function german(key: string, subs?: string | string[]): string {
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  const m = DE[key]?.message;
+  return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+}
+
+beforeEach(() => {
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(german as never);
+  vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('numbers and dates in German', () => {
+  it('distances with a decimal comma and a thousands dot, km kept as km', () => {
+    expect(formatDistance(10_500, 'km', 'de-DE')).toBe('10,5 km');
+    expect(formatDistance(5_000, 'km', 'de-DE')).toBe('5 km');
+    expect(formatDistance(1_234_567, 'km', 'de-DE')).toBe('1.234,6 km');
+    expect(formatDistance(16_093.44, 'mi', 'de-DE')).toBe('10 mi');
+    expect(formatDistance(null, 'km', 'de-DE')).toBe('–');
+  });
+
+  it('dates with German weekday and month abbreviations, day before month', () => {
+    expect(formatDate('2025-06-16', 'de-DE')).toBe('Mo., 16. Juni');
+    expect(formatDate('2025-03-01', 'de-DE')).toBe('Sa., 1. März');
+    expect(formatDate('2025-12-24', 'de-DE')).toBe('Mi., 24. Dez.');
+  });
+
+  it('a German browser runs in kilometres unless the runner chose miles', () => {
+    expect(unitsFor({ ...DEFAULT_SETTINGS, units: 'auto' }, 'de-DE')).toBe('km');
+    expect(unitsFor({ ...DEFAULT_SETTINGS, units: 'mi' }, 'de-DE')).toBe('mi');
+  });
+});
+
+describe('doses in German: plural forms from _locales, numbers from Intl', () => {
+  it('holds', () => {
+    expect(formatDose({ holdSeconds: 30, sets: 2, perSide: true }, 'de-DE')).toBe('30 Sek. halten, 2-mal pro Seite');
+    expect(formatDose({ holdSeconds: 30, sets: 1, perSide: true }, 'de-DE')).toBe('30 Sek. halten, einmal pro Seite');
+    expect(formatDose({ holdSeconds: 45, sets: 1, perSide: false }, 'de-DE')).toBe('45 Sek. halten');
+    expect(formatDose({ holdSeconds: 20, sets: 3, perSide: false }, 'de-DE')).toBe('20 Sek. halten, 3-mal');
+  });
+
+  it('sets of repetitions', () => {
+    expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 3, perSide: true }, 'de-DE')).toBe('3 Sätze mit 12 Wiederholungen pro Seite');
+    expect(formatDose({ holdSeconds: null, repsPerSide: 15, sets: 1, perSide: false }, 'de-DE')).toBe('1 Satz mit 15 Wiederholungen');
+  });
+});
+
+describe("the verdict's reasons in German", () => {
+  const TODAY = '2025-06-16';
+
+  it('a run streak over the limit, with "morgen"', () => {
+    const r: Reason = { code: 'run_streak_over_limit', level: 'warning', text: '', days: 6, atLeast: false, limit: 5, ranToday: true, restDueOn: '2025-06-17' };
+    expect(reasonText(r, 'km', TODAY)).toBe('6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.');
+  });
+
+  it('a long-run spike: German date, decimal comma and "%" with a space', () => {
+    const r: Reason = {
+      code: 'long_run_spike', level: 'caution', text: '', severity: 'warning', date: '2025-06-12', daysAgo: 4,
+      distanceM: 15_600, longestM: 10_000, longestDate: '2025-05-30', pctOver: 56, thresholdPct: 30, windowDays: 30, afterBreak: false,
+    };
+    expect(reasonText(r, 'km', TODAY)).toBe('Dein Lauf vom Do., 12. Juni (15,6 km) war 56 % länger als dein längster Lauf der 30 Tage davor (10 km): eine Warnung.');
+  });
+
+  it('a weekly ramp with fractional percentages', () => {
+    const r: Reason = { code: 'weekly_ramp', level: 'warning', text: '', lastWeekM: 42_300, previousWeekM: 30_000, changePct: 41, warnPct: 30 };
+    expect(reasonText(r, 'km', TODAY)).toBe('Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als die 30 km der 7 Tage davor; mehr als 30 % ist eine Warnung.');
+  });
+});

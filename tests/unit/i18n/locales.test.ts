@@ -1,0 +1,344 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ADVICE_KEYS } from '../../../components/HipCare';
+import { SOURCES, SPORTS } from '../../../core/activity';
+import type { DayKind } from '../../../core/calendar-summary';
+import { EXERCISES, libraryMessageKeys } from '../../../core/hip-care-library';
+import type { SpikeSeverity } from '../../../core/long-run-spike';
+import { NUMBER_FIELDS, PRESETS } from '../../../core/settings';
+import { LEVEL_RANK } from '../../../core/verdict';
+
+// Every text is in public/_locales: English complete, German to prove a second language works.
+// These tests keep the two in step, and check that every key the sources ask for exists.
+
+// happy-dom's URL is not Node's: resolve paths from this file's directory.
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string; example?: string }> }>;
+const load = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Messages;
+const en = load('en');
+const de = load('de');
+const LOCALES = { en, de } as const;
+
+/** $1…$9 and named $placeholders$ of a message, sorted and deduplicated. */
+const placeholders = (s: string) => [...new Set(s.match(/\$(?:\d|[A-Za-z0-9_@]+\$)/g) ?? [])].sort();
+
+// ---------------------------------------------------------------------------------------------
+// Source scanning
+
+function filesUnder(dir: string, exts: readonly string[]): string[] {
+  return (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
+    .filter((f) => exts.some((e) => f.endsWith(e)))
+    .map((f) => join(ROOT, dir, f));
+}
+
+const UI_SOURCES = [...filesUnder('components', ['.ts', '.tsx']), ...filesUnder('entrypoints', ['.ts', '.tsx']), ...filesUnder('background', ['.ts'])];
+const ALL_SOURCES = [...UI_SOURCES, ...filesUnder('core', ['.ts']), join(ROOT, 'wxt.config.ts')];
+const read = (f: string) => readFileSync(f, 'utf8');
+const rel = (f: string) => relative(ROOT, f);
+
+/** Reads a string or template literal starting at s[i]; returns its end (after the closing quote). */
+function skipString(s: string, i: number): number {
+  const q = s[i]!;
+  i++;
+  while (i < s.length && s[i] !== q) {
+    if (s[i] === '\\') i += 2;
+    else if (q === '`' && s[i] === '$' && s[i + 1] === '{') i = skipBalanced(s, i + 1, '{', '}');
+    else i++;
+  }
+  return i + 1;
+}
+
+/** From an opening bracket at s[i], the index after its matching close (strings skipped). */
+function skipBalanced(s: string, i: number, open: string, close: string): number {
+  let depth = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (c === "'" || c === '"' || c === '`') {
+      i = skipString(s, i);
+      continue;
+    }
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return i + 1;
+    i++;
+  }
+  return i;
+}
+
+/** The first argument's source text of a call whose "(" is at s[i]. */
+function firstArgument(s: string, i: number): string {
+  let j = i + 1;
+  let depth = 0;
+  while (j < s.length) {
+    const c = s[j]!;
+    if (c === "'" || c === '"' || c === '`') {
+      j = skipString(s, j);
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === ',' && depth === 0) break;
+    j++;
+  }
+  return s.slice(i + 1, j).trim();
+}
+
+/** Every string literal in a piece of source: plain ones as text, templates with each ${…} as "*". */
+function literals(src: string): { text: string; template: boolean }[] {
+  const out: { text: string; template: boolean }[] = [];
+  for (let i = 0; i < src.length; ) {
+    const c = src[i]!;
+    if (c === '/' && src[i + 1] === '/') {
+      i = src.indexOf('\n', i) === -1 ? src.length : src.indexOf('\n', i);
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '*') {
+      i = src.indexOf('*/', i + 2) === -1 ? src.length : src.indexOf('*/', i + 2) + 2;
+      continue;
+    }
+    if (c !== "'" && c !== '"' && c !== '`') {
+      i++;
+      continue;
+    }
+    const end = skipString(src, i);
+    const body = src.slice(i + 1, end - 1);
+    if (c === '`' && body.includes('${')) {
+      let text = '';
+      for (let k = 0; k < body.length; ) {
+        if (body[k] === '$' && body[k + 1] === '{') {
+          text += '*';
+          k = skipBalanced(body, k + 1, '{', '}');
+        } else text += body[k++];
+      }
+      out.push({ text, template: true });
+    } else out.push({ text: body, template: false });
+    i = end;
+  }
+  return out;
+}
+
+interface KeyUse {
+  file: string;
+  call: string;
+  /** A literal key, or a template pattern with "*" for each ${…}. */
+  key: string;
+  template: boolean;
+}
+
+/**
+ * Message keys asked for by name: the first argument of t(…), of the background's i18n(…) and
+ * browser.i18n.getMessage(…), and of HipCare's plural(…). Ternaries give each branch.
+ */
+function keyUses(): { uses: KeyUse[]; dynamic: { file: string; arg: string }[] } {
+  const uses: KeyUse[] = [];
+  const dynamic: { file: string; arg: string }[] = [];
+  for (const file of UI_SOURCES) {
+    const src = read(file);
+    for (const m of src.matchAll(/(?<![\w.$])(t|i18n|plural)\(|\.getMessage\(/g)) {
+      // Not the definitions themselves: function t(key: string, …), function plural(…).
+      if (/function\s+$/.test(src.slice(Math.max(0, m.index - 12), m.index))) continue;
+      const arg = firstArgument(src, m.index + m[0].length - 1);
+      const lits = literals(arg);
+      if (lits.length === 0) dynamic.push({ file: rel(file), arg });
+      for (const l of lits) uses.push({ file: rel(file), call: m[1] ?? 'getMessage', key: l.text, template: l.template });
+    }
+  }
+  return { uses, dynamic };
+}
+
+const { uses: USES, dynamic: DYNAMIC } = keyUses();
+
+// Every template key the sources build, with all the values its ${…} can take. A new template
+// in the sources fails the test below until its expansions are listed here.
+const SPIKE_SEVERITIES: Record<Exclude<SpikeSeverity, 'none'>, true> = { caution: true, warning: true, high: true };
+const DAY_KINDS: Record<DayKind, true> = { run: true, cross: true, rest: true };
+const PLURAL_BASES = ['hip_dose_hold', 'hip_dose_hold_side', 'hip_dose_sets', 'hip_dose_sets_side'];
+const fieldKeys = NUMBER_FIELDS.map((f) => f.key);
+const TEMPLATE_VALUES: Record<string, readonly string[]> = {
+  'sport_*': SPORTS,
+  'preset_*': [...PRESETS, 'custom'],
+  'setting_*': fieldKeys,
+  'setting_*_hint': fieldKeys,
+  'unit_*': [...new Set(NUMBER_FIELDS.map((f) => (f.unit === '%' ? 'pct' : f.unit)))],
+  'hip_kind_*': [...new Set(EXERCISES.map((e) => e.kind))],
+  'source_*': SOURCES,
+  'level_*': Object.keys(LEVEL_RANK),
+  'day_*': Object.keys(DAY_KINDS),
+  'reason_long_run_spike_*': Object.keys(SPIKE_SEVERITIES),
+  // plural(`hip_dose_hold${side}`, …) and plural(`hip_dose_sets${side}`, …), side '' or '_side'.
+  'hip_dose_hold*': ['', '_side'],
+  'hip_dose_sets*': ['', '_side'],
+  // HipCare's plural(): t(`${base}_other`) when the language's own form is missing.
+  '*_other': PLURAL_BASES,
+};
+
+/** The keys a use stands for; plural bases stand for their `_other` form (and `_one`, checked apart). */
+function expand(u: KeyUse): string[] {
+  const keys = u.template ? (TEMPLATE_VALUES[u.key] ?? []).map((v) => u.key.replace('*', v)) : [u.key];
+  return u.call === 'plural' ? keys.map((k) => `${k}_other`) : keys;
+}
+
+/** __MSG_key__ in the manifest (wxt.config.ts) and the extension's HTML pages. */
+const MANIFEST_KEYS = [join(ROOT, 'wxt.config.ts'), ...filesUnder('entrypoints', ['.html'])].flatMap((f) =>
+  [...read(f).matchAll(/__MSG_(\w+)__/g)].map((m) => ({ file: rel(f), key: m[1]! })),
+);
+
+/** Keys reached through data rather than a literal at the call: the hip-care library and advice codes. */
+const DATA_KEYS = [...libraryMessageKeys(), ...Object.values(ADVICE_KEYS)];
+
+/** Literals in components that name a hip-care message (the hip_ prefix is for messages only), e.g. leadKey="…". */
+const HIP_LITERALS = filesUnder('components', ['.ts', '.tsx']).flatMap((f) =>
+  literals(read(f))
+    .filter((l) => !l.template && /^hip_[a-z0-9_]+$/.test(l.text))
+    .map((l) => ({ file: rel(f), key: l.text })),
+);
+
+// ---------------------------------------------------------------------------------------------
+
+describe('_locales: en and de hold the same messages', () => {
+  it('every key in en is in de, and every key in de is in en', () => {
+    expect(Object.keys(en).filter((k) => !(k in de)), 'missing in de').toEqual([]);
+    expect(Object.keys(de).filter((k) => !(k in en)), 'in de but not in en').toEqual([]);
+    expect(Object.keys(en).length).toBeGreaterThan(200);
+  });
+
+  it.each(Object.entries(LOCALES))('%s: keys Chrome accepts, the {"message": …} shape, no empty message', (_, msgs) => {
+    for (const [key, entry] of Object.entries(msgs)) {
+      expect(key, key).toMatch(/^[A-Za-z0-9_]+$/);
+      expect(key.startsWith('@@'), key).toBe(false);
+      expect(Object.keys(entry).filter((f) => !['message', 'description', 'placeholders'].includes(f)), key).toEqual([]);
+      expect(typeof entry.message, key).toBe('string');
+      expect(entry.message.trim(), `${key} is empty`).not.toBe('');
+      expect(entry.message, `${key}: whitespace at either end`).toBe(entry.message.trim());
+    }
+  });
+
+  it('each German message has the same placeholders ($1, $2…) as its English one', () => {
+    const differ = Object.keys(en)
+      .filter((k) => k in de)
+      .filter((k) => placeholders(en[k]!.message).join() !== placeholders(de[k]!.message).join())
+      .map((k) => `${k}: en ${placeholders(en[k]!.message).join(' ')} / de ${placeholders(de[k]!.message).join(' ')}`);
+    expect(differ).toEqual([]);
+    // Named placeholders, if any are ever used, are defined the same way.
+    for (const k of Object.keys(en)) expect(de[k]?.placeholders, k).toEqual(en[k]!.placeholders);
+  });
+
+  it('plural pairs are complete: every _one has its _other (or its bare key), in both languages', () => {
+    for (const msgs of [en, de]) {
+      for (const k of Object.keys(msgs).filter((x) => x.endsWith('_one'))) {
+        const base = k.replace(/_one$/, '');
+        // reason_run_streak_one pairs with reason_run_streak; the hip_dose_ ones with _other.
+        expect(`${base}_other` in msgs || base in msgs, `${k} has no ${base}_other or ${base}`).toBe(true);
+      }
+    }
+    // And every form German (and English) distinguishes exists for each base the UI uses.
+    for (const [lang, msgs] of Object.entries(LOCALES)) {
+      const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const base of PLURAL_BASES) for (const f of forms) expect(msgs, `${lang} ${base}_${f}`).toHaveProperty(`${base}_${f}`);
+    }
+  });
+});
+
+describe('_locales/de is German', () => {
+  /** Names and symbols that are the same in both languages. */
+  const SAME_IN_BOTH = new Set(['extName', 'unit_pct', 'unit_km', 'source_strava', 'source_garmin']);
+
+  it('no German message is left in English (only names and units may match)', () => {
+    expect(de.extName!.message).toBe('Hip Check');
+    const untranslated = Object.keys(en).filter((k) => !SAME_IN_BOTH.has(k) && de[k]?.message === en[k]!.message);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('no common English words in German messages', () => {
+    const english = /\b(the|and|your|you|with|when|rest day|run|runs|days|today|tomorrow|before|after|Settings|Loading)\b/;
+    const found = Object.entries(de)
+      .filter(([, v]) => english.test(v.message.replace(/Hip Check|Garmin Connect|Strava/g, '')))
+      .map(([k, v]) => `${k}: ${v.message}`);
+    expect(found).toEqual([]);
+  });
+
+  it('spot checks: running and physio words in German', () => {
+    const spot: Record<string, RegExp> = {
+      firstRunTitle: /^Willkommen bei Hip Check$/,
+      level_rest_due: /Ruhetag/,
+      level_warning: /^Warnung/,
+      whenToday: /^heute$/,
+      whenTomorrow: /^morgen$/,
+      colDistance: /^Distanz$/,
+      units_mi: /^Meilen$/,
+      reason_red_flag: /Hausarzt\/Hausärztin.*Physiotherapeut\/in/,
+      hip_clinician_title: /Hausarzt\/Hausärztin.*Physiotherapeut\/in/,
+      hip_ex_kneeling_hip_flexor_name: /Hüftbeuger-Dehnung/,
+      hip_dose_sets_other: /^\$1 Sätze mit \$2 Wiederholungen$/,
+      reason_weekly_ramp: /\$2 % mehr/,
+      undo: /^Rückgängig$/,
+    };
+    for (const [k, re] of Object.entries(spot)) expect(de[k]?.message, k).toMatch(re);
+  });
+
+  it('speaks to the runner as "du" throughout, never as "Sie"', () => {
+    const formal = Object.entries(de).filter(([, v]) => /\b(Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b/.test(v.message)).map(([k]) => k);
+    expect(formal).toEqual([]);
+    const du = Object.values(de).filter((v) => /\b(du|dich|dir|dein\w*)\b/i.test(v.message)).length;
+    expect(du).toBeGreaterThan(30);
+  });
+
+  it('keeps km and mi as they are', () => {
+    expect(de.unit_km!.message).toBe('km');
+    for (const [k, v] of Object.entries(de)) expect(v.message, k).not.toMatch(/\b(Kilometres|Miles|kms)\b/);
+  });
+});
+
+describe('every key the sources use exists', () => {
+  it('the scan finds the calls (sanity)', () => {
+    expect(USES.filter((u) => !u.template).length).toBeGreaterThan(100);
+    expect(USES.filter((u) => u.template).length).toBeGreaterThan(8);
+    expect(MANIFEST_KEYS.map((m) => m.key)).toEqual(expect.arrayContaining(['extName', 'extDescription']));
+  });
+
+  it("literal keys in t('…'), i18n('…') and getMessage('…') are in en", () => {
+    const missing = USES.filter((u) => !u.template && !(expand(u)[0]! in en)).map((u) => `${u.file}: ${u.key}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every template key (t(`sport_${…}`) and the like) is known here, and each expansion is in en', () => {
+    const unknown = USES.filter((u) => u.template && !(u.key in TEMPLATE_VALUES)).map((u) => `${u.file}: ${u.key}`);
+    expect(unknown, 'add the values this template can take to TEMPLATE_VALUES').toEqual([]);
+    const missing = USES.filter((u) => u.template).flatMap((u) => expand(u).filter((k) => !(k in en)).map((k) => `${u.file}: ${u.key} → ${k}`));
+    expect(missing).toEqual([]);
+    for (const values of Object.values(TEMPLATE_VALUES)) expect(values.length).toBeGreaterThan(0);
+  });
+
+  it('__MSG_…__ keys of the manifest are in en and de', () => {
+    for (const m of MANIFEST_KEYS) {
+      expect(en, `${m.file}: ${m.key}`).toHaveProperty(m.key);
+      expect(de, `${m.file}: ${m.key}`).toHaveProperty(m.key);
+    }
+  });
+
+  it('keys reached through data (hip-care library, advice codes, hip_ literals) are in en', () => {
+    const keys = [...DATA_KEYS, ...HIP_LITERALS.map((h) => h.key)];
+    expect(keys.filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('calls with a computed key are only the known pass-throughs', () => {
+    // t(key) inside plural(), t(e.nameKey) and the like in HipCare (their keys come from the data
+    // above), t() itself, and the background's i18n() helper (its callers are scanned as calls).
+    const files = [...new Set(DYNAMIC.map((d) => d.file.replaceAll('\\', '/')))].sort();
+    expect(files.filter((f) => !['components/HipCare.tsx', 'components/i18n.ts', 'entrypoints/background.ts'].includes(f))).toEqual([]);
+  });
+
+  it('lists the keys in en that no source uses (information, not a failure)', () => {
+    const used = new Set<string>([...USES.flatMap(expand), ...MANIFEST_KEYS.map((m) => m.key), ...DATA_KEYS, ...HIP_LITERALS.map((h) => h.key)]);
+    for (const base of PLURAL_BASES) for (const k of Object.keys(en)) if (k.startsWith(`${base}_`) && !k.slice(base.length + 1).includes('_')) used.add(k);
+    // A key spelled out anywhere in the sources (a table of keys, say) counts as used too.
+    const anywhere = new Set(ALL_SOURCES.flatMap((f) => literals(read(f)).map((l) => l.text)));
+    const unused = Object.keys(en).filter((k) => !used.has(k) && !anywhere.has(k));
+    if (unused.length) console.info(`Keys in en that no source uses (${unused.length}): ${unused.join(', ')}`);
+    expect(unused.every((k) => k in en)).toBe(true);
+  });
+});
