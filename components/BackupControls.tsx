@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { ImportActivities } from './ImportActivities';
 import { ask } from './send-message';
 
@@ -16,7 +16,7 @@ export function BackupControls(props: { onChanged: () => void }) {
     a.download = r.fileName;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage({ text: t('exportDone', String(r.count)), error: false });
+    setMessage({ text: tn('exportDone', r.count), error: false });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { ask } from './send-message';
 
 /** "Delete all data", with a confirmation step that names what will go. */
@@ -20,7 +20,7 @@ export function DeleteAll(props: { count: number; onChanged: () => void }) {
         <button type="button" class="danger" onClick={() => setConfirming(true)}>{t('deleteAll')}</button>
       ) : (
         <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
-          <p id="confirm-delete">{t('deleteAllConfirm', String(props.count))}</p>
+          <p id="confirm-delete">{tn('deleteAllConfirm', props.count)}</p>
           <button type="button" class="danger" onClick={() => void run()}>{t('deleteAllYes')}</button>{' '}
           <button type="button" onClick={() => setConfirming(false)} autoFocus>{t('cancel')}</button>
         </div>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { importOne, type FileOutcome } from './import-files';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 /** "Import activities": backups, activity files and export archives, several at once. */
 export function ImportActivities(props: { onChanged: () => void }) {
@@ -50,10 +50,10 @@ export function ImportActivities(props: { onChanged: () => void }) {
               ) : (
                 <>
                   {t('importDone', [o.what, String(o.added), String(o.merged), String(o.unchanged)])}
-                  {o.notActivities > 0 && <> {t('importNotActivities', String(o.notActivities))}</>}
+                  {o.notActivities > 0 && <> {tn('importNotActivities', o.notActivities)}</>}
                   {o.refused.length > 0 && (
                     <details>
-                      <summary>{t('importRefused', String(o.refused.length))}</summary>
+                      <summary>{tn('importRefused', o.refused.length)}</summary>
                       <ul>
                         {o.refused.map((r, j) => (
                           <li key={j}>{r.item}: {r.reason}</li>

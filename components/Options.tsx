@@ -6,7 +6,7 @@ import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
 import { unitsFor } from './format';
 import { HistoryTable } from './HistoryTable';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { ask } from './send-message';
 import { SettingsForm } from './SettingsForm';
 
@@ -39,7 +39,7 @@ export function Options() {
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
       <section class="card" aria-labelledby="danger-h">
         <h2 id="danger-h">{t('deleteAllTitle')}</h2>
-        <p class="muted" data-testid="activity-count">{t('storedCount', String(count))}</p>
+        <p class="muted" data-testid="activity-count">{tn('storedCount', count)}</p>
         <DeleteAll count={count} onChanged={() => void load()} />
       </section>
     </main>

@@ -1,5 +1,5 @@
 import type { StoredProblem } from '../background/read-problems';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 /** A quiet notice when a site reader could not read a page it expected to read. */
 export function ProblemNotice(props: { problems: StoredProblem[]; onDismiss: () => void }) {
@@ -7,11 +7,11 @@ export function ProblemNotice(props: { problems: StoredProblem[]; onDismiss: () 
   return (
     <section class="card notice" role="status" data-testid="problems">
       <details>
-        <summary>{t('problemsSummary', String(props.problems.length))}</summary>
+        <summary>{tn('problemsSummary', props.problems.length)}</summary>
         <ul>
           {props.problems.map((p) => (
             <li key={`${p.site}-${p.page}`}>
-              {p.reason} <span class="muted">({new Date(p.atMs).toLocaleString()})</span>
+              <strong>{t(`problem_${p.site}`)}</strong> {p.reason} <span class="muted">({new Date(p.atMs).toLocaleString()})</span>
             </li>
           ))}
         </ul>

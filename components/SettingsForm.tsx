@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { SPORTS } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
 import { browser } from 'wxt/browser';
-import { t } from './i18n';
+import { settingsErrorText, t } from './i18n';
 import { ask } from './send-message';
 
 /**
@@ -18,7 +18,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
       setErrors({});
       props.onSaved(r.settings);
     } else {
-      setErrors({ [field]: r.errors?.map((e) => e.message).join(' ') ?? r.error });
+      setErrors({ [field]: r.errors?.map(settingsErrorText).join(' ') ?? r.error });
     }
   };
 

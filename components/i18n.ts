@@ -4,3 +4,25 @@ import { browser } from 'wxt/browser';
 export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key as never, substitutions) || key;
 }
+
+/**
+ * A message that depends on a count: `${key}_one`, `${key}_other` (and any other plural category
+ * the language has), chosen with Intl.PluralRules in the browser's UI language.
+ */
+export function tn(key: string, count: number, substitutions: string[] = []): string {
+  const lang = browser.i18n.getUILanguage?.() || navigator.language;
+  const form = new Intl.PluralRules(lang).select(count);
+  const subs = [new Intl.NumberFormat(lang).format(count), ...substitutions];
+  // Keys are built from the caller's base (checked there, as `${key}_other`, by the locale tests).
+  const exact = key + '_' + form;
+  const other = key + '_other';
+  return browser.i18n.getMessage(exact as never, subs) || browser.i18n.getMessage(other as never, subs) || exact;
+}
+
+/** A settings error in the UI's language when it has a code, else the validator's own words. */
+export function settingsErrorText(e: { message: string; code?: string; params?: string[] }): string {
+  if (!e.code) return e.message;
+  // Unit names are translated; numbers pass through as they are.
+  const params = (e.params ?? []).map((p) => (p === 'days' || p === 'runs' ? t(`unit_${p}`) : p));
+  return browser.i18n.getMessage(`settingsErr_${e.code}` as never, params) || e.message;
+}

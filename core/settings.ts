@@ -94,6 +94,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export interface SettingsError {
   field: keyof Settings | 'settings';
   message: string;
+  /** For the UI's own language: a message key (settingsErr_<code>) and its values. */
+  code?: 'range' | 'integer' | 'number' | 'noSports' | 'order';
+  params?: string[];
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: SettingsError[] };
@@ -129,11 +132,11 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     if (!(f.key in p)) continue;
     const v = p[f.key];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      errors.push({ field: f.key, message: `Must be a number (${f.unit}).` });
+      errors.push({ field: f.key, message: `Must be a number (${f.unit}).`, code: 'number', params: [f.unit] });
     } else if (f.integer && !Number.isInteger(v)) {
-      errors.push({ field: f.key, message: `Must be a whole number of ${f.unit}.` });
+      errors.push({ field: f.key, message: `Must be a whole number of ${f.unit}.`, code: 'integer', params: [f.unit] });
     } else if (v < f.min || v > f.max) {
-      errors.push({ field: f.key, message: `Must be between ${f.min} and ${f.max} ${f.unit}.` });
+      errors.push({ field: f.key, message: `Must be between ${f.min} and ${f.max} ${f.unit}.`, code: 'range', params: [String(f.min), String(f.max), f.unit] });
     } else {
       next[f.key] = v;
       // Editing a preset's own value by hand means the preset no longer describes the settings.
@@ -146,7 +149,7 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || !(SPORTS as readonly string[]).includes(s))) {
       errors.push({ field: 'runningLoadSports', message: `Must be a list of sports from: ${SPORTS.join(', ')}.` });
     } else if (v.length === 0) {
-      errors.push({ field: 'runningLoadSports', message: 'Choose at least one sport that counts as running.' });
+      errors.push({ field: 'runningLoadSports', message: 'Choose at least one sport that counts as running.', code: 'noSports' });
     } else next.runningLoadSports = [...new Set(v as Sport[])];
   }
 
@@ -175,6 +178,7 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
       errors.push({
         field: 'longRunWarningPct',
         message: 'Long-run levels must rise: caution below warning below high.',
+        code: 'order',
       });
     }
   }

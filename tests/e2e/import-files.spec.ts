@@ -22,7 +22,7 @@ test('Import activities takes several files at once and says what became of each
   // Same start to the second: the same file id, so already known rather than merged.
   await expect(out).toContainText('GoldenCheetah__10kUNLP2014-Garmin15.tcx: 0 added, 0 merged with runs you had, 1 already known');
   await expect(out).toContainText('python-fitparse__Settings.fit: 0 added');
-  await expect(out).toContainText('1 file(s) skipped: not activities');
+  await expect(out).toContainText('1 file skipped: not an activity');
   await expect(out.locator('li', { hasText: 'sports-lib__empty-sessions.fit' })).toContainText(/empty/i);
   await expect(out.locator('li', { hasText: 'GoldenCheetah__4077461142.zip' })).toContainText('1 added');
 

@@ -12,7 +12,7 @@ test('export a backup from the options page, delete everything, and import it ba
   await strava.goto('https://www.strava.com/activities/555');
 
   const options = await openExtensionPage('options.html');
-  await expect(options.getByTestId('activity-count')).toContainText('1 activities', { timeout: 15_000 });
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity stored', { timeout: 15_000 });
 
   const downloadPromise = options.waitForEvent('download');
   await options.getByRole('button', { name: 'Export backup' }).click();
@@ -32,14 +32,14 @@ test('export a backup from the options page, delete everything, and import it ba
   const file = { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) };
   await input.setInputFiles(file);
   await expect(options.getByTestId('data-message')).toContainText('backup.json: 1 added');
-  await expect(options.getByTestId('activity-count')).toContainText('1 activities');
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
   await input.setInputFiles(file);
   await expect(options.getByTestId('data-message')).toContainText('0 added, 0 merged with runs you had, 1 already known');
-  await expect(options.getByTestId('activity-count')).toContainText('1 activities');
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
 
   await input.setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
   await expect(options.getByTestId('data-message')).toContainText('junk.json: This is not a Hip Check backup');
-  await expect(options.getByTestId('activity-count')).toContainText('1 activities');
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
 });
 
 test('an invalid threshold is refused with a message and not stored', async ({ openExtensionPage }) => {

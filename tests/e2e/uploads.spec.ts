@@ -15,7 +15,7 @@ test('a FIT file chosen on Strava’s upload page is recorded from the file itse
   // expected.json: running, start 2021-05-10T18:19:59Z, 4330 m.
   await expect.poll(() => storedKeys(worker)).toEqual(['file:2021-05-10T18:19:59Z']);
   const options = await openExtensionPage('options.html');
-  await expect(options.getByTestId('activity-count')).toContainText('1 activities');
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
 });
 
 test('a gzipped FIT file chosen in the shadow-DOM input of Garmin’s import page is recorded', async ({ context, worker }) => {

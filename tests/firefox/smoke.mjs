@@ -78,7 +78,7 @@ try {
     });
     await page.goto(`https://www.strava.com/activities/${ACTIVITY_ID}`);
     await until('the options page to count the new run', async () =>
-      (await options.evaluate(() => document.body.innerText)).includes('1 activities stored'),
+      (await options.evaluate(() => document.body.innerText)).includes('1 activity stored'),
     );
   });
 

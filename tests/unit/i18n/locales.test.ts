@@ -138,7 +138,7 @@ function keyUses(): { uses: KeyUse[]; dynamic: { file: string; arg: string }[] }
   const dynamic: { file: string; arg: string }[] = [];
   for (const file of UI_SOURCES) {
     const src = read(file);
-    for (const m of src.matchAll(/(?<![\w.$])(t|i18n|plural)\(|\.getMessage\(/g)) {
+    for (const m of src.matchAll(/(?<![\w.$])(t|tn|i18n|plural)\(|\.getMessage\(/g)) {
       // Not the definitions themselves: function t(key: string, …), function plural(…).
       if (/function\s+$/.test(src.slice(Math.max(0, m.index - 12), m.index))) continue;
       const arg = firstArgument(src, m.index + m[0].length - 1);
@@ -169,6 +169,9 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'level_*': Object.keys(LEVEL_RANK),
   'day_*': Object.keys(DAY_KINDS),
   'reason_long_run_spike_*': Object.keys(SPIKE_SEVERITIES),
+  'problem_*': ['strava', 'garmin'],
+  // settingsErrorText(): the codes core/settings.ts gives its errors.
+  'settingsErr_*': ['range', 'integer', 'number', 'noSports', 'order'],
   // plural(`hip_dose_hold${side}`, …) and plural(`hip_dose_sets${side}`, …), side '' or '_side'.
   'hip_dose_hold*': ['', '_side'],
   'hip_dose_sets*': ['', '_side'],
@@ -179,7 +182,8 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
 /** The keys a use stands for; plural bases stand for their `_other` form (and `_one`, checked apart). */
 function expand(u: KeyUse): string[] {
   const keys = u.template ? (TEMPLATE_VALUES[u.key] ?? []).map((v) => u.key.replace('*', v)) : [u.key];
-  return u.call === 'plural' ? keys.map((k) => `${k}_other`) : keys;
+  // plural() and tn() stand for `${key}_one` / `${key}_other`; `_other` is the form every language has.
+  return u.call === 'plural' || u.call === 'tn' ? keys.map((k) => `${k}_other`) : keys;
 }
 
 /** __MSG_key__ in the manifest (wxt.config.ts) and the extension's HTML pages. */
@@ -245,7 +249,7 @@ describe('_locales: en and de hold the same messages', () => {
 
 describe('_locales/de is German', () => {
   /** Names and symbols that are the same in both languages. */
-  const SAME_IN_BOTH = new Set(['extName', 'unit_pct', 'unit_km', 'source_strava', 'source_garmin']);
+  const SAME_IN_BOTH = new Set(['extName', 'unit_pct', 'unit_km', 'source_strava', 'source_garmin', 'problem_strava', 'problem_garmin']);
 
   it('no German message is left in English (only names and units may match)', () => {
     expect(de.extName!.message).toBe('Hip Check');
