@@ -38,6 +38,21 @@ export function dayNumber(date: string): number {
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
 }
 
+// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
+// times, so they are remembered (bounded, as the dates move on).
+const dayCache = new Map<string, number>();
+
+/** dayNumber, remembered: for the engine's hot loops. */
+export function dayOf(date: string): number {
+  let d = dayCache.get(date);
+  if (d === undefined) {
+    d = dayNumber(date);
+    if (dayCache.size >= 4096) dayCache.clear();
+    dayCache.set(date, d);
+  }
+  return d;
+}
+
 export function dateFromDayNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }

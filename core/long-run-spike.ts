@@ -1,5 +1,5 @@
 import type { Activity } from './activity';
-import { dateFromDayNumber, dayNumber } from './local-date';
+import { dateFromDayNumber, dayOf } from './local-date';
 import type { Settings } from './settings';
 
 // Long-run spikes: each run against the longest run of the previous 30 days (settings
@@ -16,19 +16,6 @@ import type { Settings } from './settings';
 // checked nor used as the longest run.
 
 /** Runs of this many days (today included) are checked and reported. */
-// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
-// times, so they are remembered (bounded, as the dates move on).
-const dayCache = new Map<string, number>();
-function dayOf(date: string): number {
-  let d = dayCache.get(date);
-  if (d === undefined) {
-    d = dayNumber(date);
-    if (dayCache.size >= 4096) dayCache.clear();
-    dayCache.set(date, d);
-  }
-  return d;
-}
-
 export const SPIKE_REPORT_DAYS = 7;
 
 export type SpikeSeverity = 'none' | 'caution' | 'warning' | 'high';

@@ -1,5 +1,5 @@
 import type { Activity } from './activity';
-import { addDays, dayNumber } from './local-date';
+import { addDays, dayOf } from './local-date';
 import type { Settings } from './settings';
 
 // Rest-day streaks. A run belongs to the local calendar date on which it started (Activity.localDate,
@@ -12,19 +12,6 @@ import type { Settings } from './settings';
 // - a full rest day: no activity at all.
 
 /** The 7- and 14-day counts need this many days before today. */
-// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
-// times, so they are remembered (bounded, as the dates move on).
-const dayCache = new Map<string, number>();
-function dayOf(date: string): number {
-  let d = dayCache.get(date);
-  if (d === undefined) {
-    d = dayNumber(date);
-    if (dayCache.size >= 4096) dayCache.clear();
-    dayCache.set(date, d);
-  }
-  return d;
-}
-
 export const REST_COUNT_DAYS = 14;
 
 export interface RestStreak {

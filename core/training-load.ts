@@ -1,5 +1,5 @@
 import type { Activity } from './activity';
-import { dayNumber } from './local-date';
+import { dayOf } from './local-date';
 import type { Settings } from './settings';
 
 // Acute:chronic load and Foster's monotony, shown as information only. Their evidence for
@@ -15,19 +15,6 @@ import type { Settings } from './settings';
 // starts from zero. The weight of the starting zero after 91 days is (1 - 2/29)^91 < 0.2 %, so
 // the fixed window changes the figures by almost nothing and keeps the cost independent of older
 // history.
-
-// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
-// times, so they are remembered (bounded, as the dates move on).
-const dayCache = new Map<string, number>();
-function dayOf(date: string): number {
-  let d = dayCache.get(date);
-  if (d === undefined) {
-    d = dayNumber(date);
-    if (dayCache.size >= 4096) dayCache.clear();
-    dayCache.set(date, d);
-  }
-  return d;
-}
 
 export const ACUTE_DAYS = 7;
 export const CHRONIC_DAYS = 28;

@@ -1,5 +1,5 @@
 import type { Activity } from './activity';
-import { dayNumber } from './local-date';
+import { dayOf } from './local-date';
 import type { Settings } from './settings';
 
 // Weekly ramp: the last 7 days' running distance against the 7 days before. Nielsen et al.
@@ -10,19 +10,6 @@ import type { Settings } from './settings';
 //
 // Rolling 7-day blocks ending today, not calendar weeks: a Sunday long run must not vanish from
 // the count on Monday. Runs with no distance count as runs but add 0 km to the sums.
-
-// dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
-// times, so they are remembered (bounded, as the dates move on).
-const dayCache = new Map<string, number>();
-function dayOf(date: string): number {
-  let d = dayCache.get(date);
-  if (d === undefined) {
-    d = dayNumber(date);
-    if (dayCache.size >= 4096) dayCache.clear();
-    dayCache.set(date, d);
-  }
-  return d;
-}
 
 export const RAMP_DAYS = 14;
 
