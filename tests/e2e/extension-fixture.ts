@@ -7,6 +7,38 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Debian's Chromium with the built extension, headless, in a fresh profile. Nothing may leave the
+ * machine: any request not answered by a test's route fails loudly.
+ */
+export async function launchWithExtension(options: { locale?: string; env?: Record<string, string>; args?: string[] } = {}) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'hip-check-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.args ?? []),
+    ],
+  });
+  await context.route(/^https?:\/\/(?!www\.strava\.com|connect\.garmin\.com)/, (r) => r.abort('blockedbyclient'));
+  const cleanUp = async () => {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  };
+  return { context, cleanUp };
+}
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -18,27 +50,9 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'hip-check-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // Nothing may leave the machine: any request not answered by a test's route fails loudly.
-    await context.route(/^https?:\/\/(?!www\.strava\.com|connect\.garmin\.com)/, (r) => r.abort('blockedbyclient'));
+    const { context, cleanUp } = await launchWithExtension();
     await use(context);
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await cleanUp();
   },
   worker: async ({ context }, use) => {
     // The worker may have started before we looked, or start a little later on a busy machine.

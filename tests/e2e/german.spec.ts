@@ -1,8 +1,7 @@
-import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import type { BrowserContext } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHROMIUM, EXTENSION_DIR, ROOT, test as base } from './extension-fixture';
+import { launchWithExtension, ROOT, test as base } from './extension-fixture';
 import { daysAgo, runOn, seed, type SeedActivity } from './seed';
 
 // The extension with the browser in German: every text from _locales/de, numbers and dates
@@ -11,30 +10,10 @@ import { daysAgo, runOn, seed, type SeedActivity } from './seed';
 const test = base.extend<{ context: BrowserContext }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'hip-check-e2e-de-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'de-DE',
-      // On Linux, Chromium takes its UI language (and so the extension's _locales) from the environment.
-      env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=de-DE',
-      ],
-    });
-    await context.route(/^https?:\/\/(?!www\.strava\.com|connect\.garmin\.com)/, (r) => r.abort('blockedbyclient'));
+    // On Linux, Chromium takes its UI language (and so the extension's _locales) from the environment.
+    const { context, cleanUp } = await launchWithExtension({ locale: 'de-DE', env: { LANGUAGE: 'de', LANG: 'de_DE.UTF-8' }, args: ['--lang=de-DE'] });
     await use(context);
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await cleanUp();
   },
 });
 const expect = test.expect;
