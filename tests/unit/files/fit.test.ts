@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFit, fitCrc, FitFormatError, type FitValue } from '../../../core/files/fit-decoder';
 import { plausibleLocalOffset, readFitActivities } from '../../../core/files/fit-activity';
 import { sportFromFit, fitSportLabel } from '../../../core/files/fit-profile';
-import { concat, FitWriter, fitTime, simpleActivityFit, T } from './helpers';
+import { concat, FitWriter, fitTime, SESSION_FIELDS, simpleActivityFit, T } from './helpers';
 
 const ctx = { fileName: 'test.fit', timeZone: 'Europe/Paris', nowMs: Date.UTC(2030, 0, 1) };
 
@@ -173,14 +173,7 @@ describe('FIT activities', () => {
   it('gives one activity per session, skips transitions, and maps sub-sports', () => {
     const t0 = fitTime('2023-09-02T13:00:00Z');
     const w = new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [4]);
-    w.define(1, 18, [
-      [2, 4, T.uint32],
-      [5, 1, T.enum],
-      [6, 1, T.enum],
-      [7, 4, T.uint32],
-      [8, 4, T.uint32],
-      [9, 4, T.uint32],
-    ]);
+    w.define(1, 18, SESSION_FIELDS);
     w.data(1, [t0, 5, 18, 600_000, 600_000, 50_000]); // open-water swim
     w.data(1, [t0 + 600, 3, 0, 120_000, 120_000, 10_000]); // transition
     w.data(1, [t0 + 720, 2, 0, 3_600_000, 3_600_000, 3_000_000]); // ride

@@ -223,6 +223,19 @@ export interface SimpleRun {
   session?: boolean;
 }
 
+/**
+ * The fields of a session message (18) as the tests write them: start_time, sport, sub_sport,
+ * total_elapsed_time, total_timer_time, total_distance (values in that order).
+ */
+export const SESSION_FIELDS: FieldDef[] = [
+  [2, 4, T.uint32],
+  [5, 1, T.enum],
+  [6, 1, T.enum],
+  [7, 4, T.uint32],
+  [8, 4, T.uint32],
+  [9, 4, T.uint32],
+];
+
 /** A small, valid activity FIT file: file_id, records, one session, an activity message. */
 export function simpleActivityFit(r: SimpleRun, w = new FitWriter()): Uint8Array {
   const t0 = fitTime(r.start);
@@ -239,15 +252,7 @@ export function simpleActivityFit(r: SimpleRun, w = new FitWriter()): Uint8Array
   ]);
   for (let i = 0; i < n; i++) w.data(1, [t0 + Math.round((elapsed * i) / Math.max(1, n - 1)), Math.round((r.distance * 100 * i) / Math.max(1, n - 1))]);
   if (r.session !== false) {
-    w.define(2, 18, [
-      [253, 4, T.uint32],
-      [2, 4, T.uint32],
-      [5, 1, T.enum],
-      [6, 1, T.enum],
-      [7, 4, T.uint32],
-      [8, 4, T.uint32],
-      [9, 4, T.uint32],
-    ]).data(2, [t0 + elapsed, t0, r.sport ?? 1, r.subSport ?? 0, elapsed * 1000, r.timer * 1000, r.distance * 100]);
+    w.define(2, 18, [[253, 4, T.uint32], ...SESSION_FIELDS]).data(2, [t0 + elapsed, t0, r.sport ?? 1, r.subSport ?? 0, elapsed * 1000, r.timer * 1000, r.distance * 100]);
   }
   w.define(3, 34, [
     [253, 4, T.uint32],
