@@ -4,17 +4,10 @@ import { localDateOf } from '../local-date';
 // What every reader produces before it becomes an ActivityInput, and the plausibility rules
 // they all share: nothing implausible is stored, and every correction is said in a warning.
 
-export interface SessionSummary {
-  startMs: number;
-  sport: Sport;
-  /** The file's own words for the sport ("running/trail", "Running", "9"). */
-  sportLabel: string;
-  distanceM: number | null;
-  movingS: number | null;
-  elapsedS: number | null;
-  name: string;
+/** An ActivityInput without its source and id; sportLabel is the file's own words ("running/trail", "9"). */
+export interface SessionSummary extends Pick<ActivityInput, 'startMs' | 'sport' | 'sportLabel' | 'distanceM' | 'movingS' | 'elapsedS' | 'name'> {
   /** The local date where the activity happened, when the file says (trusted offset). */
-  localDate?: string;
+  localDate?: ActivityInput['localDate'];
 }
 
 /** Earliest start accepted from a file: FIT's own epoch (1989-12-31); GPS watches came later. */
