@@ -1,8 +1,9 @@
 import { normalizeSport } from '../sport';
 import type { Sport } from '../activity';
-import { checkSummary, dateOfWallClock, defaultName, toActivityInput, type SessionSummary } from './summary';
+import { defaultName, type SessionSummary } from './summary';
+import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import { attr, decodeXmlBytes, haversineM, parseIsoTime, scanXml } from './xml-scanner';
+import { attr, decodeXmlBytes, parseIsoTime, scanXml } from './xml-scanner';
 
 // GPX (Strava, Garmin Connect, phone apps): one activity per track. GPX has no totals, so the
 // distance is the sum of great-circle steps between track points within each segment (gaps
@@ -44,12 +45,11 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let metaName: string | undefined;
   let sawGpx = false;
   let routes = 0;
-  // Current point and previous point in the segment.
+  // Current point, and previous position and time in the segment.
   let lat = NaN;
   let lon = NaN;
   let time: number | null = null;
-  let prevLat = NaN;
-  let prevLon = NaN;
+  const steps = new TrackSteps();
   let prevTime: number | null = null;
   let textTarget: 'time' | 'name' | 'type' | 'meta-name' | null = null;
   let text = '';
@@ -71,7 +71,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
           routes++;
           break;
         case 'trkseg':
-          prevLat = prevLon = NaN;
+          steps.restart();
           prevTime = null;
           break;
         case 'trkpt':
@@ -130,11 +130,9 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   function endPoint() {
     const t: Track | null = track;
     if (!t) return;
-    const valid = Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-    if (!valid && time === null) return;
+    if (!isPosition(lat, lon) && time === null) return;
     t.points++;
-    let step = 0;
-    if (valid && Number.isFinite(prevLat)) step = haversineM(prevLat, prevLon, lat, lon);
+    const step = steps.next(lat, lon);
     if (time !== null) {
       t.timedPoints++;
       if (time < t.firstMs) t.firstMs = time;
@@ -144,12 +142,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         if (dt > 0 && dt <= PAUSE_GAP_S && step / dt >= MOVING_SPEED_MS) t.movingS += dt;
       }
     }
-    // A jump of more than 50 km between consecutive points is a GPS glitch, not a distance.
-    if (step < 50_000) t.distanceM += step;
-    if (valid) {
-      prevLat = lat;
-      prevLon = lon;
-    }
+    if (step < GPS_GLITCH_STEP_M) t.distanceM += step;
     if (time !== null) prevTime = time;
   }
 
@@ -178,13 +171,11 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     } else merged.push({ ...t });
   }
 
-  const warnings: string[] = [];
-  const activities = [];
-  const refusals: string[] = [];
+  const out = new FileActivities('gpx', ctx);
   for (const t of merged) {
     const label = t.type ? (STRAVA_GPX_TYPES[t.type] ?? t.type) : '';
     const sport: Sport = normalizeSport(label);
-    if (!t.type) warnings.push('The GPX file does not say which sport it is; it was imported as "other"');
+    if (!t.type) out.warnings.push('The GPX file does not say which sport it is; it was imported as "other"');
     const s: SessionSummary = {
       startMs: t.firstMs,
       sport,
@@ -194,12 +185,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       elapsedS: (t.lastMs - t.firstMs) / 1000,
       name: t.name ?? metaName ?? defaultName(sport, ctx.fileName),
     };
-    if (t.offsetMin !== null) s.localDate = dateOfWallClock(t.firstMs + t.offsetMin * 60_000);
-    const bad = checkSummary(s, ctx.nowMs, warnings, 'The track');
-    if (bad) refusals.push(bad);
-    else activities.push(toActivityInput(s, ctx.timeZone));
+    out.add(s, t.offsetMin, 'The track');
   }
-  if (activities.length === 0) return { kind: 'refused', format: 'gpx', reason: refusals[0] ?? 'The GPX file holds no activity' };
-  if (activities.some((a) => a.movingS !== null)) warnings.push('GPX files carry no timer: the moving time was estimated from the track points');
-  return { kind: 'activities', format: 'gpx', activities, warnings: [...warnings, ...refusals.map((r) => `Skipped: ${r}`)] };
+  if (out.activities.some((a) => a.movingS !== null)) out.warnings.push('GPX files carry no timer: the moving time was estimated from the track points');
+  return out.result('The GPX file holds no activity');
 }

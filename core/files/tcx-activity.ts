@@ -1,7 +1,8 @@
 import { normalizeSport } from '../sport';
-import { checkSummary, dateOfWallClock, defaultName, toActivityInput, type SessionSummary } from './summary';
+import { defaultName, type SessionSummary } from './summary';
+import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import { attr, decodeXmlBytes, haversineM, parseIsoTime, scanXml, type ParsedTime } from './xml-scanner';
+import { attr, decodeXmlBytes, parseIsoTime, scanXml, type ParsedTime } from './xml-scanner';
 
 // TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
@@ -21,8 +22,7 @@ interface Act {
   lastPointMs: number;
   maxPointDist: number;
   pathM: number;
-  prevLat: number;
-  prevLon: number;
+  steps: TrackSteps;
   points: number;
 }
 
@@ -68,8 +68,7 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
             lastPointMs: -Infinity,
             maxPointDist: -1,
             pathM: 0,
-            prevLat: NaN,
-            prevLon: NaN,
+            steps: new TrackSteps(),
             points: 0,
           };
           acts.push(act);
@@ -166,14 +165,8 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       if (t.ms > a.lastPointMs) a.lastPointMs = t.ms;
     }
     if (Number.isFinite(ptDist) && ptDist > a.maxPointDist) a.maxPointDist = ptDist;
-    if (Number.isFinite(ptLat) && Number.isFinite(ptLon) && Math.abs(ptLat) <= 90 && Math.abs(ptLon) <= 180) {
-      if (Number.isFinite(a.prevLat)) {
-        const step = haversineM(a.prevLat, a.prevLon, ptLat, ptLon);
-        if (step < 50_000) a.pathM += step;
-      }
-      a.prevLat = ptLat;
-      a.prevLon = ptLon;
-    }
+    const step = a.steps.next(ptLat, ptLon);
+    if (step < GPS_GLITCH_STEP_M) a.pathM += step;
   }
 
   scanXml(xml, h);
@@ -187,14 +180,12 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     };
   }
 
-  const warnings: string[] = [];
-  const refusals: string[] = [];
-  const activities = [];
+  const out = new FileActivities('tcx', ctx);
   for (const a of acts) {
     const firstLap = a.laps.find((l) => l.start)?.start ?? null;
     const start = a.id ?? firstLap ?? a.firstPoint;
     if (!start) {
-      refusals.push('An activity in the TCX file has no start time');
+      out.skip('An activity in the TCX file has no start time');
       continue;
     }
     let lapDist = 0;
@@ -225,11 +216,7 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       elapsedS: Number.isFinite(endMs) && endMs >= start.ms ? (endMs - start.ms) / 1000 : null,
       name: defaultName(sport, ctx.fileName),
     };
-    if (start.offsetMin !== null) s.localDate = dateOfWallClock(start.ms + start.offsetMin * 60_000);
-    const bad = checkSummary(s, ctx.nowMs, warnings, 'The activity');
-    if (bad) refusals.push(bad);
-    else activities.push(toActivityInput(s, ctx.timeZone));
+    out.add(s, start.offsetMin, 'The activity');
   }
-  if (activities.length === 0) return { kind: 'refused', format: 'tcx', reason: refusals[0] ?? 'The TCX file holds no activity' };
-  return { kind: 'activities', format: 'tcx', activities, warnings: [...warnings, ...refusals.map((r) => `Skipped: ${r}`)] };
+  return out.result('The TCX file holds no activity');
 }

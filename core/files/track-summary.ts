@@ -1,0 +1,78 @@
+import type { ActivityInput } from '../activity';
+import { checkSummary, dateOfWallClock, toActivityInput, type SessionSummary } from './summary';
+import type { ActivitiesRead, FileFormat, Refused } from './types';
+import { haversineM } from './xml-scanner';
+
+// What the GPX and TCX readers share once the XML is scanned: the distance along track points,
+// and turning per-activity summaries into the file's result.
+
+/** A jump of this many metres or more between consecutive points is a GPS glitch, not distance. */
+export const GPS_GLITCH_STEP_M = 50_000;
+
+/** True for a latitude and longitude (degrees) that are a place on Earth. */
+export function isPosition(lat: number, lon: number): boolean {
+  return Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+}
+
+/** The positions of a track, one after the other: the great-circle step from each to the last valid one. */
+export class TrackSteps {
+  private lat = NaN;
+  private lon = NaN;
+
+  /** Forgets the last position: the next one starts a new stretch (a new GPX segment). */
+  restart(): void {
+    this.lat = this.lon = NaN;
+  }
+
+  /**
+   * Metres from the last valid position to this one, which becomes the last; 0 for the first
+   * position, and 0 for one that is not a position (passed over: the last one stays).
+   */
+  next(lat: number, lon: number): number {
+    if (!isPosition(lat, lon)) return 0;
+    const step = Number.isFinite(this.lat) ? haversineM(this.lat, this.lon, lat, lon) : 0;
+    this.lat = lat;
+    this.lon = lon;
+    return step;
+  }
+}
+
+/**
+ * The activities of one GPX or TCX file, summary by summary: each is checked (checkSummary)
+ * and kept as an ActivityInput or skipped with its reason; `warnings` gathers what to tell.
+ */
+export class FileActivities {
+  readonly activities: ActivityInput[] = [];
+  readonly warnings: string[] = [];
+  private readonly skipped: string[] = [];
+
+  constructor(
+    private readonly format: FileFormat,
+    private readonly ctx: { timeZone: string; nowMs: number },
+  ) {}
+
+  /** An activity of the file that can't be kept, and why. */
+  skip(reason: string): void {
+    this.skipped.push(reason);
+  }
+
+  /**
+   * Keeps the summary if checkSummary accepts it (`what` names it in messages), else skips it.
+   * `offsetMin`: the file's UTC offset at the start (minutes east), which gives the local date.
+   */
+  add(s: SessionSummary, offsetMin: number | null, what: string): void {
+    if (offsetMin !== null) s.localDate = dateOfWallClock(s.startMs + offsetMin * 60_000);
+    const bad = checkSummary(s, this.ctx.nowMs, this.warnings, what);
+    if (bad) this.skipped.push(bad);
+    else this.activities.push(toActivityInput(s, this.ctx.timeZone));
+  }
+
+  /**
+   * The file's result: its activities, with a "Skipped: …" warning for each one skipped; or,
+   * when none was kept, a refusal with the first reason (`none` when nothing was skipped).
+   */
+  result(none: string): ActivitiesRead | Refused {
+    if (this.activities.length === 0) return { kind: 'refused', format: this.format, reason: this.skipped[0] ?? none };
+    return { kind: 'activities', format: this.format, activities: this.activities, warnings: [...this.warnings, ...this.skipped.map((r) => `Skipped: ${r}`)] };
+  }
+}
