@@ -117,6 +117,16 @@ export function looksLikeFit(bytes: Uint8Array): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
+/** A field's value, or undefined when it holds its base type's "invalid" value (absent). */
+function unlessInvalid(v: number, invalid: number): number | undefined {
+  return v === invalid ? undefined : v;
+}
+
+/** The same for 64-bit integers, read as bigint and given as a number. */
+function unlessInvalid64(v: bigint, invalid: bigint): number | undefined {
+  return v === invalid ? undefined : Number(v);
+}
+
 function readValue(view: DataView, bytes: Uint8Array, at: number, size: number, kind: number, little: boolean): FitValue | undefined {
   if (kind === Kind.String) {
     let end = at;
@@ -142,42 +152,24 @@ function readValue(view: DataView, bytes: Uint8Array, at: number, size: number, 
   if (size < ts || size % ts !== 0) return undefined;
   switch (kind) {
     case Kind.Enum:
-    case Kind.Uint8: {
-      const v = bytes[at]!;
-      return v === 0xff ? undefined : v;
-    }
-    case Kind.Uint8z: {
-      const v = bytes[at]!;
-      return v === 0 ? undefined : v;
-    }
-    case Kind.Sint8: {
-      const v = view.getInt8(at);
-      return v === 0x7f ? undefined : v;
-    }
-    case Kind.Sint16: {
-      const v = view.getInt16(at, little);
-      return v === 0x7fff ? undefined : v;
-    }
-    case Kind.Uint16: {
-      const v = view.getUint16(at, little);
-      return v === 0xffff ? undefined : v;
-    }
-    case Kind.Uint16z: {
-      const v = view.getUint16(at, little);
-      return v === 0 ? undefined : v;
-    }
-    case Kind.Sint32: {
-      const v = view.getInt32(at, little);
-      return v === 0x7fffffff ? undefined : v;
-    }
-    case Kind.Uint32: {
-      const v = view.getUint32(at, little);
-      return v === 0xffffffff ? undefined : v;
-    }
-    case Kind.Uint32z: {
-      const v = view.getUint32(at, little);
-      return v === 0 ? undefined : v;
-    }
+    case Kind.Uint8:
+      return unlessInvalid(bytes[at]!, 0xff);
+    case Kind.Uint8z:
+      return unlessInvalid(bytes[at]!, 0);
+    case Kind.Sint8:
+      return unlessInvalid(view.getInt8(at), 0x7f);
+    case Kind.Sint16:
+      return unlessInvalid(view.getInt16(at, little), 0x7fff);
+    case Kind.Uint16:
+      return unlessInvalid(view.getUint16(at, little), 0xffff);
+    case Kind.Uint16z:
+      return unlessInvalid(view.getUint16(at, little), 0);
+    case Kind.Sint32:
+      return unlessInvalid(view.getInt32(at, little), 0x7fffffff);
+    case Kind.Uint32:
+      return unlessInvalid(view.getUint32(at, little), 0xffffffff);
+    case Kind.Uint32z:
+      return unlessInvalid(view.getUint32(at, little), 0);
     case Kind.Float32: {
       if (view.getUint32(at, little) === 0xffffffff) return undefined;
       const v = view.getFloat32(at, little);
@@ -187,18 +179,12 @@ function readValue(view: DataView, bytes: Uint8Array, at: number, size: number, 
       const v = view.getFloat64(at, little);
       return Number.isFinite(v) ? v : undefined;
     }
-    case Kind.Sint64: {
-      const v = view.getBigInt64(at, little);
-      return v === 0x7fffffffffffffffn ? undefined : Number(v);
-    }
-    case Kind.Uint64: {
-      const v = view.getBigUint64(at, little);
-      return v === 0xffffffffffffffffn ? undefined : Number(v);
-    }
-    case Kind.Uint64z: {
-      const v = view.getBigUint64(at, little);
-      return v === 0n ? undefined : Number(v);
-    }
+    case Kind.Sint64:
+      return unlessInvalid64(view.getBigInt64(at, little), 0x7fffffffffffffffn);
+    case Kind.Uint64:
+      return unlessInvalid64(view.getBigUint64(at, little), 0xffffffffffffffffn);
+    case Kind.Uint64z:
+      return unlessInvalid64(view.getBigUint64(at, little), 0n);
     default:
       return undefined;
   }
@@ -262,42 +248,10 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
 
     while (pos < dataEnd) {
       const h = bytes[pos]!;
-      if (h & 0x80) {
-        // Compressed timestamp header: local type in bits 5-6, time offset in bits 0-4.
-        const local = (h >> 5) & 0x03;
-        const def = defs[local];
-        if (!def) {
-          warn(`Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`);
-          stopped = true;
-          break;
-        }
-        if (pos + 1 + def.size > dataEnd) {
-          stopped = true;
-          warn(`The FIT data ends in the middle of a message at byte ${pos}; reading stopped there`);
-          break;
-        }
-        const offset = h & 0x1f;
-        let ts = -1;
-        if (lastTs >= 0) {
-          ts = (lastTs & ~0x1f) + offset;
-          if (offset < (lastTs & 0x1f)) ts += 0x20;
-          ts >>>= 0;
-          lastTs = ts;
-        }
-        if (def.plan) {
-          msg.global = def.global;
-          msg.section = section;
-          msg.def = def;
-          msg.at = pos + 1;
-          msg.ts = ts;
-          report.messages++;
-          onMessage(msg);
-        }
-        pos += 1 + def.size;
-        continue;
-      }
-      const local = h & 0x0f;
-      if (h & 0x40) {
+      // A compressed timestamp header has the local type in bits 5-6 and a time offset in bits 0-4.
+      const compressed = (h & 0x80) !== 0;
+      const local = compressed ? (h >> 5) & 0x03 : h & 0x0f;
+      if (!compressed && h & 0x40) {
         // Definition message.
         const hasDev = (h & 0x20) !== 0;
         if (pos + 6 > dataEnd) {
@@ -354,7 +308,7 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
         pos = p;
         continue;
       }
-      // Normal data message.
+      // Data message, with a normal or a compressed timestamp header.
       const def = defs[local];
       if (!def) {
         warn(`Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`);
@@ -367,16 +321,26 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
         break;
       }
       const at = pos + 1;
-      if (def.tsOffset >= 0 && def.tsSize === 4) {
-        const ts = view.getUint32(at + def.tsOffset, def.little);
-        if (ts !== 0xffffffff) lastTs = ts;
+      // Timestamp from a compressed header (-1 for a normal header, or with no time to add to yet).
+      let ts = -1;
+      if (compressed) {
+        const offset = h & 0x1f;
+        if (lastTs >= 0) {
+          ts = (lastTs & ~0x1f) + offset;
+          if (offset < (lastTs & 0x1f)) ts += 0x20;
+          ts >>>= 0;
+          lastTs = ts;
+        }
+      } else if (def.tsOffset >= 0 && def.tsSize === 4) {
+        const t = view.getUint32(at + def.tsOffset, def.little);
+        if (t !== 0xffffffff) lastTs = t;
       }
       if (def.plan) {
         msg.global = def.global;
         msg.section = section;
         msg.def = def;
         msg.at = at;
-        msg.ts = -1;
+        msg.ts = ts;
         report.messages++;
         onMessage(msg);
       }
