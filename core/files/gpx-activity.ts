@@ -3,7 +3,7 @@ import type { Sport } from '../activity';
 import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import { attr, decodeXmlBytes, parseIsoTime, scanXml } from './xml-scanner';
+import { attr, decodeXmlBytes, parseIsoTime, scanXmlElements, type XmlElementReader } from './xml-scanner';
 
 // GPX (Strava, Garmin Connect, phone apps): one activity per track. GPX has no totals, so the
 // distance is the sum of great-circle steps between track points within each segment (gaps
@@ -18,6 +18,9 @@ const STRAVA_GPX_TYPES: Record<string, string> = { '1': 'Ride', '9': 'Run', '16'
 const PAUSE_GAP_S = 60;
 /** Slower than this between two points counts as standing still. */
 const MOVING_SPEED_MS = 0.3;
+
+/** The elements whose text is read; only their end tags end it. */
+const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['time', 'name', 'type']);
 
 interface Track {
   name?: string;
@@ -40,7 +43,6 @@ export interface GpxReadContext {
 export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): ActivitiesRead | Refused {
   const xml = decodeXmlBytes(bytes);
   const tracks: Track[] = [];
-  const stack: string[] = [];
   let track: Track | null = null;
   let metaName: string | undefined;
   let sawGpx = false;
@@ -51,14 +53,9 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let time: number | null = null;
   const steps = new TrackSteps();
   let prevTime: number | null = null;
-  let textTarget: 'time' | 'name' | 'type' | 'meta-name' | null = null;
-  let text = '';
 
-  const h = {
-    wantText: false,
-    open(name: string, attrs: string, selfClosing: boolean) {
-      const parent = stack[stack.length - 1];
-      if (!selfClosing) stack.push(name);
+  const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name'> = {
+    open(name, parent, attrs, selfClosing) {
       switch (name) {
         case 'gpx':
           sawGpx = true;
@@ -81,51 +78,34 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
           if (selfClosing) endPoint();
           break;
         case 'time':
-          if (parent === 'trkpt') startText('time');
+          if (parent === 'trkpt') return 'time';
           break;
         case 'name':
-          if (parent === 'trk') startText('name');
-          else if (parent === 'metadata') startText('meta-name');
+          if (parent === 'trk') return 'name';
+          if (parent === 'metadata') return 'meta-name';
           break;
         case 'type':
-          if (parent === 'trk') startText('type');
+          if (parent === 'trk') return 'type';
           break;
       }
     },
-    close(name: string) {
-      // Tolerate missing end tags: unwind to the matching start tag, if any.
-      const i = stack.lastIndexOf(name);
-      if (i >= 0) stack.length = i;
-      if (textTarget && (name === 'time' || name === 'name' || name === 'type')) endText();
+    text(key, v) {
+      const t: Track | null = track;
+      if (key === 'time') {
+        const p = parseIsoTime(v);
+        if (p) {
+          time = p.ms;
+          if (t && t.timedPoints === 0) t.offsetMin = p.offsetMin;
+        }
+      } else if (key === 'name' && t) t.name = v || undefined;
+      else if (key === 'type' && t) t.type = v || undefined;
+      else if (key === 'meta-name') metaName = v || undefined;
+    },
+    close(name) {
       if (name === 'trkpt') endPoint();
       else if (name === 'trk') track = null;
     },
-    text(v: string) {
-      text += v;
-    },
   };
-
-  function startText(t: typeof textTarget) {
-    textTarget = t;
-    text = '';
-    h.wantText = true;
-  }
-
-  function endText() {
-    const v = text.trim();
-    const t: Track | null = track;
-    if (textTarget === 'time') {
-      const p = parseIsoTime(v);
-      if (p) {
-        time = p.ms;
-        if (t && t.timedPoints === 0) t.offsetMin = p.offsetMin;
-      }
-    } else if (textTarget === 'name' && t) t.name = v || undefined;
-    else if (textTarget === 'type' && t) t.type = v || undefined;
-    else if (textTarget === 'meta-name') metaName = v || undefined;
-    textTarget = null;
-    h.wantText = false;
-  }
 
   function endPoint() {
     const t: Track | null = track;
@@ -146,7 +126,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     if (time !== null) prevTime = time;
   }
 
-  scanXml(xml, h);
+  // A text ends only at the end tag of a text element: markup inside it (<name>A <b>B</b></name>) stays text.
+  scanXmlElements(xml, reader, TEXT_ELEMENTS);
 
   if (!sawGpx) return { kind: 'refused', format: 'gpx', reason: 'Damaged GPX file: no <gpx> element could be read' };
   const usable = tracks.filter((t) => t.timedPoints > 0);

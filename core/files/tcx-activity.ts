@@ -2,7 +2,7 @@ import { normalizeSport } from '../sport';
 import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import { attr, decodeXmlBytes, parseIsoTime, scanXml, type ParsedTime } from './xml-scanner';
+import { attr, decodeXmlBytes, parseIsoTime, scanXmlElements, type ParsedTime, type XmlElementReader } from './xml-scanner';
 
 // TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
@@ -35,7 +35,6 @@ export interface TcxReadContext {
 export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): ActivitiesRead | Refused {
   const xml = decodeXmlBytes(bytes);
   const acts: Act[] = [];
-  const stack: string[] = [];
   let act: Act | null = null;
   let lap: Lap | null = null;
   let sawRoot = false;
@@ -44,14 +43,9 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
   let ptLat = NaN;
   let ptLon = NaN;
   let ptDist = NaN;
-  let text = '';
-  let target: string | null = null;
 
-  const h = {
-    wantText: false,
-    open(name: string, attrs: string, selfClosing: boolean) {
-      const parent = stack[stack.length - 1];
-      if (!selfClosing) stack.push(name);
+  const reader: XmlElementReader<'Id' | 'LapTime' | 'LapDist' | 'PtDist' | 'PtTime' | 'Lat' | 'Lon'> = {
+    open(name, parent, attrs) {
       switch (name) {
         case 'TrainingCenterDatabase':
           sawRoot = true;
@@ -85,75 +79,59 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
           ptLat = ptLon = ptDist = NaN;
           break;
         case 'Id':
-          if (parent === 'Activity') begin('Id');
+          if (parent === 'Activity') return 'Id';
           break;
         case 'TotalTimeSeconds':
-          if (parent === 'Lap') begin('LapTime');
+          if (parent === 'Lap') return 'LapTime';
           break;
         case 'DistanceMeters':
-          if (parent === 'Lap') begin('LapDist');
-          else if (parent === 'Trackpoint') begin('PtDist');
+          if (parent === 'Lap') return 'LapDist';
+          if (parent === 'Trackpoint') return 'PtDist';
           break;
         case 'Time':
-          if (parent === 'Trackpoint') begin('PtTime');
+          if (parent === 'Trackpoint') return 'PtTime';
           break;
         case 'LatitudeDegrees':
-          if (parent === 'Position') begin('Lat');
+          if (parent === 'Position') return 'Lat';
           break;
         case 'LongitudeDegrees':
-          if (parent === 'Position') begin('Lon');
+          if (parent === 'Position') return 'Lon';
           break;
       }
     },
-    close(name: string) {
-      const i = stack.lastIndexOf(name);
-      if (i >= 0) stack.length = i;
-      if (target) end();
+    text(key, v) {
+      const a: Act | null = act;
+      const l: Lap | null = lap;
+      switch (key) {
+        case 'Id':
+          if (a) a.id = parseIsoTime(v);
+          break;
+        case 'LapTime':
+          if (l && v !== '' && Number.isFinite(Number(v))) l.totalS = Number(v);
+          break;
+        case 'LapDist':
+          if (l && v !== '' && Number.isFinite(Number(v))) l.distanceM = Number(v);
+          break;
+        case 'PtTime':
+          ptTime = parseIsoTime(v);
+          break;
+        case 'PtDist':
+          ptDist = v === '' ? NaN : Number(v);
+          break;
+        case 'Lat':
+          ptLat = v === '' ? NaN : Number(v);
+          break;
+        case 'Lon':
+          ptLon = v === '' ? NaN : Number(v);
+          break;
+      }
+    },
+    close(name) {
       if (name === 'Trackpoint') endPoint();
       else if (name === 'Lap') lap = null;
       else if (name === 'Activity') act = null;
     },
-    text(v: string) {
-      text += v;
-    },
   };
-
-  function begin(t: string) {
-    target = t;
-    text = '';
-    h.wantText = true;
-  }
-
-  function end() {
-    const v = text.trim();
-    const a: Act | null = act;
-    const l: Lap | null = lap;
-    switch (target) {
-      case 'Id':
-        if (a) a.id = parseIsoTime(v);
-        break;
-      case 'LapTime':
-        if (l && v !== '' && Number.isFinite(Number(v))) l.totalS = Number(v);
-        break;
-      case 'LapDist':
-        if (l && v !== '' && Number.isFinite(Number(v))) l.distanceM = Number(v);
-        break;
-      case 'PtTime':
-        ptTime = parseIsoTime(v);
-        break;
-      case 'PtDist':
-        ptDist = v === '' ? NaN : Number(v);
-        break;
-      case 'Lat':
-        ptLat = v === '' ? NaN : Number(v);
-        break;
-      case 'Lon':
-        ptLon = v === '' ? NaN : Number(v);
-        break;
-    }
-    target = null;
-    h.wantText = false;
-  }
 
   function endPoint() {
     const a: Act | null = act;
@@ -169,7 +147,8 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     if (step < GPS_GLITCH_STEP_M) a.pathM += step;
   }
 
-  scanXml(xml, h);
+  // Any end tag ends a text.
+  scanXmlElements(xml, reader);
 
   if (!sawRoot) return { kind: 'refused', format: 'tcx', reason: 'Damaged TCX file: no <TrainingCenterDatabase> element could be read' };
   if (acts.length === 0) {

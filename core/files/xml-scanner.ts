@@ -112,6 +112,59 @@ export function scanXml(xml: string, h: XmlHandler): void {
   }
 }
 
+/** What a reader of one XML format (GPX, TCX) does with the elements `scanXmlElements` finds. */
+export interface XmlElementReader<K extends string> {
+  /**
+   * A start tag; `parent` is the innermost open element (undefined at the top). Returns which
+   * text to collect from here on, or nothing.
+   */
+  open(name: string, parent: string | undefined, attrs: string, selfClosing: boolean): K | null | undefined | void;
+  /** The collected text (trimmed), for the key the start tag returned; called at the end tag that ends it. */
+  text(key: K, value: string): void;
+  /** An end tag (a self-closing tag gives one too), after `text` for the text it ends. */
+  close(name: string): void;
+}
+
+/**
+ * Scans XML keeping the stack of open elements, tolerant of missing end tags (an end tag closes
+ * everything opened since its start tag), and collects one element's text at a time for the
+ * reader: from the start tag whose `open` asked for it to the next end tag, or, with
+ * `textEndsAt`, to the next end tag of one of those names.
+ */
+export function scanXmlElements<K extends string>(xml: string, reader: XmlElementReader<K>, textEndsAt?: ReadonlySet<string>): void {
+  const stack: string[] = [];
+  let key: K | null = null;
+  let text = '';
+  const h: XmlHandler = {
+    wantText: false,
+    open(name, attrs, selfClosing) {
+      const parent = stack[stack.length - 1];
+      if (!selfClosing) stack.push(name);
+      const k = reader.open(name, parent, attrs, selfClosing);
+      if (k) {
+        key = k;
+        text = '';
+        h.wantText = true;
+      }
+    },
+    close(name) {
+      const i = stack.lastIndexOf(name);
+      if (i >= 0) stack.length = i;
+      if (key && (!textEndsAt || textEndsAt.has(name))) {
+        const k: K = key;
+        key = null;
+        h.wantText = false;
+        reader.text(k, text.trim());
+      }
+      reader.close(name);
+    },
+    text(v) {
+      text += v;
+    },
+  };
+  scanXml(xml, h);
+}
+
 /** Decodes XML bytes: UTF-8 unless a BOM or the declaration says UTF-16 or Latin-1. */
 export function decodeXmlBytes(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
