@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { shouldNotify } from '../../../background/rest-notification';
+import { activityFromInput } from '../../../core/activity';
+import { addDays } from '../../../core/local-date';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
+import { computeVerdict } from '../../../core/verdict';
+import { run } from '../activity-fixtures';
+
+const TODAY = '2026-11-25';
+function verdictAfterDaysInARow(n: number) {
+  const activities = Array.from({ length: n }, (_, i) => {
+    const d = addDays(TODAY, -i);
+    return activityFromInput(run({ sourceId: `r${i}`, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`) }), 0);
+  });
+  return computeVerdict({ today: TODAY, settings: { ...DEFAULT_SETTINGS }, activities });
+}
+
+describe('rest-day notification', () => {
+  const on = { ...DEFAULT_SETTINGS, notifications: true };
+  it('is sent when a rest day is due and notifications are on', () => {
+    expect(shouldNotify(on, verdictAfterDaysInARow(6), false, null)).toBe(true);
+  });
+  it('is sent at most once a day', () => {
+    expect(shouldNotify(on, verdictAfterDaysInARow(6), false, TODAY)).toBe(false);
+    expect(shouldNotify(on, verdictAfterDaysInARow(6), false, addDays(TODAY, -1))).toBe(true);
+  });
+  it('is not sent when off, when all is well, or once the runner marked today as rest', () => {
+    expect(shouldNotify(DEFAULT_SETTINGS, verdictAfterDaysInARow(6), false, null)).toBe(false);
+    expect(shouldNotify(on, verdictAfterDaysInARow(2), false, null)).toBe(false);
+    expect(shouldNotify(on, verdictAfterDaysInARow(6), true, null)).toBe(false);
+  });
+});
