@@ -25,13 +25,19 @@ export default defineBackground(() => {
   const computeState = async () =>
     (cached = await buildPopupState(await getStore(), await loadSettings(), await listProblems(), await listRestMarks(), Date.now(), userTimeZone()));
 
+  // After any change: new state, badge, notification, and a nudge to open pages. The data is
+  // already stored by then, so a failing badge or notification is logged, never reported as a
+  // failed save.
   const refresh = async () => {
     const state = await computeState();
-    await showBadge(state.verdict.streak.runDays, state.verdict.level);
     const i18n = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs);
-    await maybeNotify(state.settings, state.verdict, state.restMarks.includes(state.today), i18n(`level_${state.verdict.level}`), i18n('notifyBody', [String(state.verdict.streak.runDays)]));
-    // Open extension pages listen for this and re-read their state.
-    await browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
+    const steps: [string, () => Promise<unknown>][] = [
+      ['badge', () => showBadge(state.verdict.streak.runDays, state.verdict.level)],
+      ['notification', () => maybeNotify(state.settings, state.verdict, state.restMarks.includes(state.today), i18n(`level_${state.verdict.level}`), i18n('notifyBody', [String(state.verdict.streak.runDays)]))],
+      // Open extension pages listen for this and re-read their state.
+      ['page refresh', () => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() })],
+    ];
+    for (const [what, step] of steps) await step().catch((e: Error) => console.warn(`[Hip Check] ${what} not updated: ${e.message}`));
     scheduleDayChange();
   };
 
