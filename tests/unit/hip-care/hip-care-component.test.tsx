@@ -9,6 +9,7 @@ import { ExerciseIcon, ICON_IDS } from '../../../components/exercise-icons';
 import { EXERCISES, libraryFor, libraryMessageKeys, pickExercises } from '../../../core/hip-care-library';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 import type { HipCare as HipCareAdvice } from '../../../core/verdict';
+import { care as careFixture } from './care-fixture';
 
 // happy-dom's URL is not Node's: resolve paths from this file's directory.
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -28,27 +29,7 @@ function englishMessages(key: string, subs?: string | string[]): string {
   return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
 }
 
-function care(over: Partial<Omit<HipCareAdvice, 'advice'>> = {}): HipCareAdvice {
-  const f = {
-    seeClinician: false,
-    mobilityAfterRun: false,
-    strengthToday: false,
-    fullRestToday: false,
-    extraStrength: false,
-    avoidCrossBodyStretches: false,
-    ...over,
-  };
-  const advice: HipCareAdvice['advice'] = [];
-  if (f.seeClinician) advice.push({ code: 'see_clinician', text: 'English from the engine' });
-  else {
-    if (f.fullRestToday) advice.push({ code: 'full_rest', text: 'English from the engine' });
-    if (f.mobilityAfterRun) advice.push({ code: 'mobility_after_run', text: 'English from the engine' });
-    if (f.strengthToday) advice.push({ code: 'strength_on_rest_day', text: 'English from the engine' });
-    if (f.extraStrength) advice.push({ code: 'extra_strength', text: 'English from the engine' });
-    if (f.avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches', text: 'English from the engine' });
-  }
-  return { ...f, advice };
-}
+const care = (over: Parameters<typeof careFixture>[0] = {}) => careFixture(over, 'English from the engine');
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports], ...over });
 const TODAY = '2025-06-15';

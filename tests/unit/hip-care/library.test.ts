@@ -15,8 +15,9 @@ import {
   type ExerciseId,
 } from '../../../core/hip-care-library';
 import { addDays } from '../../../core/local-date';
-import { computeVerdict, type HipCare } from '../../../core/verdict';
+import { computeVerdict } from '../../../core/verdict';
 import { act, diary, settings } from '../engine/diary';
+import { care } from './care-fixture';
 
 const MESSAGES = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -38,28 +39,6 @@ const REQUIRED: ExerciseId[] = [
   'single_leg_bridge',
 ];
 
-/** Advice as the engine shapes it: see_clinician alone, or the flags with their codes in order. */
-function care(over: Partial<Omit<HipCare, 'advice'>> = {}): HipCare {
-  const f = {
-    seeClinician: false,
-    mobilityAfterRun: false,
-    strengthToday: false,
-    fullRestToday: false,
-    extraStrength: false,
-    avoidCrossBodyStretches: false,
-    ...over,
-  };
-  const advice: HipCare['advice'] = [];
-  if (f.seeClinician) advice.push({ code: 'see_clinician', text: '' });
-  else {
-    if (f.fullRestToday) advice.push({ code: 'full_rest', text: '' });
-    if (f.mobilityAfterRun) advice.push({ code: 'mobility_after_run', text: '' });
-    if (f.strengthToday) advice.push({ code: 'strength_on_rest_day', text: '' });
-    if (f.extraStrength) advice.push({ code: 'extra_strength', text: '' });
-    if (f.avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches', text: '' });
-  }
-  return { ...f, advice };
-}
 
 const RUN_DAY = care({ mobilityAfterRun: true });
 const REST_DAY = care({ strengthToday: true });
