@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageRequest } from '../core/messages';
+import { t } from './i18n';
 
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: string; errors?: { field: string; message: string }[] };
 
@@ -9,8 +10,8 @@ export async function ask<T = Record<string, unknown>>(req: PageRequest): Promis
     performance.mark(`ask:${req.type}`);
     const r = (await browser.runtime.sendMessage(req)) as Reply<T> | undefined;
     performance.mark(`answer:${req.type}`);
-    return r ?? { ok: false, error: 'Hip Check did not answer. Try again in a moment.' };
+    return r ?? { ok: false, error: t('errNoAnswer') };
   } catch (e) {
-    return { ok: false, error: `Hip Check did not answer: ${(e as Error).message}` };
+    return { ok: false, error: t('errNoAnswerWhy', (e as Error).message) };
   }
 }
