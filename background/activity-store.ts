@@ -22,6 +22,11 @@ function sameValues(a: Activity, b: Activity): boolean {
   return SAME_VALUES.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
+/** The startMs range in which a duplicate of a run starting at `startMs` can lie. */
+function startsNear(startMs: number): IDBKeyRange {
+  return IDBKeyRange.bound(startMs - MERGE_START_WINDOW_MS, startMs + MERGE_START_WINDOW_MS);
+}
+
 /** Reads and writes activities; every write merges duplicates in the same transaction. */
 export class ActivityStore {
   constructor(private readonly db: IDBPDatabase<HipCheckDB>) {}
@@ -36,7 +41,7 @@ export class ActivityStore {
       if (known) out.known++;
       const candidates = known
         ? [known]
-        : await store.index('startMs').getAll(IDBKeyRange.bound(input.startMs - MERGE_START_WINDOW_MS, input.startMs + MERGE_START_WINDOW_MS));
+        : await store.index('startMs').getAll(startsNear(input.startMs));
       const dup = findDuplicate(candidates, input);
       if (!dup) {
         const fresh = activityFromInput(input, nowMs);
@@ -74,7 +79,7 @@ export class ActivityStore {
         if (existing) break;
       }
       if (!existing) {
-        const near = await store.index('startMs').getAll(IDBKeyRange.bound(rec.startMs - MERGE_START_WINDOW_MS, rec.startMs + MERGE_START_WINDOW_MS));
+        const near = await store.index('startMs').getAll(startsNear(rec.startMs));
         existing = near.find((n) => isSameActivity(n, rec));
       }
       if (!existing) {

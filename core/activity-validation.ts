@@ -1,4 +1,4 @@
-import { SOURCES, SPORTS, type Activity, type ActivityInput } from './activity';
+import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source } from './activity';
 import { isLocalDate } from './local-date';
 
 // Limits that no real run exceeds; anything past them is a reader bug or a hostile message,
@@ -19,7 +19,8 @@ export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkOptionalNumber(v: unknown, what: string, max: number, unit: string): string | null {
+/** A distance or duration: null, or a finite number from 0 to `max`. The error names `what`. */
+export function checkOptionalNumber(v: unknown, what: string, max: number, unit: string): string | null {
   if (v === null) return null;
   if (typeof v !== 'number' || !Number.isFinite(v)) return `${what} must be a number of ${unit} or null`;
   if (v < 0) return `${what} is negative (${v} ${unit})`;
@@ -32,6 +33,26 @@ function checkText(v: unknown, what: string, max: number, allowEmpty: boolean): 
   if (!allowEmpty && v.trim() === '') return `${what} is empty`;
   if (v.length > max) return `${what} is longer than ${max} characters`;
   return null;
+}
+
+/** A source name and its id, as an incoming activity or a stored source list carries them. */
+function checkSource(source: unknown, id: unknown): string | null {
+  if (typeof source !== 'string' || !(SOURCES as readonly string[]).includes(source)) return `source ${JSON.stringify(source)} is not one of ${SOURCES.join(', ')}`;
+  return checkText(id, 'source id', LIMITS.maxIdLength, false);
+}
+
+/** The checked fields every activity has, copied alone: nothing unexpected rides along into the database. */
+function commonFields(v: Record<string, unknown>): Omit<ActivityInput, 'source' | 'sourceId'> {
+  return {
+    startMs: v.startMs as number,
+    localDate: v.localDate as string,
+    sport: v.sport as ActivityInput['sport'],
+    sportLabel: v.sportLabel as string,
+    distanceM: v.distanceM as number | null,
+    movingS: v.movingS as number | null,
+    elapsedS: v.elapsedS as number | null,
+    name: v.name as string,
+  };
 }
 
 /** The fields every activity must have right, stored or incoming. */
@@ -57,29 +78,9 @@ function checkCommon(a: Record<string, unknown>, nowMs: number): string | null {
 
 export function checkActivityInput(v: unknown, nowMs: number): Check<ActivityInput> {
   if (!isObj(v)) return { ok: false, error: 'an activity must be an object' };
-  if (typeof v.source !== 'string' || !(SOURCES as readonly string[]).includes(v.source)) {
-    return { ok: false, error: `source ${JSON.stringify(v.source)} is not one of ${SOURCES.join(', ')}` };
-  }
-  const idErr = checkText(v.sourceId, 'source id', LIMITS.maxIdLength, false);
-  if (idErr) return { ok: false, error: idErr };
-  const err = checkCommon(v, nowMs);
+  const err = checkSource(v.source, v.sourceId) ?? checkCommon(v, nowMs);
   if (err) return { ok: false, error: err };
-  // Copy only known fields: nothing unexpected rides along into the database.
-  return {
-    ok: true,
-    value: {
-      source: v.source as ActivityInput['source'],
-      sourceId: v.sourceId as string,
-      startMs: v.startMs as number,
-      localDate: v.localDate as string,
-      sport: v.sport as ActivityInput['sport'],
-      sportLabel: v.sportLabel as string,
-      distanceM: v.distanceM as number | null,
-      movingS: v.movingS as number | null,
-      elapsedS: v.elapsedS as number | null,
-      name: v.name as string,
-    },
-  };
+  return { ok: true, value: { source: v.source as Source, sourceId: v.sourceId as string, ...commonFields(v) } };
 }
 
 /** A stored activity, e.g. from a backup file: the same rules plus its source list. */
@@ -88,16 +89,13 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
   if (!Array.isArray(v.sources) || v.sources.length === 0) return { ok: false, error: 'an activity must list at least one source' };
   const sources: Activity['sources'] = [];
   for (const s of v.sources) {
-    if (!isObj(s) || typeof s.source !== 'string' || !(SOURCES as readonly string[]).includes(s.source)) {
-      return { ok: false, error: `source ${JSON.stringify(isObj(s) ? s.source : s)} is not one of ${SOURCES.join(', ')}` };
-    }
-    const idErr = checkText(s.id, 'source id', LIMITS.maxIdLength, false);
-    if (idErr) return { ok: false, error: idErr };
-    sources.push({ source: s.source as Activity['sources'][number]['source'], id: s.id as string });
+    const srcErr = isObj(s) ? checkSource(s.source, s.id) : checkSource(s, undefined);
+    if (srcErr) return { ok: false, error: srcErr };
+    sources.push({ source: (s as { source: Source }).source, id: (s as { id: string }).id });
   }
   const err = checkCommon(v, nowMs);
   if (err) return { ok: false, error: err };
-  const sourceKeys = sources.map((s) => `${s.source}:${s.id}`);
+  const sourceKeys = sources.map((s) => sourceKey(s.source, s.id));
   const key = typeof v.key === 'string' && sourceKeys.includes(v.key) ? v.key : sourceKeys[0]!;
   return {
     ok: true,
@@ -105,14 +103,7 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
       key,
       sources,
       sourceKeys,
-      startMs: v.startMs as number,
-      localDate: v.localDate as string,
-      sport: v.sport as Activity['sport'],
-      sportLabel: v.sportLabel as string,
-      distanceM: v.distanceM as number | null,
-      movingS: v.movingS as number | null,
-      elapsedS: v.elapsedS as number | null,
-      name: v.name as string,
+      ...commonFields(v),
       updatedMs: typeof v.updatedMs === 'number' && Number.isFinite(v.updatedMs) ? v.updatedMs : nowMs,
       ...(v.edited === true ? { edited: true } : {}),
     },

@@ -1,5 +1,5 @@
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
-import { checkActivityInput, LIMITS, type Check } from './activity-validation';
+import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
 import { isLocalDate } from './local-date';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
@@ -202,20 +202,13 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         if (typeof p.sport !== 'string' || !(SPORTS as readonly string[]).includes(p.sport)) return { ok: false, error: `Refused: sport must be one of ${SPORTS.join(', ')}.` };
         patch.sport = p.sport as Sport;
       }
-      const num = (v: unknown, max: number, what: string, unit: string): string | null => {
-        if (v === null) return null;
-        if (typeof v !== 'number' || !Number.isFinite(v)) return `${what} must be a number of ${unit}`;
-        if (v < 0) return `${what} cannot be negative`;
-        if (v > max) return `${what} of ${v} ${unit} is over the limit of ${max} ${unit}`;
-        return null;
-      };
       if ('distanceM' in p) {
-        const e = num(p.distanceM, LIMITS.maxDistanceM, 'distance', 'm');
+        const e = checkOptionalNumber(p.distanceM, 'distance', LIMITS.maxDistanceM, 'm');
         if (e) return { ok: false, error: `Refused: ${e}.` };
         patch.distanceM = p.distanceM as number | null;
       }
       if ('movingS' in p) {
-        const e = num(p.movingS, LIMITS.maxDurationS, 'moving time', 's');
+        const e = checkOptionalNumber(p.movingS, 'moving time', LIMITS.maxDurationS, 's');
         if (e) return { ok: false, error: `Refused: ${e}.` };
         patch.movingS = p.movingS as number | null;
       }

@@ -79,3 +79,24 @@ describe('message validation', () => {
     expect(!r.ok && r.error).toContain('too many activities');
   });
 });
+
+describe('corrections from the history table', () => {
+  it('accepts a sport, distance, time and name, and nothing else', () => {
+    const r = parseRequest({ type: 'activities/update', key: 'strava:1', patch: { sport: 'trail_run', distanceM: 8500, movingS: 2710, name: 'Hills' } }, page, NOW);
+    expect(r.ok && r.value).toEqual({ type: 'activities/update', key: 'strava:1', patch: { sport: 'trail_run', distanceM: 8500, movingS: 2710, name: 'Hills' } });
+  });
+
+  it.each([
+    [{ distanceM: -1 }, 'distance is negative'],
+    [{ movingS: 90_000 }, 'over the limit of 86400 s'],
+    [{ sport: 'quidditch' }, 'sport must be one of'],
+    [{ startMs: 0 }, '"startMs" cannot be edited'],
+  ])('refuses %j', (patch, text) => {
+    const r = parseRequest({ type: 'activities/update', key: 'strava:1', patch }, page, NOW);
+    expect(!r.ok && r.error).toContain(text);
+  });
+
+  it('is not accepted from a web page', () => {
+    expect(parseRequest({ type: 'activities/update', key: 'strava:1', patch: {} }, strava, NOW).ok).toBe(false);
+  });
+});
