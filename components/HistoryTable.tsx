@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SPORTS, type Activity, type Sport } from '../core/activity';
 import { parseClock } from '../core/text-numbers';
-import { formatDate, formatDistance, formatDuration } from './format';
+import { formatDate, formatDistance, formatDuration, M_PER_MILE } from './format';
 import { t } from './i18n';
 import { ask } from './send-message';
 
 const PAGE = 50;
-const M_PER_MILE = 1609.344;
 
 /** The stored history, newest first, 50 rows a page; each row can be corrected or deleted. */
 export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onChanged: () => void }) {

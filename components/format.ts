@@ -1,7 +1,7 @@
 import type { Settings } from '../core/settings';
 
 // Numbers and dates always go through Intl, in the browser's language.
-const M_PER_MILE = 1609.344;
+export const M_PER_MILE = 1609.344;
 
 export function unitsFor(settings: Settings, locale: string = navigator.language): 'km' | 'mi' {
   if (settings.units !== 'auto') return settings.units;
