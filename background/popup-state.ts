@@ -1,9 +1,9 @@
 import type { Activity } from '../core/activity';
-import { dayKinds, weeklyTotals, weekStartFor, type DayKind } from '../core/calendar-summary';
-import { breakLookup, historyWindow } from '../core/history-window';
+import { dayKinds, weeklyTotals, weekStartFor, type DayKind } from '../core/engine/calendar-summary';
+import { breakLookup, historyWindow } from '../core/engine/history-window';
 import { addDays, localDateOf } from '../core/local-date';
 import type { Settings } from '../core/settings';
-import { computeVerdict, type Verdict } from '../core/verdict';
+import { computeVerdict, type Verdict } from '../core/engine/verdict';
 import type { ImportRecord } from './activity-db';
 import type { ActivityStore } from './activity-store';
 import type { StoredProblem } from './read-problems';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '../core/settings';
-import type { Verdict } from '../core/verdict';
+import type { Verdict } from '../core/engine/verdict';
 
 // A browser notification when a rest day is due: only if the runner turned it on (and granted the
 // permission), at most once a day, and not once they marked today as rest.

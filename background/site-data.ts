@@ -1,10 +1,10 @@
 import type { ActivityInput } from '../core/activity';
 import type { SiteData } from '../core/messages';
-import { garminEndpoint, readGarminResponse } from '../core/sites/garmin-activities';
-import { nextBackfillUrl } from '../core/sites/strava-backfill-next';
-import { readStravaActivityDom, type StravaDomSnapshot } from '../core/sites/strava-activity-dom';
-import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava-activity-page';
-import { readStravaTrainingActivities } from '../core/sites/strava-training-activities';
+import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
+import { nextBackfillUrl } from '../core/sites/strava/strava-backfill-next';
+import { readStravaActivityDom, type StravaDomSnapshot } from '../core/sites/strava/strava-activity-dom';
+import { readStravaActivityPage, type StravaPageSnapshot } from '../core/sites/strava/strava-activity-page';
+import { readStravaTrainingActivities } from '../core/sites/strava/strava-training-activities';
 
 // The site readers run here, in the background, not in the content scripts: the pages then carry
 // only a few kilobytes of glue, and every reader's output is validated again before it is stored.

@@ -1,5 +1,5 @@
 import { blobSource, readActivityFile } from '../core/files';
-import { planImport, type ImportPlan } from '../core/import-plan';
+import { planImport, type ImportPlan } from '../core/files/import-plan';
 import type { UploadedFile } from '../core/messages';
 
 /** Reads a file the runner uploaded on Strava or Garmin Connect, as the options page's import does. */

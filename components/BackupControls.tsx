@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, tn } from './i18n';
 import { ImportActivities } from './ImportActivities';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 
 /** "Export backup" and "Import activities": the runner's history out as one JSON file, and in from backups, files and archives. */
 export function BackupControls(props: { onChanged: () => void }) {

@@ -1,4 +1,4 @@
-import type { DayKind } from '../core/calendar-summary';
+import type { DayKind } from '../core/engine/calendar-summary';
 import { formatDate } from './format';
 import { t } from './i18n';
 

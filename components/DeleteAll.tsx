@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, tn } from './i18n';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 
 /** "Delete all data", with a confirmation step that names what will go. */
 export function DeleteAll(props: { count: number; onChanged: () => void }) {

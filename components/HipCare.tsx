@@ -7,9 +7,9 @@ import {
   type Dose,
   type Exercise,
   type Guidance,
-} from '../core/hip-care-library';
+} from '../core/engine/hip-care-library';
 import type { Settings } from '../core/settings';
-import type { HipCare as HipCareAdvice, HipCareCode } from '../core/verdict';
+import type { HipCare as HipCareAdvice, HipCareCode } from '../core/engine/verdict';
 import { ExerciseIcon } from './exercise-icons';
 import { t } from './i18n';
 import './hip-care.css';

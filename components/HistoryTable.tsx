@@ -3,7 +3,7 @@ import { SPORTS, type Activity, type Sport } from '../core/activity';
 import { parseClock } from '../core/text-numbers';
 import { formatDate, formatDistance, formatDuration, M_PER_MILE } from './format';
 import { t } from './i18n';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 
 const PAGE = 50;
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { importOne, type FileOutcome } from './import-files';
+import { importOne, type FileOutcome } from './import-chosen-files';
 import { t, tn } from './i18n';
 
 /** "Import activities": backups, activity files and export archives, several at once. */

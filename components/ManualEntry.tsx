@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ActivityInput } from '../core/activity';
 import { t } from './i18n';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 
 /**
  * "I ran today" and "I rested today", for what no site saw (a gym treadmill, a watch not yet

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { onDataChanged } from '../background/data-version';
+import { onDataChanged } from '../messaging/data-version';
 import type { PopupState } from '../background/popup-state';
 import type { Settings } from '../core/settings';
 import { BackupControls } from './BackupControls';
@@ -7,7 +7,7 @@ import { DeleteAll } from './DeleteAll';
 import { unitsFor } from './format';
 import { HistoryTable } from './HistoryTable';
 import { t, tn } from './i18n';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 import { SettingsForm } from './SettingsForm';
 
 export function Options() {

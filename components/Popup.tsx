@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { onDataChanged } from '../background/data-version';
+import { onDataChanged } from '../messaging/data-version';
 import type { PopupState } from '../background/popup-state';
 import { DayStrip } from './DayStrip';
 import { HipCare } from './HipCare';
@@ -10,7 +10,7 @@ import { LoadInfo } from './LoadInfo';
 import { ManualEntry } from './ManualEntry';
 import { ProblemNotice } from './ProblemNotice';
 import { RecentActivities } from './RecentActivities';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
 import { WeeklyChart } from './WeeklyChart';
 

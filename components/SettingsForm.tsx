@@ -3,7 +3,7 @@ import { SPORTS } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
 import { browser } from 'wxt/browser';
 import { settingsErrorText, t } from './i18n';
-import { ask } from './send-message';
+import { ask } from '../messaging/ask';
 
 /**
  * Every setting with its unit, default and what it does. Each change is sent at once; the

@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/verdict';
+import type { Verdict } from '../core/engine/verdict';
 import { formatDistance } from './format';
 import { t } from './i18n';
 import { reasonText } from './reason-text';

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { IconId } from '../core/hip-care-library';
+import type { IconId } from '../core/engine/hip-care-library';
 
 // Small line drawings, one per exercise, on a 48 × 48 grid: a stick figure in currentColor (so
 // they follow the text colour in light and dark themes), the floor faint, arrows for movement.

@@ -1,4 +1,4 @@
-import type { Reason } from '../core/verdict';
+import type { Reason } from '../core/engine/verdict';
 import { formatDate, formatDistance } from './format';
 import { t } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BACKFILL, backfillStopReason } from '../core/sites/strava-backfill';
+import { BACKFILL, backfillStopReason } from '../core/sites/strava/strava-backfill';
 import { isBridgeMessage } from './page-bridge';
 import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
@@ -7,7 +7,7 @@ import { sendToBackground } from './send-to-background';
 // https://www.strava.com/athlete/training ("My Activities"). The page loads its list from
 // /athlete/training_activities; we pass each list it loads to the background, which reads and
 // stores it and answers with the next page to fetch while the last 42 days are not yet known
-// (core/sites/strava-backfill.ts). We fetch those pages as the page itself would, at most one
+// (core/sites/strava/strava-backfill.ts). We fetch those pages as the page itself would, at most one
 // every 2 seconds and 10 a visit, and stop at once on HTTP 429 or a login page.
 
 type Reply = { ok: true; nextUrl?: string | null } | { ok: false; error: string } | undefined;

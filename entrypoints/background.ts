@@ -11,7 +11,7 @@ import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-m
 import { maybeNotify } from '../background/rest-notification';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
-import { DATA_VERSION_KEY } from '../background/data-version';
+import { DATA_VERSION_KEY } from '../messaging/data-version';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.

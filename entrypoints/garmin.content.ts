@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchGarminActivities } from '../content/garmin-activities';
+import { watchGarminActivities } from '../content/garmin-activity-forwarder';
 import { watchUploads } from '../content/upload-watch';
 import { matchRoute, ROUTES } from '../core/sites/site-routes';
 

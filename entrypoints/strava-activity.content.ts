@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchStravaActivityPage } from '../content/strava-activity-page';
+import { watchStravaActivityPage } from '../content/strava-activity-forwarder';
 import { matchRoute, ROUTES } from '../core/sites/site-routes';
 
 export default defineContentScript({

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { deflateSync, gzipSync } from 'fflate';
 import { readActivityFile } from '../../core/files/import-files';
 import { bytesSource } from '../../core/files/source';
-import { CORPUS_DIR, FitWriter, HAVE_CORPUS, REPO_ROOT, T, corpusFile, fitTime } from '../unit/files/helpers';
+import { CORPUS_DIR, FitWriter, HAVE_CORPUS, REPO_ROOT, T, corpusFile, fitTime } from '../unit/core/files/helpers';
 
 const FIT_TARGET_MS = 30;
 const ARCHIVE_TARGET_MS = 5000;

@@ -1,9 +1,9 @@
 import { bench, describe } from 'vitest';
 import type { Activity, Sport } from '../../core/activity';
-import { breakLookup, historyWindow } from '../../core/history-window';
+import { breakLookup, historyWindow } from '../../core/engine/history-window';
 import { addDays } from '../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { computeVerdict } from '../../core/verdict';
+import { computeVerdict } from '../../core/engine/verdict';
 
 // The whole verdict as the background worker computes it: pick the history window out of the
 // stored activities (binary search on a localDate-sorted array, standing in for the IndexedDB

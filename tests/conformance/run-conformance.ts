@@ -4,7 +4,7 @@
 // other file must give a plausible summary or a clear refusal. Nothing may crash or hang.
 //
 // Run it through vitest (the project runs TypeScript only through vite):
-//   npx vitest run tests/unit/files/conformance.test.ts
+//   npx vitest run tests/unit/core/files/conformance.test.ts
 // or from the command line with any TypeScript runner, e.g.
 //   npx jiti tests/conformance/run-conformance.ts ../shared/corpus
 import { readFileSync, readdirSync, statSync } from 'node:fs';

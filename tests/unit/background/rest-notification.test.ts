@@ -3,7 +3,7 @@ import { shouldNotify } from '../../../background/rest-notification';
 import { activityFromInput } from '../../../core/activity';
 import { addDays } from '../../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
-import { computeVerdict } from '../../../core/verdict';
+import { computeVerdict } from '../../../core/engine/verdict';
 import { run } from '../activity-fixtures';
 
 const TODAY = '2026-11-25';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteData } from '../../../background/site-data';
 import type { SiteData, SiteDataKind } from '../../../core/messages';
-import type { StravaDomSnapshot } from '../../../core/sites/strava-activity-dom';
-import type { StravaPageSnapshot } from '../../../core/sites/strava-activity-page';
+import type { StravaDomSnapshot } from '../../../core/sites/strava/strava-activity-dom';
+import type { StravaPageSnapshot } from '../../../core/sites/strava/strava-activity-page';
 import { NOW } from '../activity-fixtures';
 
 // Real responses live beside the checkout (../shared/corpus), never in the repository.

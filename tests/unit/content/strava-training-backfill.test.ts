@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backfill, type BackfillDeps } from '../../../content/strava-training-backfill';
 import type { ContentRequest } from '../../../core/messages';
-import { BACKFILL, backfillStopReason } from '../../../core/sites/strava-backfill';
+import { BACKFILL, backfillStopReason } from '../../../core/sites/strava/strava-backfill';
 
 const LIST = 'https://www.strava.com/athlete/training_activities';
 const pageUrl = (n: number) => `${LIST}?new_activity_only=false&page=${n}&per_page=20`;

@@ -7,7 +7,7 @@ import { formatDate, formatDistance, unitsFor } from '../../../components/format
 import { formatDose } from '../../../components/HipCare';
 import { reasonText } from '../../../components/reason-text';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
-import type { Reason } from '../../../core/verdict';
+import type { Reason } from '../../../core/engine/verdict';
 
 // The UI in German: words from _locales/de, numbers and dates through Intl in de-DE.
 

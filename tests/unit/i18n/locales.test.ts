@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ADVICE_KEYS } from '../../../components/HipCare';
 import { SOURCES, SPORTS } from '../../../core/activity';
-import type { DayKind } from '../../../core/calendar-summary';
-import { EXERCISES, libraryMessageKeys } from '../../../core/hip-care-library';
-import type { SpikeSeverity } from '../../../core/long-run-spike';
+import type { DayKind } from '../../../core/engine/calendar-summary';
+import { EXERCISES, libraryMessageKeys } from '../../../core/engine/hip-care-library';
+import type { SpikeSeverity } from '../../../core/engine/long-run-spike';
 import { NUMBER_FIELDS, PRESETS } from '../../../core/settings';
-import { LEVEL_RANK } from '../../../core/verdict';
+import { LEVEL_RANK } from '../../../core/engine/verdict';
 
 // Every text is in public/_locales: English complete, German to prove a second language works.
 // These tests keep the two in step, and check that every key the sources ask for exists.

@@ -1,0 +1,52 @@
+import type { Activity } from '../activity';
+import { addDays, dayNumber } from '../local-date';
+import type { Settings } from '../settings';
+
+// What the popup draws, computed in the background from the same window the verdict reads, so
+// the popup receives a few numbers however dense the history is.
+
+export type DayKind = 'run' | 'cross' | 'rest';
+
+/** The last 14 days, oldest first: a run day, a day with only other training, or a full rest day. */
+export function dayKinds(today: string, activities: readonly Activity[], runningSports: readonly string[], restMarks: readonly string[]): { date: string; kind: DayKind; marked: boolean }[] {
+  const run = new Set<string>();
+  const any = new Set<string>();
+  for (const a of activities) {
+    any.add(a.localDate);
+    if (runningSports.includes(a.sport)) run.add(a.localDate);
+  }
+  return Array.from({ length: 14 }, (_, i) => {
+    const date = addDays(today, i - 13);
+    return { date, kind: run.has(date) ? 'run' : any.has(date) ? 'cross' : 'rest', marked: restMarks.includes(date) };
+  });
+}
+
+/** Running distance per week for the last `weeks` weeks, oldest first; weeks start on `weekStart` (0 = Sunday). */
+export function weeklyTotals(today: string, activities: readonly Activity[], runningSports: readonly string[], weeks: number, weekStart: number): { start: string; metres: number }[] {
+  // 1970-01-01 was a Thursday (weekday 4).
+  const weekday = (dayNumber(today) + 4) % 7;
+  const thisWeek = addDays(today, -((weekday - weekStart + 7) % 7));
+  const starts = Array.from({ length: weeks }, (_, i) => addDays(thisWeek, -7 * (weeks - 1 - i)));
+  const totals = starts.map((start) => ({ start, metres: 0 }));
+  const first = dayNumber(starts[0]!);
+  for (const a of activities) {
+    if (!runningSports.includes(a.sport) || a.distanceM === null) continue;
+    const i = Math.floor((dayNumber(a.localDate) - first) / 7);
+    if (i >= 0 && i < weeks && a.localDate <= today) totals[i]!.metres += a.distanceM;
+  }
+  return totals;
+}
+
+/** First day of the week, 0 = Sunday ... 6 = Saturday: the setting, or the browser locale's. */
+export function weekStartFor(settings: Settings, locale: string = navigator.language): number {
+  if (settings.weekStartsOn !== 'auto') return settings.weekStartsOn;
+  try {
+    const l = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const first = l.getWeekInfo?.().firstDay ?? l.weekInfo?.firstDay;
+    // Intl counts 1 = Monday ... 7 = Sunday.
+    if (typeof first === 'number') return first % 7;
+  } catch {
+    // an odd locale string: fall through
+  }
+  return 1;
+}

@@ -1,0 +1,183 @@
+import { SPORTS, type Activity } from '../activity';
+import { addDays, isLocalDate } from '../local-date';
+import { breakStart, SPIKE_REPORT_DAYS } from './long-run-spike';
+import { isSameActivity, MERGE_START_WINDOW_MS } from '../merge-duplicates';
+import { REST_COUNT_DAYS } from './rest-streak';
+import type { Settings } from '../settings';
+import { LOAD_WINDOW_DAYS } from './training-load';
+import { RAMP_DAYS } from './weekly-ramp';
+
+// Which stored activities the verdict needs. The verdict looks at a fixed number of days ending
+// today and nothing older (except the runs before a long break), so the caller loads only those
+// from IndexedDB and the cost never grows with years of history:
+//
+//   const w = historyWindow(today, settings);
+//   const activities = await store.between(w.from, w.to);          // activitiesBetween
+//   const lookup = breakLookup(today, settings, activities);
+//   const beforeBreak = lookup ? await store.before(lookup.before, lookup.limit) : []; // runsBefore
+//   const verdict = computeVerdict({ today, settings, activities, beforeBreak });
+
+export interface HistoryWindow {
+  /** First local date needed, inclusive. */
+  from: string;
+  /** Last local date needed, inclusive: today. */
+  to: string;
+  /** Days from `from` to `to`, both counted. */
+  days: number;
+}
+
+/** Ask for the runs before a break: store.before(before, limit) (runsBefore), newest first. */
+export interface BreakLookup {
+  /** Runs with a local date strictly before this one. */
+  before: string;
+  /**
+   * How many to read: enough to cover the longest-run window before the break at up to 8
+   * activities a day. It counts activities of every sport (the store's read does not filter by
+   * sport); the engine keeps the runs.
+   */
+  limit: number;
+}
+
+/** The widest window any part of the verdict uses, in days ending today. */
+export function historyWindowDays(settings: Pick<Settings, 'longRunWindowDays' | 'maxRunDaysInRow' | 'maxDaysWithoutFullRest'>): number {
+  return Math.max(
+    // Acute:chronic load, including the warm-up of its 28-day average.
+    LOAD_WINDOW_DAYS,
+    // Each run of the last 7 days against the longest of the 30 days before it.
+    SPIKE_REPORT_DAYS + settings.longRunWindowDays,
+    // Two 7-day blocks; 14 completed days of rest counts plus today.
+    RAMP_DAYS,
+    REST_COUNT_DAYS + 1,
+    // A streak one past the limit, ending yesterday, must be seen whole with the rest day before
+    // it to say "6 days in a row; your limit is 5" rather than "at least 6".
+    settings.maxRunDaysInRow + 3,
+    settings.maxDaysWithoutFullRest + 3,
+  );
+}
+
+export function historyWindow(
+  today: string,
+  settings: Pick<Settings, 'longRunWindowDays' | 'maxRunDaysInRow' | 'maxDaysWithoutFullRest'>,
+): HistoryWindow {
+  if (!isLocalDate(today)) throw new Error(`today must be a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  const days = historyWindowDays(settings);
+  return { from: addDays(today, -(days - 1)), to: today, days };
+}
+
+/**
+ * After loading the window: whether the runs before a break of longRunWindowDays (30) days or
+ * more are needed, and which. Null (the usual case) when no extra read is needed.
+ */
+export function breakLookup(today: string, settings: Settings, windowActivities: readonly Activity[]): BreakLookup | null {
+  const w = historyWindow(today, settings);
+  const before = breakStart(today, selectActivities(windowActivities, w.from, w.to), settings);
+  return before === null ? null : { before, limit: 8 * settings.longRunWindowDays };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleaning the input: the same verdict whatever the order, once per real activity, nothing damaged.
+
+function num(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+function cmpNum(a: number | null | undefined, b: number | null | undefined): number {
+  const x = num(a);
+  const y = num(b);
+  if (x === y) return 0;
+  if (x === null) return -1;
+  if (y === null) return 1;
+  return x < y ? -1 : 1;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A total order over every field the engine reads, so that sorting removes any trace of input order. */
+export function compareActivities(a: Activity, b: Activity): number {
+  return (
+    cmpNum(a.startMs, b.startMs) ||
+    cmpStr(a.localDate, b.localDate) ||
+    cmpStr(a.key, b.key) ||
+    cmpNum(b.updatedMs, a.updatedMs) ||
+    cmpStr(a.sport, b.sport) ||
+    cmpNum(a.distanceM, b.distanceM) ||
+    cmpNum(a.movingS, b.movingS) ||
+    cmpNum(a.elapsedS, b.elapsedS) ||
+    cmpStr(String(a.name), String(b.name)) ||
+    cmpStr(a.sourceKeys.join(' '), b.sourceKeys.join(' '))
+  );
+}
+
+/** Of two records of one real activity, the one to count: the most merged, then one with a distance. */
+function preferred(a: Activity, b: Activity): Activity {
+  if (a.sourceKeys.length !== b.sourceKeys.length) return a.sourceKeys.length > b.sourceKeys.length ? a : b;
+  const da = num(a.distanceM) !== null;
+  const db = num(b.distanceM) !== null;
+  if (da !== db) return da ? a : b;
+  return compareActivities(a, b) <= 0 ? a : b;
+}
+
+// Duplicates start within 10 minutes of each other; a chain of them spans a little more. Clusters
+// that started over an hour earlier cannot take a new member, which keeps the scan short.
+const DUPLICATE_SCAN_MS = Math.max(60 * 60 * 1000, 6 * MERGE_START_WINDOW_MS);
+
+// A record joins a group only if it is the same activity as every member: a Garmin copy lying
+// between two different Strava runs must not bridge them into one.
+
+const KNOWN_SPORTS = new Set<string>(SPORTS);
+
+// isLocalDate builds a Date to check the day exists; the same hundred-odd dates come back on
+// every verdict, so the answers are remembered (bounded, as the dates move on).
+const validDates = new Map<string, boolean>();
+function isValidDate(d: string): boolean {
+  let ok = validDates.get(d);
+  if (ok === undefined) {
+    ok = isLocalDate(d);
+    if (validDates.size >= 4096) validDates.clear();
+    validDates.set(d, ok);
+  }
+  return ok;
+}
+
+/**
+ * The activities with a local date in [from, to] (from null: no lower bound), each real activity
+ * once, sorted by compareActivities. The store merges duplicates on import; this collapses any
+ * that slipped through (two records with one key, or isSameActivity) so nothing counts twice.
+ * Records with an invalid date, start or sport are left out.
+ */
+export function selectActivities(activities: readonly Activity[], from: string | null, to: string): Activity[] {
+  const byKey = new Map<string, Activity>();
+  for (const a of activities) {
+    const d = a.localDate;
+    if (typeof d !== 'string' || d > to || (from !== null && d < from)) continue;
+    if (!isValidDate(d) || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys)) continue;
+    const seen = byKey.get(a.key);
+    if (seen === undefined) byKey.set(a.key, a);
+    else {
+      // One key, two versions (a stale copy): the later write wins.
+      const newer = cmpNum(a.updatedMs, seen.updatedMs);
+      if (newer > 0 || (newer === 0 && compareActivities(a, seen) < 0)) byKey.set(a.key, a);
+    }
+  }
+  const sorted = [...byKey.values()].sort(compareActivities);
+
+  const clusters: { first: number; members: Activity[]; chosen: Activity }[] = [];
+  for (const a of sorted) {
+    let joined = false;
+    for (let i = clusters.length - 1; i >= 0; i--) {
+      const c = clusters[i] as (typeof clusters)[number];
+      if (c.first < a.startMs - DUPLICATE_SCAN_MS) break;
+      if (c.members.every((m) => isSameActivity(m, a))) {
+        c.members.push(a);
+        c.chosen = preferred(c.chosen, a);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) clusters.push({ first: a.startMs, members: [a], chosen: a });
+  }
+  if (clusters.length === sorted.length) return sorted;
+  return clusters.map((c) => c.chosen).sort(compareActivities);
+}

@@ -1,0 +1,145 @@
+import type { Activity } from '../activity';
+import { addDays, dayOf } from '../local-date';
+import type { Settings } from '../settings';
+
+// Rest-day streaks. A run belongs to the local calendar date on which it started (Activity.localDate,
+// fixed where the run happened), so days are counted by comparing dayNumber()s of those strings:
+// never by adding 24 h to timestamps, which would add or lose a day across DST changes and travel.
+//
+// Two kinds of rest:
+// - a rest day: no activity counted as running load (settings.runningLoadSports). A walk, a ride,
+//   a swim, yoga or strength work does not end it: that is cross-training, not running;
+// - a full rest day: no activity at all.
+
+/** The 7- and 14-day counts need this many days before today. */
+export const REST_COUNT_DAYS = 14;
+
+export interface RestStreak {
+  /** Days looked at, ending today; a streak reaching the first of them may be longer (see *AtLeast). */
+  lookbackDays: number;
+  /** Running days in a row, ending today if today has a run, else ending yesterday (today is not over yet). */
+  runDays: number;
+  /** The streak reaches the start of the days looked at: it is at least runDays long. */
+  runDaysAtLeast: boolean;
+  ranToday: boolean;
+  /** settings.maxRunDaysInRow: running days in a row allowed. */
+  runDayLimit: number;
+  /**
+   * First date on which a rest day is due if the runner kept running every day; today at the
+   * earliest (tomorrow if today already has a run). Null when there is no current streak.
+   */
+  restDueOn: string | null;
+  /** Most recent completed day (before today) without a run; null if not within the days looked at. */
+  lastRestDay: string | null;
+  daysSinceRestDay: number | null;
+  /** Completed days without a run among the 7 / 14 days before today (today is not over yet). */
+  restDaysLast7: number;
+  restDaysLast14: number;
+
+  /** Days in a row with any activity at all, ending today if today has one, else yesterday. */
+  activeDays: number;
+  activeDaysAtLeast: boolean;
+  activeToday: boolean;
+  /** settings.maxDaysWithoutFullRest. */
+  activeDayLimit: number;
+  /** Like restDueOn, for a full rest day (no training at all). */
+  fullRestDueOn: string | null;
+  lastFullRestDay: string | null;
+  daysSinceFullRest: number | null;
+  fullRestDaysLast7: number;
+  fullRestDaysLast14: number;
+}
+
+interface Streak {
+  days: number;
+  atLeast: boolean;
+  today: boolean;
+  dueOn: string | null;
+  lastRest: string | null;
+  sinceRest: number | null;
+  rest7: number;
+  rest14: number;
+}
+
+// flags[i] says whether the day i days before today qualifies (i = 0 is today).
+function streakOf(flags: Uint8Array, today: string, limit: number): Streak {
+  const n = flags.length;
+  const todayFlag = flags[0] === 1;
+  // Today is not over: without an entry yet it neither extends nor ends the streak.
+  const start = todayFlag ? 0 : 1;
+  let days = 0;
+  while (start + days < n && flags[start + days] === 1) days++;
+  const atLeast = start + days >= n;
+  let dueOn: string | null = null;
+  if (days > 0) {
+    // Days ago (negative: days ahead) of the first day past the limit, if every day kept counting.
+    let dueAgo = start - (limit - days) - 1;
+    dueAgo = Math.min(dueAgo, todayFlag ? -1 : 0);
+    dueOn = addDays(today, -dueAgo);
+  }
+  const lastRestAgo = start + days;
+  let rest7 = 0;
+  let rest14 = 0;
+  for (let i = 1; i <= REST_COUNT_DAYS && i < n; i++) {
+    if (flags[i] === 0) {
+      rest14++;
+      if (i <= 7) rest7++;
+    }
+  }
+  return {
+    days,
+    atLeast,
+    today: todayFlag,
+    dueOn,
+    lastRest: atLeast ? null : addDays(today, -lastRestAgo),
+    sinceRest: atLeast ? null : lastRestAgo,
+    rest7,
+    rest14,
+  };
+}
+
+/**
+ * Rest-day and full-rest streaks over the lookbackDays days ending today. Activities outside them
+ * are ignored, so the result depends only on those days, however much history is passed.
+ */
+export function computeRestStreak(
+  today: string,
+  activities: readonly Activity[],
+  settings: Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'runningLoadSports'>,
+  lookbackDays: number,
+): RestStreak {
+  const n = Math.max(lookbackDays, REST_COUNT_DAYS + 1, settings.maxRunDaysInRow + 1, settings.maxDaysWithoutFullRest + 1);
+  const t = dayOf(today);
+  const running = new Set(settings.runningLoadSports);
+  const run = new Uint8Array(n);
+  const active = new Uint8Array(n);
+  for (const a of activities) {
+    const ago = t - dayOf(a.localDate);
+    if (ago < 0 || ago >= n) continue;
+    active[ago] = 1;
+    if (running.has(a.sport)) run[ago] = 1;
+  }
+  const r = streakOf(run, today, settings.maxRunDaysInRow);
+  const f = streakOf(active, today, settings.maxDaysWithoutFullRest);
+  return {
+    lookbackDays: n,
+    runDays: r.days,
+    runDaysAtLeast: r.atLeast,
+    ranToday: r.today,
+    runDayLimit: settings.maxRunDaysInRow,
+    restDueOn: r.dueOn,
+    lastRestDay: r.lastRest,
+    daysSinceRestDay: r.sinceRest,
+    restDaysLast7: r.rest7,
+    restDaysLast14: r.rest14,
+    activeDays: f.days,
+    activeDaysAtLeast: f.atLeast,
+    activeToday: f.today,
+    activeDayLimit: settings.maxDaysWithoutFullRest,
+    fullRestDueOn: f.dueOn,
+    lastFullRestDay: f.lastRest,
+    daysSinceFullRest: f.sinceRest,
+    fullRestDaysLast7: f.rest7,
+    fullRestDaysLast14: f.rest14,
+  };
+}

@@ -1,0 +1,492 @@
+import type { ActivityInput } from '../../activity';
+import { checkActivityInput, LIMITS } from '../../activity-validation';
+import { isLocalDate, localDateOf } from '../../local-date';
+import { normalizeSport } from '../../sport';
+
+// Reads activities from Garmin Connect's own JSON, as its pages fetch it:
+// - pages https://connect.garmin.com/app/activities and /app/activity/{id} (until Feb 2026
+//   /modern/activities and /modern/activity/{id}; the site is a single-page app);
+// - the list: /gc-api/activitylist-service/activities/search/activities?limit=20&start=0
+//   (before 2026 /proxy/... and /modern/proxy/...; connectapi.garmin.com serves the same path
+//   without a prefix to Garmin's apps): a JSON array of flat activity summaries;
+// - one activity: /gc-api/activity-service/activity/{id} (same prefixes): {activityId, summaryDTO, ...};
+// - until about 2018 the list came from /modern/proxy/activity-search-service-1.2/json/activities:
+//   {results: {activities: [{activity: {...}}]}} with values as strings with units (`uom`).
+// The content script hands over the parsed body; this file never sees the page.
+//
+// Field notes, from real responses 2012-2026 (../shared/corpus/pages/garmin):
+// - sport: `activityType.typeKey` in the list, `activityTypeDTO.typeKey` in one activity,
+//   `activityType.key` in the 1.2 search.
+// - start: `startTimeGMT` (UTC) and `startTimeLocal` (wall clock where it started), as
+//   "2021-04-15 09:44:05" in the list and "2021-04-11T09:50:49.0" in summaryDTO; the list also has
+//   `beginTimestamp` (epoch ms), null on multisport parents (2021). 1.2: BeginTimestamp.value (ISO,
+//   UTC) with the zone as its `uom` ("Europe/Paris").
+// - `distance` metres; `duration` (timer time), `movingDuration` seconds in every year.
+// - `elapsedDuration`: MILLISECONDS in the list in 2018 and 2021 (2627379.88 for a
+//   2627.38 s duration), seconds in the list in 2026 and in summaryDTO in every year
+//   (2012-2026). The unit is decided per activity by garminElapsedSeconds, below.
+// - owner: list `ownerId` (2018-2026; `ownerProfilePk` beside it in 2018, null); one activity
+//   `userProfileId` and `metadataDTO.userInfoDto.userProfilePk`; 1.2 `userId`.
+// - multisport: the parent (typeKey "multi_sport", list `parent: true`, detail
+//   `isMultiSportParent: true`) sums its parts; the detail lists them in `metadataDTO.childIds`
+//   with `childActivityTypes` ("cycling", "transition", "walking", ...); each part is an activity
+//   of its own (`parentId` set) at /activity-service/activity/{childId}. The list shows only the
+//   parent. Parts are recorded, never the parent; transitions are not activities.
+//
+// Nothing here throws on data: a response of the wrong shape is `ok: false` with a reason, an
+// activity that cannot be read is in `skipped` with a reason, and every activity returned has
+// passed checkActivityInput (the ranges the background enforces).
+
+export type GarminActivity = ActivityInput & {
+  /**
+   * Whose activity it is (Garmin user profile id), or null when the response does not say. The
+   * caller keeps only the signed-in athlete's: Garmin shows connections' activities too.
+   */
+  ownerId: string | null;
+};
+
+export type GarminReadResult =
+  | {
+      ok: true;
+      activities: GarminActivity[];
+      /** Activities not read; `id` is Garmin's activity id, or "#index" when it has none. */
+      skipped: { id: string; reason: string }[];
+      /**
+       * Activity ids whose /activity-service/activity/{id} response holds more to record:
+       * the parts of a multisport detail (transitions left out), or a multisport parent seen in
+       * the list (whose detail names its parts). Reading them is the caller's choice (rate limits).
+       */
+      followUpIds: string[];
+    }
+  | { ok: false; error: string };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function num(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)) {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+function text(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+/** A numeric field: its number, null when absent, NaN when present but not a number (refused later). */
+function field(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  const n = num(v);
+  return n === null ? Number.NaN : n;
+}
+
+/** Garmin ids: positive integers, as numbers or digit strings. */
+function idOf(v: unknown): string | null {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
+  if (typeof v === 'string' && /^\d{1,30}$/.test(v.trim()) && !/^0+$/.test(v.trim())) return v.trim();
+  return null;
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return v === undefined ? 'missing' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
+const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** "2021-04-15 09:44:05", "2021-04-11T09:50:49.0", "2018-03-08T11:23:22.000Z" as UTC (offset honoured). */
+function parseUtc(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const m = TIME_RE.exec(v.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  const s = m[6] ? Number(m[6]) : 0;
+  if (!isLocalDate(`${m[1]}-${m[2]}-${m[3]}`) || h > 23 || mi > 59 || s > 59) return null;
+  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + (m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0);
+  const off = m[8];
+  if (off && off !== 'Z') {
+    const digits = off.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 14 || om > 59) return null;
+    ms -= (off[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  return ms;
+}
+
+/** The date of a local wall-clock timestamp, if the whole timestamp is well formed. */
+function localDatePart(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  if (!TIME_RE.test(t)) return null;
+  const d = t.slice(0, 10);
+  return isLocalDate(d) ? d : null;
+}
+
+/**
+ * Garmin's elapsedDuration in seconds. Its unit changed over the years (milliseconds in the list
+ * in 2018 and 2021, seconds in 2026 and in every summaryDTO), and nothing in a response says which.
+ * Elapsed time is never shorter than the timer time `duration` (pauses only add to it), so:
+ * - compare with the timer time (duration, else movingDuration): a ratio of 100 or more means
+ *   milliseconds (read as seconds it would be a 100 times longer outing than the timer ran; real
+ *   responses give about 1000 to 1350), below 100 means seconds (real: 1.00 to 2.41);
+ * - if the result is then under half the timer time, neither reading is plausible: null;
+ * - without a timer time to compare with, the unit cannot be told: null.
+ * Negative or non-numeric values are passed on as they are, for the range check to refuse.
+ */
+export function garminElapsedSeconds(raw: number | null, durationS: number | null, movingS: number | null): number | null {
+  if (raw === null || !Number.isFinite(raw) || raw < 0) return raw;
+  const ref = durationS !== null && durationS > 0 ? durationS : movingS !== null && movingS > 0 ? movingS : null;
+  if (ref === null) return null;
+  const seconds = raw / ref >= 100 ? raw / 1000 : raw;
+  return seconds < ref / 2 ? null : seconds;
+}
+
+const isTransition = (typeKey: string) => /transition/i.test(typeKey);
+
+/** One activity's fields, whatever shape the response had. */
+interface Fields {
+  id: string | null;
+  typeKey: string | null;
+  isParent: boolean;
+  /** Detail only: the parts of a multisport parent, transitions left out. */
+  childIds: string[] | null;
+  startMs: number | null;
+  /** The start as the response gave it, and the field's name, for the reason when it is unreadable. */
+  startText: unknown;
+  startField: string;
+  localDate: string | null;
+  timeZone: string | null;
+  distanceM: number | null;
+  movingS: number | null;
+  elapsedS: number | null;
+  ownerId: string | null;
+  name: string;
+}
+
+/** A list item (activitylist-service) or a list-shaped single activity. */
+function flatFields(a: Obj): Fields {
+  const type = isObj(a.activityType) ? a.activityType : isObj(a.activityTypeDTO) ? a.activityTypeDTO : {};
+  const typeKey = text(type.typeKey);
+  const duration = field(a.duration);
+  const moving = field(a.movingDuration);
+  const begin = num(a.beginTimestamp);
+  return {
+    id: idOf(a.activityId),
+    typeKey,
+    isParent: a.parent === true || a.isMultiSportParent === true || typeKey === 'multi_sport',
+    childIds: null,
+    startMs: parseUtc(a.startTimeGMT) ?? (begin !== null ? begin : null),
+    startText: a.startTimeGMT ?? a.beginTimestamp,
+    startField: 'startTimeGMT',
+    localDate: localDatePart(a.startTimeLocal),
+    timeZone: null,
+    distanceM: field(a.distance),
+    movingS: moving ?? duration,
+    elapsedS: garminElapsedSeconds(field(a.elapsedDuration), duration, moving),
+    ownerId: idOf(a.ownerId) ?? idOf(a.ownerProfilePk) ?? idOf(a.userProfileId) ?? idOf(a.userProfilePk),
+    name: typeof a.activityName === 'string' ? a.activityName : '',
+  };
+}
+
+/** One activity from activity-service/activity/{id}: {activityId, activityTypeDTO, summaryDTO, metadataDTO, ...}. */
+function detailFields(a: Obj, s: Obj): Fields {
+  const type = isObj(a.activityTypeDTO) ? a.activityTypeDTO : isObj(a.activityType) ? a.activityType : {};
+  const typeKey = text(type.typeKey);
+  const meta = isObj(a.metadataDTO) ? a.metadataDTO : {};
+  const user = isObj(meta.userInfoDto) ? meta.userInfoDto : {};
+  const tz = isObj(a.timeZoneUnitDTO) ? text(a.timeZoneUnitDTO.timeZone) ?? text(a.timeZoneUnitDTO.unitKey) : null;
+  const duration = field(s.duration);
+  const moving = field(s.movingDuration);
+  const begin = num(s.beginTimestamp) ?? num(a.beginTimestamp);
+  const isParent = a.isMultiSportParent === true || typeKey === 'multi_sport';
+  let childIds: string[] | null = null;
+  if (isParent && Array.isArray(meta.childIds)) {
+    const types = Array.isArray(meta.childActivityTypes) && meta.childActivityTypes.length === meta.childIds.length ? meta.childActivityTypes : null;
+    childIds = [];
+    meta.childIds.forEach((c: unknown, i: number) => {
+      const id = idOf(c);
+      const t = types ? types[i] : null;
+      if (id && !(typeof t === 'string' && isTransition(t))) childIds!.push(id);
+    });
+  }
+  return {
+    id: idOf(a.activityId),
+    typeKey,
+    isParent,
+    childIds,
+    startMs: parseUtc(s.startTimeGMT) ?? begin,
+    startText: s.startTimeGMT ?? begin,
+    startField: 'summaryDTO.startTimeGMT',
+    localDate: localDatePart(s.startTimeLocal),
+    timeZone: tz,
+    distanceM: field(s.distance),
+    movingS: moving ?? duration,
+    elapsedS: garminElapsedSeconds(field(s.elapsedDuration), duration, moving),
+    ownerId: idOf(a.userProfileId) ?? idOf(user.userProfilePk) ?? idOf(a.ownerId),
+    name: typeof a.activityName === 'string' ? a.activityName : '',
+  };
+}
+
+const DISTANCE_UNITS: Record<string, number> = { meter: 1, meters: 1, kilometer: 1000, kilometers: 1000, mile: 1609.344, miles: 1609.344, centimeter: 0.01, foot: 0.3048, feet: 0.3048, yard: 0.9144 };
+const TIME_UNITS: Record<string, number> = { second: 1, seconds: 1, millisecond: 0.001, milliseconds: 0.001, minute: 60, hour: 3600 };
+
+/** A 1.2 summary measure {value: "8.22553", uom: "kilometer"} in base units; null if absent or of an unknown unit. */
+function measure(m: unknown, units: Record<string, number>): number | null {
+  if (!isObj(m)) return null;
+  const v = num(m.value);
+  const uom = typeof m.uom === 'string' ? m.uom.toLowerCase() : '';
+  const f = Object.prototype.hasOwnProperty.call(units, uom) ? units[uom] : undefined;
+  // Rounded to a millionth, so that "8.22553" km is 8225.53 m, not 8225.529999999999.
+  return v === null || f === undefined ? null : Math.round(v * f * 1e6) / 1e6;
+}
+
+/** One activity of the pre-2018 activity-search-service-1.2 (`results.activities[].activity`). */
+function legacyFields(a: Obj): Fields {
+  const type = isObj(a.activityType) ? a.activityType : {};
+  const typeKey = text(type.key) ?? text(type.typeKey);
+  const s = isObj(a.activitySummary) ? a.activitySummary : {};
+  const begin = isObj(s.BeginTimestamp) ? s.BeginTimestamp : {};
+  const millis = num(begin.millis);
+  const tz = text(begin.uom) ?? (isObj(a.activityTimeZone) ? text(a.activityTimeZone.key) : null);
+  return {
+    id: idOf(a.activityId),
+    typeKey,
+    isParent: a.isParent === true || a.isParent === 'true' || typeKey === 'multi_sport',
+    childIds: null,
+    startMs: parseUtc(begin.value) ?? millis,
+    startText: begin.value,
+    startField: 'activitySummary.BeginTimestamp',
+    localDate: null,
+    timeZone: tz,
+    distanceM: measure(s.SumDistance, DISTANCE_UNITS),
+    movingS: measure(s.SumMovingDuration, TIME_UNITS) ?? measure(s.SumDuration, TIME_UNITS),
+    elapsedS: measure(s.SumElapsedDuration, TIME_UNITS),
+    ownerId: idOf(a.userId),
+    name: typeof a.activityName === 'string' ? a.activityName : '',
+  };
+}
+
+type ItemResult =
+  | { kind: 'activity'; activity: GarminActivity }
+  | { kind: 'skipped'; id: string | null; reason: string; followUp: string[] };
+
+function build(f: Fields, nowMs: number): ItemResult {
+  const { id } = f;
+  if (!id) return { kind: 'skipped', id: null, reason: 'no activity id', followUp: [] };
+  if (f.isParent) {
+    if (f.childIds === null) {
+      return { kind: 'skipped', id, reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole', followUp: [id] };
+    }
+    return {
+      kind: 'skipped',
+      id,
+      reason: f.childIds.length > 0
+        ? `a multisport activity: its ${f.childIds.length} parts (${f.childIds.join(', ')}) are recorded one by one, never the whole`
+        : 'a multisport activity that lists no parts: nothing to record',
+      followUp: f.childIds,
+    };
+  }
+  if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)', followUp: [] };
+  if (isTransition(f.typeKey)) return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity`, followUp: [] };
+  if (f.startMs === null) return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})`, followUp: [] };
+  let localDate = f.localDate;
+  if (!localDate && f.timeZone) {
+    try {
+      localDate = localDateOf(f.startMs, f.timeZone);
+    } catch {
+      localDate = null; // not a time zone this browser knows
+    }
+  }
+  if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)', followUp: [] };
+
+  const candidate: ActivityInput = {
+    source: 'garmin',
+    sourceId: id,
+    startMs: f.startMs,
+    localDate,
+    sport: normalizeSport(f.typeKey),
+    sportLabel: f.typeKey.slice(0, LIMITS.maxLabelLength),
+    distanceM: f.distanceM,
+    movingS: f.movingS,
+    elapsedS: f.elapsedS,
+    name: f.name.slice(0, LIMITS.maxNameLength),
+  };
+  const checked = checkActivityInput(candidate, nowMs);
+  if (!checked.ok) return { kind: 'skipped', id, reason: checked.error, followUp: [] };
+  return { kind: 'activity', activity: { ...checked.value, ownerId: f.ownerId } };
+}
+
+function collect(items: { fields: Fields | null; why?: string }[], nowMs: number): GarminReadResult {
+  const activities: GarminActivity[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  const followUpIds: string[] = [];
+  const seen = new Set<string>();
+  items.forEach(({ fields, why }, index) => {
+    if (!fields) {
+      skipped.push({ id: `#${index}`, reason: why ?? 'not an activity' });
+      return;
+    }
+    const r = build(fields, nowMs);
+    if (r.kind === 'skipped') {
+      skipped.push({ id: r.id ?? `#${index}`, reason: r.reason });
+      for (const c of r.followUp) if (!followUpIds.includes(c)) followUpIds.push(c);
+    } else if (seen.has(r.activity.sourceId)) {
+      skipped.push({ id: r.activity.sourceId, reason: 'listed twice in the same response' });
+    } else {
+      seen.add(r.activity.sourceId);
+      activities.push(r.activity);
+    }
+  });
+  return { ok: true, activities, skipped, followUpIds };
+}
+
+const looksLikeHtml = (s: string) => /^\s*</.test(s);
+
+/** Says what a response that is not activity data is, as specifically as it can. */
+function whatItIs(json: unknown, expected: string): string {
+  if (json === null || json === undefined || json === '') return `Garmin's ${expected} came back empty`;
+  if (typeof json === 'string') {
+    return looksLikeHtml(json)
+      ? `not JSON of Garmin's ${expected}: Garmin sent a web page instead (you may be signed out)`
+      : `not JSON of Garmin's ${expected}: Garmin sent plain text (you may be signed out)`;
+  }
+  if (typeof json !== 'object') return `not Garmin's ${expected}: the response is a ${typeof json}`;
+  if (Array.isArray(json)) {
+    const first = json.find(isObj);
+    if (first && 'typeKey' in first && 'typeId' in first && !('activityId' in first)) return `not Garmin's ${expected}: this is Garmin's list of activity types`;
+    if (first && 'zoneNumber' in first && 'secsInZone' in first) return `not Garmin's ${expected}: these are an activity's heart-rate zones`;
+    return `Garmin's ${expected} has changed: the response is a list whose items have no activityId`;
+  }
+  const o = json as Obj;
+  if ('com.garmin.activity.details.json.ActivityDetails' in o || 'metricDescriptors' in o || 'activityDetailMetrics' in o || ('measurements' in o && 'metrics' in o)) {
+    return `not Garmin's ${expected}: these are an activity's samples (details), not its summary`;
+  }
+  if ('userMetrics' in o) return `not Garmin's ${expected}: these are the athlete's statistics`;
+  if ('productDisplayName' in o || 'partNumber' in o || 'applicationKey' in o) return `not Garmin's ${expected}: this is a device's description`;
+  const msg = text(o.message) ?? text(o.error) ?? text(o.errorMessage);
+  if (msg) return `Garmin answered with an error instead of the ${expected}: ${msg.slice(0, 200)}`;
+  return `Garmin's ${expected} has changed: no activityId, summaryDTO or start time where they used to be`;
+}
+
+function parseIfText(json: unknown): { json: unknown } | { error: string } {
+  if (typeof json === 'string' && /^\s*[{[]/.test(json)) {
+    try {
+      return { json: JSON.parse(json) as unknown };
+    } catch {
+      return { error: "not JSON of Garmin's activity data: the response text does not parse as JSON" };
+    }
+  }
+  return { json };
+}
+
+/** Is this one activity (detail or list-shaped)? Then its fields. */
+function singleFields(o: Obj): Fields | null {
+  if (isObj(o.summaryDTO)) return detailFields(o, o.summaryDTO);
+  if ('activityId' in o && ('startTimeGMT' in o || 'startTimeLocal' in o || 'beginTimestamp' in o)) return flatFields(o);
+  if (isObj(o.activity) && 'activitySummary' in o.activity) return legacyFields(o.activity);
+  return null;
+}
+
+/**
+ * Reads an activity list: activitylist-service/activities/search/activities (a JSON array) or the
+ * pre-2018 activity-search-service-1.2 ({results: {activities: [{activity}]}}). `nowMs` is the
+ * current time, for refusing starts in the future (tests pass a fixed one).
+ */
+export function readGarminActivityList(input: unknown, nowMs: number = Date.now()): GarminReadResult {
+  const p = parseIfText(input);
+  if ('error' in p) return { ok: false, error: p.error };
+  const json = p.json;
+  const what = 'activity list';
+  if (Array.isArray(json)) {
+    if (json.length > 0 && !json.some((a) => isObj(a) && 'activityId' in a)) return { ok: false, error: whatItIs(json, what) };
+    return collect(json.map((a) => (isObj(a) ? { fields: flatFields(a) } : { fields: null, why: 'the list item is not an object' })), nowMs);
+  }
+  if (isObj(json) && isObj(json.results)) {
+    const acts = json.results.activities;
+    if (!Array.isArray(acts)) return { ok: false, error: "Garmin's activity search (1.2) has changed: no results.activities array" };
+    return collect(
+      acts.map((w) => {
+        const a = isObj(w) && isObj(w.activity) ? w.activity : w;
+        return isObj(a) ? { fields: legacyFields(a) } : { fields: null, why: 'the list item is not an object' };
+      }),
+      nowMs,
+    );
+  }
+  if (isObj(json) && singleFields(json)) return { ok: false, error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)" };
+  return { ok: false, error: whatItIs(json, what) };
+}
+
+/**
+ * Reads one activity: activity-service/activity/{id} ({activityId, summaryDTO, ...}), or one
+ * list-shaped summary. A multisport parent gives no activity; its parts are in `followUpIds`.
+ */
+export function readGarminActivity(input: unknown, nowMs: number = Date.now()): GarminReadResult {
+  const p = parseIfText(input);
+  if ('error' in p) return { ok: false, error: p.error };
+  const json = p.json;
+  if (Array.isArray(json) && json.some((a) => isObj(a) && 'activityId' in a)) {
+    return { ok: false, error: "not a single Garmin activity: this is a list (read it with readGarminActivityList)" };
+  }
+  if (isObj(json)) {
+    const f = singleFields(json);
+    if (f) return collect([{ fields: f }], nowMs);
+  }
+  return { ok: false, error: whatItIs(json, 'activity') };
+}
+
+export type GarminEndpoint = { kind: 'list' } | { kind: 'legacy-search' } | { kind: 'activity'; id: string };
+
+const HOSTS = /^(?:connect\.garmin\.com|connect\.garmin\.cn|connectapi\.garmin\.com|connectapi\.garmin\.cn)$/i;
+const PREFIX = '(?:/gc-api|/modern/proxy|/proxy)?';
+const LIST_RE = new RegExp(`^${PREFIX}/activitylist-service/activities/search/activities/?$`);
+const LEGACY_RE = new RegExp(`^${PREFIX}/activity-search-service-1\\.2/json/activities/?$`);
+const ACTIVITY_RE = new RegExp(`^${PREFIX}/activity-service/activity/(\\d+)/?$`);
+
+/**
+ * Which activity-data endpoint a request URL is (absolute on a Garmin Connect host, or a path),
+ * or null for anything else: activity types, zones, samples (/details), splits, user stats,
+ * devices, pages.
+ */
+export function garminEndpoint(url: string): GarminEndpoint | null {
+  if (typeof url !== 'string') return null;
+  let u: URL;
+  try {
+    u = new URL(url, 'https://connect.garmin.com');
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || !HOSTS.test(u.hostname)) return null;
+  const path = u.pathname;
+  if (LIST_RE.test(path)) return { kind: 'list' };
+  if (LEGACY_RE.test(path)) return { kind: 'legacy-search' };
+  const m = ACTIVITY_RE.exec(path);
+  if (m) return { kind: 'activity', id: m[1]! };
+  return null;
+}
+
+export function isGarminActivityDataUrl(url: string): boolean {
+  return garminEndpoint(url) !== null;
+}
+
+/**
+ * Reads a response by the URL it came from; null for URLs that are not activity data. For one
+ * activity the body must be the activity the URL names.
+ */
+export function readGarminResponse(url: string, json: unknown, nowMs: number = Date.now()): GarminReadResult | null {
+  const e = garminEndpoint(url);
+  if (!e) return null;
+  if (e.kind !== 'activity') return readGarminActivityList(json, nowMs);
+  const r = readGarminActivity(json, nowMs);
+  if (r.ok) {
+    const bodyId = r.activities[0]?.sourceId ?? r.skipped[0]?.id;
+    if (bodyId !== undefined && bodyId !== e.id && !bodyId.startsWith('#')) {
+      return { ok: false, error: `Garmin sent activity ${bodyId} for a request about activity ${e.id}` };
+    }
+  }
+  return r;
+}

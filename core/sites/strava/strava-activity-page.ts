@@ -1,0 +1,125 @@
+import type { ActivityInput } from '../../activity';
+import { datePartOfLocalTimestamp, localDateOf } from '../../local-date';
+import { normalizeSport } from '../../sport';
+
+// Reads a run from a Strava activity page, https://www.strava.com/activities/{id}.
+// The page keeps its data in the `pageView` global of its own JavaScript world; a MAIN-world
+// script copies the plain attributes out (StravaPageSnapshot) and this reader, which never sees
+// the page itself, turns them into an activity. Field names as seen 2016-2026:
+// - sport: `sport_type` since 2024-10-30 ("TrailRun"); `type` before ("Run"), kept as fallback.
+// - start: `startDateLocal`, local wall-clock as epoch seconds; `start_date` (ISO, UTC) where present.
+// - `distance` metres, `moving_time` / `elapsed_time` seconds (camelCase variants also seen).
+
+export interface StravaPageSnapshot {
+  /** The page's activity id from the URL. */
+  urlActivityId: string;
+  /** pageView.activity().attributes, copied as plain data; null if the page had none. */
+  activity: Record<string, unknown> | null;
+  /** pageView.activity().id */
+  activityId: string | number | null;
+  /** pageView.activityAthlete().id: whose activity this is. */
+  activityAthleteId: string | number | null;
+  /** currentAthlete.id: who is signed in. */
+  currentAthleteId: string | number | null;
+}
+
+export type StravaPageResult =
+  | { kind: 'activity'; activity: ActivityInput }
+  | { kind: 'not-own'; reason: string }
+  | { kind: 'unreadable'; reason: string };
+
+function num(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function firstNum(a: Record<string, unknown>, ...keys: string[]): number | null {
+  for (const k of keys) {
+    const n = num(a[k]);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
+function firstText(a: Record<string, unknown>, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = a[k];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  }
+  return null;
+}
+
+/** Offset (ms) of a time zone from UTC at about a given instant. */
+function zoneOffsetMs(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(new Date(ms));
+  const g = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * `timeZone` is the runner's own: it only serves when the page gives the local wall-clock start
+ * but no UTC start, to place the instant (the date itself always comes from the page).
+ */
+export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string): StravaPageResult {
+  if (s.currentAthleteId === null || s.currentAthleteId === undefined) {
+    return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
+  }
+  if (s.activityAthleteId === null || s.activityAthleteId === undefined) {
+    return { kind: 'unreadable', reason: "the page does not say whose activity it is (pageView.activityAthlete is missing)" };
+  }
+  if (String(s.activityAthleteId) !== String(s.currentAthleteId)) {
+    return { kind: 'not-own', reason: "another athlete's activity" };
+  }
+  const a = s.activity;
+  if (!a) return { kind: 'unreadable', reason: 'the page has no activity data (pageView.activity is missing)' };
+  const id = String(s.activityId ?? a.id ?? '');
+  if (!/^\d+$/.test(id)) return { kind: 'unreadable', reason: 'the activity has no id' };
+  if (id !== s.urlActivityId) return { kind: 'unreadable', reason: `the page's data is for activity ${id}, not ${s.urlActivityId}` };
+
+  const label = firstText(a, 'sport_type', 'sportType', 'type');
+  if (!label) return { kind: 'unreadable', reason: 'the activity has no sport (sport_type or type)' };
+
+  const localWallS = firstNum(a, 'startDateLocal', 'start_date_local_raw');
+  const localIso = firstText(a, 'start_date_local', 'startDateLocalString');
+  const utcText = firstText(a, 'start_date', 'startDate');
+  const utcNum = firstNum(a, 'start_time_raw', 'startDateUtc');
+
+  let localDate: string | null = null;
+  if (localWallS !== null) localDate = new Date(localWallS * 1000).toISOString().slice(0, 10);
+  else if (localIso) localDate = datePartOfLocalTimestamp(localIso);
+
+  let startMs: number | null = null;
+  // Only an ISO instant: elsewhere Strava puts localized dates ("dim. 11/12/2016") in start_date.
+  if (utcText && /^\d{4}-\d{2}-\d{2}T/.test(utcText) && Number.isFinite(Date.parse(utcText))) startMs = Date.parse(utcText);
+  else if (utcNum !== null) startMs = utcNum * 1000;
+  else if (localWallS !== null) {
+    // Only the wall clock is known: place it in the runner's zone (right unless they travelled).
+    const guess = localWallS * 1000;
+    startMs = guess - zoneOffsetMs(guess, timeZone);
+  }
+  if (startMs === null) return { kind: 'unreadable', reason: 'the activity has no start time' };
+  if (!localDate) localDate = localDateOf(startMs, timeZone);
+
+  const distanceM = firstNum(a, 'distance', 'distance_raw');
+  const movingS = firstNum(a, 'moving_time', 'movingTime', 'moving_time_raw');
+  const elapsedS = firstNum(a, 'elapsed_time', 'elapsedTime', 'elapsed_time_raw');
+
+  return {
+    kind: 'activity',
+    activity: {
+      source: 'strava',
+      sourceId: id,
+      startMs,
+      localDate,
+      sport: normalizeSport(label),
+      sportLabel: label,
+      distanceM,
+      movingS,
+      elapsedS,
+      name: firstText(a, 'name') ?? '',
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import type { ActivityInput } from '../../activity';
+import { checkActivityInput, LIMITS } from '../../activity-validation';
+import { isLocalDate, localDateOf } from '../../local-date';
+import { normalizeSport } from '../../sport';
+
+// Reads Strava's "My Activities" list, https://www.strava.com/athlete/training. That page loads
+// https://www.strava.com/athlete/training_activities?...&page=N (same origin, with
+// `X-Requested-With: XMLHttpRequest`) and gets JSON `{models, page, perPage, total}`, newest first.
+// The page only ever lists the signed-in athlete's own activities, so there is no owner to check.
+// The content script hands this reader the parsed body; it never sees the page itself.
+//
+// Each model carries display strings in the athlete's locale ("4,0", "36:36", "Fri, 1/29/2016")
+// beside raw numbers; only the raw fields are read. Field names as seen 2016-2026:
+// - `distance_raw` metres, `moving_time_raw` / `elapsed_time_raw` seconds (2016 corpus onwards).
+// - `start_time`: the UTC start, ISO 8601 with a "+0000" offset (no colon), e.g.
+//   "2016-01-29T10:21:29+0000". Parsed by hand: engines disagree on "+0000".
+// - `start_date_local_raw`: local wall clock as epoch seconds (read as if UTC, it gives the local
+//   date and time where the activity started). `start_date` is a localized display string: unused.
+// - sport: `sport_type` since 2024-10-30 ("TrailRun", "MountainBikeRide"); before that only
+//   `type` ("Run", "Ride"). That rename broke peers' readers for days, so both are read:
+//   `sport_type` first, `type` as fallback.
+//
+// Nothing here throws on data: a response of the wrong shape is `ok: false` with a reason, a model
+// that cannot be read is listed in `skipped` with a reason, and every activity returned has passed
+// checkActivityInput (the ranges the background enforces).
+
+export type StravaTrainingResult =
+  | {
+      ok: true;
+      activities: ActivityInput[];
+      /** The response's own page number, page size and total count (null if absent). */
+      page: number | null;
+      perPage: number | null;
+      total: number | null;
+      /** Models not read; `id` is the model's id, or "#index" when it has none. */
+      skipped: { id: string; reason: string }[];
+    }
+  | { ok: false; error: string };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function num(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return null;
+}
+
+function text(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+/** A non-negative integer count from the response envelope, else null. */
+function count(v: unknown): number | null {
+  const n = num(v);
+  return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Parses an ISO 8601 instant ("2016-01-29T10:21:29+0000", "...Z", "...+01:00"); no offset = UTC. */
+export function parseStravaInstant(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const m = ISO_RE.exec(v.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  const s = m[6] ? Number(m[6]) : 0;
+  const frac = m[7] ? Number(`0.${m[7]}`) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + Math.round(frac * 1000);
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+  const off = m[8];
+  if (off && off !== 'Z') {
+    const sign = off[0] === '-' ? -1 : 1;
+    const digits = off.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 14 || om > 59) return null;
+    ms -= sign * (oh * 60 + om) * 60_000;
+  }
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A short, safe description of a value for a reason text. */
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return v === undefined ? 'missing' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
+function looksLikeHtml(s: string): boolean {
+  return /^\s*(<!doctype|<html|<head|<body|<)/i.test(s);
+}
+
+/** Why a value is not this endpoint's response, in words for the log and the options page. */
+function notTheList(json: unknown): string {
+  if (json === null || json === undefined || json === '') return "Strava's activity list came back empty: you may be signed out";
+  if (typeof json === 'string') {
+    return looksLikeHtml(json)
+      ? 'not JSON of the activity list: Strava sent a web page instead (you may be signed out)'
+      : 'not JSON of the activity list: Strava sent plain text (you may be signed out)';
+  }
+  if (Array.isArray(json)) return "Strava's activity list has changed: the response is an array, not {models, page, perPage, total}";
+  if (!isObj(json)) return `Strava's activity list has changed: the response is ${typeof json}, not an object`;
+  // Activity streams (/activities/{id}/streams): an object of parallel arrays.
+  const streamKeys = ['time', 'distance', 'latlng', 'altitude', 'heartrate', 'cadence', 'velocity_smooth', 'watts'];
+  const arrays = streamKeys.filter((k) => Array.isArray(json[k]));
+  if (arrays.length >= 2) return `not Strava's activity list: this is an activity's streams (${arrays.join(', ')}), which Hip Check does not read`;
+  const msg = text(json.message) ?? text(json.error);
+  if (msg) return `Strava answered with an error instead of the activity list: ${msg.slice(0, 200)}`;
+  return "Strava's activity list has changed: no models array";
+}
+
+/**
+ * Reads one /athlete/training_activities response (the parsed JSON body).
+ * `nowMs` is the current time, for refusing starts in the future (tests pass a fixed one).
+ * `timeZone` (IANA, the runner's own) only serves if a model has a UTC start but no local wall
+ * clock, to find its local date.
+ */
+export function readStravaTrainingActivities(json: unknown, nowMs: number = Date.now(), timeZone?: string): StravaTrainingResult {
+  if (typeof json === 'string' && /^\s*[{[]/.test(json)) {
+    // The caller handed over the text rather than the parsed body: parse it here.
+    try {
+      json = JSON.parse(json) as unknown;
+    } catch {
+      return { ok: false, error: 'not JSON of the activity list: the response text does not parse as JSON' };
+    }
+  }
+  if (!isObj(json) || !Array.isArray(json.models)) return { ok: false, error: notTheList(json) };
+
+  const activities: ActivityInput[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  const seen = new Set<string>();
+  json.models.forEach((model: unknown, index: number) => {
+    const r = readModel(model, nowMs, timeZone);
+    const id = r.id ?? `#${index}`;
+    if (!r.ok) {
+      skipped.push({ id, reason: r.reason });
+    } else if (seen.has(r.activity.sourceId)) {
+      skipped.push({ id, reason: 'listed twice in the same page' });
+    } else {
+      seen.add(r.activity.sourceId);
+      activities.push(r.activity);
+    }
+  });
+  return { ok: true, activities, page: count(json.page), perPage: count(json.perPage), total: count(json.total), skipped };
+}
+
+type ModelResult = { ok: true; id: string; activity: ActivityInput } | { ok: false; id: string | null; reason: string };
+
+function readModel(m: unknown, nowMs: number, timeZone: string | undefined): ModelResult {
+  if (!isObj(m)) return { ok: false, id: null, reason: 'the model is not an object' };
+  const rawId = m.id;
+  const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 ? String(rawId) : typeof rawId === 'string' && /^\d{1,30}$/.test(rawId.trim()) ? rawId.trim() : null;
+  if (!id) return { ok: false, id: null, reason: 'the model has no activity id' };
+
+  // sport_type since 2024-10-30; type before.
+  const label = text(m.sport_type) ?? text(m.type);
+  if (!label) return { ok: false, id, reason: 'no sport (neither sport_type nor type)' };
+
+  const startMs = parseStravaInstant(m.start_time);
+  if (startMs === null) return { ok: false, id, reason: `no readable UTC start (start_time is ${show(m.start_time)})` };
+
+  let localDate: string | null = null;
+  const localWallS = num(m.start_date_local_raw);
+  if (localWallS !== null) {
+    const wallMs = localWallS * 1000;
+    // Local time is within UTC-12 .. UTC+14 of the start: anything else is not a wall clock for it.
+    if (Math.abs(wallMs - startMs) > 15 * 3600_000) {
+      return { ok: false, id, reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start' };
+    }
+    localDate = new Date(wallMs).toISOString().slice(0, 10);
+  } else if (timeZone) {
+    try {
+      localDate = localDateOf(startMs, timeZone);
+    } catch {
+      localDate = null;
+    }
+  }
+  if (!localDate || !isLocalDate(localDate)) return { ok: false, id, reason: 'no local start date (start_date_local_raw)' };
+
+  const name = typeof m.name === 'string' ? m.name.slice(0, LIMITS.maxNameLength) : '';
+  const candidate: ActivityInput = {
+    source: 'strava',
+    sourceId: id,
+    startMs,
+    localDate,
+    sport: normalizeSport(label),
+    sportLabel: label.slice(0, LIMITS.maxLabelLength),
+    distanceM: rawNumber(m.distance_raw),
+    movingS: rawNumber(m.moving_time_raw),
+    elapsedS: rawNumber(m.elapsed_time_raw),
+    name,
+  };
+  const checked = checkActivityInput(candidate, nowMs);
+  if (!checked.ok) return { ok: false, id, reason: checked.error };
+  return { ok: true, id, activity: checked.value };
+}
+
+/** A *_raw field: a number, a numeric string, or null when absent (anything else is NaN, refused later). */
+function rawNumber(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  const n = num(v);
+  return n === null ? Number.NaN : n;
+}
+
+const TRAINING_ACTIVITIES_URL = 'https://www.strava.com/athlete/training_activities';
+
+/**
+ * The URL of page `page` of the list, as the page itself requests it.
+ *
+ * What the page sends (seen in peers' code, 2016-2025): its filter form as query parameters
+ * (`keywords`, `activity_type` or since 2024 `sport_type`, `workout_type`, `commute`,
+ * `private_activities`, `trainer`, `gear`, `search_session_id`, `new_activity_only=false`) plus
+ * `page`, and `per_page` (20 by default on the page). Pass the page's own request's parameters as
+ * `base` to keep its filters and session; without it the URL is the assumed minimum
+ * `?new_activity_only=false&page=N&per_page=P`, which the endpoint has answered since 2016.
+ * Throws a RangeError for a page below 1 or a page size outside 1..200: that is a caller's bug.
+ */
+export function stravaTrainingPageUrl(page: number, perPage: number, base?: URLSearchParams): string {
+  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number from 1, not ${page}`);
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw new RangeError(`perPage must be a whole number from 1 to 200, not ${perPage}`);
+  const q = new URLSearchParams(base);
+  if (!q.has('new_activity_only')) q.set('new_activity_only', 'false');
+  q.set('page', String(page));
+  q.set('per_page', String(perPage));
+  return `${TRAINING_ACTIVITIES_URL}?${q.toString()}`;
+}
+
+/** The next page to request after this response, or null when it was the last (or cannot tell). */
+export function nextStravaTrainingPage(r: StravaTrainingResult): number | null {
+  if (!r.ok || r.page === null || r.perPage === null || r.perPage === 0 || r.total === null) return null;
+  return r.page * r.perPage < r.total ? r.page + 1 : null;
+}

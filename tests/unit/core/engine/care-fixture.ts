@@ -1,0 +1,24 @@
+import type { HipCare } from '../../../../core/engine/verdict';
+
+/** Advice as the engine shapes it: see_clinician alone, or the flags with their codes in order. */
+export function care(over: Partial<Omit<HipCare, 'advice'>> = {}, text = ''): HipCare {
+  const f = {
+    seeClinician: false,
+    mobilityAfterRun: false,
+    strengthToday: false,
+    fullRestToday: false,
+    extraStrength: false,
+    avoidCrossBodyStretches: false,
+    ...over,
+  };
+  const advice: HipCare['advice'] = [];
+  if (f.seeClinician) advice.push({ code: 'see_clinician', text });
+  else {
+    if (f.fullRestToday) advice.push({ code: 'full_rest', text });
+    if (f.mobilityAfterRun) advice.push({ code: 'mobility_after_run', text });
+    if (f.strengthToday) advice.push({ code: 'strength_on_rest_day', text });
+    if (f.extraStrength) advice.push({ code: 'extra_strength', text });
+    if (f.avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches', text });
+  }
+  return { ...f, advice };
+}

@@ -1,0 +1,206 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { computeVerdict, type Reason } from '../../../../core/engine/verdict';
+import { act, diary, preset, runAt, settings } from './diary';
+
+// 2025-03-03 is a Monday.
+const MON = '2025-03-10';
+
+function verdict(today: string, pattern: string, s = settings()) {
+  return computeVerdict({ today, settings: s, activities: diary(today, pattern) });
+}
+
+function reason<C extends Reason['code']>(reasons: Reason[], code: C): Extract<Reason, { code: C }> | undefined {
+  return reasons.find((r) => r.code === code) as Extract<Reason, { code: C }> | undefined;
+}
+
+describe('rest-day streak, as a runner tells it', () => {
+  it('ran Monday to Saturday, rested Sunday, ran Monday: streak 1, no warning', () => {
+    const v = verdict(MON, 'RRRRRR- R');
+    expect(v.streak.runDays).toBe(1);
+    expect(v.streak.ranToday).toBe(true);
+    expect(v.level).toBe('ok');
+    expect(v.reasons.some((r) => r.level === 'warning')).toBe(false);
+    expect(v.streak.lastRestDay).toBe('2025-03-09');
+    expect(v.streak.daysSinceRestDay).toBe(1);
+  });
+
+  it('ran six days in a row, today included: "6 days in a row without a rest day; your limit is 5", a warning', () => {
+    const v = verdict('2025-03-08', 'RRRRRR');
+    expect(v.streak.runDays).toBe(6);
+    expect(v.level).toBe('warning');
+    const r = reason(v.reasons, 'run_streak_over_limit');
+    expect(r?.text).toContain('6 days in a row without a rest day; your limit is 5');
+    expect(r?.text).toContain('Make tomorrow a rest day');
+    expect(r).toMatchObject({ days: 6, limit: 5, atLeast: false, ranToday: true, restDueOn: '2025-03-09' });
+  });
+
+  it('ran six days up to yesterday and not yet today: still a warning, and today is the rest day', () => {
+    const v = verdict('2025-03-09', 'RRRRRR -');
+    expect(v.streak.runDays).toBe(6);
+    expect(v.streak.ranToday).toBe(false);
+    expect(v.level).toBe('warning');
+    expect(reason(v.reasons, 'run_streak_over_limit')?.restDueOn).toBe('2025-03-09');
+    expect(reason(v.reasons, 'run_streak_over_limit')?.text).toContain('Make today a rest day');
+  });
+
+  it('ran five days up to yesterday, nothing yet today: a rest day is due today', () => {
+    const v = verdict('2025-03-08', 'RRRRR -');
+    expect(v.streak.runDays).toBe(5);
+    expect(v.level).toBe('rest_due');
+    const r = reason(v.reasons, 'run_streak_at_limit');
+    expect(r).toMatchObject({ days: 5, limit: 5, restDueOn: '2025-03-08', ranToday: false });
+    expect(r?.text).toBe('5 running days in a row; your limit is 5, so today is a rest day from running.');
+    expect(v.hipCare.strengthToday).toBe(true);
+    expect(v.hipCare.mobilityAfterRun).toBe(false);
+  });
+
+  it('ran five days in a row with today: a rest day is due tomorrow', () => {
+    const v = verdict('2025-03-07', 'RRRRR');
+    expect(v.level).toBe('rest_due');
+    expect(reason(v.reasons, 'run_streak_at_limit')?.restDueOn).toBe('2025-03-08');
+    expect(v.hipCare.mobilityAfterRun).toBe(true);
+    expect(v.hipCare.strengthToday).toBe(false);
+  });
+
+  it('ran three days: ok, with the streak and when a rest day would fall due', () => {
+    const v = verdict('2025-03-05', '-RRR');
+    expect(v.level).toBe('ok');
+    const r = reason(v.reasons, 'run_streak');
+    expect(r).toMatchObject({ days: 3, limit: 5, restDueOn: '2025-03-08' });
+    expect(r?.text).toBe('3 running days in a row; your limit is 5.');
+  });
+
+  it('walked, cycled, swam and did strength between runs: those are rest days for the streak, not full rest', () => {
+    const v = verdict('2025-03-09', 'RWRCRSRG R');
+    expect(v.streak.runDays).toBe(1);
+    expect(v.streak.activeDays).toBe(9);
+    expect(v.streak.fullRestDaysLast7).toBe(0);
+    expect(v.streak.restDaysLast7).toBe(4);
+    expect(v.level).toBe('warning');
+    const r = reason(v.reasons, 'full_rest_over_limit');
+    expect(r?.text).toContain('9 days in a row without a full rest day; your limit is 7');
+  });
+
+  it('seven days of training with cross-training in between: a full rest day is due tomorrow', () => {
+    const v = verdict('2025-03-09', '- RRCRRWR');
+    expect(v.streak.activeDays).toBe(7);
+    expect(v.level).toBe('rest_due');
+    expect(reason(v.reasons, 'full_rest_at_limit')).toMatchObject({ days: 7, limit: 7, restDueOn: '2025-03-10' });
+  });
+
+  it('seven days of training up to yesterday, nothing today: a full rest day today, strength work included', () => {
+    const v = verdict('2025-03-09', '- RRCRRWR -');
+    expect(reason(v.reasons, 'full_rest_at_limit')?.restDueOn).toBe('2025-03-09');
+    expect(v.hipCare.fullRestToday).toBe(true);
+    expect(v.hipCare.strengthToday).toBe(false);
+    expect(v.hipCare.advice[0]?.code).toBe('full_rest');
+  });
+
+  it('a treadmill, a trail and a virtual run count as running days by default', () => {
+    expect(verdict('2025-03-09', '-TLVR').streak.runDays).toBe(4);
+  });
+
+  it('with hiking counted as running load, a hike extends the streak', () => {
+    const s = settings({ runningLoadSports: ['run', 'hike'] });
+    expect(verdict('2025-03-09', '-RHR', s).streak.runDays).toBe(3);
+    expect(verdict('2025-03-09', '-RHR').streak.runDays).toBe(1);
+  });
+
+  it('with only road runs counted, a treadmill day is a rest day', () => {
+    const s = settings({ runningLoadSports: ['run'] });
+    expect(verdict('2025-03-09', '-RTR', s).streak.runDays).toBe(1);
+  });
+
+  it('two runs on one day make one running day', () => {
+    const acts = [...diary('2025-03-09', '-RR'), act('2025-03-09', { hour: 18 })];
+    const v = computeVerdict({ today: '2025-03-09', settings: settings(), activities: acts });
+    expect(v.streak.runDays).toBe(2);
+  });
+
+  it('counts rest days over the completed last 7 and 14 days', () => {
+    // Today (the last letter) is not counted: the day is not over.
+    const v = verdict('2025-03-15', 'RR-RRWRR -RR-RR R');
+    expect(v.streak.restDaysLast7).toBe(2);
+    expect(v.streak.restDaysLast14).toBe(4);
+    expect(v.streak.fullRestDaysLast7).toBe(2);
+    expect(v.streak.fullRestDaysLast14).toBe(3);
+    expect(v.streak.lastFullRestDay).toBe('2025-03-12');
+    expect(v.streak.daysSinceFullRest).toBe(3);
+  });
+
+  it('days since the last rest day, nothing yet today', () => {
+    const v = verdict('2025-03-09', '-RRR -');
+    expect(v.streak.lastRestDay).toBe('2025-03-05');
+    expect(v.streak.daysSinceRestDay).toBe(4);
+  });
+
+  it('a streak longer than the history looked at says "at least"', () => {
+    const v = verdict('2025-06-30', 'R'.repeat(200));
+    expect(v.streak.runDaysAtLeast).toBe(true);
+    expect(v.streak.runDays).toBe(v.window.days);
+    expect(v.streak.lastRestDay).toBeNull();
+    expect(reason(v.reasons, 'run_streak_over_limit')?.text).toMatch(/^At least 91 days in a row/);
+  });
+
+  it('a run late in the evening in New York belongs to that day, even for a runner now living in London', () => {
+    // 23:30 on Friday in New York is 04:30 on Saturday in London.
+    const acts = [runAt('2025-03-06', 7, 0, 'America/New_York'), runAt('2025-03-07', 23, 30, 'America/New_York')];
+    expect(acts[1]?.localDate).toBe('2025-03-07');
+    const v = computeVerdict({ today: '2025-03-08', settings: settings(), activities: acts });
+    expect(v.streak.runDays).toBe(2);
+    expect(v.streak.ranToday).toBe(false);
+  });
+
+  it('flew from New York to Sydney and ran every morning: one running day per calendar date', () => {
+    const acts = [
+      runAt('2025-03-01', 7, 0, 'America/New_York'),
+      runAt('2025-03-02', 7, 0, 'America/New_York'),
+      // The flight crosses the date line: 3 March is spent in the air.
+      runAt('2025-03-04', 7, 0, 'Australia/Sydney'),
+      runAt('2025-03-05', 7, 0, 'Australia/Sydney'),
+    ];
+    const v = computeVerdict({ today: '2025-03-05', settings: settings(), activities: acts });
+    expect(v.streak.runDays).toBe(2);
+    expect(v.streak.lastRestDay).toBe('2025-03-03');
+  });
+});
+
+describe('presets', () => {
+  it('beginner: ran yesterday, not yet today: today is a rest day', () => {
+    const v = verdict('2025-03-09', '-R-', preset('beginner'));
+    expect(v.level).toBe('rest_due');
+    expect(reason(v.reasons, 'run_streak_at_limit')?.text).toBe(
+      '1 running day in a row; your limit is 1, so today is a rest day from running.',
+    );
+  });
+
+  it('beginner: ran two days in a row: warning', () => {
+    const v = verdict('2025-03-09', '-RR', preset('beginner'));
+    expect(v.level).toBe('warning');
+    expect(reason(v.reasons, 'run_streak_over_limit')?.text).toContain('2 days in a row without a rest day; your limit is 1');
+  });
+
+  it('beginner: run, rest, run, rest, with cross-training in between: a full rest day every third day', () => {
+    const v = verdict('2025-03-09', '-RWR', preset('beginner'));
+    expect(v.streak.runDays).toBe(1);
+    expect(v.streak.activeDays).toBe(3);
+    expect(reason(v.reasons, 'full_rest_over_limit')?.limit).toBe(2);
+  });
+
+  it('regular (the default): the 6th running day in a row is a warning, the 5th is not', () => {
+    expect(verdict('2025-03-09', '-RRRRR', preset('regular')).level).toBe('rest_due');
+    expect(verdict('2025-03-09', '-RRRRRR', preset('regular')).level).toBe('warning');
+  });
+
+  it('experienced: the 6th day in a row is fine, the 7th is a warning', () => {
+    const six = verdict('2025-03-09', '-RRRRRR', preset('experienced'));
+    expect(six.level).toBe('rest_due');
+    expect(six.reasons.some((r) => r.level === 'warning')).toBe(false);
+    expect(verdict('2025-03-09', '-RRRRRRR', preset('experienced')).level).toBe('warning');
+  });
+
+  it('a limit set by hand wins over any preset', () => {
+    expect(verdict('2025-03-09', '-RRR', settings({ preset: 'custom', maxRunDaysInRow: 2 })).level).toBe('warning');
+  });
+});
