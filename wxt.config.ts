@@ -13,7 +13,9 @@ const POLYFILL_ALIAS = { find: /^wxt\/browser$/, replacement: '@wxt-dev/webexten
 function addPolyfill(config: { resolve?: { alias?: unknown } }): void {
   config.resolve ??= {};
   const alias = config.resolve.alias;
-  const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+  const list = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
   config.resolve.alias = [POLYFILL_ALIAS, ...list];
 }
 

@@ -60,7 +60,10 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export async function openActivityDb(version: number = DB_VERSION, name: string = DB_NAME): Promise<IDBPDatabase<HipCheckDB>> {
+export async function openActivityDb(
+  version: number = DB_VERSION,
+  name: string = DB_NAME,
+): Promise<IDBPDatabase<HipCheckDB>> {
   const db: IDBPDatabase<HipCheckDB> = await openDB<HipCheckDB>(name, version, {
     upgrade(upgrading, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(upgrading, tx);

@@ -16,7 +16,17 @@ export interface SaveOutcome {
   keys: string[];
 }
 
-const SAME_VALUES: (keyof Activity)[] = ['startMs', 'localDate', 'sport', 'sportLabel', 'distanceM', 'movingS', 'elapsedS', 'name', 'sourceKeys'];
+const SAME_VALUES: (keyof Activity)[] = [
+  'startMs',
+  'localDate',
+  'sport',
+  'sportLabel',
+  'distanceM',
+  'movingS',
+  'elapsedS',
+  'name',
+  'sourceKeys',
+];
 
 function sameValues(a: Activity, b: Activity): boolean {
   return SAME_VALUES.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
@@ -39,9 +49,7 @@ export class ActivityStore {
       const key = sourceKey(input.source, input.sourceId);
       const known = await store.index('sourceKeys').get(key);
       if (known) out.known++;
-      const candidates = known
-        ? [known]
-        : await store.index('startMs').getAll(startsNear(input.startMs));
+      const candidates = known ? [known] : await store.index('startMs').getAll(startsNear(input.startMs));
       const dup = findDuplicate(candidates, input);
       if (!dup) {
         const fresh = activityFromInput(input, nowMs);
@@ -119,7 +127,10 @@ export class ActivityStore {
   /** Up to `limit` activities dated before `date`, newest first. */
   async before(date: string, limit: number): Promise<Activity[]> {
     const out: Activity[] = [];
-    let cursor = await this.db.transaction('activities').store.index('localDate').openCursor(IDBKeyRange.upperBound(date, true), 'prev');
+    let cursor = await this.db
+      .transaction('activities')
+      .store.index('localDate')
+      .openCursor(IDBKeyRange.upperBound(date, true), 'prev');
     while (cursor && out.length < limit) {
       out.push(cursor.value);
       cursor = await cursor.continue();
@@ -140,14 +151,24 @@ export class ActivityStore {
   }
 
   /** A correction by hand: it wins over every source from now on. */
-  async update(key: string, patch: Partial<Pick<Activity, 'sport' | 'distanceM' | 'movingS' | 'name'>>, nowMs: number): Promise<Activity | null> {
+  async update(
+    key: string,
+    patch: Partial<Pick<Activity, 'sport' | 'distanceM' | 'movingS' | 'name'>>,
+    nowMs: number,
+  ): Promise<Activity | null> {
     const tx = this.db.transaction('activities', 'readwrite');
     const a = await tx.store.get(key);
     if (!a) {
       await tx.done;
       return null;
     }
-    const next: Activity = { ...a, ...patch, sportLabel: patch.sport && patch.sport !== a.sport ? patch.sport : a.sportLabel, edited: true, updatedMs: nowMs };
+    const next: Activity = {
+      ...a,
+      ...patch,
+      sportLabel: patch.sport && patch.sport !== a.sport ? patch.sport : a.sportLabel,
+      edited: true,
+      updatedMs: nowMs,
+    };
     await tx.store.put(next);
     await tx.done;
     return next;

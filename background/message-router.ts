@@ -9,8 +9,7 @@ import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
 
 export type Response =
-  | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; error: string; errors?: SettingsError[] };
+  ({ ok: true } & Record<string, unknown>) | { ok: false; error: string; errors?: SettingsError[] };
 
 /** Everything the router needs from the browser, passed in so tests can run it on fakes. */
 export interface RouterDeps {
@@ -55,7 +54,13 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       const now = deps.now();
       const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
       if (reading.problem) {
-        await deps.addProblem({ site: sender.site, page: reading.problem.page, url: req.data.url, reason: reading.problem.reason, atMs: now });
+        await deps.addProblem({
+          site: sender.site,
+          page: reading.problem.page,
+          url: req.data.url,
+          reason: reading.problem.reason,
+          atMs: now,
+        });
         await deps.dataChanged();
         return { ok: true, added: 0, known: 0, problem: reading.problem.reason, ...reading.reply(0) };
       }
@@ -69,10 +74,17 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       if (sender.kind !== 'content') return { ok: false, error: 'Refused: uploads come from site pages only.' };
       const now = deps.now();
       const plan = await readUpload(req.file, now, deps.timeZone());
-      const outcome = plan.activities.length ? await deps.store.save(plan.activities, now) : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
+      const outcome = plan.activities.length
+        ? await deps.store.save(plan.activities, now)
+        : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
       await deps.store.logImport({
-        atMs: now, what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
-        added: outcome.added, merged: outcome.merged, unchanged: outcome.unchanged + outcome.updated, notActivities: plan.notActivities, refused: plan.refused,
+        atMs: now,
+        what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
+        added: outcome.added,
+        merged: outcome.merged,
+        unchanged: outcome.unchanged + outcome.updated,
+        notActivities: plan.notActivities,
+        refused: plan.refused,
       });
       await deps.dataChanged();
       return { ok: true, ...outcome, notActivities: plan.notActivities, refused: plan.refused };
@@ -132,7 +144,12 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       const now = deps.now();
       const activities: Activity[] = await deps.store.all();
       const backup = makeBackup(activities, await deps.loadSettings(), now);
-      return { ok: true, fileName: backupFileName(now), text: JSON.stringify(backup, null, 1), count: activities.length };
+      return {
+        ok: true,
+        fileName: backupFileName(now),
+        text: JSON.stringify(backup, null, 1),
+        count: activities.length,
+      };
     }
     case 'backup/import': {
       const now = deps.now();
@@ -140,7 +157,14 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       if (!parsed.ok) return { ok: false, error: parsed.error };
       const outcome = await deps.store.restore(parsed.activities);
       await deps.saveSettings(parsed.settings);
-      await deps.store.logImport({ atMs: now, what: 'backup', added: outcome.added, merged: outcome.merged, unchanged: outcome.unchanged, refused: [] });
+      await deps.store.logImport({
+        atMs: now,
+        what: 'backup',
+        added: outcome.added,
+        merged: outcome.merged,
+        unchanged: outcome.unchanged,
+        refused: [],
+      });
       await deps.dataChanged();
       return { ok: true, ...outcome };
     }

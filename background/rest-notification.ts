@@ -6,16 +6,32 @@ import type { Verdict } from '../core/engine/verdict';
 // permission), at most once a day, and not once they marked today as rest.
 const KEY = 'lastRestNotice';
 
-export function shouldNotify(settings: Settings, verdict: Verdict, restedToday: boolean, lastNoticeDate: string | null): boolean {
+export function shouldNotify(
+  settings: Settings,
+  verdict: Verdict,
+  restedToday: boolean,
+  lastNoticeDate: string | null,
+): boolean {
   if (!settings.notifications || restedToday || lastNoticeDate === verdict.today) return false;
   return verdict.level === 'rest_due' || verdict.level === 'warning';
 }
 
-export async function maybeNotify(settings: Settings, verdict: Verdict, restedToday: boolean, title: string, message: string): Promise<boolean> {
+export async function maybeNotify(
+  settings: Settings,
+  verdict: Verdict,
+  restedToday: boolean,
+  title: string,
+  message: string,
+): Promise<boolean> {
   const last = (await browser.storage.local.get(KEY))[KEY];
   if (!shouldNotify(settings, verdict, restedToday, typeof last === 'string' ? last : null)) return false;
   if (!browser.notifications || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return false;
-  await browser.notifications.create('hip-check-rest', { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+  await browser.notifications.create('hip-check-rest', {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
   await browser.storage.local.set({ [KEY]: verdict.today });
   return true;
 }

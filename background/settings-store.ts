@@ -16,7 +16,10 @@ export async function updateSettings(patch: unknown): Promise<Validated<Settings
   try {
     await browser.storage.sync.set({ [KEY]: r.value });
   } catch (e) {
-    return { ok: false, errors: [{ field: 'settings', message: `The browser refused to save settings: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ field: 'settings', message: `The browser refused to save settings: ${(e as Error).message}` }],
+    };
   }
   return r;
 }

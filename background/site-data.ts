@@ -17,7 +17,11 @@ export interface SiteReading {
   reply(known: number): Record<string, unknown>;
 }
 
-const none = (reply: Record<string, unknown> = {}): SiteReading => ({ activities: [], problem: null, reply: () => reply });
+const none = (reply: Record<string, unknown> = {}): SiteReading => ({
+  activities: [],
+  problem: null,
+  reply: () => reply,
+});
 
 export function readSiteData(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
   switch (data.kind) {
@@ -25,19 +29,45 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
       const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);
       if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
       if (r.kind === 'not-own') return none({ notOwn: true });
-      return { activities: [], problem: { page: 'activity-page', reason: `Couldn't read your Strava activity page: ${r.reason}. The site may have changed.` }, reply: () => ({}) };
+      return {
+        activities: [],
+        problem: {
+          page: 'activity-page',
+          reason: `Couldn't read your Strava activity page: ${r.reason}. The site may have changed.`,
+        },
+        reply: () => ({}),
+      };
     }
     case 'strava-activity-dom': {
       const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
       if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
       if (r.kind === 'not-own') return none({ notOwn: true });
-      const why = typeof (data.body as { why?: unknown } | null)?.why === 'string' ? `${(data.body as { why: string }).why.slice(0, 200)}, and ` : '';
-      return { activities: [], problem: { page: 'activity-page', reason: `Couldn't read your Strava activity page: ${why}${r.reason}. The site may have changed.` }, reply: () => ({}) };
+      const why =
+        typeof (data.body as { why?: unknown } | null)?.why === 'string'
+          ? `${(data.body as { why: string }).why.slice(0, 200)}, and `
+          : '';
+      return {
+        activities: [],
+        problem: {
+          page: 'activity-page',
+          reason: `Couldn't read your Strava activity page: ${why}${r.reason}. The site may have changed.`,
+        },
+        reply: () => ({}),
+      };
     }
     case 'strava-training-list': {
       const r = readStravaTrainingActivities(data.body, nowMs, timeZone);
-      if (!r.ok) return { activities: [], problem: { page: 'training', reason: `Couldn't read your Strava activity list: ${r.error}` }, reply: () => ({ nextUrl: null }) };
-      return { activities: r.activities, problem: null, reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }) };
+      if (!r.ok)
+        return {
+          activities: [],
+          problem: { page: 'training', reason: `Couldn't read your Strava activity list: ${r.error}` },
+          reply: () => ({ nextUrl: null }),
+        };
+      return {
+        activities: r.activities,
+        problem: null,
+        reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }),
+      };
     }
     case 'garmin-response': {
       const r = readGarminResponse(data.url, data.body, nowMs);
@@ -45,14 +75,27 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
       const endpoint = garminEndpoint(data.url)?.kind;
       const list = endpoint === 'list' || endpoint === 'legacy-search';
       if (!r.ok) {
-        return { activities: [], problem: { page: list ? 'activity-list' : 'activity', reason: `Couldn't read your Garmin Connect activities: ${r.error}` }, reply: () => ({}) };
+        return {
+          activities: [],
+          problem: {
+            page: list ? 'activity-list' : 'activity',
+            reason: `Couldn't read your Garmin Connect activities: ${r.error}`,
+          },
+          reply: () => ({}),
+        };
       }
       // The activity list is the signed-in athlete's own, so it also tells us who that is.
       const viewerId = data.viewerId ?? (list ? (r.activities.find((a) => a.ownerId !== null)?.ownerId ?? null) : null);
       // A single activity may be a connection's: without knowing the viewer, it waits.
       if (viewerId === null && !list) return none({ waiting: true });
-      const own = list ? r.activities.filter((a) => viewerId === null || a.ownerId === null || a.ownerId === viewerId) : r.activities.filter((a) => a.ownerId === viewerId);
-      return { activities: own.map(({ ownerId: _, ...a }) => a), problem: null, reply: () => (viewerId ? { viewerId } : {}) };
+      const own = list
+        ? r.activities.filter((a) => viewerId === null || a.ownerId === null || a.ownerId === viewerId)
+        : r.activities.filter((a) => a.ownerId === viewerId);
+      return {
+        activities: own.map(({ ownerId: _, ...a }) => a),
+        problem: null,
+        reply: () => (viewerId ? { viewerId } : {}),
+      };
     }
   }
 }

@@ -8,7 +8,11 @@ export async function readUpload(file: UploadedFile, nowMs: number, timeZone: st
   try {
     bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
   } catch {
-    return { activities: [], notActivities: 0, refused: [{ item: file.name, reason: 'the upload could not be decoded' }] };
+    return {
+      activities: [],
+      notActivities: 0,
+      refused: [{ item: file.name, reason: 'the upload could not be decoded' }],
+    };
   }
   const result = await readActivityFile(file.name, blobSource(new Blob([bytes as BlobPart])), { timeZone, nowMs });
   return planImport([{ name: file.name, result }], nowMs);

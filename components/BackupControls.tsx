@@ -23,11 +23,18 @@ export function BackupControls(props: { onChanged: () => void }) {
     <section class="card" aria-labelledby="data-h">
       <h2 id="data-h">{t('dataTitle')}</h2>
       <div class="row">
-        <button type="button" onClick={() => void exportBackup()}>{t('exportBackup')}</button>
+        <button type="button" onClick={() => void exportBackup()}>
+          {t('exportBackup')}
+        </button>
       </div>
       <ImportActivities onChanged={props.onChanged} />
       {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : ''} data-testid="export-message" style="white-space: pre-line">
+        <p
+          role={message.error ? 'alert' : 'status'}
+          class={message.error ? 'error' : ''}
+          data-testid="export-message"
+          style="white-space: pre-line"
+        >
           {message.text}
         </p>
       )}

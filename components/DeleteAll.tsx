@@ -17,12 +17,18 @@ export function DeleteAll(props: { count: number; onChanged: () => void }) {
   return (
     <div class="delete-all">
       {!confirming ? (
-        <button type="button" class="danger" onClick={() => setConfirming(true)}>{t('deleteAll')}</button>
+        <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          {t('deleteAll')}
+        </button>
       ) : (
         <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
           <p id="confirm-delete">{tn('deleteAllConfirm', props.count)}</p>
-          <button type="button" class="danger" onClick={() => void run()}>{t('deleteAllYes')}</button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>{t('cancel')}</button>
+          <button type="button" class="danger" onClick={() => void run()}>
+            {t('deleteAllYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+            {t('cancel')}
+          </button>
         </div>
       )}
       {message && <p role="status">{message}</p>}

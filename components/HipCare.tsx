@@ -40,7 +40,9 @@ export function formatDose(dose: Dose, locale: string = navigator.language): str
   const num = new Intl.NumberFormat(locale);
   const side = dose.perSide ? '_side' : '';
   if (dose.holdSeconds !== null) {
-    const hold = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(dose.holdSeconds);
+    const hold = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(
+      dose.holdSeconds,
+    );
     return plural(`hip_dose_hold${side}`, dose.sets, [hold, num.format(dose.sets)], locale);
   }
   return plural(`hip_dose_sets${side}`, dose.sets, [num.format(dose.sets), num.format(dose.repsPerSide ?? 0)], locale);
@@ -55,7 +57,9 @@ function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: strin
       <div class="hip-ex-head">
         <ExerciseIcon icon={e.icon} label={t(e.pictureKey)} size={40} />
         <div>
-          <Heading id={headingId} class="hip-ex-name">{t(e.nameKey)}</Heading>
+          <Heading id={headingId} class="hip-ex-name">
+            {t(e.nameKey)}
+          </Heading>
           <span class="hip-kind">{t(`hip_kind_${e.kind}`)}</span>
         </div>
       </div>
@@ -136,7 +140,9 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
   const outerHipPain = props.settings.outerHipPain || hc.avoidCrossBodyStretches;
   const today = pickExercises(hc, { outerHipPain }, props.today);
   const library = libraryFor({ outerHipPain });
-  const advice = hc.advice.flatMap((a) => (a.code === 'see_clinician' ? [] : [{ code: a.code, key: ADVICE_KEYS[a.code] }]));
+  const advice = hc.advice.flatMap((a) =>
+    a.code === 'see_clinician' ? [] : [{ code: a.code, key: ADVICE_KEYS[a.code] }],
+  );
   const group = (kind: Exercise['kind'], headingKey: string) => (
     <section class="hip-group" aria-labelledby={`${uid}-lib-${kind}`} data-group={kind}>
       <h3 id={`${uid}-lib-${kind}`}>{t(headingKey)}</h3>
@@ -158,7 +164,9 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
       {advice.length > 0 && (
         <ul class="hip-advice">
           {advice.map((a) => (
-            <li key={a.code} data-code={a.code}>{t(a.key)}</li>
+            <li key={a.code} data-code={a.code}>
+              {t(a.key)}
+            </li>
           ))}
         </ul>
       )}
@@ -172,7 +180,11 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
       <p class="hip-safety muted">{t('hip_safety')}</p>
       <details class="hip-library" data-testid="hip-library">
         <summary>{t('hip_browse')}</summary>
-        {outerHipPain && <p class="muted" data-testid="hip-cross-body-hidden">{t('hip_library_cross_body_hidden')}</p>}
+        {outerHipPain && (
+          <p class="muted" data-testid="hip-cross-body-hidden">
+            {t('hip_library_cross_body_hidden')}
+          </p>
+        )}
         {group('mobility', 'hip_library_mobility')}
         {group('strength', 'hip_library_strength')}
         <GuidanceBlock guidance={REST_AND_ICE} idPrefix={uid} />

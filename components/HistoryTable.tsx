@@ -37,7 +37,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   return (
     <section class="card" aria-labelledby="history-h">
       <h2 id="history-h">{t('historyTitle')}</h2>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {total === 0 ? (
         <p class="muted">{t('historyEmpty')}</p>
       ) : (
@@ -48,26 +52,56 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
               <tr>
                 <th scope="col">{t('colDate')}</th>
                 <th scope="col">{t('colSport')}</th>
-                <th scope="col" class="num">{t('colDistance')}</th>
-                <th scope="col" class="num">{t('colTime')}</th>
+                <th scope="col" class="num">
+                  {t('colDistance')}
+                </th>
+                <th scope="col" class="num">
+                  {t('colTime')}
+                </th>
                 <th scope="col">{t('colSource')}</th>
-                <th scope="col"><span class="visually-hidden">{t('colActions')}</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('colActions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((a) =>
                 editing === a.key ? (
-                  <EditRow key={a.key} activity={a} units={props.units} onDone={(changed) => { setEditing(null); if (changed) props.onChanged(); }} onError={setError} />
+                  <EditRow
+                    key={a.key}
+                    activity={a}
+                    units={props.units}
+                    onDone={(changed) => {
+                      setEditing(null);
+                      if (changed) props.onChanged();
+                    }}
+                    onError={setError}
+                  />
                 ) : (
                   <tr key={a.key} data-key={a.key}>
                     <td>{formatDate(a.localDate)}</td>
                     <td title={a.sportLabel}>{t(`sport_${a.sport}`)}</td>
                     <td class="num">{formatDistance(a.distanceM, props.units)}</td>
                     <td class="num">{formatDuration(a.movingS ?? a.elapsedS)}</td>
-                    <td>{a.sources.map((s) => t(`source_${s.source}`)).join(', ')}{a.edited ? ` (${t('editedMark')})` : ''}</td>
+                    <td>
+                      {a.sources.map((s) => t(`source_${s.source}`)).join(', ')}
+                      {a.edited ? ` (${t('editedMark')})` : ''}
+                    </td>
                     <td class="actions">
-                      <button type="button" onClick={() => setEditing(a.key)} aria-label={t('editActivity', formatDate(a.localDate))}>{t('edit')}</button>{' '}
-                      <button type="button" onClick={() => void remove(a)} aria-label={t('deleteActivity', formatDate(a.localDate))}>{t('delete')}</button>
+                      <button
+                        type="button"
+                        onClick={() => setEditing(a.key)}
+                        aria-label={t('editActivity', formatDate(a.localDate))}
+                      >
+                        {t('edit')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        onClick={() => void remove(a)}
+                        aria-label={t('deleteActivity', formatDate(a.localDate))}
+                      >
+                        {t('delete')}
+                      </button>
                     </td>
                   </tr>
                 ),
@@ -75,9 +109,13 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
             </tbody>
           </table>
           <nav class="row pager" aria-label={t('historyPages')}>
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('newer')}</button>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('newer')}
+            </button>
             <span>{t('pageOf', [String(pageNo), String(pages)])}</span>
-            <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('older')}</button>
+            <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              {t('older')}
+            </button>
           </nav>
         </>
       )}
@@ -85,11 +123,18 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   );
 }
 
-function EditRow(props: { activity: Activity; units: 'km' | 'mi'; onDone: (changed: boolean) => void; onError: (e: string) => void }) {
+function EditRow(props: {
+  activity: Activity;
+  units: 'km' | 'mi';
+  onDone: (changed: boolean) => void;
+  onError: (e: string) => void;
+}) {
   const a = props.activity;
   const factor = props.units === 'mi' ? M_PER_MILE : 1000;
   const [sport, setSport] = useState<Sport>(a.sport);
-  const [distance, setDistance] = useState(a.distanceM === null ? '' : String(Math.round((a.distanceM / factor) * 100) / 100));
+  const [distance, setDistance] = useState(
+    a.distanceM === null ? '' : String(Math.round((a.distanceM / factor) * 100) / 100),
+  );
   const [time, setTime] = useState(a.movingS === null ? '' : formatDuration(a.movingS));
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -98,7 +143,11 @@ function EditRow(props: { activity: Activity; units: 'km' | 'mi'; onDone: (chang
     if (d !== null && !Number.isFinite(d)) return setProblem(t('badDistance'));
     const s = time.trim() === '' ? null : parseClock(time);
     if (time.trim() !== '' && s === null) return setProblem(t('badTime'));
-    const r = await ask({ type: 'activities/update', key: a.key, patch: { sport, distanceM: d === null ? null : Math.round(d * factor * 10) / 10, movingS: s } });
+    const r = await ask({
+      type: 'activities/update',
+      key: a.key,
+      patch: { sport, distanceM: d === null ? null : Math.round(d * factor * 10) / 10, movingS: s },
+    });
     if (!r.ok) return setProblem(r.error);
     props.onDone(true);
   };
@@ -107,16 +156,47 @@ function EditRow(props: { activity: Activity; units: 'km' | 'mi'; onDone: (chang
     <tr data-key={a.key} class="editing">
       <td>{formatDate(a.localDate)}</td>
       <td>
-        <select aria-label={t('colSport')} value={sport} onChange={(e) => setSport((e.target as HTMLSelectElement).value as Sport)}>
-          {SPORTS.map((sp) => <option key={sp} value={sp}>{t(`sport_${sp}`)}</option>)}
+        <select
+          aria-label={t('colSport')}
+          value={sport}
+          onChange={(e) => setSport((e.target as HTMLSelectElement).value as Sport)}
+        >
+          {SPORTS.map((sp) => (
+            <option key={sp} value={sp}>
+              {t(`sport_${sp}`)}
+            </option>
+          ))}
         </select>
       </td>
-      <td class="num"><input aria-label={`${t('colDistance')} (${props.units})`} inputMode="decimal" size={6} value={distance} onInput={(e) => setDistance((e.target as HTMLInputElement).value)} /></td>
-      <td class="num"><input aria-label={t('colTimeHint')} size={7} value={time} onInput={(e) => setTime((e.target as HTMLInputElement).value)} /></td>
+      <td class="num">
+        <input
+          aria-label={`${t('colDistance')} (${props.units})`}
+          inputMode="decimal"
+          size={6}
+          value={distance}
+          onInput={(e) => setDistance((e.target as HTMLInputElement).value)}
+        />
+      </td>
+      <td class="num">
+        <input
+          aria-label={t('colTimeHint')}
+          size={7}
+          value={time}
+          onInput={(e) => setTime((e.target as HTMLInputElement).value)}
+        />
+      </td>
       <td colSpan={2} class="actions">
-        <button type="button" onClick={() => void save()}>{t('save')}</button>{' '}
-        <button type="button" onClick={() => props.onDone(false)}>{t('cancel')}</button>
-        {problem && <p class="error" role="alert">{problem}</p>}
+        <button type="button" onClick={() => void save()}>
+          {t('save')}
+        </button>{' '}
+        <button type="button" onClick={() => props.onDone(false)}>
+          {t('cancel')}
+        </button>
+        {problem && (
+          <p class="error" role="alert">
+            {problem}
+          </p>
+        )}
       </td>
     </tr>
   );

@@ -38,7 +38,11 @@ export function ImportActivities(props: { onChanged: () => void }) {
       {busy && (
         <p role="status" data-testid="import-progress">
           {t('importReading', busy.name)}{' '}
-          <progress max={busy.total || undefined} value={busy.total ? busy.done : undefined} aria-label={t('importReading', busy.name)} />
+          <progress
+            max={busy.total || undefined}
+            value={busy.total ? busy.done : undefined}
+            aria-label={t('importReading', busy.name)}
+          />
         </p>
       )}
       {outcomes.length > 0 && (
@@ -46,7 +50,9 @@ export function ImportActivities(props: { onChanged: () => void }) {
           {outcomes.map((o, i) => (
             <li key={i} class={o.error ? 'error' : ''}>
               {o.error ? (
-                <>{o.what}: {o.error}</>
+                <>
+                  {o.what}: {o.error}
+                </>
               ) : (
                 <>
                   {t('importDone', [o.what, String(o.added), String(o.merged), String(o.unchanged)])}
@@ -56,7 +62,9 @@ export function ImportActivities(props: { onChanged: () => void }) {
                       <summary>{tn('importRefused', o.refused.length)}</summary>
                       <ul>
                         {o.refused.map((r, j) => (
-                          <li key={j}>{r.item}: {r.reason}</li>
+                          <li key={j}>
+                            {r.item}: {r.reason}
+                          </li>
                         ))}
                       </ul>
                     </details>

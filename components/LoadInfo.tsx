@@ -8,7 +8,8 @@ import { t } from './i18n';
 export function LoadInfo(props: { verdict: Verdict }) {
   const load = props.verdict.load;
   if (!load) return null;
-  const n = (x: number | null, d = 2) => (x === null ? '–' : new Intl.NumberFormat(navigator.language, { maximumFractionDigits: d }).format(x));
+  const n = (x: number | null, d = 2) =>
+    x === null ? '–' : new Intl.NumberFormat(navigator.language, { maximumFractionDigits: d }).format(x);
   return (
     <details class="card load-info" data-testid="load-info">
       <summary>{t('loadTitle')}</summary>

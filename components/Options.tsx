@@ -33,13 +33,19 @@ export function Options() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <p class="muted">{t('privacyLine')}</p>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
       <BackupControls onChanged={() => void load()} />
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
       <section class="card" aria-labelledby="danger-h">
         <h2 id="danger-h">{t('deleteAllTitle')}</h2>
-        <p class="muted" data-testid="activity-count">{tn('storedCount', count)}</p>
+        <p class="muted" data-testid="activity-count">
+          {tn('storedCount', count)}
+        </p>
         <DeleteAll count={count} onChanged={() => void load()} />
       </section>
     </main>

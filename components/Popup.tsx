@@ -34,8 +34,20 @@ export function Popup() {
     if (state && !document.body.dataset.readyMs) document.body.dataset.readyMs = String(performance.now());
   }, [state]);
 
-  if (error) return <main class="popup"><p class="error" role="alert">{error}</p></main>;
-  if (!state) return <main class="popup" aria-busy="true"><p class="muted">{t('loading')}</p></main>;
+  if (error)
+    return (
+      <main class="popup">
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  if (!state)
+    return (
+      <main class="popup" aria-busy="true">
+        <p class="muted">{t('loading')}</p>
+      </main>
+    );
 
   const units = unitsFor(state.settings);
   const restedToday = state.restMarks.includes(state.today);
@@ -43,7 +55,9 @@ export function Popup() {
     <main class="popup" data-testid="popup" data-level={state.verdict.level}>
       <header class="popup-head">
         <h1>{t('extName')}</h1>
-        <button type="button" class="linklike" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+        <button type="button" class="linklike" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
       </header>
       <ProblemNotice problems={state.problems} onDismiss={() => void ask({ type: 'problems/clear' }).then(load)} />
       {state.totalCount === 0 && state.restMarks.length === 0 ? (
@@ -63,7 +77,12 @@ export function Popup() {
       ) : (
         <>
           <VerdictCard verdict={state.verdict} units={units} restedToday={restedToday} />
-          <ManualEntry today={state.today} ranToday={state.verdict.streak.ranToday} restedToday={restedToday} onChanged={() => void load()} />
+          <ManualEntry
+            today={state.today}
+            ranToday={state.verdict.streak.ranToday}
+            restedToday={restedToday}
+            onChanged={() => void load()}
+          />
           <DayStrip today={state.today} days={state.strip} />
           <WeeklyChart weeks={state.weeks} units={units} />
           <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />

@@ -11,11 +11,14 @@ export function ProblemNotice(props: { problems: StoredProblem[]; onDismiss: () 
         <ul>
           {props.problems.map((p) => (
             <li key={`${p.site}-${p.page}`}>
-              <strong>{t(`problem_${p.site}`)}</strong> {p.reason} <span class="muted">({new Date(p.atMs).toLocaleString()})</span>
+              <strong>{t(`problem_${p.site}`)}</strong> {p.reason}{' '}
+              <span class="muted">({new Date(p.atMs).toLocaleString()})</span>
             </li>
           ))}
         </ul>
-        <button type="button" onClick={props.onDismiss}>{t('problemsDismiss')}</button>
+        <button type="button" onClick={props.onDismiss}>
+          {t('problemsDismiss')}
+        </button>
       </details>
     </section>
   );

@@ -12,8 +12,12 @@ export function RecentActivities(props: { activities: Activity[]; units: 'km' | 
           <tr>
             <th scope="col">{t('colDate')}</th>
             <th scope="col">{t('colSport')}</th>
-            <th scope="col" class="num">{t('colDistance')}</th>
-            <th scope="col" class="num">{t('colTime')}</th>
+            <th scope="col" class="num">
+              {t('colDistance')}
+            </th>
+            <th scope="col" class="num">
+              {t('colTime')}
+            </th>
           </tr>
         </thead>
         <tbody>

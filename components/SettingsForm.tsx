@@ -28,12 +28,24 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
       <h2 id="settings-h">{t('settingsTitle')}</h2>
       <div class="field">
         <label for="preset">{t('setting_preset')}</label>
-        <select id="preset" value={s.preset} onChange={(e) => void save('preset', { preset: (e.target as HTMLSelectElement).value })}>
-          {PRESETS.map((p) => <option key={p} value={p}>{t(`preset_${p}`)}</option>)}
+        <select
+          id="preset"
+          value={s.preset}
+          onChange={(e) => void save('preset', { preset: (e.target as HTMLSelectElement).value })}
+        >
+          {PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {t(`preset_${p}`)}
+            </option>
+          ))}
           {s.preset === 'custom' && <option value="custom">{t('preset_custom')}</option>}
         </select>
         <p class="hint">{t('setting_preset_hint')}</p>
-        {errors.preset && <p class="error" role="alert">{errors.preset}</p>}
+        {errors.preset && (
+          <p class="error" role="alert">
+            {errors.preset}
+          </p>
+        )}
       </div>
       {NUMBER_FIELDS.map((f) => (
         <div class="field" key={f.key}>
@@ -59,7 +71,11 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           <p class="hint" id={`${f.key}-hint`}>
             {t(`setting_${f.key}_hint`)} {t('defaultIs', String(DEFAULT_SETTINGS[f.key]))}
           </p>
-          {errors[f.key] && <p class="error" role="alert" id={`${f.key}-err`} data-testid={`error-${f.key}`}>{errors[f.key]}</p>}
+          {errors[f.key] && (
+            <p class="error" role="alert" id={`${f.key}-err`} data-testid={`error-${f.key}`}>
+              {errors[f.key]}
+            </p>
+          )}
         </div>
       ))}
       <fieldset class="field">
@@ -81,11 +97,19 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           ))}
         </div>
         <p class="hint">{t('setting_runningLoadSports_hint')}</p>
-        {errors.runningLoadSports && <p class="error" role="alert">{errors.runningLoadSports}</p>}
+        {errors.runningLoadSports && (
+          <p class="error" role="alert">
+            {errors.runningLoadSports}
+          </p>
+        )}
       </fieldset>
       <div class="field">
         <label for="units">{t('setting_units')}</label>
-        <select id="units" value={s.units} onChange={(e) => void save('units', { units: (e.target as HTMLSelectElement).value })}>
+        <select
+          id="units"
+          value={s.units}
+          onChange={(e) => void save('units', { units: (e.target as HTMLSelectElement).value })}
+        >
           <option value="auto">{t('units_auto')}</option>
           <option value="km">{t('units_km')}</option>
           <option value="mi">{t('units_mi')}</option>
@@ -103,7 +127,9 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
         >
           <option value="auto">{t('weekStart_auto')}</option>
           {[1, 2, 3, 4, 5, 6, 0].map((d) => (
-            <option key={d} value={String(d)}>{weekdayName(d)}</option>
+            <option key={d} value={String(d)}>
+              {weekdayName(d)}
+            </option>
           ))}
         </select>
       </div>
@@ -125,18 +151,32 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
             void save('notifications', { notifications: on });
           }}
         />
-        <p class="hint" id="notifications-hint">{t('setting_notifications_hint')}</p>
-        {errors.notifications && <p class="error" role="alert">{errors.notifications}</p>}
+        <p class="hint" id="notifications-hint">
+          {t('setting_notifications_hint')}
+        </p>
+        {errors.notifications && (
+          <p class="error" role="alert">
+            {errors.notifications}
+          </p>
+        )}
       </div>
       <fieldset class="field">
         <legend>{t('hipsTitle')}</legend>
         <label style="font-weight: normal; grid-column: 1 / -1">
-          <input type="checkbox" checked={s.outerHipPain} onChange={(e) => void save('outerHipPain', { outerHipPain: (e.target as HTMLInputElement).checked })} />{' '}
+          <input
+            type="checkbox"
+            checked={s.outerHipPain}
+            onChange={(e) => void save('outerHipPain', { outerHipPain: (e.target as HTMLInputElement).checked })}
+          />{' '}
           {t('setting_outerHipPain')}
         </label>
         <p class="hint">{t('setting_outerHipPain_hint')}</p>
         <label style="font-weight: normal; grid-column: 1 / -1">
-          <input type="checkbox" checked={s.redFlagSymptoms} onChange={(e) => void save('redFlagSymptoms', { redFlagSymptoms: (e.target as HTMLInputElement).checked })} />{' '}
+          <input
+            type="checkbox"
+            checked={s.redFlagSymptoms}
+            onChange={(e) => void save('redFlagSymptoms', { redFlagSymptoms: (e.target as HTMLInputElement).checked })}
+          />{' '}
           {t('setting_redFlagSymptoms')}
         </label>
         <p class="hint">{t('setting_redFlagSymptoms_hint')}</p>
@@ -147,5 +187,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
 
 function weekdayName(day: number): string {
   // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
+  return new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2023, 0, 1 + day)),
+  );
 }

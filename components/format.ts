@@ -26,5 +26,7 @@ export function formatDuration(s: number | null): string {
 
 export function formatDate(date: string, locale: string = navigator.language): string {
   // Noon UTC, formatted in UTC: the calendar date is shown as stored, whatever the zone.
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 }

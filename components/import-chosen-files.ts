@@ -23,13 +23,27 @@ async function isBackup(file: File): Promise<boolean> {
 type SaveReply = { added: number; merged: number; updated: number; unchanged: number };
 
 export async function importOne(file: File, onProgress: (done: number, total: number) => void): Promise<FileOutcome> {
-  const base: FileOutcome = { what: file.name, added: 0, merged: 0, unchanged: 0, notActivities: 0, refused: [], error: null };
+  const base: FileOutcome = {
+    what: file.name,
+    added: 0,
+    merged: 0,
+    unchanged: 0,
+    notActivities: 0,
+    refused: [],
+    error: null,
+  };
   if (await isBackup(file)) {
     const r = await ask<SaveReply>({ type: 'backup/import', text: await file.text() });
-    return r.ok ? { ...base, added: r.added, merged: r.merged + r.updated, unchanged: r.unchanged } : { ...base, error: r.error };
+    return r.ok
+      ? { ...base, added: r.added, merged: r.merged + r.updated, unchanged: r.unchanged }
+      : { ...base, error: r.error };
   }
   const now = Date.now();
-  const result = await readActivityFile(file.name, blobSource(file), { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, onProgress, nowMs: now });
+  const result = await readActivityFile(file.name, blobSource(file), {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    onProgress,
+    nowMs: now,
+  });
   const plan = planImport([{ name: file.name, result }], now);
   const out: FileOutcome = { ...base, notActivities: plan.notActivities, refused: plan.refused };
   for (let i = 0; i < plan.activities.length; i += BATCH) {
@@ -39,7 +53,8 @@ export async function importOne(file: File, onProgress: (done: number, total: nu
     out.merged += r.merged;
     out.unchanged += r.unchanged + r.updated;
   }
-  if (plan.activities.length === 0 && plan.notActivities === 0 && plan.refused.length === 1) out.error = plan.refused[0]!.reason;
+  if (plan.activities.length === 0 && plan.notActivities === 0 && plan.refused.length === 1)
+    out.error = plan.refused[0]!.reason;
   const { error: _, ...log } = out;
   await ask({ type: 'imports/log', record: log });
   return out;

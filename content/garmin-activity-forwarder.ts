@@ -19,7 +19,10 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
   const waiting: ObservedResponse[] = [];
 
   const forward = async (res: ObservedResponse) => {
-    const reply = (await sendToBackground({ type: 'site/data', data: { kind: 'garmin-response', url: res.url, status: res.status, body: res.body, viewerId } })) as Reply;
+    const reply = (await sendToBackground({
+      type: 'site/data',
+      data: { kind: 'garmin-response', url: res.url, status: res.status, body: res.body, viewerId },
+    })) as Reply;
     if (!reply?.ok) return;
     if (reply.waiting) waiting.push(res);
     if (reply.viewerId && viewerId === null) learnViewer(reply.viewerId);
@@ -35,7 +38,8 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
     if (res.status !== 200) return;
     if (PROFILE_URL.test(res.url)) {
       const id = (res.body as { profileId?: unknown } | null)?.profileId;
-      if ((typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id))) learnViewer(String(id));
+      if ((typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id)))
+        learnViewer(String(id));
       return;
     }
     void forward(res);

@@ -13,5 +13,10 @@ export interface BridgeMessage<T> {
 export function isBridgeMessage(event: MessageEvent, kind: string): boolean {
   if (event.source !== window || event.origin !== window.location.origin) return false;
   const d: unknown = event.data;
-  return typeof d === 'object' && d !== null && (d as BridgeMessage<unknown>).tag === BRIDGE_TAG && (d as BridgeMessage<unknown>).kind === kind;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    (d as BridgeMessage<unknown>).tag === BRIDGE_TAG &&
+    (d as BridgeMessage<unknown>).kind === kind
+  );
 }

@@ -43,9 +43,16 @@ export function observeResponses(wanted: RegExp): void {
       const p = origFetch.apply(this, args);
       try {
         const input = args[0];
-        const url = absolute(typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url);
+        const url = absolute(
+          typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url,
+        );
         if (wanted.test(url)) {
-          p.then((res) => res.clone().text().then((text) => post(url, res.status, text))).catch(() => {});
+          p.then((res) =>
+            res
+              .clone()
+              .text()
+              .then((text) => post(url, res.status, text)),
+          ).catch(() => {});
         }
       } catch {
         // never break the page
@@ -61,7 +68,12 @@ export function observeResponses(wanted: RegExp): void {
       if (wanted.test(url)) {
         this.addEventListener('load', () => {
           try {
-            const text = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : '';
+            const text =
+              this.responseType === '' || this.responseType === 'text'
+                ? this.responseText
+                : this.responseType === 'json'
+                  ? JSON.stringify(this.response)
+                  : '';
             if (text) post(url, this.status, text);
           } catch {
             // never break the page

@@ -18,7 +18,9 @@ function looksLikeSnapshot(v: unknown): v is StravaPageSnapshot {
   return (
     typeof s.urlActivityId === 'string' &&
     (s.activity === null || (typeof s.activity === 'object' && !Array.isArray(s.activity))) &&
-    idLike(s.activityId) && idLike(s.activityAthleteId) && idLike(s.currentAthleteId)
+    idLike(s.activityId) &&
+    idLike(s.activityAthleteId) &&
+    idLike(s.currentAthleteId)
   );
 }
 
@@ -27,7 +29,16 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
 
   // Without pageView data, the page as shown is copied out and read in the background.
   const fromDom = (why: string) =>
-    void sendToBackground({ type: 'site/data', data: { kind: 'strava-activity-dom', url, status: 200, body: { ...snapshotStravaActivityDom(document, activityId), why }, viewerId: null } });
+    void sendToBackground({
+      type: 'site/data',
+      data: {
+        kind: 'strava-activity-dom',
+        url,
+        status: 200,
+        body: { ...snapshotStravaActivityDom(document, activityId), why },
+        viewerId: null,
+      },
+    });
 
   let done = false;
   const timer = ctx.setTimeout(() => {
@@ -44,6 +55,9 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
     clearTimeout(timer);
     if (snap.activity === null) return fromDom('the page has no activity data (pageView)');
     // The background reads it; a friend's activity is none of our business and is not stored.
-    void sendToBackground({ type: 'site/data', data: { kind: 'strava-activity-snapshot', url, status: 200, body: snap, viewerId: null } });
+    void sendToBackground({
+      type: 'site/data',
+      data: { kind: 'strava-activity-snapshot', url, status: 200, body: snap, viewerId: null },
+    });
   });
 }

@@ -21,7 +21,10 @@ export interface BackfillDeps {
 const listData = (url: string, status: number, body: unknown) =>
   ({ type: 'site/data', data: { kind: 'strava-training-list', url, status, body, viewerId: null } }) as const;
 
-export async function backfill(deps: BackfillDeps, first: ObservedResponse): Promise<{ fetched: number; stoppedBy: string }> {
+export async function backfill(
+  deps: BackfillDeps,
+  first: ObservedResponse,
+): Promise<{ fetched: number; stoppedBy: string }> {
   let reply = (await deps.send(listData(first.url, first.status, first.body))) as Reply;
   let fetched = 0;
   while (reply?.ok && reply.nextUrl) {
@@ -58,8 +61,16 @@ export function watchStravaTraining(ctx: ContentScriptContext): void {
   let started = false;
   const deps: BackfillDeps = {
     fetchPage: async (url) => {
-      const res = await pageFetch()(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' } });
-      return { status: res.status, url: res.url || url, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+      const res = await pageFetch()(url, {
+        credentials: 'same-origin',
+        headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+      });
+      return {
+        status: res.status,
+        url: res.url || url,
+        contentType: res.headers.get('content-type') ?? '',
+        text: await res.text(),
+      };
     },
     send: sendToBackground,
     sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),

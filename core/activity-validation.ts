@@ -37,7 +37,8 @@ function checkText(v: unknown, what: string, max: number, allowEmpty: boolean): 
 
 /** A source name and its id, as an incoming activity or a stored source list carries them. */
 function checkSource(source: unknown, id: unknown): string | null {
-  if (typeof source !== 'string' || !(SOURCES as readonly string[]).includes(source)) return `source ${JSON.stringify(source)} is not one of ${SOURCES.join(', ')}`;
+  if (typeof source !== 'string' || !(SOURCES as readonly string[]).includes(source))
+    return `source ${JSON.stringify(source)} is not one of ${SOURCES.join(', ')}`;
   return checkText(id, 'source id', LIMITS.maxIdLength, false);
 }
 
@@ -65,8 +66,10 @@ function checkCommon(a: Record<string, unknown>, nowMs: number): string | null {
   // Local time is within UTC-12 .. UTC+14 of the start instant, so the dates differ by a day at most.
   const utcDay = Math.floor(startMs / 86_400_000);
   const localDay = Math.round(Date.parse(`${a.localDate}T00:00:00Z`) / 86_400_000);
-  if (Math.abs(localDay - utcDay) > 1) return `local date ${a.localDate} does not match the start ${new Date(startMs).toISOString()}`;
-  if (typeof a.sport !== 'string' || !(SPORTS as readonly string[]).includes(a.sport)) return `sport ${JSON.stringify(a.sport)} is not one of ${SPORTS.join(', ')}`;
+  if (Math.abs(localDay - utcDay) > 1)
+    return `local date ${a.localDate} does not match the start ${new Date(startMs).toISOString()}`;
+  if (typeof a.sport !== 'string' || !(SPORTS as readonly string[]).includes(a.sport))
+    return `sport ${JSON.stringify(a.sport)} is not one of ${SPORTS.join(', ')}`;
   return (
     checkText(a.sportLabel, 'sport label', LIMITS.maxLabelLength, true) ??
     checkText(a.name, 'name', LIMITS.maxNameLength, true) ??
@@ -86,7 +89,8 @@ export function checkActivityInput(v: unknown, nowMs: number): Check<ActivityInp
 /** A stored activity, e.g. from a backup file: the same rules plus its source list. */
 export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> {
   if (!isObj(v)) return { ok: false, error: 'an activity must be an object' };
-  if (!Array.isArray(v.sources) || v.sources.length === 0) return { ok: false, error: 'an activity must list at least one source' };
+  if (!Array.isArray(v.sources) || v.sources.length === 0)
+    return { ok: false, error: 'an activity must list at least one source' };
   const sources: Activity['sources'] = [];
   for (const s of v.sources) {
     const srcErr = isObj(s) ? checkSource(s.source, s.id) : checkSource(s, undefined);

@@ -30,9 +30,7 @@ export function backupFileName(nowMs: number): string {
   return `hip-check-backup-${new Date(nowMs).toISOString().slice(0, 10)}.json`;
 }
 
-export type ParsedBackup =
-  | { ok: true; activities: Activity[]; settings: Settings }
-  | { ok: false; error: string };
+export type ParsedBackup = { ok: true; activities: Activity[]; settings: Settings } | { ok: false; error: string };
 
 /**
  * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
@@ -43,7 +41,10 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `This is not a Hip Check backup: the file is not valid JSON (${(e as Error).message}).` };
+    return {
+      ok: false,
+      error: `This is not a Hip Check backup: the file is not valid JSON (${(e as Error).message}).`,
+    };
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     return { ok: false, error: 'This is not a Hip Check backup: the "format" field is missing or different.' };
@@ -53,13 +54,17 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     return { ok: false, error: 'This backup has no valid version number.' };
   }
   if (d.version > BACKUP_VERSION) {
-    return { ok: false, error: `This backup was made by a newer Hip Check (format version ${d.version}); update Hip Check to import it.` };
+    return {
+      ok: false,
+      error: `This backup was made by a newer Hip Check (format version ${d.version}); update Hip Check to import it.`,
+    };
   }
   if (!Array.isArray(d.activities)) return { ok: false, error: 'This backup has no list of activities.' };
   const activities: Activity[] = [];
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
-    if (!r.ok) return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
+    if (!r.ok)
+      return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
     activities.push(r.value);
   }
   let settings = current;
@@ -67,7 +72,10 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     const s = validateSettingsPatch(d.settings, current);
     if (!s.ok) {
       const e = s.errors[0]!;
-      return { ok: false, error: `The settings in the backup are damaged (${e.field}: ${e.message}). Nothing was imported.` };
+      return {
+        ok: false,
+        error: `The settings in the backup are damaged (${e.field}: ${e.message}). Nothing was imported.`,
+      };
     }
     settings = s.value;
   }

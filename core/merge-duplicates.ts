@@ -80,9 +80,10 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
   const key = sourceKey(input.source, input.sourceId);
   const known = existing.sourceKeys.includes(key);
   // A correction by hand outlasts every later reading of the same run.
-  const incomingWins = !existing.edited && (known ? PRIORITY[input.source] >= bestPriority(existing) : PRIORITY[input.source] > bestPriority(existing));
-  const pick = <T>(mine: T | null, theirs: T | null): T | null =>
-    incomingWins ? (theirs ?? mine) : (mine ?? theirs);
+  const incomingWins =
+    !existing.edited &&
+    (known ? PRIORITY[input.source] >= bestPriority(existing) : PRIORITY[input.source] > bestPriority(existing));
+  const pick = <T>(mine: T | null, theirs: T | null): T | null => (incomingWins ? (theirs ?? mine) : (mine ?? theirs));
   return {
     key: existing.key,
     sources: known ? existing.sources : [...existing.sources, { source: input.source, id: input.sourceId }],
@@ -94,7 +95,7 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
     distanceM: pick(existing.distanceM, input.distanceM),
     movingS: pick(existing.movingS, input.movingS),
     elapsedS: pick(existing.elapsedS, input.elapsedS),
-    name: (incomingWins ? input.name || existing.name : existing.name || input.name),
+    name: incomingWins ? input.name || existing.name : existing.name || input.name,
     updatedMs: nowMs,
     ...(existing.edited ? { edited: true } : {}),
   };

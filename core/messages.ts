@@ -16,7 +16,8 @@ export interface ReadProblem {
 }
 
 /** Raw data a content script found on a site page; the background runs the site's reader on it. */
-export type SiteDataKind = 'strava-activity-snapshot' | 'strava-activity-dom' | 'strava-training-list' | 'garmin-response';
+export type SiteDataKind =
+  'strava-activity-snapshot' | 'strava-activity-dom' | 'strava-training-list' | 'garmin-response';
 
 export const SITE_OF_KIND: Record<SiteDataKind, Site> = {
   'strava-activity-snapshot': 'strava',
@@ -119,12 +120,17 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 function checkActivities(v: unknown, nowMs: number, allowed: readonly Source[]): Check<ActivityInput[]> {
   if (!Array.isArray(v)) return { ok: false, error: 'activities must be a list' };
-  if (v.length > MAX_ACTIVITIES_PER_MESSAGE) return { ok: false, error: `too many activities in one message (${v.length}; at most ${MAX_ACTIVITIES_PER_MESSAGE})` };
+  if (v.length > MAX_ACTIVITIES_PER_MESSAGE)
+    return {
+      ok: false,
+      error: `too many activities in one message (${v.length}; at most ${MAX_ACTIVITIES_PER_MESSAGE})`,
+    };
   const out: ActivityInput[] = [];
   for (let i = 0; i < v.length; i++) {
     const r = checkActivityInput(v[i], nowMs);
     if (!r.ok) return { ok: false, error: `activity ${i + 1}: ${r.error}` };
-    if (!allowed.includes(r.value.source)) return { ok: false, error: `activity ${i + 1}: source "${r.value.source}" may not be sent from here` };
+    if (!allowed.includes(r.value.source))
+      return { ok: false, error: `activity ${i + 1}: source "${r.value.source}" may not be sent from here` };
     out.push(r.value);
   }
   return { ok: true, value: out };
@@ -132,41 +138,77 @@ function checkActivities(v: unknown, nowMs: number, allowed: readonly Source[]):
 
 export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check<Request> {
   if (sender.kind === 'unknown') return { ok: false, error: `Refused: ${sender.why}.` };
-  if (!isObj(raw) || typeof raw.type !== 'string') return { ok: false, error: 'Refused: a message must be an object with a type.' };
+  if (!isObj(raw) || typeof raw.type !== 'string')
+    return { ok: false, error: 'Refused: a message must be an object with a type.' };
 
   if (sender.kind === 'content') {
     switch (raw.type) {
       case 'activities/seen': {
         // A Strava page may only report Strava activities; it can't pose as a file or a manual entry.
         const r = checkActivities(raw.activities, nowMs, [sender.site]);
-        return r.ok ? { ok: true, value: { type: 'activities/seen', activities: r.value } } : { ok: false, error: `Refused: ${r.error}.` };
+        return r.ok
+          ? { ok: true, value: { type: 'activities/seen', activities: r.value } }
+          : { ok: false, error: `Refused: ${r.error}.` };
       }
       case 'site/data': {
         const d = raw.data;
-        if (!isObj(d) || typeof d.kind !== 'string' || !Object.hasOwn(SITE_OF_KIND, d.kind)) return { ok: false, error: 'Refused: site data of an unknown kind.' };
+        if (!isObj(d) || typeof d.kind !== 'string' || !Object.hasOwn(SITE_OF_KIND, d.kind))
+          return { ok: false, error: 'Refused: site data of an unknown kind.' };
         const kind = d.kind as SiteDataKind;
-        if (SITE_OF_KIND[kind] !== sender.site) return { ok: false, error: `Refused: ${kind} data may only come from ${SITE_OF_KIND[kind]}.` };
-        if (typeof d.url !== 'string' || !d.url.startsWith(sender.site === 'strava' ? 'https://www.strava.com/' : 'https://connect.garmin.com/')) {
+        if (SITE_OF_KIND[kind] !== sender.site)
+          return { ok: false, error: `Refused: ${kind} data may only come from ${SITE_OF_KIND[kind]}.` };
+        if (
+          typeof d.url !== 'string' ||
+          !d.url.startsWith(sender.site === 'strava' ? 'https://www.strava.com/' : 'https://connect.garmin.com/')
+        ) {
           return { ok: false, error: 'Refused: site data must name its own page or request on that site.' };
         }
-        if (typeof d.status !== 'number' || !Number.isInteger(d.status)) return { ok: false, error: 'Refused: site data needs an HTTP status.' };
+        if (typeof d.status !== 'number' || !Number.isInteger(d.status))
+          return { ok: false, error: 'Refused: site data needs an HTTP status.' };
         const viewerId = typeof d.viewerId === 'string' && /^\d{1,20}$/.test(d.viewerId) ? d.viewerId : null;
-        return { ok: true, value: { type: 'site/data', data: { kind, url: d.url.slice(0, 2000), status: d.status, body: d.body, viewerId } } };
+        return {
+          ok: true,
+          value: {
+            type: 'site/data',
+            data: { kind, url: d.url.slice(0, 2000), status: d.status, body: d.body, viewerId },
+          },
+        };
       }
       case 'upload/file': {
         const f = raw.file;
-        if (!isObj(f) || typeof f.name !== 'string' || typeof f.dataBase64 !== 'string') return { ok: false, error: 'Refused: an upload needs a file name and its data.' };
-        if (f.dataBase64.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) return { ok: false, error: `Refused: ${f.name.slice(0, 100)} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` };
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.dataBase64)) return { ok: false, error: 'Refused: the upload is not base64 data.' };
-        return { ok: true, value: { type: 'upload/file', file: { name: f.name.slice(0, 300), dataBase64: f.dataBase64 } } };
+        if (!isObj(f) || typeof f.name !== 'string' || typeof f.dataBase64 !== 'string')
+          return { ok: false, error: 'Refused: an upload needs a file name and its data.' };
+        if (f.dataBase64.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4)
+          return {
+            ok: false,
+            error: `Refused: ${f.name.slice(0, 100)} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+          };
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.dataBase64))
+          return { ok: false, error: 'Refused: the upload is not base64 data.' };
+        return {
+          ok: true,
+          value: { type: 'upload/file', file: { name: f.name.slice(0, 300), dataBase64: f.dataBase64 } },
+        };
       }
       case 'problem/report': {
         const p = raw.problem;
-        if (!isObj(p) || p.site !== sender.site || typeof p.page !== 'string' || typeof p.url !== 'string' || typeof p.reason !== 'string') {
+        if (
+          !isObj(p) ||
+          p.site !== sender.site ||
+          typeof p.page !== 'string' ||
+          typeof p.url !== 'string' ||
+          typeof p.reason !== 'string'
+        ) {
           return { ok: false, error: 'Refused: a problem report needs site, page, url and reason.' };
         }
         const clip = (s: string) => s.slice(0, 500);
-        return { ok: true, value: { type: 'problem/report', problem: { site: sender.site, page: clip(p.page), url: clip(p.url), reason: clip(p.reason) } } };
+        return {
+          ok: true,
+          value: {
+            type: 'problem/report',
+            problem: { site: sender.site, page: clip(p.page), url: clip(p.url), reason: clip(p.reason) },
+          },
+        };
       }
       default:
         return { ok: false, error: `Refused: "${raw.type.slice(0, 50)}" is not accepted from a web page.` };
@@ -183,23 +225,31 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       return { ok: true, value: { type: 'settings/update', patch: raw.patch } };
     case 'activities/add': {
       const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
-      return r.ok ? { ok: true, value: { type: 'activities/add', activities: r.value } } : { ok: false, error: `Refused: ${r.error}.` };
+      return r.ok
+        ? { ok: true, value: { type: 'activities/add', activities: r.value } }
+        : { ok: false, error: `Refused: ${r.error}.` };
     }
     case 'rest/mark':
-      if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return { ok: false, error: 'Refused: rest/mark needs a date (YYYY-MM-DD) and on (true or false).' };
+      if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean')
+        return { ok: false, error: 'Refused: rest/mark needs a date (YYYY-MM-DD) and on (true or false).' };
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
     case 'activities/list': {
       const int = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-      if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000)) return { ok: false, error: 'Refused: activities/list needs offset and limit (at most 1000).' };
+      if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000))
+        return { ok: false, error: 'Refused: activities/list needs offset and limit (at most 1000).' };
       return { ok: true, value: { type: 'activities/list', offset: raw.offset as number, limit: raw.limit as number } };
     }
     case 'activities/update': {
-      if (typeof raw.key !== 'string' || !isObj(raw.patch)) return { ok: false, error: 'Refused: activities/update needs a key and a patch.' };
+      if (typeof raw.key !== 'string' || !isObj(raw.patch))
+        return { ok: false, error: 'Refused: activities/update needs a key and a patch.' };
       const p = raw.patch;
       const patch: ActivityPatch = {};
-      for (const k of Object.keys(p)) if (!['sport', 'distanceM', 'movingS', 'name'].includes(k)) return { ok: false, error: `Refused: "${k.slice(0, 40)}" cannot be edited.` };
+      for (const k of Object.keys(p))
+        if (!['sport', 'distanceM', 'movingS', 'name'].includes(k))
+          return { ok: false, error: `Refused: "${k.slice(0, 40)}" cannot be edited.` };
       if ('sport' in p) {
-        if (typeof p.sport !== 'string' || !(SPORTS as readonly string[]).includes(p.sport)) return { ok: false, error: `Refused: sport must be one of ${SPORTS.join(', ')}.` };
+        if (typeof p.sport !== 'string' || !(SPORTS as readonly string[]).includes(p.sport))
+          return { ok: false, error: `Refused: sport must be one of ${SPORTS.join(', ')}.` };
         patch.sport = p.sport as Sport;
       }
       if ('distanceM' in p) {
@@ -213,34 +263,63 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         patch.movingS = p.movingS as number | null;
       }
       if ('name' in p) {
-        if (typeof p.name !== 'string' || p.name.length > LIMITS.maxNameLength) return { ok: false, error: `Refused: the name must be text of at most ${LIMITS.maxNameLength} characters.` };
+        if (typeof p.name !== 'string' || p.name.length > LIMITS.maxNameLength)
+          return { ok: false, error: `Refused: the name must be text of at most ${LIMITS.maxNameLength} characters.` };
         patch.name = p.name;
       }
       return { ok: true, value: { type: 'activities/update', key: raw.key, patch } };
     }
     case 'data/delete-all':
-      if (raw.confirm !== 'delete everything') return { ok: false, error: 'Refused: deleting all data needs the confirmation "delete everything".' };
+      if (raw.confirm !== 'delete everything')
+        return { ok: false, error: 'Refused: deleting all data needs the confirmation "delete everything".' };
       return { ok: true, value: { type: 'data/delete-all', confirm: 'delete everything' } };
     case 'activities/delete':
-      if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string')) return { ok: false, error: 'Refused: activities/delete needs a list of keys.' };
+      if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string'))
+        return { ok: false, error: 'Refused: activities/delete needs a list of keys.' };
       return { ok: true, value: { type: 'activities/delete', keys: raw.keys as string[] } };
     case 'imports/log': {
       const r = raw.record;
       const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-      if (!isObj(r) || typeof r.what !== 'string' || !count(r.added) || !count(r.merged) || !count(r.unchanged) || !count(r.notActivities) || !Array.isArray(r.refused)) {
-        return { ok: false, error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.' };
+      if (
+        !isObj(r) ||
+        typeof r.what !== 'string' ||
+        !count(r.added) ||
+        !count(r.merged) ||
+        !count(r.unchanged) ||
+        !count(r.notActivities) ||
+        !Array.isArray(r.refused)
+      ) {
+        return {
+          ok: false,
+          error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.',
+        };
       }
-      const refused = (r.refused as unknown[]).slice(0, 1000).flatMap((x) =>
-        isObj(x) && typeof x.item === 'string' && typeof x.reason === 'string' ? [{ item: x.item.slice(0, 300), reason: x.reason.slice(0, 500) }] : [],
-      );
+      const refused = (r.refused as unknown[])
+        .slice(0, 1000)
+        .flatMap((x) =>
+          isObj(x) && typeof x.item === 'string' && typeof x.reason === 'string'
+            ? [{ item: x.item.slice(0, 300), reason: x.reason.slice(0, 500) }]
+            : [],
+        );
       return {
         ok: true,
-        value: { type: 'imports/log', record: { what: r.what.slice(0, 300), added: r.added as number, merged: r.merged as number, unchanged: r.unchanged as number, notActivities: r.notActivities as number, refused } },
+        value: {
+          type: 'imports/log',
+          record: {
+            what: r.what.slice(0, 300),
+            added: r.added as number,
+            merged: r.merged as number,
+            unchanged: r.unchanged as number,
+            notActivities: r.notActivities as number,
+            refused,
+          },
+        },
       };
     }
     case 'backup/import':
       if (typeof raw.text !== 'string') return { ok: false, error: 'Refused: backup/import needs the file text.' };
-      if (raw.text.length > MAX_BACKUP_CHARS) return { ok: false, error: 'Refused: the backup file is larger than 200 MB.' };
+      if (raw.text.length > MAX_BACKUP_CHARS)
+        return { ok: false, error: 'Refused: the backup file is larger than 200 MB.' };
       return { ok: true, value: { type: 'backup/import', text: raw.text } };
     default:
       return { ok: false, error: `Refused: unknown message type "${raw.type.slice(0, 50)}".` };

@@ -136,7 +136,12 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     } else if (f.integer && !Number.isInteger(v)) {
       errors.push({ field: f.key, message: `Must be a whole number of ${f.unit}.`, code: 'integer', params: [f.unit] });
     } else if (v < f.min || v > f.max) {
-      errors.push({ field: f.key, message: `Must be between ${f.min} and ${f.max} ${f.unit}.`, code: 'range', params: [String(f.min), String(f.max), f.unit] });
+      errors.push({
+        field: f.key,
+        message: `Must be between ${f.min} and ${f.max} ${f.unit}.`,
+        code: 'range',
+        params: [String(f.min), String(f.max), f.unit],
+      });
     } else {
       next[f.key] = v;
       // Editing a preset's own value by hand means the preset no longer describes the settings.
@@ -149,7 +154,11 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || !(SPORTS as readonly string[]).includes(s))) {
       errors.push({ field: 'runningLoadSports', message: `Must be a list of sports from: ${SPORTS.join(', ')}.` });
     } else if (v.length === 0) {
-      errors.push({ field: 'runningLoadSports', message: 'Choose at least one sport that counts as running.', code: 'noSports' });
+      errors.push({
+        field: 'runningLoadSports',
+        message: 'Choose at least one sport that counts as running.',
+        code: 'noSports',
+      });
     } else next.runningLoadSports = [...new Set(v as Sport[])];
   }
 
@@ -163,7 +172,11 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     const v = p.weekStartsOn;
     if (v === 'auto' || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 6)) {
       next.weekStartsOn = v as Settings['weekStartsOn'];
-    } else errors.push({ field: 'weekStartsOn', message: 'First day of the week must be 0 (Sunday) to 6 (Saturday), or "auto".' });
+    } else
+      errors.push({
+        field: 'weekStartsOn',
+        message: 'First day of the week must be 0 (Sunday) to 6 (Saturday), or "auto".',
+      });
   }
 
   for (const k of BOOLEAN_KEYS) {
@@ -202,7 +215,8 @@ export function settingsFromStored(stored: unknown): Settings {
     const r = validateSettingsPatch(patch, base);
     if (r.ok) {
       const preset = (stored as Record<string, unknown>).preset;
-      if (preset === 'custom' || (PRESETS as readonly unknown[]).includes(preset)) r.value.preset = preset as Settings['preset'];
+      if (preset === 'custom' || (PRESETS as readonly unknown[]).includes(preset))
+        r.value.preset = preset as Settings['preset'];
       return r.value;
     }
     for (const e of r.errors) delete patch[e.field];

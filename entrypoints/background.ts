@@ -23,7 +23,14 @@ export default defineBackground(() => {
   // no database reads; recomputed whenever data, settings or the day change.
   let cached: PopupState | null = null;
   const computeState = async () =>
-    (cached = await buildPopupState(await getStore(), await loadSettings(), await listProblems(), await listRestMarks(), Date.now(), userTimeZone()));
+    (cached = await buildPopupState(
+      await getStore(),
+      await loadSettings(),
+      await listProblems(),
+      await listRestMarks(),
+      Date.now(),
+      userTimeZone(),
+    ));
 
   // After any change: new state, badge, notification, and a nudge to open pages. The data is
   // already stored by then, so a failing badge or notification is logged, never reported as a
@@ -33,11 +40,22 @@ export default defineBackground(() => {
     const i18n = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs);
     const steps: [string, () => Promise<unknown>][] = [
       ['badge', () => showBadge(state.verdict.streak.runDays, state.verdict.level)],
-      ['notification', () => maybeNotify(state.settings, state.verdict, state.restMarks.includes(state.today), i18n(`level_${state.verdict.level}`), i18n('notifyBody', [String(state.verdict.streak.runDays)]))],
+      [
+        'notification',
+        () =>
+          maybeNotify(
+            state.settings,
+            state.verdict,
+            state.restMarks.includes(state.today),
+            i18n(`level_${state.verdict.level}`),
+            i18n('notifyBody', [String(state.verdict.streak.runDays)]),
+          ),
+      ],
       // Open extension pages listen for this and re-read their state.
       ['page refresh', () => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() })],
     ];
-    for (const [what, step] of steps) await step().catch((e: Error) => console.warn(`[Hip Check] ${what} not updated: ${e.message}`));
+    for (const [what, step] of steps)
+      await step().catch((e: Error) => console.warn(`[Hip Check] ${what} not updated: ${e.message}`));
     scheduleDayChange();
   };
 
@@ -71,7 +89,9 @@ export default defineBackground(() => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
     void getStore()
       .then((store) => handleMessage(message, who, deps(store)))
-      .then(sendResponse, (e: Error) => sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }));
+      .then(sendResponse, (e: Error) =>
+        sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }),
+      );
     return true;
   });
 

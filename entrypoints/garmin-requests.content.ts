@@ -10,6 +10,8 @@ export default defineContentScript({
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    observeResponses(/^https:\/\/connect\.garmin\.com\/(?:gc-api|proxy|modern\/proxy)\/(?:activitylist-service\/activities\/search\/activities|activity-service\/activity\/\d+\/?(?:\?|$)|activity-search-service-[\d.]+\/json\/activities|userprofile-service\/socialProfile\/?(?:\?|$))/);
+    observeResponses(
+      /^https:\/\/connect\.garmin\.com\/(?:gc-api|proxy|modern\/proxy)\/(?:activitylist-service\/activities\/search\/activities|activity-service\/activity\/\d+\/?(?:\?|$)|activity-search-service-[\d.]+\/json\/activities|userprofile-service\/socialProfile\/?(?:\?|$))/,
+    );
   },
 });

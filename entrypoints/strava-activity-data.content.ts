@@ -13,7 +13,10 @@ interface Model {
   get?: (k: string) => unknown;
 }
 
-type PageWindow = Window & { pageView?: { activity?: () => Model | null; activityAthlete?: () => Model | null }; currentAthlete?: Model | null };
+type PageWindow = Window & {
+  pageView?: { activity?: () => Model | null; activityAthlete?: () => Model | null };
+  currentAthlete?: Model | null;
+};
 
 function idOf(m: Model | null | undefined): string | number | null {
   const id = m?.id ?? m?.get?.('id');
@@ -24,11 +27,12 @@ function plain(v: unknown): Record<string, unknown> | null {
   if (typeof v !== 'object' || v === null) return null;
   const out: Record<string, unknown> = {};
   // Only primitives cross the bridge: no functions, no nested models, nothing that could be large.
-  for (const [k, x] of Object.entries(v)) if (x === null || ['string', 'number', 'boolean'].includes(typeof x)) out[k] = x;
+  for (const [k, x] of Object.entries(v))
+    if (x === null || ['string', 'number', 'boolean'].includes(typeof x)) out[k] = x;
   return out;
 }
 
-const safely = <T,>(f: () => T): T | null => {
+const safely = <T>(f: () => T): T | null => {
   try {
     return f();
   } catch {

@@ -141,39 +141,103 @@ async function fixture(rel, values = {}) {
 async function loadPages() {
   const today = localToday();
   const activity = await fixture('strava/activity-page.html', {
-    ACTIVITY_ID, VIEWER_ID: 42, OWNER_ID: 42, NAME: 'Hip Check bench run', SPORT_TYPE: 'Run',
-    DISTANCE_M: 8046.7, MOVING_S: 2400, ELAPSED_S: 2460, START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000, DATE_TEXT: today, KM: '8.05',
+    ACTIVITY_ID,
+    VIEWER_ID: 42,
+    OWNER_ID: 42,
+    NAME: 'Hip Check bench run',
+    SPORT_TYPE: 'Run',
+    DISTANCE_M: 8046.7,
+    MOVING_S: 2400,
+    ELAPSED_S: 2460,
+    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
+    DATE_TEXT: today,
+    KM: '8.05',
   });
   const strava = new Map([
     ['/dashboard', { type: 'text/html', body: DASHBOARD_HTML }],
     [`/activities/${ACTIVITY_ID}`, { type: 'text/html', body: activity }],
     ['/athlete/training', { type: 'text/html', body: await fixture('strava/training.html') }],
     // A real response (2016, fr-FR): old runs, so the extension asks for no further pages.
-    ['/athlete/training_activities', { type: 'application/json', body: await readFile(path.join(CORPUS, 'strava/elevate__rawPage0120161213.json'), 'utf8') }],
+    [
+      '/athlete/training_activities',
+      {
+        type: 'application/json',
+        body: await readFile(path.join(CORPUS, 'strava/elevate__rawPage0120161213.json'), 'utf8'),
+      },
+    ],
     ['/upload/select', { type: 'text/html', body: await fixture('strava/upload-select.html') }],
   ]);
   const garmin = new Map([
     ['/app/activities', { type: 'text/html', body: await fixture('garmin/app.html', { ACTIVITY_ID: '21482825013' }) }],
     ['/app/import-data', { type: 'text/html', body: await fixture('garmin/import-data.html') }],
-    ['/gc-api/userprofile-service/socialProfile', { type: 'application/json', body: JSON.stringify({ profileId: GARMIN_OWNER, displayName: 'viewer' }) }],
-    ['/gc-api/activitylist-service/activities/search/activities', {
-      type: 'application/json',
-      body: await readFile(path.join(CORPUS, 'garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json'), 'utf8'),
-    }],
+    [
+      '/gc-api/userprofile-service/socialProfile',
+      { type: 'application/json', body: JSON.stringify({ profileId: GARMIN_OWNER, displayName: 'viewer' }) },
+    ],
+    [
+      '/gc-api/activitylist-service/activities/search/activities',
+      {
+        type: 'application/json',
+        body: await readFile(
+          path.join(
+            CORPUS,
+            'garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json',
+          ),
+          'utf8',
+        ),
+      },
+    ],
   ]);
   const kinds = [
-    { label: 'strava /dashboard', url: 'https://www.strava.com/dashboard', reads: false, what: 'no route: nothing should be injected' },
-    { label: 'strava /activities/{id}', url: `https://www.strava.com/activities/${ACTIVITY_ID}`, reads: true, what: 'own run, read from pageView',
+    {
+      label: 'strava /dashboard',
+      url: 'https://www.strava.com/dashboard',
+      reads: false,
+      what: 'no route: nothing should be injected',
+    },
+    {
+      label: 'strava /activities/{id}',
+      url: `https://www.strava.com/activities/${ACTIVITY_ID}`,
+      reads: true,
+      what: 'own run, read from pageView',
       // Checked after the metrics are read, so nothing runs in the page while it is measured.
-      check: (page) => page.locator('h1.activity-name').textContent() },
-    { label: 'strava /athlete/training', url: 'https://www.strava.com/athlete/training', reads: true, what: 'My Activities, list JSON read',
-      check: (page) => page.locator('body').getAttribute('data-loaded').then((n) => `${n} rows`) },
-    { label: 'strava /upload/select', url: 'https://www.strava.com/upload/select', reads: false, what: 'upload page, no file chosen',
-      check: (page) => page.locator('#status').textContent() },
-    { label: 'garmin /app/activities', url: 'https://connect.garmin.com/app/activities', reads: true, what: 'app page, list JSON read',
-      check: (page) => page.locator('#view').textContent() },
-    { label: 'garmin /app/import-data', url: 'https://connect.garmin.com/app/import-data', reads: false, what: 'import page, no file chosen',
-      check: (page) => page.locator('gc-import-data').evaluate((el) => el.shadowRoot?.getElementById('status')?.textContent ?? 'no shadow root') },
+      check: (page) => page.locator('h1.activity-name').textContent(),
+    },
+    {
+      label: 'strava /athlete/training',
+      url: 'https://www.strava.com/athlete/training',
+      reads: true,
+      what: 'My Activities, list JSON read',
+      check: (page) =>
+        page
+          .locator('body')
+          .getAttribute('data-loaded')
+          .then((n) => `${n} rows`),
+    },
+    {
+      label: 'strava /upload/select',
+      url: 'https://www.strava.com/upload/select',
+      reads: false,
+      what: 'upload page, no file chosen',
+      check: (page) => page.locator('#status').textContent(),
+    },
+    {
+      label: 'garmin /app/activities',
+      url: 'https://connect.garmin.com/app/activities',
+      reads: true,
+      what: 'app page, list JSON read',
+      check: (page) => page.locator('#view').textContent(),
+    },
+    {
+      label: 'garmin /app/import-data',
+      url: 'https://connect.garmin.com/app/import-data',
+      reads: false,
+      what: 'import page, no file chosen',
+      check: (page) =>
+        page
+          .locator('gc-import-data')
+          .evaluate((el) => el.shadowRoot?.getElementById('status')?.textContent ?? 'no shadow root'),
+    },
   ];
   return { strava, garmin, kinds };
 }
@@ -210,8 +274,14 @@ function matchesPattern(pattern, urlString) {
     if (!hp) throw new Error(`bad host in match pattern: ${pattern}`);
     const [, host, port] = hp;
     const h = url.hostname;
-    if (host !== '*' && !(host.startsWith('*.') ? h === host.slice(2) || h.endsWith(host.slice(1)) : h === host)) return false;
-    if (port !== undefined && port !== '*' && (url.port || { http: '80', https: '443', ws: '80', wss: '443' }[scheme]) !== port) return false;
+    if (host !== '*' && !(host.startsWith('*.') ? h === host.slice(2) || h.endsWith(host.slice(1)) : h === host))
+      return false;
+    if (
+      port !== undefined &&
+      port !== '*' &&
+      (url.port || { http: '80', https: '443', ws: '80', wss: '443' }[scheme]) !== port
+    )
+      return false;
   }
   // The path part matches the URL's path and query; the fragment never counts.
   return globRe(pPath).test(url.pathname + url.search);
@@ -225,7 +295,8 @@ function injectedInto(manifest, url) {
     const href = new URL(url).href.replace(/#.*$/, '');
     if (cs.include_globs?.length && !cs.include_globs.some((g) => globRe(g, { question: true }).test(href))) continue;
     if ((cs.exclude_globs ?? []).some((g) => globRe(g, { question: true }).test(href))) continue;
-    for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) files.push({ file: f, world: cs.world ?? 'ISOLATED', runAt: cs.run_at ?? 'document_idle' });
+    for (const f of [...(cs.js ?? []), ...(cs.css ?? [])])
+      files.push({ file: f, world: cs.world ?? 'ISOLATED', runAt: cs.run_at ?? 'document_idle' });
   }
   return files;
 }
@@ -245,7 +316,15 @@ async function injectedBytes(manifest, url) {
 // ---------------------------------------------------------------------------------------------
 // Browsers
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function launch(withExtension, dirs) {
   const dir = await mkdtemp(path.join(tmpdir(), `hip-check-bench-${withExtension ? 'ext' : 'plain'}-`));
@@ -257,7 +336,13 @@ async function launch(withExtension, dirs) {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extId = new URL(sw.url()).host;
     // The first install opens the options page in a tab; it would keep a renderer busy. Close it.
-    const closeExtensionTabs = () => Promise.all(context.pages().filter((p) => p.url().startsWith('chrome-extension://')).map((p) => p.close()));
+    const closeExtensionTabs = () =>
+      Promise.all(
+        context
+          .pages()
+          .filter((p) => p.url().startsWith('chrome-extension://'))
+          .map((p) => p.close()),
+      );
     await new Promise((r) => setTimeout(r, 1000));
     await closeExtensionTabs();
   }
@@ -271,16 +356,25 @@ function watchErrors(page, cdp, extId, sink) {
   const contexts = new Map();
   const ext = (s) => extId !== null && typeof s === 'string' && s.includes(extId);
   const stackNamesExt = (st) => (st?.callFrames ?? []).some((f) => ext(f.url));
-  const add = (source, isExt, text) => sink.push({ source, ext: isExt, text: String(text).split('\n')[0].slice(0, 200) });
+  const add = (source, isExt, text) =>
+    sink.push({ source, ext: isExt, text: String(text).split('\n')[0].slice(0, 200) });
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
   cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
     const c = contexts.get(d.executionContextId);
-    add('cdp exception', ext(c?.origin) || ext(d.url) || stackNamesExt(d.stackTrace) || ext(d.exception?.description), d.exception?.description ?? d.text);
+    add(
+      'cdp exception',
+      ext(c?.origin) || ext(d.url) || stackNamesExt(d.stackTrace) || ext(d.exception?.description),
+      d.exception?.description ?? d.text,
+    );
   });
   cdp.on('Runtime.consoleAPICalled', (e) => {
     if (e.type !== 'error' && e.type !== 'assert') return;
     const c = contexts.get(e.executionContextId);
-    add('cdp console', ext(c?.origin) || stackNamesExt(e.stackTrace), e.args.map((a) => a.value ?? a.description ?? '').join(' '));
+    add(
+      'cdp console',
+      ext(c?.origin) || stackNamesExt(e.stackTrace),
+      e.args.map((a) => a.value ?? a.description ?? '').join(' '),
+    );
   });
   cdp.on('Log.entryAdded', ({ entry }) => {
     if (entry.level !== 'error') return;
@@ -301,11 +395,20 @@ async function errorSelfCheck(context, url) {
   await cdp.send('Runtime.enable');
   await page.goto(url);
   const { frameTree } = await cdp.send('Page.getFrameTree');
-  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-probe' });
-  await cdp.send('Runtime.evaluate', { contextId: executionContextId, expression: 'setTimeout(() => { throw new Error("bench-probe: thrown in an isolated world") }, 0); 0' });
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'bench-probe',
+  });
+  await cdp.send('Runtime.evaluate', {
+    contextId: executionContextId,
+    expression: 'setTimeout(() => { throw new Error("bench-probe: thrown in an isolated world") }, 0); 0',
+  });
   await page.waitForTimeout(300);
   await page.close();
-  return { cdp: sink.some((e) => e.source === 'cdp exception' && e.text.includes('bench-probe')), playwright: sink.some((e) => e.source === 'pageerror' && e.text.includes('bench-probe')) };
+  return {
+    cdp: sink.some((e) => e.source === 'cdp exception' && e.text.includes('bench-probe')),
+    playwright: sink.some((e) => e.source === 'pageerror' && e.text.includes('bench-probe')),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +433,10 @@ async function loadOnce(context, kind, { extId, trace, errors }) {
     events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     traceDone = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES[trace] } });
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: TRACE_CATEGORIES[trace] },
+    });
   }
   const response = await page.goto(kind.url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${kind.url}: HTTP ${response?.status()}`);
@@ -396,7 +502,8 @@ function analyseTrace(events, frameId, pageUrl, extId) {
     } else if (e.ph === 'B') open.push(e);
     else if (e.ph === 'E') {
       const b = open.pop();
-      if (b && (named(b) || named(e))) add([b.ts, e.ts], b.tts !== undefined && e.tts !== undefined ? [b.tts, e.tts] : null);
+      if (b && (named(b) || named(e)))
+        add([b.ts, e.ts], b.tts !== undefined && e.tts !== undefined ? [b.tts, e.tts] : null);
     }
   }
   // An isolated world's JavaScript context is created just before the first script runs in it
@@ -407,14 +514,18 @@ function analyseTrace(events, frameId, pageUrl, extId) {
     const file = ev.args.data.url.slice(prefix.length);
     add(wall(ev), cpu(ev), evaluate);
     perFile.set(file, (perFile.get(file) ?? 0) + (ev.tdur ?? ev.dur) / 1000);
-    const run = onMain.find((e) => e.name === 'v8.run' && e.ts >= ev.ts && e.ts <= ev.ts + ev.dur && e.args?.fileName === ev.args.data.url);
+    const run = onMain.find(
+      (e) => e.name === 'v8.run' && e.ts >= ev.ts && e.ts <= ev.ts + ev.dur && e.args?.fileName === ev.args.data.url,
+    );
     if (!run || run.args.worldId === 0) continue;
     const init = inits.find((e) => e.ts + e.dur <= ev.ts && ev.ts - (e.ts + e.dur) < 300);
     if (init) add(wall(init), cpu(init), worldSetup);
   }
   // (b) CPU-profile samples of the main thread's isolate whose innermost frame with a URL is the extension's.
   const [pid, tid] = main.split(':').map(Number);
-  const profileIds = new Set(events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid).map((e) => e.id));
+  const profileIds = new Set(
+    events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid).map((e) => e.id),
+  );
   const profiles = new Map();
   for (const e of events) {
     if (e.pid !== pid || !profileIds.has(e.id)) continue;
@@ -532,7 +643,8 @@ const pad = (s, n) => String(s).padEnd(n);
 
 async function main() {
   const started = Date.now();
-  if (!existsSync(path.join(BUILD, 'manifest.json'))) throw new Error(`no build at ${path.relative(ROOT, BUILD)}: run \`npx wxt build\` first`);
+  if (!existsSync(path.join(BUILD, 'manifest.json')))
+    throw new Error(`no build at ${path.relative(ROOT, BUILD)}: run \`npx wxt build\` first`);
   const built = (await stat(path.join(BUILD, 'manifest.json'))).mtime;
   const dirs = [];
   const cleanup = async () => {
@@ -553,19 +665,27 @@ async function main() {
     if (!kinds.length) throw new Error(`BENCH_PAGES=${only} matches no page`);
     const load0 = loadavg()[0];
 
-    console.log(`Hip Check content-script benchmark — build ${path.relative(ROOT, BUILD)} of ${built.toISOString()} (copied to a temporary folder)`);
-    console.log(`Per page: ${WARMUP} warm-up + ${RUNS} measured loads in each arm (with / without the extension), then ${TRACED} traced and ${PROFILED} profiled loads with it; ${SETTLE_MS} ms settle after the load event.`);
+    console.log(
+      `Hip Check content-script benchmark — build ${path.relative(ROOT, BUILD)} of ${built.toISOString()} (copied to a temporary folder)`,
+    );
+    console.log(
+      `Per page: ${WARMUP} warm-up + ${RUNS} measured loads in each arm (with / without the extension), then ${TRACED} traced and ${PROFILED} profiled loads with it; ${SETTLE_MS} ms settle after the load event.`,
+    );
 
     withExt = await launch(true, dirs);
     plain = await launch(false, dirs);
     const { extId } = withExt;
     const version = withExt.context.browser()?.version();
-    console.log(`Chromium ${version ?? '?'} (${CHROMIUM}), headless; ${cpus().length} CPUs, load average ${load0.toFixed(2)} at the start.`);
+    console.log(
+      `Chromium ${version ?? '?'} (${CHROMIUM}), headless; ${cpus().length} CPUs, load average ${load0.toFixed(2)} at the start.`,
+    );
     await serve(withExt.context, served);
     await serve(plain.context, served);
 
     const probe = await errorSelfCheck(withExt.context, served.kinds[0].url);
-    console.log(`Error watch self-check (an exception thrown in an isolated world): CDP ${probe.cdp ? 'saw it' : 'MISSED it'}, Playwright pageerror ${probe.playwright ? 'saw it' : 'missed it'}.\n`);
+    console.log(
+      `Error watch self-check (an exception thrown in an isolated world): CDP ${probe.cdp ? 'saw it' : 'MISSED it'}, Playwright pageerror ${probe.playwright ? 'saw it' : 'missed it'}.\n`,
+    );
 
     const results = [];
     for (const kind of kinds) {
@@ -577,7 +697,11 @@ async function main() {
         const order = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
         for (const arm of order) {
           const ctx = arm === 'with' ? withExt.context : plain.context;
-          const r = await loadOnce(ctx, kind, { extId: arm === 'with' ? extId : null, trace: false, errors: errors[arm] });
+          const r = await loadOnce(ctx, kind, {
+            extId: arm === 'with' ? extId : null,
+            trace: false,
+            errors: errors[arm],
+          });
           if (arm === 'with') readies.add(r.ready);
           if (i >= WARMUP) {
             samples[arm].script.push(r.scriptMs);
@@ -586,17 +710,23 @@ async function main() {
         }
       }
       const traced = [];
-      for (let i = 0; i < TRACED; i++) traced.push(await loadOnce(withExt.context, kind, { extId, trace: 'timing', errors: errors.with }));
+      for (let i = 0; i < TRACED; i++)
+        traced.push(await loadOnce(withExt.context, kind, { extId, trace: 'timing', errors: errors.with }));
       const profiled = [];
-      for (let i = 0; i < PROFILED; i++) profiled.push(await loadOnce(withExt.context, kind, { extId, trace: 'profile', errors: errors.with }));
+      for (let i = 0; i < PROFILED; i++)
+        profiled.push(await loadOnce(withExt.context, kind, { extId, trace: 'profile', errors: errors.with }));
       const res = { kind, inj, samples, traced, profiled, errors, readies: [...readies] };
       results.push(res);
       const d = summarise(res);
-      console.log(`  ${pad(kind.label, 26)} done at ${((Date.now() - started) / 1000).toFixed(0)} s: A/B ScriptDuration ${sms(d.script.diff)} ms, traced ${d.direct ? ms(d.direct.median) : 'n/a'} ms`);
+      console.log(
+        `  ${pad(kind.label, 26)} done at ${((Date.now() - started) / 1000).toFixed(0)} s: A/B ScriptDuration ${sms(d.script.diff)} ms, traced ${d.direct ? ms(d.direct.median) : 'n/a'} ms`,
+      );
     }
 
     report(results);
-    console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load0.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (other work on the machine adds noise).`);
+    console.log(
+      `\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${load0.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (other work on the machine adds noise).`,
+    );
   } finally {
     await withExt?.context.close().catch(() => {});
     await plain?.context.close().catch(() => {});
@@ -611,11 +741,27 @@ function summarise({ samples, traced, profiled }) {
     const a = samples.with[metric];
     const b = samples.without[metric];
     const d = a.map((x, i) => x - b[i]);
-    if (!d.length) return { diff: NaN, lo: NaN, hi: NaN, p25: NaN, p75: NaN, noise: true, with: [NaN, NaN, NaN], without: [NaN, NaN, NaN] };
+    if (!d.length)
+      return {
+        diff: NaN,
+        lo: NaN,
+        hi: NaN,
+        p25: NaN,
+        p75: NaN,
+        noise: true,
+        with: [NaN, NaN, NaN],
+        without: [NaN, NaN, NaN],
+      };
     const [lo, hi] = bootstrapMedian(d);
     return {
-      diff: median(d), lo, hi, p25: quantile(d, 0.25), p75: quantile(d, 0.75), noise: lo <= 0 && hi >= 0,
-      with: [median(a), quantile(a, 0.25), quantile(a, 0.75)], without: [median(b), quantile(b, 0.25), quantile(b, 0.75)],
+      diff: median(d),
+      lo,
+      hi,
+      p25: quantile(d, 0.25),
+      p75: quantile(d, 0.75),
+      noise: lo <= 0 && hi >= 0,
+      with: [median(a), quantile(a, 0.25), quantile(a, 0.75)],
+      without: [median(b), quantile(b, 0.25), quantile(b, 0.75)],
     };
   };
   const t = traced.map((x) => x.traced).filter(Boolean);
@@ -629,15 +775,23 @@ function summarise({ samples, traced, profiled }) {
     for (const x of p) for (const [w, v] of x.hot) hot.set(w, (hot.get(w) ?? 0) + v / p.length);
     const totals = t.map((x) => x.totalMs);
     direct = {
-      events: median(totals), sampledOnly: extra, cpuTime: t.every((x) => x.cpuTime), wall: median(t.map((x) => x.wallMs)) + extra,
-      median: median(totals) + extra, min: Math.min(...totals) + extra, max: Math.max(...totals) + extra,
-      evaluate: median(t.map((x) => x.evaluateMs)), worldSetup: median(t.map((x) => x.worldSetupMs)),
+      events: median(totals),
+      sampledOnly: extra,
+      cpuTime: t.every((x) => x.cpuTime),
+      wall: median(t.map((x) => x.wallMs)) + extra,
+      median: median(totals) + extra,
+      min: Math.min(...totals) + extra,
+      max: Math.max(...totals) + extra,
+      evaluate: median(t.map((x) => x.evaluateMs)),
+      worldSetup: median(t.map((x) => x.worldSetupMs)),
       perFile: [...perFile].map(([f, v]) => [f, median(v)]),
       hot: [...hot].sort((x, y) => y[1] - x[1]).slice(0, 3),
       last: Math.max(...[...t, ...p].map((x) => x.lastAfterLoadMs ?? -Infinity)),
-      samples: median(p.map((x) => x.sampleCount)), period: median(p.map((x) => x.samplePeriodUs).filter((x) => x !== null)),
+      samples: median(p.map((x) => x.sampleCount)),
+      period: median(p.map((x) => x.samplePeriodUs).filter((x) => x !== null)),
       evaluated: [...new Set(t.flatMap((x) => x.evaluated))].sort(),
-      scriptTraced: median(traced.map((x) => x.scriptMs)), scriptProfiled: median(profiled.map((x) => x.scriptMs)),
+      scriptTraced: median(traced.map((x) => x.scriptMs)),
+      scriptProfiled: median(profiled.map((x) => x.scriptMs)),
     };
   }
   return { script: arm('script'), task: arm('task'), direct };
@@ -646,78 +800,139 @@ function summarise({ samples, traced, profiled }) {
 function report(results) {
   console.log('\nPer page load, medians. A/B = median of (with extension − without) over back-to-back pairs of loads,');
   console.log('[..] = 90% bootstrap interval of that median.');
-  console.log('Traced = the extension\'s own main-thread CPU time, from trace events and CPU samples (min–max of the traced loads).\n');
+  console.log(
+    "Traced = the extension's own main-thread CPU time, from trace events and CPU samples (min–max of the traced loads).\n",
+  );
   const cols = [26, 9, 8, 6, 20, 26, 28];
-  const head = ['page', 'injected', 'gzip', 'files', 'traced ms', 'A/B ScriptDuration ms', 'A/B TaskDuration ms', 'errors ext/page'];
+  const head = [
+    'page',
+    'injected',
+    'gzip',
+    'files',
+    'traced ms',
+    'A/B ScriptDuration ms',
+    'A/B TaskDuration ms',
+    'errors ext/page',
+  ];
   console.log(head.map((h, i) => (cols[i] ? pad(h, cols[i]) : h)).join(' '));
   console.log('-'.repeat(cols.reduce((x, y) => x + y + 1, 0) + head[head.length - 1].length));
   const summaries = results.map((r) => ({ r, s: summarise(r) }));
   for (const { r, s } of summaries) {
     const all = [...r.errors.with, ...r.errors.without];
     const traced = s.direct ? `${ms(s.direct.median)} (${ms(s.direct.min)}–${ms(s.direct.max)})` : 'n/a';
-    console.log([
-      pad(r.kind.label, cols[0]), pad(bytes(r.inj.raw), cols[1]), pad(bytes(r.inj.gz), cols[2]), pad(r.inj.files.length, cols[3]), pad(traced, cols[4]),
-      pad(`${sms(s.script.diff)} [${sms(s.script.lo)}…${sms(s.script.hi)}]`, cols[5]), pad(`${sms(s.task.diff, 1)} [${sms(s.task.lo, 1)}…${sms(s.task.hi, 1)}]`, cols[6]),
-      `${all.filter((e) => e.ext).length}/${all.filter((e) => !e.ext).length}`,
-    ].join(' '));
+    console.log(
+      [
+        pad(r.kind.label, cols[0]),
+        pad(bytes(r.inj.raw), cols[1]),
+        pad(bytes(r.inj.gz), cols[2]),
+        pad(r.inj.files.length, cols[3]),
+        pad(traced, cols[4]),
+        pad(`${sms(s.script.diff)} [${sms(s.script.lo)}…${sms(s.script.hi)}]`, cols[5]),
+        pad(`${sms(s.task.diff, 1)} [${sms(s.task.lo, 1)}…${sms(s.task.hi, 1)}]`, cols[6]),
+        `${all.filter((e) => e.ext).length}/${all.filter((e) => !e.ext).length}`,
+      ].join(' '),
+    );
   }
 
   console.log('\nDetails');
   for (const { r, s } of summaries) {
     console.log(`  ${r.kind.label} — ${r.kind.what}; ${r.kind.url}`);
-    console.log(`    injected: ${r.inj.files.length ? r.inj.files.map((f) => `${f.file} (${f.world}, ${f.runAt})`).join(', ') : 'nothing'}`);
+    console.log(
+      `    injected: ${r.inj.files.length ? r.inj.files.map((f) => `${f.file} (${f.world}, ${f.runAt})`).join(', ') : 'nothing'}`,
+    );
     if (s.direct) {
       const d = s.direct;
-      const expected = r.inj.files.filter((f) => f.file.endsWith('.js')).map((f) => f.file).sort();
+      const expected = r.inj.files
+        .filter((f) => f.file.endsWith('.js'))
+        .map((f) => f.file)
+        .sort();
       const same = JSON.stringify(expected) === JSON.stringify(d.evaluated);
-      console.log(`    trace: evaluated in the page: ${d.evaluated.length ? d.evaluated.join(', ') : 'nothing'} (${same ? 'as the manifest says' : `MANIFEST SAYS ${expected.join(', ') || 'nothing'}`})`);
+      console.log(
+        `    trace: evaluated in the page: ${d.evaluated.length ? d.evaluated.join(', ') : 'nothing'} (${same ? 'as the manifest says' : `MANIFEST SAYS ${expected.join(', ') || 'nothing'}`})`,
+      );
       if (d.evaluated.length || d.median > 0) {
         const later = Math.max(0, d.events - d.evaluate - d.worldSetup);
-        console.log(`    traced ${ms(d.median)} ms${d.cpuTime ? ` of thread CPU time (${ms(d.wall)} ms wall)` : ' (wall time: no thread times in the trace)'} = evaluating the files ${ms(d.evaluate)} ms (${d.perFile.map(([f, v]) => `${path.basename(f)} ${ms(v)}`).join(', ')}) + isolated-world setup ${ms(d.worldSetup)} ms + its callbacks ${ms(later)} ms + ${ms(d.sampledOnly)} ms seen only by the CPU profiler (its promise continuations, its wrappers inside the page's calls)`);
+        console.log(
+          `    traced ${ms(d.median)} ms${d.cpuTime ? ` of thread CPU time (${ms(d.wall)} ms wall)` : ' (wall time: no thread times in the trace)'} = evaluating the files ${ms(d.evaluate)} ms (${d.perFile.map(([f, v]) => `${path.basename(f)} ${ms(v)}`).join(', ')}) + isolated-world setup ${ms(d.worldSetup)} ms + its callbacks ${ms(later)} ms + ${ms(d.sampledOnly)} ms seen only by the CPU profiler (its promise continuations, its wrappers inside the page's calls)`,
+        );
         const late = Number.isFinite(d.last) && d.last > SETTLE_MS - 250;
-        console.log(`    last extension activity ${Number.isFinite(d.last) ? `${ms(d.last, 0)} ms after the load event` : 'n/a'} (settle window ${SETTLE_MS} ms${late ? ' — TOO CLOSE: raise BENCH_SETTLE_MS' : ''}); profiled loads: ${ms(d.samples, 0)} samples of ~${ms(d.period, 0)} µs in its code`);
-        if (d.hot.length) console.log(`    hottest in the samples: ${d.hot.map(([w, v]) => `${w} ${ms(v)} ms`).join('; ')}`);
-        console.log(`    instrument check, ScriptDuration with the extension: ${ms(s.script.with[0])} ms untraced, ${ms(d.scriptTraced)} ms in the timing traces, ${ms(d.scriptProfiled)} ms in the profiled loads`);
+        console.log(
+          `    last extension activity ${Number.isFinite(d.last) ? `${ms(d.last, 0)} ms after the load event` : 'n/a'} (settle window ${SETTLE_MS} ms${late ? ' — TOO CLOSE: raise BENCH_SETTLE_MS' : ''}); profiled loads: ${ms(d.samples, 0)} samples of ~${ms(d.period, 0)} µs in its code`,
+        );
+        if (d.hot.length)
+          console.log(`    hottest in the samples: ${d.hot.map(([w, v]) => `${w} ${ms(v)} ms`).join('; ')}`);
+        console.log(
+          `    instrument check, ScriptDuration with the extension: ${ms(s.script.with[0])} ms untraced, ${ms(d.scriptTraced)} ms in the timing traces, ${ms(d.scriptProfiled)} ms in the profiled loads`,
+        );
       }
     }
-    for (const [name, m] of [['ScriptDuration', s.script], ['TaskDuration', s.task]]) {
-      console.log(`    ${pad(name, 14)} with ${ms(m.with[0])} ms (p25–p75 ${ms(m.with[1])}–${ms(m.with[2])}), without ${ms(m.without[0])} ms (${ms(m.without[1])}–${ms(m.without[2])}); pairs: ${sms(m.diff)} ms (p25–p75 ${sms(m.p25)}…${sms(m.p75)}), ${m.noise ? 'within noise (interval includes 0)' : `measurable (interval ${sms(m.lo)}…${sms(m.hi)} ms)`}`);
+    for (const [name, m] of [
+      ['ScriptDuration', s.script],
+      ['TaskDuration', s.task],
+    ]) {
+      console.log(
+        `    ${pad(name, 14)} with ${ms(m.with[0])} ms (p25–p75 ${ms(m.with[1])}–${ms(m.with[2])}), without ${ms(m.without[0])} ms (${ms(m.without[1])}–${ms(m.without[2])}); pairs: ${sms(m.diff)} ms (p25–p75 ${sms(m.p25)}…${sms(m.p75)}), ${m.noise ? 'within noise (interval includes 0)' : `measurable (interval ${sms(m.lo)}…${sms(m.hi)} ms)`}`,
+      );
     }
     const bad = r.readies.filter((x) => /fail|null|Loading|no shadow/.test(String(x)));
-    console.log(`    page state after its loads: ${r.readies.join(' | ')}${bad.length ? '  <-- the page did not do its own work' : ''}`);
-    const errs = [...r.errors.with.map((e) => ({ ...e, arm: 'with' })), ...r.errors.without.map((e) => ({ ...e, arm: 'without' }))];
+    console.log(
+      `    page state after its loads: ${r.readies.join(' | ')}${bad.length ? '  <-- the page did not do its own work' : ''}`,
+    );
+    const errs = [
+      ...r.errors.with.map((e) => ({ ...e, arm: 'with' })),
+      ...r.errors.without.map((e) => ({ ...e, arm: 'without' })),
+    ];
     const uniq = new Map();
     for (const e of errs) {
       const k = `${e.ext}|${e.arm}|${e.source}|${e.text}`;
       uniq.set(k, { ...e, n: (uniq.get(k)?.n ?? 0) + 1 });
     }
-    for (const e of uniq.values()) console.log(`    ${e.ext ? 'EXTENSION ERROR' : 'page error, not the extension'} [${e.arm} arm, ${e.source}, ${e.n}×]: ${e.text}`);
+    for (const e of uniq.values())
+      console.log(
+        `    ${e.ext ? 'EXTENSION ERROR' : 'page error, not the extension'} [${e.arm} arm, ${e.source}, ${e.n}×]: ${e.text}`,
+      );
   }
 
-  console.log(`\nBudgets (issue #4 point 7): under ${BUDGET_MS} ms main thread per load where nothing is read; under 20 KB (${BUDGET_BYTES} B) injected per page.`);
-  console.log('The verdict uses the traced figure (main-thread CPU time: evaluation, isolated-world setup, callbacks, continuations);');
-  console.log('A/B ScriptDuration is untraced wall time of script execution only (no world setup) and is shown beside it.');
+  console.log(
+    `\nBudgets (issue #4 point 7): under ${BUDGET_MS} ms main thread per load where nothing is read; under 20 KB (${BUDGET_BYTES} B) injected per page.`,
+  );
+  console.log(
+    'The verdict uses the traced figure (main-thread CPU time: evaluation, isolated-world setup, callbacks, continuations);',
+  );
+  console.log(
+    'A/B ScriptDuration is untraced wall time of script execution only (no world setup) and is shown beside it.',
+  );
   let extErrors = 0;
   for (const { r, s } of summaries) {
     extErrors += [...r.errors.with, ...r.errors.without].filter((e) => e.ext).length;
     const ab = s.script.diff;
     const tr = s.direct ? s.direct.median : NaN;
     const abText = `A/B ${sms(ab)} ms${s.script.noise ? ', within noise' : ''}`;
-    const figures = r.inj.files.length === 0 && tr === 0 ? `no extension code ran (${abText})` : `${ms(tr)} ms traced, ${abText}`;
+    const figures =
+      r.inj.files.length === 0 && tr === 0 ? `no extension code ran (${abText})` : `${ms(tr)} ms traced, ${abText}`;
     const within = tr < BUDGET_MS;
     const time = r.kind.reads
       ? `main thread ${figures} (reads runs; the ${BUDGET_MS} ms budget is for pages where nothing is read: ${within ? 'under it anyway' : 'above it'})`
       : `main thread ${figures} (budget ${BUDGET_MS} ms): ${within ? 'within' : 'OVER'}${within !== ab < BUDGET_MS ? ` (A/B says ${ab < BUDGET_MS ? 'within' : 'over'}; it leaves out the isolated world's setup)` : ''}`;
-    const cross = !s.task.noise && s.task.lo > BUDGET_MS ? `; A/B TaskDuration is higher still: ${sms(s.task.diff, 1)} ms (interval ${sms(s.task.lo, 1)}…${sms(s.task.hi, 1)})` : '';
-    console.log(`${r.kind.label} (${r.kind.reads ? 'reads runs' : 'nothing read'}): ${bytes(r.inj.raw)} injected (budget 20 KB): ${r.inj.raw < BUDGET_BYTES ? 'within' : 'OVER'}; ${time}${cross}`);
+    const cross =
+      !s.task.noise && s.task.lo > BUDGET_MS
+        ? `; A/B TaskDuration is higher still: ${sms(s.task.diff, 1)} ms (interval ${sms(s.task.lo, 1)}…${sms(s.task.hi, 1)})`
+        : '';
+    console.log(
+      `${r.kind.label} (${r.kind.reads ? 'reads runs' : 'nothing read'}): ${bytes(r.inj.raw)} injected (budget 20 KB): ${r.inj.raw < BUDGET_BYTES ? 'within' : 'OVER'}; ${time}${cross}`,
+    );
   }
   const control = summaries.find(({ r }) => r.inj.files.length === 0);
   if (control) {
     const { script, task } = control.s;
-    console.log(`Control (${control.r.kind.label}, nothing injected): A/B ScriptDuration ${sms(script.diff)} ms, TaskDuration ${sms(task.diff, 1)} ms — what the comparison shows when the scripts cost nothing${task.noise ? '' : ' (TaskDuration differs on a page without scripts: take the A/B TaskDuration figures as noise on this machine)'}.`);
+    console.log(
+      `Control (${control.r.kind.label}, nothing injected): A/B ScriptDuration ${sms(script.diff)} ms, TaskDuration ${sms(task.diff, 1)} ms — what the comparison shows when the scripts cost nothing${task.noise ? '' : ' (TaskDuration differs on a page without scripts: take the A/B TaskDuration figures as noise on this machine)'}.`,
+    );
   }
   const loads = results.length * (2 * (WARMUP + RUNS) + TRACED + PROFILED);
-  console.log(`Errors from the extension in ${loads} loads (exceptions, console and log errors): ${extErrors === 0 ? 'none' : extErrors}.`);
+  console.log(
+    `Errors from the extension in ${loads} loads (exceptions, console and log errors): ${extErrors === 0 ? 'none' : extErrors}.`,
+  );
 }
 
 main().catch((err) => {

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   };
   let progressCalls = 0;
   const t0 = performance.now();
-  const result = await readActivityFile(file.split('/').pop() ?? file, source, { timeZone, onProgress: () => progressCalls++ });
+  const result = await readActivityFile(file.split('/').pop() ?? file, source, {
+    timeZone,
+    onProgress: () => progressCalls++,
+  });
   const ms = performance.now() - t0;
   clearInterval(sampler);
   const m = process.memoryUsage();

@@ -8,8 +8,18 @@ const stages = [
   { name: 'build (Chrome and Firefox)', cmd: 'npm run build --silent' },
   { name: 'Firefox lint (web-ext)', cmd: 'npx web-ext lint --source-dir .output/firefox-mv3' },
   { name: 'unit tests (vitest)', cmd: 'npx vitest run', count: /Tests\s+(?:(\d+) failed \| )?(\d+) passed/ },
-  { name: 'end-to-end in Chromium (Playwright)', cmd: 'npx playwright test', count: /^\s*(?:(\d+) failed[\s\S]*?)?^\s*(\d+) passed/m, failedFirst: true },
-  { name: 'Firefox smoke test (firefox-esr)', cmd: 'node tests/firefox/smoke.mjs', count: /(\d+) passed, (\d+) failed/, passedFirst: true },
+  {
+    name: 'end-to-end in Chromium (Playwright)',
+    cmd: 'npx playwright test',
+    count: /^\s*(?:(\d+) failed[\s\S]*?)?^\s*(\d+) passed/m,
+    failedFirst: true,
+  },
+  {
+    name: 'Firefox smoke test (firefox-esr)',
+    cmd: 'node tests/firefox/smoke.mjs',
+    count: /(\d+) passed, (\d+) failed/,
+    passedFirst: true,
+  },
 ];
 
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -21,7 +31,11 @@ for (const stage of stages) {
   console.log(`\n=== ${stage.name}: ${stage.cmd}`);
   const out = await new Promise((resolve) => {
     let text = '';
-    const child = spawn(stage.cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(stage.cmd, {
+      shell: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     child.stdout.on('data', (d) => {
       text += d;
       process.stdout.write(d);

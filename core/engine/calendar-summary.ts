@@ -8,7 +8,12 @@ import type { Settings } from '../settings';
 export type DayKind = 'run' | 'cross' | 'rest';
 
 /** The last 14 days, oldest first: a run day, a day with only other training, or a full rest day. */
-export function dayKinds(today: string, activities: readonly Activity[], runningSports: readonly string[], restMarks: readonly string[]): { date: string; kind: DayKind; marked: boolean }[] {
+export function dayKinds(
+  today: string,
+  activities: readonly Activity[],
+  runningSports: readonly string[],
+  restMarks: readonly string[],
+): { date: string; kind: DayKind; marked: boolean }[] {
   const run = new Set<string>();
   const any = new Set<string>();
   for (const a of activities) {
@@ -22,7 +27,13 @@ export function dayKinds(today: string, activities: readonly Activity[], running
 }
 
 /** Running distance per week for the last `weeks` weeks, oldest first; weeks start on `weekStart` (0 = Sunday). */
-export function weeklyTotals(today: string, activities: readonly Activity[], runningSports: readonly string[], weeks: number, weekStart: number): { start: string; metres: number }[] {
+export function weeklyTotals(
+  today: string,
+  activities: readonly Activity[],
+  runningSports: readonly string[],
+  weeks: number,
+  weekStart: number,
+): { start: string; metres: number }[] {
   // 1970-01-01 was a Thursday (weekday 4).
   const weekday = (dayNumber(today) + 4) % 7;
   const thisWeek = addDays(today, -((weekday - weekStart + 7) % 7));
@@ -41,7 +52,10 @@ export function weeklyTotals(today: string, activities: readonly Activity[], run
 export function weekStartFor(settings: Settings, locale: string = navigator.language): number {
   if (settings.weekStartsOn !== 'auto') return settings.weekStartsOn;
   try {
-    const l = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const l = new Intl.Locale(locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
     const first = l.getWeekInfo?.().firstDay ?? l.weekInfo?.firstDay;
     // Intl counts 1 = Monday ... 7 = Sunday.
     if (typeof first === 'number') return first % 7;

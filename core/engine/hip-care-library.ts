@@ -77,13 +77,7 @@ export interface Exercise {
   pictureKey: string;
 }
 
-function exercise(
-  id: ExerciseId,
-  kind: ExerciseKind,
-  crossBody: boolean,
-  steps: number,
-  dose: Dose,
-): Exercise {
+function exercise(id: ExerciseId, kind: ExerciseKind, crossBody: boolean, steps: number, dose: Dose): Exercise {
   return Object.freeze({
     id,
     kind,
@@ -116,7 +110,12 @@ export const EXERCISES: readonly Exercise[] = Object.freeze([
   exercise('glute_bridge', 'strength', false, 4, { holdSeconds: null, repsPerSide: 12, sets: 3, perSide: false }),
   exercise('clamshell', 'strength', false, 4, { holdSeconds: null, repsPerSide: 15, sets: 2, perSide: true }),
   exercise('lateral_step_up', 'strength', false, 5, { holdSeconds: null, repsPerSide: 10, sets: 2, perSide: true }),
-  exercise('side_lying_abduction', 'strength', false, 4, { holdSeconds: null, repsPerSide: 12, sets: 2, perSide: true }),
+  exercise('side_lying_abduction', 'strength', false, 4, {
+    holdSeconds: null,
+    repsPerSide: 12,
+    sets: 2,
+    perSide: true,
+  }),
   exercise('single_leg_bridge', 'strength', false, 4, { holdSeconds: null, repsPerSide: 10, sets: 2, perSide: true }),
   // Each direction counts as a side: 10 steps one way, 10 back.
   exercise('band_side_steps', 'strength', false, 4, { holdSeconds: null, repsPerSide: 10, sets: 2, perSide: true }),
@@ -201,11 +200,7 @@ function rotate<T>(pool: readonly T[], n: number, day: number): T[] {
  * hip (settings.outerHipPain or hipCare.avoidCrossBodyStretches). The same day always gives the
  * same exercises; the next day moves on through the library.
  */
-export function pickExercises(
-  hipCare: HipCare,
-  settings: Pick<Settings, 'outerHipPain'>,
-  today: string,
-): Exercise[] {
+export function pickExercises(hipCare: HipCare, settings: Pick<Settings, 'outerHipPain'>, today: string): Exercise[] {
   if (!isLocalDate(today)) throw new Error(`today must be a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   if (hipCare.seeClinician) return [];
   const plan = plannedKinds(hipCare);

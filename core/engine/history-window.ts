@@ -39,7 +39,9 @@ export interface BreakLookup {
 }
 
 /** The widest window any part of the verdict uses, in days ending today. */
-export function historyWindowDays(settings: Pick<Settings, 'longRunWindowDays' | 'maxRunDaysInRow' | 'maxDaysWithoutFullRest'>): number {
+export function historyWindowDays(
+  settings: Pick<Settings, 'longRunWindowDays' | 'maxRunDaysInRow' | 'maxDaysWithoutFullRest'>,
+): number {
   return Math.max(
     // Acute:chronic load, including the warm-up of its 28-day average.
     LOAD_WINDOW_DAYS,
@@ -68,7 +70,11 @@ export function historyWindow(
  * After loading the window: whether the runs before a break of longRunWindowDays (30) days or
  * more are needed, and which. Null (the usual case) when no extra read is needed.
  */
-export function breakLookup(today: string, settings: Settings, windowActivities: readonly Activity[]): BreakLookup | null {
+export function breakLookup(
+  today: string,
+  settings: Settings,
+  windowActivities: readonly Activity[],
+): BreakLookup | null {
   const w = historyWindow(today, settings);
   const before = breakStart(today, selectActivities(windowActivities, w.from, w.to), settings);
   return before === null ? null : { before, limit: 8 * settings.longRunWindowDays };
@@ -152,7 +158,8 @@ export function selectActivities(activities: readonly Activity[], from: string |
   for (const a of activities) {
     const d = a.localDate;
     if (typeof d !== 'string' || d > to || (from !== null && d < from)) continue;
-    if (!isValidDate(d) || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys)) continue;
+    if (!isValidDate(d) || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys))
+      continue;
     const seen = byKey.get(a.key);
     if (seen === undefined) byKey.set(a.key, a);
     else {

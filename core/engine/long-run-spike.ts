@@ -154,7 +154,11 @@ function compareByDistance(distanceM: number | null, baseline: Baseline, s: Long
  * only running-load sports are looked at. Several runs on one day are each checked on their own
  * against the days before, as sessions were in the study.
  */
-export function computeLongRunSpike(today: string, activities: readonly Activity[], settings: LongRunSettings): LongRunSpike {
+export function computeLongRunSpike(
+  today: string,
+  activities: readonly Activity[],
+  settings: LongRunSettings,
+): LongRunSpike {
   const t = dayOf(today);
   const w = settings.longRunWindowDays;
   const r = runDaysOf(activities, settings);
@@ -167,7 +171,9 @@ export function computeLongRunSpike(today: string, activities: readonly Activity
     if (day <= t && day > t - SPIKE_REPORT_DAYS) recent.push({ a, day });
   }
   // Oldest first; within a day by start time, then key: the same output whatever the input order.
-  recent.sort((x, y) => x.day - y.day || x.a.startMs - y.a.startMs || (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : 0));
+  recent.sort(
+    (x, y) => x.day - y.day || x.a.startMs - y.a.startMs || (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : 0),
+  );
 
   const baselines = new Map<number, Baseline>();
   const baselineOn = (day: number): Baseline => {
@@ -205,7 +211,9 @@ export function computeLongRunSpike(today: string, activities: readonly Activity
 
   const baseline = baselineOn(t);
   const suggestedMaxM =
-    baseline.longestM !== null && baseline.longestM > 0 ? baseline.longestM * (1 + settings.longRunCautionPct / 100) : null;
+    baseline.longestM !== null && baseline.longestM > 0
+      ? baseline.longestM * (1 + settings.longRunCautionPct / 100)
+      : null;
 
   return {
     windowDays: w,

@@ -108,7 +108,12 @@ export function computeRestStreak(
   settings: Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'runningLoadSports'>,
   lookbackDays: number,
 ): RestStreak {
-  const n = Math.max(lookbackDays, REST_COUNT_DAYS + 1, settings.maxRunDaysInRow + 1, settings.maxDaysWithoutFullRest + 1);
+  const n = Math.max(
+    lookbackDays,
+    REST_COUNT_DAYS + 1,
+    settings.maxRunDaysInRow + 1,
+    settings.maxDaysWithoutFullRest + 1,
+  );
   const t = dayOf(today);
   const running = new Set(settings.runningLoadSports);
   const run = new Uint8Array(n);

@@ -53,7 +53,8 @@ export function computeTrainingLoad(
     const idx = LOAD_WINDOW_DAYS - 1 - (t - dayOf(a.localDate));
     if (idx < 0 || idx >= LOAD_WINDOW_DAYS) continue;
     if (idx < firstIdx) firstIdx = idx;
-    if (a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0) km[idx] = (km[idx] as number) + a.distanceM / 1000;
+    if (a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0)
+      km[idx] = (km[idx] as number) + a.distanceM / 1000;
   }
   const historyDays = LOAD_WINDOW_DAYS - firstIdx;
   if (historyDays < LOAD_MIN_HISTORY_DAYS) return null;

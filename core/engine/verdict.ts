@@ -1,7 +1,13 @@
 import type { Activity } from '../activity';
 import { addDays, isLocalDate } from '../local-date';
 import { historyWindow, selectActivities, type HistoryWindow } from './history-window';
-import { breakStart, computeLongRunSpike, type LongRunSpike, type RunCheck, type SpikeSeverity } from './long-run-spike';
+import {
+  breakStart,
+  computeLongRunSpike,
+  type LongRunSpike,
+  type RunCheck,
+  type SpikeSeverity,
+} from './long-run-spike';
 import { computeRestStreak, type RestStreak } from './rest-streak';
 import type { Settings } from '../settings';
 import { computeTrainingLoad, type TrainingLoad } from './training-load';
@@ -320,13 +326,7 @@ function suggestedMaxReason(lr: LongRunSpike): Reason | null {
 // ---------------------------------------------------------------------------------------------
 // Hip care
 
-function hipCareFor(
-  settings: Settings,
-  s: RestStreak,
-  today: string,
-  spike: boolean,
-  ramp: boolean,
-): HipCare {
+function hipCareFor(settings: Settings, s: RestStreak, today: string, spike: boolean, ramp: boolean): HipCare {
   if (settings.redFlagSymptoms) {
     return {
       seeClinician: true,
@@ -370,7 +370,12 @@ function hipCareFor(
     });
   }
   if (extraStrength) {
-    const after = spike && ramp ? 'a long-run spike and a fast weekly increase' : spike ? 'a long-run spike' : 'a fast weekly increase';
+    const after =
+      spike && ramp
+        ? 'a long-run spike and a fast weekly increase'
+        : spike
+          ? 'a long-run spike'
+          : 'a fast weekly increase';
     advice.push({ code: 'extra_strength', text: `After ${after}, add an extra hip strength session this week.` });
   }
   if (avoidCrossBodyStretches) {
@@ -401,7 +406,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const { today, settings } = input;
   if (!isLocalDate(today)) throw new Error(`today must be a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const window = historyWindow(today, settings);
-  const all = input.beforeBreak && input.beforeBreak.length > 0 ? [...input.activities, ...input.beforeBreak] : input.activities;
+  const all =
+    input.beforeBreak && input.beforeBreak.length > 0 ? [...input.activities, ...input.beforeBreak] : input.activities;
   const inWindow = selectActivities(all, window.from, window.to);
 
   let forLongRun = inWindow;
@@ -417,7 +423,11 @@ export function computeVerdict(input: VerdictInput): Verdict {
 
   const reasons: Reason[] = [];
   if (settings.redFlagSymptoms) {
-    reasons.push({ code: 'red_flag_symptoms', level: 'warning', text: 'You reported red-flag symptoms: stop running and see a clinician.' });
+    reasons.push({
+      code: 'red_flag_symptoms',
+      level: 'warning',
+      text: 'You reported red-flag symptoms: stop running and see a clinician.',
+    });
   }
   reasons.push(...streakReasons(streak, today));
   // Latest run first: the one the runner is thinking of.

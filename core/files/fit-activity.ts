@@ -8,7 +8,14 @@ import {
   type FitWanted,
 } from './fit-decoder';
 import { FIT_SPORT_TRANSITION, fitSportLabel, sportFromFit } from './fit-profile';
-import { checkSummary, dateOfWallClock, defaultName, toActivityInput, wallClockToUtc, type SessionSummary } from './summary';
+import {
+  checkSummary,
+  dateOfWallClock,
+  defaultName,
+  toActivityInput,
+  wallClockToUtc,
+  type SessionSummary,
+} from './summary';
 import type { NotActivity, Refused, ActivitiesRead } from './types';
 
 // FIT → activities: one per sport session (a triathlon gives a swim, a ride and a run;
@@ -79,7 +86,19 @@ function newGroup(): Group {
     laps: [],
     sports: [],
     activity: null,
-    rec: { count: 0, firstTs: -1, lastTs: -1, firstRel: -1, lastRel: -1, prevTs: -1, firstDist: -1, lastDist: -1, compressedDist: 0, prevCompressed: -1, gapMoving: 0 },
+    rec: {
+      count: 0,
+      firstTs: -1,
+      lastTs: -1,
+      firstRel: -1,
+      lastRel: -1,
+      prevTs: -1,
+      firstDist: -1,
+      lastDist: -1,
+      compressedDist: 0,
+      prevCompressed: -1,
+      gapMoving: 0,
+    },
     timerOn: -1,
     timerTotal: 0,
     timerEvents: 0,
@@ -89,7 +108,8 @@ function newGroup(): Group {
 }
 
 const num = (v: FitValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
-const str = (v: FitValue | undefined): string | undefined => (typeof v === 'string' ? v.trim() || undefined : undefined);
+const str = (v: FitValue | undefined): string | undefined =>
+  typeof v === 'string' ? v.trim() || undefined : undefined;
 
 /** A FIT date_time that is an absolute date (not seconds since power-on), as Unix ms. */
 function fitTimeMs(v: FitValue | undefined): number | undefined {
@@ -281,13 +301,22 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       if (last !== undefined) spans.push((last - startMs) / 1000);
     }
     const bestSpan = spans.length > 0 ? Math.max(...spans) : null;
-    if (movingS !== null && elapsedS !== null && elapsedS < movingS - 2 && bestSpan !== null && bestSpan >= movingS - 2) {
-      warnings.push(`The session's elapsed time (${Math.round(elapsedS)} s) is shorter than its timer time (${Math.round(movingS)} s); the time from its start to its end (${Math.round(bestSpan)} s) was used`);
+    if (
+      movingS !== null &&
+      elapsedS !== null &&
+      elapsedS < movingS - 2 &&
+      bestSpan !== null &&
+      bestSpan >= movingS - 2
+    ) {
+      warnings.push(
+        `The session's elapsed time (${Math.round(elapsedS)} s) is shorter than its timer time (${Math.round(movingS)} s); the time from its start to its end (${Math.round(bestSpan)} s) was used`,
+      );
       elapsedS = bestSpan;
     }
     if (elapsedS === null && bestSpan !== null && bestSpan >= 0) elapsedS = bestSpan;
     let distanceM = distRaw !== undefined ? distRaw / 100 : null;
-    if (distanceM === null && single && g.rec.lastDist > 0) distanceM = (g.rec.lastDist - Math.max(0, g.rec.firstDist)) / 100;
+    if (distanceM === null && single && g.rec.lastDist > 0)
+      distanceM = (g.rec.lastDist - Math.max(0, g.rec.firstDist)) / 100;
     const s = sportFromFit(sport, sub);
     out.push({
       startMs,
@@ -300,7 +329,10 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       ...(localDate ? { localDate } : {}),
     });
   });
-  if (transitions > 0) warnings.push(`${transitions} transition${transitions > 1 ? 's' : ''} between sports ${transitions > 1 ? 'were' : 'was'} not counted as activities`);
+  if (transitions > 0)
+    warnings.push(
+      `${transitions} transition${transitions > 1 ? 's' : ''} between sports ${transitions > 1 ? 'were' : 'was'} not counted as activities`,
+    );
   return { summaries: out, refusal };
 }
 
@@ -383,7 +415,10 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: st
       ...(localDate ? { localDate } : {}),
     });
   }
-  if (out.length > 0) warnings.push('The file has no session summary (the recording was not finished); the totals were computed from its laps');
+  if (out.length > 0)
+    warnings.push(
+      'The file has no session summary (the recording was not finished); the totals were computed from its laps',
+    );
   return { summaries: out, refusal: out.length === 0 ? 'The file’s laps have no readable start time' : undefined };
 }
 
@@ -391,13 +426,15 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
   const r = g.rec;
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
-  if (!span || startMs === undefined) return { summaries: [], refusal: 'Truncated FIT file: its track points carry no time' };
+  if (!span || startMs === undefined)
+    return { summaries: [], refusal: 'Truncated FIT file: its track points carry no time' };
   // The sport: from a sport message, else from the laps.
   const sm = g.sports[0];
   const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
   const sport = sm ? num(sm.get(0)) : lap ? num(lap.get(25)) : undefined;
   const sub = sm ? num(sm.get(1)) : lap ? num(lap.get(39)) : undefined;
-  const distanceM = r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
+  const distanceM =
+    r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
   let movingS: number | null = r.gapMoving;
   if (g.timerEvents > 0) {
     let total = g.timerTotal;
@@ -405,7 +442,9 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
     if (total > 0 && total <= span.last - span.first + 1) movingS = total;
   }
   const s = sportFromFit(sport, sub);
-  warnings.push('The file has no session summary (the recording was not finished or was cut); the totals were computed from its track points');
+  warnings.push(
+    'The file has no session summary (the recording was not finished or was cut); the totals were computed from its track points',
+  );
   const localDate = clock.wallDate(span.first);
   return {
     summaries: [
@@ -481,14 +520,20 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     // message's local_timestamp (a real local time) then gives the wall clock.
     const actTs = num(grp.activity?.get(253));
     const actLocal = num(grp.activity?.get(5));
-    if (actTs !== undefined && actTs < FIT_MIN_ABSOLUTE_TIME && actLocal !== undefined && actLocal >= FIT_MIN_ABSOLUTE_TIME) {
+    if (
+      actTs !== undefined &&
+      actTs < FIT_MIN_ABSOLUTE_TIME &&
+      actLocal !== undefined &&
+      actLocal >= FIT_MIN_ABSOLUTE_TIME
+    ) {
       grp.relToWall = actLocal - actTs;
     }
     const clock = new Clock(grp, ctx.timeZone);
     let outcome: GroupOutcome;
     if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);
     else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, ctx, clock, warnings);
-    else if (grp.rec.count > 0 && (grp.sports.length > 0 || grp.laps.length > 0)) outcome = summarizeRecords(grp, ctx, clock, warnings);
+    else if (grp.rec.count > 0 && (grp.sports.length > 0 || grp.laps.length > 0))
+      outcome = summarizeRecords(grp, ctx, clock, warnings);
     else if (grp.rec.count > 0) {
       outcome = {
         summaries: [],
@@ -497,11 +542,16 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     } else {
       outcome = {
         summaries: [],
-        refusal: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file: it holds no session, lap or track point',
+        refusal: report.stoppedEarly
+          ? 'Truncated FIT file: no session or record could be read'
+          : 'No activity in the file: it holds no session, lap or track point',
       };
     }
     if (outcome.refusal && outcome.summaries.length === 0) refusals.push(outcome.refusal);
-    if (clock.usedWall) warnings.push(`The device clock was not set: the file gives local times only, placed in the time zone ${ctx.timeZone}`);
+    if (clock.usedWall)
+      warnings.push(
+        `The device clock was not set: the file gives local times only, placed in the time zone ${ctx.timeZone}`,
+      );
     const offset = plausibleLocalOffset(grp.activity);
     for (const s of outcome.summaries) {
       if (offset !== null && !s.localDate) s.localDate = dateOfWallClock(s.startMs + offset * 1000);
@@ -520,15 +570,27 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     }
   }
 
-  if (duplicates > 0) warnings.push(`The file repeats ${duplicates === 1 ? 'a session' : `${duplicates} sessions`}; ${duplicates === 1 ? 'it was' : 'they were'} read once`);
+  if (duplicates > 0)
+    warnings.push(
+      `The file repeats ${duplicates === 1 ? 'a session' : `${duplicates} sessions`}; ${duplicates === 1 ? 'it was' : 'they were'} read once`,
+    );
   if (activities.length > 0) {
-    if (notActivityTypes.length > 0) warnings.push(`The file also holds ${[...new Set(notActivityTypes)].join(', ')}; that part was ignored`);
+    if (notActivityTypes.length > 0)
+      warnings.push(`The file also holds ${[...new Set(notActivityTypes)].join(', ')}; that part was ignored`);
     if (refusals.length > 0) warnings.push(...refusals.map((r) => `Skipped: ${r}`));
     return { kind: 'activities', format: 'fit', activities, warnings };
   }
   if (notActivityTypes.length > 0 && refusals.length === 0) {
-    return { kind: 'not-activity', format: 'fit', reason: `Not an activity: this FIT file holds ${[...new Set(notActivityTypes)].join(', ')}` };
+    return {
+      kind: 'not-activity',
+      format: 'fit',
+      reason: `Not an activity: this FIT file holds ${[...new Set(notActivityTypes)].join(', ')}`,
+    };
   }
   if (refusals.length > 0) return { kind: 'refused', format: 'fit', reason: refusals[0]! };
-  return { kind: 'refused', format: 'fit', reason: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file' };
+  return {
+    kind: 'refused',
+    format: 'fit',
+    reason: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file',
+  };
 }

@@ -127,7 +127,14 @@ function unlessInvalid64(v: bigint, invalid: bigint): number | undefined {
   return v === invalid ? undefined : Number(v);
 }
 
-function readValue(view: DataView, bytes: Uint8Array, at: number, size: number, kind: number, little: boolean): FitValue | undefined {
+function readValue(
+  view: DataView,
+  bytes: Uint8Array,
+  at: number,
+  size: number,
+  kind: number,
+  little: boolean,
+): FitValue | undefined {
   if (kind === Kind.String) {
     let end = at;
     const stop = at + size;
@@ -226,10 +233,12 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
     const dataSize = view.getUint32(start + 4, true);
     if (headerSize >= 14 && start + 14 <= len) {
       const hc = view.getUint16(start + 12, true);
-      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12)) warn('The FIT header checksum is wrong; the file was read anyway');
+      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12))
+        warn('The FIT header checksum is wrong; the file was read anyway');
     }
     const protocolMajor = bytes[start + 1]! >> 4;
-    if (protocolMajor > 2) warn(`FIT protocol version ${protocolMajor} is newer than this reader knows; read as version 2`);
+    if (protocolMajor > 2)
+      warn(`FIT protocol version ${protocolMajor} is newer than this reader knows; read as version 2`);
     const dataStart = start + headerSize;
     let dataEnd = dataStart + dataSize;
     let declaredOk = true;
@@ -238,7 +247,11 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
       // size or a larger one: read what is there.
       declaredOk = false;
       dataEnd = len;
-      warn(dataSize === 0 ? 'The FIT header declares no data size (unfinished file); read to the end' : `The FIT file is truncated: ${dataStart + dataSize + 2 - len} bytes are missing`);
+      warn(
+        dataSize === 0
+          ? 'The FIT header declares no data size (unfinished file); read to the end'
+          : `The FIT file is truncated: ${dataStart + dataSize + 2 - len} bytes are missing`,
+      );
     }
 
     report.sections++;
@@ -311,7 +324,9 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
       // Data message, with a normal or a compressed timestamp header.
       const def = defs[local];
       if (!def) {
-        warn(`Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`);
+        warn(
+          `Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`,
+        );
         stopped = true;
         break;
       }

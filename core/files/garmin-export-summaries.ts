@@ -159,7 +159,12 @@ function wallOrInstantMs(v: unknown): number | null {
   return null;
 }
 
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const numOrNull = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : null;
 
 export interface GarminContext {
   timeZone: string;
@@ -171,18 +176,36 @@ const MOVING_SPORTS = new Set(['run', 'trail_run', 'treadmill_run', 'virtual_run
 /** One summarizedActivities object → an archive entry (activity, not-an-activity, or refusal). */
 export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set<string>): ArchiveEntryResult {
   const idRaw = o.activityId;
-  const id = typeof idRaw === 'number' && Number.isInteger(idRaw) ? String(idRaw) : typeof idRaw === 'string' && /^\d+$/.test(idRaw) ? idRaw : null;
+  const id =
+    typeof idRaw === 'number' && Number.isInteger(idRaw)
+      ? String(idRaw)
+      : typeof idRaw === 'string' && /^\d+$/.test(idRaw)
+        ? idRaw
+        : null;
   const entry = id ? `summarizedActivities, activity ${id}` : 'summarizedActivities, activity without id';
   if (!id) return { entry, kind: 'refused', format: 'json', reason: 'The activity has no Garmin activity id' };
   const at = o.activityType;
   const typeKey =
-    typeof at === 'string' ? at : at && typeof at === 'object' && typeof (at as Json).typeKey === 'string' ? ((at as Json).typeKey as string) : typeof o.sportType === 'string' ? o.sportType : '';
+    typeof at === 'string'
+      ? at
+      : at && typeof at === 'object' && typeof (at as Json).typeKey === 'string'
+        ? ((at as Json).typeKey as string)
+        : typeof o.sportType === 'string'
+          ? o.sportType
+          : '';
   const childIds = o.childIds;
   if (typeKey === 'multi_sport' || typeKey === 'multisport' || (Array.isArray(childIds) && childIds.length > 0)) {
-    return { entry, kind: 'not-activity', format: 'json', reason: 'A multisport activity: its parts are listed as activities of their own' };
+    return {
+      entry,
+      kind: 'not-activity',
+      format: 'json',
+      reason: 'A multisport activity: its parts are listed as activities of their own',
+    };
   }
-  const startMs = wallOrInstantMs(o.startTimeGmt) ?? wallOrInstantMs(o.beginTimestamp) ?? wallOrInstantMs(o.startTimeGMT);
-  if (startMs === null) return { entry, kind: 'refused', format: 'json', reason: 'The activity has no readable start time' };
+  const startMs =
+    wallOrInstantMs(o.startTimeGmt) ?? wallOrInstantMs(o.beginTimestamp) ?? wallOrInstantMs(o.startTimeGMT);
+  if (startMs === null)
+    return { entry, kind: 'refused', format: 'json', reason: 'The activity has no readable start time' };
   const localMs = wallOrInstantMs(o.startTimeLocal);
   const sport = normalizeSport(typeKey);
 
@@ -192,7 +215,9 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
   let durScale = 1000;
   if (present.length > 0 && present.every((d) => d < 20_000) && rawDist !== null && rawDist / 100 > 100) {
     durScale = 1;
-    unitNotes.add('Some durations in the Garmin export look like seconds rather than milliseconds and were read as seconds');
+    unitNotes.add(
+      'Some durations in the Garmin export look like seconds rather than milliseconds and were read as seconds',
+    );
   }
   durations = durations.map((d) => (d === null ? null : d / durScale));
   const [timerS, elapsedS, movingDurS] = durations as [number | null, number | null, number | null];
@@ -203,7 +228,9 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
     const speedM = rawDist / refS;
     if (speedCm < 0.05 && speedM >= 0.2 && speedM <= 50) {
       distanceM = rawDist;
-      unitNotes.add('Some distances in the Garmin export look like metres rather than centimetres and were read as metres');
+      unitNotes.add(
+        'Some distances in the Garmin export look like metres rather than centimetres and were read as metres',
+      );
     }
   }
   const s: SessionSummary = {
@@ -219,7 +246,13 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
   const warnings: string[] = [];
   const bad = checkSummary(s, ctx.nowMs, warnings, `Activity ${id}`);
   if (bad) return { entry, kind: 'refused', format: 'json', reason: bad };
-  return { entry, kind: 'activities', format: 'json', activities: [toActivityInput(s, ctx.timeZone, 'garmin', id)], warnings };
+  return {
+    entry,
+    kind: 'activities',
+    format: 'json',
+    activities: [toActivityInput(s, ctx.timeZone, 'garmin', id)],
+    warnings,
+  };
 }
 
 /** Reads a summarizedActivities JSON stream: push bytes, then take `entries`. */

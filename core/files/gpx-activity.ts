@@ -61,7 +61,15 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
           sawGpx = true;
           break;
         case 'trk':
-          track = { distanceM: 0, firstMs: Infinity, lastMs: -Infinity, offsetMin: null, movingS: 0, points: 0, timedPoints: 0 };
+          track = {
+            distanceM: 0,
+            firstMs: Infinity,
+            lastMs: -Infinity,
+            offsetMin: null,
+            movingS: 0,
+            points: 0,
+            timedPoints: 0,
+          };
           tracks.push(track);
           break;
         case 'rte':
@@ -133,7 +141,11 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   const usable = tracks.filter((t) => t.timedPoints > 0);
   if (usable.length === 0) {
     if (tracks.some((t) => t.points > 0) || routes > 0) {
-      return { kind: 'refused', format: 'gpx', reason: 'The GPX file holds a route or a track without times, not a recorded activity' };
+      return {
+        kind: 'refused',
+        format: 'gpx',
+        reason: 'The GPX file holds a route or a track without times, not a recorded activity',
+      };
     }
     return { kind: 'refused', format: 'gpx', reason: 'The GPX file holds no track points' };
   }
@@ -168,6 +180,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     };
     out.add(s, t.offsetMin, 'The track');
   }
-  if (out.activities.some((a) => a.movingS !== null)) out.warnings.push('GPX files carry no timer: the moving time was estimated from the track points');
+  if (out.activities.some((a) => a.movingS !== null))
+    out.warnings.push('GPX files carry no timer: the moving time was estimated from the track points');
   return out.result('The GPX file holds no activity');
 }

@@ -51,12 +51,20 @@ function gzipDataStart(b: Uint8Array): number {
  * Inflates raw deflate data in pieces, calling `onChunk` with the output, and refuses once the
  * output passes `maxBytes`. Throws FileRefusal on damaged data.
  */
-export function inflateChunked(data: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void, what: string): void {
+export function inflateChunked(
+  data: Uint8Array,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => void,
+  what: string,
+): void {
   let total = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > maxBytes) throw new FileRefusal(`${what} expands to more than ${Math.round(maxBytes / 1048576)} MB, too large for an activity file`);
+    if (total > maxBytes)
+      throw new FileRefusal(
+        `${what} expands to more than ${Math.round(maxBytes / 1048576)} MB, too large for an activity file`,
+      );
     if (chunk.length) onChunk(chunk);
     if (final) ended = true;
   });
@@ -79,10 +87,15 @@ export function gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): { data
   if (start < 0) throw new FileRefusal('Damaged gzip file: its header is cut short');
   const chunks: Uint8Array[] = [];
   let size = 0;
-  inflateChunked(bytes.subarray(start), maxBytes, (c) => {
-    chunks.push(c);
-    size += c.length;
-  }, 'gzip file');
+  inflateChunked(
+    bytes.subarray(start),
+    maxBytes,
+    (c) => {
+      chunks.push(c);
+      size += c.length;
+    },
+    'gzip file',
+  );
   const out = new Uint8Array(size);
   let o = 0;
   for (const c of chunks) {

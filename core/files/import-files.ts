@@ -57,20 +57,30 @@ function decodeSingle(name: string, bytes: Uint8Array, ctx: Ctx, depth: number):
     case 'tcx':
       return readTcxActivities(bytes, fctx);
     case 'gzip': {
-      if (depth >= MAX_NESTING) return { kind: 'refused', format: null, reason: 'The file is compressed too many times over' };
+      if (depth >= MAX_NESTING)
+        return { kind: 'refused', format: null, reason: 'The file is compressed too many times over' };
       const { data, warning } = gunzip(bytes);
       const inner = decodeSingle(name.replace(/\.gz$/i, ''), data, ctx, depth + 1);
       if (warning && inner.kind === 'activities') inner.warnings.unshift(warning);
-      if (inner.kind === 'refused' && data.length === 0) return { kind: 'refused', format: null, reason: 'The gzip file holds an empty file' };
+      if (inner.kind === 'refused' && data.length === 0)
+        return { kind: 'refused', format: null, reason: 'The gzip file holds an empty file' };
       return inner;
     }
     case 'zip':
-      return { kind: 'refused', format: 'zip', reason: 'A zip archive inside another archive or gzip file is not read; unpack it first' };
+      return {
+        kind: 'refused',
+        format: 'zip',
+        reason: 'A zip archive inside another archive or gzip file is not read; unpack it first',
+      };
     case 'xml':
       return { kind: 'refused', format: null, reason: 'An XML file that is neither GPX nor TCX' };
     case 'strava-csv':
     case 'garmin-json':
-      return { kind: 'refused', format: kind === 'strava-csv' ? 'csv' : 'json', reason: 'An export list inside another archive or gzip file is not read; import the export archive itself' };
+      return {
+        kind: 'refused',
+        format: kind === 'strava-csv' ? 'csv' : 'json',
+        reason: 'An export list inside another archive or gzip file is not read; import the export archive itself',
+      };
     default:
       return { kind: 'refused', format: null, reason: 'Unknown file type: expected FIT, GPX, TCX, gzip or zip' };
   }
@@ -106,7 +116,12 @@ function isJunk(path: string): boolean {
   return /(^|\/)__MACOSX\//.test(path) || /(^|\/)\.[^/]*$/.test(path) || /(^|\/)Thumbs\.db$/i.test(path);
 }
 
-async function readStravaExport(source: RandomAccessSource, csv: ZipEntry, all: ZipEntry[], ctx: Ctx): Promise<ArchiveRead> {
+async function readStravaExport(
+  source: RandomAccessSource,
+  csv: ZipEntry,
+  all: ZipEntry[],
+  ctx: Ctx,
+): Promise<ArchiveRead> {
   const warnings: string[] = [];
   const byName = new Map(all.map((e) => [e.name, e]));
   const prefix = csv.name.slice(0, csv.name.length - 'activities.csv'.length);
@@ -168,14 +183,20 @@ async function readGarminExport(source: RandomAccessSource, files: ZipEntry[], c
   return { kind: 'archive', format: 'garmin-export', entries: reader.entries, warnings };
 }
 
-async function readGenericZip(source: RandomAccessSource, files: ZipEntry[], ctx: Ctx, depth: number): Promise<ArchiveRead> {
+async function readGenericZip(
+  source: RandomAccessSource,
+  files: ZipEntry[],
+  ctx: Ctx,
+  depth: number,
+): Promise<ArchiveRead> {
   const entries: ArchiveEntryResult[] = [];
   const warnings: string[] = [];
   const total = files.reduce((s, f) => s + f.compressedSize, 0);
   let done = 0;
   for (const f of files) {
     try {
-      if (f.size > MAX_SINGLE_FILE_BYTES) throw new FileRefusal(`The file is ${Math.round(f.size / 1048576)} MB, too large to be an activity file`);
+      if (f.size > MAX_SINGLE_FILE_BYTES)
+        throw new FileRefusal(`The file is ${Math.round(f.size / 1048576)} MB, too large to be an activity file`);
       const { data, warning } = await readZipEntry(source, f, MAX_SINGLE_FILE_BYTES);
       if (sniff(data.subarray(0, 4096)) === 'zip' && depth < MAX_NESTING) {
         const inner = await readArchive(bytesSource(data), { ...ctx, onProgress: undefined }, depth + 1);
@@ -197,7 +218,11 @@ async function readGenericZip(source: RandomAccessSource, files: ZipEntry[], ctx
   return { kind: 'archive', format: 'zip', entries, warnings };
 }
 
-async function readArchive(source: RandomAccessSource, ctx: Ctx, depth: number): Promise<ArchiveRead | SingleFileResult> {
+async function readArchive(
+  source: RandomAccessSource,
+  ctx: Ctx,
+  depth: number,
+): Promise<ArchiveRead | SingleFileResult> {
   let dir: ZipEntry[];
   try {
     dir = await readZipDirectory(source);
@@ -227,7 +252,11 @@ async function readArchive(source: RandomAccessSource, ctx: Ctx, depth: number):
  * bare activities.csv / summarizedActivities.json. Never throws: the result says what was read
  * or why nothing was. The format is told by content, not by `name` (used in messages only).
  */
-export async function readActivityFile(name: string, source: RandomAccessSource, opts: ReadOptions): Promise<FileReadResult> {
+export async function readActivityFile(
+  name: string,
+  source: RandomAccessSource,
+  opts: ReadOptions,
+): Promise<FileReadResult> {
   const warnings: string[] = [];
   let timeZone = opts.timeZone;
   if (!isValidTimeZone(timeZone)) {
@@ -242,12 +271,17 @@ export async function readActivityFile(name: string, source: RandomAccessSource,
     let result: FileReadResult;
     if (kind === 'zip') result = await readArchive(source, ctx, 0);
     else if (kind === 'strava-csv' || kind === 'garmin-json') {
-      if (source.size > MAX_INFLATED_BYTES) return { kind: 'refused', format: null, reason: 'The file is too large to read' };
+      if (source.size > MAX_INFLATED_BYTES)
+        return { kind: 'refused', format: null, reason: 'The file is too large to read' };
       const bytes = await readAll(source);
       result = kind === 'strava-csv' ? await readBareStravaCsv(bytes, ctx) : readBareGarminJson(bytes, ctx);
     } else {
       if (source.size > MAX_SINGLE_FILE_BYTES) {
-        return { kind: 'refused', format: null, reason: `The file is ${Math.round(source.size / 1048576)} MB, too large to be an activity file` };
+        return {
+          kind: 'refused',
+          format: null,
+          reason: `The file is ${Math.round(source.size / 1048576)} MB, too large to be an activity file`,
+        };
       }
       const bytes = await readAll(source);
       ctx.onProgress?.(bytes.length, source.size);
@@ -295,7 +329,9 @@ export async function readActivityFiles(
     const base = before;
     const result = await readActivityFile(f.name, f.source, {
       ...opts,
-      onProgress: opts.onProgress ? (done, t) => opts.onProgress!(base + (t > 0 ? (done / t) * f.source.size : 0), total) : undefined,
+      onProgress: opts.onProgress
+        ? (done, t) => opts.onProgress!(base + (t > 0 ? (done / t) * f.source.size : 0), total)
+        : undefined,
     });
     before += f.source.size;
     opts.onProgress?.(before, total);

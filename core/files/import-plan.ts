@@ -14,7 +14,11 @@ export interface ImportPlan {
 
 export function planImport(results: readonly { name: string; result: FileReadResult }[], nowMs: number): ImportPlan {
   const counts = countOutcome(results);
-  const plan: ImportPlan = { activities: [], notActivities: counts.notActivities, refused: counts.refused.map((r) => ({ item: r.entry, reason: r.reason })) };
+  const plan: ImportPlan = {
+    activities: [],
+    notActivities: counts.notActivities,
+    refused: counts.refused.map((r) => ({ item: r.entry, reason: r.reason })),
+  };
   for (const { name, result } of results) {
     for (const a of activitiesOf(result)) {
       const c = checkActivityInput(a, nowMs);

@@ -5,7 +5,8 @@ import { isZip } from './zip-archive';
 // What a file is, from its first bytes (never from its name: Strava's exports call gzipped
 // FIT files ".fit.gz", browsers and users rename files, and some sites serve ".fit" as zip).
 
-export type SniffedKind = 'empty' | 'fit' | 'gzip' | 'zip' | 'gpx' | 'tcx' | 'xml' | 'strava-csv' | 'garmin-json' | 'unknown';
+export type SniffedKind =
+  'empty' | 'fit' | 'gzip' | 'zip' | 'gpx' | 'tcx' | 'xml' | 'strava-csv' | 'garmin-json' | 'unknown';
 
 /** `head`: the file's first few kilobytes (4 KB is plenty). */
 export function sniff(head: Uint8Array): SniffedKind {
@@ -27,7 +28,9 @@ export function sniff(head: Uint8Array): SniffedKind {
 }
 
 function decodeHead(head: Uint8Array): string {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(head.subarray(2));
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(head.subarray(2));
   return new TextDecoder('utf-8').decode(head);
 }

@@ -40,7 +40,11 @@ interface Columns {
   filename: number;
 }
 
-const norm = (s: string) => s.trim().replace(/^\uFEFF/, '').toLowerCase();
+const norm = (s: string) =>
+  s
+    .trim()
+    .replace(/^\uFEFF/, '')
+    .toLowerCase();
 
 function columnsFromHeader(header: string[]): Columns | null {
   const h = header.map(norm);
@@ -64,8 +68,10 @@ function columnsFromHeader(header: string[]): Columns | null {
     };
   }
   // Localized headers: the column order is the same in every language.
-  if (header.length >= 18) return { id: 0, date: 1, name: 2, type: 3, elapsed: 5, distanceKm: 6, filename: 12, moving: 16, distanceM: 17 };
-  if (header.length >= 7) return { id: 0, date: 1, name: 2, type: 3, elapsed: 5, distanceKm: 6, filename: -1, moving: -1, distanceM: -1 };
+  if (header.length >= 18)
+    return { id: 0, date: 1, name: 2, type: 3, elapsed: 5, distanceKm: 6, filename: 12, moving: 16, distanceM: 17 };
+  if (header.length >= 7)
+    return { id: 0, date: 1, name: 2, type: 3, elapsed: 5, distanceKm: 6, filename: -1, moving: -1, distanceM: -1 };
   return null;
 }
 
@@ -87,7 +93,8 @@ export class StravaCsvCollector {
     if (!c) return;
     const get = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
     let filename = get(c.filename);
-    if (c.filename < 0) filename = fields.find((f) => /^activities\/\S+\.(fit|gpx|tcx)(\.gz)?$/i.test(f.trim()))?.trim() ?? '';
+    if (c.filename < 0)
+      filename = fields.find((f) => /^activities\/\S+\.(fit|gpx|tcx)(\.gz)?$/i.test(f.trim()))?.trim() ?? '';
     this.rows.push({
       line: index,
       id: get(c.id),
@@ -106,9 +113,40 @@ export class StravaCsvCollector {
 // ---------------------------------------------------------------- dates
 
 const MONTHS: Record<string, number> = {
-  jan: 1, ene: 1, gen: 1, feb: 2, fev: 2, mar: 3, mrt: 3, apr: 4, avr: 4, abr: 4, may: 5, mai: 5, mei: 5, mag: 5, maj: 5,
-  jun: 6, giu: 6, juin: 6, jul: 7, lug: 7, juil: 7, aug: 8, ago: 8, aou: 8, sep: 9, set: 9, oct: 10, okt: 10, ott: 10,
-  out: 10, nov: 11, dec: 12, dez: 12, dic: 12,
+  jan: 1,
+  ene: 1,
+  gen: 1,
+  feb: 2,
+  fev: 2,
+  mar: 3,
+  mrt: 3,
+  apr: 4,
+  avr: 4,
+  abr: 4,
+  may: 5,
+  mai: 5,
+  mei: 5,
+  mag: 5,
+  maj: 5,
+  jun: 6,
+  giu: 6,
+  juin: 6,
+  jul: 7,
+  lug: 7,
+  juil: 7,
+  aug: 8,
+  ago: 8,
+  aou: 8,
+  sep: 9,
+  set: 9,
+  oct: 10,
+  okt: 10,
+  ott: 10,
+  out: 10,
+  nov: 11,
+  dec: 12,
+  dez: 12,
+  dic: 12,
 };
 
 function monthOf(word: string): number | undefined {
@@ -237,7 +275,10 @@ export interface StravaRowsContext {
 
 const MAX_FILES_FOR_SPORT = 5000;
 
-export async function stravaRowsToEntries(rows: StravaRow[], ctx: StravaRowsContext): Promise<{ entries: ArchiveEntryResult[]; warnings: string[] }> {
+export async function stravaRowsToEntries(
+  rows: StravaRow[],
+  ctx: StravaRowsContext,
+): Promise<{ entries: ArchiveEntryResult[]; warnings: string[] }> {
   const warnings: string[] = [];
   const dayFirst = inferDayFirst(rows.map((r) => r.date));
   const entries: ArchiveEntryResult[] = [];
@@ -248,14 +289,24 @@ export async function stravaRowsToEntries(rows: StravaRow[], ctx: StravaRowsCont
   for (const r of rows) {
     const entry = r.id ? `activities.csv, activity ${r.id.slice(0, 40)}` : `activities.csv row ${r.line}`;
     if (!/^\d{1,20}$/.test(r.id)) {
-      entries.push({ entry, kind: 'refused', format: 'csv', reason: `The activity id ${JSON.stringify(r.id.slice(0, 40))} is not a Strava id` });
+      entries.push({
+        entry,
+        kind: 'refused',
+        format: 'csv',
+        reason: `The activity id ${JSON.stringify(r.id.slice(0, 40))} is not a Strava id`,
+      });
       continue;
     }
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     const startMs = parseStravaDate(r.date, dayFirst);
     if (startMs === null) {
-      entries.push({ entry, kind: 'refused', format: 'csv', reason: `The date ${JSON.stringify(r.date.slice(0, 60))} could not be read` });
+      entries.push({
+        entry,
+        kind: 'refused',
+        format: 'csv',
+        reason: `The date ${JSON.stringify(r.date.slice(0, 60))} could not be read`,
+      });
       continue;
     }
     let sport: Sport = normalizeSport(r.type);
@@ -267,7 +318,9 @@ export async function stravaRowsToEntries(rows: StravaRow[], ctx: StravaRowsCont
         ctx.onFileRead?.();
         if (fileResult?.kind === 'activities' && fileResult.activities.length > 0) {
           // The session of the file that starts nearest the CSV's start.
-          const best = [...fileResult.activities].sort((a, b) => Math.abs(a.startMs - startMs) - Math.abs(b.startMs - startMs))[0]!;
+          const best = [...fileResult.activities].sort(
+            (a, b) => Math.abs(a.startMs - startMs) - Math.abs(b.startMs - startMs),
+          )[0]!;
           sport = best.sport;
         }
       }
@@ -280,7 +333,8 @@ export async function stravaRowsToEntries(rows: StravaRow[], ctx: StravaRowsCont
       // Older exports have only this column, in km, except swims (and rows), written in metres.
       // A value that would be absurd in km (over 1000 km, or faster than 40 m/s) is metres too.
       if (km !== null) {
-        const asMetres = (sport === 'swim' && km > 30) || km > 1000 || (elapsed !== null && elapsed > 0 && (km * 1000) / elapsed > 40);
+        const asMetres =
+          (sport === 'swim' && km > 30) || km > 1000 || (elapsed !== null && elapsed > 0 && (km * 1000) / elapsed > 40);
         distanceM = asMetres ? km : km * 1000;
       }
     }
@@ -308,7 +362,10 @@ export async function stravaRowsToEntries(rows: StravaRow[], ctx: StravaRowsCont
     });
   }
   if (localized.size > 0) {
-    const examples = [...localized.keys()].slice(0, 3).map((t) => `"${t}"`).join(', ');
+    const examples = [...localized.keys()]
+      .slice(0, 3)
+      .map((t) => `"${t}"`)
+      .join(', ');
     warnings.push(
       ctx.readFile
         ? `activities.csv names sports in another language (${examples}); their sport was read from the activity files where possible`

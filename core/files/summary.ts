@@ -5,7 +5,10 @@ import { localDateOf } from '../local-date';
 // they all share: nothing implausible is stored, and every correction is said in a warning.
 
 /** An ActivityInput without its source and id; sportLabel is the file's own words ("running/trail", "9"). */
-export interface SessionSummary extends Pick<ActivityInput, 'startMs' | 'sport' | 'sportLabel' | 'distanceM' | 'movingS' | 'elapsedS' | 'name'> {
+export interface SessionSummary extends Pick<
+  ActivityInput,
+  'startMs' | 'sport' | 'sportLabel' | 'distanceM' | 'movingS' | 'elapsedS' | 'name'
+> {
   /** The local date where the activity happened, when the file says (trusted offset). */
   localDate?: ActivityInput['localDate'];
 }
@@ -49,10 +52,17 @@ function formatDuration(s: number): string {
  * Applies the shared plausibility rules. Returns a refusal reason when the session can't be
  * kept (no usable start); otherwise fixes or drops implausible values, adding warnings.
  */
-export function checkSummary(s: SessionSummary, nowMs: number, warnings: string[], what = 'The activity'): string | null {
+export function checkSummary(
+  s: SessionSummary,
+  nowMs: number,
+  warnings: string[],
+  what = 'The activity',
+): string | null {
   if (!Number.isFinite(s.startMs)) return `${what} has no readable start time`;
-  if (s.startMs < EARLIEST_FILE_START_MS) return `${what} starts on ${isoSecond(s.startMs)}, before 1990: the device clock was not set`;
-  if (s.startMs > nowMs + FUTURE_SLACK_MS) return `${what} starts on ${isoSecond(s.startMs)}, in the future: the device clock is wrong`;
+  if (s.startMs < EARLIEST_FILE_START_MS)
+    return `${what} starts on ${isoSecond(s.startMs)}, before 1990: the device clock was not set`;
+  if (s.startMs > nowMs + FUTURE_SLACK_MS)
+    return `${what} starts on ${isoSecond(s.startMs)}, in the future: the device clock is wrong`;
   if (s.distanceM !== null) {
     if (!Number.isFinite(s.distanceM) || s.distanceM < 0) s.distanceM = null;
     else if (s.distanceM > MAX_PLAUSIBLE_DISTANCE_M) {
@@ -65,19 +75,28 @@ export function checkSummary(s: SessionSummary, nowMs: number, warnings: string[
     if (v === null) continue;
     if (!Number.isFinite(v) || v < 0) s[key] = null;
     else if (v > MAX_PLAUSIBLE_DURATION_S) {
-      warnings.push(`${what}: ${key === 'movingS' ? 'a moving' : 'an elapsed'} time of ${formatDuration(v)} is implausible and was ignored`);
+      warnings.push(
+        `${what}: ${key === 'movingS' ? 'a moving' : 'an elapsed'} time of ${formatDuration(v)} is implausible and was ignored`,
+      );
       s[key] = null;
     } else s[key] = roundTo(v, 3);
   }
   if (s.movingS !== null && s.elapsedS !== null && s.movingS > s.elapsedS + 2) {
-    warnings.push(`${what}: the elapsed time (${formatDuration(s.elapsedS)}) is shorter than the moving time (${formatDuration(s.movingS)}); the elapsed time was ignored`);
+    warnings.push(
+      `${what}: the elapsed time (${formatDuration(s.elapsedS)}) is shorter than the moving time (${formatDuration(s.movingS)}); the elapsed time was ignored`,
+    );
     s.elapsedS = null;
   }
   if (s.name.length > MAX_NAME_LENGTH) s.name = s.name.slice(0, MAX_NAME_LENGTH);
   return null;
 }
 
-export function toActivityInput(s: SessionSummary, timeZone: string, source: Source = 'file', sourceId?: string): ActivityInput {
+export function toActivityInput(
+  s: SessionSummary,
+  timeZone: string,
+  source: Source = 'file',
+  sourceId?: string,
+): ActivityInput {
   return {
     source,
     sourceId: sourceId ?? fileSourceId(s.startMs),

@@ -2,7 +2,14 @@ import { normalizeSport } from '../sport';
 import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import { attr, decodeXmlBytes, parseIsoTime, scanXmlElements, type ParsedTime, type XmlElementReader } from './xml-scanner';
+import {
+  attr,
+  decodeXmlBytes,
+  parseIsoTime,
+  scanXmlElements,
+  type ParsedTime,
+  type XmlElementReader,
+} from './xml-scanner';
 
 // TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
@@ -150,12 +157,20 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
   // Any end tag ends a text.
   scanXmlElements(xml, reader);
 
-  if (!sawRoot) return { kind: 'refused', format: 'tcx', reason: 'Damaged TCX file: no <TrainingCenterDatabase> element could be read' };
+  if (!sawRoot)
+    return {
+      kind: 'refused',
+      format: 'tcx',
+      reason: 'Damaged TCX file: no <TrainingCenterDatabase> element could be read',
+    };
   if (acts.length === 0) {
     return {
       kind: 'refused',
       format: 'tcx',
-      reason: courses > 0 ? 'The TCX file holds a course (a planned route), not a recorded activity' : 'The TCX file holds no activity',
+      reason:
+        courses > 0
+          ? 'The TCX file holds a course (a planned route), not a recorded activity'
+          : 'The TCX file holds no activity',
     };
   }
 

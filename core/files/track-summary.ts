@@ -73,6 +73,11 @@ export class FileActivities {
    */
   result(none: string): ActivitiesRead | Refused {
     if (this.activities.length === 0) return { kind: 'refused', format: this.format, reason: this.skipped[0] ?? none };
-    return { kind: 'activities', format: this.format, activities: this.activities, warnings: [...this.warnings, ...this.skipped.map((r) => `Skipped: ${r}`)] };
+    return {
+      kind: 'activities',
+      format: this.format,
+      activities: this.activities,
+      warnings: [...this.warnings, ...this.skipped.map((r) => `Skipped: ${r}`)],
+    };
   }
 }

@@ -131,7 +131,11 @@ export interface XmlElementReader<K extends string> {
  * reader: from the start tag whose `open` asked for it to the next end tag, or, with
  * `textEndsAt`, to the next end tag of one of those names.
  */
-export function scanXmlElements<K extends string>(xml: string, reader: XmlElementReader<K>, textEndsAt?: ReadonlySet<string>): void {
+export function scanXmlElements<K extends string>(
+  xml: string,
+  reader: XmlElementReader<K>,
+  textEndsAt?: ReadonlySet<string>,
+): void {
   const stack: string[] = [];
   let key: K | null = null;
   let text = '';
@@ -167,8 +171,10 @@ export function scanXmlElements<K extends string>(xml: string, reader: XmlElemen
 
 /** Decodes XML bytes: UTF-8 unless a BOM or the declaration says UTF-16 or Latin-1. */
 export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const m = /encoding\s*=\s*["']([\w-]+)["']/i.exec(head);
   const enc = m?.[1]?.toLowerCase();
@@ -185,7 +191,8 @@ export interface ParsedTime {
   offsetMin: number | null;
 }
 
-const ISO_RE = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+const ISO_RE =
+  /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
 
 /** An ISO 8601 date-time as found in GPX and TCX; a time without zone is taken as UTC. */
 export function parseIsoTime(s: string): ParsedTime | null {

@@ -28,14 +28,21 @@ const SIG_LOCAL = 0x04034b50;
 const MAX_CENTRAL_DIRECTORY = 256 * 1024 * 1024;
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) &&
+    (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8)
+  );
 }
 
 const u16 = (v: DataView, o: number) => v.getUint16(o, true);
 const u32 = (v: DataView, o: number) => v.getUint32(o, true);
 function u64(v: DataView, o: number): number {
   const n = v.getBigUint64(o, true);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new FileRefusal('Damaged zip archive: a size or offset is out of range');
+  if (n > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new FileRefusal('Damaged zip archive: a size or offset is out of range');
   return Number(n);
 }
 
@@ -95,7 +102,8 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
     else throw new FileRefusal('Damaged zip archive: its directory is not where the archive says');
   }
   const start = cdOffset + shift;
-  if (start + cdSize > size) throw new FileRefusal('Damaged zip archive: its directory points past the end of the file');
+  if (start + cdSize > size)
+    throw new FileRefusal('Damaged zip archive: its directory points past the end of the file');
   const cd = await readExactly(source, start, cdSize);
   const v = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
   const entries: ZipEntry[] = [];
@@ -161,7 +169,8 @@ export interface StreamEntryOptions {
 async function dataStart(source: RandomAccessSource, entry: ZipEntry): Promise<number> {
   const h = await readExactly(source, entry.localHeaderOffset, 30);
   const hv = new DataView(h.buffer, h.byteOffset, h.byteLength);
-  if (h.length < 30 || u32(hv, 0) !== SIG_LOCAL) throw new FileRefusal(`Damaged zip archive: the data of ${entry.name} is missing`);
+  if (h.length < 30 || u32(hv, 0) !== SIG_LOCAL)
+    throw new FileRefusal(`Damaged zip archive: the data of ${entry.name} is missing`);
   return entry.localHeaderOffset + 30 + u16(hv, 26) + u16(hv, 28);
 }
 
@@ -177,16 +186,22 @@ export async function streamZipEntry(
   opts: StreamEntryOptions,
 ): Promise<string | undefined> {
   if (entry.flags & 0x01) throw new FileRefusal(`${entry.name} is encrypted`);
-  if (entry.method !== 0 && entry.method !== 8) throw new FileRefusal(`${entry.name} uses a compression method (${entry.method}) this reader does not support`);
-  if (entry.size > opts.maxBytes) throw new FileRefusal(`${entry.name} is ${Math.round(entry.size / 1048576)} MB, too large to read`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new FileRefusal(`${entry.name} uses a compression method (${entry.method}) this reader does not support`);
+  if (entry.size > opts.maxBytes)
+    throw new FileRefusal(`${entry.name} is ${Math.round(entry.size / 1048576)} MB, too large to read`);
   const start = await dataStart(source, entry);
-  if (start + entry.compressedSize > source.size) throw new FileRefusal(`Damaged zip archive: ${entry.name} is cut short`);
+  if (start + entry.compressedSize > source.size)
+    throw new FileRefusal(`Damaged zip archive: ${entry.name} is cut short`);
   const chunkSize = opts.chunkSize ?? 1024 * 1024;
   let crc = 0;
   let total = 0;
   const emit = (c: Uint8Array) => {
     total += c.length;
-    if (total > opts.maxBytes) throw new FileRefusal(`${entry.name} expands to more than ${Math.round(opts.maxBytes / 1048576)} MB, too large to read`);
+    if (total > opts.maxBytes)
+      throw new FileRefusal(
+        `${entry.name} expands to more than ${Math.round(opts.maxBytes / 1048576)} MB, too large to read`,
+      );
     crc = crc32(c, crc);
     onChunk(c);
   };
@@ -220,13 +235,22 @@ export async function streamZipEntry(
 }
 
 /** One entry's whole content in memory (for activity files, which are small). */
-export async function readZipEntry(source: RandomAccessSource, entry: ZipEntry, maxBytes: number): Promise<{ data: Uint8Array; warning?: string }> {
+export async function readZipEntry(
+  source: RandomAccessSource,
+  entry: ZipEntry,
+  maxBytes: number,
+): Promise<{ data: Uint8Array; warning?: string }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const warning = await streamZipEntry(source, entry, (c) => {
-    chunks.push(c);
-    size += c.length;
-  }, { maxBytes });
+  const warning = await streamZipEntry(
+    source,
+    entry,
+    (c) => {
+      chunks.push(c);
+      size += c.length;
+    },
+    { maxBytes },
+  );
   if (chunks.length === 1) return { data: chunks[0]!, warning };
   const out = new Uint8Array(size);
   let o = 0;

@@ -11,7 +11,10 @@ export interface Route {
 
 export const ROUTES = {
   /** https://www.strava.com/activities/12345678901 (and /overview); not /activities/1/segments/... */
-  stravaActivityPage: { matches: ['https://www.strava.com/activities/*'], path: /^\/activities\/(\d+)(?:\/overview)?\/?$/ },
+  stravaActivityPage: {
+    matches: ['https://www.strava.com/activities/*'],
+    path: /^\/activities\/(\d+)(?:\/overview)?\/?$/,
+  },
   /** https://www.strava.com/athlete/training ("My Activities"; JSON from /athlete/training_activities) */
   stravaTraining: { matches: ['https://www.strava.com/athlete/training*'], path: /^\/athlete\/training\/?$/ },
   /**

@@ -42,7 +42,18 @@ function oneMegabyteFit(): Uint8Array {
     [7, 2, T.uint16],
   ]);
   const n = Math.floor((1024 * 1024 - 200) / 26);
-  for (let i = 0; i < n; i++) w.data(1, [t0 + i, 540_000_000 + i * 50, 60_000_000 + i * 30, 2500 + (i % 100), 140 + (i % 20), 85, i * 300, 3000, 250]);
+  for (let i = 0; i < n; i++)
+    w.data(1, [
+      t0 + i,
+      540_000_000 + i * 50,
+      60_000_000 + i * 30,
+      2500 + (i % 100),
+      140 + (i % 20),
+      85,
+      i * 300,
+      3000,
+      250,
+    ]);
   w.define(2, 18, [
     [253, 4, T.uint32],
     [2, 4, T.uint32],
@@ -129,7 +140,7 @@ async function buildStravaArchive(file: string): Promise<{ rows: number; files: 
     const date = `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${((d.getUTCHours() + 11) % 12) + 1}:${String(d.getUTCMinutes()).padStart(2, '0')}:00 ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
     const km = (5 + (i % 20)).toFixed(2);
     csvRows.push(
-      `${id},"${date}","Morning ${types[i % types.length]} #${i}, with ""friends""",${types[i % types.length]},"Line one\nline two",${1800 + i % 600},"${km}",160.0,55,false,,Shoes,${name},70,,${1800 + (i % 600)}.0,${1750 + (i % 600)}.0,${Number(km) * 1000}.0,5.2,3.1,42`,
+      `${id},"${date}","Morning ${types[i % types.length]} #${i}, with ""friends""",${types[i % types.length]},"Line one\nline two",${1800 + (i % 600)},"${km}",160.0,55,false,,Shoes,${name},70,,${1800 + (i % 600)}.0,${1750 + (i % 600)}.0,${Number(km) * 1000}.0,5.2,3.1,42`,
     );
   }
   // The list itself, deflated, in the middle of the archive as in real exports.
@@ -151,7 +162,7 @@ async function buildStravaArchive(file: string): Promise<{ rows: number; files: 
     piece[i + 3] = seed >>> 24;
   }
   let crc = 0;
-  for (let left = remaining; left > 0; ) {
+  for (let left = remaining; left > 0;) {
     const n = Math.min(left, piece.length);
     const part = piece.subarray(0, n);
     crc = zlib.crc32(part, crc);
@@ -159,7 +170,14 @@ async function buildStravaArchive(file: string): Promise<{ rows: number; files: 
     left -= n;
   }
   await handle.write(localHeader(name, 0, crc, remaining, remaining), 0, 30 + name.length, headerAt);
-  entries.push({ name: 'media/padding-video.mp4', crc, size: remaining, csize: remaining, method: 0, offset: headerAt });
+  entries.push({
+    name: 'media/padding-video.mp4',
+    crc,
+    size: remaining,
+    csize: remaining,
+    method: 0,
+    offset: headerAt,
+  });
 
   // Central directory and its end record.
   const cdStart = pos;
@@ -220,7 +238,9 @@ beforeAll(async () => {
     if (r.kind !== 'activities') throw new Error(`the 1 MB FIT was not read: ${JSON.stringify(r)}`);
   }
   const med = median(times);
-  figures.push(`1 MB FIT (${(fit1mb.length / 1048576).toFixed(2)} MiB, ${Math.floor((1024 * 1024 - 200) / 26)} records): median ${med.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (target < ${FIT_TARGET_MS} ms)`);
+  figures.push(
+    `1 MB FIT (${(fit1mb.length / 1048576).toFixed(2)} MiB, ${Math.floor((1024 * 1024 - 200) / 26)} records): median ${med.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (target < ${FIT_TARGET_MS} ms)`,
+  );
   if (med > FIT_TARGET_MS) failures.push(`1 MB FIT took ${med.toFixed(1)} ms`);
   if (realFit) {
     const rt: number[] = [];
@@ -229,7 +249,9 @@ beforeAll(async () => {
       await readActivityFile('elemnt.fit', bytesSource(realFit), { timeZone: 'UTC' });
       rt.push(performance.now() - t0);
     }
-    figures.push(`real Wahoo ELEMNT FIT (${(realFit.length / 1048576).toFixed(2)} MiB): median ${median(rt).toFixed(2)} ms`);
+    figures.push(
+      `real Wahoo ELEMNT FIT (${(realFit.length / 1048576).toFixed(2)} MiB): median ${median(rt).toFixed(2)} ms`,
+    );
   }
 
   // The 1 GB archive.
@@ -256,23 +278,40 @@ beforeAll(async () => {
       `node baseline ${m.baselineRssMB} MB), peak heap ${m.peakHeapMB} MB; ${m.activities} activities, ${m.refused} refused ` +
       `(targets < ${ARCHIVE_TARGET_MS} ms, < ${ARCHIVE_TARGET_MB} MB)`,
   );
-  if (Number(m.activities) !== built.rows) failures.push(`the archive gave ${m.activities} activities, expected ${built.rows}`);
+  if (Number(m.activities) !== built.rows)
+    failures.push(`the archive gave ${m.activities} activities, expected ${built.rows}`);
   if (Number(m.ms) > ARCHIVE_TARGET_MS) failures.push(`1 GB archive took ${m.ms} ms`);
   if (Number(m.maxRssMB) > ARCHIVE_TARGET_MB) failures.push(`1 GB archive peaked at ${m.maxRssMB} MB`);
 }, 600_000);
 
 afterAll(async () => {
   if (tmpDir && existsSync(tmpDir)) await rm(tmpDir, { recursive: true, force: true });
-  console.log(['', 'File import benchmark:', ...figures.map((f) => `  ${f}`), failures.length ? `  FAILED: ${failures.join('; ')}` : '  all targets met', ''].join('\n'));
+  console.log(
+    [
+      '',
+      'File import benchmark:',
+      ...figures.map((f) => `  ${f}`),
+      failures.length ? `  FAILED: ${failures.join('; ')}` : '  all targets met',
+      '',
+    ].join('\n'),
+  );
   if (failures.length) throw new Error(`benchmark targets missed: ${failures.join('; ')}`);
 });
 
 describe('file import', () => {
-  bench('summarize a 1 MB FIT file', async () => {
-    await readActivityFile('big.fit', bytesSource(fit1mb), { timeZone: 'UTC' });
-  }, { time: 1000 });
+  bench(
+    'summarize a 1 MB FIT file',
+    async () => {
+      await readActivityFile('big.fit', bytesSource(fit1mb), { timeZone: 'UTC' });
+    },
+    { time: 1000 },
+  );
 
-  bench.skipIf(!realFit)('summarize a real 0.7 MB Wahoo FIT file', async () => {
-    await readActivityFile('elemnt.fit', bytesSource(realFit!), { timeZone: 'UTC' });
-  }, { time: 1000 });
+  bench.skipIf(!realFit)(
+    'summarize a real 0.7 MB Wahoo FIT file',
+    async () => {
+      await readActivityFile('elemnt.fit', bytesSource(realFit!), { timeZone: 'UTC' });
+    },
+    { time: 1000 },
+  );
 });

@@ -19,10 +19,23 @@ async function storeWith(n: number): Promise<ActivityStore> {
   for (let i = 0; i < n; i++) {
     const d = dateOf(i);
     const start = Date.parse(`${d}T${i % 2 ? '17' : '07'}:00:00Z`);
-    void tx.store.put(activityFromInput({
-      source: 'strava', sourceId: String(i), startMs: start, localDate: d, sport: 'run', sportLabel: 'Run',
-      distanceM: 8000, movingS: 2400, elapsedS: 2500, name: '',
-    }, start));
+    void tx.store.put(
+      activityFromInput(
+        {
+          source: 'strava',
+          sourceId: String(i),
+          startMs: start,
+          localDate: d,
+          sport: 'run',
+          sportLabel: 'Run',
+          distanceM: 8000,
+          movingS: 2400,
+          elapsedS: 2500,
+          name: '',
+        },
+        start,
+      ),
+    );
   }
   await tx.done;
   return new ActivityStore(db);

@@ -37,7 +37,8 @@ function storedHistory(n: number): Activity[] {
     const date = addDays(TODAY, -(days - 1 - day));
     const dayNo = Date.parse(`${date}T00:00:00Z`);
     // Weekly pattern: a long run every 7th day, easy runs otherwise.
-    const km = slot.sport === 'strength' ? null : slot.sport === 'ride' ? 30 : day % 7 === 0 ? 16 + (day % 5) : 6 + (day % 4);
+    const km =
+      slot.sport === 'strength' ? null : slot.sport === 'ride' ? 30 : day % 7 === 0 ? 16 + (day % 5) : 6 + (day % 4);
     const source = slot.dup ? 'garmin' : 'strava';
     const key = `${source}:${k}`;
     out.push({

@@ -97,20 +97,25 @@ function compareSession(a: ActivityInput, e: ExpectedSession, isGpx: boolean): s
       if (a.distanceM !== null) p.push(`distance ${a.distanceM} m, expected none`);
     } else {
       const tol = (isGpx ? TOLERANCE.distanceGpx : TOLERANCE.distance) * e.distance_m;
-      if (a.distanceM === null || Math.abs(a.distanceM - e.distance_m) > tol) p.push(`distance ${a.distanceM} m, expected ${e.distance_m} m`);
+      if (a.distanceM === null || Math.abs(a.distanceM - e.distance_m) > tol)
+        p.push(`distance ${a.distanceM} m, expected ${e.distance_m} m`);
     }
   }
-  if (e.timer_s !== undefined && !withinDuration(a.movingS, e.timer_s)) p.push(`timer ${a.movingS} s, expected ${e.timer_s} s`);
-  if (e.elapsed_s !== undefined && !withinDuration(a.elapsedS, e.elapsed_s)) p.push(`elapsed ${a.elapsedS} s, expected ${e.elapsed_s} s`);
+  if (e.timer_s !== undefined && !withinDuration(a.movingS, e.timer_s))
+    p.push(`timer ${a.movingS} s, expected ${e.timer_s} s`);
+  if (e.elapsed_s !== undefined && !withinDuration(a.elapsedS, e.elapsed_s))
+    p.push(`elapsed ${a.elapsedS} s, expected ${e.elapsed_s} s`);
   return p;
 }
 
 /** Checks that an activity is plausible: what the store may receive. */
 export function implausibilities(a: ActivityInput, nowMs: number): string[] {
   const p: string[] = [];
-  if (!Number.isFinite(a.startMs) || a.startMs < Date.UTC(1989, 11, 31) || a.startMs > nowMs + 86_400_000) p.push(`start ${a.startMs}`);
+  if (!Number.isFinite(a.startMs) || a.startMs < Date.UTC(1989, 11, 31) || a.startMs > nowMs + 86_400_000)
+    p.push(`start ${a.startMs}`);
   if (!isLocalDate(a.localDate)) p.push(`local date ${a.localDate}`);
-  else if (Number.isFinite(a.startMs) && Math.abs(Date.parse(`${a.localDate}T12:00:00Z`) - a.startMs) > 40 * 3600_000) p.push(`local date ${a.localDate} far from start`);
+  else if (Number.isFinite(a.startMs) && Math.abs(Date.parse(`${a.localDate}T12:00:00Z`) - a.startMs) > 40 * 3600_000)
+    p.push(`local date ${a.localDate} far from start`);
   if (!(SPORTS as readonly string[]).includes(a.sport)) p.push(`sport ${a.sport}`);
   if (typeof a.sourceId !== 'string' || a.sourceId === '') p.push('no source id');
   if (typeof a.name !== 'string') p.push('name');
@@ -169,7 +174,15 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
       try {
         result = await readActivityFile(path.basename(file), bytesSource(bytes), { timeZone, nowMs });
       } catch (e) {
-        rows.push({ file: rel, status: 'crash', outcome: 'crash', detail: String(e), problems: [String(e)], ms: performance.now() - t0, expected: !!exp });
+        rows.push({
+          file: rel,
+          status: 'crash',
+          outcome: 'crash',
+          detail: String(e),
+          problems: [String(e)],
+          ms: performance.now() - t0,
+          expected: !!exp,
+        });
         continue;
       }
       const ms = performance.now() - t0;
@@ -178,27 +191,33 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
       let status: RowStatus;
       if (result.kind === 'refused' || result.kind === 'not-activity') {
         status = result.kind === 'refused' ? 'refused' : 'not-activity';
-        if (typeof result.reason !== 'string' || result.reason.length < 10) problems.push(`unclear reason ${JSON.stringify(result.reason)}`);
+        if (typeof result.reason !== 'string' || result.reason.length < 10)
+          problems.push(`unclear reason ${JSON.stringify(result.reason)}`);
       } else {
         status = 'read';
         for (const a of acts) problems.push(...implausibilities(a, nowMs));
         if (result.kind === 'archive') {
-          for (const e of result.entries) if (e.kind !== 'activities' && e.reason.length < 10) problems.push(`unclear reason in ${e.entry}`);
+          for (const e of result.entries)
+            if (e.kind !== 'activities' && e.reason.length < 10) problems.push(`unclear reason in ${e.entry}`);
         }
         if (problems.length > 0) status = 'implausible';
       }
       if (exp) {
         const exProblems: string[] = [];
         if (exp.reject !== undefined) {
-          if (result.kind !== 'refused' && result.kind !== 'not-activity') exProblems.push(`read ${acts.length} activities, expected a refusal (${exp.reject})`);
+          if (result.kind !== 'refused' && result.kind !== 'not-activity')
+            exProblems.push(`read ${acts.length} activities, expected a refusal (${exp.reject})`);
           else {
             const m = /FIT file type (\w+)/.exec(exp.reject);
-            if (m && (result.kind !== 'not-activity' || !result.reason.includes(m[1]!))) exProblems.push(`reason "${result.reason}", expected ${exp.reject}`);
-            if (/empty/.test(exp.reject) && !/empty/i.test(result.reason)) exProblems.push(`reason "${result.reason}", expected ${exp.reject}`);
+            if (m && (result.kind !== 'not-activity' || !result.reason.includes(m[1]!)))
+              exProblems.push(`reason "${result.reason}", expected ${exp.reject}`);
+            if (/empty/.test(exp.reject) && !/empty/i.test(result.reason))
+              exProblems.push(`reason "${result.reason}", expected ${exp.reject}`);
           }
         } else if (exp.sessions) {
           const sorted = [...acts].sort((a, b) => a.startMs - b.startMs);
-          if (sorted.length !== exp.sessions.length) exProblems.push(`${sorted.length} sessions, expected ${exp.sessions.length}`);
+          if (sorted.length !== exp.sessions.length)
+            exProblems.push(`${sorted.length} sessions, expected ${exp.sessions.length}`);
           else exp.sessions.forEach((e, i) => exProblems.push(...compareSession(sorted[i]!, e, rel.endsWith('.gpx'))));
         }
         problems.push(...exProblems);
@@ -208,12 +227,22 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
         problems.push(`took ${Math.round(ms)} ms`);
         status = 'slow';
       }
-      const outcome: Outcome = result.kind === 'refused' ? 'refused' : result.kind === 'not-activity' ? 'not-activity' : 'read';
+      const outcome: Outcome =
+        result.kind === 'refused' ? 'refused' : result.kind === 'not-activity' ? 'not-activity' : 'read';
       rows.push({ file: rel, status, outcome, detail: resultDetail(result), problems, ms, expected: !!exp });
     }
   }
 
-  const counts: Record<RowStatus, number> = { match: 0, mismatch: 0, read: 0, 'not-activity': 0, refused: 0, implausible: 0, crash: 0, slow: 0 };
+  const counts: Record<RowStatus, number> = {
+    match: 0,
+    mismatch: 0,
+    read: 0,
+    'not-activity': 0,
+    refused: 0,
+    implausible: 0,
+    crash: 0,
+    slow: 0,
+  };
   for (const r of rows) counts[r.status]++;
   const expectedKeys = Object.keys(expectedAll).filter((k) => folders.some((f) => k.startsWith(`${f}/`)));
   const missing = expectedKeys.filter((k) => !seen.has(k));
@@ -243,11 +272,20 @@ export function formatConformance(r: ConformanceResult): string {
 
 /** True when the run found nothing wrong. */
 export function conformanceOk(r: ConformanceResult): boolean {
-  return r.counts.mismatch === 0 && r.counts.crash === 0 && r.counts.implausible === 0 && r.counts.slow === 0 && r.missing.length === 0;
+  return (
+    r.counts.mismatch === 0 &&
+    r.counts.crash === 0 &&
+    r.counts.implausible === 0 &&
+    r.counts.slow === 0 &&
+    r.missing.length === 0
+  );
 }
 
 // Command line: `<ts runner> tests/conformance/run-conformance.ts [corpus dir]`.
-const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /run-conformance\.[cm]?[tj]s$/.test(process.argv[1]);
+const isMain =
+  typeof process !== 'undefined' &&
+  process.argv[1] !== undefined &&
+  /run-conformance\.[cm]?[tj]s$/.test(process.argv[1]);
 if (isMain) {
   const dir = path.resolve(process.argv[2] ?? path.join(process.cwd(), '../shared/corpus'));
   runConformance(dir).then((r) => {

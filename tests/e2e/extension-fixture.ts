@@ -11,7 +11,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Debian's Chromium with the built extension, headless, in a fresh profile. Nothing may leave the
  * machine: any request not answered by a test's route fails loudly.
  */
-export async function launchWithExtension(options: { locale?: string; env?: Record<string, string>; args?: string[] } = {}) {
+export async function launchWithExtension(
+  options: { locale?: string; env?: Record<string, string>; args?: string[] } = {},
+) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'hip-check-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

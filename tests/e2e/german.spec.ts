@@ -11,7 +11,11 @@ const test = base.extend<{ context: BrowserContext }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     // On Linux, Chromium takes its UI language (and so the extension's _locales) from the environment.
-    const { context, cleanUp } = await launchWithExtension({ locale: 'de-DE', env: { LANGUAGE: 'de', LANG: 'de_DE.UTF-8' }, args: ['--lang=de-DE'] });
+    const { context, cleanUp } = await launchWithExtension({
+      locale: 'de-DE',
+      env: { LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
+      args: ['--lang=de-DE'],
+    });
     await use(context);
     await cleanUp();
   },
@@ -46,40 +50,69 @@ test('the browser runs in German, and the first-run popup says so', async ({ ope
     return { extension: i18n.getMessage('@@ui_locale'), nav: navigator.language, html: document.documentElement.lang };
   });
   // Chromium only switches to German when it has German of its own (Debian: chromium-l10n).
-  expect(lang.extension, "the extension's messages are not German: is Chromium's German locale (chromium-l10n) installed?").toMatch(/^de/);
+  expect(
+    lang.extension,
+    "the extension's messages are not German: is Chromium's German locale (chromium-l10n) installed?",
+  ).toMatch(/^de/);
   expect(lang.nav).toBe('de-DE');
   expect(lang.html).toBe('de-DE');
 
   const first = popup.getByTestId('first-run');
   await expect(first.getByRole('heading', { level: 2 })).toHaveText(msg('firstRunTitle'));
   await expect(first.getByRole('heading', { level: 2 })).toHaveText('Willkommen bei Hip Check');
-  for (const key of ['firstRunWhat', 'firstRunStrava', 'firstRunGarmin', 'firstRunImport', 'privacyLine']) await expect(first).toContainText(msg(key));
+  for (const key of ['firstRunWhat', 'firstRunStrava', 'firstRunGarmin', 'firstRunImport', 'privacyLine'])
+    await expect(first).toContainText(msg(key));
   await expect(popup.getByRole('button', { name: msg('openOptions') })).toBeVisible();
   await expect(popup.getByTestId('i-ran')).toHaveText('Ich bin heute gelaufen');
   await expect(popup.getByTestId('i-rested')).toHaveText(msg('iRestedToday'));
   await expect(popup.locator('body')).not.toContainText('Welcome');
 });
 
-test('the options page: headings and labels in German, weekdays and dates through Intl', async ({ openExtensionPage }) => {
+test('the options page: headings and labels in German, weekdays and dates through Intl', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText(msg('optionsTitle'));
-  await expect(options.getByRole('heading', { level: 2 })).toHaveText([msg('settingsTitle'), msg('dataTitle'), msg('historyTitle'), msg('deleteAllTitle')]);
+  await expect(options.getByRole('heading', { level: 2 })).toHaveText([
+    msg('settingsTitle'),
+    msg('dataTitle'),
+    msg('historyTitle'),
+    msg('deleteAllTitle'),
+  ]);
   await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Deine Grenzwerte');
   await expect(options.getByLabel(msg('setting_units'))).toBeVisible();
   await expect(options.getByText(msg('historyEmpty'))).toBeVisible();
   await expect(options.getByTestId('activity-count')).toHaveText(msg('storedCount_other', '0'));
   // The week-start choice names the days as Intl does in German, Monday first.
-  await expect(options.getByLabel(msg('setting_weekStartsOn')).locator('option')).toHaveText([msg('weekStart_auto'), 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
+  await expect(options.getByLabel(msg('setting_weekStartsOn')).locator('option')).toHaveText([
+    msg('weekStart_auto'),
+    'Montag',
+    'Dienstag',
+    'Mittwoch',
+    'Donnerstag',
+    'Freitag',
+    'Samstag',
+    'Sonntag',
+  ]);
 
   await seed(options, [runOn(2, 10.5, 'a'), runOn(1, 42.195, 'b', 7, 'ride')]);
   const history = options.getByTestId('history');
   await expect(history.locator('tbody tr')).toHaveCount(2);
-  await expect(history.locator('thead th')).toHaveText([msg('colDate'), msg('colSport'), msg('colDistance'), msg('colTime'), msg('colSource'), msg('colActions')]);
+  await expect(history.locator('thead th')).toHaveText([
+    msg('colDate'),
+    msg('colSport'),
+    msg('colDistance'),
+    msg('colTime'),
+    msg('colSource'),
+    msg('colActions'),
+  ]);
   const run = history.locator('tr[data-key="strava:a"]');
   await expect(run.locator('td').nth(0)).toHaveText(germanShortDate(daysAgo(2)));
   await expect(run.locator('td').nth(1)).toHaveText('Lauf');
   await expect(run.locator('td').nth(2)).toHaveText('10,5 km');
-  await expect(run.getByRole('button', { name: msg('editActivity', germanShortDate(daysAgo(2))) })).toHaveText('Bearbeiten');
+  await expect(run.getByRole('button', { name: msg('editActivity', germanShortDate(daysAgo(2))) })).toHaveText(
+    'Bearbeiten',
+  );
   const ride = history.locator('tr[data-key="strava:b"]');
   await expect(ride.locator('td').nth(1)).toHaveText(msg('sport_ride'));
   await expect(ride.locator('td').nth(2)).toHaveText('42,2 km');
@@ -96,8 +129,13 @@ test('a run of 10.5 km today shows as "10,5 km" with a German weekday in the pop
   await expect(popup.getByRole('heading', { name: msg('recentTitle') })).toBeVisible();
   const row = popup.getByTestId('recent-activities').locator('tbody tr').first();
   await expect(row.locator('td')).toHaveText([germanShortDate(daysAgo(0)), 'Lauf', '10,5 km', '57:45']);
-  await expect(row.locator('td').first()).toHaveText(new RegExp(`^${WEEKDAYS[new Date().getDay()]!.replace('.', '\\.')}, `));
-  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute('title', `${msg('today')}: ${msg('day_run')}`);
+  await expect(row.locator('td').first()).toHaveText(
+    new RegExp(`^${WEEKDAYS[new Date().getDay()]!.replace('.', '\\.')}, `),
+  );
+  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute(
+    'title',
+    `${msg('today')}: ${msg('day_run')}`,
+  );
   await expect(popup.getByText(msg('thisWeekDistance', '10,5 km'))).toBeVisible();
   await expect(popup.getByTestId('hip-care').getByRole('heading', { level: 2 })).toHaveText(msg('hip_title'));
 });
@@ -110,14 +148,18 @@ function sixDaysInARow(): SeedActivity[] {
   return out;
 }
 
-test('six running days in a row: the verdict, its reasons and the hip care in German', async ({ openExtensionPage }) => {
+test('six running days in a row: the verdict, its reasons and the hip care in German', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await seed(options, sixDaysInARow());
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'warning');
   await expect(verdict.getByRole('heading')).toContainText(msg('level_warning'));
-  await expect(verdict).toContainText('6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.');
+  await expect(verdict).toContainText(
+    '6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.',
+  );
   await expect(verdict).toContainText(`6 ${msg('streakDaysInRow')}`);
   // 12,4 km today against a longest of 8 km: 55 % longer, written the German way.
   await expect(verdict).toContainText('Dein heutiger Lauf (12,4 km) war 55 % länger');

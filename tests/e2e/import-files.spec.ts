@@ -5,7 +5,10 @@ import { storedKeys } from './storage-probe';
 const FILES = path.resolve(ROOT, '../shared/corpus/files');
 const HARD = path.resolve(ROOT, '../shared/corpus/hard');
 
-test('Import activities takes several files at once and says what became of each', async ({ openExtensionPage, worker }) => {
+test('Import activities takes several files at once and says what became of each', async ({
+  openExtensionPage,
+  worker,
+}) => {
   const options = await openExtensionPage('options.html');
   await options.getByLabel('Import activities').setInputFiles([
     path.join(FILES, 'sports-lib__6914538454.fit'), // a run, 2021-05-10T18:19:59Z
@@ -20,7 +23,9 @@ test('Import activities takes several files at once and says what became of each
   await expect(out).toContainText('sports-lib__6914538454.fit: 1 added');
   await expect(out).toContainText('GoldenCheetah__10kUNLP2014-Garmin15.fit: 1 added');
   // Same start to the second: the same file id, so already known rather than merged.
-  await expect(out).toContainText('GoldenCheetah__10kUNLP2014-Garmin15.tcx: 0 added, 0 merged with runs you had, 1 already known');
+  await expect(out).toContainText(
+    'GoldenCheetah__10kUNLP2014-Garmin15.tcx: 0 added, 0 merged with runs you had, 1 already known',
+  );
   await expect(out).toContainText('python-fitparse__Settings.fit: 0 added');
   await expect(out).toContainText('1 file skipped: not an activity');
   await expect(out.locator('li', { hasText: 'sports-lib__empty-sessions.fit' })).toContainText(/empty/i);
@@ -32,7 +37,9 @@ test('Import activities takes several files at once and says what became of each
   expect(keys).toHaveLength(3);
 
   // The same files again change nothing.
-  await options.getByLabel('Import activities').setInputFiles([path.join(FILES, 'sports-lib__6914538454.fit'), path.join(FILES, 'GoldenCheetah__4077461142.zip')]);
+  await options
+    .getByLabel('Import activities')
+    .setInputFiles([path.join(FILES, 'sports-lib__6914538454.fit'), path.join(FILES, 'GoldenCheetah__4077461142.zip')]);
   await expect(out.locator('li')).toHaveCount(2);
   await expect(out).toContainText('sports-lib__6914538454.fit: 0 added, 0 merged with runs you had, 1 already known');
   expect(await storedKeys(worker)).toEqual(keys);

@@ -1,13 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { expect, fixturePage, localToday, test } from './extension-fixture';
 
-test('export a backup from the options page, delete everything, and import it back, twice', async ({ context, openExtensionPage }) => {
+test('export a backup from the options page, delete everything, and import it back, twice', async ({
+  context,
+  openExtensionPage,
+}) => {
   const today = localToday();
   const html = await fixturePage('strava/activity-page.html', {
-    ACTIVITY_ID: 555, VIEWER_ID: 1, OWNER_ID: 1, NAME: 'Backup run', SPORT_TYPE: 'Run', DISTANCE_M: 5000, MOVING_S: 1500,
-    ELAPSED_S: 1500, START_LOCAL_S: Date.parse(`${today}T07:00:00Z`) / 1000, DATE_TEXT: today, KM: '5',
+    ACTIVITY_ID: 555,
+    VIEWER_ID: 1,
+    OWNER_ID: 1,
+    NAME: 'Backup run',
+    SPORT_TYPE: 'Run',
+    DISTANCE_M: 5000,
+    MOVING_S: 1500,
+    ELAPSED_S: 1500,
+    START_LOCAL_S: Date.parse(`${today}T07:00:00Z`) / 1000,
+    DATE_TEXT: today,
+    KM: '5',
   });
-  await context.route('https://www.strava.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await context.route('https://www.strava.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
   const strava = await context.newPage();
   await strava.goto('https://www.strava.com/activities/555');
 
@@ -34,10 +48,16 @@ test('export a backup from the options page, delete everything, and import it ba
   await expect(options.getByTestId('data-message')).toContainText('backup.json: 1 added');
   await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
   await input.setInputFiles(file);
-  await expect(options.getByTestId('data-message')).toContainText('0 added, 0 merged with runs you had, 1 already known');
+  await expect(options.getByTestId('data-message')).toContainText(
+    '0 added, 0 merged with runs you had, 1 already known',
+  );
   await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
 
-  await input.setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
+  await input.setInputFiles({
+    name: 'junk.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"nope"}'),
+  });
   await expect(options.getByTestId('data-message')).toContainText('junk.json: This is not a Hip Check backup');
   await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
 });

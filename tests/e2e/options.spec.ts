@@ -2,7 +2,10 @@ import { expect, test } from './extension-fixture';
 import { runOn, seed } from './seed';
 import { storedKeys } from './storage-probe';
 
-test('the history table corrects and deletes activities; corrections survive a new reading', async ({ openExtensionPage, worker }) => {
+test('the history table corrects and deletes activities; corrections survive a new reading', async ({
+  openExtensionPage,
+  worker,
+}) => {
   const options = await openExtensionPage('options.html');
   await seed(options, [runOn(2, 10, 'a'), runOn(1, 8, 'b', 7, 'ride')]);
   await options.getByLabel('Distance units').selectOption('km');
@@ -32,13 +35,20 @@ test('the history table corrects and deletes activities; corrections survive a n
   await expect(options.locator('tr.editing [role=alert]')).toContainText('1:02:03');
   await options.locator('tr.editing').getByRole('button', { name: 'Cancel' }).click();
 
-  await options.getByTestId('history').locator('tr[data-key="strava:a"]').getByRole('button', { name: /^Delete/ }).click();
+  await options
+    .getByTestId('history')
+    .locator('tr[data-key="strava:a"]')
+    .getByRole('button', { name: /^Delete/ })
+    .click();
   await expect(options.getByTestId('history').locator('tbody tr')).toHaveCount(1);
   expect(await storedKeys(worker)).toEqual(['strava:b']);
   if (process.env.UPDATE_SCREENSHOTS) await options.screenshot({ path: 'docs/options.png', fullPage: true });
 });
 
-test('"Delete all data" asks first, then deletes every activity and keeps the settings', async ({ openExtensionPage, worker }) => {
+test('"Delete all data" asks first, then deletes every activity and keeps the settings', async ({
+  openExtensionPage,
+  worker,
+}) => {
   const options = await openExtensionPage('options.html');
   await seed(options, [runOn(2, 10, 'a'), runOn(1, 8, 'b')]);
   await options.getByLabel(/Running days in a row before a rest day/).fill('4');

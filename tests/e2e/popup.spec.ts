@@ -10,14 +10,18 @@ function sixDaysInARow(): SeedActivity[] {
   return out;
 }
 
-test('six running days in a row: the popup says a rest day is due, why, and what hip care fits', async ({ openExtensionPage }) => {
+test('six running days in a row: the popup says a rest day is due, why, and what hip care fits', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await seed(options, sixDaysInARow());
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'warning');
   await expect(verdict).toContainText('Warning: rest today');
-  await expect(verdict).toContainText('6 days in a row without a rest day; your limit is 5. Make tomorrow a rest day from running.');
+  await expect(verdict).toContainText(
+    '6 days in a row without a rest day; your limit is 5. Make tomorrow a rest day from running.',
+  );
   await expect(popup.getByTestId('streak')).toContainText('6');
   await expect(popup.getByTestId('suggested-max')).toBeVisible();
   await expect(popup.getByTestId('day-strip').locator('li')).toHaveCount(14);
@@ -37,10 +41,16 @@ test('"I ran today" and "I rested today" can be undone', async ({ openExtensionP
   await expect(popup.getByTestId('streak')).toContainText('1');
   await popup.getByTestId('i-ran').click();
   await expect(popup.getByTestId('streak')).toContainText('2');
-  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute('data-kind', 'run');
+  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute(
+    'data-kind',
+    'run',
+  );
   await popup.getByTestId('undo').click();
   await expect(popup.getByTestId('streak')).toContainText('1');
-  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute('data-kind', 'rest');
+  await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute(
+    'data-kind',
+    'rest',
+  );
 
   await popup.getByTestId('i-rested').click();
   await expect(popup.getByTestId('verdict')).toContainText('You marked today as a rest day.');
@@ -55,17 +65,24 @@ test('popup and options pages have no serious accessibility violations (axe-core
   await expect(options.getByTestId('history')).toBeVisible();
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('verdict')).toBeVisible();
-  for (const [name, page] of [['popup', popup], ['options', options]] as const) {
+  for (const [name, page] of [
+    ['popup', popup],
+    ['options', options],
+  ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${name} (${scheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        bad.map((v) => `${name} (${scheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     }
   }
 });
 
-test('the popup is as quick with 20,000 stored activities as with 10 (prints the figures)', async ({ openExtensionPage }) => {
+test('the popup is as quick with 20,000 stored activities as with 10 (prints the figures)', async ({
+  openExtensionPage,
+}) => {
   test.setTimeout(240_000);
   // Two figures per opening: from navigation start (includes the browser creating the page), and
   // from our script's first line to the verdict on screen (what Hip Check itself costs).
@@ -75,7 +92,10 @@ test('the popup is as quick with 20,000 stored activities as with 10 (prints the
     for (let i = 0; i < 7; i++) {
       const popup = await openExtensionPage('popup.html');
       await expect(popup.getByTestId('verdict')).toBeVisible();
-      const [ready, script] = await popup.evaluate(() => [Number(document.body.dataset.readyMs), performance.getEntriesByName('popup-script')[0]?.startTime ?? 0]);
+      const [ready, script] = await popup.evaluate(() => [
+        Number(document.body.dataset.readyMs),
+        performance.getEntriesByName('popup-script')[0]?.startTime ?? 0,
+      ]);
       total.push(ready!);
       ours.push(ready! - script!);
       await popup.close();
@@ -84,11 +104,15 @@ test('the popup is as quick with 20,000 stored activities as with 10 (prints the
     return { total: median(total), ours: median(ours) };
   };
   const options = await openExtensionPage('options.html');
-  await seed(options, Array.from({ length: 10 }, (_, i) => runOn(i, 6, `s${i}`)));
+  await seed(
+    options,
+    Array.from({ length: 10 }, (_, i) => runOn(i, 6, `s${i}`)),
+  );
   const small = await timeOpen();
   // Ten years of near-daily training, two to six activities a day: 20,000 in all.
   const many: SeedActivity[] = [];
-  for (let i = 0; many.length < 19_990; i++) many.push(runOn(11 + Math.floor(i / 5.5), 5 + (i % 7), `m${i}`, 5 + (i % 6) * 2 + (i % 2), i % 3 ? 'run' : 'ride'));
+  for (let i = 0; many.length < 19_990; i++)
+    many.push(runOn(11 + Math.floor(i / 5.5), 5 + (i % 7), `m${i}`, 5 + (i % 6) * 2 + (i % 2), i % 3 ? 'run' : 'ride'));
   const t0 = Date.now();
   await seed(options, many);
   const seedMs = Date.now() - t0;
@@ -100,7 +124,9 @@ test('the popup is as quick with 20,000 stored activities as with 10 (prints the
   expect(Number.isFinite(small.ours) && Number.isFinite(large.ours)).toBe(true);
 });
 
-test('red-flag symptoms replace exercises with a clear notice; outer hip pain drops cross-body stretches', async ({ openExtensionPage }) => {
+test('red-flag symptoms replace exercises with a clear notice; outer hip pain drops cross-body stretches', async ({
+  openExtensionPage,
+}) => {
   const options = await openExtensionPage('options.html');
   await seed(options, sixDaysInARow());
   await options.getByLabel(/I have warning signs/).check();

@@ -26,8 +26,16 @@ export function runOn(daysBack: number, km: number, id: string, hour = 7, sport 
   const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
   const start = new Date(y, m - 1, d, hour, 0, 0).getTime();
   return {
-    source: 'strava', sourceId: id, startMs: start, localDate, sport, sportLabel: sport === 'run' ? 'Run' : 'Ride',
-    distanceM: km * 1000, movingS: Math.round(km * 330), elapsedS: Math.round(km * 340), name: `Run ${id}`,
+    source: 'strava',
+    sourceId: id,
+    startMs: start,
+    localDate,
+    sport,
+    sportLabel: sport === 'run' ? 'Run' : 'Ride',
+    distanceM: km * 1000,
+    movingS: Math.round(km * 330),
+    elapsedS: Math.round(km * 340),
+    name: `Run ${id}`,
   };
 }
 
@@ -36,7 +44,12 @@ export async function seed(extensionPage: Page, activities: SeedActivity[]): Pro
   for (let i = 0; i < activities.length; i += 5000) {
     const batch = activities.slice(i, i + 5000);
     const r = await extensionPage.evaluate(
-      (acts) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ type: 'activities/add', activities: acts }),
+      (acts) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
+          }
+        ).chrome.runtime.sendMessage({ type: 'activities/add', activities: acts }),
       batch,
     );
     if (!r.ok) throw new Error(`seeding failed: ${r.error}`);

@@ -15,17 +15,32 @@ function listPage(page: number, perPage: number, total: number, firstDaysAgo: nu
     d.setUTCDate(d.getUTCDate() - daysAgo);
     const id = 9_000_000_000 + page * 100 + i;
     return {
-      id, name: `Run ${id}`, type: 'Run', sport_type: 'Run', display_type: 'Run', private: false,
-      start_date: d.toLocaleDateString('en-US'), start_date_local_raw: Math.floor(d.getTime() / 1000),
-      start_time: d.toISOString().replace('.000Z', '+0000'), distance: '8.0', distance_raw: 8000,
-      moving_time: '40:00', moving_time_raw: 2400, elapsed_time: '41:00', elapsed_time_raw: 2460,
+      id,
+      name: `Run ${id}`,
+      type: 'Run',
+      sport_type: 'Run',
+      display_type: 'Run',
+      private: false,
+      start_date: d.toLocaleDateString('en-US'),
+      start_date_local_raw: Math.floor(d.getTime() / 1000),
+      start_time: d.toISOString().replace('.000Z', '+0000'),
+      distance: '8.0',
+      distance_raw: 8000,
+      moving_time: '40:00',
+      moving_time_raw: 2400,
+      elapsed_time: '41:00',
+      elapsed_time_raw: 2460,
       activity_url: `https://www.strava.com/activities/${id}`,
     };
   });
   return { models, page, perPage, total };
 }
 
-async function serveTraining(context: BrowserContext, pages: Map<number, { status: number; body: string; contentType?: string }>, log: { page: number; at: number; xrw: string | undefined }[]) {
+async function serveTraining(
+  context: BrowserContext,
+  pages: Map<number, { status: number; body: string; contentType?: string }>,
+  log: { page: number; at: number; xrw: string | undefined }[],
+) {
   const html = await fixturePage('strava/training.html', {});
   await context.route('https://www.strava.com/**', (route) => {
     const url = new URL(route.request().url());
@@ -39,7 +54,10 @@ async function serveTraining(context: BrowserContext, pages: Map<number, { statu
   });
 }
 
-test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response), no backfill for old history', async ({ context, worker }) => {
+test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response), no backfill for old history', async ({
+  context,
+  worker,
+}) => {
   const body = await readFile(path.join(CORPUS, 'elevate__rawPage0120161213.json'), 'utf8');
   const log: { page: number; at: number; xrw: string | undefined }[] = [];
   await serveTraining(context, new Map([[1, { status: 200, body }]]), log);
@@ -51,7 +69,10 @@ test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response
   expect(log.map((l) => l.page)).toEqual([1]);
 });
 
-test('My Activities: missing recent pages are fetched politely until 42 days are known', async ({ context, worker }) => {
+test('My Activities: missing recent pages are fetched politely until 42 days are known', async ({
+  context,
+  worker,
+}) => {
   const log: { page: number; at: number; xrw: string | undefined }[] = [];
   const pages = new Map([
     [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],

@@ -5,9 +5,15 @@ import { storedKeys } from './storage-probe';
 
 const FILES = path.resolve(ROOT, '../shared/corpus/files');
 
-test('a FIT file chosen on Strava’s upload page is recorded from the file itself', async ({ context, worker, openExtensionPage }) => {
+test('a FIT file chosen on Strava’s upload page is recorded from the file itself', async ({
+  context,
+  worker,
+  openExtensionPage,
+}) => {
   const html = await fixturePage('strava/upload-select.html', {});
-  await context.route('https://www.strava.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await context.route('https://www.strava.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
   const page = await context.newPage();
   await page.goto('https://www.strava.com/upload/select');
   await page.locator('input[type=file][name="files[]"]').setInputFiles(path.join(FILES, 'sports-lib__6914538454.fit'));
@@ -18,13 +24,20 @@ test('a FIT file chosen on Strava’s upload page is recorded from the file itse
   await expect(options.getByTestId('activity-count')).toContainText('1 activity stored');
 });
 
-test('a gzipped FIT file chosen in the shadow-DOM input of Garmin’s import page is recorded', async ({ context, worker }) => {
+test('a gzipped FIT file chosen in the shadow-DOM input of Garmin’s import page is recorded', async ({
+  context,
+  worker,
+}) => {
   const html = await fixturePage('garmin/import-data.html', {});
-  await context.route('https://connect.garmin.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await context.route('https://connect.garmin.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
   const page = await context.newPage();
   await page.goto('https://connect.garmin.com/app/import-data');
   await page.locator('gc-import-data input[type=file]').setInputFiles({
-    name: 'GoldenCheetah__14582164182.fit.gz', mimeType: 'application/gzip', buffer: await readFile(path.join(FILES, 'GoldenCheetah__14582164182.fit.gz')),
+    name: 'GoldenCheetah__14582164182.fit.gz',
+    mimeType: 'application/gzip',
+    buffer: await readFile(path.join(FILES, 'GoldenCheetah__14582164182.fit.gz')),
   });
   await expect(page.locator('gc-import-data #status')).toHaveText('Importing 1');
   await expect.poll(() => storedKeys(worker).then((k) => k.length)).toBe(1);
@@ -33,7 +46,9 @@ test('a gzipped FIT file chosen in the shadow-DOM input of Garmin’s import pag
 
 test('a file chosen on another Garmin page is not read', async ({ context, worker }) => {
   const html = await fixturePage('garmin/import-data.html', {});
-  await context.route('https://connect.garmin.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await context.route('https://connect.garmin.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
   const page = await context.newPage();
   await page.goto('https://connect.garmin.com/app/settings');
   await page.locator('gc-import-data input[type=file]').setInputFiles(path.join(FILES, 'sports-lib__6914538454.fit'));

@@ -46,8 +46,17 @@ function today() {
 
 let html = await readFile(path.join(ROOT, 'tests/fixtures/strava/activity-page.html'), 'utf8');
 const values = {
-  ACTIVITY_ID, VIEWER_ID: 42, OWNER_ID: 42, NAME: 'Firefox fixture run', SPORT_TYPE: 'Run', DISTANCE_M: 5000,
-  MOVING_S: 1500, ELAPSED_S: 1530, START_LOCAL_S: Date.parse(`${today()}T07:00:00Z`) / 1000, DATE_TEXT: today(), KM: '5.00',
+  ACTIVITY_ID,
+  VIEWER_ID: 42,
+  OWNER_ID: 42,
+  NAME: 'Firefox fixture run',
+  SPORT_TYPE: 'Run',
+  DISTANCE_M: 5000,
+  MOVING_S: 1500,
+  ELAPSED_S: 1530,
+  START_LOCAL_S: Date.parse(`${today()}T07:00:00Z`) / 1000,
+  DATE_TEXT: today(),
+  KM: '5.00',
 };
 for (const [k, v] of Object.entries(values)) html = html.replaceAll(`{{${k}}}`, String(v));
 
@@ -73,7 +82,8 @@ try {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (req) => {
-      if (req.url().startsWith('https://www.strava.com/')) void req.respond({ status: 200, contentType: 'text/html', body: html });
+      if (req.url().startsWith('https://www.strava.com/'))
+        void req.respond({ status: 200, contentType: 'text/html', body: html });
       else void req.abort();
     });
     await page.goto(`https://www.strava.com/activities/${ACTIVITY_ID}`);
@@ -88,7 +98,9 @@ try {
       input.value = '0';
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    const msg = await until('the error message', () => options.evaluate(() => document.querySelector('[data-testid="error-maxRunDaysInRow"]')?.textContent));
+    const msg = await until('the error message', () =>
+      options.evaluate(() => document.querySelector('[data-testid="error-maxRunDaysInRow"]')?.textContent),
+    );
     if (!msg.includes('between 1 and 30')) throw new Error(`unexpected message: ${msg}`);
   });
 } finally {

@@ -138,7 +138,11 @@ function localDatePart(v: unknown): string | null {
  * - without a timer time to compare with, the unit cannot be told: null.
  * Negative or non-numeric values are passed on as they are, for the range check to refuse.
  */
-export function garminElapsedSeconds(raw: number | null, durationS: number | null, movingS: number | null): number | null {
+export function garminElapsedSeconds(
+  raw: number | null,
+  durationS: number | null,
+  movingS: number | null,
+): number | null {
   if (raw === null || !Number.isFinite(raw) || raw < 0) return raw;
   const ref = durationS !== null && durationS > 0 ? durationS : movingS !== null && movingS > 0 ? movingS : null;
   if (ref === null) return null;
@@ -199,14 +203,17 @@ function detailFields(a: Obj, s: Obj): Fields {
   const typeKey = text(type.typeKey);
   const meta = isObj(a.metadataDTO) ? a.metadataDTO : {};
   const user = isObj(meta.userInfoDto) ? meta.userInfoDto : {};
-  const tz = isObj(a.timeZoneUnitDTO) ? text(a.timeZoneUnitDTO.timeZone) ?? text(a.timeZoneUnitDTO.unitKey) : null;
+  const tz = isObj(a.timeZoneUnitDTO) ? (text(a.timeZoneUnitDTO.timeZone) ?? text(a.timeZoneUnitDTO.unitKey)) : null;
   const duration = field(s.duration);
   const moving = field(s.movingDuration);
   const begin = num(s.beginTimestamp) ?? num(a.beginTimestamp);
   const isParent = a.isMultiSportParent === true || typeKey === 'multi_sport';
   let childIds: string[] | null = null;
   if (isParent && Array.isArray(meta.childIds)) {
-    const types = Array.isArray(meta.childActivityTypes) && meta.childActivityTypes.length === meta.childIds.length ? meta.childActivityTypes : null;
+    const types =
+      Array.isArray(meta.childActivityTypes) && meta.childActivityTypes.length === meta.childIds.length
+        ? meta.childActivityTypes
+        : null;
     childIds = [];
     meta.childIds.forEach((c: unknown, i: number) => {
       const id = idOf(c);
@@ -232,8 +239,26 @@ function detailFields(a: Obj, s: Obj): Fields {
   };
 }
 
-const DISTANCE_UNITS: Record<string, number> = { meter: 1, meters: 1, kilometer: 1000, kilometers: 1000, mile: 1609.344, miles: 1609.344, centimeter: 0.01, foot: 0.3048, feet: 0.3048, yard: 0.9144 };
-const TIME_UNITS: Record<string, number> = { second: 1, seconds: 1, millisecond: 0.001, milliseconds: 0.001, minute: 60, hour: 3600 };
+const DISTANCE_UNITS: Record<string, number> = {
+  meter: 1,
+  meters: 1,
+  kilometer: 1000,
+  kilometers: 1000,
+  mile: 1609.344,
+  miles: 1609.344,
+  centimeter: 0.01,
+  foot: 0.3048,
+  feet: 0.3048,
+  yard: 0.9144,
+};
+const TIME_UNITS: Record<string, number> = {
+  second: 1,
+  seconds: 1,
+  millisecond: 0.001,
+  milliseconds: 0.001,
+  minute: 60,
+  hour: 3600,
+};
 
 /** A 1.2 summary measure {value: "8.22553", uom: "kilometer"} in base units; null if absent or of an unknown unit. */
 function measure(m: unknown, units: Record<string, number>): number | null {
@@ -280,20 +305,28 @@ function build(f: Fields, nowMs: number): ItemResult {
   if (!id) return { kind: 'skipped', id: null, reason: 'no activity id', followUp: [] };
   if (f.isParent) {
     if (f.childIds === null) {
-      return { kind: 'skipped', id, reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole', followUp: [id] };
+      return {
+        kind: 'skipped',
+        id,
+        reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole',
+        followUp: [id],
+      };
     }
     return {
       kind: 'skipped',
       id,
-      reason: f.childIds.length > 0
-        ? `a multisport activity: its ${f.childIds.length} parts (${f.childIds.join(', ')}) are recorded one by one, never the whole`
-        : 'a multisport activity that lists no parts: nothing to record',
+      reason:
+        f.childIds.length > 0
+          ? `a multisport activity: its ${f.childIds.length} parts (${f.childIds.join(', ')}) are recorded one by one, never the whole`
+          : 'a multisport activity that lists no parts: nothing to record',
       followUp: f.childIds,
     };
   }
   if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)', followUp: [] };
-  if (isTransition(f.typeKey)) return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity`, followUp: [] };
-  if (f.startMs === null) return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})`, followUp: [] };
+  if (isTransition(f.typeKey))
+    return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity`, followUp: [] };
+  if (f.startMs === null)
+    return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})`, followUp: [] };
   let localDate = f.localDate;
   if (!localDate && f.timeZone) {
     try {
@@ -358,16 +391,24 @@ function whatItIs(json: unknown, expected: string): string {
   if (typeof json !== 'object') return `not Garmin's ${expected}: the response is a ${typeof json}`;
   if (Array.isArray(json)) {
     const first = json.find(isObj);
-    if (first && 'typeKey' in first && 'typeId' in first && !('activityId' in first)) return `not Garmin's ${expected}: this is Garmin's list of activity types`;
-    if (first && 'zoneNumber' in first && 'secsInZone' in first) return `not Garmin's ${expected}: these are an activity's heart-rate zones`;
+    if (first && 'typeKey' in first && 'typeId' in first && !('activityId' in first))
+      return `not Garmin's ${expected}: this is Garmin's list of activity types`;
+    if (first && 'zoneNumber' in first && 'secsInZone' in first)
+      return `not Garmin's ${expected}: these are an activity's heart-rate zones`;
     return `Garmin's ${expected} has changed: the response is a list whose items have no activityId`;
   }
   const o = json as Obj;
-  if ('com.garmin.activity.details.json.ActivityDetails' in o || 'metricDescriptors' in o || 'activityDetailMetrics' in o || ('measurements' in o && 'metrics' in o)) {
+  if (
+    'com.garmin.activity.details.json.ActivityDetails' in o ||
+    'metricDescriptors' in o ||
+    'activityDetailMetrics' in o ||
+    ('measurements' in o && 'metrics' in o)
+  ) {
     return `not Garmin's ${expected}: these are an activity's samples (details), not its summary`;
   }
   if ('userMetrics' in o) return `not Garmin's ${expected}: these are the athlete's statistics`;
-  if ('productDisplayName' in o || 'partNumber' in o || 'applicationKey' in o) return `not Garmin's ${expected}: this is a device's description`;
+  if ('productDisplayName' in o || 'partNumber' in o || 'applicationKey' in o)
+    return `not Garmin's ${expected}: this is a device's description`;
   const msg = text(o.message) ?? text(o.error) ?? text(o.errorMessage);
   if (msg) return `Garmin answered with an error instead of the ${expected}: ${msg.slice(0, 200)}`;
   return `Garmin's ${expected} has changed: no activityId, summaryDTO or start time where they used to be`;
@@ -387,7 +428,8 @@ function parseIfText(json: unknown): { json: unknown } | { error: string } {
 /** Is this one activity (detail or list-shaped)? Then its fields. */
 function singleFields(o: Obj): Fields | null {
   if (isObj(o.summaryDTO)) return detailFields(o, o.summaryDTO);
-  if ('activityId' in o && ('startTimeGMT' in o || 'startTimeLocal' in o || 'beginTimestamp' in o)) return flatFields(o);
+  if ('activityId' in o && ('startTimeGMT' in o || 'startTimeLocal' in o || 'beginTimestamp' in o))
+    return flatFields(o);
   if (isObj(o.activity) && 'activitySummary' in o.activity) return legacyFields(o.activity);
   return null;
 }
@@ -403,12 +445,17 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
   const json = p.json;
   const what = 'activity list';
   if (Array.isArray(json)) {
-    if (json.length > 0 && !json.some((a) => isObj(a) && 'activityId' in a)) return { ok: false, error: whatItIs(json, what) };
-    return collect(json.map((a) => (isObj(a) ? { fields: flatFields(a) } : { fields: null, why: 'the list item is not an object' })), nowMs);
+    if (json.length > 0 && !json.some((a) => isObj(a) && 'activityId' in a))
+      return { ok: false, error: whatItIs(json, what) };
+    return collect(
+      json.map((a) => (isObj(a) ? { fields: flatFields(a) } : { fields: null, why: 'the list item is not an object' })),
+      nowMs,
+    );
   }
   if (isObj(json) && isObj(json.results)) {
     const acts = json.results.activities;
-    if (!Array.isArray(acts)) return { ok: false, error: "Garmin's activity search (1.2) has changed: no results.activities array" };
+    if (!Array.isArray(acts))
+      return { ok: false, error: "Garmin's activity search (1.2) has changed: no results.activities array" };
     return collect(
       acts.map((w) => {
         const a = isObj(w) && isObj(w.activity) ? w.activity : w;
@@ -417,7 +464,11 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
       nowMs,
     );
   }
-  if (isObj(json) && singleFields(json)) return { ok: false, error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)" };
+  if (isObj(json) && singleFields(json))
+    return {
+      ok: false,
+      error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)",
+    };
   return { ok: false, error: whatItIs(json, what) };
 }
 
@@ -430,7 +481,7 @@ export function readGarminActivity(input: unknown, nowMs: number = Date.now()): 
   if ('error' in p) return { ok: false, error: p.error };
   const json = p.json;
   if (Array.isArray(json) && json.some((a) => isObj(a) && 'activityId' in a)) {
-    return { ok: false, error: "not a single Garmin activity: this is a list (read it with readGarminActivityList)" };
+    return { ok: false, error: 'not a single Garmin activity: this is a list (read it with readGarminActivityList)' };
   }
   if (isObj(json)) {
     const f = singleFields(json);

@@ -16,7 +16,16 @@ export type StravaDomResult =
   | { kind: 'not-own'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
-const UNIT_M: Partial<Record<string, number>> = { km: 1000, kilometers: 1000, kilometres: 1000, mi: 1609.344, miles: 1609.344, m: 1, meters: 1, metres: 1 };
+const UNIT_M: Partial<Record<string, number>> = {
+  km: 1000,
+  kilometers: 1000,
+  kilometres: 1000,
+  mi: 1609.344,
+  miles: 1609.344,
+  m: 1,
+  meters: 1,
+  metres: 1,
+};
 
 function statValue(doc: Document, term: string): Element | null {
   const label = doc.querySelector(`[data-glossary-term="${term}"]`);
@@ -57,7 +66,9 @@ export function snapshotStravaActivityDom(doc: Document, activityId: string): St
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string): StravaDomResult {
-  const s = (typeof input === 'object' && input !== null ? input : {}) as Partial<Record<keyof StravaDomSnapshot, unknown>>;
+  const s = (typeof input === 'object' && input !== null ? input : {}) as Partial<
+    Record<keyof StravaDomSnapshot, unknown>
+  >;
   const activityId = str(s.activityId) ?? '';
   if (!/^\d+$/.test(activityId)) return { kind: 'unreadable', reason: 'the page has no activity id' };
   if (s.signedIn !== true) return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
@@ -86,13 +97,22 @@ export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string
   }
   const movingS = parseClock(str(s.movingText) ?? '');
   const elapsedS = parseClock(str(s.elapsedText) ?? '');
-  if (movingS === null && elapsedS === null) return { kind: 'unreadable', reason: 'no moving or elapsed time on the page' };
+  if (movingS === null && elapsedS === null)
+    return { kind: 'unreadable', reason: 'no moving or elapsed time on the page' };
 
   return {
     kind: 'activity',
     activity: {
-      source: 'strava', sourceId: activityId, startMs, localDate, sport: normalizeSport(sportLabel), sportLabel,
-      distanceM, movingS, elapsedS, name: parts.slice(0, -2).join(' | '),
+      source: 'strava',
+      sourceId: activityId,
+      startMs,
+      localDate,
+      sport: normalizeSport(sportLabel),
+      sportLabel,
+      distanceM,
+      movingS,
+      elapsedS,
+      name: parts.slice(0, -2).join(' | '),
     },
   };
 }

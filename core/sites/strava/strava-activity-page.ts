@@ -53,10 +53,19 @@ function firstText(a: Record<string, unknown>, ...keys: string[]): string | null
 /** Offset (ms) of a time zone from UTC at about a given instant. */
 function zoneOffsetMs(ms: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   }).formatToParts(new Date(ms));
   const g = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - Math.floor(ms / 1000) * 1000;
+  return (
+    Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - Math.floor(ms / 1000) * 1000
+  );
 }
 
 /**
@@ -68,7 +77,10 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
     return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
   }
   if (s.activityAthleteId === null || s.activityAthleteId === undefined) {
-    return { kind: 'unreadable', reason: "the page does not say whose activity it is (pageView.activityAthlete is missing)" };
+    return {
+      kind: 'unreadable',
+      reason: 'the page does not say whose activity it is (pageView.activityAthlete is missing)',
+    };
   }
   if (String(s.activityAthleteId) !== String(s.currentAthleteId)) {
     return { kind: 'not-own', reason: "another athlete's activity" };
@@ -77,7 +89,8 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
   if (!a) return { kind: 'unreadable', reason: 'the page has no activity data (pageView.activity is missing)' };
   const id = String(s.activityId ?? a.id ?? '');
   if (!/^\d+$/.test(id)) return { kind: 'unreadable', reason: 'the activity has no id' };
-  if (id !== s.urlActivityId) return { kind: 'unreadable', reason: `the page's data is for activity ${id}, not ${s.urlActivityId}` };
+  if (id !== s.urlActivityId)
+    return { kind: 'unreadable', reason: `the page's data is for activity ${id}, not ${s.urlActivityId}` };
 
   const label = firstText(a, 'sport_type', 'sportType', 'type');
   if (!label) return { kind: 'unreadable', reason: 'the activity has no sport (sport_type or type)' };
@@ -93,7 +106,8 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
 
   let startMs: number | null = null;
   // Only an ISO instant: elsewhere Strava puts localized dates ("dim. 11/12/2016") in start_date.
-  if (utcText && /^\d{4}-\d{2}-\d{2}T/.test(utcText) && Number.isFinite(Date.parse(utcText))) startMs = Date.parse(utcText);
+  if (utcText && /^\d{4}-\d{2}-\d{2}T/.test(utcText) && Number.isFinite(Date.parse(utcText)))
+    startMs = Date.parse(utcText);
   else if (utcNum !== null) startMs = utcNum * 1000;
   else if (localWallS !== null) {
     // Only the wall clock is known: place it in the runner's zone (right unless they travelled).

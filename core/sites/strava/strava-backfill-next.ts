@@ -8,7 +8,12 @@ import { nextStravaTrainingPage, stravaTrainingPageUrl, type StravaTrainingResul
 // so that content scripts don't carry the list reader.
 
 /** The next list URL to fetch, or null to stop. `known`: how many of this page were already stored. */
-export function nextBackfillUrl(read: StravaTrainingResult, activities: readonly ActivityInput[], known: number, today: string): string | null {
+export function nextBackfillUrl(
+  read: StravaTrainingResult,
+  activities: readonly ActivityInput[],
+  known: number,
+  today: string,
+): string | null {
   if (!read.ok || activities.length === 0 || known > 0) return null;
   const oldest = activities.reduce((m, a) => (a.localDate < m ? a.localDate : m), activities[0]!.localDate);
   if (oldest < addDays(today, -BACKFILL.days)) return null;

@@ -94,18 +94,21 @@ function looksLikeHtml(s: string): boolean {
 
 /** Why a value is not this endpoint's response, in words for the log and the options page. */
 function notTheList(json: unknown): string {
-  if (json === null || json === undefined || json === '') return "Strava's activity list came back empty: you may be signed out";
+  if (json === null || json === undefined || json === '')
+    return "Strava's activity list came back empty: you may be signed out";
   if (typeof json === 'string') {
     return looksLikeHtml(json)
       ? 'not JSON of the activity list: Strava sent a web page instead (you may be signed out)'
       : 'not JSON of the activity list: Strava sent plain text (you may be signed out)';
   }
-  if (Array.isArray(json)) return "Strava's activity list has changed: the response is an array, not {models, page, perPage, total}";
+  if (Array.isArray(json))
+    return "Strava's activity list has changed: the response is an array, not {models, page, perPage, total}";
   if (!isObj(json)) return `Strava's activity list has changed: the response is ${typeof json}, not an object`;
   // Activity streams (/activities/{id}/streams): an object of parallel arrays.
   const streamKeys = ['time', 'distance', 'latlng', 'altitude', 'heartrate', 'cadence', 'velocity_smooth', 'watts'];
   const arrays = streamKeys.filter((k) => Array.isArray(json[k]));
-  if (arrays.length >= 2) return `not Strava's activity list: this is an activity's streams (${arrays.join(', ')}), which Hip Check does not read`;
+  if (arrays.length >= 2)
+    return `not Strava's activity list: this is an activity's streams (${arrays.join(', ')}), which Hip Check does not read`;
   const msg = text(json.message) ?? text(json.error);
   if (msg) return `Strava answered with an error instead of the activity list: ${msg.slice(0, 200)}`;
   return "Strava's activity list has changed: no models array";
@@ -117,7 +120,11 @@ function notTheList(json: unknown): string {
  * `timeZone` (IANA, the runner's own) only serves if a model has a UTC start but no local wall
  * clock, to find its local date.
  */
-export function readStravaTrainingActivities(json: unknown, nowMs: number = Date.now(), timeZone?: string): StravaTrainingResult {
+export function readStravaTrainingActivities(
+  json: unknown,
+  nowMs: number = Date.now(),
+  timeZone?: string,
+): StravaTrainingResult {
   if (typeof json === 'string' && /^\s*[{[]/.test(json)) {
     // The caller handed over the text rather than the parsed body: parse it here.
     try {
@@ -143,7 +150,14 @@ export function readStravaTrainingActivities(json: unknown, nowMs: number = Date
       activities.push(r.activity);
     }
   });
-  return { ok: true, activities, page: count(json.page), perPage: count(json.perPage), total: count(json.total), skipped };
+  return {
+    ok: true,
+    activities,
+    page: count(json.page),
+    perPage: count(json.perPage),
+    total: count(json.total),
+    skipped,
+  };
 }
 
 type ModelResult = { ok: true; id: string; activity: ActivityInput } | { ok: false; id: string | null; reason: string };
@@ -151,7 +165,12 @@ type ModelResult = { ok: true; id: string; activity: ActivityInput } | { ok: fal
 function readModel(m: unknown, nowMs: number, timeZone: string | undefined): ModelResult {
   if (!isObj(m)) return { ok: false, id: null, reason: 'the model is not an object' };
   const rawId = m.id;
-  const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 ? String(rawId) : typeof rawId === 'string' && /^\d{1,30}$/.test(rawId.trim()) ? rawId.trim() : null;
+  const id =
+    typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0
+      ? String(rawId)
+      : typeof rawId === 'string' && /^\d{1,30}$/.test(rawId.trim())
+        ? rawId.trim()
+        : null;
   if (!id) return { ok: false, id: null, reason: 'the model has no activity id' };
 
   // sport_type since 2024-10-30; type before.
@@ -167,7 +186,11 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
     const wallMs = localWallS * 1000;
     // Local time is within UTC-12 .. UTC+14 of the start: anything else is not a wall clock for it.
     if (Math.abs(wallMs - startMs) > 15 * 3600_000) {
-      return { ok: false, id, reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start' };
+      return {
+        ok: false,
+        id,
+        reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start',
+      };
     }
     localDate = new Date(wallMs).toISOString().slice(0, 10);
   } else if (timeZone) {
@@ -177,7 +200,8 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
       localDate = null;
     }
   }
-  if (!localDate || !isLocalDate(localDate)) return { ok: false, id, reason: 'no local start date (start_date_local_raw)' };
+  if (!localDate || !isLocalDate(localDate))
+    return { ok: false, id, reason: 'no local start date (start_date_local_raw)' };
 
   const name = typeof m.name === 'string' ? m.name.slice(0, LIMITS.maxNameLength) : '';
   const candidate: ActivityInput = {
@@ -219,7 +243,8 @@ const TRAINING_ACTIVITIES_URL = 'https://www.strava.com/athlete/training_activit
  */
 export function stravaTrainingPageUrl(page: number, perPage: number, base?: URLSearchParams): string {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number from 1, not ${page}`);
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw new RangeError(`perPage must be a whole number from 1 to 200, not ${perPage}`);
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200)
+    throw new RangeError(`perPage must be a whole number from 1 to 200, not ${perPage}`);
   const q = new URLSearchParams(base);
   if (!q.has('new_activity_only')) q.set('new_activity_only', 'false');
   q.set('page', String(page));

@@ -16,7 +16,10 @@ describe('schema upgrades', () => {
       const name = freshName();
       const v1 = await openActivityDb(old, name);
       const a = activityFromInput(run(), NOW);
-      const b = activityFromInput(run({ sourceId: '2', localDate: '2026-11-21', startMs: Date.parse('2026-11-21T07:00:00Z') }), NOW);
+      const b = activityFromInput(
+        run({ sourceId: '2', localDate: '2026-11-21', startMs: Date.parse('2026-11-21T07:00:00Z') }),
+        NOW,
+      );
       await v1.put('activities', a);
       await v1.put('activities', b);
       v1.close();
@@ -46,7 +49,10 @@ describe('schema upgrades', () => {
 describe('saving activities', () => {
   it('adds, then recognises the same run from another source as a duplicate', async () => {
     const store = await freshStore();
-    expect(await store.save([run({ source: 'file', sourceId: 'fit:1', distanceM: 10_030 })], NOW)).toMatchObject({ added: 1, merged: 0 });
+    expect(await store.save([run({ source: 'file', sourceId: 'fit:1', distanceM: 10_030 })], NOW)).toMatchObject({
+      added: 1,
+      merged: 0,
+    });
     expect(await store.save([run()], NOW)).toMatchObject({ added: 0, merged: 1 });
     const all = await store.all();
     expect(all).toHaveLength(1);
@@ -76,7 +82,10 @@ describe('saving activities', () => {
   it('reads a date window through the index, whatever else is stored', async () => {
     const store = await freshStore();
     const days = Array.from({ length: 400 }, (_, i) => addDays('2025-10-22', i));
-    await store.save(days.map((d, i) => run({ sourceId: String(i), localDate: d, startMs: Date.parse(`${d}T07:00:00Z`) })), NOW);
+    await store.save(
+      days.map((d, i) => run({ sourceId: String(i), localDate: d, startMs: Date.parse(`${d}T07:00:00Z`) })),
+      NOW,
+    );
     const window = await store.between('2026-09-27', '2026-11-25');
     expect(window).toHaveLength(60);
     expect(window.every((a) => a.localDate >= '2026-09-27' && a.localDate <= '2026-11-25')).toBe(true);
@@ -95,11 +104,21 @@ describe('saving activities', () => {
 describe('restoring a backup', () => {
   it('is idempotent and keeps what is already stored', async () => {
     const source = await freshStore();
-    await source.save([run(), run({ source: 'file', sourceId: 'f1' }), run({ sourceId: '7', startMs: run().startMs - 86_400_000, localDate: '2026-11-19' })], NOW);
+    await source.save(
+      [
+        run(),
+        run({ source: 'file', sourceId: 'f1' }),
+        run({ sourceId: '7', startMs: run().startMs - 86_400_000, localDate: '2026-11-19' }),
+      ],
+      NOW,
+    );
     const backup = await source.all();
 
     const target = await freshStore();
-    await target.save([run({ sourceId: '99', startMs: Date.parse('2026-11-01T07:00:00Z'), localDate: '2026-11-01' })], NOW);
+    await target.save(
+      [run({ sourceId: '99', startMs: Date.parse('2026-11-01T07:00:00Z'), localDate: '2026-11-01' })],
+      NOW,
+    );
     expect(await target.restore(backup)).toMatchObject({ added: 2, merged: 0 });
     const after1 = await target.all();
     expect(await target.restore(backup)).toMatchObject({ added: 0, merged: 0, unchanged: 2 });

@@ -23,15 +23,24 @@ function recentList() {
   const models = Array.from({ length: 5 }, (_, i) => {
     const startMs = Date.parse('2026-11-24T07:00:00Z') - i * 86_400_000;
     return {
-      id: 7_000_000 + i, name: `Run ${i}`, type: 'Run', sport_type: 'Run',
-      start_time: new Date(startMs).toISOString().replace('.000Z', '+0000'), start_date_local_raw: startMs / 1000,
-      distance_raw: 8000, moving_time_raw: 2400, elapsed_time_raw: 2500,
+      id: 7_000_000 + i,
+      name: `Run ${i}`,
+      type: 'Run',
+      sport_type: 'Run',
+      start_time: new Date(startMs).toISOString().replace('.000Z', '+0000'),
+      start_date_local_raw: startMs / 1000,
+      distance_raw: 8000,
+      moving_time_raw: 2400,
+      elapsed_time_raw: 2500,
     };
   });
   return { models, page: 1, perPage: 5, total: 30 };
 }
 
-const siteData = (kind: string, url: string, body: unknown, viewerId: string | null = null) => ({ type: 'site/data', data: { kind, url, status: 200, body, viewerId } });
+const siteData = (kind: string, url: string, body: unknown, viewerId: string | null = null) => ({
+  type: 'site/data',
+  data: { kind, url, status: 200, body, viewerId },
+});
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -42,11 +51,19 @@ describe('site/data through the router', () => {
     const d = await routerDeps();
     const first = await handleMessage(siteData('strava-training-list', LIST_URL, recentList()), strava, d);
     expect(first).toMatchObject({
-      ok: true, added: 5, known: 0,
+      ok: true,
+      added: 5,
+      known: 0,
       nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=5',
     });
     expect(await d.store.count()).toBe(5);
-    expect((await d.store.all()).map((a) => a.key).sort()).toEqual(['strava:7000000', 'strava:7000001', 'strava:7000002', 'strava:7000003', 'strava:7000004']);
+    expect((await d.store.all()).map((a) => a.key).sort()).toEqual([
+      'strava:7000000',
+      'strava:7000001',
+      'strava:7000002',
+      'strava:7000003',
+      'strava:7000004',
+    ]);
     expect(d.changes.count).toBe(1);
 
     // The same page again: all known, so the backfill stops.
@@ -57,10 +74,24 @@ describe('site/data through the router', () => {
 
   it('stores a Garmin activity list from a Garmin page and answers the viewer id', async () => {
     const d = await routerDeps();
-    const body = loadJson('pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json');
-    const r = await handleMessage(siteData('garmin-response', 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=3&start=0', body), garmin, d);
+    const body = loadJson(
+      'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json',
+    );
+    const r = await handleMessage(
+      siteData(
+        'garmin-response',
+        'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=3&start=0',
+        body,
+      ),
+      garmin,
+      d,
+    );
     expect(r).toMatchObject({ ok: true, added: 3, known: 0, viewerId: '2591602' });
-    expect((await d.store.all()).map((a) => a.key).sort()).toEqual(['garmin:21419635589', 'garmin:21461718086', 'garmin:21482825013']);
+    expect((await d.store.all()).map((a) => a.key).sort()).toEqual([
+      'garmin:21419635589',
+      'garmin:21461718086',
+      'garmin:21482825013',
+    ]);
   });
 
   it('refuses Strava data sent from a Garmin page, and stores nothing', async () => {
@@ -73,9 +104,17 @@ describe('site/data through the router', () => {
 
   it('refuses site data naming a URL on another host', async () => {
     const d = await routerDeps();
-    for (const url of ['https://evil.example/athlete/training_activities', 'https://www.strava.com.evil.example/x', 'http://www.strava.com/athlete/training_activities', 'https://connect.garmin.com/x']) {
+    for (const url of [
+      'https://evil.example/athlete/training_activities',
+      'https://www.strava.com.evil.example/x',
+      'http://www.strava.com/athlete/training_activities',
+      'https://connect.garmin.com/x',
+    ]) {
       const r = await handleMessage(siteData('strava-training-list', url, recentList()), strava, d);
-      expect([url, r]).toEqual([url, { ok: false, error: 'Refused: site data must name its own page or request on that site.' }]);
+      expect([url, r]).toEqual([
+        url,
+        { ok: false, error: 'Refused: site data must name its own page or request on that site.' },
+      ]);
     }
     expect(await d.store.count()).toBe(0);
   });
@@ -98,10 +137,16 @@ describe('site/data through the router', () => {
 
   it('records a reader problem (and runs dataChanged) when a list comes back as a login page', async () => {
     const d = await routerDeps();
-    const r = await handleMessage(siteData('strava-training-list', LIST_URL, '<!DOCTYPE html><html><body>Log in</body></html>'), strava, d);
+    const r = await handleMessage(
+      siteData('strava-training-list', LIST_URL, '<!DOCTYPE html><html><body>Log in</body></html>'),
+      strava,
+      d,
+    );
     expect(r).toMatchObject({ ok: true, added: 0, known: 0, nextUrl: null });
     const reason = (r as Record<string, unknown>).problem;
-    expect(reason).toBe("Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)");
+    expect(reason).toBe(
+      "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
+    );
     expect(d.changes.count).toBe(1);
     expect(await listProblems()).toEqual([{ site: 'strava', page: 'training', url: LIST_URL, reason, atMs: NOW }]);
     // A good read from Strava clears it.
@@ -112,10 +157,24 @@ describe('site/data through the router', () => {
   it('answers notOwn for a friend’s activity page and stores nothing', async () => {
     const d = await routerDeps();
     const snapshot = {
-      urlActivityId: '555', activityId: 555, activityAthleteId: 7, currentAthleteId: 42,
-      activity: { id: 555, type: 'Run', distance: 5000, moving_time: 1500, elapsed_time: 1600, startDateLocal: Date.parse('2026-11-24T07:00:00Z') / 1000 },
+      urlActivityId: '555',
+      activityId: 555,
+      activityAthleteId: 7,
+      currentAthleteId: 42,
+      activity: {
+        id: 555,
+        type: 'Run',
+        distance: 5000,
+        moving_time: 1500,
+        elapsed_time: 1600,
+        startDateLocal: Date.parse('2026-11-24T07:00:00Z') / 1000,
+      },
     };
-    const r = await handleMessage(siteData('strava-activity-snapshot', 'https://www.strava.com/activities/555', snapshot), strava, d);
+    const r = await handleMessage(
+      siteData('strava-activity-snapshot', 'https://www.strava.com/activities/555', snapshot),
+      strava,
+      d,
+    );
     expect(r).toEqual({ ok: true, added: 0, known: 0, notOwn: true });
     expect(await d.store.count()).toBe(0);
     expect(d.changes.count).toBe(0);
@@ -127,14 +186,30 @@ describe('upload/file through the router', () => {
 
   it('reads a real FIT run uploaded on Strava, stores it and logs the import', async () => {
     const d = await routerDeps();
-    const r = await handleMessage({ type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } }, strava, d);
+    const r = await handleMessage(
+      { type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } },
+      strava,
+      d,
+    );
     expect(r).toMatchObject({ ok: true, added: 1, merged: 0, notActivities: 0, refused: [] });
     const all = await d.store.all();
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ key: 'file:2021-05-10T18:19:59Z', sport: 'run', startMs: Date.parse('2021-05-10T18:19:59Z') });
+    expect(all[0]).toMatchObject({
+      key: 'file:2021-05-10T18:19:59Z',
+      sport: 'run',
+      startMs: Date.parse('2021-05-10T18:19:59Z'),
+    });
     expect(Math.abs(all[0]!.distanceM! - 4330)).toBeLessThanOrEqual(0.005 * 4330);
     const [log] = await d.store.recentImports(1);
-    expect(log).toMatchObject({ atMs: NOW, what: 'Strava upload: run.fit', added: 1, merged: 0, unchanged: 0, notActivities: 0, refused: [] });
+    expect(log).toMatchObject({
+      atMs: NOW,
+      what: 'Strava upload: run.fit',
+      added: 1,
+      merged: 0,
+      unchanged: 0,
+      notActivities: 0,
+      refused: [],
+    });
     expect(d.changes.count).toBe(1);
   });
 
@@ -148,18 +223,38 @@ describe('upload/file through the router', () => {
     const d = await routerDeps();
     const msg = { type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } };
     expect(await handleMessage(msg, strava, d)).toMatchObject({ ok: true, added: 1 });
-    expect(await handleMessage(msg, strava, d)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 1, known: 1 });
+    expect(await handleMessage(msg, strava, d)).toMatchObject({
+      ok: true,
+      added: 0,
+      merged: 0,
+      unchanged: 1,
+      known: 1,
+    });
     expect(await d.store.count()).toBe(1);
     const logs = await d.store.recentImports(2);
-    expect(logs.map((l) => [l.added, l.unchanged])).toEqual([[0, 1], [1, 0]]);
+    expect(logs.map((l) => [l.added, l.unchanged])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
   });
 
   it('counts a settings FIT as not an activity and stores nothing', async () => {
     const d = await routerDeps();
-    const r = await handleMessage({ type: 'upload/file', file: { name: 'Settings.fit', dataBase64: base64Of('files/python-fitparse__Settings.fit') } }, strava, d);
+    const r = await handleMessage(
+      {
+        type: 'upload/file',
+        file: { name: 'Settings.fit', dataBase64: base64Of('files/python-fitparse__Settings.fit') },
+      },
+      strava,
+      d,
+    );
     expect(r).toMatchObject({ ok: true, added: 0, notActivities: 1, refused: [] });
     expect(await d.store.count()).toBe(0);
-    expect((await d.store.recentImports(1))[0]).toMatchObject({ what: 'Strava upload: Settings.fit', added: 0, notActivities: 1 });
+    expect((await d.store.recentImports(1))[0]).toMatchObject({
+      what: 'Strava upload: Settings.fit',
+      added: 0,
+      notActivities: 1,
+    });
   });
 
   it('refuses data that is not base64, and logs nothing', async () => {
@@ -175,21 +270,37 @@ describe('upload/file through the router', () => {
   it('answers base64-looking data that does not decode with a refused file, stores nothing', async () => {
     const d = await routerDeps();
     const r = await handleMessage({ type: 'upload/file', file: { name: 'x.fit', dataBase64: 'QUJDR' } }, strava, d);
-    expect(r).toMatchObject({ ok: true, added: 0, notActivities: 0, refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }] });
+    expect(r).toMatchObject({
+      ok: true,
+      added: 0,
+      notActivities: 0,
+      refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }],
+    });
     expect(await d.store.count()).toBe(0);
-    expect((await d.store.recentImports(1))[0]).toMatchObject({ what: 'Strava upload: x.fit', added: 0, refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }] });
+    expect((await d.store.recentImports(1))[0]).toMatchObject({
+      what: 'Strava upload: x.fit',
+      added: 0,
+      refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }],
+    });
   });
 
   it('refuses an upload without a name or data', async () => {
     const d = await routerDeps();
     for (const file of [undefined, { name: 'x.fit' }, { dataBase64: 'QUJD' }, { name: 3, dataBase64: 'QUJD' }]) {
-      expect(await handleMessage({ type: 'upload/file', file }, strava, d)).toEqual({ ok: false, error: 'Refused: an upload needs a file name and its data.' });
+      expect(await handleMessage({ type: 'upload/file', file }, strava, d)).toEqual({
+        ok: false,
+        error: 'Refused: an upload needs a file name and its data.',
+      });
     }
   });
 
   it('refuses an upload sent from an extension page', async () => {
     const d = await routerDeps();
-    const r = await handleMessage({ type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } }, page, d);
+    const r = await handleMessage(
+      { type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } },
+      page,
+      d,
+    );
     expect(r).toEqual({ ok: false, error: 'Refused: unknown message type "upload/file".' });
     expect(await d.store.count()).toBe(0);
     expect(await d.store.recentImports(1)).toEqual([]);
@@ -197,7 +308,14 @@ describe('upload/file through the router', () => {
 });
 
 describe('imports/log and problem reports through the router', () => {
-  const record = { what: 'activities.zip', added: 3, merged: 1, unchanged: 2, notActivities: 1, refused: [{ item: 'bad.fit', reason: 'bad CRC' }] };
+  const record = {
+    what: 'activities.zip',
+    added: 3,
+    merged: 1,
+    unchanged: 2,
+    notActivities: 1,
+    refused: [{ item: 'bad.fit', reason: 'bad CRC' }],
+  };
 
   it('logs an import from an extension page', async () => {
     const d = await routerDeps();
@@ -208,9 +326,20 @@ describe('imports/log and problem reports through the router', () => {
 
   it('refuses negative, fractional or missing counts', async () => {
     const d = await routerDeps();
-    for (const bad of [{ added: -1 }, { merged: -2 }, { unchanged: 1.5 }, { notActivities: -1 }, { notActivities: undefined }, { refused: 'none' }, { what: 5 }]) {
+    for (const bad of [
+      { added: -1 },
+      { merged: -2 },
+      { unchanged: 1.5 },
+      { notActivities: -1 },
+      { notActivities: undefined },
+      { refused: 'none' },
+      { what: 5 },
+    ]) {
       const r = await handleMessage({ type: 'imports/log', record: { ...record, ...bad } }, page, d);
-      expect([bad, r]).toEqual([bad, { ok: false, error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.' }]);
+      expect([bad, r]).toEqual([
+        bad,
+        { ok: false, error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.' },
+      ]);
     }
     expect(await d.store.recentImports(1)).toEqual([]);
     expect(d.changes.count).toBe(0);
@@ -218,13 +347,21 @@ describe('imports/log and problem reports through the router', () => {
 
   it('refuses an import log from a site page', async () => {
     const d = await routerDeps();
-    expect(await handleMessage({ type: 'imports/log', record }, strava, d)).toEqual({ ok: false, error: 'Refused: "imports/log" is not accepted from a web page.' });
+    expect(await handleMessage({ type: 'imports/log', record }, strava, d)).toEqual({
+      ok: false,
+      error: 'Refused: "imports/log" is not accepted from a web page.',
+    });
     expect(await d.store.recentImports(1)).toEqual([]);
   });
 
   it('stores a problem report and runs dataChanged', async () => {
     const d = await routerDeps();
-    const problem = { site: 'garmin', page: 'activity', url: 'https://connect.garmin.com/app/activity/1', reason: 'no data' };
+    const problem = {
+      site: 'garmin',
+      page: 'activity',
+      url: 'https://connect.garmin.com/app/activity/1',
+      reason: 'no data',
+    };
     expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({ ok: true });
     expect(d.changes.count).toBe(1);
     expect(await listProblems()).toEqual([{ ...problem, atMs: NOW }]);
@@ -233,7 +370,10 @@ describe('imports/log and problem reports through the router', () => {
   it('refuses a problem report about another site than the sender’s', async () => {
     const d = await routerDeps();
     const problem = { site: 'strava', page: 'activity', url: 'https://www.strava.com/activities/1', reason: 'no data' };
-    expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({ ok: false, error: 'Refused: a problem report needs site, page, url and reason.' });
+    expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({
+      ok: false,
+      error: 'Refused: a problem report needs site, page, url and reason.',
+    });
     expect(d.changes.count).toBe(0);
     expect(await listProblems()).toEqual([]);
   });

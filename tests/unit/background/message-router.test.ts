@@ -27,7 +27,9 @@ async function deps(): Promise<RouterDeps> {
     clearProblems,
     setRestMark: async () => [],
     clearRestMarks: async () => {},
-    popupState: async () => ({ ...(await buildPopupState(store, await loadSettings(), await listProblems(), [], NOW, 'Europe/London')) }),
+    popupState: async () => ({
+      ...(await buildPopupState(store, await loadSettings(), await listProblems(), [], NOW, 'Europe/London')),
+    }),
     dataChanged: async () => {
       changes++;
     },
@@ -42,7 +44,10 @@ beforeEach(() => {
 describe('the background message router', () => {
   it('stores a run seen on Strava and shows it in the popup state', async () => {
     const d = await deps();
-    expect(await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d)).toMatchObject({ ok: true, added: 1 });
+    expect(await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d)).toMatchObject({
+      ok: true,
+      added: 1,
+    });
     expect(changes).toBe(1);
     const state = await handleMessage({ type: 'state/get' }, page, d);
     expect(state).toMatchObject({ ok: true, totalCount: 1, today: '2026-11-25' });
@@ -58,7 +63,9 @@ describe('the background message router', () => {
 
   it('saves a valid setting and refuses an invalid one without storing it', async () => {
     const d = await deps();
-    expect(await handleMessage({ type: 'settings/update', patch: { maxRunDaysInRow: 4 } }, page, d)).toMatchObject({ ok: true });
+    expect(await handleMessage({ type: 'settings/update', patch: { maxRunDaysInRow: 4 } }, page, d)).toMatchObject({
+      ok: true,
+    });
     const bad = await handleMessage({ type: 'settings/update', patch: { maxRunDaysInRow: -3 } }, page, d);
     expect(bad).toMatchObject({ ok: false, error: 'Must be between 1 and 30 days.' });
     expect((await loadSettings()).maxRunDaysInRow).toBe(4);
@@ -67,7 +74,11 @@ describe('the background message router', () => {
 
   it('exports a backup and imports it elsewhere; importing twice changes nothing', async () => {
     const a = await deps();
-    await handleMessage({ type: 'activities/seen', activities: [run(), run({ sourceId: '2', startMs: run().startMs + 7200_000 })] }, strava, a);
+    await handleMessage(
+      { type: 'activities/seen', activities: [run(), run({ sourceId: '2', startMs: run().startMs + 7200_000 })] },
+      strava,
+      a,
+    );
     await handleMessage({ type: 'settings/update', patch: { weeklyRampWarnPct: 40 } }, page, a);
     const exp = await handleMessage({ type: 'backup/export' }, page, a);
     expect(exp).toMatchObject({ ok: true, count: 2, fileName: 'hip-check-backup-2026-11-25.json' });
@@ -78,7 +89,12 @@ describe('the background message router', () => {
     const b = await deps();
     expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({ ok: true, added: 2 });
     const first = await b.store.all();
-    expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 2 });
+    expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({
+      ok: true,
+      added: 0,
+      merged: 0,
+      unchanged: 2,
+    });
     expect(await b.store.all()).toEqual(first);
     expect((await loadSettings()).weeklyRampWarnPct).toBe(40);
   });
@@ -86,7 +102,11 @@ describe('the background message router', () => {
   it('refuses a damaged backup with a specific reason and keeps what is stored', async () => {
     const d = await deps();
     await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
-    const broken = JSON.stringify({ format: BACKUP_FORMAT, version: 1, activities: [{ sources: [{ source: 'strava', id: '5' }], startMs: 'soon' }] });
+    const broken = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      activities: [{ sources: [{ source: 'strava', id: '5' }], startMs: 'soon' }],
+    });
     expect(await handleMessage({ type: 'backup/import', text: broken }, page, d)).toMatchObject({
       ok: false,
       error: 'Activity 1 in the backup is damaged: start time must be a number of milliseconds. Nothing was imported.',
@@ -104,7 +124,19 @@ describe('the background message router', () => {
 
   it('records a site reader problem and clears it after a good read from that site', async () => {
     const d = await deps();
-    await handleMessage({ type: 'problem/report', problem: { site: 'strava', page: 'activity-page', url: 'https://www.strava.com/activities/1', reason: 'no data' } }, strava, d);
+    await handleMessage(
+      {
+        type: 'problem/report',
+        problem: {
+          site: 'strava',
+          page: 'activity-page',
+          url: 'https://www.strava.com/activities/1',
+          reason: 'no data',
+        },
+      },
+      strava,
+      d,
+    );
     expect(await listProblems()).toHaveLength(1);
     await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
     expect(await listProblems()).toHaveLength(0);

@@ -14,7 +14,13 @@ const loadJson = (rel: string): unknown => JSON.parse(readFileSync(path.join(COR
 const TZ = 'Europe/London';
 const TODAY = '2026-11-25'; // the local date of NOW in London
 
-const data = (kind: SiteDataKind, url: string, body: unknown, viewerId: string | null = null): SiteData => ({ kind, url, status: 200, body, viewerId });
+const data = (kind: SiteDataKind, url: string, body: unknown, viewerId: string | null = null): SiteData => ({
+  kind,
+  url,
+  status: 200,
+  body,
+  viewerId,
+});
 
 // ---- Strava activity page --------------------------------------------------------------------
 
@@ -26,8 +32,15 @@ const snapshot = (over: Partial<StravaPageSnapshot> = {}): StravaPageSnapshot =>
   activityAthleteId: 42,
   currentAthleteId: 42,
   activity: {
-    id: 12345678901, sport_type: 'Run', type: 'Run', distance: 10_000, moving_time: 3000, elapsed_time: 3100,
-    startDateLocal: Date.parse('2026-11-24T07:15:00Z') / 1000, start_date: '2026-11-24T07:15:00Z', name: 'Tempo',
+    id: 12345678901,
+    sport_type: 'Run',
+    type: 'Run',
+    distance: 10_000,
+    moving_time: 3000,
+    elapsed_time: 3100,
+    startDateLocal: Date.parse('2026-11-24T07:15:00Z') / 1000,
+    start_date: '2026-11-24T07:15:00Z',
+    name: 'Tempo',
   },
   ...over,
 });
@@ -38,8 +51,16 @@ describe('readSiteData: Strava activity page snapshot', () => {
     expect(r.problem).toBeNull();
     expect(r.activities).toEqual([
       {
-        source: 'strava', sourceId: '12345678901', startMs: Date.parse('2026-11-24T07:15:00Z'), localDate: '2026-11-24',
-        sport: 'run', sportLabel: 'Run', distanceM: 10_000, movingS: 3000, elapsedS: 3100, name: 'Tempo',
+        source: 'strava',
+        sourceId: '12345678901',
+        startMs: Date.parse('2026-11-24T07:15:00Z'),
+        localDate: '2026-11-24',
+        sport: 'run',
+        sportLabel: 'Run',
+        distanceM: 10_000,
+        movingS: 3000,
+        elapsedS: 3100,
+        name: 'Tempo',
       },
     ]);
     expect(r.reply(0)).toEqual({});
@@ -47,26 +68,44 @@ describe('readSiteData: Strava activity page snapshot', () => {
   });
 
   it('records nothing from a friend’s activity and tells the page so', () => {
-    const r = readSiteData(data('strava-activity-snapshot', ACTIVITY_URL, snapshot({ activityAthleteId: 7 })), NOW, TZ, TODAY);
+    const r = readSiteData(
+      data('strava-activity-snapshot', ACTIVITY_URL, snapshot({ activityAthleteId: 7 })),
+      NOW,
+      TZ,
+      TODAY,
+    );
     expect(r.activities).toEqual([]);
     expect(r.problem).toBeNull();
     expect(r.reply(0)).toEqual({ notOwn: true });
   });
 
   it('reports a damaged snapshot as a problem with the reader’s reason', () => {
-    const r = readSiteData(data('strava-activity-snapshot', ACTIVITY_URL, snapshot({ activity: null })), NOW, TZ, TODAY);
+    const r = readSiteData(
+      data('strava-activity-snapshot', ACTIVITY_URL, snapshot({ activity: null })),
+      NOW,
+      TZ,
+      TODAY,
+    );
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity-page',
-      reason: "Couldn't read your Strava activity page: the page has no activity data (pageView.activity is missing). The site may have changed.",
+      reason:
+        "Couldn't read your Strava activity page: the page has no activity data (pageView.activity is missing). The site may have changed.",
     });
     expect(r.reply(0)).toEqual({});
   });
 
   it('reports a snapshot for another activity than the URL’s', () => {
-    const r = readSiteData(data('strava-activity-snapshot', ACTIVITY_URL, snapshot({ urlActivityId: '999' })), NOW, TZ, TODAY);
+    const r = readSiteData(
+      data('strava-activity-snapshot', ACTIVITY_URL, snapshot({ urlActivityId: '999' })),
+      NOW,
+      TZ,
+      TODAY,
+    );
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toMatch(/^Couldn't read your Strava activity page: .*not 999\. The site may have changed\.$/);
+    expect(r.problem?.reason).toMatch(
+      /^Couldn't read your Strava activity page: .*not 999\. The site may have changed\.$/,
+    );
   });
 });
 
@@ -91,34 +130,56 @@ describe('readSiteData: Strava activity page DOM snapshot', () => {
     expect(r.problem).toBeNull();
     expect(r.activities).toEqual([
       {
-        source: 'strava', sourceId: '777', startMs: Date.parse('2026-11-24T17:05:00Z'), localDate: '2026-11-24', sport: 'run',
-        sportLabel: 'Run', distanceM: 10020, movingS: 3130, elapsedS: 3690, name: 'Evening Run',
+        source: 'strava',
+        sourceId: '777',
+        startMs: Date.parse('2026-11-24T17:05:00Z'),
+        localDate: '2026-11-24',
+        sport: 'run',
+        sportLabel: 'Run',
+        distanceM: 10020,
+        movingS: 3130,
+        elapsedS: 3690,
+        name: 'Evening Run',
       },
     ]);
     expect(r.reply(0)).toEqual({});
   });
 
   it('records nothing without the edit link (not the runner’s)', () => {
-    const r = readSiteData(data('strava-activity-dom', 'https://www.strava.com/activities/777', dom({ hasEditLink: false })), NOW, TZ, TODAY);
+    const r = readSiteData(
+      data('strava-activity-dom', 'https://www.strava.com/activities/777', dom({ hasEditLink: false })),
+      NOW,
+      TZ,
+      TODAY,
+    );
     expect([r.activities, r.problem, r.reply(0)]).toEqual([[], null, { notOwn: true }]);
   });
 
   it('reports an unreadable page, with the content script’s own note first', () => {
     const r = readSiteData(
-      data('strava-activity-dom', 'https://www.strava.com/activities/777', dom({ datetime: null, why: 'pageView was missing' })),
-      NOW, TZ, TODAY,
+      data(
+        'strava-activity-dom',
+        'https://www.strava.com/activities/777',
+        dom({ datetime: null, why: 'pageView was missing' }),
+      ),
+      NOW,
+      TZ,
+      TODAY,
     );
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity-page',
-      reason: "Couldn't read your Strava activity page: pageView was missing, and no machine-readable start time on the page. The site may have changed.",
+      reason:
+        "Couldn't read your Strava activity page: pageView was missing, and no machine-readable start time on the page. The site may have changed.",
     });
   });
 
   it('reports a junk body without throwing', () => {
     const r = readSiteData(data('strava-activity-dom', 'https://www.strava.com/activities/777', null), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toBe("Couldn't read your Strava activity page: the page has no activity id. The site may have changed.");
+    expect(r.problem?.reason).toBe(
+      "Couldn't read your Strava activity page: the page has no activity id. The site may have changed.",
+    );
   });
 });
 
@@ -154,13 +215,20 @@ describe('readSiteData: Strava training list', () => {
     expect(r.problem).toBeNull();
     expect(r.activities).toHaveLength(20);
     expect(new Set(r.activities.map((a) => a.source))).toEqual(new Set(['strava']));
-    expect(r.activities[0]).toMatchObject({ sourceId: '799672885', localDate: '2016-12-11', sport: 'run', distanceM: 4014.8 });
+    expect(r.activities[0]).toMatchObject({
+      sourceId: '799672885',
+      localDate: '2016-12-11',
+      sport: 'run',
+      distanceM: 4014.8,
+    });
     expect(r.reply(0)).toEqual({ nextUrl: null });
   });
 
   it('the 42-day cut-off is what stops the real page: it goes on while its oldest run (2016-07-29) is within 42 days', () => {
     const within = readSiteData(data('strava-training-list', LIST_URL, realPage), NOW, TZ, '2016-09-09');
-    expect(within.reply(0)).toEqual({ nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=20' });
+    expect(within.reply(0)).toEqual({
+      nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=20',
+    });
     const past = readSiteData(data('strava-training-list', LIST_URL, realPage), NOW, TZ, '2016-09-10');
     expect(past.reply(0)).toEqual({ nextUrl: null });
   });
@@ -168,8 +236,16 @@ describe('readSiteData: Strava training list', () => {
   it('asks for page 2 (with per_page) of a recent page when nothing was known yet', () => {
     const r = readSiteData(data('strava-training-list', LIST_URL, recentPage()), NOW, TZ, TODAY);
     expect(r.problem).toBeNull();
-    expect(r.activities.map((a) => a.localDate)).toEqual(['2026-11-24', '2026-11-23', '2026-11-22', '2026-11-21', '2026-11-20']);
-    expect(r.reply(0)).toEqual({ nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=5' });
+    expect(r.activities.map((a) => a.localDate)).toEqual([
+      '2026-11-24',
+      '2026-11-23',
+      '2026-11-22',
+      '2026-11-21',
+      '2026-11-20',
+    ]);
+    expect(r.reply(0)).toEqual({
+      nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=5',
+    });
   });
 
   it('stops once any activity of the page was already stored', () => {
@@ -191,7 +267,9 @@ describe('readSiteData: Strava training list', () => {
     expect(old.reply(0)).toEqual({ nextUrl: null });
     const edge = readSiteData(data('strava-training-list', LIST_URL, recentPage({ firstDaysAgo: 38 })), NOW, TZ, TODAY);
     expect(edge.activities.at(-1)?.localDate).toBe('2026-10-14');
-    expect(edge.reply(0)).toEqual({ nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=5' });
+    expect(edge.reply(0)).toEqual({
+      nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=5',
+    });
   });
 
   it('stops on an empty page', () => {
@@ -200,12 +278,14 @@ describe('readSiteData: Strava training list', () => {
   });
 
   it('reports a login page sent instead of the list, and asks for nothing more', () => {
-    const html = '<!DOCTYPE html><html><head><title>Log In | Strava</title></head><body><form action="/session"></form></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>Log In | Strava</title></head><body><form action="/session"></form></body></html>';
     const r = readSiteData(data('strava-training-list', LIST_URL, html), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'training',
-      reason: "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
+      reason:
+        "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
     });
     expect(r.reply(0)).toEqual({ nextUrl: null });
   });
@@ -213,7 +293,8 @@ describe('readSiteData: Strava training list', () => {
 
 // ---- Garmin Connect --------------------------------------------------------------------------
 
-const GARMIN_LIST = 'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
+const GARMIN_LIST =
+  'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
 const GARMIN_DETAIL = 'pages/garmin/garth__test_activity_get.body1__activity-service_activity.json';
 const LIST_API = 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=3&start=0';
 const DETAIL_API = 'https://connect.garmin.com/gc-api/activity-service/activity/21482825013';
@@ -247,7 +328,12 @@ describe('readSiteData: Garmin Connect responses', () => {
     const r = readSiteData(data('garmin-response', DETAIL_API, loadJson(GARMIN_DETAIL), '2591602'), NOW, TZ, TODAY);
     expect(r.problem).toBeNull();
     expect(r.activities).toHaveLength(1);
-    expect(r.activities[0]).toMatchObject({ source: 'garmin', sourceId: '21482825013', sport: 'trail_run', localDate: '2026-01-08' });
+    expect(r.activities[0]).toMatchObject({
+      source: 'garmin',
+      sourceId: '21482825013',
+      sport: 'trail_run',
+      localDate: '2026-01-08',
+    });
     expect(r.activities[0]).not.toHaveProperty('ownerId');
     expect(r.reply(0)).toEqual({ viewerId: '2591602' });
   });
@@ -260,7 +346,11 @@ describe('readSiteData: Garmin Connect responses', () => {
   });
 
   it('ignores responses that are not activity data', () => {
-    for (const url of [`${DETAIL_API}/details`, 'https://connect.garmin.com/gc-api/userprofile-service/socialProfile', 'https://connect.garmin.com/app/activities']) {
+    for (const url of [
+      `${DETAIL_API}/details`,
+      'https://connect.garmin.com/gc-api/userprofile-service/socialProfile',
+      'https://connect.garmin.com/app/activities',
+    ]) {
       const r = readSiteData(data('garmin-response', url, loadJson(GARMIN_DETAIL), '2591602'), NOW, TZ, TODAY);
       expect([url, r.activities, r.problem, r.reply(0)]).toEqual([url, [], null, {}]);
     }
@@ -275,11 +365,22 @@ describe('readSiteData: Garmin Connect responses', () => {
   });
 
   it('reports a detail body for another activity than the URL’s as an activity problem', () => {
-    const r = readSiteData(data('garmin-response', 'https://connect.garmin.com/gc-api/activity-service/activity/1', loadJson(GARMIN_DETAIL), '2591602'), NOW, TZ, TODAY);
+    const r = readSiteData(
+      data(
+        'garmin-response',
+        'https://connect.garmin.com/gc-api/activity-service/activity/1',
+        loadJson(GARMIN_DETAIL),
+        '2591602',
+      ),
+      NOW,
+      TZ,
+      TODAY,
+    );
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity',
-      reason: "Couldn't read your Garmin Connect activities: Garmin sent activity 21482825013 for a request about activity 1",
+      reason:
+        "Couldn't read your Garmin Connect activities: Garmin sent activity 21482825013 for a request about activity 1",
     });
   });
 });

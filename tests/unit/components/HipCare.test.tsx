@@ -31,7 +31,11 @@ function englishMessages(key: string, subs?: string | string[]): string {
 
 const care = (over: Parameters<typeof careFixture>[0] = {}) => careFixture(over, 'English from the engine');
 
-const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports], ...over });
+const settings = (over: Partial<Settings> = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports],
+  ...over,
+});
 const TODAY = '2025-06-15';
 
 let root: HTMLElement;
@@ -86,14 +90,20 @@ describe('formatDose', () => {
     expect(formatDose({ holdSeconds: 30, sets: 2, perSide: false }, 'en')).toBe('Hold 30 sec, 2 times');
     expect(formatDose({ holdSeconds: 45, sets: 1, perSide: true }, 'en')).toBe('Hold 45 sec, once on each side');
     expect(formatDose({ holdSeconds: 30, sets: 1, perSide: false }, 'en')).toBe('Hold 30 sec');
-    expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 2, perSide: true }, 'en')).toBe('2 sets of 12 on each side');
+    expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 2, perSide: true }, 'en')).toBe(
+      '2 sets of 12 on each side',
+    );
     expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 3, perSide: false }, 'en')).toBe('3 sets of 12');
-    expect(formatDose({ holdSeconds: null, repsPerSide: 10, sets: 1, perSide: true }, 'en')).toBe('1 set of 10 on each side');
+    expect(formatDose({ holdSeconds: null, repsPerSide: 10, sets: 1, perSide: true }, 'en')).toBe(
+      '1 set of 10 on each side',
+    );
     expect(formatDose({ holdSeconds: null, repsPerSide: 10, sets: 1, perSide: false }, 'en')).toBe('1 set of 10');
   });
 
   it('formats the numbers for the reader’s locale (German seconds), and falls back to the "other" plural form', () => {
-    expect(formatDose({ holdSeconds: 30, sets: 2, perSide: true }, 'de')).toMatch(/^Hold 30 Sek\.?, 2 times on each side$/);
+    expect(formatDose({ holdSeconds: 30, sets: 2, perSide: true }, 'de')).toMatch(
+      /^Hold 30 Sek\.?, 2 times on each side$/,
+    );
     // Arabic has "two" and "few" forms English lacks: the "other" message is used.
     expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 2, perSide: false }, 'ar')).toMatch(/sets of/);
   });
@@ -136,7 +146,10 @@ describe('HipCare', () => {
     const cards = qa(el, '[data-testid="hip-today"] > li > article');
     expect(cards.map((c) => c.getAttribute('data-kind'))).toEqual(['strength', 'strength', 'strength']);
     expect(textOf(q(cards[0]!, '.hip-kind'))).toBe(MESSAGES.hip_kind_strength!.message);
-    expect(qa(el, '.hip-advice li').map((li) => li.getAttribute('data-code'))).toEqual(['strength_on_rest_day', 'extra_strength']);
+    expect(qa(el, '.hip-advice li').map((li) => li.getAttribute('data-code'))).toEqual([
+      'strength_on_rest_day',
+      'extra_strength',
+    ]);
     checkStructure(el);
   });
 
@@ -147,8 +160,12 @@ describe('HipCare', () => {
     expect(textOf(q(details, 'summary'))).toBe(MESSAGES.hip_browse!.message);
     const ids = qa(details, 'article.hip-ex').map((a) => a.getAttribute('data-exercise'));
     expect(ids).toEqual(EXERCISES.map((e) => e.id));
-    expect(qa(details, '[data-group="mobility"] article').every((a) => a.getAttribute('data-kind') === 'mobility')).toBe(true);
-    expect(qa(details, '[data-group="strength"] article').every((a) => a.getAttribute('data-kind') === 'strength')).toBe(true);
+    expect(
+      qa(details, '[data-group="mobility"] article').every((a) => a.getAttribute('data-kind') === 'mobility'),
+    ).toBe(true);
+    expect(
+      qa(details, '[data-group="strength"] article').every((a) => a.getAttribute('data-kind') === 'strength'),
+    ).toBe(true);
     expect(qa(details, 'article h4')).toHaveLength(EXERCISES.length);
     const rest = textOf(q(details, '[data-guidance="rest_ice"]'));
     expect(rest).toContain('15 to 20 minutes');
@@ -162,7 +179,10 @@ describe('HipCare', () => {
   });
 
   it('with pain on the outside of the hip: no cross-body stretch anywhere, and the library says why', () => {
-    for (const hc of [care({ mobilityAfterRun: true, avoidCrossBodyStretches: true }), care({ mobilityAfterRun: true })]) {
+    for (const hc of [
+      care({ mobilityAfterRun: true, avoidCrossBodyStretches: true }),
+      care({ mobilityAfterRun: true }),
+    ]) {
       for (let d = 0; d < 7; d++) {
         const el = show(hc, settings({ outerHipPain: true }), `2025-06-${String(10 + d)}`);
         const shown = qa(el, 'article.hip-ex').map((a) => a.getAttribute('data-exercise'));
@@ -171,12 +191,18 @@ describe('HipCare', () => {
         expect(qa(q(el, 'details.hip-library')!, 'article').map((a) => a.getAttribute('data-exercise'))).toEqual(
           libraryFor({ outerHipPain: true }).map((e) => e.id),
         );
-        expect(textOf(q(el, '[data-testid="hip-cross-body-hidden"]'))).toBe(MESSAGES.hip_library_cross_body_hidden!.message);
+        expect(textOf(q(el, '[data-testid="hip-cross-body-hidden"]'))).toBe(
+          MESSAGES.hip_library_cross_body_hidden!.message,
+        );
       }
     }
     // The engine's flag alone is enough, even if the settings passed say otherwise.
     const el = show(care({ mobilityAfterRun: true, avoidCrossBodyStretches: true }), settings({ outerHipPain: false }));
-    expect(qa(el, 'article').some((a) => ['figure_four', 'knee_to_opposite_shoulder'].includes(a.getAttribute('data-exercise')!))).toBe(false);
+    expect(
+      qa(el, 'article').some((a) =>
+        ['figure_four', 'knee_to_opposite_shoulder'].includes(a.getAttribute('data-exercise')!),
+      ),
+    ).toBe(false);
   });
 
   it('red-flag symptoms: a prominent alert to stop and see a GP or physiotherapist, and no exercises', () => {
@@ -196,7 +222,10 @@ describe('HipCare', () => {
   it('on a full rest day: the rest advice and two gentle stretches', () => {
     const el = show(care({ fullRestToday: true, extraStrength: true }));
     expect(qa(el, '.hip-advice li').map((li) => li.getAttribute('data-code'))).toEqual(['full_rest', 'extra_strength']);
-    expect(qa(el, '[data-testid="hip-today"] article').map((a) => a.getAttribute('data-kind'))).toEqual(['mobility', 'mobility']);
+    expect(qa(el, '[data-testid="hip-today"] article').map((a) => a.getAttribute('data-kind'))).toEqual([
+      'mobility',
+      'mobility',
+    ]);
   });
 
   it('every visible or spoken text is a message: with getMessage returning "" only keys are left', () => {
@@ -204,11 +233,15 @@ describe('HipCare', () => {
       requested.add(key);
       return '';
     }) as never);
-    for (const hc of [care({ mobilityAfterRun: true, strengthToday: true, extraStrength: true, avoidCrossBodyStretches: true }), care({ seeClinician: true })]) {
+    for (const hc of [
+      care({ mobilityAfterRun: true, strengthToday: true, extraStrength: true, avoidCrossBodyStretches: true }),
+      care({ seeClinician: true }),
+    ]) {
       const el = show(hc, settings({ outerHipPain: true }));
       const walker = document.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
       const texts: string[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.trim()) texts.push(n.textContent!.trim());
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (n.textContent!.trim()) texts.push(n.textContent!.trim());
       expect(texts.length).toBeGreaterThan(5);
       for (const s of texts) expect(s).toMatch(/^hip_[a-z0-9_]+$/);
       for (const x of qa(el, '[aria-label]')) expect(x.getAttribute('aria-label')).toMatch(/^hip_[a-z0-9_]+$/);
@@ -216,7 +249,9 @@ describe('HipCare', () => {
   });
 
   it('the drawings use currentColor only, so they follow the light or dark theme', () => {
-    expect([...ICON_IDS].sort()).toEqual([...new Set([...EXERCISES.map((e) => e.icon), 'rest_ice', 'red_flag'])].sort());
+    expect([...ICON_IDS].sort()).toEqual(
+      [...new Set([...EXERCISES.map((e) => e.icon), 'rest_ice', 'red_flag'])].sort(),
+    );
     for (const icon of ICON_IDS) {
       render(<ExerciseIcon icon={icon} label="x" />, root);
       const svg = q(root, 'svg')!;

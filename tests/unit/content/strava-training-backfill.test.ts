@@ -5,10 +5,19 @@ import { BACKFILL, backfillStopReason } from '../../../core/sites/strava/strava-
 
 const LIST = 'https://www.strava.com/athlete/training_activities';
 const pageUrl = (n: number) => `${LIST}?new_activity_only=false&page=${n}&per_page=20`;
-const FIRST = { url: `${LIST}?new_activity_only=false&page=1`, status: 200, body: { models: [], page: 1, perPage: 20, total: 400 } };
+const FIRST = {
+  url: `${LIST}?new_activity_only=false&page=1`,
+  status: 200,
+  body: { models: [], page: 1, perPage: 20, total: 400 },
+};
 
 type Fetched = { status: number; url: string; contentType: string; text: string };
-const json = (url: string, body: unknown = { models: [], page: 2 }): Fetched => ({ status: 200, url, contentType: 'application/json; charset=utf-8', text: JSON.stringify(body) });
+const json = (url: string, body: unknown = { models: [], page: 2 }): Fetched => ({
+  status: 200,
+  url,
+  contentType: 'application/json; charset=utf-8',
+  text: JSON.stringify(body),
+});
 
 /**
  * Fake deps: `replies[i]` answers the i-th send (default: the next page); `pages(url, i)` answers
@@ -24,7 +33,9 @@ function fakeDeps(opts: { replies?: unknown[]; pages?: (url: string, i: number) 
       sent.push(req);
       log.push('send');
       const i = sent.length - 1;
-      return opts.replies && i < opts.replies.length ? opts.replies[i] : { ok: true, added: 20, known: 0, nextUrl: pageUrl(i + 2) };
+      return opts.replies && i < opts.replies.length
+        ? opts.replies[i]
+        : { ok: true, added: 20, known: 0, nextUrl: pageUrl(i + 2) };
     },
     sleep: async (ms) => {
       slept.push(ms);
@@ -41,14 +52,21 @@ function fakeDeps(opts: { replies?: unknown[]; pages?: (url: string, i: number) 
 
 beforeEach(() => {
   // The content script runs on https://www.strava.com/athlete/training.
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://www.strava.com/athlete/training');
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    'https://www.strava.com/athlete/training',
+  );
 });
 
 describe('Strava My Activities backfill', () => {
   it('sends the page’s own first response as a strava-training-list, and fetches nothing if told to stop', async () => {
     const f = fakeDeps({ replies: [{ ok: true, added: 3, known: 3, nextUrl: null }] });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 0, stoppedBy: 'caught up' });
-    expect(f.sent).toEqual([{ type: 'site/data', data: { kind: 'strava-training-list', url: FIRST.url, status: 200, body: FIRST.body, viewerId: null } }]);
+    expect(f.sent).toEqual([
+      {
+        type: 'site/data',
+        data: { kind: 'strava-training-list', url: FIRST.url, status: 200, body: FIRST.body, viewerId: null },
+      },
+    ]);
     expect(f.fetched).toEqual([]);
     expect(f.slept).toEqual([]);
   });
@@ -63,16 +81,47 @@ describe('Strava My Activities backfill', () => {
       pages: (url, i) => json(url, { models: [], page: i + 2 }),
     });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 2, stoppedBy: 'caught up' });
-    expect(f.log).toEqual(['send', 'sleep 2000', `fetch ${pageUrl(2)}`, 'send', 'sleep 2000', `fetch ${pageUrl(3)}`, 'send']);
+    expect(f.log).toEqual([
+      'send',
+      'sleep 2000',
+      `fetch ${pageUrl(2)}`,
+      'send',
+      'sleep 2000',
+      `fetch ${pageUrl(3)}`,
+      'send',
+    ]);
     // Each fetched page goes to the background as parsed JSON, under its own URL.
     expect(f.sent.slice(1)).toEqual([
-      { type: 'site/data', data: { kind: 'strava-training-list', url: pageUrl(2), status: 200, body: { models: [], page: 2 }, viewerId: null } },
-      { type: 'site/data', data: { kind: 'strava-training-list', url: pageUrl(3), status: 200, body: { models: [], page: 3 }, viewerId: null } },
+      {
+        type: 'site/data',
+        data: {
+          kind: 'strava-training-list',
+          url: pageUrl(2),
+          status: 200,
+          body: { models: [], page: 2 },
+          viewerId: null,
+        },
+      },
+      {
+        type: 'site/data',
+        data: {
+          kind: 'strava-training-list',
+          url: pageUrl(3),
+          status: 200,
+          body: { models: [], page: 3 },
+          viewerId: null,
+        },
+      },
     ]);
   });
 
   it('resolves a relative nextUrl against the page', async () => {
-    const f = fakeDeps({ replies: [{ ok: true, nextUrl: '/athlete/training_activities?page=2' }, { ok: true, nextUrl: null }] });
+    const f = fakeDeps({
+      replies: [
+        { ok: true, nextUrl: '/athlete/training_activities?page=2' },
+        { ok: true, nextUrl: null },
+      ],
+    });
     await backfill(f.deps, FIRST);
     expect(f.fetched).toEqual(['https://www.strava.com/athlete/training_activities?page=2']);
   });
@@ -87,7 +136,14 @@ describe('Strava My Activities backfill', () => {
   });
 
   it('stops at once on HTTP 429: no further fetch, and the page is not sent', async () => {
-    const f = fakeDeps({ pages: (url) => ({ status: 429, url, contentType: 'application/json', text: '{"message":"Rate Limit Exceeded"}' }) });
+    const f = fakeDeps({
+      pages: (url) => ({
+        status: 429,
+        url,
+        contentType: 'application/json',
+        text: '{"message":"Rate Limit Exceeded"}',
+      }),
+    });
     const r = await backfill(f.deps, FIRST);
     expect(r.fetched).toBe(1);
     expect(r.stoppedBy).toContain('429');
@@ -96,19 +152,35 @@ describe('Strava My Activities backfill', () => {
   });
 
   it('stops on 429 after some good pages', async () => {
-    const f = fakeDeps({ pages: (url, i) => (i < 2 ? json(url) : { status: 429, url, contentType: 'text/plain', text: '' }) });
+    const f = fakeDeps({
+      pages: (url, i) => (i < 2 ? json(url) : { status: 429, url, contentType: 'text/plain', text: '' }),
+    });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 3, stoppedBy: 'Strava asked to slow down (HTTP 429)' });
     expect(f.sent).toHaveLength(3);
   });
 
   it('stops on a redirect to the login page', async () => {
-    const f = fakeDeps({ pages: () => ({ status: 200, url: 'https://www.strava.com/login', contentType: 'text/html; charset=utf-8', text: '<!DOCTYPE html><html>' }) });
+    const f = fakeDeps({
+      pages: () => ({
+        status: 200,
+        url: 'https://www.strava.com/login',
+        contentType: 'text/html; charset=utf-8',
+        text: '<!DOCTYPE html><html>',
+      }),
+    });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'Strava answered with a login page' });
     expect(f.sent).toHaveLength(1);
   });
 
   it('stops on a login URL even when it claims JSON', async () => {
-    const f = fakeDeps({ pages: () => ({ status: 200, url: 'https://www.strava.com/session/new', contentType: 'application/json', text: '{}' }) });
+    const f = fakeDeps({
+      pages: () => ({
+        status: 200,
+        url: 'https://www.strava.com/session/new',
+        contentType: 'application/json',
+        text: '{}',
+      }),
+    });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'Strava answered with a login page' });
     expect(f.sent).toHaveLength(1);
   });
@@ -132,13 +204,27 @@ describe('Strava My Activities backfill', () => {
   });
 
   it('passes a JSON-typed answer that is not JSON on as text, for the reader to explain', async () => {
-    const f = fakeDeps({ replies: [{ ok: true, nextUrl: pageUrl(2) }, { ok: true, nextUrl: null, problem: 'x' }], pages: (url) => ({ status: 200, url, contentType: 'application/json', text: 'oops' }) });
+    const f = fakeDeps({
+      replies: [
+        { ok: true, nextUrl: pageUrl(2) },
+        { ok: true, nextUrl: null, problem: 'x' },
+      ],
+      pages: (url) => ({ status: 200, url, contentType: 'application/json', text: 'oops' }),
+    });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'caught up' });
-    expect(f.sent[1]).toEqual({ type: 'site/data', data: { kind: 'strava-training-list', url: pageUrl(2), status: 200, body: 'oops', viewerId: null } });
+    expect(f.sent[1]).toEqual({
+      type: 'site/data',
+      data: { kind: 'strava-training-list', url: pageUrl(2), status: 200, body: 'oops', viewerId: null },
+    });
   });
 
   it('stops when the background refuses or cannot be reached', async () => {
-    const refused = fakeDeps({ replies: [{ ok: true, nextUrl: pageUrl(2) }, { ok: false, error: 'Refused' }] });
+    const refused = fakeDeps({
+      replies: [
+        { ok: true, nextUrl: pageUrl(2) },
+        { ok: false, error: 'Refused' },
+      ],
+    });
     expect(await backfill(refused.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'not stored' });
     const gone = fakeDeps({ replies: [undefined] });
     expect(await backfill(gone.deps, FIRST)).toEqual({ fetched: 0, stoppedBy: 'not stored' });
@@ -155,7 +241,11 @@ describe('backfillStopReason', () => {
   });
 
   it('stops on HTTP 429, whatever else the answer is', () => {
-    for (const [url, type] of [[OK_URL, 'application/json'], ['https://www.strava.com/login', 'text/html'], ['', '']]) {
+    for (const [url, type] of [
+      [OK_URL, 'application/json'],
+      ['https://www.strava.com/login', 'text/html'],
+      ['', ''],
+    ]) {
       expect(backfillStopReason(429, url!, type!)).toBe('Strava asked to slow down (HTTP 429)');
     }
   });
@@ -179,7 +269,9 @@ describe('backfillStopReason', () => {
   });
 
   it('does not take a path that merely contains "login" for the login page', () => {
-    expect(backfillStopReason(200, 'https://www.strava.com/athlete/training_activities?q=login', 'application/json')).toBeNull();
+    expect(
+      backfillStopReason(200, 'https://www.strava.com/athlete/training_activities?q=login', 'application/json'),
+    ).toBeNull();
     expect(backfillStopReason(200, 'https://www.strava.com/athletes/login', 'application/json')).toBeNull();
   });
 

@@ -32,7 +32,8 @@ function fileInput(...files: File[]): HTMLInputElement {
 
 const fire = (el: EventTarget, type: string) => el.dispatchEvent(new Event(type, { bubbles: true }));
 const settle = () => new Promise((r) => setTimeout(r, 30));
-const fit = (name = 'run.fit', bytes = [14, 16, 1, 2, 3], lastModified = 1_700_000_000_000) => new File([new Uint8Array(bytes)], name, { lastModified });
+const fit = (name = 'run.fit', bytes = [14, 16, 1, 2, 3], lastModified = 1_700_000_000_000) =>
+  new File([new Uint8Array(bytes)], name, { lastModified });
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -64,10 +65,12 @@ describe('watchUploads', () => {
     fire(input, 'change');
     await vi.waitFor(() => expect(received).toHaveLength(2));
     await settle();
-    expect(received).toEqual(expect.arrayContaining([
-      { type: 'upload/file', file: { name: 'a.fit', dataBase64: 'AQ==' } },
-      { type: 'upload/file', file: { name: 'b.gpx', dataBase64: 'AgI=' } },
-    ]));
+    expect(received).toEqual(
+      expect.arrayContaining([
+        { type: 'upload/file', file: { name: 'a.fit', dataBase64: 'AQ==' } },
+        { type: 'upload/file', file: { name: 'b.gpx', dataBase64: 'AgI=' } },
+      ]),
+    );
     expect(received).toHaveLength(2);
   });
 
@@ -126,6 +129,8 @@ describe('watchUploads', () => {
     const zone = document.createElement('div');
     document.body.append(zone);
     zone.dispatchEvent(drop);
-    await vi.waitFor(() => expect(received).toEqual([{ type: 'upload/file', file: { name: 'dropped.fit', dataBase64: 'CQ==' } }]));
+    await vi.waitFor(() =>
+      expect(received).toEqual([{ type: 'upload/file', file: { name: 'dropped.fit', dataBase64: 'CQ==' } }]),
+    );
   });
 });

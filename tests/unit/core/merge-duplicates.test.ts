@@ -8,7 +8,12 @@ const asComparable = (i: ReturnType<typeof run>) => activityFromInput(i, NOW);
 
 describe('duplicate detection', () => {
   it('the uploaded file and Strava page of one run are the same run', () => {
-    const file = stored({ source: 'file', sourceId: 'fit:abc', startMs: Date.parse('2026-11-20T07:00:03Z'), distanceM: 10_020 });
+    const file = stored({
+      source: 'file',
+      sourceId: 'fit:abc',
+      startMs: Date.parse('2026-11-20T07:00:03Z'),
+      distanceM: 10_020,
+    });
     expect(isSameActivity(file, asComparable(run()))).toBe(true);
   });
 
@@ -18,11 +23,18 @@ describe('duplicate detection', () => {
   });
 
   it('starts more than 10 minutes apart are two runs', () => {
-    expect(isSameActivity(stored({ source: 'file', sourceId: 'f' }), asComparable(run({ startMs: run().startMs + 10 * 60_000 + 1 })))).toBe(false);
+    expect(
+      isSameActivity(
+        stored({ source: 'file', sourceId: 'f' }),
+        asComparable(run({ startMs: run().startMs + 10 * 60_000 + 1 })),
+      ),
+    ).toBe(false);
   });
 
   it('distances more than 10% apart are two runs', () => {
-    expect(isSameActivity(stored({ source: 'file', sourceId: 'f' }), asComparable(run({ distanceM: 8_900 })))).toBe(false);
+    expect(isSameActivity(stored({ source: 'file', sourceId: 'f' }), asComparable(run({ distanceM: 8_900 })))).toBe(
+      false,
+    );
   });
 
   it('a run and a ride at the same time are not merged', () => {
@@ -30,7 +42,9 @@ describe('duplicate detection', () => {
   });
 
   it('a treadmill run and a run are one family', () => {
-    expect(isSameActivity(stored({ source: 'file', sourceId: 'f', sport: 'treadmill_run' }), asComparable(run()))).toBe(true);
+    expect(isSameActivity(stored({ source: 'file', sourceId: 'f', sport: 'treadmill_run' }), asComparable(run()))).toBe(
+      true,
+    );
   });
 
   it('never merges two distinct Strava runs of the same day, even close together', () => {
@@ -40,14 +54,23 @@ describe('duplicate detection', () => {
 
   it('two manual entries are two runs; a manual entry and the synced run of that time are one', () => {
     const manual = stored({ source: 'manual', sourceId: 'm1', distanceM: null, movingS: null, elapsedS: null });
-    expect(isSameActivity(manual, asComparable(run({ source: 'manual', sourceId: 'm2', distanceM: null })))).toBe(false);
+    expect(isSameActivity(manual, asComparable(run({ source: 'manual', sourceId: 'm2', distanceM: null })))).toBe(
+      false,
+    );
     expect(isSameActivity(manual, asComparable(run({ startMs: run().startMs + 5 * 60_000 })))).toBe(true);
     expect(findDuplicate([manual], run({ source: 'manual', sourceId: 'm1', distanceM: null }))?.key).toBe('manual:m1');
   });
 
   it('the same run as a FIT file and a GPX file (ids a second apart) is one run', () => {
     const fit = stored({ source: 'file', sourceId: '2026-11-20T07:00:00Z' });
-    expect(isSameActivity(fit, asComparable(run({ source: 'file', sourceId: '2026-11-20T07:00:01Z', startMs: run().startMs + 1000, distanceM: 10_040 })))).toBe(true);
+    expect(
+      isSameActivity(
+        fit,
+        asComparable(
+          run({ source: 'file', sourceId: '2026-11-20T07:00:01Z', startMs: run().startMs + 1000, distanceM: 10_040 }),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('finds a known activity by its source id even when the runner changed its start', () => {

@@ -10,8 +10,13 @@ const page = { kind: 'page' } as const;
 describe('who sent a message', () => {
   it('knows our pages, our content scripts on the two sites, and nobody else', () => {
     expect(classifySender({ id: EXT, url: `${ORIGIN}popup.html` }, EXT, ORIGIN)).toEqual({ kind: 'page' });
-    expect(classifySender({ id: EXT, url: 'https://www.strava.com/activities/1', tab: {} }, EXT, ORIGIN)).toEqual(strava);
-    expect(classifySender({ id: EXT, url: 'https://connect.garmin.com/app/activities' }, EXT, ORIGIN)).toEqual({ kind: 'content', site: 'garmin' });
+    expect(classifySender({ id: EXT, url: 'https://www.strava.com/activities/1', tab: {} }, EXT, ORIGIN)).toEqual(
+      strava,
+    );
+    expect(classifySender({ id: EXT, url: 'https://connect.garmin.com/app/activities' }, EXT, ORIGIN)).toEqual({
+      kind: 'content',
+      site: 'garmin',
+    });
     expect(classifySender({ id: 'other-extension', url: `${ORIGIN}popup.html` }, EXT, ORIGIN).kind).toBe('unknown');
     expect(classifySender({ id: EXT, url: 'https://evil.example/strava.com' }, EXT, ORIGIN).kind).toBe('unknown');
     expect(classifySender({ id: EXT, url: 'http://www.strava.com/activities/1' }, EXT, ORIGIN).kind).toBe('unknown');
@@ -54,7 +59,14 @@ describe('message validation', () => {
   });
 
   it('web pages cannot ask for the history, settings or a backup', () => {
-    for (const type of ['state/get', 'backup/export', 'backup/import', 'settings/update', 'activities/add', 'activities/delete']) {
+    for (const type of [
+      'state/get',
+      'backup/export',
+      'backup/import',
+      'settings/update',
+      'activities/add',
+      'activities/delete',
+    ]) {
       const r = parseRequest({ type, text: '{}', patch: {}, activities: [], keys: [] }, strava, NOW);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toContain('not accepted from a web page');
@@ -82,8 +94,20 @@ describe('message validation', () => {
 
 describe('corrections from the history table', () => {
   it('accepts a sport, distance, time and name, and nothing else', () => {
-    const r = parseRequest({ type: 'activities/update', key: 'strava:1', patch: { sport: 'trail_run', distanceM: 8500, movingS: 2710, name: 'Hills' } }, page, NOW);
-    expect(r.ok && r.value).toEqual({ type: 'activities/update', key: 'strava:1', patch: { sport: 'trail_run', distanceM: 8500, movingS: 2710, name: 'Hills' } });
+    const r = parseRequest(
+      {
+        type: 'activities/update',
+        key: 'strava:1',
+        patch: { sport: 'trail_run', distanceM: 8500, movingS: 2710, name: 'Hills' },
+      },
+      page,
+      NOW,
+    );
+    expect(r.ok && r.value).toEqual({
+      type: 'activities/update',
+      key: 'strava:1',
+      patch: { sport: 'trail_run', distanceM: 8500, movingS: 2710, name: 'Hills' },
+    });
   });
 
   it.each([

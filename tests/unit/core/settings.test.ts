@@ -53,7 +53,13 @@ describe('settings validation', () => {
 
 describe('settings read from storage', () => {
   it('keeps valid stored values and replaces damaged ones with defaults', () => {
-    const s = settingsFromStored({ maxRunDaysInRow: 3, weeklyRampWarnPct: -5, units: 'mi', junk: true, preset: 'custom' });
+    const s = settingsFromStored({
+      maxRunDaysInRow: 3,
+      weeklyRampWarnPct: -5,
+      units: 'mi',
+      junk: true,
+      preset: 'custom',
+    });
     expect(s.maxRunDaysInRow).toBe(3);
     expect(s.weeklyRampWarnPct).toBe(DEFAULT_SETTINGS.weeklyRampWarnPct);
     expect(s.units).toBe('mi');

@@ -3,8 +3,15 @@ import { normalizeSport } from '../../../core/sport';
 
 describe('sport names', () => {
   it.each([
-    ['Run', 'run'], ['TrailRun', 'trail_run'], ['trail_running', 'trail_run'], ['treadmill_running', 'treadmill_run'],
-    ['VirtualRun', 'virtual_run'], ['Ride', 'ride'], ['lap_swimming', 'swim'], ['WeightTraining', 'strength'], ['Walk', 'walk'],
+    ['Run', 'run'],
+    ['TrailRun', 'trail_run'],
+    ['trail_running', 'trail_run'],
+    ['treadmill_running', 'treadmill_run'],
+    ['VirtualRun', 'virtual_run'],
+    ['Ride', 'ride'],
+    ['lap_swimming', 'swim'],
+    ['WeightTraining', 'strength'],
+    ['Walk', 'walk'],
   ])('%s is %s', (label, sport) => expect(normalizeSport(label)).toBe(sport));
 
   it('anything unknown is "other", never a run; object built-ins are not sports', () => {

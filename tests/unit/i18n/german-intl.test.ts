@@ -12,7 +12,10 @@ import type { Reason } from '../../../core/engine/verdict';
 // The UI in German: words from _locales/de, numbers and dates through Intl in de-DE.
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DE = JSON.parse(readFileSync(resolve(HERE, '../../../public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const DE = JSON.parse(readFileSync(resolve(HERE, '../../../public/_locales/de/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 /** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
 function german(key: string, subs?: string | string[]): string {
@@ -57,8 +60,12 @@ describe('doses in German: plural forms from _locales, numbers from Intl', () =>
   });
 
   it('sets of repetitions', () => {
-    expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 3, perSide: true }, 'de-DE')).toBe('3 Sätze mit 12 Wiederholungen pro Seite');
-    expect(formatDose({ holdSeconds: null, repsPerSide: 15, sets: 1, perSide: false }, 'de-DE')).toBe('1 Satz mit 15 Wiederholungen');
+    expect(formatDose({ holdSeconds: null, repsPerSide: 12, sets: 3, perSide: true }, 'de-DE')).toBe(
+      '3 Sätze mit 12 Wiederholungen pro Seite',
+    );
+    expect(formatDose({ holdSeconds: null, repsPerSide: 15, sets: 1, perSide: false }, 'de-DE')).toBe(
+      '1 Satz mit 15 Wiederholungen',
+    );
   });
 });
 
@@ -66,20 +73,54 @@ describe("the verdict's reasons in German", () => {
   const TODAY = '2025-06-16';
 
   it('a run streak over the limit, with "morgen"', () => {
-    const r: Reason = { code: 'run_streak_over_limit', level: 'warning', text: '', days: 6, atLeast: false, limit: 5, ranToday: true, restDueOn: '2025-06-17' };
-    expect(reasonText(r, 'km', TODAY)).toBe('6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.');
+    const r: Reason = {
+      code: 'run_streak_over_limit',
+      level: 'warning',
+      text: '',
+      days: 6,
+      atLeast: false,
+      limit: 5,
+      ranToday: true,
+      restDueOn: '2025-06-17',
+    };
+    expect(reasonText(r, 'km', TODAY)).toBe(
+      '6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.',
+    );
   });
 
   it('a long-run spike: German date, decimal comma and "%" with a space', () => {
     const r: Reason = {
-      code: 'long_run_spike', level: 'caution', text: '', severity: 'warning', date: '2025-06-12', daysAgo: 4,
-      distanceM: 15_600, longestM: 10_000, longestDate: '2025-05-30', pctOver: 56, thresholdPct: 30, windowDays: 30, afterBreak: false,
+      code: 'long_run_spike',
+      level: 'caution',
+      text: '',
+      severity: 'warning',
+      date: '2025-06-12',
+      daysAgo: 4,
+      distanceM: 15_600,
+      longestM: 10_000,
+      longestDate: '2025-05-30',
+      pctOver: 56,
+      thresholdPct: 30,
+      windowDays: 30,
+      afterBreak: false,
     };
-    expect(reasonText(r, 'km', TODAY)).toBe('Dein Lauf vom Do., 12. Juni (15,6 km) war 56 % länger als dein längster Lauf der 30 Tage davor (10 km): eine Warnung.');
+    expect(reasonText(r, 'km', TODAY)).toBe(
+      'Dein Lauf vom Do., 12. Juni (15,6 km) war 56 % länger als dein längster Lauf der 30 Tage davor (10 km): eine Warnung.',
+    );
   });
 
   it('a weekly ramp with fractional percentages', () => {
-    const r: Reason = { code: 'weekly_ramp', level: 'warning', text: '', lastWeekM: 42_300, previousWeekM: 30_000, changePct: 41, warnPct: 30 };
-    expect(reasonText(r, 'km', TODAY)).toBe('Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als die 30 km der 7 Tage davor; mehr als 30 % ist eine Warnung.');
+    const r: Reason = {
+      code: 'weekly_ramp',
+      level: 'warning',
+      text: '',
+      lastWeekM: 42_300,
+      previousWeekM: 30_000,
+      changePct: 41,
+      warnPct: 30,
+    };
+    expect(reasonText(r, 'km', TODAY)).toBe(
+      'Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als die 30 km der 7 Tage davor; mehr als 30 % ist eine Warnung.',
+    );
   });
 });

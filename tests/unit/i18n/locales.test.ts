@@ -16,8 +16,12 @@ import { LEVEL_RANK } from '../../../core/engine/verdict';
 // happy-dom's URL is not Node's: resolve paths from this file's directory.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string; example?: string }> }>;
-const load = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Messages;
+type Messages = Record<
+  string,
+  { message: string; description?: string; placeholders?: Record<string, { content: string; example?: string }> }
+>;
+const load = (lang: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Messages;
 const en = load('en');
 const de = load('de');
 const LOCALES = { en, de } as const;
@@ -34,7 +38,11 @@ function filesUnder(dir: string, exts: readonly string[]): string[] {
     .map((f) => join(ROOT, dir, f));
 }
 
-const UI_SOURCES = [...filesUnder('components', ['.ts', '.tsx']), ...filesUnder('entrypoints', ['.ts', '.tsx']), ...filesUnder('background', ['.ts'])];
+const UI_SOURCES = [
+  ...filesUnder('components', ['.ts', '.tsx']),
+  ...filesUnder('entrypoints', ['.ts', '.tsx']),
+  ...filesUnder('background', ['.ts']),
+];
 const ALL_SOURCES = [...UI_SOURCES, ...filesUnder('core', ['.ts']), join(ROOT, 'wxt.config.ts')];
 const read = (f: string) => readFileSync(f, 'utf8');
 const rel = (f: string) => relative(ROOT, f);
@@ -90,7 +98,7 @@ function firstArgument(s: string, i: number): string {
 /** Every string literal in a piece of source: plain ones as text, templates with each ${…} as "*". */
 function literals(src: string): { text: string; template: boolean }[] {
   const out: { text: string; template: boolean }[] = [];
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     const c = src[i]!;
     if (c === '/' && src[i + 1] === '/') {
       i = src.indexOf('\n', i) === -1 ? src.length : src.indexOf('\n', i);
@@ -108,7 +116,7 @@ function literals(src: string): { text: string; template: boolean }[] {
     const body = src.slice(i + 1, end - 1);
     if (c === '`' && body.includes('${')) {
       let text = '';
-      for (let k = 0; k < body.length; ) {
+      for (let k = 0; k < body.length;) {
         if (body[k] === '$' && body[k + 1] === '{') {
           text += '*';
           k = skipBalanced(body, k + 1, '{', '}');
@@ -144,7 +152,8 @@ function keyUses(): { uses: KeyUse[]; dynamic: { file: string; arg: string }[] }
       const arg = firstArgument(src, m.index + m[0].length - 1);
       const lits = literals(arg);
       if (lits.length === 0) dynamic.push({ file: rel(file), arg });
-      for (const l of lits) uses.push({ file: rel(file), call: m[1] ?? 'getMessage', key: l.text, template: l.template });
+      for (const l of lits)
+        uses.push({ file: rel(file), call: m[1] ?? 'getMessage', key: l.text, template: l.template });
     }
   }
   return { uses, dynamic };
@@ -205,8 +214,14 @@ const HIP_LITERALS = filesUnder('components', ['.ts', '.tsx']).flatMap((f) =>
 
 describe('_locales: en and de hold the same messages', () => {
   it('every key in en is in de, and every key in de is in en', () => {
-    expect(Object.keys(en).filter((k) => !(k in de)), 'missing in de').toEqual([]);
-    expect(Object.keys(de).filter((k) => !(k in en)), 'in de but not in en').toEqual([]);
+    expect(
+      Object.keys(en).filter((k) => !(k in de)),
+      'missing in de',
+    ).toEqual([]);
+    expect(
+      Object.keys(de).filter((k) => !(k in en)),
+      'in de but not in en',
+    ).toEqual([]);
     expect(Object.keys(en).length).toBeGreaterThan(200);
   });
 
@@ -214,7 +229,10 @@ describe('_locales: en and de hold the same messages', () => {
     for (const [key, entry] of Object.entries(msgs)) {
       expect(key, key).toMatch(/^[A-Za-z0-9_]+$/);
       expect(key.startsWith('@@'), key).toBe(false);
-      expect(Object.keys(entry).filter((f) => !['message', 'description', 'placeholders'].includes(f)), key).toEqual([]);
+      expect(
+        Object.keys(entry).filter((f) => !['message', 'description', 'placeholders'].includes(f)),
+        key,
+      ).toEqual([]);
       expect(typeof entry.message, key).toBe('string');
       expect(entry.message.trim(), `${key} is empty`).not.toBe('');
       expect(entry.message, `${key}: whitespace at either end`).toBe(entry.message.trim());
@@ -242,14 +260,23 @@ describe('_locales: en and de hold the same messages', () => {
     // And every form German (and English) distinguishes exists for each base the UI uses.
     for (const [lang, msgs] of Object.entries(LOCALES)) {
       const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-      for (const base of PLURAL_BASES) for (const f of forms) expect(msgs, `${lang} ${base}_${f}`).toHaveProperty(`${base}_${f}`);
+      for (const base of PLURAL_BASES)
+        for (const f of forms) expect(msgs, `${lang} ${base}_${f}`).toHaveProperty(`${base}_${f}`);
     }
   });
 });
 
 describe('_locales/de is German', () => {
   /** Names and symbols that are the same in both languages. */
-  const SAME_IN_BOTH = new Set(['extName', 'unit_pct', 'unit_km', 'source_strava', 'source_garmin', 'problem_strava', 'problem_garmin']);
+  const SAME_IN_BOTH = new Set([
+    'extName',
+    'unit_pct',
+    'unit_km',
+    'source_strava',
+    'source_garmin',
+    'problem_strava',
+    'problem_garmin',
+  ]);
 
   it('no German message is left in English (only names and units may match)', () => {
     expect(de.extName!.message).toBe('Hip Check');
@@ -258,7 +285,8 @@ describe('_locales/de is German', () => {
   });
 
   it('no common English words in German messages', () => {
-    const english = /\b(the|and|your|you|with|when|rest day|run|runs|days|today|tomorrow|before|after|Settings|Loading)\b/;
+    const english =
+      /\b(the|and|your|you|with|when|rest day|run|runs|days|today|tomorrow|before|after|Settings|Loading)\b/;
     const found = Object.entries(de)
       .filter(([, v]) => english.test(v.message.replace(/Hip Check|Garmin Connect|Strava/g, '')))
       .map(([k, v]) => `${k}: ${v.message}`);
@@ -285,7 +313,9 @@ describe('_locales/de is German', () => {
   });
 
   it('speaks to the runner as "du" throughout, never as "Sie"', () => {
-    const formal = Object.entries(de).filter(([, v]) => /\b(Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b/.test(v.message)).map(([k]) => k);
+    const formal = Object.entries(de)
+      .filter(([, v]) => /\b(Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b/.test(v.message))
+      .map(([k]) => k);
     expect(formal).toEqual([]);
     const du = Object.values(de).filter((v) => /\b(du|dich|dir|dein\w*)\b/i.test(v.message)).length;
     expect(du).toBeGreaterThan(30);
@@ -312,7 +342,11 @@ describe('every key the sources use exists', () => {
   it('every template key (t(`sport_${…}`) and the like) is known here, and each expansion is in en', () => {
     const unknown = USES.filter((u) => u.template && !(u.key in TEMPLATE_VALUES)).map((u) => `${u.file}: ${u.key}`);
     expect(unknown, 'add the values this template can take to TEMPLATE_VALUES').toEqual([]);
-    const missing = USES.filter((u) => u.template).flatMap((u) => expand(u).filter((k) => !(k in en)).map((k) => `${u.file}: ${u.key} → ${k}`));
+    const missing = USES.filter((u) => u.template).flatMap((u) =>
+      expand(u)
+        .filter((k) => !(k in en))
+        .map((k) => `${u.file}: ${u.key} → ${k}`),
+    );
     expect(missing).toEqual([]);
     for (const values of Object.values(TEMPLATE_VALUES)) expect(values.length).toBeGreaterThan(0);
   });
@@ -333,12 +367,21 @@ describe('every key the sources use exists', () => {
     // t(key) inside plural(), t(e.nameKey) and the like in HipCare (their keys come from the data
     // above), t() itself, and the background's i18n() helper (its callers are scanned as calls).
     const files = [...new Set(DYNAMIC.map((d) => d.file.replaceAll('\\', '/')))].sort();
-    expect(files.filter((f) => !['components/HipCare.tsx', 'components/i18n.ts', 'entrypoints/background.ts'].includes(f))).toEqual([]);
+    expect(
+      files.filter((f) => !['components/HipCare.tsx', 'components/i18n.ts', 'entrypoints/background.ts'].includes(f)),
+    ).toEqual([]);
   });
 
   it('lists the keys in en that no source uses (information, not a failure)', () => {
-    const used = new Set<string>([...USES.flatMap(expand), ...MANIFEST_KEYS.map((m) => m.key), ...DATA_KEYS, ...HIP_LITERALS.map((h) => h.key)]);
-    for (const base of PLURAL_BASES) for (const k of Object.keys(en)) if (k.startsWith(`${base}_`) && !k.slice(base.length + 1).includes('_')) used.add(k);
+    const used = new Set<string>([
+      ...USES.flatMap(expand),
+      ...MANIFEST_KEYS.map((m) => m.key),
+      ...DATA_KEYS,
+      ...HIP_LITERALS.map((h) => h.key),
+    ]);
+    for (const base of PLURAL_BASES)
+      for (const k of Object.keys(en))
+        if (k.startsWith(`${base}_`) && !k.slice(base.length + 1).includes('_')) used.add(k);
     // A key spelled out anywhere in the sources (a table of keys, say) counts as used too.
     const anywhere = new Set(ALL_SOURCES.flatMap((f) => literals(read(f)).map((l) => l.text)));
     const unused = Object.keys(en).filter((k) => !used.has(k) && !anywhere.has(k));

@@ -40,7 +40,6 @@ const REQUIRED: ExerciseId[] = [
   'single_leg_bridge',
 ];
 
-
 const RUN_DAY = care({ mobilityAfterRun: true });
 const REST_DAY = care({ strengthToday: true });
 const UNDECIDED = care({ mobilityAfterRun: true, strengthToday: true });
@@ -88,7 +87,9 @@ describe('the library', () => {
         expect(d.sets).toBeLessThanOrEqual(3);
         expect(d.repsPerSide).toBeUndefined();
       } else {
-        expect(Number.isInteger(d.repsPerSide) && (d.repsPerSide ?? 0) >= 10 && (d.repsPerSide ?? 0) <= 15, e.id).toBe(true);
+        expect(Number.isInteger(d.repsPerSide) && (d.repsPerSide ?? 0) >= 10 && (d.repsPerSide ?? 0) <= 15, e.id).toBe(
+          true,
+        );
         expect(d.sets).toBeGreaterThanOrEqual(2);
         expect(d.sets).toBeLessThanOrEqual(3);
       }
@@ -166,8 +167,16 @@ describe('pickExercises', () => {
       expect(count(extra, 'strength')).toBe(count(plain, 'strength') + 1);
       expect(extra.length).toBeLessThanOrEqual(3);
     }
-    expect(kinds(pickExercises(care({ mobilityAfterRun: true, extraStrength: true }), NO_PAIN, DAY))).toEqual(['mobility', 'mobility', 'strength']);
-    expect(kinds(pickExercises(care({ strengthToday: true, extraStrength: true }), NO_PAIN, DAY))).toEqual(['strength', 'strength', 'strength']);
+    expect(kinds(pickExercises(care({ mobilityAfterRun: true, extraStrength: true }), NO_PAIN, DAY))).toEqual([
+      'mobility',
+      'mobility',
+      'strength',
+    ]);
+    expect(kinds(pickExercises(care({ strengthToday: true, extraStrength: true }), NO_PAIN, DAY))).toEqual([
+      'strength',
+      'strength',
+      'strength',
+    ]);
   });
 
   it('on a full rest day: two gentle stretches at most, no strength work even after a spike', () => {
@@ -179,7 +188,10 @@ describe('pickExercises', () => {
 
   it('red-flag symptoms: no exercises at all (the red-flag notice instead)', () => {
     expect(pickExercises(care({ seeClinician: true }), NO_PAIN, DAY)).toEqual([]);
-    expect(plannedKinds(care({ seeClinician: true, strengthToday: true, mobilityAfterRun: true }))).toEqual({ mobility: 0, strength: 0 });
+    expect(plannedKinds(care({ seeClinician: true, strengthToday: true, mobilityAfterRun: true }))).toEqual({
+      mobility: 0,
+      strength: 0,
+    });
   });
 
   it('property: 2 or 3 distinct exercises for any advice but see-a-clinician, none for that', () => {
@@ -205,9 +217,19 @@ describe('pickExercises', () => {
   });
 
   it('every combination of the flags, exhaustively: the counts match the plan and cross-body stays out with pain', () => {
-    const names = ['seeClinician', 'mobilityAfterRun', 'strengthToday', 'fullRestToday', 'extraStrength', 'avoidCrossBodyStretches'] as const;
+    const names = [
+      'seeClinician',
+      'mobilityAfterRun',
+      'strengthToday',
+      'fullRestToday',
+      'extraStrength',
+      'avoidCrossBodyStretches',
+    ] as const;
     for (let bits = 0; bits < 1 << names.length; bits++) {
-      const flags = Object.fromEntries(names.map((n, i) => [n, Boolean(bits & (1 << i))])) as Record<(typeof names)[number], boolean>;
+      const flags = Object.fromEntries(names.map((n, i) => [n, Boolean(bits & (1 << i))])) as Record<
+        (typeof names)[number],
+        boolean
+      >;
       for (const outerHipPain of [false, true]) {
         for (let d = 0; d < 14; d++) {
           const hc = care(flags);

@@ -33,7 +33,9 @@ describe('long-run spike, as a runner tells it', () => {
     expect(r.longRun.suggestedMaxM).toBeCloseTo(11_000, 6);
     expect(r.longRun.baseline).toEqual({ longestM: 10_000, longestDate: '2025-06-01', afterBreak: false });
     const max = r.reasons.find((x) => x.code === 'suggested_max');
-    expect(max?.text).toBe("Today's suggested maximum is 11.0 km: 110% of your longest run of the previous 30 days, 10.0 km.");
+    expect(max?.text).toBe(
+      "Today's suggested maximum is 11.0 km: 110% of your longest run of the previous 30 days, 10.0 km.",
+    );
     expect(max?.level).toBe('ok');
   });
 
@@ -49,7 +51,9 @@ describe('long-run spike, as a runner tells it', () => {
     const [s] = spikeReasons(r.reasons);
     expect(s).toMatchObject({ severity: 'caution', level: 'caution', thresholdPct: 10, daysAgo: 0, afterBreak: false });
     expect(s?.pctOver).toBeCloseTo(15, 6);
-    expect(s?.text).toBe("Today's run (11.5 km) was 15% longer than your longest run of the previous 30 days (10.0 km); more than 10% is a caution.");
+    expect(s?.text).toBe(
+      "Today's run (11.5 km) was 15% longer than your longest run of the previous 30 days (10.0 km); more than 10% is a caution.",
+    );
     expect(r.level).toBe('caution');
     expect(r.hipCare.extraStrength).toBe(true);
   });
@@ -100,13 +104,21 @@ describe('long-run spike, as a runner tells it', () => {
   });
 
   it('two runs on one day are each compared with the days before, not with each other', () => {
-    const acts = [act(addDays(TODAY, -10), { km: 10 }), act(TODAY, { km: 5, hour: 7 }), act(TODAY, { km: 10.5, hour: 18 })];
+    const acts = [
+      act(addDays(TODAY, -10), { km: 10 }),
+      act(TODAY, { km: 5, hour: 7 }),
+      act(TODAY, { km: 10.5, hour: 18 }),
+    ];
     const r = v(acts);
     expect(r.longRun.recentRuns.map((c) => c.severity)).toEqual(['none', 'none']);
   });
 
   it('a run compared with a longest run 30 days back, but not 31', () => {
-    const s = computeLongRunSpike(TODAY, [act(addDays(TODAY, -30), { km: 10 }), act(addDays(TODAY, -31), { km: 20 }), act(TODAY, { km: 12 })], settings());
+    const s = computeLongRunSpike(
+      TODAY,
+      [act(addDays(TODAY, -30), { km: 10 }), act(addDays(TODAY, -31), { km: 20 }), act(TODAY, { km: 12 })],
+      settings(),
+    );
     expect(s.recentRuns[0]?.baseline.longestM).toBe(10_000);
     expect(s.recentRuns[0]?.severity).toBe('caution');
   });
@@ -125,7 +137,11 @@ describe('long-run spike, as a runner tells it', () => {
   });
 
   it('a walk or a ride longer than my runs is not a long run', () => {
-    const acts = [act(addDays(TODAY, -5), { km: 10 }), act(TODAY, { km: 40, sport: 'ride' }), act(TODAY, { km: 15, sport: 'walk', hour: 12 })];
+    const acts = [
+      act(addDays(TODAY, -5), { km: 10 }),
+      act(TODAY, { km: 40, sport: 'ride' }),
+      act(TODAY, { km: 15, sport: 'walk', hour: 12 }),
+    ];
     const r = v(acts);
     expect(r.longRun.recentRuns).toHaveLength(1);
     expect(spikeReasons(r.reasons)).toEqual([]);
@@ -134,7 +150,12 @@ describe('long-run spike, as a runner tells it', () => {
 
 describe('after a break of 30 days or more', () => {
   // Ran up to 1 May (longest 10 km on 20 April), then six weeks off, back on 15 June with 12 km.
-  const before = [act('2025-03-30', { km: 16 }), act('2025-04-20', { km: 10 }), act('2025-04-28', { km: 6 }), act('2025-05-01', { km: 8 })];
+  const before = [
+    act('2025-03-30', { km: 16 }),
+    act('2025-04-20', { km: 10 }),
+    act('2025-04-28', { km: 6 }),
+    act('2025-05-01', { km: 8 }),
+  ];
   const comeback = act(TODAY, { km: 12 });
 
   it('came back after six weeks with 12 km; my longest in the month before the break was 10 km: a caution', () => {
@@ -156,7 +177,12 @@ describe('after a break of 30 days or more', () => {
   });
 
   it('after four months off, the runs before the break lie before the window: the caller reads them with breakLookup', () => {
-    const longBefore = [act('2024-12-30', { km: 16 }), act('2025-01-20', { km: 10 }), act('2025-01-28', { km: 6 }), act('2025-02-01', { km: 8 })];
+    const longBefore = [
+      act('2024-12-30', { km: 16 }),
+      act('2025-01-20', { km: 10 }),
+      act('2025-01-28', { km: 6 }),
+      act('2025-02-01', { km: 8 }),
+    ];
     const all = [...longBefore, comeback];
     const s = settings();
     const w = historyWindow(TODAY, s);
@@ -168,9 +194,15 @@ describe('after a break of 30 days or more', () => {
       .slice(0, lookup?.limit);
     const viaLookup = computeVerdict({ today: TODAY, settings: s, activities: windowed, beforeBreak: runsBefore });
     expect(viaLookup).toEqual(computeVerdict({ today: TODAY, settings: s, activities: all }));
-    expect(viaLookup.longRun.recentRuns[0]?.baseline).toEqual({ longestM: 10_000, longestDate: '2025-01-20', afterBreak: true });
+    expect(viaLookup.longRun.recentRuns[0]?.baseline).toEqual({
+      longestM: 10_000,
+      longestDate: '2025-01-20',
+      afterBreak: true,
+    });
     // Without the runs before the break there is nothing to compare with.
-    expect(computeVerdict({ today: TODAY, settings: s, activities: windowed }).longRun.recentRuns[0]?.severity).toBeNull();
+    expect(
+      computeVerdict({ today: TODAY, settings: s, activities: windowed }).longRun.recentRuns[0]?.severity,
+    ).toBeNull();
   });
 
   it('no lookup is needed when there was a run in the last 30 days', () => {
@@ -179,9 +211,17 @@ describe('after a break of 30 days or more', () => {
   });
 
   it('a run the day after 30 days off uses the break rule; after 29 days off it does not', () => {
-    const r30 = computeLongRunSpike(TODAY, [act(addDays(TODAY, -40), { km: 10 }), act(addDays(TODAY, -31), { km: 5 }), act(TODAY, { km: 9 })], settings());
+    const r30 = computeLongRunSpike(
+      TODAY,
+      [act(addDays(TODAY, -40), { km: 10 }), act(addDays(TODAY, -31), { km: 5 }), act(TODAY, { km: 9 })],
+      settings(),
+    );
     expect(r30.recentRuns[0]?.baseline).toMatchObject({ longestM: 10_000, afterBreak: true });
-    const r29 = computeLongRunSpike(TODAY, [act(addDays(TODAY, -40), { km: 10 }), act(addDays(TODAY, -30), { km: 5 }), act(TODAY, { km: 9 })], settings());
+    const r29 = computeLongRunSpike(
+      TODAY,
+      [act(addDays(TODAY, -40), { km: 10 }), act(addDays(TODAY, -30), { km: 5 }), act(TODAY, { km: 9 })],
+      settings(),
+    );
     expect(r29.recentRuns[0]?.baseline).toMatchObject({ longestM: 5_000, afterBreak: false });
   });
 });

@@ -178,7 +178,9 @@ describe('presets', () => {
   it('beginner: ran two days in a row: warning', () => {
     const v = verdict('2025-03-09', '-RR', preset('beginner'));
     expect(v.level).toBe('warning');
-    expect(reason(v.reasons, 'run_streak_over_limit')?.text).toContain('2 days in a row without a rest day; your limit is 1');
+    expect(reason(v.reasons, 'run_streak_over_limit')?.text).toContain(
+      '2 days in a row without a rest day; your limit is 1',
+    );
   });
 
   it('beginner: run, rest, run, rest, with cross-training in between: a full rest day every third day', () => {

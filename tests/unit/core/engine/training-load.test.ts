@@ -19,7 +19,9 @@ describe('acute:chronic load and monotony, information only', () => {
   });
 
   it('walks and rides are not running history', () => {
-    expect(computeTrainingLoad(TODAY, [act(addDays(TODAY, -60), { sport: 'walk' }), act(TODAY)], settings())).toBeNull();
+    expect(
+      computeTrainingLoad(TODAY, [act(addDays(TODAY, -60), { sport: 'walk' }), act(TODAY)], settings()),
+    ).toBeNull();
   });
 
   it('5 km every day for three months: acute and chronic near 5 km a day, ratio near 1, monotony undefined', () => {
@@ -53,7 +55,9 @@ describe('acute:chronic load and monotony, information only', () => {
   it('history older than the load window changes nothing', () => {
     const recent = Array.from({ length: 60 }, (_, i) => act(addDays(TODAY, -i), { km: 4 + (i % 3) }));
     const old = Array.from({ length: 300 }, (_, i) => act(addDays(TODAY, -LOAD_WINDOW_DAYS - i), { km: 30 }));
-    expect(computeTrainingLoad(TODAY, [...old, ...recent], settings())).toEqual(computeTrainingLoad(TODAY, recent, settings()));
+    expect(computeTrainingLoad(TODAY, [...old, ...recent], settings())).toEqual(
+      computeTrainingLoad(TODAY, recent, settings()),
+    );
   });
 
   it('never changes the level: a huge acute:chronic ratio alone is still ok', () => {

@@ -27,7 +27,12 @@ describe('the verdict', () => {
       expect(r.text).toMatch(/^[A-Z0-9].*[.]$/);
       for (const val of Object.values(r)) if (typeof val === 'number') expect(Number.isFinite(val)).toBe(true);
     }
-    expect(v.hipCare).toMatchObject({ seeClinician: false, mobilityAfterRun: true, strengthToday: false, extraStrength: true });
+    expect(v.hipCare).toMatchObject({
+      seeClinician: false,
+      mobilityAfterRun: true,
+      strengthToday: false,
+      extraStrength: true,
+    });
     expect(v.hipCare.advice.find((a) => a.code === 'extra_strength')?.text).toBe(
       'After a long-run spike and a fast weekly increase, add an extra hip strength session this week.',
     );
@@ -43,9 +48,17 @@ describe('the verdict', () => {
   });
 
   it('red-flag symptoms: a warning, and the only advice is to stop and see a clinician', () => {
-    const v = computeVerdict({ today: TODAY, settings: settings({ redFlagSymptoms: true, outerHipPain: true }), activities: diary(TODAY, 'RR') });
+    const v = computeVerdict({
+      today: TODAY,
+      settings: settings({ redFlagSymptoms: true, outerHipPain: true }),
+      activities: diary(TODAY, 'RR'),
+    });
     expect(v.level).toBe('warning');
-    expect(v.reasons[0]).toEqual({ code: 'red_flag_symptoms', level: 'warning', text: 'You reported red-flag symptoms: stop running and see a clinician.' });
+    expect(v.reasons[0]).toEqual({
+      code: 'red_flag_symptoms',
+      level: 'warning',
+      text: 'You reported red-flag symptoms: stop running and see a clinician.',
+    });
     expect(v.hipCare.seeClinician).toBe(true);
     expect(v.hipCare.advice.map((a) => a.code)).toEqual(['see_clinician']);
     expect(v.hipCare.mobilityAfterRun || v.hipCare.strengthToday || v.hipCare.extraStrength).toBe(false);
@@ -74,7 +87,11 @@ describe('the verdict', () => {
   });
 
   it('pain on the outside of the hip: no cross-body stretches', () => {
-    const v = computeVerdict({ today: TODAY, settings: settings({ outerHipPain: true }), activities: diary(TODAY, 'R') });
+    const v = computeVerdict({
+      today: TODAY,
+      settings: settings({ outerHipPain: true }),
+      activities: diary(TODAY, 'R'),
+    });
     expect(v.hipCare.avoidCrossBodyStretches).toBe(true);
     expect(v.hipCare.advice.at(-1)?.code).toBe('avoid_cross_body_stretches');
   });
@@ -98,7 +115,11 @@ describe('the verdict', () => {
       { ...act(TODAY), startMs: Number.NaN },
       { ...act(TODAY), sport: 'quidditch' as Activity['sport'] },
     ];
-    const v = computeVerdict({ today: TODAY, settings: settings(), activities: [...bad, ...diary(addDays(TODAY, -1), 'RR')] });
+    const v = computeVerdict({
+      today: TODAY,
+      settings: settings(),
+      activities: [...bad, ...diary(addDays(TODAY, -1), 'RR')],
+    });
     expect(v.streak.runDays).toBe(2);
     expect(v.streak.ranToday).toBe(false);
   });
@@ -144,7 +165,22 @@ describe('duplicates count once', () => {
   });
 
   it('a merged record next to a stale single-source copy: the merged one counts', () => {
-    const merged = mergeInto(base, { source: 'garmin', sourceId: 'g1', startMs: base.startMs + 60_000, localDate: TODAY, sport: 'run', sportLabel: 'running', distanceM: 10_100, movingS: null, elapsedS: null, name: '' }, 9);
+    const merged = mergeInto(
+      base,
+      {
+        source: 'garmin',
+        sourceId: 'g1',
+        startMs: base.startMs + 60_000,
+        localDate: TODAY,
+        sport: 'run',
+        sportLabel: 'running',
+        distanceM: 10_100,
+        movingS: null,
+        elapsedS: null,
+        name: '',
+      },
+      9,
+    );
     const staleGarmin = { ...act(TODAY, { km: 10.1, id: 'g1', source: 'garmin' }), startMs: base.startMs + 60_000 };
     const out = selectActivities([staleGarmin, base, merged], null, TODAY);
     expect(out).toHaveLength(1);

@@ -47,7 +47,11 @@ describe('zip archives', () => {
   });
 
   it('reads ZIP64 archives, a comment, and data prepended to the archive', async () => {
-    const zip = makeZip([{ name: 'run.fit', data: run }], { zip64: true, comment: 'exported', prefix: enc('MZ self-extractor stub') });
+    const zip = makeZip([{ name: 'run.fit', data: run }], {
+      zip64: true,
+      comment: 'exported',
+      prefix: enc('MZ self-extractor stub'),
+    });
     const src = bytesSource(zip);
     const [e] = await readZipDirectory(src);
     expect(e).toMatchObject({ name: 'run.fit', size: run.length });
@@ -56,7 +60,10 @@ describe('zip archives', () => {
 
   it('finds the directory when data was prepended without fixing the offsets', async () => {
     for (const zip64 of [false, true]) {
-      const zip = concat(enc('garbage a downloader put in front'), makeZip([{ name: 'run.fit', data: run }], { zip64 }));
+      const zip = concat(
+        enc('garbage a downloader put in front'),
+        makeZip([{ name: 'run.fit', data: run }], { zip64 }),
+      );
       const src = bytesSource(zip);
       const [e] = await readZipDirectory(src);
       expect((await readZipEntry(src, e!, 1e6)).data).toEqual(run);
@@ -88,7 +95,9 @@ describe('zip archives', () => {
     const damaged = zip.slice();
     const data = await readZipDirectory(bytesSource(damaged));
     damaged.fill(0xee, data[1]!.localHeaderOffset + 40, data[1]!.localHeaderOffset + 60);
-    await expect(readZipEntry(bytesSource(damaged), data[1]!, 1e6)).rejects.toThrow(/could not be decompressed|Damaged/);
+    await expect(readZipEntry(bytesSource(damaged), data[1]!, 1e6)).rejects.toThrow(
+      /could not be decompressed|Damaged/,
+    );
   });
 
   it('refuses a truncated archive (no directory)', async () => {
@@ -98,16 +107,23 @@ describe('zip archives', () => {
 
   it('streams an entry in pieces', async () => {
     let seed = 1;
-    const text = Array.from({ length: 60_000 }, () => ((seed = (seed * 48271) % 2147483647), seed.toString(36))).join('\n');
+    const text = Array.from({ length: 60_000 }, () => ((seed = (seed * 48271) % 2147483647), seed.toString(36))).join(
+      '\n',
+    );
     const zip = makeZip([{ name: 'activities.csv', data: enc(text) }]);
     const src = bytesSource(zip);
     const [e] = await readZipDirectory(src);
     let pieces = 0;
     let size = 0;
-    const warning = await streamZipEntry(src, e!, (c) => {
-      pieces++;
-      size += c.length;
-    }, { maxBytes: 1e8, chunkSize: 4096 });
+    const warning = await streamZipEntry(
+      src,
+      e!,
+      (c) => {
+        pieces++;
+        size += c.length;
+      },
+      { maxBytes: 1e8, chunkSize: 4096 },
+    );
     expect(warning).toBeUndefined();
     expect(size).toBe(text.length);
     expect(pieces).toBeGreaterThan(1);
@@ -203,7 +219,10 @@ describe('Strava bulk export', () => {
       { name: 'media/', data: new Uint8Array(0), method: 0 },
     ]);
     const progress: [number, number][] = [];
-    const r = (await readActivityFile('export_123.zip', bytesSource(archive), { ...opts, onProgress: (d, t) => progress.push([d, t]) })) as ArchiveRead;
+    const r = (await readActivityFile('export_123.zip', bytesSource(archive), {
+      ...opts,
+      onProgress: (d, t) => progress.push([d, t]),
+    })) as ArchiveRead;
     expect(r).toMatchObject({ kind: 'archive', format: 'strava-export' });
     const acts = activitiesOf(r);
     expect(acts.map((a) => [a.source, a.sourceId, a.sport, a.distanceM, a.movingS, a.elapsedS])).toEqual([
@@ -211,7 +230,12 @@ describe('Strava bulk export', () => {
       ['strava', '906581466', 'ride', 30100, 3500, 3600],
       ['strava', '906581467', 'other', 0, 1800, 1800],
     ]);
-    expect(acts[0]).toMatchObject({ startMs: Date.UTC(2017, 2, 19, 16, 49, 30), localDate: '2017-03-19', name: 'Run avec Nico & Mag', sportLabel: 'Run' });
+    expect(acts[0]).toMatchObject({
+      startMs: Date.UTC(2017, 2, 19, 16, 49, 30),
+      localDate: '2017-03-19',
+      name: 'Run avec Nico & Mag',
+      sportLabel: 'Run',
+    });
     const refused = r.entries.filter((e) => e.kind === 'refused');
     expect(refused).toHaveLength(1);
     expect(refused[0]!.kind === 'refused' && refused[0]!.reason).toMatch(/not a Strava id/);
@@ -219,7 +243,8 @@ describe('Strava bulk export', () => {
   });
 
   it('reads a localized export by column order, the sport from the activity files', async () => {
-    const header = 'ID aktivity,Datum aktivity,Název aktivity,Typ aktivity,Popis aktivity,Uplynulý čas,Vzdálenost,a,b,c,d,e,Název souboru,f,g,Uplynulý čas,Aktivní čas,Vzdálenost,h';
+    const header =
+      'ID aktivity,Datum aktivity,Název aktivity,Typ aktivity,Popis aktivity,Uplynulý čas,Vzdálenost,a,b,c,d,e,Název souboru,f,g,Uplynulý čas,Aktivní čas,Vzdálenost,h';
     const fit = simpleActivityFit({ start: '2024-03-03T07:00:00Z', distance: 5010, timer: 1800 });
     const rows =
       '1001,"3. 3. 2024 7:00:00",Ranní běh,Běh,"popis,\nna dva řádky",1850,"5,01",,,,,,activities/1001.fit.gz,,,1850.0,1800.0,5010.0,\n' +
@@ -256,7 +281,10 @@ describe('Strava bulk export', () => {
 
   it('refuses an activities.csv without a Strava header', async () => {
     const archive = makeZip([{ name: 'activities.csv', data: enc('a,b\n1,2\n') }]);
-    expect(await readActivityFile('x.zip', bytesSource(archive), opts)).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/columns of a Strava export/) });
+    expect(await readActivityFile('x.zip', bytesSource(archive), opts)).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringMatching(/columns of a Strava export/),
+    });
   });
 });
 
@@ -277,8 +305,21 @@ describe('Garmin account export', () => {
           movingDuration: 3_050_000,
         },
         { activityId: 3, name: 'Tri', activityType: 'multi_sport', childIds: [4, 5], startTimeGmt: 1_600_000_000_000 },
-        { activityId: 4, activityType: { typeKey: 'treadmill_running' }, startTimeGmt: '2020-09-13 12:26:40', startTimeLocal: '2020-09-13 14:26:40', distance: 500_000, duration: 1_800_000 },
-        { activityId: 6, activityType: 'running', startTimeGmt: 1_600_000_000_000, distance: 5000, duration: 1_800_000 },
+        {
+          activityId: 4,
+          activityType: { typeKey: 'treadmill_running' },
+          startTimeGmt: '2020-09-13 12:26:40',
+          startTimeLocal: '2020-09-13 14:26:40',
+          distance: 500_000,
+          duration: 1_800_000,
+        },
+        {
+          activityId: 6,
+          activityType: 'running',
+          startTimeGmt: 1_600_000_000_000,
+          distance: 5000,
+          duration: 1_800_000,
+        },
         { name: 'no id' },
       ],
     },
@@ -286,8 +327,15 @@ describe('Garmin account export', () => {
 
   it('reads summarizedActivities: centimetres, milliseconds, local dates, Garmin ids', async () => {
     const archive = makeZip([
-      { name: 'DI_CONNECT/DI-Connect-Fitness/someone@example.com_0_summarizedActivities.json', data: enc(JSON.stringify(summaries)) },
-      { name: 'DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip', data: new Uint8Array(1000), method: 0 },
+      {
+        name: 'DI_CONNECT/DI-Connect-Fitness/someone@example.com_0_summarizedActivities.json',
+        data: enc(JSON.stringify(summaries)),
+      },
+      {
+        name: 'DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip',
+        data: new Uint8Array(1000),
+        method: 0,
+      },
     ]);
     const r = (await readActivityFile('garmin.zip', bytesSource(archive), opts)) as ArchiveRead;
     expect(r.format).toBe('garmin-export');
@@ -303,19 +351,31 @@ describe('Garmin account export', () => {
       localDate: '2018-02-25',
       name: 'Paris Running',
     });
-    expect(acts[1]).toMatchObject({ sourceId: '4', sport: 'treadmill_run', distanceM: 5000, startMs: Date.UTC(2020, 8, 13, 12, 26, 40), localDate: '2020-09-13' });
+    expect(acts[1]).toMatchObject({
+      sourceId: '4',
+      sport: 'treadmill_run',
+      distanceM: 5000,
+      startMs: Date.UTC(2020, 8, 13, 12, 26, 40),
+      localDate: '2020-09-13',
+    });
     // 5000 "cm" in 30 minutes would be 2.8 cm/s: that value was metres.
     expect(acts[2]).toMatchObject({ sourceId: '6', distanceM: 5000 });
-    expect(r.entries.find((e) => e.kind === 'not-activity')).toMatchObject({ reason: expect.stringMatching(/multisport/) });
+    expect(r.entries.find((e) => e.kind === 'not-activity')).toMatchObject({
+      reason: expect.stringMatching(/multisport/),
+    });
     expect(r.entries.filter((e) => e.kind === 'refused')).toHaveLength(1);
     expect(r.warnings.join(' ')).toMatch(/metres rather than centimetres/);
   });
 
   it('cuts objects out of the stream whatever the chunking', () => {
-    const bytes = enc(JSON.stringify([{ other: [{ a: 1 }], summarizedActivitiesExport: [{ a: '}{"', b: [1, { c: 2 }] }, { a: 2 }] }]));
+    const bytes = enc(
+      JSON.stringify([{ other: [{ a: 1 }], summarizedActivitiesExport: [{ a: '}{"', b: [1, { c: 2 }] }, { a: 2 }] }]),
+    );
     for (const size of [1, 3, 1000]) {
       const got: unknown[] = [];
-      const s = new JsonArrayObjects('summarizedActivitiesExport', (b) => got.push(JSON.parse(new TextDecoder().decode(b))));
+      const s = new JsonArrayObjects('summarizedActivitiesExport', (b) =>
+        got.push(JSON.parse(new TextDecoder().decode(b))),
+      );
       for (let i = 0; i < bytes.length; i += size) s.push(bytes.subarray(i, i + size));
       expect(got).toEqual([{ a: '}{"', b: [1, { c: 2 }] }, { a: 2 }]);
     }
@@ -342,28 +402,52 @@ describe('readActivityFile', () => {
 
   it('gives the same id to a run read bare, gzipped or from a zip', async () => {
     const ids = await Promise.all(
-      [run, gzipSync(run), makeZip([{ name: '1_ACTIVITY.fit', data: run }])].map(async (b) => activitiesOf(await readActivityFile('x', bytesSource(b), opts))[0]!.sourceId),
+      [run, gzipSync(run), makeZip([{ name: '1_ACTIVITY.fit', data: run }])].map(
+        async (b) => activitiesOf(await readActivityFile('x', bytesSource(b), opts))[0]!.sourceId,
+      ),
     );
     expect(new Set(ids).size).toBe(1);
   });
 
   it('refuses empty and unknown files with specific reasons', async () => {
-    expect(await readActivityFile('e.fit', bytesSource(new Uint8Array(0)), opts)).toMatchObject({ kind: 'refused', reason: 'The file is empty' });
+    expect(await readActivityFile('e.fit', bytesSource(new Uint8Array(0)), opts)).toMatchObject({
+      kind: 'refused',
+      reason: 'The file is empty',
+    });
     expect(await readActivityFile('p.png', bytesSource(enc('\x89PNG....')), opts)).toMatchObject({
       kind: 'refused',
       reason: 'Unknown file type: expected FIT, GPX, TCX, gzip or zip',
     });
-    expect(await readActivityFile('e.zip', bytesSource(makeZip([])), opts)).toMatchObject({ kind: 'refused', reason: 'The zip archive is empty' });
-    expect(await readActivityFile('x.xml', bytesSource(enc('<html></html>')), opts)).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/neither GPX nor TCX/) });
+    expect(await readActivityFile('e.zip', bytesSource(makeZip([])), opts)).toMatchObject({
+      kind: 'refused',
+      reason: 'The zip archive is empty',
+    });
+    expect(await readActivityFile('x.xml', bytesSource(enc('<html></html>')), opts)).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringMatching(/neither GPX nor TCX/),
+    });
   });
 
   it('reports each entry of a zip of several files, skipping archiver junk', async () => {
     const zip = makeZip([
       { name: 'a.fit', data: run },
       { name: '__MACOSX/._a.fit', data: enc('junk') },
-      { name: 'settings.fit', data: simpleActivityFit({ start: '2024-03-02T07:44:55Z', distance: 1, timer: 1, fileType: 2, session: false }) },
+      {
+        name: 'settings.fit',
+        data: simpleActivityFit({ start: '2024-03-02T07:44:55Z', distance: 1, timer: 1, fileType: 2, session: false }),
+      },
       { name: 'readme.txt', data: enc('hello') },
-      { name: 'inner.zip', data: makeZip([{ name: 'b.gpx', data: enc('<gpx><trk><type>running</type><trkseg><trkpt lat="1" lon="1"><time>2020-01-01T00:00:00Z</time></trkpt><trkpt lat="1.001" lon="1"><time>2020-01-01T00:01:00Z</time></trkpt></trkseg></trk></gpx>') }]) },
+      {
+        name: 'inner.zip',
+        data: makeZip([
+          {
+            name: 'b.gpx',
+            data: enc(
+              '<gpx><trk><type>running</type><trkseg><trkpt lat="1" lon="1"><time>2020-01-01T00:00:00Z</time></trkpt><trkpt lat="1.001" lon="1"><time>2020-01-01T00:01:00Z</time></trkpt></trkseg></trk></gpx>',
+            ),
+          },
+        ]),
+      },
     ]);
     const r = (await readActivityFile('several.zip', bytesSource(zip), opts)) as ArchiveRead;
     expect(r.entries.map((e) => [e.entry, e.kind])).toEqual([
@@ -374,11 +458,19 @@ describe('readActivityFile', () => {
     ]);
     const counts = countOutcome([{ name: 'several.zip', result: r }]);
     expect(counts).toMatchObject({ activities: 2, notActivities: 1 });
-    expect(counts.refused[0]).toMatchObject({ entry: 'several.zip: readme.txt', reason: expect.stringMatching(/Unknown file type/) });
+    expect(counts.refused[0]).toMatchObject({
+      entry: 'several.zip: readme.txt',
+      reason: expect.stringMatching(/Unknown file type/),
+    });
   });
 
   it('reads several files with one progress bar, and never throws on a failing source', async () => {
-    const failing: RandomAccessSource = { size: 100, read: async () => { throw new Error('disk gone'); } };
+    const failing: RandomAccessSource = {
+      size: 100,
+      read: async () => {
+        throw new Error('disk gone');
+      },
+    };
     const seen: number[] = [];
     const out = await readActivityFiles(
       [
@@ -399,17 +491,37 @@ describe('readActivityFile', () => {
   });
 
   it.skipIf(!HAVE_CORPUS)('reads the corpus’s Garmin "Export Original" zips and Strava’s gzipped FIT', async () => {
-    const fr955 = await readActivityFile('GarminFR955v18.zip', bytesSource(corpusFile('files/GoldenCheetah__GarminFR955v18.zip')), opts);
+    const fr955 = await readActivityFile(
+      'GarminFR955v18.zip',
+      bytesSource(corpusFile('files/GoldenCheetah__GarminFR955v18.zip')),
+      opts,
+    );
     expect(fr955.kind === 'archive' && fr955.entries.map((e) => e.entry)).toEqual(['14211916346_ACTIVITY.fit']);
     expect(activitiesOf(fr955)[0]).toMatchObject({ sport: 'run', startMs: Date.parse('2024-03-02T07:44:55Z') });
-    const gz = await readActivityFile('14582164182.fit.gz', bytesSource(corpusFile('files/GoldenCheetah__14582164182.fit.gz')), opts);
+    const gz = await readActivityFile(
+      '14582164182.fit.gz',
+      bytesSource(corpusFile('files/GoldenCheetah__14582164182.fit.gz')),
+      opts,
+    );
     expect(activitiesOf(gz)[0]).toMatchObject({ sport: 'ride', sportLabel: 'cycling/virtual_activity' });
     // The same run as FIT and as TCX gets the same id, so importing both keeps one.
-    const fit = await readActivityFile('a.fit', bytesSource(corpusFile('files/GoldenCheetah__10kUNLP2014-Garmin15.fit')), opts);
-    const tcx = await readActivityFile('a.tcx', bytesSource(corpusFile('files/GoldenCheetah__10kUNLP2014-Garmin15.tcx')), opts);
+    const fit = await readActivityFile(
+      'a.fit',
+      bytesSource(corpusFile('files/GoldenCheetah__10kUNLP2014-Garmin15.fit')),
+      opts,
+    );
+    const tcx = await readActivityFile(
+      'a.tcx',
+      bytesSource(corpusFile('files/GoldenCheetah__10kUNLP2014-Garmin15.tcx')),
+      opts,
+    );
     expect(activitiesOf(fit)[0]!.sourceId).toBe(activitiesOf(tcx)[0]!.sourceId);
     // A FIT chained after a GPX is not a FIT file.
-    const odd = await readActivityFile('odd.fit', bytesSource(concat(enc('  '), corpusFile('files/python-fitparse__Activity.fit'))), opts);
+    const odd = await readActivityFile(
+      'odd.fit',
+      bytesSource(concat(enc('  '), corpusFile('files/python-fitparse__Activity.fit'))),
+      opts,
+    );
     expect(odd.kind).toBe('refused');
   });
 });

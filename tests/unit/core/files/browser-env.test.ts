@@ -10,9 +10,15 @@ import { makeZip, simpleActivityFit } from './helpers';
 describe('reading from a browser Blob', () => {
   it('reads a gzipped FIT and a zip handed over as Blobs, slice by slice', async () => {
     const fit = simpleActivityFit({ start: '2024-05-01T05:30:00Z', distance: 8000, timer: 2400 });
-    const gz = await readActivityFile('run.fit.gz', blobSource(new Blob([new Uint8Array(gzipSync(fit))])), { timeZone: 'Europe/London' });
+    const gz = await readActivityFile('run.fit.gz', blobSource(new Blob([new Uint8Array(gzipSync(fit))])), {
+      timeZone: 'Europe/London',
+    });
     expect(activitiesOf(gz)[0]).toMatchObject({ sport: 'run', distanceM: 8000, localDate: '2024-05-01' });
-    const zip = await readActivityFile('export.zip', blobSource(new Blob([new Uint8Array(makeZip([{ name: '1_ACTIVITY.fit', data: fit }]))])), { timeZone: 'UTC' });
+    const zip = await readActivityFile(
+      'export.zip',
+      blobSource(new Blob([new Uint8Array(makeZip([{ name: '1_ACTIVITY.fit', data: fit }]))])),
+      { timeZone: 'UTC' },
+    );
     expect(activitiesOf(zip)).toHaveLength(1);
   });
 });

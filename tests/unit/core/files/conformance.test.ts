@@ -12,7 +12,9 @@ describe.skipIf(!HAVE_CORPUS)('conformance on ../shared/corpus', () => {
     for (const timeZone of ['UTC', 'Pacific/Auckland']) {
       const r = await runConformance(CORPUS_DIR, { timeZone, maxMsPerFile: 1000 });
       if (timeZone === 'UTC') console.log(formatConformance(r));
-      const bad = r.rows.filter((row) => row.problems.length > 0).map((row) => `${row.file}: ${row.problems.join('; ')}`);
+      const bad = r.rows
+        .filter((row) => row.problems.length > 0)
+        .map((row) => `${row.file}: ${row.problems.join('; ')}`);
       expect(bad).toEqual([]);
       expect(r.missing).toEqual([]);
       expect(r.counts.crash).toBe(0);

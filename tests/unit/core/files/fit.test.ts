@@ -47,10 +47,21 @@ describe('FIT decoder', () => {
   it('skips developer fields and reads big-endian messages', () => {
     const t0 = fitTime('2021-05-01T06:00:00Z');
     const w = new FitWriter()
-      .define(0, 20, [
-        [253, 4, T.uint32],
-        [5, 4, T.uint32],
-      ], { big: true, dev: [[0, 3, 0], [1, 5, 0]] })
+      .define(
+        0,
+        20,
+        [
+          [253, 4, T.uint32],
+          [5, 4, T.uint32],
+        ],
+        {
+          big: true,
+          dev: [
+            [0, 3, 0],
+            [1, 5, 0],
+          ],
+        },
+      )
       .data(0, [t0, 12345], [1, 2, 3, 4, 5, 6, 7, 8])
       .data(0, [t0 + 1, 12400], [9, 9, 9, 9, 9, 9, 9, 9]);
     const { msgs, report } = collect(w.finish(), { 20: [253, 5] });
@@ -119,7 +130,13 @@ describe('FIT decoder', () => {
 
 describe('FIT activities', () => {
   it('reads a run: start, distance, timer and elapsed time, sport, local date from a plausible offset', () => {
-    const bytes = simpleActivityFit({ start: '2024-03-02T23:30:00Z', distance: 10000, timer: 3000, elapsed: 3100, localOffset: 3600 });
+    const bytes = simpleActivityFit({
+      start: '2024-03-02T23:30:00Z',
+      distance: 10000,
+      timer: 3000,
+      elapsed: 3100,
+      localOffset: 3600,
+    });
     const r = readFitActivities(bytes, { ...ctx, timeZone: 'America/New_York' });
     expect(r.kind).toBe('activities');
     if (r.kind !== 'activities') return;
@@ -140,14 +157,23 @@ describe('FIT activities', () => {
 
   it('ignores a bogus local_timestamp and uses the caller’s time zone', () => {
     for (const offset of [3600 + 7, 20 * 3600, -15 * 3600]) {
-      const bytes = simpleActivityFit({ start: '2024-03-02T23:30:00Z', distance: 5000, timer: 1500, localOffset: offset });
+      const bytes = simpleActivityFit({
+        start: '2024-03-02T23:30:00Z',
+        distance: 5000,
+        timer: 1500,
+        localOffset: offset,
+      });
       const r = readFitActivities(bytes, { ...ctx, timeZone: 'America/New_York' });
       expect(r.kind === 'activities' && r.activities[0]!.localDate).toBe('2024-03-02');
     }
   });
 
   it('accepts quarter-hour offsets such as Nepal (+5:45) and Chatham (+12:45)', () => {
-    const act = (offset: number) => new Map<number, FitValue>([[253, 1_000_000_000], [5, 1_000_000_000 + offset]]);
+    const act = (offset: number) =>
+      new Map<number, FitValue>([
+        [253, 1_000_000_000],
+        [5, 1_000_000_000 + offset],
+      ]);
     expect(plausibleLocalOffset(act(5 * 3600 + 45 * 60))).toBe(20700);
     expect(plausibleLocalOffset(act(12 * 3600 + 45 * 60))).toBe(45900);
     expect(plausibleLocalOffset(act(-9 * 3600 - 30 * 60))).toBe(-34200);
@@ -207,23 +233,41 @@ describe('FIT activities', () => {
     ]);
     for (let i = 0; i <= 600; i += 10) w.data(2, [t0 + i, i * 350]);
     const laps = readFitActivities(w.finish(), ctx);
-    expect(laps.kind === 'activities' && laps.activities[0]).toMatchObject({ distanceM: 2100, movingS: 590, elapsedS: 600, sport: 'run' });
+    expect(laps.kind === 'activities' && laps.activities[0]).toMatchObject({
+      distanceM: 2100,
+      movingS: 590,
+      elapsedS: 600,
+      sport: 'run',
+    });
 
     // The same, but the track goes on for an hour after the last lap: the watch died.
     for (let i = 610; i <= 3600; i += 10) w.data(2, [t0 + i, i * 350]);
     const recs = readFitActivities(w.finish(), ctx);
-    expect(recs.kind === 'activities' && recs.activities[0]).toMatchObject({ distanceM: 12600, elapsedS: 3600, sport: 'run' });
+    expect(recs.kind === 'activities' && recs.activities[0]).toMatchObject({
+      distanceM: 12600,
+      elapsedS: 3600,
+      sport: 'run',
+    });
     expect(recs.kind === 'activities' && recs.warnings.join(' ')).toMatch(/track points/);
   });
 
   it('refuses track points without any sport or summary, and a file without anything', () => {
     const t0 = fitTime('2022-06-01T07:00:00Z');
-    const w = new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [4]).define(1, 20, [[253, 4, T.uint32]]);
+    const w = new FitWriter()
+      .define(0, 0, [[0, 1, T.enum]])
+      .data(0, [4])
+      .define(1, 20, [[253, 4, T.uint32]]);
     for (let i = 0; i < 5; i++) w.data(1, [t0 + i]);
     const r = readFitActivities(w.finish(), ctx);
     expect(r).toMatchObject({ kind: 'refused' });
     expect(r.kind === 'refused' && r.reason).toMatch(/5 track points but no session/);
-    const empty = readFitActivities(new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [4]).finish(), ctx);
+    const empty = readFitActivities(
+      new FitWriter()
+        .define(0, 0, [[0, 1, T.enum]])
+        .data(0, [4])
+        .finish(),
+      ctx,
+    );
     expect(empty.kind === 'refused' && empty.reason).toMatch(/no session, lap or track point/);
   });
 
@@ -237,17 +281,23 @@ describe('FIT activities', () => {
     const bytes = simpleActivityFit({ start: '2020-01-01T10:00:00Z', distance: 1000, timer: 3000, elapsed: 3000 });
     // Rewrite elapsed (field 7) to 1000 s: find it by its value.
     const view = new DataView(bytes.buffer, bytes.byteOffset);
-    for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === 3_000_000) {
-      view.setUint32(i, 1_000_000, true);
-      break;
-    }
+    for (let i = 0; i + 4 <= bytes.length; i++)
+      if (view.getUint32(i, true) === 3_000_000) {
+        view.setUint32(i, 1_000_000, true);
+        break;
+      }
     const fixed = concat(bytes.subarray(0, bytes.length - 2), new Uint8Array(2));
     const r = readFitActivities(fixed, ctx);
     expect(r.kind === 'activities' && r.activities[0]!.elapsedS).toBe(3000);
   });
 
   it('drops an implausible elapsed time (a watch left recording for a month)', () => {
-    const bytes = simpleActivityFit({ start: '2020-01-01T10:00:00Z', distance: 10000, timer: 1500, elapsed: 31 * 86400 });
+    const bytes = simpleActivityFit({
+      start: '2020-01-01T10:00:00Z',
+      distance: 10000,
+      timer: 1500,
+      elapsed: 31 * 86400,
+    });
     const r = readFitActivities(bytes, ctx);
     expect(r.kind === 'activities' && r.activities[0]).toMatchObject({ movingS: 1500, elapsedS: null });
   });
@@ -267,7 +317,10 @@ describe('FIT activities', () => {
       [5, 4, T.uint32],
     ]).data(2, [rel + 1800, wall + 1800]);
     const r = readFitActivities(w.finish(), { ...ctx, timeZone: 'Europe/Paris' });
-    expect(r.kind === 'activities' && r.activities[0]).toMatchObject({ startMs: Date.UTC(2012, 1, 14, 7), localDate: '2012-02-14' });
+    expect(r.kind === 'activities' && r.activities[0]).toMatchObject({
+      startMs: Date.UTC(2012, 1, 14, 7),
+      localDate: '2012-02-14',
+    });
   });
 });
 

@@ -97,7 +97,8 @@ function seedFiles(): { name: string; bytes: Uint8Array }[] {
   if (HAVE_CORPUS) {
     for (const folder of ['files', 'hard']) {
       for (const f of readdirSync(path.join(CORPUS_DIR, folder)).sort()) {
-        if (statSync(path.join(CORPUS_DIR, folder, f)).size > 0) out.push({ name: `${folder}/${f}`, bytes: corpusFile(`${folder}/${f}`) });
+        if (statSync(path.join(CORPUS_DIR, folder, f)).size > 0)
+          out.push({ name: `${folder}/${f}`, bytes: corpusFile(`${folder}/${f}`) });
       }
     }
   }
@@ -126,8 +127,21 @@ function seedFiles(): { name: string; bytes: Uint8Array }[] {
           JSON.stringify([
             {
               summarizedActivitiesExport: [
-                { activityId: 1, activityType: 'running', startTimeGmt: 1_700_000_000_000, startTimeLocal: 1_700_003_600_000, distance: 500000, duration: 1800000 },
-                { activityId: 2, activityType: 'cycling', startTimeGmt: 1_700_100_000_000, distance: 2_000_000, duration: 3600000 },
+                {
+                  activityId: 1,
+                  activityType: 'running',
+                  startTimeGmt: 1_700_000_000_000,
+                  startTimeLocal: 1_700_003_600_000,
+                  distance: 500000,
+                  duration: 1800000,
+                },
+                {
+                  activityId: 2,
+                  activityType: 'cycling',
+                  startTimeGmt: 1_700_100_000_000,
+                  distance: 2_000_000,
+                  duration: 3600000,
+                },
               ],
             },
           ]),
@@ -156,57 +170,61 @@ function check(result: FileReadResult, label: string): string[] {
 }
 
 describe.skipIf(!HAVE_CORPUS)('fuzzing the readers', () => {
-  it('ends every mutated or truncated file in a summary or a clear refusal, within a second', async () => {
-    const r = rng(SEED);
-    const seeds = seedFiles();
-    const problems: string[] = [];
-    const counts = { cases: 0, read: 0, refused: 0, notActivity: 0 };
-    const byMutator = new Map<string, number>();
-    let slowest = 0;
-    let slowestLabel = '';
-    const t0 = performance.now();
-    for (const seed of seeds) {
-      const cases = Math.round(SCALE * Math.max(15, Math.min(150, Math.round(BYTES_PER_FILE / seed.bytes.length))));
-      for (let i = 0; i < cases; i++) {
-        // One mutation, or a stack of two or three.
-        const rounds = r() < 0.3 ? 2 + pick(r, 2) : 1;
-        let bytes = seed.bytes;
-        const names: string[] = [];
-        for (let k = 0; k < rounds; k++) {
-          const [name, mutate] = MUTATORS[pick(r, MUTATORS.length)]!;
-          bytes = mutate(bytes, r);
-          names.push(name);
+  it(
+    'ends every mutated or truncated file in a summary or a clear refusal, within a second',
+    async () => {
+      const r = rng(SEED);
+      const seeds = seedFiles();
+      const problems: string[] = [];
+      const counts = { cases: 0, read: 0, refused: 0, notActivity: 0 };
+      const byMutator = new Map<string, number>();
+      let slowest = 0;
+      let slowestLabel = '';
+      const t0 = performance.now();
+      for (const seed of seeds) {
+        const cases = Math.round(SCALE * Math.max(15, Math.min(150, Math.round(BYTES_PER_FILE / seed.bytes.length))));
+        for (let i = 0; i < cases; i++) {
+          // One mutation, or a stack of two or three.
+          const rounds = r() < 0.3 ? 2 + pick(r, 2) : 1;
+          let bytes = seed.bytes;
+          const names: string[] = [];
+          for (let k = 0; k < rounds; k++) {
+            const [name, mutate] = MUTATORS[pick(r, MUTATORS.length)]!;
+            bytes = mutate(bytes, r);
+            names.push(name);
+          }
+          const mname = names.join('+');
+          const label = `${seed.name} #${i} (${mname})`;
+          const start = performance.now();
+          let result: FileReadResult;
+          try {
+            result = await readActivityFile(seed.name, bytesSource(bytes), { timeZone: 'Europe/Paris', nowMs: NOW });
+          } catch (e) {
+            problems.push(`${label}: threw ${String(e)}`);
+            continue;
+          }
+          const ms = performance.now() - start;
+          if (ms > slowest) {
+            slowest = ms;
+            slowestLabel = label;
+          }
+          if (ms > 1000) problems.push(`${label}: took ${Math.round(ms)} ms`);
+          problems.push(...check(result, label));
+          counts.cases++;
+          for (const n of names) byMutator.set(n, (byMutator.get(n) ?? 0) + 1);
+          if (result.kind === 'refused') counts.refused++;
+          else if (result.kind === 'not-activity') counts.notActivity++;
+          else counts.read++;
         }
-        const mname = names.join('+');
-        const label = `${seed.name} #${i} (${mname})`;
-        const start = performance.now();
-        let result: FileReadResult;
-        try {
-          result = await readActivityFile(seed.name, bytesSource(bytes), { timeZone: 'Europe/Paris', nowMs: NOW });
-        } catch (e) {
-          problems.push(`${label}: threw ${String(e)}`);
-          continue;
-        }
-        const ms = performance.now() - start;
-        if (ms > slowest) {
-          slowest = ms;
-          slowestLabel = label;
-        }
-        if (ms > 1000) problems.push(`${label}: took ${Math.round(ms)} ms`);
-        problems.push(...check(result, label));
-        counts.cases++;
-        for (const n of names) byMutator.set(n, (byMutator.get(n) ?? 0) + 1);
-        if (result.kind === 'refused') counts.refused++;
-        else if (result.kind === 'not-activity') counts.notActivity++;
-        else counts.read++;
       }
-    }
-    console.log(
-      `fuzz: ${counts.cases} cases from ${seeds.length} seed files (seed ${SEED}): ${counts.read} read, ${counts.refused} refused, ` +
-        `${counts.notActivity} not activities; slowest ${slowest.toFixed(1)} ms (${slowestLabel}); total ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
-        [...byMutator].map(([k, v]) => `${k} ${v}`).join(', '),
-    );
-    expect(problems.slice(0, 20)).toEqual([]);
-    expect(counts.cases).toBeGreaterThan(2000 * Math.min(1, SCALE));
-  }, 120_000 * Math.max(1, SCALE));
+      console.log(
+        `fuzz: ${counts.cases} cases from ${seeds.length} seed files (seed ${SEED}): ${counts.read} read, ${counts.refused} refused, ` +
+          `${counts.notActivity} not activities; slowest ${slowest.toFixed(1)} ms (${slowestLabel}); total ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
+          [...byMutator].map(([k, v]) => `${k} ${v}`).join(', '),
+      );
+      expect(problems.slice(0, 20)).toEqual([]);
+      expect(counts.cases).toBeGreaterThan(2000 * Math.min(1, SCALE));
+    },
+    120_000 * Math.max(1, SCALE),
+  );
 });

@@ -55,7 +55,21 @@ export const T = {
   byte: 0x0d,
 } as const;
 
-const SIZES: Record<number, number> = { 0x00: 1, 0x01: 1, 0x02: 1, 0x83: 2, 0x84: 2, 0x85: 4, 0x86: 4, 0x07: 1, 0x88: 4, 0x0a: 1, 0x8b: 2, 0x8c: 4, 0x0d: 1 };
+const SIZES: Record<number, number> = {
+  0x00: 1,
+  0x01: 1,
+  0x02: 1,
+  0x83: 2,
+  0x84: 2,
+  0x85: 4,
+  0x86: 4,
+  0x07: 1,
+  0x88: 4,
+  0x0a: 1,
+  0x8b: 2,
+  0x8c: 4,
+  0x0d: 1,
+};
 
 type FieldDef = [num: number, size: number, type: number];
 type Value = number | string | number[] | null;
@@ -148,7 +162,9 @@ export class FitWriter {
   }
 
   /** The finished file: header, data and CRC. */
-  finish(opts: { headerSize?: 12 | 14; protocol?: number; dataSize?: number; badCrc?: boolean; noCrc?: boolean } = {}): Uint8Array {
+  finish(
+    opts: { headerSize?: 12 | 14; protocol?: number; dataSize?: number; badCrc?: boolean; noCrc?: boolean } = {},
+  ): Uint8Array {
     const hs = opts.headerSize ?? 14;
     const data = Uint8Array.from(this.out);
     const size = opts.dataSize ?? data.length;
@@ -246,9 +262,21 @@ export function simpleActivityFit(r: SimpleRun, w = new FitWriter()): Uint8Array
     [253, 4, T.uint32],
     [5, 4, T.uint32],
   ]);
-  for (let i = 0; i < n; i++) w.data(1, [t0 + Math.round((elapsed * i) / Math.max(1, n - 1)), Math.round((r.distance * 100 * i) / Math.max(1, n - 1))]);
+  for (let i = 0; i < n; i++)
+    w.data(1, [
+      t0 + Math.round((elapsed * i) / Math.max(1, n - 1)),
+      Math.round((r.distance * 100 * i) / Math.max(1, n - 1)),
+    ]);
   if (r.session !== false) {
-    w.define(2, 18, [[253, 4, T.uint32], ...SESSION_FIELDS]).data(2, [t0 + elapsed, t0, r.sport ?? 1, r.subSport ?? 0, elapsed * 1000, r.timer * 1000, r.distance * 100]);
+    w.define(2, 18, [[253, 4, T.uint32], ...SESSION_FIELDS]).data(2, [
+      t0 + elapsed,
+      t0,
+      r.sport ?? 1,
+      r.subSport ?? 0,
+      elapsed * 1000,
+      r.timer * 1000,
+      r.distance * 100,
+    ]);
   }
   w.define(3, 34, [
     [253, 4, T.uint32],
@@ -268,7 +296,10 @@ export interface ZipInput {
 }
 
 /** A zip archive; `zip64` writes ZIP64 records and extra fields for every entry. */
-export function makeZip(files: ZipInput[], opts: { zip64?: boolean; prefix?: Uint8Array; comment?: string } = {}): Uint8Array {
+export function makeZip(
+  files: ZipInput[],
+  opts: { zip64?: boolean; prefix?: Uint8Array; comment?: string } = {},
+): Uint8Array {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = opts.prefix?.length ?? 0;

@@ -34,27 +34,90 @@ type Outcome =
 // Every file in pages/garmin, the URL its page would have fetched it from (null: it is not
 // activity data, or its endpoint is not one the pages use), and what it must give.
 const CASES: Record<string, { url: string | null; outcome: Outcome }> = {
-  [`${P}activities-list.json`]: { url: 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20&start=0', outcome: { reader: 'list', activities: 2, skipped: 1, followUp: ['6588349056'] } },
-  [`${P}activity-search-service-1.2.json`]: { url: 'https://connect.garmin.com/modern/proxy/activity-search-service-1.2/json/activities?start=0&limit=10', outcome: { reader: 'list', activities: 1, skipped: 0 } },
-  [`${P}activityTypes.json`]: { url: null, outcome: { reader: 'list', error: /^not Garmin's activity( list)?: this is Garmin's list of activity types$/ } },
-  [`${P}activity_154105348_gpx_device_null.json`]: { url: '/modern/proxy/activity-service/activity/154105348', outcome: { reader: 'activity', activities: 1, skipped: 0 } },
-  [`${P}activity_2541953812.json`]: { url: '/gc-api/activity-service/activity/2541953812', outcome: { reader: 'activity', activities: 1, skipped: 0 } },
+  [`${P}activities-list.json`]: {
+    url: 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20&start=0',
+    outcome: { reader: 'list', activities: 2, skipped: 1, followUp: ['6588349056'] },
+  },
+  [`${P}activity-search-service-1.2.json`]: {
+    url: 'https://connect.garmin.com/modern/proxy/activity-search-service-1.2/json/activities?start=0&limit=10',
+    outcome: { reader: 'list', activities: 1, skipped: 0 },
+  },
+  [`${P}activityTypes.json`]: {
+    url: null,
+    outcome: { reader: 'list', error: /^not Garmin's activity( list)?: this is Garmin's list of activity types$/ },
+  },
+  [`${P}activity_154105348_gpx_device_null.json`]: {
+    url: '/modern/proxy/activity-service/activity/154105348',
+    outcome: { reader: 'activity', activities: 1, skipped: 0 },
+  },
+  [`${P}activity_2541953812.json`]: {
+    url: '/gc-api/activity-service/activity/2541953812',
+    outcome: { reader: 'activity', activities: 1, skipped: 0 },
+  },
   [`${P}activity_2541953812_overview.json`]: { url: null, outcome: { reader: 'activity', activities: 1, skipped: 0 } },
-  [`${P}activity_2541953812_samples.json`]: { url: null, outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: these are an activity's samples \(details\), not its summary$/ } },
-  [`${P}activity_2541953812_zones.json`]: { url: null, outcome: { reader: 'list', error: /^not Garmin's activity( list)?: these are an activity's heart-rate zones$/ } },
-  [`${P}activity_995784118_gpx_device_0.json`]: { url: '/proxy/activity-service/activity/995784118', outcome: { reader: 'activity', activities: 1, skipped: 0 } },
-  [`${P}activity_emoji.json`]: { url: 'https://connect.garmin.com/gc-api/activity-service/activity/2958378924', outcome: { reader: 'activity', activities: 1, skipped: 0 } },
-  [`${P}activity_multisport_child.json`]: { url: '/gc-api/activity-service/activity/6588349076', outcome: { reader: 'activity', activities: 1, skipped: 0 } },
-  [`${P}activity_multisport_detail.json`]: { url: '/gc-api/activity-service/activity/6588349056', outcome: { reader: 'activity', activities: 0, skipped: 1, followUp: ['6588349067', '6588349076', '6588349081'] } },
-  [`${P}activity_multisport_overview.json`]: { url: null, outcome: { reader: 'activity', activities: 0, skipped: 1, followUp: ['6588349056'] } },
-  [`${P}activitylist-service.json`]: { url: '/modern/proxy/activitylist-service/activities/search/activities?start=0&limit=1', outcome: { reader: 'list', activities: 1, skipped: 0 } },
-  [`${P}device_856399.json`]: { url: null, outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: this is a device's description$/ } },
-  [`${P}userstats.json`]: { url: null, outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: these are the athlete's statistics$/ } },
-  'garth__test_activity_get.body0__activitylist-service_activities_search_activities__limit1_start0.json': { url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=1&start=0', outcome: { reader: 'list', activities: 1, skipped: 0 } },
-  'garth__test_activity_get.body1__activity-service_activity.json': { url: 'https://connectapi.garmin.com/activity-service/activity/21482825013', outcome: { reader: 'activity', activities: 1, skipped: 0 } },
-  'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json': { url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=3&start=0', outcome: { reader: 'list', activities: 3, skipped: 0 } },
-  'garth__test_activity_list_pagination.body0__activitylist-service_activities_search_activities__limit2_start0.json': { url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=2&start=0', outcome: { reader: 'list', activities: 2, skipped: 0 } },
-  'garth__test_activity_list_pagination.body1__activitylist-service_activities_search_activities__limit2_start2.json': { url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=2&start=2', outcome: { reader: 'list', activities: 2, skipped: 0 } },
+  [`${P}activity_2541953812_samples.json`]: {
+    url: null,
+    outcome: {
+      reader: 'activity',
+      error: /^not Garmin's activity( list)?: these are an activity's samples \(details\), not its summary$/,
+    },
+  },
+  [`${P}activity_2541953812_zones.json`]: {
+    url: null,
+    outcome: { reader: 'list', error: /^not Garmin's activity( list)?: these are an activity's heart-rate zones$/ },
+  },
+  [`${P}activity_995784118_gpx_device_0.json`]: {
+    url: '/proxy/activity-service/activity/995784118',
+    outcome: { reader: 'activity', activities: 1, skipped: 0 },
+  },
+  [`${P}activity_emoji.json`]: {
+    url: 'https://connect.garmin.com/gc-api/activity-service/activity/2958378924',
+    outcome: { reader: 'activity', activities: 1, skipped: 0 },
+  },
+  [`${P}activity_multisport_child.json`]: {
+    url: '/gc-api/activity-service/activity/6588349076',
+    outcome: { reader: 'activity', activities: 1, skipped: 0 },
+  },
+  [`${P}activity_multisport_detail.json`]: {
+    url: '/gc-api/activity-service/activity/6588349056',
+    outcome: { reader: 'activity', activities: 0, skipped: 1, followUp: ['6588349067', '6588349076', '6588349081'] },
+  },
+  [`${P}activity_multisport_overview.json`]: {
+    url: null,
+    outcome: { reader: 'activity', activities: 0, skipped: 1, followUp: ['6588349056'] },
+  },
+  [`${P}activitylist-service.json`]: {
+    url: '/modern/proxy/activitylist-service/activities/search/activities?start=0&limit=1',
+    outcome: { reader: 'list', activities: 1, skipped: 0 },
+  },
+  [`${P}device_856399.json`]: {
+    url: null,
+    outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: this is a device's description$/ },
+  },
+  [`${P}userstats.json`]: {
+    url: null,
+    outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: these are the athlete's statistics$/ },
+  },
+  'garth__test_activity_get.body0__activitylist-service_activities_search_activities__limit1_start0.json': {
+    url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=1&start=0',
+    outcome: { reader: 'list', activities: 1, skipped: 0 },
+  },
+  'garth__test_activity_get.body1__activity-service_activity.json': {
+    url: 'https://connectapi.garmin.com/activity-service/activity/21482825013',
+    outcome: { reader: 'activity', activities: 1, skipped: 0 },
+  },
+  'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json': {
+    url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=3&start=0',
+    outcome: { reader: 'list', activities: 3, skipped: 0 },
+  },
+  'garth__test_activity_list_pagination.body0__activitylist-service_activities_search_activities__limit2_start0.json': {
+    url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=2&start=0',
+    outcome: { reader: 'list', activities: 2, skipped: 0 },
+  },
+  'garth__test_activity_list_pagination.body1__activitylist-service_activities_search_activities__limit2_start2.json': {
+    url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=2&start=2',
+    outcome: { reader: 'list', activities: 2, skipped: 0 },
+  },
 };
 
 // The URLs Garmin Connect's pages fetch the non-activity files from: none is activity data.
@@ -86,7 +149,11 @@ function activity(file: string, id: string): GarminActivity {
 
 describe('Garmin Connect readers: every real response, 2012-2026', () => {
   it('has a case for every file in pages/garmin', () => {
-    expect(readdirSync(GARMIN).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(CASES).sort());
+    expect(
+      readdirSync(GARMIN)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(Object.keys(CASES).sort());
   });
 
   it.each(Object.entries(CASES))('%s', (file, { url, outcome }) => {
@@ -123,13 +190,31 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
     const r = ok(readGarminActivityList(load(`${P}activities-list.json`), NOW));
     expect(r.activities).toEqual([
       {
-        source: 'garmin', sourceId: '6609987243', startMs: Date.parse('2021-04-15T09:44:05Z'), localDate: '2021-04-15', sport: 'walk', sportLabel: 'walking',
-        distanceM: 3385.43994140625, movingS: 2335, elapsedS: 2702.589111328125, name: 'Walk', ownerId: '2836200',
+        source: 'garmin',
+        sourceId: '6609987243',
+        startMs: Date.parse('2021-04-15T09:44:05Z'),
+        localDate: '2021-04-15',
+        sport: 'walk',
+        sportLabel: 'walking',
+        distanceM: 3385.43994140625,
+        movingS: 2335,
+        elapsedS: 2702.589111328125,
+        name: 'Walk',
+        ownerId: '2836200',
       },
       {
-        source: 'garmin', sourceId: '6585943400', startMs: Date.parse('2021-04-11T05:48:33Z'), localDate: '2021-04-11', sport: 'run', sportLabel: 'running',
+        source: 'garmin',
+        sourceId: '6585943400',
+        startMs: Date.parse('2021-04-11T05:48:33Z'),
+        localDate: '2021-04-11',
+        sport: 'run',
+        sportLabel: 'running',
         // elapsedDuration 4677150.87890625 is in ms here (4677 s against a 3459 s timer).
-        distanceM: 7287.759765625, movingS: 3108.290008544922, elapsedS: 4677.15087890625, name: 'Run', ownerId: '2836200',
+        distanceM: 7287.759765625,
+        movingS: 3108.290008544922,
+        elapsedS: 4677.15087890625,
+        name: 'Run',
+        ownerId: '2836200',
       },
     ]);
     expect(r.skipped).toEqual([{ id: '6588349056', reason: expect.stringContaining('a multisport activity') }]);
@@ -138,42 +223,124 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
   it('reads 2018 and 2026 lists, whose elapsedDuration differ in unit', () => {
     // 2018: elapsedDuration 2627379.8828125 (ms) for a duration of 2627.3798828125 s.
     expect(activity(`${P}activitylist-service.json`, '2541953812')).toEqual({
-      source: 'garmin', sourceId: '2541953812', startMs: Date.parse('2018-03-08T11:23:22Z'), localDate: '2018-03-08', sport: 'other', sportLabel: 'cross_country_skiing',
-      distanceM: 8225.5302734375, movingS: 2614, elapsedS: 2627.3798828125, name: 'Biel 🏛 Pavillon', ownerId: '2836200',
+      source: 'garmin',
+      sourceId: '2541953812',
+      startMs: Date.parse('2018-03-08T11:23:22Z'),
+      localDate: '2018-03-08',
+      sport: 'other',
+      sportLabel: 'cross_country_skiing',
+      distanceM: 8225.5302734375,
+      movingS: 2614,
+      elapsedS: 2627.3798828125,
+      name: 'Biel 🏛 Pavillon',
+      ownerId: '2836200',
     });
     // 2026: elapsedDuration 2225.44091796875 (s) for a duration of 2223.326904296875 s.
-    const listFile = 'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
+    const listFile =
+      'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
     expect(activity(listFile, '21482825013')).toEqual({
-      source: 'garmin', sourceId: '21482825013', startMs: Date.parse('2026-01-08T14:10:21Z'), localDate: '2026-01-08', sport: 'trail_run', sportLabel: 'trail_running',
-      distanceM: 4261.18994140625, movingS: 2216, elapsedS: 2225.44091796875, name: 'Cuajimalpa de Morelos - Base', ownerId: '2591602',
+      source: 'garmin',
+      sourceId: '21482825013',
+      startMs: Date.parse('2026-01-08T14:10:21Z'),
+      localDate: '2026-01-08',
+      sport: 'trail_run',
+      sportLabel: 'trail_running',
+      distanceM: 4261.18994140625,
+      movingS: 2216,
+      elapsedS: 2225.44091796875,
+      name: 'Cuajimalpa de Morelos - Base',
+      ownerId: '2591602',
     });
-    expect(activity(listFile, '21461718086')).toMatchObject({ startMs: Date.parse('2026-01-06T13:14:18Z'), localDate: '2026-01-06', sport: 'hike', distanceM: 3362.590087890625, movingS: 2114, elapsedS: 2349.037109375 });
-    expect(activity(listFile, '21419635589')).toMatchObject({ sport: 'other', sportLabel: 'stand_up_paddleboarding_v2', movingS: 2681, elapsedS: 3227.382080078125 });
-    const swim = activity('garth__test_activity_list_pagination.body1__activitylist-service_activities_search_activities__limit2_start2.json', '21413444039');
-    expect(swim).toMatchObject({ startMs: Date.parse('2026-01-01T17:39:43Z'), localDate: '2026-01-01', sport: 'swim', sportLabel: 'open_water_swimming', distanceM: 263.32000732421875, movingS: 370.51100158691406, elapsedS: 932.6719970703125 });
+    expect(activity(listFile, '21461718086')).toMatchObject({
+      startMs: Date.parse('2026-01-06T13:14:18Z'),
+      localDate: '2026-01-06',
+      sport: 'hike',
+      distanceM: 3362.590087890625,
+      movingS: 2114,
+      elapsedS: 2349.037109375,
+    });
+    expect(activity(listFile, '21419635589')).toMatchObject({
+      sport: 'other',
+      sportLabel: 'stand_up_paddleboarding_v2',
+      movingS: 2681,
+      elapsedS: 3227.382080078125,
+    });
+    const swim = activity(
+      'garth__test_activity_list_pagination.body1__activitylist-service_activities_search_activities__limit2_start2.json',
+      '21413444039',
+    );
+    expect(swim).toMatchObject({
+      startMs: Date.parse('2026-01-01T17:39:43Z'),
+      localDate: '2026-01-01',
+      sport: 'swim',
+      sportLabel: 'open_water_swimming',
+      distanceM: 263.32000732421875,
+      movingS: 370.51100158691406,
+      elapsedS: 932.6719970703125,
+    });
   });
 
   it('reads single activities (activity-service) from 2012 to 2026', () => {
     expect(activity(`${P}activity_emoji.json`, '2958378924')).toEqual({
-      source: 'garmin', sourceId: '2958378924', startMs: Date.parse('2018-08-24T10:01:50Z'), localDate: '2018-08-24', sport: 'run', sportLabel: 'running',
-      distanceM: 4146.45, movingS: 1844, elapsedS: 2147.244, name: 'Biel 🏛 Pavillon', ownerId: '2836200',
+      source: 'garmin',
+      sourceId: '2958378924',
+      startMs: Date.parse('2018-08-24T10:01:50Z'),
+      localDate: '2018-08-24',
+      sport: 'run',
+      sportLabel: 'running',
+      distanceM: 4146.45,
+      movingS: 1844,
+      elapsedS: 2147.244,
+      name: 'Biel 🏛 Pavillon',
+      ownerId: '2836200',
     });
     expect(activity(`${P}activity_154105348_gpx_device_null.json`, '154105348')).toMatchObject({
-      startMs: Date.parse('2012-02-27T09:10:06Z'), localDate: '2012-02-27', sport: 'other', sportLabel: 'cross_country_skiing', distanceM: 11610, movingS: 3887, elapsedS: 4177, name: 'Stechelberg-Lauterbrunnen',
+      startMs: Date.parse('2012-02-27T09:10:06Z'),
+      localDate: '2012-02-27',
+      sport: 'other',
+      sportLabel: 'cross_country_skiing',
+      distanceM: 11610,
+      movingS: 3887,
+      elapsedS: 4177,
+      name: 'Stechelberg-Lauterbrunnen',
     });
     expect(activity(`${P}activity_995784118_gpx_device_0.json`, '995784118')).toMatchObject({
-      startMs: Date.parse('2015-12-27T12:05:44Z'), localDate: '2015-12-27', sport: 'other', sportLabel: 'uncategorized', distanceM: 9943.03, movingS: 3543, elapsedS: 3620,
+      startMs: Date.parse('2015-12-27T12:05:44Z'),
+      localDate: '2015-12-27',
+      sport: 'other',
+      sportLabel: 'uncategorized',
+      distanceM: 9943.03,
+      movingS: 3543,
+      elapsedS: 3620,
     });
     expect(activity('garth__test_activity_get.body1__activity-service_activity.json', '21482825013')).toEqual({
-      source: 'garmin', sourceId: '21482825013', startMs: Date.parse('2026-01-08T14:10:21Z'), localDate: '2026-01-08', sport: 'trail_run', sportLabel: 'trail_running',
-      distanceM: 4261.19, movingS: 2216, elapsedS: 2225.441, name: 'Cuajimalpa de Morelos - Base', ownerId: '2591602',
+      source: 'garmin',
+      sourceId: '21482825013',
+      startMs: Date.parse('2026-01-08T14:10:21Z'),
+      localDate: '2026-01-08',
+      sport: 'trail_run',
+      sportLabel: 'trail_running',
+      distanceM: 4261.19,
+      movingS: 2216,
+      elapsedS: 2225.441,
+      name: 'Cuajimalpa de Morelos - Base',
+      ownerId: '2591602',
     });
   });
 
   it('reads the pre-2018 activity-search-service-1.2 shape, units and all', () => {
     expect(activity(`${P}activity-search-service-1.2.json`, '2541953812')).toEqual({
-      source: 'garmin', sourceId: '2541953812', startMs: Date.parse('2018-03-08T11:23:22Z'), localDate: '2018-03-08', sport: 'other', sportLabel: 'cross_country_skiing',
-      distanceM: 8225.53, movingS: 2614, elapsedS: 2627.38, name: 'Reckingen Augenstern-Ulrichen Langlauf', ownerId: '2836200',
+      source: 'garmin',
+      sourceId: '2541953812',
+      startMs: Date.parse('2018-03-08T11:23:22Z'),
+      localDate: '2018-03-08',
+      sport: 'other',
+      sportLabel: 'cross_country_skiing',
+      distanceM: 8225.53,
+      movingS: 2614,
+      elapsedS: 2627.38,
+      name: 'Reckingen Augenstern-Ulrichen Langlauf',
+      ownerId: '2836200',
     });
   });
 
@@ -189,7 +356,10 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
       expect(a.distanceM!).toBeCloseTo(fromList.distanceM!, 1);
       expect(a.elapsedS!).toBeCloseTo(fromList.elapsedS!, 1); // ms in the list and overview, s in the others
     }
-    const listed = activity('garth__test_activity_get.body0__activitylist-service_activities_search_activities__limit1_start0.json', '21482825013');
+    const listed = activity(
+      'garth__test_activity_get.body0__activitylist-service_activities_search_activities__limit1_start0.json',
+      '21482825013',
+    );
     const detail = activity('garth__test_activity_get.body1__activity-service_activity.json', '21482825013');
     expect(detail.elapsedS!).toBeCloseTo(listed.elapsedS!, 2);
     expect(detail.distanceM!).toBeCloseTo(listed.distanceM!, 1);
@@ -197,12 +367,27 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
 
   it('records a multisport part as its own activity, and names the parent’s parts without transitions', () => {
     expect(activity(`${P}activity_multisport_child.json`, '6588349076')).toEqual({
-      source: 'garmin', sourceId: '6588349076', startMs: Date.parse('2021-04-11T10:36:16Z'), localDate: '2021-04-11', sport: 'walk', sportLabel: 'walking',
-      distanceM: 4036.26, movingS: 4020, elapsedS: 5332.783, name: 'Bike-Walk-Bike - Gehen', ownerId: '2836200',
+      source: 'garmin',
+      sourceId: '6588349076',
+      startMs: Date.parse('2021-04-11T10:36:16Z'),
+      localDate: '2021-04-11',
+      sport: 'walk',
+      sportLabel: 'walking',
+      distanceM: 4036.26,
+      movingS: 4020,
+      elapsedS: 5332.783,
+      name: 'Bike-Walk-Bike - Gehen',
+      ownerId: '2836200',
     });
     const parent = ok(readGarminActivity(load(`${P}activity_multisport_detail.json`), NOW));
     expect(parent.activities).toEqual([]);
-    expect(parent.skipped).toEqual([{ id: '6588349056', reason: 'a multisport activity: its 3 parts (6588349067, 6588349076, 6588349081) are recorded one by one, never the whole' }]);
+    expect(parent.skipped).toEqual([
+      {
+        id: '6588349056',
+        reason:
+          'a multisport activity: its 3 parts (6588349067, 6588349076, 6588349081) are recorded one by one, never the whole',
+      },
+    ]);
   });
 
   it('decides the unit of elapsedDuration by comparing with the timer time (the corpus’s evidence)', () => {
@@ -242,7 +427,10 @@ const item = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   parent: false,
   ...over,
 });
-const detail = (summary: Record<string, unknown> = {}, over: Record<string, unknown> = {}): Record<string, unknown> => ({
+const detail = (
+  summary: Record<string, unknown> = {},
+  over: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   activityId: 21000000002,
   activityName: 'Track',
   userProfileId: 2591602,
@@ -250,75 +438,181 @@ const detail = (summary: Record<string, unknown> = {}, over: Record<string, unkn
   activityTypeDTO: { typeId: 1, typeKey: 'track_running' },
   timeZoneUnitDTO: { unitId: 150, unitKey: 'America/Denver', timeZone: 'America/Denver' },
   metadataDTO: { childIds: [], childActivityTypes: [], userInfoDto: { userProfilePk: 2591602 } },
-  summaryDTO: { startTimeLocal: '2025-11-23T22:30:00.0', startTimeGMT: '2025-11-24T05:30:00.0', distance: 5000, duration: 1500, movingDuration: 1490, elapsedDuration: 1600, ...summary },
+  summaryDTO: {
+    startTimeLocal: '2025-11-23T22:30:00.0',
+    startTimeGMT: '2025-11-24T05:30:00.0',
+    distance: 5000,
+    duration: 1500,
+    movingDuration: 1490,
+    elapsedDuration: 1600,
+    ...summary,
+  },
   ...over,
 });
 
 describe('Garmin readers: hand-made variants', () => {
   it('takes the local date from startTimeLocal (evening run in Denver, next day in UTC)', () => {
     const a = ok(readGarminActivityList([item()], NOW)).activities[0]!;
-    expect([a.startMs, a.localDate, a.sport, a.ownerId]).toEqual([Date.parse('2025-11-24T05:30:00Z'), '2025-11-23', 'run', '2591602']);
+    expect([a.startMs, a.localDate, a.sport, a.ownerId]).toEqual([
+      Date.parse('2025-11-24T05:30:00Z'),
+      '2025-11-23',
+      'run',
+      '2591602',
+    ]);
   });
 
   it('falls back to beginTimestamp for the start, and to the activity’s own time zone for the date', () => {
-    expect(ok(readGarminActivityList([item({ startTimeGMT: null })], NOW)).activities[0]!.startMs).toBe(Date.parse('2025-11-24T05:30:00Z'));
+    expect(ok(readGarminActivityList([item({ startTimeGMT: null })], NOW)).activities[0]!.startMs).toBe(
+      Date.parse('2025-11-24T05:30:00Z'),
+    );
     const a = ok(readGarminActivity(detail({ startTimeLocal: undefined }), NOW)).activities[0]!;
     expect([a.localDate, a.sport]).toEqual(['2025-11-23', 'run']);
-    const bad = ok(readGarminActivity(detail({ startTimeLocal: undefined }, { timeZoneUnitDTO: { timeZone: 'Mars/Olympus' } }), NOW));
+    const bad = ok(
+      readGarminActivity(detail({ startTimeLocal: undefined }, { timeZoneUnitDTO: { timeZone: 'Mars/Olympus' } }), NOW),
+    );
     expect(bad.skipped).toEqual([{ id: '21000000002', reason: 'no local start date (startTimeLocal)' }]);
   });
 
   it('keeps the owner of every activity so that a connection’s activity can be left out', () => {
     expect(ok(readGarminActivityList([item({ ownerId: 777 })], NOW)).activities[0]!.ownerId).toBe('777');
-    expect(ok(readGarminActivityList([item({ ownerId: null, ownerProfilePk: 778 })], NOW)).activities[0]!.ownerId).toBe('778');
+    expect(ok(readGarminActivityList([item({ ownerId: null, ownerProfilePk: 778 })], NOW)).activities[0]!.ownerId).toBe(
+      '778',
+    );
     expect(ok(readGarminActivityList([item({ ownerId: undefined })], NOW)).activities[0]!.ownerId).toBeNull();
-    expect(ok(readGarminActivity(detail({}, { userProfileId: undefined }), NOW)).activities[0]!.ownerId).toBe('2591602');
-    expect(ok(readGarminActivity(detail({}, { userProfileId: undefined, metadataDTO: {} }), NOW)).activities[0]!.ownerId).toBeNull();
+    expect(ok(readGarminActivity(detail({}, { userProfileId: undefined }), NOW)).activities[0]!.ownerId).toBe(
+      '2591602',
+    );
+    expect(
+      ok(readGarminActivity(detail({}, { userProfileId: undefined, metadataDTO: {} }), NOW)).activities[0]!.ownerId,
+    ).toBeNull();
   });
 
   it('skips multisport parents and transitions, and records parts listed among other activities', () => {
-    const r = ok(readGarminActivityList([
-      item({ activityId: 1, activityType: { typeKey: 'multi_sport' }, parent: true, elapsedDuration: 11183693 }),
-      item({ activityId: 2, activityType: { typeKey: 'lap_swimming' }, parentId: 1 }),
-      item({ activityId: 3, activityType: { typeKey: 'transition_v2' }, parentId: 1 }),
-      item({ activityId: 4, activityType: { typeKey: 'road_biking' }, parentId: 1 }),
-      item({ activityId: 5, activityType: { typeKey: 'running' }, parentId: 1 }),
-    ], NOW));
-    expect(r.activities.map((a) => [a.sourceId, a.sport])).toEqual([['2', 'swim'], ['4', 'ride'], ['5', 'run']]);
+    const r = ok(
+      readGarminActivityList(
+        [
+          item({ activityId: 1, activityType: { typeKey: 'multi_sport' }, parent: true, elapsedDuration: 11183693 }),
+          item({ activityId: 2, activityType: { typeKey: 'lap_swimming' }, parentId: 1 }),
+          item({ activityId: 3, activityType: { typeKey: 'transition_v2' }, parentId: 1 }),
+          item({ activityId: 4, activityType: { typeKey: 'road_biking' }, parentId: 1 }),
+          item({ activityId: 5, activityType: { typeKey: 'running' }, parentId: 1 }),
+        ],
+        NOW,
+      ),
+    );
+    expect(r.activities.map((a) => [a.sourceId, a.sport])).toEqual([
+      ['2', 'swim'],
+      ['4', 'ride'],
+      ['5', 'run'],
+    ]);
     expect(r.skipped).toEqual([
-      { id: '1', reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole' },
+      {
+        id: '1',
+        reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole',
+      },
       { id: '3', reason: 'a multisport transition (transition_v2), not an activity' },
     ]);
     expect(r.followUpIds).toEqual(['1']);
     // A triathlon parent's detail: the parts to read, transitions left out.
-    const tri = ok(readGarminActivity(detail({}, {
-      activityTypeDTO: { typeKey: 'multi_sport' }, isMultiSportParent: true,
-      metadataDTO: { childIds: [11, 12, 13, 14, 15], childActivityTypes: ['open_water_swimming', 'transition', 'road_biking', 'transition', 'running'] },
-    }), NOW));
+    const tri = ok(
+      readGarminActivity(
+        detail(
+          {},
+          {
+            activityTypeDTO: { typeKey: 'multi_sport' },
+            isMultiSportParent: true,
+            metadataDTO: {
+              childIds: [11, 12, 13, 14, 15],
+              childActivityTypes: ['open_water_swimming', 'transition', 'road_biking', 'transition', 'running'],
+            },
+          },
+        ),
+        NOW,
+      ),
+    );
     expect([tri.activities, tri.followUpIds]).toEqual([[], ['11', '13', '15']]);
   });
 
   it('maps the Garmin typeKeys runners use', () => {
-    const sports = ['running', 'trail_running', 'treadmill_running', 'indoor_running', 'virtual_run', 'street_running', 'track_running', 'walking', 'hiking', 'cycling', 'road_biking', 'indoor_cycling', 'lap_swimming', 'open_water_swimming', 'strength_training', 'yoga', 'obstacle_run', 'e_bike_mountain']
-      .map((typeKey, i) => ok(readGarminActivityList([item({ activityId: i + 1, activityType: { typeKey } })], NOW)).activities[0]!.sport);
-    expect(sports).toEqual(['run', 'trail_run', 'treadmill_run', 'treadmill_run', 'virtual_run', 'run', 'run', 'walk', 'hike', 'ride', 'ride', 'ride', 'swim', 'swim', 'strength', 'other', 'run', 'ride']);
+    const sports = [
+      'running',
+      'trail_running',
+      'treadmill_running',
+      'indoor_running',
+      'virtual_run',
+      'street_running',
+      'track_running',
+      'walking',
+      'hiking',
+      'cycling',
+      'road_biking',
+      'indoor_cycling',
+      'lap_swimming',
+      'open_water_swimming',
+      'strength_training',
+      'yoga',
+      'obstacle_run',
+      'e_bike_mountain',
+    ].map(
+      (typeKey, i) =>
+        ok(readGarminActivityList([item({ activityId: i + 1, activityType: { typeKey } })], NOW)).activities[0]!.sport,
+    );
+    expect(sports).toEqual([
+      'run',
+      'trail_run',
+      'treadmill_run',
+      'treadmill_run',
+      'virtual_run',
+      'run',
+      'run',
+      'walk',
+      'hike',
+      'ride',
+      'ride',
+      'ride',
+      'swim',
+      'swim',
+      'strength',
+      'other',
+      'run',
+      'ride',
+    ]);
   });
 
   it('skips damaged activities with reasons and keeps the rest', () => {
-    const r = ok(readGarminActivityList([
-      item({ activityId: 1, distance: -5 }),
-      item({ activityId: 2, startTimeGMT: '2026-12-24 05:30:00', startTimeLocal: '2026-12-23 22:30:00', beginTimestamp: null }),
-      item({ activityId: 3, startTimeGMT: 'yesterday', beginTimestamp: null }),
-      item({ activityId: 4, startTimeLocal: '23/11/2025 22:30' }),
-      item({ activityId: 5, activityType: null }),
-      item({ activityId: 6, movingDuration: 90_000 }),
-      item({ activityId: 7, distance: 'far' }),
-      item({ activityId: 'x' }),
-      7,
-      item({ activityId: 8, distance: null, movingDuration: null, duration: null, elapsedDuration: null, activityName: null }),
-      item({ activityId: 8 }),
-    ], NOW));
-    expect(r.activities.map((a) => [a.sourceId, a.distanceM, a.movingS, a.elapsedS, a.name])).toEqual([['8', null, null, null, '']]);
+    const r = ok(
+      readGarminActivityList(
+        [
+          item({ activityId: 1, distance: -5 }),
+          item({
+            activityId: 2,
+            startTimeGMT: '2026-12-24 05:30:00',
+            startTimeLocal: '2026-12-23 22:30:00',
+            beginTimestamp: null,
+          }),
+          item({ activityId: 3, startTimeGMT: 'yesterday', beginTimestamp: null }),
+          item({ activityId: 4, startTimeLocal: '23/11/2025 22:30' }),
+          item({ activityId: 5, activityType: null }),
+          item({ activityId: 6, movingDuration: 90_000 }),
+          item({ activityId: 7, distance: 'far' }),
+          item({ activityId: 'x' }),
+          7,
+          item({
+            activityId: 8,
+            distance: null,
+            movingDuration: null,
+            duration: null,
+            elapsedDuration: null,
+            activityName: null,
+          }),
+          item({ activityId: 8 }),
+        ],
+        NOW,
+      ),
+    );
+    expect(r.activities.map((a) => [a.sourceId, a.distanceM, a.movingS, a.elapsedS, a.name])).toEqual([
+      ['8', null, null, null, ''],
+    ]);
     expect(r.skipped).toEqual([
       { id: '1', reason: 'distance is negative (-5 m)' },
       { id: '2', reason: expect.stringContaining('is in the future') },
@@ -334,14 +628,26 @@ describe('Garmin readers: hand-made variants', () => {
   });
 
   it.each([
-    ['<!DOCTYPE html><html><body>Sign In</body></html>', /^not JSON of Garmin's activity list: Garmin sent a web page instead \(you may be signed out\)$/],
+    [
+      '<!DOCTYPE html><html><body>Sign In</body></html>',
+      /^not JSON of Garmin's activity list: Garmin sent a web page instead \(you may be signed out\)$/,
+    ],
     ['Forbidden', /^not JSON of Garmin's activity list: Garmin sent plain text \(you may be signed out\)$/],
     ['[{"activityId": 1', /^not JSON of Garmin's activity data: the response text does not parse as JSON$/],
     [null, /^Garmin's activity list came back empty$/],
-    [[{ id: 1, start: 'x' }], /^Garmin's activity list has changed: the response is a list whose items have no activityId$/],
-    [{ activityList: [] }, /^Garmin's activity list has changed: no activityId, summaryDTO or start time where they used to be$/],
+    [
+      [{ id: 1, start: 'x' }],
+      /^Garmin's activity list has changed: the response is a list whose items have no activityId$/,
+    ],
+    [
+      { activityList: [] },
+      /^Garmin's activity list has changed: no activityId, summaryDTO or start time where they used to be$/,
+    ],
     [{ results: { totalFound: 0 } }, /^Garmin's activity search \(1\.2\) has changed: no results\.activities array$/],
-    [{ message: 'HTTP 401 Unauthorized' }, /^Garmin answered with an error instead of the activity list: HTTP 401 Unauthorized$/],
+    [
+      { message: 'HTTP 401 Unauthorized' },
+      /^Garmin answered with an error instead of the activity list: HTTP 401 Unauthorized$/,
+    ],
   ])('the list reader refuses %j clearly', (json, error) => {
     const r = readGarminActivityList(json, NOW);
     expect(r.ok).toBe(false);
@@ -350,8 +656,12 @@ describe('Garmin readers: hand-made variants', () => {
 
   it('uses the current time when none is given', () => {
     expect(ok(readGarminActivityList([item()])).activities).toHaveLength(1);
-    expect(readGarminActivityList([item({ startTimeGMT: '2999-01-01 00:00:00', startTimeLocal: '2999-01-01 01:00:00' })])).toMatchObject({ ok: true, activities: [] });
-    expect(ok(readGarminResponse('/gc-api/activity-service/activity/21000000002', detail())).activities).toHaveLength(1);
+    expect(
+      readGarminActivityList([item({ startTimeGMT: '2999-01-01 00:00:00', startTimeLocal: '2999-01-01 01:00:00' })]),
+    ).toMatchObject({ ok: true, activities: [] });
+    expect(ok(readGarminResponse('/gc-api/activity-service/activity/21000000002', detail())).activities).toHaveLength(
+      1,
+    );
   });
 
   it('reads an empty list (past the last page) as nothing, and JSON text as its body', () => {
@@ -360,57 +670,139 @@ describe('Garmin readers: hand-made variants', () => {
   });
 
   it('tells a list from a single activity', () => {
-    expect(readGarminActivityList(detail(), NOW)).toEqual({ ok: false, error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)" });
-    expect(readGarminActivity([item()], NOW)).toEqual({ ok: false, error: 'not a single Garmin activity: this is a list (read it with readGarminActivityList)' });
-    expect(readGarminActivity({ activityId: 5, activityName: 'no summary' }, NOW)).toEqual({ ok: false, error: "Garmin's activity has changed: no activityId, summaryDTO or start time where they used to be" });
+    expect(readGarminActivityList(detail(), NOW)).toEqual({
+      ok: false,
+      error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)",
+    });
+    expect(readGarminActivity([item()], NOW)).toEqual({
+      ok: false,
+      error: 'not a single Garmin activity: this is a list (read it with readGarminActivityList)',
+    });
+    expect(readGarminActivity({ activityId: 5, activityName: 'no summary' }, NOW)).toEqual({
+      ok: false,
+      error: "Garmin's activity has changed: no activityId, summaryDTO or start time where they used to be",
+    });
   });
 
   it('refuses a detail response that is not the activity its URL names', () => {
-    expect(readGarminResponse('/gc-api/activity-service/activity/99', detail(), NOW)).toEqual({ ok: false, error: 'Garmin sent activity 21000000002 for a request about activity 99' });
-    expect(ok(readGarminResponse('/gc-api/activity-service/activity/21000000002', detail(), NOW)).activities).toHaveLength(1);
+    expect(readGarminResponse('/gc-api/activity-service/activity/99', detail(), NOW)).toEqual({
+      ok: false,
+      error: 'Garmin sent activity 21000000002 for a request about activity 99',
+    });
+    expect(
+      ok(readGarminResponse('/gc-api/activity-service/activity/21000000002', detail(), NOW)).activities,
+    ).toHaveLength(1);
   });
 
   it('knows the activity-data URLs of every era', () => {
-    expect(garminEndpoint('https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20&start=0')).toEqual({ kind: 'list' });
-    expect(garminEndpoint('https://connect.garmin.com/proxy/activitylist-service/activities/search/activities?limit=20&start=40')).toEqual({ kind: 'list' });
-    expect(garminEndpoint('/modern/proxy/activitylist-service/activities/search/activities?activityType=running')).toEqual({ kind: 'list' });
-    expect(garminEndpoint('https://connect.garmin.com/modern/proxy/activity-search-service-1.2/json/activities?start=0&limit=10')).toEqual({ kind: 'legacy-search' });
-    expect(garminEndpoint('https://connect.garmin.com/gc-api/activity-service/activity/21482825013')).toEqual({ kind: 'activity', id: '21482825013' });
-    expect(garminEndpoint('https://connect.garmin.cn/modern/proxy/activity-service/activity/21482825013?_=1')).toEqual({ kind: 'activity', id: '21482825013' });
+    expect(
+      garminEndpoint(
+        'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20&start=0',
+      ),
+    ).toEqual({ kind: 'list' });
+    expect(
+      garminEndpoint(
+        'https://connect.garmin.com/proxy/activitylist-service/activities/search/activities?limit=20&start=40',
+      ),
+    ).toEqual({ kind: 'list' });
+    expect(
+      garminEndpoint('/modern/proxy/activitylist-service/activities/search/activities?activityType=running'),
+    ).toEqual({ kind: 'list' });
+    expect(
+      garminEndpoint(
+        'https://connect.garmin.com/modern/proxy/activity-search-service-1.2/json/activities?start=0&limit=10',
+      ),
+    ).toEqual({ kind: 'legacy-search' });
+    expect(garminEndpoint('https://connect.garmin.com/gc-api/activity-service/activity/21482825013')).toEqual({
+      kind: 'activity',
+      id: '21482825013',
+    });
+    expect(garminEndpoint('https://connect.garmin.cn/modern/proxy/activity-service/activity/21482825013?_=1')).toEqual({
+      kind: 'activity',
+      id: '21482825013',
+    });
     expect(isGarminActivityDataUrl('/proxy/activity-service/activity/1')).toBe(true);
   });
 });
 
 describe('Garmin readers: never throw, never output what the background refuses', () => {
   const anyValue = fc.oneof(
-    fc.constant(null), fc.constant(undefined), fc.boolean(), fc.double(), fc.integer({ min: -1e6, max: 2e12 }),
-    fc.string({ maxLength: 30 }), fc.constantFrom('running', 'multi_sport', 'transition', '2025-11-24 05:30:00', '2099-01-01T00:00:00.0', 'Not/AZone', '12.5'),
-    fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.boolean(),
+    fc.double(),
+    fc.integer({ min: -1e6, max: 2e12 }),
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom(
+      'running',
+      'multi_sport',
+      'transition',
+      '2025-11-24 05:30:00',
+      '2099-01-01T00:00:00.0',
+      'Not/AZone',
+      '12.5',
+    ),
+    fc.array(fc.jsonValue(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
   );
-  const or = <T,>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: anyValue, weight: 1 });
+  const or = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: anyValue, weight: 1 });
   const when = fc.noBias(fc.integer({ min: Date.UTC(1975, 0, 1), max: NOW + 86_400_000 }));
   const stamp = (ms: number, sep: string) => new Date(ms).toISOString().slice(0, 19).replace('T', sep);
   const common = {
-    startMs: when, offsetMs: fc.noBias(fc.integer({ min: -16 * 3600_000, max: 16 * 3600_000 })),
-    activityId: or(fc.oneof({ arbitrary: fc.noBias(fc.integer({ min: 1, max: 99_999_999_999 })), weight: 3 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 })),
+    startMs: when,
+    offsetMs: fc.noBias(fc.integer({ min: -16 * 3600_000, max: 16 * 3600_000 })),
+    activityId: or(
+      fc.oneof(
+        { arbitrary: fc.noBias(fc.integer({ min: 1, max: 99_999_999_999 })), weight: 3 },
+        { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+      ),
+    ),
     activityName: or(fc.string({ maxLength: 600 })),
-    typeKey: or(fc.constantFrom('running', 'trail_running', 'lap_swimming', 'multi_sport', 'transition_v2', 'yoga', 'x'.repeat(150))),
+    typeKey: or(
+      fc.constantFrom(
+        'running',
+        'trail_running',
+        'lap_swimming',
+        'multi_sport',
+        'transition_v2',
+        'yoga',
+        'x'.repeat(150),
+      ),
+    ),
     distance: or(fc.noBias(fc.double({ min: -10, max: 600_000, noNaN: true }))),
     duration: or(fc.noBias(fc.double({ min: -10, max: 100_000, noNaN: true }))),
     movingDuration: or(fc.noBias(fc.double({ min: -10, max: 100_000, noNaN: true }))),
-    elapsedDuration: or(fc.oneof(fc.double({ min: -10, max: 100_000, noNaN: true }), fc.double({ min: 0, max: 100_000_000, noNaN: true }))),
+    elapsedDuration: or(
+      fc.oneof(
+        fc.double({ min: -10, max: 100_000, noNaN: true }),
+        fc.double({ min: 0, max: 100_000_000, noNaN: true }),
+      ),
+    ),
     owner: anyValue,
   };
   const listItem = fc.record(common).map(({ startMs, offsetMs, typeKey, owner, ...f }) => ({
-    ...f, activityType: { typeKey }, ownerId: owner, startTimeGMT: stamp(startMs, ' '), startTimeLocal: stamp(startMs + offsetMs, ' '),
+    ...f,
+    activityType: { typeKey },
+    ownerId: owner,
+    startTimeGMT: stamp(startMs, ' '),
+    startTimeLocal: stamp(startMs + offsetMs, ' '),
   }));
-  const detailItem = fc.record({ ...common, childIds: anyValue, tz: or(fc.constantFrom('Europe/Paris', 'America/Denver')) }).map(
-    ({ startMs, offsetMs, typeKey, owner, activityId, activityName, childIds, tz, ...s }) => ({
-      activityId, activityName, userProfileId: owner, activityTypeDTO: { typeKey }, isMultiSportParent: typeKey === 'multi_sport',
-      timeZoneUnitDTO: { timeZone: tz }, metadataDTO: { childIds },
-      summaryDTO: { ...s, startTimeGMT: stamp(startMs, 'T') + '.0', startTimeLocal: offsetMs > 15 * 3600_000 ? undefined : stamp(startMs + offsetMs, 'T') + '.0' },
-    }),
-  );
+  const detailItem = fc
+    .record({ ...common, childIds: anyValue, tz: or(fc.constantFrom('Europe/Paris', 'America/Denver')) })
+    .map(({ startMs, offsetMs, typeKey, owner, activityId, activityName, childIds, tz, ...s }) => ({
+      activityId,
+      activityName,
+      userProfileId: owner,
+      activityTypeDTO: { typeKey },
+      isMultiSportParent: typeKey === 'multi_sport',
+      timeZoneUnitDTO: { timeZone: tz },
+      metadataDTO: { childIds },
+      summaryDTO: {
+        ...s,
+        startTimeGMT: stamp(startMs, 'T') + '.0',
+        startTimeLocal: offsetMs > 15 * 3600_000 ? undefined : stamp(startMs + offsetMs, 'T') + '.0',
+      },
+    }));
 
   const check = (r: GarminReadResult, n: number) => {
     expect(r.ok).toBe(true);
@@ -426,11 +818,19 @@ describe('Garmin readers: never throw, never output what the background refuses'
 
   it('on random JSON, through every entry point', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom(...Object.values(CASES).map((c) => c.url ?? '/x'), '/gc-api/activity-service/activity/1'), (json, url) => {
-        for (const r of [readGarminActivityList(json, NOW), readGarminActivity(json, NOW), readGarminResponse(url, json, NOW)]) {
-          if (r !== null) expect(typeof r.ok).toBe('boolean');
-        }
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom(...Object.values(CASES).map((c) => c.url ?? '/x'), '/gc-api/activity-service/activity/1'),
+        (json, url) => {
+          for (const r of [
+            readGarminActivityList(json, NOW),
+            readGarminActivity(json, NOW),
+            readGarminResponse(url, json, NOW),
+          ]) {
+            if (r !== null) expect(typeof r.ok).toBe('boolean');
+          }
+        },
+      ),
       { seed: 20261125, numRuns: 500 },
     );
   });
@@ -439,12 +839,22 @@ describe('Garmin readers: never throw, never output what the background refuses'
     let read = 0;
     fc.assert(
       // The first item always has an activityId key, so the response is recognisably a list.
-      fc.property(listItem, fc.array(fc.oneof({ arbitrary: listItem, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 }), { maxLength: 7 }), detailItem, (first, rest, d) => {
-        const items = [first, ...rest];
-        read += check(readGarminActivityList(items, NOW), items.length);
-        read += check(readGarminActivity(d, NOW), 1);
-        read += check(readGarminActivityList({ results: { activities: items.map((activity) => ({ activity })) } }, NOW), items.length);
-      }),
+      fc.property(
+        listItem,
+        fc.array(fc.oneof({ arbitrary: listItem, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 }), {
+          maxLength: 7,
+        }),
+        detailItem,
+        (first, rest, d) => {
+          const items = [first, ...rest];
+          read += check(readGarminActivityList(items, NOW), items.length);
+          read += check(readGarminActivity(d, NOW), 1);
+          read += check(
+            readGarminActivityList({ results: { activities: items.map((activity) => ({ activity })) } }, NOW),
+            items.length,
+          );
+        },
+      ),
       { seed: 7, numRuns: 700 },
     );
     expect(read).toBeGreaterThan(100);

@@ -6,7 +6,17 @@ const snap = (over: Partial<StravaPageSnapshot> = {}, attrs: Record<string, unkn
   activityId: 12345678901,
   activityAthleteId: 42,
   currentAthleteId: 42,
-  activity: { id: 12345678901, sport_type: 'TrailRun', type: 'Run', distance: 12345.6, moving_time: 4000, elapsed_time: 4300, startDateLocal: Date.parse('2026-11-24T07:15:00Z') / 1000, name: 'Hills', ...attrs },
+  activity: {
+    id: 12345678901,
+    sport_type: 'TrailRun',
+    type: 'Run',
+    distance: 12345.6,
+    moving_time: 4000,
+    elapsed_time: 4300,
+    startDateLocal: Date.parse('2026-11-24T07:15:00Z') / 1000,
+    name: 'Hills',
+    ...attrs,
+  },
   ...over,
 });
 
@@ -16,15 +26,29 @@ describe('Strava activity page reader', () => {
     expect(r).toEqual({
       kind: 'activity',
       activity: {
-        source: 'strava', sourceId: '12345678901', startMs: Date.parse('2026-11-24T06:15:00Z'), localDate: '2026-11-24',
-        sport: 'trail_run', sportLabel: 'TrailRun', distanceM: 12345.6, movingS: 4000, elapsedS: 4300, name: 'Hills',
+        source: 'strava',
+        sourceId: '12345678901',
+        startMs: Date.parse('2026-11-24T06:15:00Z'),
+        localDate: '2026-11-24',
+        sport: 'trail_run',
+        sportLabel: 'TrailRun',
+        distanceM: 12345.6,
+        movingS: 4000,
+        elapsedS: 4300,
+        name: 'Hills',
       },
     });
   });
 
   it('prefers the UTC start when the page has one, and the page’s own local date', () => {
-    const r = readStravaActivityPage(snap({}, { start_date: '2026-11-23T23:30:00Z', startDateLocal: Date.parse('2026-11-24T10:30:00Z') / 1000 }), 'Europe/London');
-    expect(r.kind === 'activity' && [r.activity.startMs, r.activity.localDate]).toEqual([Date.parse('2026-11-23T23:30:00Z'), '2026-11-24']);
+    const r = readStravaActivityPage(
+      snap({}, { start_date: '2026-11-23T23:30:00Z', startDateLocal: Date.parse('2026-11-24T10:30:00Z') / 1000 }),
+      'Europe/London',
+    );
+    expect(r.kind === 'activity' && [r.activity.startMs, r.activity.localDate]).toEqual([
+      Date.parse('2026-11-23T23:30:00Z'),
+      '2026-11-24',
+    ]);
   });
 
   it('falls back to the pre-2024-10-30 `type` field', () => {

@@ -17,7 +17,9 @@ const STRAVA = path.join(CORPUS, 'pages/strava');
 const load = (file: string): unknown => JSON.parse(readFileSync(path.join(STRAVA, file), 'utf8'));
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
-const files = readdirSync(STRAVA).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(STRAVA)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const pageFiles = files.filter((f) => /^elevate__rawPage\d+20161213\.json$/.test(f));
 const otherFiles = files.filter((f) => !pageFiles.includes(f));
 
@@ -38,7 +40,11 @@ function byId(id: string) {
 describe('Strava /athlete/training_activities reader: the real 2016 pages', () => {
   it('finds the seven list pages and the three stream files', () => {
     expect(pageFiles).toHaveLength(7);
-    expect(otherFiles.sort()).toEqual(['elevate__829770999_stream.json', 'sports-lib__3156040843.json', 'sports-lib__3183465494.json']);
+    expect(otherFiles.sort()).toEqual([
+      'elevate__829770999_stream.json',
+      'sports-lib__3156040843.json',
+      'sports-lib__3183465494.json',
+    ]);
   });
 
   it.each(pageFiles.map((f, i) => [f, i + 1] as const))('%s: all 20 models read, page %i of 592', (file, page) => {
@@ -71,10 +77,22 @@ describe('Strava /athlete/training_activities reader: the real 2016 pages', () =
   it('agrees with expected.json: 442080924 is the Zwift ride in sports-lib__971150603.fit', () => {
     const a = byId('442080924');
     expect(a).toEqual({
-      source: 'strava', sourceId: '442080924', startMs: Date.parse('2015-11-30T17:14:38Z'), localDate: '2015-11-30',
-      sport: 'ride', sportLabel: 'VirtualRide', distanceM: 32227.5, movingS: 3802, elapsedS: 3822, name: 'Zwift - Richmond, VA 11/30/2015',
+      source: 'strava',
+      sourceId: '442080924',
+      startMs: Date.parse('2015-11-30T17:14:38Z'),
+      localDate: '2015-11-30',
+      sport: 'ride',
+      sportLabel: 'VirtualRide',
+      distanceM: 32227.5,
+      movingS: 3802,
+      elapsedS: 3822,
+      name: 'Zwift - Richmond, VA 11/30/2015',
     });
-    const expected = (JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as { files: Record<string, { sessions: { start: string; distance_m: number; elapsed_s: number }[] }> }).files;
+    const expected = (
+      JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as {
+        files: Record<string, { sessions: { start: string; distance_m: number; elapsed_s: number }[] }>;
+      }
+    ).files;
     const s = expected['files/sports-lib__971150603.fit']!.sessions[0]!;
     expect(Math.abs(a.startMs - Date.parse(s.start))).toBeLessThanOrEqual(2000);
     expect(Math.abs(a.distanceM! - s.distance_m) / s.distance_m).toBeLessThanOrEqual(0.005);
@@ -83,20 +101,57 @@ describe('Strava /athlete/training_activities reader: the real 2016 pages', () =
 
   it('agrees with expected.json: 549238663 is the 122.5 km ride in elevate__frozen.fit', () => {
     const a = byId('549238663');
-    expect(a).toMatchObject({ startMs: Date.parse('2016-04-18T10:02:57Z'), localDate: '2016-04-18', sport: 'ride', sportLabel: 'Ride', distanceM: 122555, movingS: 15454, elapsedS: 17781 });
+    expect(a).toMatchObject({
+      startMs: Date.parse('2016-04-18T10:02:57Z'),
+      localDate: '2016-04-18',
+      sport: 'ride',
+      sportLabel: 'Ride',
+      distanceM: 122555,
+      movingS: 15454,
+      elapsedS: 17781,
+    });
     // The FIT file's 17778 s elapsed is within the corpus's 0.5 % tolerance of Strava's 17781 s.
     expect(Math.abs(a.elapsedS! - 17778) / 17778).toBeLessThanOrEqual(0.005);
   });
 
   it('reads runs, a walk and a Canadian hike with values checked by hand', () => {
     expect(byId('799672885')).toEqual({
-      source: 'strava', sourceId: '799672885', startMs: Date.parse('2016-12-11T14:45:50Z'), localDate: '2016-12-11',
-      sport: 'run', sportLabel: 'Run', distanceM: 4014.8, movingS: 2196, elapsedS: 2358, name: 'Running back... Hard !',
+      source: 'strava',
+      sourceId: '799672885',
+      startMs: Date.parse('2016-12-11T14:45:50Z'),
+      localDate: '2016-12-11',
+      sport: 'run',
+      sportLabel: 'Run',
+      distanceM: 4014.8,
+      movingS: 2196,
+      elapsedS: 2358,
+      name: 'Running back... Hard !',
     });
-    expect(byId('639823327')).toMatchObject({ startMs: Date.parse('2016-07-13T16:33:28Z'), sport: 'run', distanceM: 10019.6, movingS: 4578, elapsedS: 4585, name: 'Running avec Aurélie ' });
-    expect(byId('651564771')).toMatchObject({ startMs: Date.parse('2016-07-24T09:07:08Z'), localDate: '2016-07-24', sport: 'walk', distanceM: 4207.2, movingS: 3618, elapsedS: 4111 });
+    expect(byId('639823327')).toMatchObject({
+      startMs: Date.parse('2016-07-13T16:33:28Z'),
+      sport: 'run',
+      distanceM: 10019.6,
+      movingS: 4578,
+      elapsedS: 4585,
+      name: 'Running avec Aurélie ',
+    });
+    expect(byId('651564771')).toMatchObject({
+      startMs: Date.parse('2016-07-24T09:07:08Z'),
+      localDate: '2016-07-24',
+      sport: 'walk',
+      distanceM: 4207.2,
+      movingS: 3618,
+      elapsedS: 4111,
+    });
     // Quebec, UTC-4: local 17:28 on the 16th.
-    expect(byId('393874622')).toMatchObject({ startMs: Date.parse('2015-09-16T21:28:01Z'), localDate: '2015-09-16', sport: 'hike', distanceM: 3053.9, movingS: 3076, elapsedS: 5745 });
+    expect(byId('393874622')).toMatchObject({
+      startMs: Date.parse('2015-09-16T21:28:01Z'),
+      localDate: '2015-09-16',
+      sport: 'hike',
+      distanceM: 3053.9,
+      movingS: 3076,
+      elapsedS: 5745,
+    });
     // A pool swim logged with 0 m stays 0 m, not "unknown".
     expect(byId('368210547')).toMatchObject({ sport: 'swim', distanceM: 0, movingS: 1900, elapsedS: 1900 });
   });
@@ -134,10 +189,20 @@ const without = (key: string) => {
 describe('Strava training activities reader: hand-made variants', () => {
   it('reads a 2025 model with sport_type only', () => {
     const r = read(page(without('type')));
-    expect(r.activities).toEqual([{
-      source: 'strava', sourceId: '12345678901', startMs: Date.parse('2025-11-24T06:15:00Z'), localDate: '2025-11-24',
-      sport: 'trail_run', sportLabel: 'TrailRun', distanceM: 12345.6, movingS: 4000, elapsedS: 4300, name: 'Tempo',
-    }]);
+    expect(r.activities).toEqual([
+      {
+        source: 'strava',
+        sourceId: '12345678901',
+        startMs: Date.parse('2025-11-24T06:15:00Z'),
+        localDate: '2025-11-24',
+        sport: 'trail_run',
+        sportLabel: 'TrailRun',
+        distanceM: 12345.6,
+        movingS: 4000,
+        elapsedS: 4300,
+        name: 'Tempo',
+      },
+    ]);
   });
 
   it('prefers sport_type to type when both are there, and reads type alone (before 2024-10-30)', () => {
@@ -155,22 +220,31 @@ describe('Strava training activities reader: hand-made variants', () => {
   it('gives a null distance when distance_raw is missing, and never reads the localized string', () => {
     const a = read(page(without('distance_raw'))).activities[0]!;
     expect(a.distanceM).toBeNull();
-    expect(read(page(model({ moving_time_raw: null, elapsed_time_raw: undefined }))).activities[0]).toMatchObject({ movingS: null, elapsedS: null });
+    expect(read(page(model({ moving_time_raw: null, elapsed_time_raw: undefined }))).activities[0]).toMatchObject({
+      movingS: null,
+      elapsedS: null,
+    });
   });
 
   it('skips damaged models with reasons and keeps the rest', () => {
-    const r = read(page(
-      model({ id: 1, distance_raw: -5 }),
-      model({ id: 2, start_time: '2026-12-24T06:15:00+0000', start_date_local_raw: Date.parse('2026-12-24T07:15:00Z') / 1000 }),
-      model({ id: 3, elapsed_time_raw: 90_000 }),
-      model({ id: 4, distance_raw: 'far' }),
-      model({ id: 5, start_time: 'Mon, 11/24/2025' }),
-      model({ id: 6, start_date_local_raw: null }),
-      model({ id: 7, start_date_local_raw: Date.parse('2025-11-25T07:15:00Z') / 1000 }),
-      model({ id: undefined }),
-      'not a model',
-      model({ id: 8 }),
-    ));
+    const r = read(
+      page(
+        model({ id: 1, distance_raw: -5 }),
+        model({
+          id: 2,
+          start_time: '2026-12-24T06:15:00+0000',
+          start_date_local_raw: Date.parse('2026-12-24T07:15:00Z') / 1000,
+        }),
+        model({ id: 3, elapsed_time_raw: 90_000 }),
+        model({ id: 4, distance_raw: 'far' }),
+        model({ id: 5, start_time: 'Mon, 11/24/2025' }),
+        model({ id: 6, start_date_local_raw: null }),
+        model({ id: 7, start_date_local_raw: Date.parse('2025-11-25T07:15:00Z') / 1000 }),
+        model({ id: undefined }),
+        'not a model',
+        model({ id: 8 }),
+      ),
+    );
     expect(r.activities.map((a) => a.sourceId)).toEqual(['8']);
     expect(r.skipped).toEqual([
       { id: '1', reason: 'distance is negative (-5 m)' },
@@ -187,7 +261,11 @@ describe('Strava training activities reader: hand-made variants', () => {
 
   it('takes the local date from the local wall clock, not from UTC', () => {
     // 22:30 on the 23rd in Denver is 05:30 on the 24th UTC.
-    const a = read(page(model({ start_time: '2025-11-24T05:30:00Z', start_date_local_raw: Date.parse('2025-11-23T22:30:00Z') / 1000 }))).activities[0]!;
+    const a = read(
+      page(
+        model({ start_time: '2025-11-24T05:30:00Z', start_date_local_raw: Date.parse('2025-11-23T22:30:00Z') / 1000 }),
+      ),
+    ).activities[0]!;
     expect([a.startMs, a.localDate]).toEqual([Date.parse('2025-11-24T05:30:00Z'), '2025-11-23']);
   });
 
@@ -204,11 +282,18 @@ describe('Strava training activities reader: hand-made variants', () => {
   });
 
   it('reads an empty page (past the last one) as no activities', () => {
-    expect(read({ models: [], page: 31, perPage: 20, total: 592 })).toMatchObject({ activities: [], skipped: [], page: 31 });
+    expect(read({ models: [], page: 31, perPage: 20, total: 592 })).toMatchObject({
+      activities: [],
+      skipped: [],
+      page: 31,
+    });
   });
 
   it.each([
-    ['<!DOCTYPE html><html><head><title>Log In | Strava</title></head><body>…</body></html>', 'not JSON of the activity list: Strava sent a web page instead (you may be signed out)'],
+    [
+      '<!DOCTYPE html><html><head><title>Log In | Strava</title></head><body>…</body></html>',
+      'not JSON of the activity list: Strava sent a web page instead (you may be signed out)',
+    ],
     ['Too Many Requests', 'not JSON of the activity list: Strava sent plain text (you may be signed out)'],
     ['{"models": [', 'not JSON of the activity list: the response text does not parse as JSON'],
     [null, "Strava's activity list came back empty: you may be signed out"],
@@ -217,13 +302,25 @@ describe('Strava training activities reader: hand-made variants', () => {
     [{ models: 'none' }, "Strava's activity list has changed: no models array"],
     [[model()], "Strava's activity list has changed: the response is an array, not {models, page, perPage, total}"],
     [42, "Strava's activity list has changed: the response is number, not an object"],
-    [{ message: 'Authorization Error', errors: [] }, 'Strava answered with an error instead of the activity list: Authorization Error'],
+    [
+      { message: 'Authorization Error', errors: [] },
+      'Strava answered with an error instead of the activity list: Authorization Error',
+    ],
   ])('refuses %j with a clear error', (json, error) => {
     expect(readStravaTrainingActivities(json, NOW)).toEqual({ ok: false, error });
   });
 
   it('uses the current time when none is given', () => {
-    const r = readStravaTrainingActivities(page(model(), model({ id: 2, start_time: '2999-01-01T00:00:00Z', start_date_local_raw: Date.parse('2999-01-01T01:00:00Z') / 1000 })));
+    const r = readStravaTrainingActivities(
+      page(
+        model(),
+        model({
+          id: 2,
+          start_time: '2999-01-01T00:00:00Z',
+          start_date_local_raw: Date.parse('2999-01-01T01:00:00Z') / 1000,
+        }),
+      ),
+    );
     expect(r.ok && [r.activities.length, r.skipped.map((s) => s.id)]).toEqual([1, ['2']]);
   });
 
@@ -236,7 +333,14 @@ describe('Strava training activities reader: hand-made variants', () => {
     expect(parseStravaInstant('2016-01-29T10:21:29Z')).toBe(Date.parse('2016-01-29T10:21:29Z'));
     expect(parseStravaInstant('2016-01-29T11:21:29+01:00')).toBe(Date.parse('2016-01-29T10:21:29Z'));
     expect(parseStravaInstant('2016-01-29T05:21:29.250-0500')).toBe(Date.parse('2016-01-29T10:21:29.250Z'));
-    for (const bad of ['Fri, 1/29/2016', '2016-02-30T10:00:00Z', '2016-01-29T25:00:00Z', '2016-01-29T10:00:00+1500', '', 1454066489]) {
+    for (const bad of [
+      'Fri, 1/29/2016',
+      '2016-02-30T10:00:00Z',
+      '2016-01-29T25:00:00Z',
+      '2016-01-29T10:00:00+1500',
+      '',
+      1454066489,
+    ]) {
       expect(parseStravaInstant(bad)).toBeNull();
     }
   });
@@ -244,12 +348,26 @@ describe('Strava training activities reader: hand-made variants', () => {
 
 describe('Strava list paging', () => {
   it('builds the URL the page requests, keeping the page’s own filters', () => {
-    expect(stravaTrainingPageUrl(2, 20)).toBe('https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=20');
-    const base = new URLSearchParams('keywords=&sport_type=Run&workout_type=&commute=&private_activities=&trainer=&gear=&search_session_id=abc&new_activity_only=false&page=1');
+    expect(stravaTrainingPageUrl(2, 20)).toBe(
+      'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=20',
+    );
+    const base = new URLSearchParams(
+      'keywords=&sport_type=Run&workout_type=&commute=&private_activities=&trainer=&gear=&search_session_id=abc&new_activity_only=false&page=1',
+    );
     const url = new URL(stravaTrainingPageUrl(3, 20, base));
     expect(url.origin + url.pathname).toBe('https://www.strava.com/athlete/training_activities');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      keywords: '', sport_type: 'Run', workout_type: '', commute: '', private_activities: '', trainer: '', gear: '', search_session_id: 'abc', new_activity_only: 'false', page: '3', per_page: '20',
+      keywords: '',
+      sport_type: 'Run',
+      workout_type: '',
+      commute: '',
+      private_activities: '',
+      trainer: '',
+      gear: '',
+      search_session_id: 'abc',
+      new_activity_only: 'false',
+      page: '3',
+      per_page: '20',
     });
     expect(base.get('page')).toBe('1'); // the caller's parameters are not changed
   });
@@ -272,17 +390,28 @@ describe('Strava list paging', () => {
 
 describe('Strava training activities reader: never throws, never outputs what the background refuses', () => {
   const anyValue = fc.oneof(
-    fc.constant(null), fc.constant(undefined), fc.boolean(), fc.double(), fc.integer({ min: -1e6, max: 2e9 }),
-    fc.string({ maxLength: 30 }), fc.constantFrom('Run', 'TrailRun', '2016-01-29T10:21:29+0000', '2099-01-01T00:00:00Z', '12.5', '-3', ''),
-    fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.boolean(),
+    fc.double(),
+    fc.integer({ min: -1e6, max: 2e9 }),
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('Run', 'TrailRun', '2016-01-29T10:21:29+0000', '2099-01-01T00:00:00Z', '12.5', '-3', ''),
+    fc.array(fc.jsonValue(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
   );
   // Mostly plausible fields, each sometimes replaced by anything at all (or left out).
-  const or = <T,>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: anyValue, weight: 1 });
+  const or = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: anyValue, weight: 1 });
   const fuzzModel = fc
     .record({
       startS: fc.noBias(fc.integer({ min: Date.UTC(1975, 0, 1) / 1000, max: NOW / 1000 + 86_400 })),
       offsetS: fc.noBias(fc.integer({ min: -16 * 3600, max: 16 * 3600 })),
-      id: or(fc.oneof({ arbitrary: fc.noBias(fc.integer({ min: 1, max: 99_999_999_999 })), weight: 3 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 })),
+      id: or(
+        fc.oneof(
+          { arbitrary: fc.noBias(fc.integer({ min: 1, max: 99_999_999_999 })), weight: 3 },
+          { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+        ),
+      ),
       name: or(fc.string({ maxLength: 600 })),
       sport_type: or(fc.constantFrom('Run', 'TrailRun', 'Ride', 'Swim', 'Yoga', 'X'.repeat(150))),
       type: or(fc.constantFrom('Run', 'Ride', 'Walk')),
@@ -309,15 +438,25 @@ describe('Strava training activities reader: never throws, never outputs what th
   it('on random models, every activity passes the background’s check', () => {
     let read = 0;
     fc.assert(
-      fc.property(fc.array(fc.oneof({ arbitrary: fuzzModel, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 }), { maxLength: 8 }), fc.oneof(anyValue, fc.nat()), (models, pageNo) => {
-        const r = readStravaTrainingActivities({ models, page: pageNo, perPage: pageNo, total: pageNo }, NOW, 'Europe/Paris');
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        expect(r.activities.length + r.skipped.length).toBe(models.length);
-        read += r.activities.length;
-        for (const a of r.activities) expect(checkActivityInput(a, NOW)).toEqual({ ok: true, value: a });
-        for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: fuzzModel, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 }), {
+          maxLength: 8,
+        }),
+        fc.oneof(anyValue, fc.nat()),
+        (models, pageNo) => {
+          const r = readStravaTrainingActivities(
+            { models, page: pageNo, perPage: pageNo, total: pageNo },
+            NOW,
+            'Europe/Paris',
+          );
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          expect(r.activities.length + r.skipped.length).toBe(models.length);
+          read += r.activities.length;
+          for (const a of r.activities) expect(checkActivityInput(a, NOW)).toEqual({ ok: true, value: a });
+          for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(0);
+        },
+      ),
       { seed: 4, numRuns: 1000 },
     );
     // The generator is not so wild that nothing is ever read: the check above has work to do.
