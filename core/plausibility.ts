@@ -15,6 +15,6 @@ export const LIMITS = {
   maxNameLength: 500,
   /** Activities one site reading may carry (a list page holds 20-100). */
   maxActivitiesPerSiteMessage: 200,
-  /** Site readings one page visit may send (a backfill walks 20 list pages at most). */
-  maxSiteMessagesPerVisit: 50,
+  /** Readings one page visit may send (a backfill reads 10 list pages; a Garmin visit a few dozen views). */
+  maxSiteMessagesPerVisit: 100,
 } as const;

@@ -114,7 +114,9 @@ describe('readSiteData: Strava activity page snapshot', () => {
 
 const dom = (over: Partial<StravaDomSnapshot> & { why?: string } = {}): StravaDomSnapshot => ({
   activityId: '777',
-  signedIn: true,
+  viewerAthleteId: '42',
+  ownerAthleteId: '42',
+  hasSummary: true,
   hasEditLink: true,
   title: 'Evening Run | Run | Strava',
   datetime: '2026-11-24T18:05:00+01:00',
