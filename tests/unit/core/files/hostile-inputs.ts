@@ -123,7 +123,7 @@ export interface HostileInput {
 /** A 700 KB GPX of nested elements and unmatched end tags (a quadratic end-tag search takes minutes). */
 export function nestedTagsGpx(seed: number): HostileInput {
   const r = rng(seed);
-  const n = 60_000 + Math.floor(r() * 10_000);
+  const n = 80_000 + Math.floor(r() * 10_000);
   const tag = ['a', 'trkpt', 'ele', 'x'][Math.floor(r() * 4)]!;
   const xml =
     '<?xml version="1.0"?><gpx version="1.1" creator="fuzz"><trk><type>running</type><trkseg>' +
