@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { expect, ROOT, test } from './extension-fixture';
+import { CORPUS_DIR } from '../paths';
+import { expect, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
 
-const FILES = path.resolve(ROOT, '../shared/corpus/files');
-const HARD = path.resolve(ROOT, '../shared/corpus/hard');
+const FILES = path.join(CORPUS_DIR, 'files');
+const HARD = path.join(CORPUS_DIR, 'hard');
 
 test('Import activities takes several files at once and says what became of each', async ({
   openExtensionPage,
