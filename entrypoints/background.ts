@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openActivityDb } from '../background/activity-db';
 import { ActivityStore } from '../background/activity-store';
+import { CheckInStore } from '../background/check-in-store';
 import { showBadge } from '../background/badge';
 import { handleMessage, type RouterDeps } from '../background/message-router';
 import { buildPopupState, userTimeZone, type PopupState } from '../background/popup-state';
 import { localDateOf } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
-import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-marks';
+import { clearRestMarks, listRestMarks, restoreRestMarks, setRestMark } from '../background/rest-marks';
 import { maybeNotify } from '../background/rest-notification';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
@@ -16,8 +17,12 @@ import { DATA_VERSION_KEY } from '../messaging/data-version';
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
 export default defineBackground(() => {
+  let dbPromise: ReturnType<typeof openActivityDb> | null = null;
+  const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
-  const getStore = () => (storePromise ??= openActivityDb().then((db) => new ActivityStore(db)));
+  const getStore = () => (storePromise ??= getDb().then((db) => new ActivityStore(db)));
+  let checkInPromise: Promise<CheckInStore> | null = null;
+  const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));
 
   // The popup's state, kept from the last change so that opening the popup costs one message and
   // no database reads; recomputed whenever data, settings or the day change.
@@ -30,6 +35,8 @@ export default defineBackground(() => {
       await listRestMarks(),
       Date.now(),
       userTimeZone(),
+      navigator.language,
+      await getCheckIns(),
     ));
 
   // After any change: new state, badge, notification, and a nudge to open pages. The data is
@@ -47,7 +54,7 @@ export default defineBackground(() => {
             state.settings,
             state.verdict,
             state.restMarks.includes(state.today),
-            i18n(`level_${state.verdict.level}`),
+            i18n(`title_${state.verdict.title}`),
             i18n('notifyBody', [String(state.verdict.streak.runDays)]),
           ),
       ],
@@ -66,8 +73,11 @@ export default defineBackground(() => {
     void browser.alarms.create('day-change', { when: next.getTime() });
   };
 
-  const deps = (store: ActivityStore): RouterDeps => ({
+  const deps = (store: ActivityStore, checkIns: CheckInStore): RouterDeps => ({
     store,
+    checkIns,
+    listRestMarks,
+    restoreRestMarks,
     now: Date.now,
     timeZone: userTimeZone,
     loadSettings,
@@ -87,8 +97,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    void getStore()
-      .then((store) => handleMessage(message, who, deps(store)))
+    void Promise.all([getStore(), getCheckIns()])
+      .then(([store, checkIns]) => handleMessage(message, who, deps(store, checkIns)))
       .then(sendResponse, (e: Error) =>
         sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }),
       );
