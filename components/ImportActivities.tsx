@@ -30,7 +30,7 @@ function ProgressLine(props: { progress: ImportProgress; onCancel: () => void })
     .join(' · ');
   return (
     <p role="status" data-testid="import-progress">
-      <progress max={p.totalFiles || undefined} value={p.filesDone} aria-label={t('importActivities')} /> {text}{' '}
+      <progress max={p.totalFiles || undefined} value={p.filesDone} aria-label={text} /> {text}{' '}
       <button type="button" onClick={props.onCancel}>
         {t('cancel')}
       </button>
