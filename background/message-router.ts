@@ -28,6 +28,8 @@ export interface RouterDeps {
   popupState(): Promise<Record<string, unknown>>;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
+  /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
+  dataChangedSoon(): void;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
@@ -100,6 +102,11 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     case 'activities/add': {
       const outcome = await deps.store.save(req.activities, deps.now());
       await deps.dataChanged();
+      return { ok: true, ...outcome };
+    }
+    case 'import/save': {
+      const outcome = await deps.store.save(req.activities, deps.now());
+      deps.dataChangedSoon();
       return { ok: true, ...outcome };
     }
     case 'activities/delete': {
