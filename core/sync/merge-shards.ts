@@ -31,8 +31,32 @@ function find(parent: number[], i: number): number {
   return i;
 }
 
-function sameRun(a: SyncRun | SyncDeletion, b: SyncRun | SyncDeletion): boolean {
-  return a.sourceKeys.some((k) => b.sourceKeys.includes(k)) || isSameActivity(a, b);
+/** Two ids from the same source (files aside) are two runs as far as that source knows. */
+function idsConflict(a: { sourceKeys: string[] }, b: { sourceKeys: string[] }): boolean {
+  const mine = new Map(a.sourceKeys.map((k) => [sourceOf(k), k]));
+  return b.sourceKeys.some((k) => {
+    const other = mine.get(sourceOf(k));
+    return sourceOf(k) !== 'file' && other !== undefined && other !== k;
+  });
+}
+
+const sameStart = (a: { startMs: number }, b: { startMs: number }) =>
+  Math.abs(a.startMs - b.startMs) <= MERGE_START_WINDOW_MS;
+
+/**
+ * The store's duplicate rule, except for a run corrected by hand: its distance or sport may now
+ * differ from every source's, so it matches on start and source ids alone (two runs do not start
+ * within ten minutes of each other).
+ */
+function sameRun(a: SyncRun, b: SyncRun): boolean {
+  if (a.sourceKeys.some((k) => b.sourceKeys.includes(k))) return true;
+  if (a.edited || b.edited) return sameStart(a, b) && !idsConflict(a, b);
+  return isSameActivity(a, b);
+}
+
+/** A deletion is of "the run that started then": the deleted copy may have been corrected. */
+function deletes(d: SyncDeletion, r: SyncRun): boolean {
+  return d.sourceKeys.some((k) => r.sourceKeys.includes(k)) || (sameStart(d, r) && !idsConflict(d, r));
 }
 
 export function mergeShards(contents: readonly ShardContent[]): MergedShards {
@@ -61,7 +85,7 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
       else union(i, j);
     }
     for (let j = i - 1; j >= 0 && n.startMs - nodes[j]!.startMs <= MERGE_START_WINDOW_MS; j--)
-      if (isSameActivity(n, nodes[j]!)) union(i, j);
+      if (sameRun(n, nodes[j]!)) union(i, j);
   });
   const clusters = new Map<number, (SyncRun & { row: string })[]>();
   nodes.forEach((n, i) => {
@@ -78,7 +102,7 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
     members.sort(rank);
     const lastChange = Math.max(...members.map((m) => m.updatedMs));
     // A deletion hides the run unless some copy changed after it (a correction, a new source).
-    const deleted = deletions.some((d) => d.deletedMs > lastChange && members.some((m) => sameRun(d, m)));
+    const deleted = deletions.some((d) => d.deletedMs > lastChange && members.some((m) => deletes(d, m)));
     if (deleted) continue;
     const w = members[0]!;
     const fill = <K extends 'distanceM' | 'movingS' | 'elapsedS'>(k: K) =>
