@@ -9,6 +9,7 @@ import { HistoryTable } from './HistoryTable';
 import { PlanQuestions } from './PlanQuestions';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
+import { RunSyncOption } from './RunSyncOption';
 import { SettingsForm } from './SettingsForm';
 
 export function Options() {
@@ -41,6 +42,7 @@ export function Options() {
       )}
       {settings && <PlanQuestions key={version > 0 ? 'loaded' : 'first'} settings={settings} onSaved={setSettings} />}
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
+      <RunSyncOption />
       <BackupControls onChanged={() => void load()} />
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
       <section class="card" aria-labelledby="danger-h">

@@ -48,7 +48,15 @@ export function backupFileName(nowMs: number): string {
 }
 
 export type ParsedBackup =
-  | { ok: true; activities: Activity[]; settings: Settings; restMarks: string[]; checkIns: CheckIn[] }
+  | {
+      ok: true;
+      activities: Activity[];
+      settings: Settings;
+      /** Records whose source id an earlier record in the same backup already holds: reported, not imported. */
+      duplicates: { item: string; reason: string }[];
+      restMarks: string[];
+      checkIns: CheckIn[];
+    }
   | { ok: false; error: string };
 
 /**
@@ -80,10 +88,18 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   }
   if (!Array.isArray(d.activities)) return { ok: false, error: 'This backup has no list of activities.' };
   const activities: Activity[] = [];
+  const duplicates: { item: string; reason: string }[] = [];
+  const seen = new Map<string, number>();
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
     if (!r.ok)
       return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
+    const twin = r.value.sourceKeys.find((k) => seen.has(k));
+    if (twin !== undefined) {
+      duplicates.push({ item: twin, reason: `activity ${i + 1} repeats activity ${seen.get(twin)! + 1}` });
+      continue;
+    }
+    for (const k of r.value.sourceKeys) seen.set(k, i);
     activities.push(r.value);
   }
   // Version 1 had neither; a version 2 file must have both lists.
@@ -119,5 +135,5 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     }
     settings = s.value;
   }
-  return { ok: true, activities, settings, restMarks, checkIns };
+  return { ok: true, activities, settings, duplicates, restMarks, checkIns };
 }
