@@ -31,7 +31,7 @@ export const MAX_LISTED = 1000;
 /** Activities per save: few, large IndexedDB transactions, each message well under its cap. */
 export const SAVE_BATCH = 1000;
 /** Files read at once: overlaps reading a file's bytes with decoding another's, memory still bounded. */
-export const READ_AHEAD = 4;
+export const READ_AHEAD = 8;
 
 export interface ChosenFile {
   /** The name shown to the runner: a folder import's relative path, else the file name. */
@@ -69,8 +69,9 @@ export interface ImportSummary {
   error: string | null;
 }
 
-export interface ImportStreamOptions {
-  read(file: ChosenFile): Promise<FileReadResult>;
+/** `F`: the caller's own files (a browser File with its source, say), handed back to `read`. */
+export interface ImportStreamOptions<F extends ChosenFile = ChosenFile> {
+  read(file: F): Promise<FileReadResult>;
   save(batch: ActivityInput[]): Promise<SaveCounts>;
   now(): number;
   onProgress?(p: ImportProgress): void;
@@ -119,7 +120,10 @@ function skippedNames(name: string, result: FileReadResult): string[] {
   return [];
 }
 
-export async function importStream(files: readonly ChosenFile[], opts: ImportStreamOptions): Promise<ImportSummary> {
+export async function importStream<F extends ChosenFile>(
+  files: readonly F[],
+  opts: ImportStreamOptions<F>,
+): Promise<ImportSummary> {
   const started = opts.now();
   const batchSize = opts.batchSize ?? SAVE_BATCH;
   const readAhead = Math.max(1, opts.readAhead ?? READ_AHEAD);
