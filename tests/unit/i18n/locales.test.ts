@@ -10,6 +10,7 @@ import type { SpikeSeverity } from '../../../core/engine/long-run-spike';
 import { NUMBER_FIELDS, PRESETS } from '../../../core/settings';
 import { LEVEL_RANK } from '../../../core/engine/verdict';
 import { LISTED_KINDS, OUTCOME_KINDS } from '../../../core/files/import-stream';
+import { SHARD_PROBLEMS } from '../../../core/sync/shard-format';
 
 // Every text is in public/_locales: English complete, German to prove a second language works.
 // These tests keep the two in step, and check that every key the sources ask for exists.
@@ -185,6 +186,8 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'importWhy_*': LISTED_KINDS,
   // settingsErrorText(): the codes core/settings.ts gives its errors.
   'settingsErr_*': ['range', 'integer', 'number', 'noSports', 'order'],
+  // RunSyncOption: why another browser's sync item was ignored.
+  'syncBad_*': [...SHARD_PROBLEMS],
   // plural(`hip_dose_hold${side}`, …) and plural(`hip_dose_sets${side}`, …), side '' or '_side'.
   'hip_dose_hold*': ['', '_side'],
   'hip_dose_sets*': ['', '_side'],
