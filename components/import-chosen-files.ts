@@ -27,7 +27,13 @@ async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
   return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
 }
 
-type SaveReply = { added: number; merged: number; updated: number; unchanged: number };
+type SaveReply = {
+  added: number;
+  merged: number;
+  updated: number;
+  unchanged: number;
+  refused?: { item: string; reason: string }[];
+};
 
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
 async function isBackup(file: File): Promise<boolean> {
@@ -70,7 +76,12 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
           save: async (batch) => {
             const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);
-            return { added: r.added, merged: r.merged, known: r.unchanged + r.updated };
+            return {
+              added: r.added,
+              merged: r.merged,
+              known: r.unchanged + r.updated,
+              refused: (r.refused ?? []).map((x) => ({ sourceId: x.item, reason: x.reason })),
+            };
           },
           now: () => Date.now(),
           onProgress,
@@ -110,6 +121,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.counts.added += r.added;
       summary.counts.merged += r.merged + r.updated;
       summary.counts.known += r.unchanged;
+      for (const x of r.refused ?? []) listItem(summary, 'refused', `${shownName(b)}: ${x.item}`, x.reason);
     } else listItem(summary, 'refused', shownName(b), r.error);
     summary.filesDone++;
   }

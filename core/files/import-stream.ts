@@ -44,6 +44,8 @@ export interface SaveCounts {
   merged: number;
   /** Already stored from the same source, with the same or newer values. */
   known: number;
+  /** Activities the store's own checks refused, by source id. */
+  refused?: { sourceId: string; reason: string }[];
 }
 
 export interface ImportProgress {
@@ -131,6 +133,8 @@ export async function importStream<F extends ChosenFile>(
   const totalBytes = files.reduce((s, f) => s + f.source.size, 0);
   let bytesDone = 0;
   let pending: ActivityInput[] = [];
+  // Which file each pending activity came from, to name the store's refusals.
+  let fileOf = new Map<string, string>();
   let saving: Promise<void> = Promise.resolve();
 
   const progress = () =>
@@ -148,12 +152,15 @@ export async function importStream<F extends ChosenFile>(
     await saving;
     if (summary.error || pending.length === 0) return;
     const batch = pending;
+    const names = fileOf;
     pending = [];
+    fileOf = new Map();
     saving = opts.save(batch).then(
       (c) => {
         summary.counts.added += c.added;
         summary.counts.merged += c.merged;
         summary.counts.known += c.known;
+        for (const r of c.refused ?? []) listItem(summary, 'refused', names.get(r.sourceId) ?? r.sourceId, r.reason);
       },
       (e: unknown) => {
         summary.error = e instanceof Error ? e.message : String(e);
@@ -185,7 +192,10 @@ export async function importStream<F extends ChosenFile>(
       for (const name of skippedNames(file.name, result)) listItem(summary, 'skipped', name, null);
       for (const r of plan.refused) listItem(summary, 'refused', r.item, r.reason);
       summary.activities += plan.activities.length;
-      for (const a of plan.activities) pending.push(a);
+      for (const a of plan.activities) {
+        pending.push(a);
+        fileOf.set(a.sourceId, file.name);
+      }
       if (pending.length >= batchSize) await flush();
     }
     summary.filesDone++;
