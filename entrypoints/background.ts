@@ -9,6 +9,7 @@ import { localDateOf } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
 import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-marks';
 import { maybeNotify } from '../background/rest-notification';
+import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
@@ -18,6 +19,8 @@ import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
+const REFRESH_GAP_MS = 3000;
+
 export default defineBackground(() => {
   let storePromise: Promise<ActivityStore> | null = null;
   // Deletions are noted for run sync (a copy in another browser must not bring a run back).
@@ -86,6 +89,9 @@ export default defineBackground(() => {
   });
   runSync.listen();
 
+  // A bulk import's batches refresh at most every few seconds; its end (imports/log) at once.
+  const throttled = throttleRefresh(refresh, REFRESH_GAP_MS);
+
   // The streak changes at local midnight even when no data does.
   const scheduleDayChange = () => {
     const now = new Date();
@@ -115,7 +121,8 @@ export default defineBackground(() => {
       const fresh = cached && cached.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
       return { ...fresh };
     },
-    dataChanged: refresh,
+    dataChanged: throttled.now,
+    dataChangedSoon: throttled.soon,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
