@@ -1,6 +1,14 @@
 import type { IDBPDatabase } from 'idb';
 import { activityFromInput, sourceKey, type Activity, type ActivityInput } from '../core/activity';
-import { findDuplicate, isSameActivity, MERGE_START_WINDOW_MS, mergeInto } from '../core/merge-duplicates';
+import { admitActivities, checkStoredActivity } from '../core/activity-validation';
+import {
+  findDuplicate,
+  isSameActivity,
+  joinableSources,
+  MERGE_START_WINDOW_MS,
+  mergeInto,
+} from '../core/merge-duplicates';
+import { LIMITS } from '../core/plausibility';
 import type { HipCheckDB, ImportRecord } from './activity-db';
 
 export interface SaveOutcome {
@@ -14,7 +22,36 @@ export interface SaveOutcome {
   known: number;
   /** Keys of the records written or confirmed, in input order. */
   keys: string[];
+  /** Inputs that failed the plausibility checkpoint, or a backup's ids another record holds. */
+  refused: { item: string; reason: string }[];
 }
+
+const emptyOutcome = (): SaveOutcome => ({
+  added: 0,
+  merged: 0,
+  updated: 0,
+  unchanged: 0,
+  known: 0,
+  keys: [],
+  refused: [],
+});
+
+/** A stored record the duplicate search can compare: damaged ones (no sourceKeys...) are passed over. */
+function wellFormed(a: Activity, nowMs: number): boolean {
+  return checkStoredActivity(a, nowMs + LIMITS.futureSlackMs).ok;
+}
+
+/** The values a restore copies from a corrected backup record. */
+const CORRECTABLE = [
+  'startMs',
+  'localDate',
+  'sport',
+  'sportLabel',
+  'distanceM',
+  'movingS',
+  'elapsedS',
+  'name',
+] as const;
 
 const SAME_VALUES: (keyof Activity)[] = [
   'startMs',
@@ -42,14 +79,20 @@ export class ActivityStore {
   constructor(private readonly db: IDBPDatabase<HipCheckDB>) {}
 
   async save(inputs: readonly ActivityInput[], nowMs: number): Promise<SaveOutcome> {
-    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
+    const out = emptyOutcome();
+    // The checkpoint: whatever called, nothing implausible reaches the database.
+    const { activities, refused } = admitActivities(inputs, nowMs);
+    out.refused = refused.map((r) => ({ item: r.sourceId, reason: r.reason }));
     const tx = this.db.transaction('activities', 'readwrite');
     const store = tx.store;
-    for (const input of inputs) {
+    for (const input of activities) {
       const key = sourceKey(input.source, input.sourceId);
-      const known = await store.index('sourceKeys').get(key);
+      const knownRaw = await store.index('sourceKeys').get(key);
+      const known = knownRaw && wellFormed(knownRaw, nowMs) ? knownRaw : undefined;
       if (known) out.known++;
-      const candidates = known ? [known] : await store.index('startMs').getAll(startsNear(input.startMs));
+      const candidates = known
+        ? [known]
+        : (await store.index('startMs').getAll(startsNear(input.startMs))).filter((c) => wellFormed(c, nowMs));
       const dup = findDuplicate(candidates, input);
       if (!dup) {
         const fresh = activityFromInput(input, nowMs);
@@ -74,21 +117,26 @@ export class ActivityStore {
 
   /**
    * Takes stored records back (a backup). Idempotent: a record already known by any of its
-   * source ids, or matching one as a duplicate, gains the missing source ids and nothing else.
+   * source ids, or matching one as a duplicate, gains the missing source ids. A corrected
+   * record's values win over an uncorrected copy (the newer correction when both are), and
+   * never are two ids of one source joined into one record.
    */
-  async restore(records: readonly Activity[]): Promise<SaveOutcome> {
-    const out: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
+  async restore(records: readonly Activity[], nowMs: number): Promise<SaveOutcome> {
+    const out = emptyOutcome();
     const tx = this.db.transaction('activities', 'readwrite');
     const store = tx.store;
     for (const rec of records) {
       let existing: Activity | undefined;
       for (const k of rec.sourceKeys) {
-        existing = await store.index('sourceKeys').get(k);
-        if (existing) break;
+        const hit = await store.index('sourceKeys').get(k);
+        if (hit && wellFormed(hit, nowMs)) {
+          existing = hit;
+          break;
+        }
       }
       if (!existing) {
         const near = await store.index('startMs').getAll(startsNear(rec.startMs));
-        existing = near.find((n) => isSameActivity(n, rec));
+        existing = near.find((n) => wellFormed(n, nowMs) && isSameActivity(n, rec));
       }
       if (!existing) {
         // A key can only be taken here by a record that has since lost that source (deleted and re-added).
@@ -100,23 +148,52 @@ export class ActivityStore {
         continue;
       }
       out.keys.push(existing.key);
-      const missing = rec.sources.filter((s) => !existing.sourceKeys.includes(sourceKey(s.source, s.id)));
-      if (missing.length === 0) {
+      const joinable = joinableSources(existing, rec.sources);
+      const conflicting = rec.sources.filter(
+        (s) => !joinable.includes(s) && !existing.sourceKeys.includes(sourceKey(s.source, s.id)),
+      );
+      if (conflicting.length)
+        out.refused.push({
+          item: conflicting.map((s) => sourceKey(s.source, s.id)).join(', '),
+          reason: `another stored activity (${existing.key}) already holds an id of that source`,
+        });
+      const recWins = rec.edited === true && (!existing.edited || rec.updatedMs > existing.updatedMs);
+      const next: Activity = {
+        ...existing,
+        sources: [...existing.sources, ...joinable],
+        sourceKeys: [...existing.sourceKeys, ...joinable.map((s) => sourceKey(s.source, s.id))],
+      };
+      if (recWins) {
+        for (const k of CORRECTABLE) (next as unknown as Record<string, unknown>)[k] = rec[k];
+        next.edited = true;
+        next.updatedMs = rec.updatedMs;
+      } else if (!existing.edited) {
+        // Only gaps are filled; a field cleared by hand on a corrected record stays clear.
+        next.distanceM = existing.distanceM ?? rec.distanceM;
+        next.movingS = existing.movingS ?? rec.movingS;
+        next.elapsedS = existing.elapsedS ?? rec.elapsedS;
+      }
+      if (sameValues(existing, next) && existing.edited === next.edited) {
         out.unchanged++;
         continue;
       }
-      await store.put({
-        ...existing,
-        sources: [...existing.sources, ...missing],
-        sourceKeys: [...existing.sourceKeys, ...missing.map((s) => sourceKey(s.source, s.id))],
-        distanceM: existing.distanceM ?? rec.distanceM,
-        movingS: existing.movingS ?? rec.movingS,
-        elapsedS: existing.elapsedS ?? rec.elapsedS,
-      });
+      await store.put(next);
       out.merged++;
     }
     await tx.done;
     return out;
+  }
+
+  /** Every record a backup can hold; damaged ones are counted instead, so one never breaks an export. */
+  async exportable(nowMs: number): Promise<{ activities: Activity[]; damaged: number }> {
+    const activities: Activity[] = [];
+    let damaged = 0;
+    for (const a of await this.all()) {
+      const r = checkStoredActivity(a, nowMs + LIMITS.futureSlackMs);
+      if (r.ok) activities.push(r.value);
+      else damaged++;
+    }
+    return { activities, damaged };
   }
 
   /** Activities whose local date lies in [from, to], both inclusive. */

@@ -1,9 +1,8 @@
-import type { Activity } from '../core/activity';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { parseRequest, type Request, type Sender } from '../core/messages';
 import type { Settings, SettingsError } from '../core/settings';
-import type { ActivityStore } from './activity-store';
+import type { ActivityStore, SaveOutcome } from './activity-store';
 import type { StoredProblem } from './read-problems';
 import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
@@ -29,6 +28,8 @@ export interface RouterDeps {
   popupState(): Promise<Record<string, unknown>>;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
+  /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
+  dataChangedSoon(): void;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
@@ -76,7 +77,7 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       const plan = await readUpload(req.file, now, deps.timeZone());
       const outcome = plan.activities.length
         ? await deps.store.save(plan.activities, now)
-        : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
+        : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [], refused: [] };
       await deps.store.logImport({
         atMs: now,
         what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
@@ -84,10 +85,15 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
         merged: outcome.merged,
         unchanged: outcome.unchanged + outcome.updated,
         notActivities: plan.notActivities,
-        refused: plan.refused,
+        refused: [...plan.refused, ...outcome.refused],
       });
       await deps.dataChanged();
-      return { ok: true, ...outcome, notActivities: plan.notActivities, refused: plan.refused };
+      return {
+        ok: true,
+        ...outcome,
+        notActivities: plan.notActivities,
+        refused: [...plan.refused, ...outcome.refused],
+      };
     }
     case 'imports/log':
       await deps.store.logImport({ atMs: deps.now(), ...req.record });
@@ -96,6 +102,11 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     case 'activities/add': {
       const outcome = await deps.store.save(req.activities, deps.now());
       await deps.dataChanged();
+      return { ok: true, ...outcome };
+    }
+    case 'import/save': {
+      const outcome = await deps.store.save(req.activities, deps.now());
+      deps.dataChangedSoon();
       return { ok: true, ...outcome };
     }
     case 'activities/delete': {
@@ -142,31 +153,42 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     }
     case 'backup/export': {
       const now = deps.now();
-      const activities: Activity[] = await deps.store.all();
+      const { activities, damaged } = await deps.store.exportable(now);
       const backup = makeBackup(activities, await deps.loadSettings(), now);
       return {
         ok: true,
         fileName: backupFileName(now),
         text: JSON.stringify(backup, null, 1),
         count: activities.length,
+        damaged,
       };
     }
     case 'backup/import': {
       const now = deps.now();
       const parsed = parseBackup(req.text, now, await deps.loadSettings());
       if (!parsed.ok) return { ok: false, error: parsed.error };
-      const outcome = await deps.store.restore(parsed.activities);
+      // Activities and settings together or nothing: the settings go first and are put back
+      // if the activities' transaction fails (it then stores none of them).
+      const before = await deps.loadSettings();
       await deps.saveSettings(parsed.settings);
+      let outcome: SaveOutcome;
+      try {
+        outcome = await deps.store.restore(parsed.activities, now);
+      } catch (e) {
+        await deps.saveSettings(before);
+        throw e;
+      }
+      const refused = [...parsed.duplicates, ...outcome.refused];
       await deps.store.logImport({
         atMs: now,
         what: 'backup',
         added: outcome.added,
         merged: outcome.merged,
         unchanged: outcome.unchanged,
-        refused: [],
+        refused,
       });
       await deps.dataChanged();
-      return { ok: true, ...outcome };
+      return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length };
     }
   }
 }

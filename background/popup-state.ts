@@ -40,7 +40,8 @@ export function userTimeZone(): string {
  * cost follows the engine's window, never the size of the stored history.
  */
 export async function buildPopupState(
-  store: ActivityStore,
+  // With sync on, the store merged with the other browsers' runs (background/sync/run-sync.ts).
+  store: Pick<ActivityStore, 'between' | 'before' | 'count' | 'recentImports'>,
   settings: Settings,
   problems: StoredProblem[],
   restMarks: string[],

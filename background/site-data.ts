@@ -1,5 +1,7 @@
 import type { ActivityInput } from '../core/activity';
+import { admitActivities } from '../core/activity-validation';
 import type { SiteData } from '../core/messages';
+import { LIMITS } from '../core/plausibility';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
 import { nextBackfillUrl } from '../core/sites/strava/strava-backfill-next';
 import { readStravaActivityDom, type StravaDomSnapshot } from '../core/sites/strava/strava-activity-dom';
@@ -23,7 +25,40 @@ const none = (reply: Record<string, unknown> = {}): SiteReading => ({
   reply: () => reply,
 });
 
+/**
+ * Reads one site message and passes its activities through the checkpoint every stored activity
+ * passes: absurd values (negative or planet-sized distances, starts in 2099, huge names) from a
+ * page, or from any script on it, are refused and shown as a problem, never stored.
+ */
 export function readSiteData(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
+  const reading = readSite(data, nowMs, timeZone, today);
+  if (reading.activities.length === 0) return reading;
+  const capped = reading.activities.slice(0, LIMITS.maxActivitiesPerSiteMessage);
+  const { activities, refused } = admitActivities(capped, nowMs);
+  const over = reading.activities.length - capped.length;
+  if (refused.length === 0 && over === 0) return { ...reading, activities };
+  const why = [
+    ...refused.map((r) => `activity ${r.sourceId}: ${r.reason}`),
+    ...(over > 0 ? [`${over} activities past the ${LIMITS.maxActivitiesPerSiteMessage} one page may send`] : []),
+  ];
+  return {
+    activities,
+    problem: reading.problem ?? {
+      page: PAGE_OF_KIND[data.kind],
+      reason: `Hip Check did not store implausible data from this page: ${why.slice(0, 3).join('; ')}.`,
+    },
+    reply: reading.reply,
+  };
+}
+
+const PAGE_OF_KIND: Record<SiteData['kind'], string> = {
+  'strava-activity-snapshot': 'activity-page',
+  'strava-activity-dom': 'activity-page',
+  'strava-training-list': 'training',
+  'garmin-response': 'activity',
+};
+
+function readSite(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
   switch (data.kind) {
     case 'strava-activity-snapshot': {
       const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);

@@ -8,6 +8,7 @@ import { unitsFor } from './format';
 import { HistoryTable } from './HistoryTable';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
+import { RunSyncOption } from './RunSyncOption';
 import { SettingsForm } from './SettingsForm';
 
 export function Options() {
@@ -39,6 +40,7 @@ export function Options() {
         </p>
       )}
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
+      <RunSyncOption />
       <BackupControls onChanged={() => void load()} />
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
       <section class="card" aria-labelledby="danger-h">

@@ -30,7 +30,15 @@ export function backupFileName(nowMs: number): string {
   return `hip-check-backup-${new Date(nowMs).toISOString().slice(0, 10)}.json`;
 }
 
-export type ParsedBackup = { ok: true; activities: Activity[]; settings: Settings } | { ok: false; error: string };
+export type ParsedBackup =
+  | {
+      ok: true;
+      activities: Activity[];
+      settings: Settings;
+      /** Records whose source id an earlier record in the same backup already holds: reported, not imported. */
+      duplicates: { item: string; reason: string }[];
+    }
+  | { ok: false; error: string };
 
 /**
  * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
@@ -61,10 +69,18 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   }
   if (!Array.isArray(d.activities)) return { ok: false, error: 'This backup has no list of activities.' };
   const activities: Activity[] = [];
+  const duplicates: { item: string; reason: string }[] = [];
+  const seen = new Map<string, number>();
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
     if (!r.ok)
       return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
+    const twin = r.value.sourceKeys.find((k) => seen.has(k));
+    if (twin !== undefined) {
+      duplicates.push({ item: twin, reason: `activity ${i + 1} repeats activity ${seen.get(twin)! + 1}` });
+      continue;
+    }
+    for (const k of r.value.sourceKeys) seen.set(k, i);
     activities.push(r.value);
   }
   let settings = current;
@@ -79,5 +95,5 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     }
     settings = s.value;
   }
-  return { ok: true, activities, settings };
+  return { ok: true, activities, settings, duplicates };
 }

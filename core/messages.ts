@@ -52,6 +52,8 @@ export type PageRequest =
   | { type: 'state/get' }
   | { type: 'settings/update'; patch: Record<string, unknown> }
   | { type: 'activities/add'; activities: ActivityInput[] }
+  /** One batch of a bulk import: saved like activities/add, the refresh throttled until imports/log. */
+  | { type: 'import/save'; activities: ActivityInput[] }
   | { type: 'activities/delete'; keys: string[] }
   | { type: 'backup/export' }
   | { type: 'backup/import'; text: string }
@@ -223,10 +225,11 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
     case 'settings/update':
       if (!isObj(raw.patch)) return { ok: false, error: 'Refused: settings/update needs a patch object.' };
       return { ok: true, value: { type: 'settings/update', patch: raw.patch } };
-    case 'activities/add': {
+    case 'activities/add':
+    case 'import/save': {
       const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
       return r.ok
-        ? { ok: true, value: { type: 'activities/add', activities: r.value } }
+        ? { ok: true, value: { type: raw.type, activities: r.value } }
         : { ok: false, error: `Refused: ${r.error}.` };
     }
     case 'rest/mark':

@@ -9,28 +9,49 @@ import { localDateOf } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
 import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-marks';
 import { maybeNotify } from '../background/rest-notification';
+import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
+import { StoreWithDeletionLog } from '../background/sync/deletion-log';
+import { createRunSync } from '../background/sync/run-sync';
+import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
+const REFRESH_GAP_MS = 3000;
+
 export default defineBackground(() => {
   let storePromise: Promise<ActivityStore> | null = null;
-  const getStore = () => (storePromise ??= openActivityDb().then((db) => new ActivityStore(db)));
+  // Deletions are noted for run sync (a copy in another browser must not bring a run back).
+  const getStore = () =>
+    (storePromise ??= openActivityDb().then(
+      (db): ActivityStore =>
+        new StoreWithDeletionLog(db, (gone) =>
+          noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone())),
+        ),
+    ));
 
   // The popup's state, kept from the last change so that opening the popup costs one message and
   // no database reads; recomputed whenever data, settings or the day change.
   let cached: PopupState | null = null;
-  const computeState = async () =>
-    (cached = await buildPopupState(
-      await getStore(),
+  const computeState = async () => {
+    const store = await getStore();
+    const marks = await listRestMarks();
+    // With run sync on, the other browsers' runs and rest marks count too.
+    const synced = await runSync.history(store, marks).catch((e: Error) => {
+      console.warn(`[Hip Check] synced runs not read: ${e.message}`);
+      return null;
+    });
+    return (cached = await buildPopupState(
+      synced?.source ?? store,
       await loadSettings(),
       await listProblems(),
-      await listRestMarks(),
+      synced?.restMarks ?? marks,
       Date.now(),
       userTimeZone(),
     ));
+  };
 
   // After any change: new state, badge, notification, and a nudge to open pages. The data is
   // already stored by then, so a failing badge or notification is logged, never reported as a
@@ -57,7 +78,19 @@ export default defineBackground(() => {
     for (const [what, step] of steps)
       await step().catch((e: Error) => console.warn(`[Hip Check] ${what} not updated: ${e.message}`));
     scheduleDayChange();
+    runSync.schedule();
   };
+  const runSync = createRunSync({
+    getStore,
+    listRestMarks,
+    now: Date.now,
+    timeZone: userTimeZone,
+    refresh,
+  });
+  runSync.listen();
+
+  // A bulk import's batches refresh at most every few seconds; its end (imports/log) at once.
+  const throttled = throttleRefresh(refresh, REFRESH_GAP_MS);
 
   // The streak changes at local midnight even when no data does.
   const scheduleDayChange = () => {
@@ -76,13 +109,20 @@ export default defineBackground(() => {
     listProblems,
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
-    setRestMark,
-    clearRestMarks,
+    setRestMark: async (date, on) => {
+      await noteRestMarks([date], on, Date.now());
+      return setRestMark(date, on);
+    },
+    clearRestMarks: async () => {
+      await noteRestMarks(await listRestMarks(), false, Date.now());
+      await clearRestMarks();
+    },
     popupState: async () => {
       const fresh = cached && cached.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
       return { ...fresh };
     },
-    dataChanged: refresh,
+    dataChanged: throttled.now,
+    dataChangedSoon: throttled.soon,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

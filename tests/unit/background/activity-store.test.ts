@@ -119,9 +119,9 @@ describe('restoring a backup', () => {
       [run({ sourceId: '99', startMs: Date.parse('2026-11-01T07:00:00Z'), localDate: '2026-11-01' })],
       NOW,
     );
-    expect(await target.restore(backup)).toMatchObject({ added: 2, merged: 0 });
+    expect(await target.restore(backup, NOW)).toMatchObject({ added: 2, merged: 0 });
     const after1 = await target.all();
-    expect(await target.restore(backup)).toMatchObject({ added: 0, merged: 0, unchanged: 2 });
+    expect(await target.restore(backup, NOW)).toMatchObject({ added: 0, merged: 0, unchanged: 2 });
     expect(await target.all()).toEqual(after1);
     expect(after1).toHaveLength(3);
   });

@@ -4,11 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../background/message-router';
 import { listProblems } from '../../../background/read-problems';
+import { CORPUS_DIR } from '../../paths';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
 
 // Real files live beside the checkout (../shared/corpus), never in the repository.
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const CORPUS = CORPUS_DIR;
 const base64Of = (rel: string) => readFileSync(path.join(CORPUS, rel)).toString('base64');
 const loadJson = (rel: string): unknown => JSON.parse(readFileSync(path.join(CORPUS, rel), 'utf8'));
 

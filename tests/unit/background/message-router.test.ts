@@ -12,6 +12,7 @@ import { NOW, run } from '../activity-fixtures';
 const page = { kind: 'page' } as const;
 const strava = { kind: 'content', site: 'strava' } as const;
 let changes = 0;
+let soonChanges = 0;
 
 async function deps(): Promise<RouterDeps> {
   const store = new ActivityStore(await openActivityDb(DB_VERSION, `router-${Math.random()}`));
@@ -33,12 +34,16 @@ async function deps(): Promise<RouterDeps> {
     dataChanged: async () => {
       changes++;
     },
+    dataChangedSoon: () => {
+      soonChanges++;
+    },
   };
 }
 
 beforeEach(() => {
   fakeBrowser.reset();
   changes = 0;
+  soonChanges = 0;
 });
 
 describe('the background message router', () => {
@@ -140,5 +145,34 @@ describe('the background message router', () => {
     expect(await listProblems()).toHaveLength(1);
     await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
     expect(await listProblems()).toHaveLength(0);
+  });
+
+  it("saves a bulk import's batches with a throttled refresh, and refreshes at once when its log is written", async () => {
+    const d = await deps();
+    const file = (day: number) =>
+      run({
+        source: 'file',
+        sourceId: `f${day}`,
+        startMs: Date.parse(`2026-11-1${day}T07:00:00Z`),
+        localDate: `2026-11-1${day}`,
+      });
+    expect(await handleMessage({ type: 'import/save', activities: [file(1), file(2)] }, page, d)).toMatchObject({
+      ok: true,
+      added: 2,
+    });
+    expect(await handleMessage({ type: 'import/save', activities: [file(2), file(3)] }, page, d)).toMatchObject({
+      ok: true,
+      added: 1,
+      unchanged: 1,
+    });
+    expect([changes, soonChanges]).toEqual([0, 2]);
+    expect(await d.store.count()).toBe(3);
+    const log = { what: '3 files', added: 3, merged: 0, unchanged: 1, notActivities: 0, refused: [] };
+    expect(await handleMessage({ type: 'imports/log', record: log }, page, d)).toEqual({ ok: true });
+    expect(changes).toBe(1);
+    // Site pages cannot pose as a file import.
+    const r = await handleMessage({ type: 'import/save', activities: [file(4)] }, strava, d);
+    expect(r).toMatchObject({ ok: false });
+    expect(await d.store.count()).toBe(3);
   });
 });

@@ -12,7 +12,7 @@ async function storeWithDailyRuns(days: number, endDate: string) {
   const store = new ActivityStore(await openActivityDb(DB_VERSION, `popup-${Math.random()}`));
   const inputs = Array.from({ length: days }, (_, i) => {
     const d = addDays(endDate, -i);
-    return run({ sourceId: `r${i}`, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`), distanceM: 8000 });
+    return run({ sourceId: `r${i}`, localDate: d, startMs: Date.parse(`${d}T07:00:00+14:00`), distanceM: 8000 });
   });
   await store.save(inputs, NOW);
   return store;

@@ -5,11 +5,11 @@ import { addProblem, clearProblems, listProblems } from '../../../background/rea
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { NOW } from '../activity-fixtures';
 
-export type SiteRouterDeps = RouterDeps & { changes: { count: number } };
+export type SiteRouterDeps = RouterDeps & { changes: { count: number; soon: number } };
 
 /**
  * Router deps on WXT's fake browser and fake-indexeddb (a fresh database each call), as in
- * message-router.test.ts, for the site-capture messages. `changes.count` counts dataChanged calls.
+ * message-router.test.ts, for the site-capture messages. `changes.count` counts dataChanged calls, `changes.soon` dataChangedSoon ones.
  *
  * Only what site data, uploads, the import log and problem reports use is real. Any other
  * dependency the router grows (popup state, rest marks...) is a function that rejects, so a test
@@ -19,8 +19,8 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
   const now = opts.now ?? NOW;
   const timeZone = opts.timeZone ?? 'Europe/London';
   const store = new ActivityStore(await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`));
-  const changes = { count: 0 };
-  const base: Partial<RouterDeps> & { changes: { count: number } } = {
+  const changes = { count: 0, soon: 0 };
+  const base: Partial<RouterDeps> & { changes: { count: number; soon: number } } = {
     store,
     changes,
     now: () => now,
@@ -33,6 +33,9 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     clearProblems,
     dataChanged: async () => {
       changes.count++;
+    },
+    dataChangedSoon: () => {
+      changes.soon++;
     },
   };
   return new Proxy(base, {

@@ -34,8 +34,8 @@ describe('message validation', () => {
 
   it.each([
     [{ distanceM: -1 }, 'distance is negative'],
-    [{ distanceM: 500_001 }, 'over the limit of 500000 m'],
-    [{ elapsedS: 24 * 3600 + 1 }, 'over the limit of 86400 s'],
+    [{ distanceM: 1_000_001 }, 'over the limit of 1000000 m'],
+    [{ elapsedS: 7 * 24 * 3600 + 1 }, 'over the limit of 604800 s'],
     [{ movingS: Number.POSITIVE_INFINITY }, 'moving time must be a number'],
     [{ startMs: NOW + 3600_000 }, 'in the future'],
     [{ startMs: Date.parse('1970-01-02T00:00:00Z'), localDate: '1970-01-02' }, 'before 1980'],
@@ -112,7 +112,7 @@ describe('corrections from the history table', () => {
 
   it.each([
     [{ distanceM: -1 }, 'distance is negative'],
-    [{ movingS: 90_000 }, 'over the limit of 86400 s'],
+    [{ movingS: 700_000 }, 'over the limit of 604800 s'],
     [{ sport: 'quidditch' }, 'sport must be one of'],
     [{ startMs: 0 }, '"startMs" cannot be edited'],
   ])('refuses %j', (patch, text) => {

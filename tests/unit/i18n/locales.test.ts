@@ -9,6 +9,8 @@ import { EXERCISES, libraryMessageKeys } from '../../../core/engine/hip-care-lib
 import type { SpikeSeverity } from '../../../core/engine/long-run-spike';
 import { NUMBER_FIELDS, PRESETS } from '../../../core/settings';
 import { LEVEL_RANK } from '../../../core/engine/verdict';
+import { LISTED_KINDS, OUTCOME_KINDS } from '../../../core/files/import-stream';
+import { SHARD_PROBLEMS } from '../../../core/sync/shard-format';
 
 // Every text is in public/_locales: English complete, German to prove a second language works.
 // These tests keep the two in step, and check that every key the sources ask for exists.
@@ -179,8 +181,13 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'day_*': Object.keys(DAY_KINDS),
   'reason_long_run_spike_*': Object.keys(SPIKE_SEVERITIES),
   'problem_*': ['strava', 'garmin'],
+  // The import summary: tn(`importOutcome_${kind}`, …) and t(`importWhy_${kind}`) for listed files.
+  'importOutcome_*': OUTCOME_KINDS,
+  'importWhy_*': LISTED_KINDS,
   // settingsErrorText(): the codes core/settings.ts gives its errors.
   'settingsErr_*': ['range', 'integer', 'number', 'noSports', 'order'],
+  // RunSyncOption: why another browser's sync item was ignored.
+  'syncBad_*': [...SHARD_PROBLEMS],
   // plural(`hip_dose_hold${side}`, …) and plural(`hip_dose_sets${side}`, …), side '' or '_side'.
   'hip_dose_hold*': ['', '_side'],
   'hip_dose_sets*': ['', '_side'],

@@ -235,7 +235,7 @@ describe('Strava training activities reader: hand-made variants', () => {
           start_time: '2026-12-24T06:15:00+0000',
           start_date_local_raw: Date.parse('2026-12-24T07:15:00Z') / 1000,
         }),
-        model({ id: 3, elapsed_time_raw: 90_000 }),
+        model({ id: 3, elapsed_time_raw: 700_000 }),
         model({ id: 4, distance_raw: 'far' }),
         model({ id: 5, start_time: 'Mon, 11/24/2025' }),
         model({ id: 6, start_date_local_raw: null }),
@@ -249,7 +249,7 @@ describe('Strava training activities reader: hand-made variants', () => {
     expect(r.skipped).toEqual([
       { id: '1', reason: 'distance is negative (-5 m)' },
       { id: '2', reason: expect.stringContaining('is in the future') },
-      { id: '3', reason: 'elapsed time of 90000 s is over the limit of 86400 s' },
+      { id: '3', reason: 'elapsed time of 700000 s is over the limit of 604800 s' },
       { id: '4', reason: 'distance must be a number of m or null' },
       { id: '5', reason: 'no readable UTC start (start_time is "Mon, 11/24/2025")' },
       { id: '6', reason: 'no local start date (start_date_local_raw)' },
