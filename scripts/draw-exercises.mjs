@@ -122,13 +122,16 @@ function svg({ scenery = floor, start, end, arrows = [] }) {
 // ---------------------------------------------------------------------------------------------
 // The poses. Lying figures have the head on the left; standing side views face right.
 
-const SHOULDER = [24, G];
+/** Lying figures fill the frame's width, so they are drawn larger than standing ones. */
+const LYING = 1.4;
+const SHOULDER = [22, G];
 /** On the back, shoulders and head on the floor, the body raised theta degrees at the hips. */
 function supine(theta, legs, arms = [{ a1: 0, a2: 0, far: true }]) {
-  return figure({ hip: at(SHOULDER, -theta, L.torso), torso: 180 - theta, neck: 195, legs, arms });
+  return figure({ hip: at(SHOULDER, -theta, L.torso), torso: 180 - theta, neck: 200, legs, arms });
 }
 const hipOf = (f) => f.strokes[0].pts[0];
 const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+const add = (p, dx, dy) => [p[0] + dx, p[1] + dy];
 
 /** The bridge's top: shoulders, hips and knees in a line, the foot where it was. */
 function bridgeAngle(foot) {
@@ -142,19 +145,21 @@ function bridgeAngle(foot) {
   }
   return lo;
 }
+/** An arrow pointing up, just above the lifted hips. */
+const hipsUp = (f) => straightArrow(add(hipOf(f), 0, -7), add(hipOf(f), 0, -25));
 
 function gluteBridge() {
-  scaled(1.25);
-  const foot = [84, G];
+  scaled(LYING);
+  const foot = [94, G];
   const feet = { end: foot, side: -1, foot: 0 };
   const start = supine(0, [feet]);
   const end = supine(bridgeAngle(foot), [feet]);
-  return svg({ start, end, arrows: [straightArrow([53, 78], [53, 56])] });
+  return svg({ start, end, arrows: [hipsUp(end)] });
 }
 
 function singleLegBridge() {
-  scaled(1.25);
-  const foot = [84, G];
+  scaled(LYING);
+  const foot = [88, G];
   const standing = { end: foot, side: -1, foot: 0 };
   const start = supine(0, [standing]);
   // The other leg straight, the thighs level.
@@ -163,33 +168,33 @@ function singleLegBridge() {
   start.strokes.unshift({ pts: limb(thigh[0], { a1: level, a2: level }, L.thigh, L.shin), far: true });
   const top = bridgeAngle(foot);
   const end = supine(top, [standing, { a1: -top, a2: -top, far: true }]);
-  return svg({ start, end, arrows: [straightArrow([53, 78], [53, 58])] });
+  return svg({ start, end, arrows: [hipsUp(end)] });
 }
 
 function figureFour() {
   // Right ankle across the left knee: the legs make a 4. Then the left foot lifts and the hands
   // draw the left thigh towards the chest.
-  scaled(1.25);
-  const start = supine(0, [{ end: [86, G], side: -1, foot: 0 }], []);
+  scaled(LYING);
+  const start = supine(0, [{ end: [94, G], side: -1, foot: 0 }], []);
   const hip = hipOf(start);
   const end = supine(0, [{ a1: -90, a2: -4 }], []);
-  const leftKnee = at(hip, -90, L.thigh);
+  const knee = at(hip, -90, L.thigh);
   // The right knee falls open (outwards, towards us); its shin crosses the left thigh below the knee.
-  end.strokes.push({ pts: limb(hip, { end: [leftKnee[0] - 5, leftKnee[1] + 6], side: 1 }, L.thigh, L.shin) });
-  end.strokes.push({ pts: limb(SHOULDER, { end: [hip[0] - 5, hip[1] - 13], side: -1 }, L.upper, L.fore), far: true });
-  return svg({ start, end, arrows: [curvedArrow([96, 66], [96, 44], [80, 38])] });
+  end.strokes.push({ pts: limb(hip, { end: add(knee, -6, 7), side: 1 }, L.thigh, L.shin) });
+  end.strokes.push({ pts: limb(SHOULDER, { end: add(hip, -6, -16), side: -1 }, L.upper, L.fore), far: true });
+  return svg({ start, end, arrows: [curvedArrow(add(knee, 32, -4), add(knee, 28, -24), add(knee, 8, -24))] });
 }
 
 function kneeToOppositeShoulder() {
   // Knee held with both hands and pulled up and across towards the other shoulder.
-  scaled(1.25);
+  scaled(LYING);
   const straight = { a1: 0, a2: 0, foot: -80 };
-  const start = supine(0, [{ a1: -75, a2: 35 }], []);
+  const start = supine(0, [{ a1: -72, a2: 35 }], []);
   const hip = hipOf(start);
-  start.strokes.push({ pts: limb(SHOULDER, { end: at(hip, -75, L.thigh), side: -1 }, L.upper, L.fore) });
-  const end = supine(0, [straight, { a1: -122, a2: -8 }], []);
-  end.strokes.push({ pts: limb(SHOULDER, { end: at(hip, -122, L.thigh), side: -1 }, L.upper, L.fore) });
-  return svg({ start, end, arrows: [curvedArrow([74, 44], [62, 26], [44, 40])] });
+  start.strokes.push({ pts: limb(SHOULDER, { end: at(hip, -72, L.thigh), side: -1 }, L.upper, L.fore) });
+  const end = supine(0, [straight, { a1: -124, a2: -10 }], []);
+  end.strokes.push({ pts: limb(SHOULDER, { end: at(hip, -124, L.thigh), side: -1 }, L.upper, L.fore) });
+  return svg({ start, end, arrows: [curvedArrow(add(hip, 16, -40), add(hip, 2, -60), add(hip, -18, -44))] });
 }
 
 function kneelingHipFlexor() {
@@ -261,14 +266,9 @@ function downwardDog() {
 
 /** On the left side, seen from the front: the head rests on the lower arm, stretched along the floor. */
 function sideLying(hipX, legs) {
-  const hip = [hipX, G - 8];
-  const f = figure({
-    hip,
-    torso: 180,
-    neck: 192,
-    legs,
-    arms: [{ end: [hip[0] - 8, G], side: -1 }],
-  });
+  const hip = [hipX, G - 9];
+  // The top arm rests along the body, hidden behind it.
+  const f = figure({ hip, torso: 180, neck: 192, legs });
   const shoulder = f.joints.shoulder;
   f.strokes.push({ pts: [shoulder, [Math.max(6, shoulder[0] - L.upper - L.fore), G]], far: true });
   return f;
@@ -276,29 +276,28 @@ function sideLying(hipX, legs) {
 
 function clamshell() {
   // Hips and knees bent, feet together: the top knee opens like a shell.
-  scaled(1.2);
-  const feet = [98, G - 4];
-  const lowerKnee = [82, G];
+  scaled(LYING);
   const start = sideLying(62, []);
   const end = sideLying(62, []);
   const hip = hipOf(end);
-  for (const f of [start, end]) f.strokes.push({ pts: [hip, lowerKnee, feet], far: true });
-  start.strokes.push({ pts: [hip, [83, G - 6], feet] });
-  end.strokes.push({ pts: [hip, [76, G - 30], feet] });
-  return svg({ start, end, arrows: [curvedArrow([94, 70], [98, 52], [86, 46])] });
+  const feet = add(hip, 40, 4);
+  for (const f of [start, end]) f.strokes.push({ pts: [hip, [hip[0] + 22, G], feet], far: true });
+  start.strokes.push({ pts: [hip, add(hip, 23, 2), feet] });
+  end.strokes.push({ pts: [hip, add(hip, 14, -27), feet] });
+  return svg({ start, end, arrows: [curvedArrow(add(hip, 36, -12), add(hip, 40, -32), add(hip, 26, -38))] });
 }
 
 function sideLyingAbduction() {
   // Bottom knee bent for balance; the straight top leg lifts a little above hip height.
-  scaled(1.2);
-  const start = sideLying(56, [{ a1: 3, a2: 3, foot: -80 }]);
-  const end = sideLying(56, [{ a1: -22, a2: -22, foot: -104 }]);
+  scaled(LYING);
+  const start = sideLying(52, [{ a1: 3, a2: 3, foot: -80 }]);
+  const end = sideLying(52, [{ a1: -22, a2: -22, foot: -104 }]);
   // The bottom knee bends towards us, so the thigh looks short and the shin lies along the floor.
   const hip = hipOf(end);
-  const bottom = { pts: [hip, [hip[0] + 12, G], [hip[0] + 12 + L.shin, G]], far: true };
+  const bottom = { pts: [hip, [hip[0] + 14, G], [hip[0] + 14 + L.shin, G]], far: true };
   start.strokes.push(bottom);
   end.strokes.push(bottom);
-  return svg({ start, end, arrows: [curvedArrow([112, 72], [118, 56], [108, 46])] });
+  return svg({ start, end, arrows: [curvedArrow(add(hip, 62, -4), add(hip, 70, -22), add(hip, 60, -36))] });
 }
 
 /** Standing, seen from the front. */
@@ -316,25 +315,24 @@ const front = (hip, legs, arms) =>
   });
 
 function lateralStepUp() {
-  scaled(1);
-  // A step on the right: up onto it on the right leg, the left foot lifted off the floor.
-  const step = faintLine(`M3 ${FLOOR}H64V80H${W - 3}`);
-  const onStep = [74, 76.5];
+  // A little smaller, so the figure standing on the step still fits.
+  scaled(0.92);
+  // A step on the right: up onto it on the right leg, the left foot lifted off the floor beside it.
+  const step = faintLine(`M3 ${FLOOR}H70V72H${W - 3}`);
+  const onStep = [80, 68.5];
   const start = front(
-    [60, 52],
+    [62, 52],
     [
-      { at: -1, end: [52, G], side: 1 },
+      { at: -1, end: [50, G], side: 1 },
       { at: 1, end: onStep, side: -1 },
     ],
   );
-  const endHip = [69, onStep[1] - L.thigh - L.shin + 0.5];
+  const endHip = [onStep[0] - 5, onStep[1] - L.thigh - L.shin + 0.5];
   const end = front(endHip, [{ at: 1, end: onStep, side: -1 }]);
   // The other foot hangs free beside the step, the knee a little bent (towards us, so shorter).
   const root = [endHip[0] - 5, endHip[1]];
-  end.strokes.push({
-    pts: [root, [root[0] - 1, root[1] + L.thigh - 2], [root[0] - 2, root[1] + L.thigh + L.shin - 6]],
-  });
-  return svg({ scenery: step, start, end, arrows: [straightArrow([38, 62], [38, 40])] });
+  end.strokes.push({ pts: [root, add(root, -1, L.thigh - 2), add(root, -3, L.thigh + L.shin - 5)] });
+  return svg({ scenery: step, start, end, arrows: [straightArrow([36, 62], [36, 40])] });
 }
 
 function bandSideSteps() {
@@ -383,7 +381,7 @@ function hipCircles() {
     ],
   });
   const end = front(hip, [standing, { at: 1, a1: -6, a2: 88 }], arms);
-  return svg({ scenery: wall, start, end, arrows: [arrow('M64 60A13 13 0 1 1 86 36', [86, 36], 70)] });
+  return svg({ scenery: wall, start, end, arrows: [arrow('M63.7 50.8A11 11 0 1 1 82.4 54.1', [82.4, 54.1], 130)] });
 }
 
 const DRAWINGS = {
