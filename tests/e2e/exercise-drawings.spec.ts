@@ -81,9 +81,26 @@ test('the popup shows each exercise drawing at 96 px or more, in the text colour
       });
       expect(style.mask, id).toContain(`/exercises/${id}.svg`);
       expect(style.bg, id).toBe(style.color);
-      // The mask loaded: the drawing shows ink in the text colour over part of its box.
-      const shot = await el.screenshot();
-      expect(shot.length, id).toBeGreaterThan(1500);
+      // The mask loaded: the drawing shows ink over part of its box, neither blank nor a block.
+      const shot = (await el.screenshot()).toString('base64');
+      const ink = await popup.evaluate(async (png) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${png}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        // The page's background is the corner pixel; ink is anything clearly different.
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+          if (Math.abs(d[i]! - d[0]!) + Math.abs(d[i + 1]! - d[1]!) + Math.abs(d[i + 2]! - d[2]!) > 90) n++;
+        return n / (c.width * c.height);
+      }, shot);
+      expect(ink, `${id} ${scheme}`).toBeGreaterThan(0.05);
+      expect(ink, `${id} ${scheme}`).toBeLessThan(0.4);
     }
     if (process.env.DRAWINGS_SHOT) {
       const lib = await popup.getByTestId('hip-library').evaluate((x) => {
