@@ -197,48 +197,46 @@ function kneeToOppositeShoulder() {
   return svg({ start, end, arrows: [curvedArrow(add(hip, 16, -40), add(hip, 2, -60), add(hip, -18, -44))] });
 }
 
+/** A leg kneeling behind: thigh from the hip to the knee on the floor, shin along the floor behind it. */
+const kneelingLeg = (hip, knee) => ({ pts: [hip, knee, [knee[0] - L.shin, G]] });
+
 function kneelingHipFlexor() {
   scaled(1.1);
-  // Facing right: right knee down behind with the shin on the floor, left foot flat in front.
-  const backKnee = [48, G];
+  // Facing right: right knee down behind, left foot flat in front, both knees at right angles.
+  const backKnee = [46, G];
   const pose = (hipX) => {
     const hip = [hipX, G - Math.sqrt(L.thigh ** 2 - (hipX - backKnee[0]) ** 2)];
     const f = figure({
       hip,
       torso: -90,
-      legs: [
-        { end: backKnee, side: 1 },
-        { end: [78, G], side: -1, foot: 0, far: true },
-      ],
+      legs: [{ end: [hipX + 22, G], side: -1, foot: 0, far: true }],
       arms: [{ end: [hip[0] + 20, hip[1] + 2], side: 1 }],
     });
-    f.strokes[1].pts.push([backKnee[0] - L.shin, G]);
+    f.strokes.push(kneelingLeg(hip, backKnee));
     return f;
   };
-  return svg({ start: pose(48), end: pose(55), arrows: [straightArrow([30, 62], [42, 62])] });
+  return svg({ start: pose(46), end: pose(54), arrows: [straightArrow([28, 62], [40, 62])] });
 }
 
 function lungeTwist() {
   scaled(1.1);
   // Facing right: long lunge, back knee down, left hand on the floor inside the front foot,
   // the chest turning and the right arm reaching up.
-  const hip = [52, 64];
-  const legs = [
-    { end: [88, G], side: -1, foot: 0 },
-    { end: [32, G], side: 1, far: true },
-  ];
-  const base = { hip, torso: -42, neck: -35, legs };
-  const floorHand = { end: [84, G - 2], side: 1 };
+  const backKnee = [42, G];
+  const hip = at(backKnee, -50, L.thigh);
+  const base = { hip, torso: -32, neck: -8, legs: [{ end: [hip[0] + 28, G], side: -1, foot: 0 }] };
+  const floorHand = { end: [hip[0] + 24, G - 2], side: 1 };
   const start = figure({ ...base, arms: [floorHand] });
   const end = figure({
     ...base,
     arms: [
-      { a1: -88, a2: -90 },
+      { a1: -96, a2: -94 },
       { ...floorHand, far: true },
     ],
   });
-  for (const f of [start, end]) f.strokes[2].pts.push([32 - L.shin, G]);
-  return svg({ start, end, arrows: [curvedArrow([90, 54], [96, 28], [82, 16])] });
+  for (const f of [start, end]) f.strokes.unshift({ ...kneelingLeg(hip, backKnee), far: true });
+  const reach = end.joints.shoulder;
+  return svg({ start, end, arrows: [curvedArrow(add(reach, 16, 2), add(reach, 22, -22), add(reach, 10, -36))] });
 }
 
 function downwardDog() {
