@@ -65,7 +65,7 @@ export function findDuplicate(candidates: readonly Activity[], input: ActivityIn
 
 // Which source's values win when they disagree: the sites reflect the runner's own edits
 // (a corrected sport or name), files are the raw recording, manual entries are rough.
-const PRIORITY: Record<Source, number> = { garmin: 3, strava: 3, file: 2, manual: 1 };
+export const PRIORITY: Record<Source, number> = { garmin: 3, strava: 3, file: 2, manual: 1 };
 
 function bestPriority(a: Activity): number {
   return Math.max(...a.sources.map((s) => PRIORITY[s.source]));

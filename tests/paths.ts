@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // One place that knows where the repository and the shared corpus lie, so a test can move
 // between folders without counting "../".
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The corpus lies beside the main checkout (../shared) or beside the worktrees' folder (../../shared).
-export const CORPUS_DIR =
-  [path.resolve(REPO_ROOT, '../shared/corpus'), path.resolve(REPO_ROOT, '../../shared/corpus')].find((d) =>
-    existsSync(d),
-  ) ?? path.resolve(REPO_ROOT, '../shared/corpus');
+export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
 export const repoPath = (...parts: string[]): string => path.join(REPO_ROOT, ...parts);
