@@ -92,7 +92,8 @@ export default defineBackground(() => {
     listRestMarks,
     now: Date.now,
     timeZone: userTimeZone,
-    refresh,
+    // Another browser's items arrive one by one: one recompute for the burst.
+    refresh: async () => throttled.soon(),
   });
   runSync.listen();
 
