@@ -71,6 +71,12 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   await expect(popup.getByTestId('suggested-max')).not.toContainText("Today's suggested maximum");
   await expect(popup.getByTestId('plan-questions')).toHaveCount(0);
   await expectBadge(popup, '6', 'rest_due');
+  // Training load: information only, each figure explained, the caveat beside the numbers.
+  const load = popup.getByTestId('load-info');
+  await load.locator('summary').click();
+  await expect(load.getByTestId('load-caveat')).toContainText('no value here means all-clear');
+  await expect(load).toContainText('divided by that of about the last four weeks');
+  await load.locator('summary').click();
   if (process.env.UPDATE_SCREENSHOTS) await popup.getByTestId('popup').screenshot({ path: 'docs/popup-rest-day.png' });
 
   // "I rested today": the verdict and the badge at once; undo restores.
