@@ -116,6 +116,7 @@ for (const n of SIZES) {
         peakBrowserPssMB: round(peak.pss / MB),
         browserPssBeforeMB: round(before.pss / MB),
         peakExtensionProcessRssMB: round(peak.extensionRss / MB),
+        extensionProcessRssBeforeMB: round(before.extensionRss / MB),
         popupIdleMs: Math.round(median(idlePopup)),
         popupDuringImportMs: Math.round(busyPopup),
         generateS: round(generateS),
@@ -125,7 +126,7 @@ for (const n of SIZES) {
         `[bench:import] ${n} files (${figures.totalMB} MB): ${figures.importS} s in the page ` +
           `(${figures.wallS} s from choosing), ${figures.filesPerS} files/s; peak memory: browser ` +
           `${figures.peakBrowserPssMB} MB PSS (${figures.browserPssBeforeMB} MB before), extension process ` +
-          `${figures.peakExtensionProcessRssMB} MB RSS; popup opens in ${figures.popupIdleMs} ms idle, ` +
+          `${figures.peakExtensionProcessRssMB} MB RSS (${figures.extensionProcessRssBeforeMB} MB before); popup opens in ${figures.popupIdleMs} ms idle, ` +
           `${figures.popupDuringImportMs} ms during the import`,
       );
       console.log(JSON.stringify(figures));
