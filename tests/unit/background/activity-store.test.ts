@@ -4,6 +4,7 @@ import { activityFromInput } from '../../../core/activity';
 import { addDays } from '../../../core/local-date';
 import { DB_VERSION, MIGRATIONS, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
+import { CheckInStore } from '../../../background/check-in-store';
 import { NOW, run } from '../activity-fixtures';
 
 let n = 0;
@@ -27,7 +28,11 @@ describe('schema upgrades', () => {
       const current = await openActivityDb(DB_VERSION, name);
       expect(current.version).toBe(DB_VERSION);
       expect(await current.getAll('activities')).toEqual([a, b]);
-      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'imports']);
+      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'checkIns', 'imports']);
+      // Version 3's check-in store works on an upgraded database.
+      const checkIn = { date: '2026-11-21', pain: 2, nightOrRest: false, groinWalking: false, atMs: NOW };
+      await new CheckInStore(current).set(checkIn);
+      expect(await new CheckInStore(current).between('2026-11-20', '2026-11-22')).toEqual([checkIn]);
       const store = new ActivityStore(current);
       expect((await store.between('2026-11-21', '2026-11-21')).map((x) => x.key)).toEqual(['strava:2']);
       current.close();

@@ -164,3 +164,15 @@ describe('run sync in the background', () => {
     expect(shown.map((a) => a.sourceKeys)).toEqual([['strava:100']]);
   });
 });
+
+describe('pruning', () => {
+  it('items of periods older than 120 days are left out of the merge, without a notice', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await browser.storage.sync.set(otherBrowserItems('otherone', [runOn(130, '55')]));
+    const h = await sync.history(store, []);
+    expect(await h!.source.between(addDays(TODAY, -200), TODAY)).toEqual([]);
+    await sync.writeNow();
+    expect(await loadStatus()).toMatchObject({ browsers: 0, problems: [] });
+  });
+});
