@@ -75,6 +75,7 @@ test('the options page: headings and labels in German, weekdays and dates throug
   await expect(options.getByRole('heading', { level: 1 })).toHaveText(msg('optionsTitle'));
   await expect(options.getByRole('heading', { level: 2 })).toHaveText([
     msg('settingsTitle'),
+    msg('syncTitle'),
     msg('dataTitle'),
     msg('historyTitle'),
     msg('deleteAllTitle'),
