@@ -1,8 +1,9 @@
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { parseRequest, type Request, type Sender } from '../core/messages';
-import type { Settings, SettingsError } from '../core/settings';
+import { presetForPlan, type Settings, type SettingsError } from '../core/settings';
 import type { ActivityStore, SaveOutcome } from './activity-store';
+import type { CheckInStore } from './check-in-store';
 import type { StoredProblem } from './read-problems';
 import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
@@ -23,7 +24,11 @@ export interface RouterDeps {
   addProblem(p: StoredProblem): Promise<void>;
   clearProblems(site?: 'strava' | 'garmin'): Promise<void>;
   setRestMark(date: string, on: boolean): Promise<string[]>;
+  listRestMarks(): Promise<string[]>;
+  /** Adds a backup's rest marks to the stored ones. */
+  restoreRestMarks(dates: readonly string[]): Promise<void>;
   clearRestMarks(): Promise<void>;
+  checkIns: CheckInStore;
   /** What the popup shows; recomputed from the store on each request. */
   popupState(): Promise<Record<string, unknown>>;
   /** Called after anything that changes what the badge or popup would show. */
@@ -132,12 +137,29 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       await deps.store.clear();
       await deps.clearProblems();
       await deps.clearRestMarks();
+      await deps.checkIns.clear();
       await deps.dataChanged();
       return { ok: true };
     case 'rest/mark': {
       const marks = await deps.setRestMark(req.date, req.on);
       await deps.dataChanged();
       return { ok: true, restMarks: marks };
+    }
+    case 'checkin/set': {
+      const checkIn = { ...req.checkIn, atMs: deps.now() };
+      await deps.checkIns.set(checkIn);
+      await deps.dataChanged();
+      return { ok: true, checkIn };
+    }
+    case 'plan/answer': {
+      const r = await deps.updateSettings({
+        preset: presetForPlan(req.runDaysPerWeek),
+        runDaysPerWeek: req.runDaysPerWeek,
+        usualRestDay: req.usualRestDay,
+      });
+      if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+      await deps.dataChanged();
+      return { ok: true, settings: r.value };
     }
     case 'problems/clear':
       await deps.clearProblems();
@@ -154,7 +176,13 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     case 'backup/export': {
       const now = deps.now();
       const { activities, damaged } = await deps.store.exportable(now);
-      const backup = makeBackup(activities, await deps.loadSettings(), now);
+      const backup = makeBackup(
+        activities,
+        await deps.loadSettings(),
+        now,
+        await deps.listRestMarks(),
+        await deps.checkIns.all(),
+      );
       return {
         ok: true,
         fileName: backupFileName(now),
@@ -179,6 +207,9 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
         throw e;
       }
       const refused = [...parsed.duplicates, ...outcome.refused];
+      // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
+      if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
+      if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
       await deps.store.logImport({
         atMs: now,
         what: 'backup',

@@ -6,6 +6,7 @@ import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
 import { unitsFor } from './format';
 import { HistoryTable } from './HistoryTable';
+import { PlanQuestions } from './PlanQuestions';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
 import { RunSyncOption } from './RunSyncOption';
@@ -39,6 +40,7 @@ export function Options() {
           {error}
         </p>
       )}
+      {settings && <PlanQuestions key={version > 0 ? 'loaded' : 'first'} settings={settings} onSaved={setSettings} />}
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
       <RunSyncOption />
       <BackupControls onChanged={() => void load()} />

@@ -1,4 +1,5 @@
-import { blobSource, readActivityFile } from '../core/files';
+import { blobSource, readActivityFile, type RandomAccessSource } from '../core/files';
+import { bytesSource } from '../core/files/source';
 import {
   emptySummary,
   importStream,
@@ -15,7 +16,24 @@ import { ask } from '../messaging/ask';
 // activities sent in large batches; the import log is written once, at the end, which is also
 // when the background recomputes the popup, badge and notification.
 
-type SaveReply = { added: number; merged: number; updated: number; unchanged: number };
+/**
+ * Files up to this size are read whole, in one go: each read of a chosen file is a round trip to
+ * the browser (several ms), and a reader reads a file's head before the rest. Larger ones
+ * (archives) are read in slices. With READ_AHEAD files at once this bounds what is held.
+ */
+const READ_WHOLE_BYTES = 4 * 1024 * 1024;
+
+async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
+  return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
+}
+
+type SaveReply = {
+  added: number;
+  merged: number;
+  updated: number;
+  unchanged: number;
+  refused?: { item: string; reason: string }[];
+};
 
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
 async function isBackup(file: File): Promise<boolean> {
@@ -52,13 +70,18 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
 
   const summary = others.length
     ? await importStream(
-        others.map((f) => ({ name: shownName(f), source: blobSource(f) })),
+        others.map((file) => ({ name: shownName(file), source: blobSource(file), file })),
         {
-          read: (f) => readActivityFile(f.name, f.source, { timeZone, nowMs }),
+          read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs }),
           save: async (batch) => {
             const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);
-            return { added: r.added, merged: r.merged, known: r.unchanged + r.updated };
+            return {
+              added: r.added,
+              merged: r.merged,
+              known: r.unchanged + r.updated,
+              refused: (r.refused ?? []).map((x) => ({ sourceId: x.item, reason: x.reason })),
+            };
           },
           now: () => Date.now(),
           onProgress,
@@ -98,6 +121,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.counts.added += r.added;
       summary.counts.merged += r.merged + r.updated;
       summary.counts.known += r.unchanged;
+      for (const x of r.refused ?? []) listItem(summary, 'refused', `${shownName(b)}: ${x.item}`, x.reason);
     } else listItem(summary, 'refused', shownName(b), r.error);
     summary.filesDone++;
   }

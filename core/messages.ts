@@ -1,5 +1,6 @@
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
+import { checkCheckIn, type CheckIn } from './check-in';
 import { isLocalDate } from './local-date';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
@@ -60,6 +61,8 @@ export type PageRequest =
   | { type: 'imports/log'; record: ImportLog }
   | { type: 'problems/clear' }
   | { type: 'rest/mark'; date: string; on: boolean }
+  | { type: 'checkin/set'; checkIn: Omit<CheckIn, 'atMs'> }
+  | { type: 'plan/answer'; runDaysPerWeek: number; usualRestDay: number | null }
   | { type: 'activities/list'; offset: number; limit: number }
   | { type: 'activities/update'; key: string; patch: ActivityPatch }
   | { type: 'data/delete-all'; confirm: 'delete everything' };
@@ -236,6 +239,24 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean')
         return { ok: false, error: 'Refused: rest/mark needs a date (YYYY-MM-DD) and on (true or false).' };
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
+    case 'checkin/set': {
+      const r = checkCheckIn(raw.checkIn);
+      if (!r.ok) return { ok: false, error: `Refused: ${r.error}` };
+      // A day's answer is given that day (a day's slack either side for time-zone travel).
+      if (Math.abs(Date.parse(r.value.date) - nowMs) > 2 * 86_400_000)
+        return { ok: false, error: 'Refused: a hip check-in can only be given for today.' };
+      const { date, pain, nightOrRest, groinWalking } = r.value;
+      return { ok: true, value: { type: 'checkin/set', checkIn: { date, pain, nightOrRest, groinWalking } } };
+    }
+    case 'plan/answer': {
+      const days = raw.runDaysPerWeek;
+      const rest = raw.usualRestDay;
+      if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 7)
+        return { ok: false, error: 'Refused: days a week you run must be a whole number from 1 to 7.' };
+      if (rest !== null && (typeof rest !== 'number' || !Number.isInteger(rest) || rest < 0 || rest > 6))
+        return { ok: false, error: 'Refused: the usual rest day must be 0 (Sunday) to 6 (Saturday), or none.' };
+      return { ok: true, value: { type: 'plan/answer', runDaysPerWeek: days, usualRestDay: rest } };
+    }
     case 'activities/list': {
       const int = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
       if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000))

@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openActivityDb } from '../background/activity-db';
 import { ActivityStore } from '../background/activity-store';
+import { CheckInStore } from '../background/check-in-store';
 import { showBadge } from '../background/badge';
 import { handleMessage, type RouterDeps } from '../background/message-router';
 import { buildPopupState, userTimeZone, type PopupState } from '../background/popup-state';
 import { localDateOf } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
-import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-marks';
+import { clearRestMarks, listRestMarks, restoreRestMarks, setRestMark } from '../background/rest-marks';
 import { maybeNotify } from '../background/rest-notification';
 import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
@@ -22,15 +23,19 @@ import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
 const REFRESH_GAP_MS = 3000;
 
 export default defineBackground(() => {
+  let dbPromise: ReturnType<typeof openActivityDb> | null = null;
+  const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
   // Deletions are noted for run sync (a copy in another browser must not bring a run back).
   const getStore = () =>
-    (storePromise ??= openActivityDb().then(
+    (storePromise ??= getDb().then(
       (db): ActivityStore =>
         new StoreWithDeletionLog(db, (gone) =>
           noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone())),
         ),
     ));
+  let checkInPromise: Promise<CheckInStore> | null = null;
+  const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));
 
   // The popup's state, kept from the last change so that opening the popup costs one message and
   // no database reads; recomputed whenever data, settings or the day change.
@@ -50,6 +55,8 @@ export default defineBackground(() => {
       synced?.restMarks ?? marks,
       Date.now(),
       userTimeZone(),
+      navigator.language,
+      await getCheckIns(),
     ));
   };
 
@@ -68,7 +75,7 @@ export default defineBackground(() => {
             state.settings,
             state.verdict,
             state.restMarks.includes(state.today),
-            i18n(`level_${state.verdict.level}`),
+            i18n(`title_${state.verdict.title}`),
             i18n('notifyBody', [String(state.verdict.streak.runDays)]),
           ),
       ],
@@ -100,8 +107,14 @@ export default defineBackground(() => {
     void browser.alarms.create('day-change', { when: next.getTime() });
   };
 
-  const deps = (store: ActivityStore): RouterDeps => ({
+  const deps = (store: ActivityStore, checkIns: CheckInStore): RouterDeps => ({
     store,
+    checkIns,
+    listRestMarks,
+    restoreRestMarks: async (dates) => {
+      await noteRestMarks([...dates], true, Date.now());
+      await restoreRestMarks(dates);
+    },
     now: Date.now,
     timeZone: userTimeZone,
     loadSettings,
@@ -128,8 +141,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    void getStore()
-      .then((store) => handleMessage(message, who, deps(store)))
+    void Promise.all([getStore(), getCheckIns()])
+      .then(([store, checkIns]) => handleMessage(message, who, deps(store, checkIns)))
       .then(sendResponse, (e: Error) =>
         sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }),
       );

@@ -2,7 +2,8 @@
 // cadence, distance, speed; about 90 KB each), for the bulk-import benchmark and end-to-end test.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FitWriter, T, fitTime } from './unit/core/files/helpers';
+import { fitCrc } from '../core/files/fit-decoder';
+import { T, fitTime } from './unit/core/files/helpers';
 
 const HOUR = 3600;
 const DAY_MS = 86_400_000;
@@ -18,41 +19,106 @@ export function runKey(k: number): string {
   return `file:${new Date(runStartMs(k)).toISOString().replace('.000Z', 'Z')}`;
 }
 
+// Field definitions: [field number, size, base type].
+type Field = [number, number, number];
+const FILE_ID: Field[] = [
+  [0, 1, T.enum], // type: activity
+  [1, 2, T.uint16], // manufacturer
+  [4, 4, T.uint32], // time_created
+];
+const RECORD: Field[] = [
+  [253, 4, T.uint32], // timestamp
+  [0, 4, T.sint32], // position_lat
+  [1, 4, T.sint32], // position_long
+  [2, 2, T.uint16], // altitude
+  [3, 1, T.uint8], // heart_rate
+  [4, 1, T.uint8], // cadence
+  [5, 4, T.uint32], // distance (cm)
+  [6, 2, T.uint16], // speed (mm/s)
+  [7, 2, T.uint16], // power
+];
+const SESSION: Field[] = [
+  [253, 4, T.uint32],
+  [2, 4, T.uint32], // start_time
+  [5, 1, T.enum], // sport: running
+  [6, 1, T.enum], // sub_sport
+  [7, 4, T.uint32], // total_elapsed_time (ms)
+  [8, 4, T.uint32], // total_timer_time (ms)
+  [9, 4, T.uint32], // total_distance (cm)
+];
+const ACTIVITY: Field[] = [
+  [253, 4, T.uint32],
+  [5, 4, T.uint32], // local_timestamp
+];
+const recordBytes = 1 + RECORD.reduce((s, f) => s + f[1], 0);
+
+/**
+ * Run k as a watch writes it. Written straight into one buffer (the general FitWriter of the
+ * unit tests is too slow for thousands of files); the FIT unit tests check the format itself.
+ */
 export function oneHourRunFit(k: number): Uint8Array {
   const t0 = fitTime(new Date(runStartMs(k)).toISOString());
-  const w = new FitWriter();
-  w.define(0, 0, [
-    [0, 1, T.enum],
-    [1, 2, T.uint16],
-    [4, 4, T.uint32],
-  ]).data(0, [4, 1, t0]);
-  w.define(1, 20, [
-    [253, 4, T.uint32],
-    [0, 4, T.sint32],
-    [1, 4, T.sint32],
-    [2, 2, T.uint16],
-    [3, 1, T.uint8],
-    [4, 1, T.uint8],
-    [5, 4, T.uint32],
-    [6, 2, T.uint16],
-  ]);
+  const defBytes = (fields: Field[]) => 6 + fields.length * 3;
+  const dataBytes = (fields: Field[]) => 1 + fields.reduce((s, f) => s + f[1], 0);
+  const size =
+    defBytes(FILE_ID) +
+    dataBytes(FILE_ID) +
+    defBytes(RECORD) +
+    HOUR * recordBytes +
+    defBytes(SESSION) +
+    dataBytes(SESSION) +
+    defBytes(ACTIVITY) +
+    dataBytes(ACTIVITY);
+  const buf = new Uint8Array(14 + size + 2);
+  const dv = new DataView(buf.buffer);
+  let o = 14;
+  const define = (local: number, global: number, fields: Field[]) => {
+    buf.set([0x40 | local, 0, 0, global & 0xff, global >> 8, fields.length], o);
+    o += 6;
+    for (const f of fields) {
+      buf.set(f, o);
+      o += 3;
+    }
+  };
+  const data = (local: number, fields: Field[], values: number[]) => {
+    buf[o++] = local;
+    fields.forEach(([, n, type], i) => {
+      const v = values[i]!;
+      if (n === 1) dv.setUint8(o, v);
+      else if (n === 2) dv.setUint16(o, v, true);
+      else if (type === T.sint32) dv.setInt32(o, v, true);
+      else dv.setUint32(o, v, true);
+      o += n;
+    });
+  };
+  define(0, 0, FILE_ID);
+  data(0, FILE_ID, [4, 1, t0]);
+  define(1, 20, RECORD);
   // 10 km in an hour: 2.78 m/s.
   for (let i = 0; i < HOUR; i++)
-    w.data(1, [t0 + i, 540_000_000 + i * 30, 60_000_000 + i * 20, 2500 + (i % 50), 140 + (i % 20), 85, i * 278, 2780]);
-  w.define(2, 18, [
-    [253, 4, T.uint32],
-    [2, 4, T.uint32],
-    [5, 1, T.enum],
-    [6, 1, T.enum],
-    [7, 4, T.uint32],
-    [8, 4, T.uint32],
-    [9, 4, T.uint32],
-  ]).data(2, [t0 + HOUR, t0, 1, 0, HOUR * 1000, HOUR * 1000, 1_000_000]);
-  w.define(3, 34, [
-    [253, 4, T.uint32],
-    [5, 4, T.uint32],
-  ]).data(3, [t0 + HOUR, t0 + HOUR]);
-  return w.finish();
+    data(1, RECORD, [
+      t0 + i,
+      540_000_000 + i * 30,
+      60_000_000 + i * 20,
+      2500 + (i % 50),
+      140 + (i % 20),
+      85,
+      i * 278,
+      2780,
+      240 + (i % 30),
+    ]);
+  define(2, 18, SESSION);
+  data(2, SESSION, [t0 + HOUR, t0, 1, 0, HOUR * 1000, HOUR * 1000, 1_000_000]);
+  define(3, 34, ACTIVITY);
+  data(3, ACTIVITY, [t0 + HOUR, t0 + HOUR]);
+  // Header (14 bytes, with its CRC) and the file's CRC.
+  buf.set([14, 0x20], 0);
+  dv.setUint16(2, 2132, true);
+  dv.setUint32(4, size, true);
+  buf.set([0x2e, 0x46, 0x49, 0x54], 8);
+  dv.setUint16(12, fitCrc(buf, 0, 12), true);
+  dv.setUint16(14 + size, fitCrc(buf, 0, 14 + size), true);
+  return buf;
 }
 
 /** Writes runs 0..n-1 into `dir` as run-00000.fit…; returns their paths and total size. */

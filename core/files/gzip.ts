@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { checkExpansion, type ReadBudget } from './read-budget';
 import { FileRefusal, MAX_INFLATED_BYTES } from './types';
 
 // gzip (RFC 1952) around fflate's raw inflate. fflate's one-shot gunzip trusts the size in the
@@ -56,11 +57,15 @@ export function inflateChunked(
   maxBytes: number,
   onChunk: (chunk: Uint8Array) => void,
   what: string,
+  budget?: ReadBudget,
 ): void {
   let total = 0;
+  let consumed = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.length;
+    checkExpansion(total, consumed, `the ${what}`);
+    budget?.spendInflated(chunk.length);
     if (total > maxBytes)
       throw new FileRefusal(
         `${what} expands to more than ${Math.round(maxBytes / 1048576)} MB, too large for an activity file`,
@@ -72,6 +77,7 @@ export function inflateChunked(
   try {
     for (let p = 0; p < data.length && !ended; p += PIECE) {
       const end = Math.min(data.length, p + PIECE);
+      consumed = end;
       inf.push(data.subarray(p, end), end === data.length);
     }
     if (data.length === 0) inf.push(new Uint8Array(0), true);
@@ -82,7 +88,11 @@ export function inflateChunked(
 }
 
 /** Gunzips a whole file in memory, capped at MAX_INFLATED_BYTES. */
-export function gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): { data: Uint8Array; warning?: string } {
+export function gunzip(
+  bytes: Uint8Array,
+  maxBytes = MAX_INFLATED_BYTES,
+  budget?: ReadBudget,
+): { data: Uint8Array; warning?: string } {
   const start = gzipDataStart(bytes);
   if (start < 0) throw new FileRefusal('Damaged gzip file: its header is cut short');
   const chunks: Uint8Array[] = [];
@@ -95,6 +105,7 @@ export function gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): { data
       size += c.length;
     },
     'gzip file',
+    budget,
   );
   const out = new Uint8Array(size);
   let o = 0;

@@ -31,7 +31,7 @@ export const MAX_LISTED = 1000;
 /** Activities per save: few, large IndexedDB transactions, each message well under its cap. */
 export const SAVE_BATCH = 1000;
 /** Files read at once: overlaps reading a file's bytes with decoding another's, memory still bounded. */
-export const READ_AHEAD = 4;
+export const READ_AHEAD = 8;
 
 export interface ChosenFile {
   /** The name shown to the runner: a folder import's relative path, else the file name. */
@@ -44,6 +44,8 @@ export interface SaveCounts {
   merged: number;
   /** Already stored from the same source, with the same or newer values. */
   known: number;
+  /** Activities the store's own checks refused, by source id. */
+  refused?: { sourceId: string; reason: string }[];
 }
 
 export interface ImportProgress {
@@ -69,8 +71,9 @@ export interface ImportSummary {
   error: string | null;
 }
 
-export interface ImportStreamOptions {
-  read(file: ChosenFile): Promise<FileReadResult>;
+/** `F`: the caller's own files (a browser File with its source, say), handed back to `read`. */
+export interface ImportStreamOptions<F extends ChosenFile = ChosenFile> {
+  read(file: F): Promise<FileReadResult>;
   save(batch: ActivityInput[]): Promise<SaveCounts>;
   now(): number;
   onProgress?(p: ImportProgress): void;
@@ -119,7 +122,10 @@ function skippedNames(name: string, result: FileReadResult): string[] {
   return [];
 }
 
-export async function importStream(files: readonly ChosenFile[], opts: ImportStreamOptions): Promise<ImportSummary> {
+export async function importStream<F extends ChosenFile>(
+  files: readonly F[],
+  opts: ImportStreamOptions<F>,
+): Promise<ImportSummary> {
   const started = opts.now();
   const batchSize = opts.batchSize ?? SAVE_BATCH;
   const readAhead = Math.max(1, opts.readAhead ?? READ_AHEAD);
@@ -127,6 +133,8 @@ export async function importStream(files: readonly ChosenFile[], opts: ImportStr
   const totalBytes = files.reduce((s, f) => s + f.source.size, 0);
   let bytesDone = 0;
   let pending: ActivityInput[] = [];
+  // Which file each pending activity came from, to name the store's refusals.
+  let fileOf = new Map<string, string>();
   let saving: Promise<void> = Promise.resolve();
 
   const progress = () =>
@@ -144,12 +152,15 @@ export async function importStream(files: readonly ChosenFile[], opts: ImportStr
     await saving;
     if (summary.error || pending.length === 0) return;
     const batch = pending;
+    const names = fileOf;
     pending = [];
+    fileOf = new Map();
     saving = opts.save(batch).then(
       (c) => {
         summary.counts.added += c.added;
         summary.counts.merged += c.merged;
         summary.counts.known += c.known;
+        for (const r of c.refused ?? []) listItem(summary, 'refused', names.get(r.sourceId) ?? r.sourceId, r.reason);
       },
       (e: unknown) => {
         summary.error = e instanceof Error ? e.message : String(e);
@@ -181,7 +192,10 @@ export async function importStream(files: readonly ChosenFile[], opts: ImportStr
       for (const name of skippedNames(file.name, result)) listItem(summary, 'skipped', name, null);
       for (const r of plan.refused) listItem(summary, 'refused', r.item, r.reason);
       summary.activities += plan.activities.length;
-      for (const a of plan.activities) pending.push(a);
+      for (const a of plan.activities) {
+        pending.push(a);
+        fileOf.set(a.sourceId, file.name);
+      }
       if (pending.length >= batchSize) await flush();
     }
     summary.filesDone++;

@@ -1,7 +1,8 @@
 import type { Sport } from '../activity';
 import { normalizeSport } from '../sport';
 import { checkSummary, toActivityInput, type SessionSummary } from './summary';
-import type { ArchiveEntryResult, SingleFileResult } from './types';
+import { READ_BUDGET } from './read-budget';
+import { FileRefusal, type ArchiveEntryResult, type SingleFileResult } from './types';
 
 // Strava's bulk export ("Download your archive"): activities.csv lists every activity with its
 // Strava id, so the thousands of files beside it need not be decoded. Activities keep their
@@ -91,6 +92,8 @@ export class StravaCsvCollector {
     }
     const c = this.cols;
     if (!c) return;
+    if (this.rows.length >= READ_BUDGET.maxCsvRows)
+      throw new FileRefusal(`Too large: activities.csv lists more than ${READ_BUDGET.maxCsvRows} activities`);
     const get = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
     let filename = get(c.filename);
     if (c.filename < 0)

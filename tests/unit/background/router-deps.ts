@@ -1,7 +1,9 @@
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
+import { CheckInStore } from '../../../background/check-in-store';
 import type { RouterDeps } from '../../../background/message-router';
 import { addProblem, clearProblems, listProblems } from '../../../background/read-problems';
+import { listRestMarks, restoreRestMarks } from '../../../background/rest-marks';
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { NOW } from '../activity-fixtures';
 
@@ -18,10 +20,15 @@ export type SiteRouterDeps = RouterDeps & { changes: { count: number; soon: numb
 export async function routerDeps(opts: { now?: number; timeZone?: string } = {}): Promise<SiteRouterDeps> {
   const now = opts.now ?? NOW;
   const timeZone = opts.timeZone ?? 'Europe/London';
-  const store = new ActivityStore(await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`));
+  const db = await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`);
+  const store = new ActivityStore(db);
   const changes = { count: 0, soon: 0 };
   const base: Partial<RouterDeps> & { changes: { count: number; soon: number } } = {
     store,
+    // The backup carries rest marks and check-ins.
+    checkIns: new CheckInStore(db),
+    listRestMarks,
+    restoreRestMarks,
     changes,
     now: () => now,
     timeZone: () => timeZone,

@@ -159,6 +159,17 @@ describe('importStream: many files, one import', () => {
     expect(s.filesDone).toBeLessThan(30);
   });
 
+  it('names the file of an activity the store refused', async () => {
+    const store = fakeStore();
+    const save: ImportStreamOptions['save'] = async (b) => ({
+      ...(await store.save(b.slice(1))),
+      refused: [{ sourceId: b[0]!.sourceId, reason: 'implausible' }],
+    });
+    const s = await importStream([run(1), run(2)], opts(save));
+    expect(s.counts).toMatchObject({ added: 1, refused: 1 });
+    expect(s.items).toEqual([{ item: 'run-1.fit', kind: 'refused', reason: 'implausible' }]);
+  });
+
   it('keeps the list of skipped and refused files bounded, counting the rest', async () => {
     const junk = new TextEncoder().encode('x');
     const files = Array.from({ length: MAX_LISTED + 7 }, (_, k) => chosen(path.join('f', `${k}.txt`), junk));
