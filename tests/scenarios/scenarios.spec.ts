@@ -253,6 +253,18 @@ test.describe('options page', () => {
     expect(await storedKeys(driver)).toEqual(['strava:b1', 'strava:b2']);
   });
 
+  test('the options page links the privacy policy (PRIVACY.md), shipped inside the package', async ({ driver }) => {
+    const options = await driver.openExtensionPage('options.html');
+    await expect.poll(() => options.text('[data-testid="privacy-link"]')).toContain('Privacy');
+    const policy = await options.evaluate(async () => {
+      const a = document.querySelector<HTMLAnchorElement>('[data-testid="privacy-link"]')!;
+      const r = await fetch(a.href);
+      return { type: r.headers.get('content-type') ?? '', text: await r.text() };
+    });
+    expect(policy.type).toMatch(/^text\/plain/);
+    expect(policy.text).toBe(await readFile(path.join(REPO_ROOT, 'PRIVACY.md'), 'utf8'));
+  });
+
   test('an invalid threshold is refused with a message and not stored; a valid one is', async ({ driver }) => {
     const options = await driver.openExtensionPage('options.html');
     await options.fill('#maxRunDaysInRow', '0');
