@@ -19,7 +19,12 @@ export function launchFirefox(): Promise<Browser> {
     protocolTimeout: 120_000,
     // The event page is unloaded after 3 s idle instead of 30 s, so every scenario also proves
     // that nothing depends on the background staying alive.
-    extraPrefsFirefox: { 'extensions.background.idle.timeout': IDLE_MS },
+    extraPrefsFirefox: {
+      'extensions.background.idle.timeout': IDLE_MS,
+      // A headless browser cannot show the permission doorhanger: optional permissions are
+      // granted on request, as a runner clicking "Allow" would.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
   });
 }
 
