@@ -56,7 +56,7 @@ export default defineBackground(() => {
       Date.now(),
       userTimeZone(),
       navigator.language,
-      await getCheckIns(),
+      synced?.checkIns ?? (await getCheckIns()),
     ));
   };
 
@@ -89,6 +89,7 @@ export default defineBackground(() => {
   };
   const runSync = createRunSync({
     getStore,
+    getCheckIns,
     listRestMarks,
     now: Date.now,
     timeZone: userTimeZone,
