@@ -10,6 +10,7 @@ import {
 import { FIT_SPORT_TRANSITION, fitSportLabel, sportFromFit } from './fit-profile';
 import {
   checkSummary,
+  isoSecond,
   dateOfWallClock,
   defaultName,
   toActivityInput,
@@ -260,6 +261,9 @@ class Clock {
   }
 }
 
+/** How far a session's start may lie from its track points before the points are believed instead. */
+const SESSION_RECORD_SLACK_MS = 3 * 3600 * 1000;
+
 function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
   const out: SessionSummary[] = [];
   let transitions = 0;
@@ -290,6 +294,35 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
     }
     if (startMs === undefined) {
       refusal ??= 'A session in the file has no readable start time';
+      return;
+    }
+    // A session whose start lies hours or weeks away from its own track points (a clock set
+    // late, a watch left on): the points were recorded when the run happened, so they win.
+    const recFirst = single && span ? clock.ms(span.first) : undefined;
+    const recLast = single && span ? clock.ms(span.last) : undefined;
+    if (
+      recFirst !== undefined &&
+      recLast !== undefined &&
+      (startMs < recFirst - SESSION_RECORD_SLACK_MS || startMs > recLast + SESSION_RECORD_SLACK_MS)
+    ) {
+      warnings.push(
+        `The session starts on ${isoSecond(startMs)}, far from its track points (${isoSecond(recFirst)}); the track points' start and span were used`,
+      );
+      startMs = recFirst;
+      localDate = clock.wallDate(span!.first);
+      elapsedS = (recLast - recFirst) / 1000;
+      const s = sportFromFit(sport, sub);
+      const distanceM = distRaw !== undefined ? distRaw / 100 : null;
+      out.push({
+        startMs,
+        sport: s,
+        sportLabel: fitSportLabel(sport, sub),
+        distanceM,
+        movingS: movingS !== null && movingS <= elapsedS + 2 ? movingS : null,
+        elapsedS,
+        name: nameFor(s, profileName(g, i, f), ctx.fileName),
+        ...(localDate ? { localDate } : {}),
+      });
       return;
     }
     // Some writers put a wrong elapsed time (shorter than the timer time): the session's own
