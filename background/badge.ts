@@ -11,7 +11,20 @@ export const BADGE_COLORS: Readonly<Record<Level, string>> = {
   warning: '#c62828',
 };
 
+/**
+ * The button's tooltip says what the number means ("Hip Check: 6 days in a row with a run"), in
+ * the browser's language, with the plural form that language needs.
+ */
+export function badgeTitle(streakDays: number, lang = browser.i18n.getUILanguage()): string {
+  const msg = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs);
+  if (streakDays <= 0) return msg('badgeTitleNone') || 'Hip Check';
+  const form = new Intl.PluralRules(lang).select(streakDays);
+  const subs = [new Intl.NumberFormat(lang).format(streakDays)];
+  return msg(`badgeTitle_${form}`, subs) || msg('badgeTitle_other', subs) || 'Hip Check';
+}
+
 export async function showBadge(streakDays: number, level: Level): Promise<void> {
   await browser.action.setBadgeText({ text: streakDays > 0 ? String(Math.min(streakDays, 999)) : '' });
   await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS[level] });
+  await browser.action.setTitle({ title: badgeTitle(streakDays) });
 }
