@@ -16,11 +16,14 @@ export const BADGE_COLORS: Readonly<Record<Level, string>> = {
  * the browser's language, with the plural form that language needs.
  */
 export function badgeTitle(streakDays: number, lang = browser.i18n.getUILanguage()): string {
-  const msg = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs);
-  if (streakDays <= 0) return msg('badgeTitleNone') || 'Hip Check';
-  const form = new Intl.PluralRules(lang).select(streakDays);
+  if (streakDays <= 0) return browser.i18n.getMessage('badgeTitleNone') || 'Hip Check';
   const subs = [new Intl.NumberFormat(lang).format(streakDays)];
-  return msg(`badgeTitle_${form}`, subs) || msg('badgeTitle_other', subs) || 'Hip Check';
+  // Both shipped languages have only "one" and "other".
+  const one = new Intl.PluralRules(lang).select(streakDays) === 'one';
+  const text = one
+    ? browser.i18n.getMessage('badgeTitle_one', subs)
+    : browser.i18n.getMessage('badgeTitle_other', subs);
+  return text || 'Hip Check';
 }
 
 export async function showBadge(streakDays: number, level: Level): Promise<void> {

@@ -12,8 +12,8 @@ function Source(props: { id: string; title: string; steps: string[] }) {
     <section aria-labelledby={props.id}>
       <h3 id={props.id}>{props.title}</h3>
       <ul>
-        {props.steps.map((k) => (
-          <li key={k}>{t(k)}</li>
+        {props.steps.map((text, i) => (
+          <li key={i}>{text}</li>
         ))}
       </ul>
     </section>
@@ -51,14 +51,14 @@ export function Welcome() {
         <Source
           id="src-strava"
           title="Strava"
-          steps={['welcomeStravaPages', 'welcomeStravaUpload', 'welcomeStravaExport']}
+          steps={[t('welcomeStravaPages'), t('welcomeStravaUpload'), t('welcomeStravaExport')]}
         />
         <Source
           id="src-garmin"
           title="Garmin Connect"
-          steps={['welcomeGarminPages', 'welcomeGarminOriginal', 'welcomeGarminExport']}
+          steps={[t('welcomeGarminPages'), t('welcomeGarminOriginal'), t('welcomeGarminExport')]}
         />
-        <Source id="src-files" title={t('welcomeFilesTitle')} steps={['welcomeFiles']} />
+        <Source id="src-files" title={t('welcomeFilesTitle')} steps={[t('welcomeFiles')]} />
         <ImportActivities onChanged={() => void load()} />
         {count !== null && (
           <p class="muted" data-testid="welcome-count">
