@@ -234,7 +234,7 @@ test.describe('options page', () => {
     const file = await savedFile(options, '[aria-labelledby="data-h"] .row button');
     expect(file.name).toMatch(/^hip-check-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(file.text) as { format: string; activities: unknown[] };
-    expect(backup.format).toBe('hip-check-backup');
+    expect(backup).toMatchObject({ format: 'hip-check-backup', version: 2 });
     expect(backup.activities).toHaveLength(2);
 
     await options.click('.delete-all button.danger');
