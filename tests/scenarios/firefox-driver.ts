@@ -93,23 +93,22 @@ function wrap(page: Page, tmp: string): DriverPage {
 /**
  * Installs the Firefox build afresh in an already running firefox-esr (a new install gets a new
  * internal UUID, so nothing stored survives from the scenario before). The driver may not open
- * moz-extension:// pages itself: the options tab Hip Check opens on install is the way in, and
- * further extension tabs are opened from it with tabs.create.
+ * moz-extension:// pages itself: the tab Hip Check opens on install is the way in, and the
+ * extension pages a scenario asks for are opened from it with tabs.create.
  */
 export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
   const tmp = await mkdtemp(path.join(tmpdir(), 'hip-check-ff-'));
   const before = new Set(await browser.pages());
   const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const known = new Set<Page>();
-  const find = (file: string) =>
-    until(`Firefox to open ${file}`, async () => {
-      for (const p of await browser.pages())
-        if (!before.has(p) && !known.has(p) && (await where(p)).endsWith(`/${file}`)) return p;
+  const find = (what: string, test: (href: string) => boolean) =>
+    until(`Firefox to open ${what}`, async () => {
+      for (const p of await browser.pages()) if (!before.has(p) && !known.has(p) && test(await where(p))) return p;
       return undefined;
     });
-  const home = await find('options.html');
+  // The page Hip Check opens on install (its welcome page) stays open as the way in.
+  const home = await find('the page shown on install', (href) => href.startsWith('moz-extension://'));
   known.add(home);
-  let homeHandedOut = false;
 
   const handlers: SiteHandler[] = [];
   const driver: Driver = {
@@ -140,10 +139,6 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
       return wrap(page, tmp);
     },
     openExtensionPage: async (file) => {
-      if (!homeHandedOut && file === 'options.html') {
-        homeHandedOut = true;
-        return wrap(home, tmp);
-      }
       await home.evaluate(
         (f) =>
           void (
@@ -153,7 +148,7 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
           }),
         file,
       );
-      const page = await find(file);
+      const page = await find(file, (href) => href.endsWith(`/${file}`));
       known.add(page);
       return wrap(page, tmp);
     },
