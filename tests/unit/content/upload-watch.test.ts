@@ -16,6 +16,8 @@ function fakeCtx(): ContentScriptContext {
     addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
       target.addEventListener(type, handler, { ...opts, signal: abort.signal });
     },
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn),
   } as unknown as ContentScriptContext;
 }
 
@@ -51,6 +53,20 @@ beforeEach(() => {
 afterEach(() => abort.abort());
 
 describe('watchUploads', () => {
+  it('takes a file chosen in an input inside an open shadow root, whose events stay in the root', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const host = document.createElement('gc-import-data');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const input = fileInput(fit('shadow.fit'));
+    root.append(input);
+    await settle();
+    // Not composed, as Firefox sends a file input's input and change events.
+    input.dispatchEvent(trusted(new Event('change', { bubbles: true, composed: false })));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toMatchObject({ type: 'upload/file', file: { name: 'shadow.fit' } });
+  });
+
   it('sends a chosen file once, as base64, though both input and change fire', async () => {
     watchUploads(fakeCtx(), () => true);
     const input = fileInput(fit());
