@@ -128,9 +128,8 @@ export function ImportActivities(props: { onChanged: () => void }) {
         id="import-folder"
         type="file"
         disabled={busy}
-        ref={(el) => {
-          if (el) el.webkitdirectory = true;
-        }}
+        // A folder picker from the first render on (no JSX type knows this attribute).
+        {...({ webkitdirectory: true } as object)}
         onChange={(e) => chosen(e, true)}
       />
       <p class="hint muted">{t('importHint')}</p>
