@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../core/activity';
+import { problem, type Problem } from '../core/problem-codes';
 import type { SiteData } from '../core/messages';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
 import { nextBackfillUrl } from '../core/sites/strava/strava-backfill-next';
@@ -12,7 +13,7 @@ import { readStravaTrainingActivities } from '../core/sites/strava/strava-traini
 export interface SiteReading {
   activities: ActivityInput[];
   /** A page we expected to read gave nothing usable: shown in the popup. */
-  problem: { page: string; reason: string } | null;
+  problem: { page: string; reason: Problem } | null;
   /** What the content script needs next, given how many of `activities` were already stored. */
   reply(known: number): Record<string, unknown>;
 }
@@ -31,10 +32,7 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
       if (r.kind === 'not-own') return none({ notOwn: true });
       return {
         activities: [],
-        problem: {
-          page: 'activity-page',
-          reason: `Couldn't read your Strava activity page: ${r.reason}. The site may have changed.`,
-        },
+        problem: { page: 'activity-page', reason: problem('site_strava_page', r.reason) },
         reply: () => ({}),
       };
     }
@@ -42,15 +40,20 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
       const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
       if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
       if (r.kind === 'not-own') return none({ notOwn: true });
-      const why =
-        typeof (data.body as { why?: unknown } | null)?.why === 'string'
-          ? `${(data.body as { why: string }).why.slice(0, 200)}, and `
-          : '';
+      // The content script's note on why the page's own data was not there.
+      const why = (data.body as { why?: unknown } | null)?.why;
       return {
         activities: [],
         problem: {
           page: 'activity-page',
-          reason: `Couldn't read your Strava activity page: ${why}${r.reason}. The site may have changed.`,
+          reason:
+            why === 'late' || why === 'no-page-view'
+              ? problem(
+                  'site_strava_page_because',
+                  problem(why === 'late' ? 'strava_page_data_late' : 'strava_page_no_page_view'),
+                  r.reason,
+                )
+              : problem('site_strava_page', r.reason),
         },
         reply: () => ({}),
       };
@@ -60,7 +63,7 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
       if (!r.ok)
         return {
           activities: [],
-          problem: { page: 'training', reason: `Couldn't read your Strava activity list: ${r.error}` },
+          problem: { page: 'training', reason: problem('site_strava_list', r.error) },
           reply: () => ({ nextUrl: null }),
         };
       return {
@@ -79,7 +82,7 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
           activities: [],
           problem: {
             page: list ? 'activity-list' : 'activity',
-            reason: `Couldn't read your Garmin Connect activities: ${r.error}`,
+            reason: problem('site_garmin', r.error),
           },
           reply: () => ({}),
         };

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { importOne, type FileOutcome } from './import-chosen-files';
 import { t, tn } from './i18n';
+import { problemText } from './problem-text';
 
 /** "Import activities": backups, activity files and export archives, several at once. */
 export function ImportActivities(props: { onChanged: () => void }) {
@@ -51,7 +52,7 @@ export function ImportActivities(props: { onChanged: () => void }) {
             <li key={i} class={o.error ? 'error' : ''}>
               {o.error ? (
                 <>
-                  {o.what}: {o.error}
+                  {o.what}: {problemText(o.error)}
                 </>
               ) : (
                 <>
@@ -63,7 +64,7 @@ export function ImportActivities(props: { onChanged: () => void }) {
                       <ul>
                         {o.refused.map((r, j) => (
                           <li key={j}>
-                            {r.item}: {r.reason}
+                            {r.item}: {problemText(r.reason)}
                           </li>
                         ))}
                       </ul>

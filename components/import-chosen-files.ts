@@ -1,4 +1,5 @@
 import { blobSource, readActivityFile } from '../core/files';
+import type { Problem } from '../core/problem-codes';
 import { planImport } from '../core/files/import-plan';
 import type { ImportLog } from '../core/messages';
 import { ask } from '../messaging/ask';
@@ -10,8 +11,8 @@ import { ask } from '../messaging/ask';
 const BATCH = 2000;
 
 export interface FileOutcome extends ImportLog {
-  /** A backup or file refused as a whole. */
-  error: string | null;
+  /** A backup or file refused as a whole (the backup reader still words its errors). */
+  error: Problem | string | null;
 }
 
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */

@@ -28,7 +28,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
   const url = window.location.href;
 
   // Without pageView data, the page as shown is copied out and read in the background.
-  const fromDom = (why: string) =>
+  const fromDom = (why: 'late' | 'no-page-view') =>
     void sendToBackground({
       type: 'site/data',
       data: {
@@ -44,7 +44,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
   const timer = ctx.setTimeout(() => {
     if (done) return;
     done = true;
-    fromDom('its data never appeared');
+    fromDom('late');
   }, WAIT_MS);
 
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
@@ -53,7 +53,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
     if (!looksLikeSnapshot(snap) || snap.urlActivityId !== activityId) return;
     done = true;
     clearTimeout(timer);
-    if (snap.activity === null) return fromDom('the page has no activity data (pageView)');
+    if (snap.activity === null) return fromDom('no-page-view');
     // The background reads it; a friend's activity is none of our business and is not stored.
     void sendToBackground({
       type: 'site/data',

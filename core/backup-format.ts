@@ -1,4 +1,5 @@
 import type { Activity } from './activity';
+import { problem, type Problem } from './problem-codes';
 import { checkStoredActivity } from './activity-validation';
 import { validateSettingsPatch, type Settings } from './settings';
 
@@ -30,7 +31,8 @@ export function backupFileName(nowMs: number): string {
   return `hip-check-backup-${new Date(nowMs).toISOString().slice(0, 10)}.json`;
 }
 
-export type ParsedBackup = { ok: true; activities: Activity[]; settings: Settings } | { ok: false; error: string };
+export type ParsedBackup =
+  { ok: true; activities: Activity[]; settings: Settings } | { ok: false; error: Problem | string };
 
 /**
  * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
@@ -63,8 +65,7 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   const activities: Activity[] = [];
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
-    if (!r.ok)
-      return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
+    if (!r.ok) return { ok: false, error: problem('backup_activity_damaged', i + 1, r.error) };
     activities.push(r.value);
   }
   let settings = current;

@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import { problem, problemDebugText, type Problem } from '../problem-codes';
 import {
   decodeFit,
   FIT_EPOCH_S,
@@ -220,7 +221,7 @@ function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fi
 
 interface GroupOutcome {
   summaries: SessionSummary[];
-  refusal?: string;
+  refusal?: Problem;
 }
 
 /**
@@ -260,10 +261,10 @@ class Clock {
   }
 }
 
-function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   const out: SessionSummary[] = [];
   let transitions = 0;
-  let refusal: string | undefined;
+  let refusal: Problem | undefined;
   const single = g.sessions.length === 1;
   const span = clock.recordSpan();
   g.sessions.forEach((f, i) => {
@@ -286,10 +287,10 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
         startMs = clock.ms(span.first);
         localDate = clock.wallDate(span.first);
       } else if (g.timeCreated !== null) startMs = g.timeCreated;
-      if (startMs !== undefined) warnings.push('The session has no start time; the first track point’s time was used');
+      if (startMs !== undefined) warnings.push(problem('fit_start_from_first_point'));
     }
     if (startMs === undefined) {
-      refusal ??= 'A session in the file has no readable start time';
+      refusal ??= problem('fit_session_no_start');
       return;
     }
     // Some writers put a wrong elapsed time (shorter than the timer time): the session's own
@@ -309,7 +310,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       bestSpan >= movingS - 2
     ) {
       warnings.push(
-        `The session's elapsed time (${Math.round(elapsedS)} s) is shorter than its timer time (${Math.round(movingS)} s); the time from its start to its end (${Math.round(bestSpan)} s) was used`,
+        problem('fit_elapsed_below_timer', Math.round(elapsedS), Math.round(movingS), Math.round(bestSpan)),
       );
       elapsedS = bestSpan;
     }
@@ -329,10 +330,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       ...(localDate ? { localDate } : {}),
     });
   });
-  if (transitions > 0)
-    warnings.push(
-      `${transitions} transition${transitions > 1 ? 's' : ''} between sports ${transitions > 1 ? 'were' : 'was'} not counted as activities`,
-    );
+  if (transitions > 0) warnings.push(problem('fit_transitions', transitions));
   return { summaries: out, refusal };
 }
 
@@ -356,7 +354,7 @@ function recordsOutrunLaps(g: Group): boolean {
   return last >= 0 && (end < 0 || last - end > 60);
 }
 
-function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   // Consecutive laps of the same sport make one session.
   const runs: Fields[][] = [];
   for (const lap of g.laps) {
@@ -415,19 +413,15 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: st
       ...(localDate ? { localDate } : {}),
     });
   }
-  if (out.length > 0)
-    warnings.push(
-      'The file has no session summary (the recording was not finished); the totals were computed from its laps',
-    );
-  return { summaries: out, refusal: out.length === 0 ? 'The file’s laps have no readable start time' : undefined };
+  if (out.length > 0) warnings.push(problem('fit_totals_from_laps'));
+  return { summaries: out, refusal: out.length === 0 ? problem('fit_laps_no_start') : undefined };
 }
 
-function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   const r = g.rec;
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
-  if (!span || startMs === undefined)
-    return { summaries: [], refusal: 'Truncated FIT file: its track points carry no time' };
+  if (!span || startMs === undefined) return { summaries: [], refusal: problem('fit_records_no_time') };
   // The sport: from a sport message, else from the laps.
   const sm = g.sports[0];
   const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
@@ -442,9 +436,7 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
     if (total > 0 && total <= span.last - span.first + 1) movingS = total;
   }
   const s = sportFromFit(sport, sub);
-  warnings.push(
-    'The file has no session summary (the recording was not finished or was cut); the totals were computed from its track points',
-  );
+  warnings.push(problem('fit_totals_from_records'));
   const localDate = clock.wallDate(span.first);
   return {
     summaries: [
@@ -505,8 +497,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
 
   const warnings = [...report.warnings];
   const activities: ActivityInput[] = [];
-  const notActivityTypes: string[] = [];
-  const refusals: string[] = [];
+  const notActivityTypes: Problem[] = [];
+  const refusals: Problem[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
 
@@ -537,25 +529,20 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     else if (grp.rec.count > 0) {
       outcome = {
         summaries: [],
-        refusal: `No activity in the file: it holds ${grp.rec.count} track point${grp.rec.count > 1 ? 's' : ''} but no session, lap or sport (an unfinished or damaged recording)`,
+        refusal: problem('fit_records_only', grp.rec.count),
       };
     } else {
       outcome = {
         summaries: [],
-        refusal: report.stoppedEarly
-          ? 'Truncated FIT file: no session or record could be read'
-          : 'No activity in the file: it holds no session, lap or track point',
+        refusal: report.stoppedEarly ? problem('fit_truncated_nothing') : problem('fit_nothing'),
       };
     }
     if (outcome.refusal && outcome.summaries.length === 0) refusals.push(outcome.refusal);
-    if (clock.usedWall)
-      warnings.push(
-        `The device clock was not set: the file gives local times only, placed in the time zone ${ctx.timeZone}`,
-      );
+    if (clock.usedWall) warnings.push(problem('fit_clock_not_set', ctx.timeZone));
     const offset = plausibleLocalOffset(grp.activity);
     for (const s of outcome.summaries) {
       if (offset !== null && !s.localDate) s.localDate = dateOfWallClock(s.startMs + offset * 1000);
-      const bad = checkSummary(s, ctx.nowMs, warnings, 'The session');
+      const bad = checkSummary(s, ctx.nowMs, warnings, problem('subject_session'));
       if (bad) {
         refusals.push(bad);
         continue;
@@ -570,27 +557,34 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     }
   }
 
-  if (duplicates > 0)
-    warnings.push(
-      `The file repeats ${duplicates === 1 ? 'a session' : `${duplicates} sessions`}; ${duplicates === 1 ? 'it was' : 'they were'} read once`,
-    );
+  if (duplicates > 0) warnings.push(problem('fit_repeated_sessions', duplicates));
   if (activities.length > 0) {
-    if (notActivityTypes.length > 0)
-      warnings.push(`The file also holds ${[...new Set(notActivityTypes)].join(', ')}; that part was ignored`);
-    if (refusals.length > 0) warnings.push(...refusals.map((r) => `Skipped: ${r}`));
+    if (notActivityTypes.length > 0) warnings.push(problem('fit_also_holds', uniqueProblems(notActivityTypes)));
+    if (refusals.length > 0) warnings.push(...refusals.map((r) => problem('skipped', r)));
     return { kind: 'activities', format: 'fit', activities, warnings };
   }
   if (notActivityTypes.length > 0 && refusals.length === 0) {
     return {
       kind: 'not-activity',
       format: 'fit',
-      reason: `Not an activity: this FIT file holds ${[...new Set(notActivityTypes)].join(', ')}`,
+      reason: problem('fit_not_activity', uniqueProblems(notActivityTypes)),
     };
   }
   if (refusals.length > 0) return { kind: 'refused', format: 'fit', reason: refusals[0]! };
   return {
     kind: 'refused',
     format: 'fit',
-    reason: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file',
+    reason: report.stoppedEarly ? problem('fit_truncated_nothing') : problem('file_no_activity'),
   };
+}
+
+/** Each problem once, in order of first appearance (a chained file may repeat a file type). */
+function uniqueProblems(list: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = problemDebugText(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

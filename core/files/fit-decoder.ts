@@ -1,3 +1,5 @@
+import { problem, problemDebugText, type Problem, type ProblemCode } from '../problem-codes';
+
 // A small, tolerant FIT decoder of our own (the FIT protocol is public: file header, definition
 // and data messages, local message types, compressed-timestamp headers, developer fields,
 // CRC-16). It decodes only the fields a caller asks for and skips everything else, so a 1 MB
@@ -37,12 +39,15 @@ export interface FitDecodeReport {
   crcOk: boolean | null;
   /** True when decoding stopped before the declared end of the data (damage or truncation). */
   stoppedEarly: boolean;
-  warnings: string[];
+  warnings: Problem[];
 }
 
 /** The input is not FIT at all (bad header): nothing could be decoded. */
 export class FitFormatError extends Error {
   override name = 'FitFormatError';
+  constructor(readonly problem: Problem) {
+    super(problemDebugText(problem));
+  }
 }
 
 export const FIT_TIMESTAMP_FIELD = 253;
@@ -204,7 +209,7 @@ function readValue(
  */
 export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg: FitMessage) => void): FitDecodeReport {
   const report: FitDecodeReport = { sections: 0, messages: 0, crcOk: null, stoppedEarly: false, warnings: [] };
-  if (!looksLikeFit(bytes)) throw new FitFormatError('Not a FIT file: the header has no ".FIT" signature');
+  if (!looksLikeFit(bytes)) throw new FitFormatError(problem('fit_no_signature'));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const msg = new MessageView(view, bytes);
   const len = bytes.length;
@@ -213,32 +218,31 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
   // The reference for compressed timestamps; kept across the parts of a multi-header file.
   let lastTs = -1;
   const warnOnce = new Set<string>();
-  const warn = (w: string) => {
-    if (!warnOnce.has(w) && report.warnings.length < 20) {
-      warnOnce.add(w);
+  const warn = (w: Problem) => {
+    const key = problemDebugText(w);
+    if (!warnOnce.has(key) && report.warnings.length < 20) {
+      warnOnce.add(key);
       report.warnings.push(w);
     }
   };
 
   while (start < len) {
     if (len - start < 12 || !looksLikeFit(bytes.subarray(start, start + 12))) {
-      if (section === 0) throw new FitFormatError('Not a FIT file: the header has no ".FIT" signature');
+      if (section === 0) throw new FitFormatError(problem('fit_no_signature'));
       // Padding after the last file is common (zeros); anything else is worth a word.
       let allZero = true;
       for (let i = start; i < len && allZero; i++) allZero = bytes[i] === 0;
-      if (!allZero) warn(`Ignored ${len - start} bytes after the end of the FIT data`);
+      if (!allZero) warn(problem('fit_trailing_bytes', len - start));
       break;
     }
     const headerSize = bytes[start]!;
     const dataSize = view.getUint32(start + 4, true);
     if (headerSize >= 14 && start + 14 <= len) {
       const hc = view.getUint16(start + 12, true);
-      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12))
-        warn('The FIT header checksum is wrong; the file was read anyway');
+      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12)) warn(problem('fit_header_checksum'));
     }
     const protocolMajor = bytes[start + 1]! >> 4;
-    if (protocolMajor > 2)
-      warn(`FIT protocol version ${protocolMajor} is newer than this reader knows; read as version 2`);
+    if (protocolMajor > 2) warn(problem('fit_protocol_newer', protocolMajor));
     const dataStart = start + headerSize;
     let dataEnd = dataStart + dataSize;
     let declaredOk = true;
@@ -247,11 +251,7 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
       // size or a larger one: read what is there.
       declaredOk = false;
       dataEnd = len;
-      warn(
-        dataSize === 0
-          ? 'The FIT header declares no data size (unfinished file); read to the end'
-          : `The FIT file is truncated: ${dataStart + dataSize + 2 - len} bytes are missing`,
-      );
+      warn(dataSize === 0 ? problem('fit_no_data_size') : problem('fit_truncated', dataStart + dataSize + 2 - len));
     }
 
     report.sections++;
@@ -269,12 +269,12 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
         const hasDev = (h & 0x20) !== 0;
         if (pos + 6 > dataEnd) {
           stopped = true;
-          warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+          warn(problem('fit_definition_cut', pos));
           break;
         }
         const little = bytes[pos + 2] === 0;
         if (bytes[pos + 2]! > 1) {
-          warn(`Damaged FIT data at byte ${pos}: unknown byte order ${bytes[pos + 2]}; reading stopped there`);
+          warn(problem('fit_byte_order', pos, bytes[pos + 2]!));
           stopped = true;
           break;
         }
@@ -283,7 +283,7 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
         let p = pos + 6;
         if (p + nFields * 3 > dataEnd) {
           stopped = true;
-          warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+          warn(problem('fit_definition_cut', pos));
           break;
         }
         const want = wanted.get(global);
@@ -305,14 +305,14 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
         if (hasDev) {
           if (p + 1 > dataEnd) {
             stopped = true;
-            warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+            warn(problem('fit_definition_cut', pos));
             break;
           }
           const nDev = bytes[p]!;
           p++;
           if (p + nDev * 3 > dataEnd) {
             stopped = true;
-            warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
+            warn(problem('fit_definition_cut', pos));
             break;
           }
           for (let i = 0; i < nDev; i++, p += 3) size += bytes[p + 1]!;
@@ -324,15 +324,13 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
       // Data message, with a normal or a compressed timestamp header.
       const def = defs[local];
       if (!def) {
-        warn(
-          `Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`,
-        );
+        warn(problem('fit_undefined_local_type', pos, local));
         stopped = true;
         break;
       }
       if (pos + 1 + def.size > dataEnd) {
         stopped = true;
-        warn(`The FIT data ends in the middle of a message at byte ${pos}; reading stopped there`);
+        warn(problem('fit_message_cut', pos));
         break;
       }
       const at = pos + 1;
@@ -369,17 +367,17 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
       // A CRC of 0 means "not computed" in some writers.
       if (crc !== 0 || section > 0) {
         const ok = fitCrc(bytes, start, dataEnd) === crc;
-        if (!ok) warn('The FIT file checksum (CRC) is wrong; the file may be damaged but was read anyway');
+        if (!ok) warn(problem('fit_checksum'));
         report.crcOk = report.crcOk === false ? false : ok;
       }
       start = dataEnd + 2;
     } else {
-      if (declaredOk && dataEnd < len) warn('The FIT file ends without its checksum');
+      if (declaredOk && dataEnd < len) warn(problem('fit_no_checksum'));
       break;
     }
     section++;
     if (section >= 64) {
-      warn('More than 64 chained FIT files; the rest were ignored');
+      warn(problem('fit_too_many_chained'));
       break;
     }
   }
@@ -423,27 +421,29 @@ class MessageView implements FitMessage {
 }
 
 /** What a FIT file of each file_id type holds, as a phrase ("this FIT file holds ..."). */
-export const FIT_FILE_TYPES: Readonly<Record<number, string>> = {
-  1: 'device information',
-  2: 'settings',
-  3: 'sport settings',
-  4: 'an activity',
-  5: 'a workout',
-  6: 'a course',
-  7: 'training schedules',
-  9: 'weight measurements',
-  10: 'totals',
-  11: 'goals',
-  14: 'blood pressure measurements',
-  15: 'monitoring data',
-  20: 'an activity summary',
-  28: 'daily monitoring data',
-  32: 'monitoring data',
-  34: 'a segment',
-  35: 'a segment list',
-  40: 'device configuration',
+/** FIT file types (the file_id message's `type`), as problem codes that name them. */
+export const FIT_FILE_TYPES: Readonly<Record<number, ProblemCode>> = {
+  1: 'fit_type_device_info',
+  2: 'fit_type_settings',
+  3: 'fit_type_sport_settings',
+  4: 'fit_type_activity',
+  5: 'fit_type_workout',
+  6: 'fit_type_course',
+  7: 'fit_type_schedules',
+  9: 'fit_type_weight',
+  10: 'fit_type_totals',
+  11: 'fit_type_goals',
+  14: 'fit_type_blood_pressure',
+  15: 'fit_type_monitoring',
+  20: 'fit_type_activity_summary',
+  28: 'fit_type_monitoring_daily',
+  32: 'fit_type_monitoring_b',
+  34: 'fit_type_segment',
+  35: 'fit_type_segment_list',
+  40: 'fit_type_device_config',
 };
 
-export function fitFileTypeName(type: number): string {
-  return FIT_FILE_TYPES[type] ?? `data of FIT file type ${type}`;
+export function fitFileTypeName(type: number): Problem {
+  const code = FIT_FILE_TYPES[type];
+  return code ? ({ code, params: [] } as unknown as Problem) : problem('fit_type_other', type);
 }

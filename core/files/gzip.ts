@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { problem, type Problem } from '../problem-codes';
 import { FileRefusal, MAX_INFLATED_BYTES } from './types';
 
 // gzip (RFC 1952) around fflate's raw inflate. fflate's one-shot gunzip trusts the size in the
@@ -51,20 +52,12 @@ function gzipDataStart(b: Uint8Array): number {
  * Inflates raw deflate data in pieces, calling `onChunk` with the output, and refuses once the
  * output passes `maxBytes`. Throws FileRefusal on damaged data.
  */
-export function inflateChunked(
-  data: Uint8Array,
-  maxBytes: number,
-  onChunk: (chunk: Uint8Array) => void,
-  what: string,
-): void {
+export function inflateChunked(data: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void): void {
   let total = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > maxBytes)
-      throw new FileRefusal(
-        `${what} expands to more than ${Math.round(maxBytes / 1048576)} MB, too large for an activity file`,
-      );
+    if (total > maxBytes) throw new FileRefusal(problem('gzip_expands_too_much', Math.round(maxBytes / 1048576)));
     if (chunk.length) onChunk(chunk);
     if (final) ended = true;
   });
@@ -77,36 +70,31 @@ export function inflateChunked(
     if (data.length === 0) inf.push(new Uint8Array(0), true);
   } catch (e) {
     if (e instanceof FileRefusal) throw e;
-    throw new FileRefusal(`Damaged ${what}: its compressed data is corrupt or cut short`);
+    throw new FileRefusal(problem('gzip_corrupt'));
   }
 }
 
 /** Gunzips a whole file in memory, capped at MAX_INFLATED_BYTES. */
-export function gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): { data: Uint8Array; warning?: string } {
+export function gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): { data: Uint8Array; warning?: Problem } {
   const start = gzipDataStart(bytes);
-  if (start < 0) throw new FileRefusal('Damaged gzip file: its header is cut short');
+  if (start < 0) throw new FileRefusal(problem('gzip_header_short'));
   const chunks: Uint8Array[] = [];
   let size = 0;
-  inflateChunked(
-    bytes.subarray(start),
-    maxBytes,
-    (c) => {
-      chunks.push(c);
-      size += c.length;
-    },
-    'gzip file',
-  );
+  inflateChunked(bytes.subarray(start), maxBytes, (c) => {
+    chunks.push(c);
+    size += c.length;
+  });
   const out = new Uint8Array(size);
   let o = 0;
   for (const c of chunks) {
     out.set(c, o);
     o += c.length;
   }
-  let warning: string | undefined;
+  let warning: Problem | undefined;
   if (bytes.length >= start + 8) {
     const t = bytes.length - 8;
     const want = (bytes[t]! | (bytes[t + 1]! << 8) | (bytes[t + 2]! << 16) | (bytes[t + 3]! << 24)) >>> 0;
-    if (crc32(out) !== want) warning = 'The gzip checksum does not match: the file may be damaged';
+    if (crc32(out) !== want) warning = problem('gzip_checksum');
   }
   return { data: out, warning };
 }

@@ -1,4 +1,5 @@
 import type { Sport } from '../activity';
+import { problem, type Problem } from '../problem-codes';
 import { normalizeSport } from '../sport';
 import { checkSummary, toActivityInput, type SessionSummary } from './summary';
 import type { ArchiveEntryResult, SingleFileResult } from './types';
@@ -79,14 +80,14 @@ function columnsFromHeader(header: string[]): Columns | null {
 export class StravaCsvCollector {
   rows: StravaRow[] = [];
   private cols: Columns | null = null;
-  headerError: string | null = null;
+  headerError: Problem | null = null;
   private headerSeen = false;
 
   onRow = (fields: string[], index: number): void => {
     if (!this.headerSeen) {
       this.headerSeen = true;
       this.cols = columnsFromHeader(fields);
-      if (!this.cols) this.headerError = 'activities.csv does not have the columns of a Strava export';
+      if (!this.cols) this.headerError = problem('csv_not_strava');
       return;
     }
     const c = this.cols;
@@ -278,8 +279,8 @@ const MAX_FILES_FOR_SPORT = 5000;
 export async function stravaRowsToEntries(
   rows: StravaRow[],
   ctx: StravaRowsContext,
-): Promise<{ entries: ArchiveEntryResult[]; warnings: string[] }> {
-  const warnings: string[] = [];
+): Promise<{ entries: ArchiveEntryResult[]; warnings: Problem[] }> {
+  const warnings: Problem[] = [];
   const dayFirst = inferDayFirst(rows.map((r) => r.date));
   const entries: ArchiveEntryResult[] = [];
   const localized = new Map<string, number>();
@@ -293,7 +294,7 @@ export async function stravaRowsToEntries(
         entry,
         kind: 'refused',
         format: 'csv',
-        reason: `The activity id ${JSON.stringify(r.id.slice(0, 40))} is not a Strava id`,
+        reason: problem('csv_bad_id', r.id.slice(0, 40)),
       });
       continue;
     }
@@ -305,7 +306,7 @@ export async function stravaRowsToEntries(
         entry,
         kind: 'refused',
         format: 'csv',
-        reason: `The date ${JSON.stringify(r.date.slice(0, 60))} could not be read`,
+        reason: problem('csv_bad_date', r.date.slice(0, 60)),
       });
       continue;
     }
@@ -347,8 +348,8 @@ export async function stravaRowsToEntries(
       elapsedS: elapsed,
       name: r.name || 'Strava activity',
     };
-    const rowWarnings: string[] = [];
-    const bad = checkSummary(s, ctx.nowMs, rowWarnings, `Activity ${r.id}`);
+    const rowWarnings: Problem[] = [];
+    const bad = checkSummary(s, ctx.nowMs, rowWarnings, problem('subject_activity_id', r.id));
     if (bad) {
       entries.push({ entry, kind: 'refused', format: 'csv', reason: bad });
       continue;
@@ -366,11 +367,7 @@ export async function stravaRowsToEntries(
       .slice(0, 3)
       .map((t) => `"${t}"`)
       .join(', ');
-    warnings.push(
-      ctx.readFile
-        ? `activities.csv names sports in another language (${examples}); their sport was read from the activity files where possible`
-        : `activities.csv names sports in another language (${examples}); those activities were imported as "other"`,
-    );
+    warnings.push(problem(ctx.readFile ? 'csv_sports_localized_read' : 'csv_sports_localized_other', examples));
   }
   return { entries, warnings };
 }

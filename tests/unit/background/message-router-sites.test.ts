@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { problem, type ProblemCode, type ProblemParams } from '../../../core/problem-codes';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -6,6 +7,9 @@ import { handleMessage } from '../../../background/message-router';
 import { listProblems } from '../../../background/read-problems';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
+
+const refused = <C extends ProblemCode>(code: C, ...params: ProblemParams[C]) =>
+  problem('request_refused', problem(code, ...params));
 
 // Real files live beside the checkout (../shared/corpus), never in the repository.
 const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
@@ -97,7 +101,7 @@ describe('site/data through the router', () => {
   it('refuses Strava data sent from a Garmin page, and stores nothing', async () => {
     const d = await routerDeps();
     const r = await handleMessage(siteData('strava-training-list', LIST_URL, recentList()), garmin, d);
-    expect(r).toEqual({ ok: false, error: 'Refused: strava-training-list data may only come from strava.' });
+    expect(r).toEqual({ ok: false, error: refused('request_site_data_wrong_site', 'strava-training-list', 'strava') });
     expect(await d.store.count()).toBe(0);
     expect(d.changes.count).toBe(0);
   });
@@ -111,10 +115,7 @@ describe('site/data through the router', () => {
       'https://connect.garmin.com/x',
     ]) {
       const r = await handleMessage(siteData('strava-training-list', url, recentList()), strava, d);
-      expect([url, r]).toEqual([
-        url,
-        { ok: false, error: 'Refused: site data must name its own page or request on that site.' },
-      ]);
+      expect([url, r]).toEqual([url, { ok: false, error: refused('request_site_data_url') }]);
     }
     expect(await d.store.count()).toBe(0);
   });
@@ -123,7 +124,7 @@ describe('site/data through the router', () => {
     const d = await routerDeps();
     for (const kind of ['constructor', '__proto__', 'toString', 'nope']) {
       const r = await handleMessage(siteData(kind, LIST_URL, recentList()), strava, d);
-      expect([kind, r]).toEqual([kind, { ok: false, error: 'Refused: site data of an unknown kind.' }]);
+      expect([kind, r]).toEqual([kind, { ok: false, error: refused('request_site_data_kind') }]);
     }
     expect(await d.store.count()).toBe(0);
   });
@@ -131,7 +132,7 @@ describe('site/data through the router', () => {
   it('refuses site data from an extension page', async () => {
     const d = await routerDeps();
     const r = await handleMessage(siteData('strava-training-list', LIST_URL, recentList()), page, d);
-    expect(r).toEqual({ ok: false, error: 'Refused: unknown message type "site/data".' });
+    expect(r).toEqual({ ok: false, error: refused('request_unknown_type', 'site/data') });
     expect(await d.store.count()).toBe(0);
   });
 
@@ -144,9 +145,7 @@ describe('site/data through the router', () => {
     );
     expect(r).toMatchObject({ ok: true, added: 0, known: 0, nextUrl: null });
     const reason = (r as Record<string, unknown>).problem;
-    expect(reason).toBe(
-      "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
-    );
+    expect(reason).toEqual(problem('site_strava_list', problem('strava_list_web_page')));
     expect(d.changes.count).toBe(1);
     expect(await listProblems()).toEqual([{ site: 'strava', page: 'training', url: LIST_URL, reason, atMs: NOW }]);
     // A good read from Strava clears it.
@@ -261,7 +260,7 @@ describe('upload/file through the router', () => {
     const d = await routerDeps();
     for (const dataBase64 of ['not base64!', 'QUJD\n', 'QU=JD', '%%%%']) {
       const r = await handleMessage({ type: 'upload/file', file: { name: 'x.fit', dataBase64 } }, strava, d);
-      expect([dataBase64, r]).toEqual([dataBase64, { ok: false, error: 'Refused: the upload is not base64 data.' }]);
+      expect([dataBase64, r]).toEqual([dataBase64, { ok: false, error: refused('request_upload_not_base64') }]);
     }
     expect(await d.store.recentImports(5)).toEqual([]);
     expect(d.changes.count).toBe(0);
@@ -274,13 +273,13 @@ describe('upload/file through the router', () => {
       ok: true,
       added: 0,
       notActivities: 0,
-      refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }],
+      refused: [{ item: 'x.fit', reason: problem('upload_undecodable') }],
     });
     expect(await d.store.count()).toBe(0);
     expect((await d.store.recentImports(1))[0]).toMatchObject({
       what: 'Strava upload: x.fit',
       added: 0,
-      refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }],
+      refused: [{ item: 'x.fit', reason: problem('upload_undecodable') }],
     });
   });
 
@@ -289,7 +288,7 @@ describe('upload/file through the router', () => {
     for (const file of [undefined, { name: 'x.fit' }, { dataBase64: 'QUJD' }, { name: 3, dataBase64: 'QUJD' }]) {
       expect(await handleMessage({ type: 'upload/file', file }, strava, d)).toEqual({
         ok: false,
-        error: 'Refused: an upload needs a file name and its data.',
+        error: refused('request_upload_fields'),
       });
     }
   });
@@ -301,7 +300,7 @@ describe('upload/file through the router', () => {
       page,
       d,
     );
-    expect(r).toEqual({ ok: false, error: 'Refused: unknown message type "upload/file".' });
+    expect(r).toEqual({ ok: false, error: refused('request_unknown_type', 'upload/file') });
     expect(await d.store.count()).toBe(0);
     expect(await d.store.recentImports(1)).toEqual([]);
   });
@@ -314,7 +313,7 @@ describe('imports/log and problem reports through the router', () => {
     merged: 1,
     unchanged: 2,
     notActivities: 1,
-    refused: [{ item: 'bad.fit', reason: 'bad CRC' }],
+    refused: [{ item: 'bad.fit', reason: problem('fit_checksum') }],
   };
 
   it('logs an import from an extension page', async () => {
@@ -336,10 +335,7 @@ describe('imports/log and problem reports through the router', () => {
       { what: 5 },
     ]) {
       const r = await handleMessage({ type: 'imports/log', record: { ...record, ...bad } }, page, d);
-      expect([bad, r]).toEqual([
-        bad,
-        { ok: false, error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.' },
-      ]);
+      expect([bad, r]).toEqual([bad, { ok: false, error: refused('request_import_log') }]);
     }
     expect(await d.store.recentImports(1)).toEqual([]);
     expect(d.changes.count).toBe(0);
@@ -349,30 +345,17 @@ describe('imports/log and problem reports through the router', () => {
     const d = await routerDeps();
     expect(await handleMessage({ type: 'imports/log', record }, strava, d)).toEqual({
       ok: false,
-      error: 'Refused: "imports/log" is not accepted from a web page.',
+      error: refused('request_not_from_page', 'imports/log'),
     });
     expect(await d.store.recentImports(1)).toEqual([]);
   });
 
-  it('stores a problem report and runs dataChanged', async () => {
+  it('refuses problem reports: site problems come from the background’s own readers only', async () => {
     const d = await routerDeps();
-    const problem = {
-      site: 'garmin',
-      page: 'activity',
-      url: 'https://connect.garmin.com/app/activity/1',
-      reason: 'no data',
-    };
-    expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({ ok: true });
-    expect(d.changes.count).toBe(1);
-    expect(await listProblems()).toEqual([{ ...problem, atMs: NOW }]);
-  });
-
-  it('refuses a problem report about another site than the sender’s', async () => {
-    const d = await routerDeps();
-    const problem = { site: 'strava', page: 'activity', url: 'https://www.strava.com/activities/1', reason: 'no data' };
+    const problem = { site: 'garmin', page: 'activity', url: 'https://connect.garmin.com/app/activity/1', reason: 'x' };
     expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({
       ok: false,
-      error: 'Refused: a problem report needs site, page, url and reason.',
+      error: refused('request_not_from_page', 'problem/report'),
     });
     expect(d.changes.count).toBe(0);
     expect(await listProblems()).toEqual([]);

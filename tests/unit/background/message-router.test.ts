@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { problem } from '../../../core/problem-codes';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
@@ -44,7 +45,7 @@ beforeEach(() => {
 describe('the background message router', () => {
   it('stores a run seen on Strava and shows it in the popup state', async () => {
     const d = await deps();
-    expect(await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d)).toMatchObject({
+    expect(await handleMessage({ type: 'activities/add', activities: [run()] }, page, d)).toMatchObject({
       ok: true,
       added: 1,
     });
@@ -55,8 +56,19 @@ describe('the background message router', () => {
 
   it('refuses a hostile message and stores nothing', async () => {
     const d = await deps();
-    const r = await handleMessage({ type: 'activities/seen', activities: [run({ distanceM: -5 })] }, strava, d);
-    expect(r).toEqual({ ok: false, error: 'Refused: activity 1: distance is negative (-5 m).' });
+    const r = await handleMessage({ type: 'activities/add', activities: [run({ distanceM: -5 })] }, strava, d);
+    expect(r).toEqual({
+      ok: false,
+      error: problem('request_refused', problem('request_not_from_page', 'activities/add')),
+    });
+    const bad = await handleMessage({ type: 'activities/add', activities: [run({ distanceM: -5 })] }, page, d);
+    expect(bad).toEqual({
+      ok: false,
+      error: problem(
+        'request_refused',
+        problem('request_in_activity', 1, problem('activity_number_negative', problem('field_distance'), -5)),
+      ),
+    });
     expect(await d.store.count()).toBe(0);
     expect(changes).toBe(0);
   });
@@ -75,8 +87,8 @@ describe('the background message router', () => {
   it('exports a backup and imports it elsewhere; importing twice changes nothing', async () => {
     const a = await deps();
     await handleMessage(
-      { type: 'activities/seen', activities: [run(), run({ sourceId: '2', startMs: run().startMs + 7200_000 })] },
-      strava,
+      { type: 'activities/add', activities: [run(), run({ sourceId: '2', startMs: run().startMs + 7200_000 })] },
+      page,
       a,
     );
     await handleMessage({ type: 'settings/update', patch: { weeklyRampWarnPct: 40 } }, page, a);
@@ -101,7 +113,7 @@ describe('the background message router', () => {
 
   it('refuses a damaged backup with a specific reason and keeps what is stored', async () => {
     const d = await deps();
-    await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, d);
     const broken = JSON.stringify({
       format: BACKUP_FORMAT,
       version: 1,
@@ -109,7 +121,7 @@ describe('the background message router', () => {
     });
     expect(await handleMessage({ type: 'backup/import', text: broken }, page, d)).toMatchObject({
       ok: false,
-      error: 'Activity 1 in the backup is damaged: start time must be a number of milliseconds. Nothing was imported.',
+      error: problem('backup_activity_damaged', 1, problem('activity_start_invalid')),
     });
     for (const [text, msg] of [
       ['not json', 'not valid JSON'],
@@ -122,23 +134,18 @@ describe('the background message router', () => {
     expect(await d.store.count()).toBe(1);
   });
 
-  it('records a site reader problem and clears it after a good read from that site', async () => {
+  it('keeps a site reader problem until the runner dismisses it', async () => {
     const d = await deps();
-    await handleMessage(
-      {
-        type: 'problem/report',
-        problem: {
-          site: 'strava',
-          page: 'activity-page',
-          url: 'https://www.strava.com/activities/1',
-          reason: 'no data',
-        },
-      },
-      strava,
-      d,
+    const reason = problem('site_strava_page', problem('strava_page_no_data'));
+    await addProblem(
+      { site: 'strava', page: 'activity-page', url: 'https://www.strava.com/activities/1', reason },
+      NOW,
     );
-    expect(await listProblems()).toHaveLength(1);
-    await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
-    expect(await listProblems()).toHaveLength(0);
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, d);
+    expect(await listProblems()).toEqual([
+      { site: 'strava', page: 'activity-page', url: 'https://www.strava.com/activities/1', reason, atMs: NOW },
+    ]);
+    expect(await handleMessage({ type: 'problems/clear' }, page, d)).toEqual({ ok: true });
+    expect(await listProblems()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { problem } from '../../../core/problem-codes';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteData } from '../../../background/site-data';
@@ -89,8 +90,7 @@ describe('readSiteData: Strava activity page snapshot', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity-page',
-      reason:
-        "Couldn't read your Strava activity page: the page has no activity data (pageView.activity is missing). The site may have changed.",
+      reason: problem('site_strava_page', problem('strava_page_no_data')),
     });
     expect(r.reply(0)).toEqual({});
   });
@@ -103,8 +103,8 @@ describe('readSiteData: Strava activity page snapshot', () => {
       TODAY,
     );
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toMatch(
-      /^Couldn't read your Strava activity page: .*not 999\. The site may have changed\.$/,
+    expect(r.problem?.reason).toEqual(
+      problem('site_strava_page', problem('strava_page_wrong_activity', '12345678901', '999')),
     );
   });
 });
@@ -160,7 +160,7 @@ describe('readSiteData: Strava activity page DOM snapshot', () => {
       data(
         'strava-activity-dom',
         'https://www.strava.com/activities/777',
-        dom({ datetime: null, why: 'pageView was missing' }),
+        dom({ datetime: null, why: 'no-page-view' }),
       ),
       NOW,
       TZ,
@@ -169,17 +169,14 @@ describe('readSiteData: Strava activity page DOM snapshot', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity-page',
-      reason:
-        "Couldn't read your Strava activity page: pageView was missing, and no machine-readable start time on the page. The site may have changed.",
+      reason: problem('site_strava_page_because', problem('strava_page_no_page_view'), problem('strava_dom_no_start')),
     });
   });
 
   it('reports a junk body without throwing', () => {
     const r = readSiteData(data('strava-activity-dom', 'https://www.strava.com/activities/777', null), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toBe(
-      "Couldn't read your Strava activity page: the page has no activity id. The site may have changed.",
-    );
+    expect(r.problem?.reason).toEqual(problem('site_strava_page', problem('strava_page_no_id')));
   });
 });
 
@@ -284,8 +281,7 @@ describe('readSiteData: Strava training list', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'training',
-      reason:
-        "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
+      reason: problem('site_strava_list', problem('strava_list_web_page')),
     });
     expect(r.reply(0)).toEqual({ nextUrl: null });
   });
@@ -360,7 +356,7 @@ describe('readSiteData: Garmin Connect responses', () => {
     const r = readSiteData(data('garmin-response', LIST_API, '{"models": [', null), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
     expect(r.problem?.page).toBe('activity-list');
-    expect(r.problem?.reason).toMatch(/^Couldn't read your Garmin Connect activities: .+/);
+    expect(r.problem?.reason.code).toBe('site_garmin');
     expect(r.reply(0)).toEqual({});
   });
 
@@ -379,8 +375,7 @@ describe('readSiteData: Garmin Connect responses', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity',
-      reason:
-        "Couldn't read your Garmin Connect activities: Garmin sent activity 21482825013 for a request about activity 1",
+      reason: problem('site_garmin', problem('garmin_wrong_activity', '21482825013', '1')),
     });
   });
 });
