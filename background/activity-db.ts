@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Problem } from '../core/problem-codes';
 import type { Activity } from '../core/activity';
+import type { CheckIn } from '../core/check-in';
 
 // The database the background worker owns. Schema changes are migrations: each step upgrades
 // from the version before it and keeps every record, and tests open a database written by each
@@ -40,6 +41,11 @@ export interface HipCheckDB extends DBSchema {
     key: number;
     value: ImportRecord;
   };
+  /** Since version 3: the daily hip check-ins, one per local date. */
+  checkIns: {
+    key: string;
+    value: CheckIn;
+  };
 }
 
 type UpgradeTx = IDBPTransaction<HipCheckDB, StoreNames<HipCheckDB>[], 'versionchange'>;
@@ -57,6 +63,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // 1 → 2: the import log.
   (db) => {
     db.createObjectStore('imports', { keyPath: 'id', autoIncrement: true });
+  },
+  // 2 → 3: hip check-ins, keyed by their local date (one a day; a new answer replaces it).
+  (db) => {
+    db.createObjectStore('checkIns', { keyPath: 'date' });
   },
 ];
 

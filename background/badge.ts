@@ -1,11 +1,17 @@
 import { browser } from 'wxt/browser';
+import type { Level } from '../core/engine/verdict';
 
-// The toolbar badge: consecutive days with a run, ending today. Empty when there is no streak,
-// so a rest day shows as a clean icon.
-const COLORS = { ok: '#2e7d32', caution: '#b26a00', rest_due: '#c62828', warning: '#c62828' } as const;
-export type BadgeLevel = keyof typeof COLORS;
+// The toolbar badge: consecutive days with a run, ending today, in the verdict's colour. Empty
+// when there is no streak, so a rest day (or "I rested today") shows as a clean icon. A rest day
+// that is due is calm blue, not red: red is only for a limit actually passed, pain or red flags.
+export const BADGE_COLORS: Readonly<Record<Level, string>> = {
+  ok: '#2e7d32',
+  rest_due: '#1f5f8b',
+  ease_off: '#b26a00',
+  warning: '#c62828',
+};
 
-export async function showBadge(streakDays: number, level: BadgeLevel): Promise<void> {
+export async function showBadge(streakDays: number, level: Level): Promise<void> {
   await browser.action.setBadgeText({ text: streakDays > 0 ? String(Math.min(streakDays, 999)) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: COLORS[level] });
+  await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS[level] });
 }

@@ -1,10 +1,10 @@
-import type { Activity } from '../core/activity';
 import { problem, type Problem } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { parseRequest, type Request, type Sender } from '../core/messages';
-import type { Settings, SettingsError } from '../core/settings';
-import type { ActivityStore } from './activity-store';
+import { presetForPlan, type Settings, type SettingsError } from '../core/settings';
+import type { ActivityStore, SaveOutcome } from './activity-store';
+import type { CheckInStore } from './check-in-store';
 import type { StoredProblem } from './read-problems';
 import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
@@ -26,11 +26,17 @@ export interface RouterDeps {
   addProblem(p: StoredProblem): Promise<void>;
   clearProblems(site?: 'strava' | 'garmin'): Promise<void>;
   setRestMark(date: string, on: boolean): Promise<string[]>;
+  listRestMarks(): Promise<string[]>;
+  /** Adds a backup's rest marks to the stored ones. */
+  restoreRestMarks(dates: readonly string[]): Promise<void>;
   clearRestMarks(): Promise<void>;
+  checkIns: CheckInStore;
   /** What the popup shows; recomputed from the store on each request. */
   popupState(): Promise<Record<string, unknown>>;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
+  /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
+  dataChangedSoon(): void;
 }
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
@@ -74,7 +80,7 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       const plan = await readUpload(req.file, now, deps.timeZone());
       const outcome = plan.activities.length
         ? await deps.store.save(plan.activities, now)
-        : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [] };
+        : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [], refused: [] };
       await deps.store.logImport({
         atMs: now,
         what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
@@ -82,10 +88,15 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
         merged: outcome.merged,
         unchanged: outcome.unchanged + outcome.updated,
         notActivities: plan.notActivities,
-        refused: plan.refused,
+        refused: [...plan.refused, ...outcome.refused],
       });
       await deps.dataChanged();
-      return { ok: true, ...outcome, notActivities: plan.notActivities, refused: plan.refused };
+      return {
+        ok: true,
+        ...outcome,
+        notActivities: plan.notActivities,
+        refused: [...plan.refused, ...outcome.refused],
+      };
     }
     case 'imports/log':
       await deps.store.logImport({ atMs: deps.now(), ...req.record });
@@ -96,11 +107,20 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       await deps.dataChanged();
       return { ok: true, ...outcome };
     }
+    case 'import/save': {
+      const outcome = await deps.store.save(req.activities, deps.now());
+      deps.dataChangedSoon();
+      return { ok: true, ...outcome };
+    }
     case 'activities/delete': {
       const deleted = await deps.store.delete(req.keys);
       await deps.dataChanged();
       return { ok: true, deleted };
     }
+    case 'problem/report':
+      await deps.addProblem({ ...req.problem, atMs: deps.now() });
+      await deps.dataChanged();
+      return { ok: true };
     case 'activities/list': {
       const [activities, total] = await Promise.all([deps.store.page(req.offset, req.limit), deps.store.count()]);
       return { ok: true, activities, total };
@@ -115,12 +135,29 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       await deps.store.clear();
       await deps.clearProblems();
       await deps.clearRestMarks();
+      await deps.checkIns.clear();
       await deps.dataChanged();
       return { ok: true };
     case 'rest/mark': {
       const marks = await deps.setRestMark(req.date, req.on);
       await deps.dataChanged();
       return { ok: true, restMarks: marks };
+    }
+    case 'checkin/set': {
+      const checkIn = { ...req.checkIn, atMs: deps.now() };
+      await deps.checkIns.set(checkIn);
+      await deps.dataChanged();
+      return { ok: true, checkIn };
+    }
+    case 'plan/answer': {
+      const r = await deps.updateSettings({
+        preset: presetForPlan(req.runDaysPerWeek),
+        runDaysPerWeek: req.runDaysPerWeek,
+        usualRestDay: req.usualRestDay,
+      });
+      if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+      await deps.dataChanged();
+      return { ok: true, settings: r.value };
     }
     case 'problems/clear':
       await deps.clearProblems();
@@ -136,31 +173,51 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     }
     case 'backup/export': {
       const now = deps.now();
-      const activities: Activity[] = await deps.store.all();
-      const backup = makeBackup(activities, await deps.loadSettings(), now);
+      const { activities, damaged } = await deps.store.exportable(now);
+      const backup = makeBackup(
+        activities,
+        await deps.loadSettings(),
+        now,
+        await deps.listRestMarks(),
+        await deps.checkIns.all(),
+      );
       return {
         ok: true,
         fileName: backupFileName(now),
         text: JSON.stringify(backup, null, 1),
         count: activities.length,
+        damaged,
       };
     }
     case 'backup/import': {
       const now = deps.now();
       const parsed = parseBackup(req.text, now, await deps.loadSettings());
       if (!parsed.ok) return { ok: false, error: parsed.error };
-      const outcome = await deps.store.restore(parsed.activities);
+      // Activities and settings together or nothing: the settings go first and are put back
+      // if the activities' transaction fails (it then stores none of them).
+      const before = await deps.loadSettings();
       await deps.saveSettings(parsed.settings);
+      let outcome: SaveOutcome;
+      try {
+        outcome = await deps.store.restore(parsed.activities, now);
+      } catch (e) {
+        await deps.saveSettings(before);
+        throw e;
+      }
+      const refused = [...parsed.duplicates, ...outcome.refused];
+      // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
+      if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
+      if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
       await deps.store.logImport({
         atMs: now,
         what: 'backup',
         added: outcome.added,
         merged: outcome.merged,
         unchanged: outcome.unchanged,
-        refused: [],
+        refused,
       });
       await deps.dataChanged();
-      return { ok: true, ...outcome };
+      return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length };
     }
   }
 }

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { isLocalDate } from '../core/local-date';
 
-// "I rested today": days the runner marked as rest. A rest day is simply a day without a run, so
-// a mark changes no count; it tells the popup (and the rest-day notification) that today's rest
-// is taken, which no site could have said.
+// "I rested today": days the runner marked as rest. The verdict and the badge count a marked day
+// as a full rest day at once (the runner's word wins), the notification stays quiet, and the marks
+// are in the backup. Only recent marks matter to the verdict; a year's are kept for the backup.
 const KEY = 'restMarks';
-const KEEP = 60;
+const KEEP = 400;
 
 export async function listRestMarks(): Promise<string[]> {
   const v = (await browser.storage.local.get(KEY))[KEY];
@@ -19,6 +19,11 @@ export async function setRestMark(date: string, on: boolean): Promise<string[]> 
   const kept = [...marks].sort().slice(-KEEP);
   await browser.storage.local.set({ [KEY]: kept });
   return kept;
+}
+
+export async function restoreRestMarks(dates: readonly string[]): Promise<void> {
+  const marks = new Set([...(await listRestMarks()), ...dates.filter(isLocalDate)]);
+  await browser.storage.local.set({ [KEY]: [...marks].sort().slice(-KEEP) });
 }
 
 export async function clearRestMarks(): Promise<void> {

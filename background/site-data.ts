@@ -1,6 +1,8 @@
 import type { ActivityInput } from '../core/activity';
+import { admitActivities } from '../core/activity-validation';
 import { problem, type Problem } from '../core/problem-codes';
 import type { SiteData } from '../core/messages';
+import { LIMITS } from '../core/plausibility';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
 import { nextBackfillUrl } from '../core/sites/strava/strava-backfill-next';
 import { readStravaActivityDom, type StravaDomSnapshot } from '../core/sites/strava/strava-activity-dom';
@@ -24,7 +26,40 @@ const none = (reply: Record<string, unknown> = {}): SiteReading => ({
   reply: () => reply,
 });
 
+/**
+ * Reads one site message and passes its activities through the checkpoint every stored activity
+ * passes: absurd values (negative or planet-sized distances, starts in 2099, huge names) from a
+ * page, or from any script on it, are refused and shown as a problem, never stored.
+ */
 export function readSiteData(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
+  const reading = readSite(data, nowMs, timeZone, today);
+  if (reading.activities.length === 0) return reading;
+  const capped = reading.activities.slice(0, LIMITS.maxActivitiesPerSiteMessage);
+  const { activities, refused } = admitActivities(capped, nowMs);
+  const over = reading.activities.length - capped.length;
+  if (refused.length === 0 && over === 0) return { ...reading, activities };
+  const why: Problem[] = [
+    ...refused.map((r) => problem('site_implausible_activity', r.sourceId, r.reason)),
+    ...(over > 0 ? [problem('site_too_many_activities', over, LIMITS.maxActivitiesPerSiteMessage)] : []),
+  ];
+  return {
+    activities,
+    problem: reading.problem ?? {
+      page: PAGE_OF_KIND[data.kind],
+      reason: problem('site_implausible', why.slice(0, 3)),
+    },
+    reply: reading.reply,
+  };
+}
+
+const PAGE_OF_KIND: Record<SiteData['kind'], string> = {
+  'strava-activity-snapshot': 'activity-page',
+  'strava-activity-dom': 'activity-page',
+  'strava-training-list': 'training',
+  'garmin-response': 'activity',
+};
+
+function readSite(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
   switch (data.kind) {
     case 'strava-activity-snapshot': {
       const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);

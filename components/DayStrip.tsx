@@ -2,30 +2,49 @@ import type { DayKind } from '../core/engine/calendar-summary';
 import { formatDate } from './format';
 import { t } from './i18n';
 
-export function DayStrip(props: { today: string; days: readonly { date: string; kind: DayKind; marked: boolean }[] }) {
+export interface StripDay {
+  date: string;
+  kind: DayKind;
+  /** Marked "I rested today". */
+  marked: boolean;
+  /** The hip check-in's pain that day, 0-10, or null without one. */
+  pain: number | null;
+}
+
+/** The last 14 days: run, other training or rest, the rest marks, and each day's hip pain. */
+export function DayStrip(props: { today: string; days: readonly StripDay[] }) {
   const days = props.days;
   return (
     <section class="card" aria-labelledby="strip-h">
       <h2 id="strip-h">{t('stripTitle')}</h2>
       <ol class="day-strip" data-testid="day-strip">
         {days.map((d) => {
-          const label = `${d.date === props.today ? t('today') : formatDate(d.date)}: ${t(`day_${d.kind}`)}`;
+          const parts = [t(`day_${d.kind}`)];
+          if (d.marked) parts.push(t('day_marked'));
+          if (d.pain !== null) parts.push(t('day_pain', String(d.pain)));
+          const label = `${d.date === props.today ? t('today') : formatDate(d.date)}: ${parts.join(', ')}`;
           return (
             <li
               key={d.date}
-              class={`day day-${d.kind}${d.date === props.today ? ' day-today' : ''}`}
+              class={`day day-${d.kind}${d.date === props.today ? ' day-today' : ''}${d.marked ? ' day-marked' : ''}`}
               title={label}
               data-date={d.date}
               data-kind={d.kind}
+              data-pain={d.pain ?? undefined}
             >
               <span class="visually-hidden">{label}</span>
               <span aria-hidden="true">{d.kind === 'run' ? '●' : d.kind === 'cross' ? '◐' : '○'}</span>
+              {d.pain !== null && (
+                <span aria-hidden="true" class={`day-pain${d.pain > 5 ? ' pain-high' : ''}`}>
+                  {d.pain}
+                </span>
+              )}
             </li>
           );
         })}
       </ol>
       <p class="legend muted" aria-hidden="true">
-        ● {t('day_run')} · ◐ {t('day_cross')} · ○ {t('day_rest')}
+        ● {t('day_run')} · ◐ {t('day_cross')} · ○ {t('day_rest')} · 0–10 {t('checkinTitle')}
       </p>
     </section>
   );

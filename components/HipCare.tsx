@@ -55,7 +55,7 @@ function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: strin
   return (
     <article class={`hip-ex hip-ex-${e.kind}`} aria-labelledby={headingId} data-exercise={e.id} data-kind={e.kind}>
       <div class="hip-ex-head">
-        <ExerciseIcon icon={e.icon} label={t(e.pictureKey)} size={40} />
+        <ExerciseIcon icon={e.icon} label={t(e.pictureKey)} size={96} />
         <div>
           <Heading id={headingId} class="hip-ex-name">
             {t(e.nameKey)}

@@ -1,24 +1,116 @@
-import { useState } from 'preact/hooks';
-import { importOne, type FileOutcome } from './import-chosen-files';
-import { t, tn } from './i18n';
+import { useRef, useState } from 'preact/hooks';
 import { problemText } from './problem-text';
+import {
+  OUTCOME_KINDS,
+  timeLeftMs,
+  type ImportOutcomeKind,
+  type ImportProgress,
+  type ImportSummary,
+} from '../core/files/import-stream';
+import { importChosen, shownName } from './import-chosen-files';
+import { t, tn } from './i18n';
 
-/** "Import activities": backups, activity files and export archives, several at once. */
+/** Always shown, even at 0; the other kinds only when some file or activity had them. */
+const ALWAYS: readonly ImportOutcomeKind[] = ['added', 'merged', 'known'];
+
+function timeLeftText(p: ImportProgress): string {
+  const ms = timeLeftMs(p);
+  if (ms === null) return '';
+  const s = Math.ceil(ms / 1000);
+  return s < 90 ? tn('importSecondsLeft', s) : tn('importMinutesLeft', Math.round(s / 60));
+}
+
+function ProgressLine(props: { progress: ImportProgress; onCancel: () => void }) {
+  const p = props.progress;
+  const text = [
+    t('importProgress', [String(p.filesDone), String(p.totalFiles)]),
+    tn('importFound', p.activities),
+    timeLeftText(p),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <p role="status" data-testid="import-progress">
+      <progress max={p.totalFiles || undefined} value={p.filesDone} aria-label={text} /> {text}{' '}
+      <button type="button" onClick={props.onCancel}>
+        {t('cancel')}
+      </button>
+    </p>
+  );
+}
+
+function Summary(props: { summary: ImportSummary; name: string | null }) {
+  const s = props.summary;
+  const counts = OUTCOME_KINDS.filter((k) => ALWAYS.includes(k) || s.counts[k] > 0)
+    .map((k) => tn(`importOutcome_${k}`, s.counts[k]))
+    .join(', ');
+  const head = props.name ?? tn('importFiles', s.totalFiles);
+  const listed = s.items.length + s.unlisted;
+  return (
+    <div data-testid="data-message" aria-live="polite" class={s.error ? 'error' : ''}>
+      {s.cancelled && <p>{t('importCancelled', [String(s.filesDone), String(s.totalFiles)])}</p>}
+      {s.error && <p role="alert">{t('importStopped', s.error)}</p>}
+      <p data-testid="import-summary">
+        {head}: {counts}.
+      </p>
+      {listed > 0 && (
+        <details>
+          <summary>{tn('importListed', listed)}</summary>
+          <ul class="import-outcomes">
+            {s.items.map((i, n) => (
+              <li key={n} class={i.kind === 'refused' ? 'error' : ''}>
+                {i.item}: {i.reason ? problemText(i.reason) : t(`importWhy_${i.kind}`)}
+              </li>
+            ))}
+            {s.unlisted > 0 && <li>{tn('importUnlisted', s.unlisted)}</li>}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** "Import activities": backups, activity files and export archives, many at once or a whole folder. */
 export function ImportActivities(props: { onChanged: () => void }) {
-  const [busy, setBusy] = useState<{ name: string; done: number; total: number } | null>(null);
-  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [result, setResult] = useState<{ summary: ImportSummary; name: string | null } | null>(null);
+  const abort = useRef<AbortController | null>(null);
 
-  const run = async (files: File[]) => {
-    const results: FileOutcome[] = [];
-    for (const file of files) {
-      setBusy({ name: file.name, done: 0, total: 0 });
-      results.push(await importOne(file, (done, total) => setBusy({ name: file.name, done, total })));
-      setOutcomes([...results]);
-    }
-    setBusy(null);
+  const run = async (files: File[], folder: boolean) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    // The import benchmark reads this measure from the page.
+    performance.mark('import:start');
+    setResult(null);
+    setProgress({ filesDone: 0, totalFiles: files.length, bytesDone: 0, totalBytes: 0, activities: 0, elapsedMs: 0 });
+    // Thousands of progress calls: the page re-renders at most a few times a second.
+    let shownAt = 0;
+    const summary = await importChosen({
+      files,
+      folder,
+      signal: controller.signal,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - shownAt < 200 && p.filesDone < p.totalFiles) return;
+        shownAt = now;
+        setProgress(p);
+      },
+    });
+    performance.measure('import', 'import:start');
+    abort.current = null;
+    setProgress(null);
+    setResult({ summary, name: files.length === 1 ? shownName(files[0]!) : null });
     props.onChanged();
   };
 
+  const chosen = (e: Event, folder: boolean) => {
+    const input = e.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length) void run(files, folder);
+  };
+
+  const busy = progress !== null;
   return (
     <div class="import">
       <label for="import-input">{t('importActivities')}</label>{' '}
@@ -26,56 +118,23 @@ export function ImportActivities(props: { onChanged: () => void }) {
         id="import-input"
         type="file"
         multiple
-        disabled={busy !== null}
-        accept=".json,.fit,.gpx,.tcx,.gz,.zip,application/json,application/gzip,application/zip"
-        onChange={(e) => {
-          const input = e.target as HTMLInputElement;
-          const files = Array.from(input.files ?? []);
-          input.value = '';
-          if (files.length) void run(files);
+        disabled={busy}
+        accept=".json,.fit,.gpx,.tcx,.gz,.zip,.csv,application/json,application/gzip,application/zip"
+        onChange={(e) => chosen(e, false)}
+      />{' '}
+      <label for="import-folder">{t('importFolder')}</label>{' '}
+      <input
+        id="import-folder"
+        type="file"
+        disabled={busy}
+        ref={(el) => {
+          if (el) el.webkitdirectory = true;
         }}
+        onChange={(e) => chosen(e, true)}
       />
       <p class="hint muted">{t('importHint')}</p>
-      {busy && (
-        <p role="status" data-testid="import-progress">
-          {t('importReading', busy.name)}{' '}
-          <progress
-            max={busy.total || undefined}
-            value={busy.total ? busy.done : undefined}
-            aria-label={t('importReading', busy.name)}
-          />
-        </p>
-      )}
-      {outcomes.length > 0 && (
-        <ul class="import-outcomes" data-testid="data-message" aria-live="polite">
-          {outcomes.map((o, i) => (
-            <li key={i} class={o.error ? 'error' : ''}>
-              {o.error ? (
-                <>
-                  {o.what}: {problemText(o.error)}
-                </>
-              ) : (
-                <>
-                  {t('importDone', [o.what, String(o.added), String(o.merged), String(o.unchanged)])}
-                  {o.notActivities > 0 && <> {tn('importNotActivities', o.notActivities)}</>}
-                  {o.refused.length > 0 && (
-                    <details>
-                      <summary>{tn('importRefused', o.refused.length)}</summary>
-                      <ul>
-                        {o.refused.map((r, j) => (
-                          <li key={j}>
-                            {r.item}: {problemText(r.reason)}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {progress && <ProgressLine progress={progress} onCancel={() => abort.current?.abort()} />}
+      {result && <Summary summary={result.summary} name={result.name} />}
     </div>
   );
 }

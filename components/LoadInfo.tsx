@@ -3,7 +3,8 @@ import { t } from './i18n';
 
 /**
  * Acute:chronic load and monotony, as information only: their evidence for runners is weak or
- * contrary, so they never change the verdict and are never shown as an injury risk.
+ * contrary, so they never change the verdict. Each says what it is, with no band or colour that
+ * could read as a safe zone, and the caveat sits beside the numbers, not behind them.
  */
 export function LoadInfo(props: { verdict: Verdict }) {
   const load = props.verdict.load;
@@ -13,13 +14,17 @@ export function LoadInfo(props: { verdict: Verdict }) {
   return (
     <details class="card load-info" data-testid="load-info">
       <summary>{t('loadTitle')}</summary>
+      <p class="muted" data-testid="load-caveat">
+        {t('loadCaveat')}
+      </p>
       <dl>
         <dt>{t('loadRatio')}</dt>
         <dd>{n(load.acuteChronicRatio)}</dd>
+        <dd class="muted">{t('loadRatioWhat')}</dd>
         <dt>{t('loadMonotony')}</dt>
         <dd>{n(load.monotony)}</dd>
+        <dd class="muted">{t('loadMonotonyWhat')}</dd>
       </dl>
-      <p class="muted">{t('loadCaveat')}</p>
     </details>
   );
 }

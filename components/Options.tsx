@@ -6,8 +6,10 @@ import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
 import { unitsFor } from './format';
 import { HistoryTable } from './HistoryTable';
+import { PlanQuestions } from './PlanQuestions';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
+import { RunSyncOption } from './RunSyncOption';
 import { SettingsForm } from './SettingsForm';
 
 export function Options() {
@@ -38,7 +40,9 @@ export function Options() {
           {error}
         </p>
       )}
+      {settings && <PlanQuestions key={version > 0 ? 'loaded' : 'first'} settings={settings} onSaved={setSettings} />}
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
+      <RunSyncOption />
       <BackupControls onChanged={() => void load()} />
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
       <section class="card" aria-labelledby="danger-h">

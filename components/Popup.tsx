@@ -7,7 +7,9 @@ import { HipCare } from './HipCare';
 import { unitsFor } from './format';
 import { t } from './i18n';
 import { LoadInfo } from './LoadInfo';
+import { HipCheckIn } from './HipCheckIn';
 import { ManualEntry } from './ManualEntry';
+import { PlanQuestions } from './PlanQuestions';
 import { ProblemNotice } from './ProblemNotice';
 import { RecentActivities } from './RecentActivities';
 import { ask } from '../messaging/ask';
@@ -60,6 +62,9 @@ export function Popup() {
         </button>
       </header>
       <ProblemNotice problems={state.problems} onDismiss={() => void ask({ type: 'problems/clear' }).then(load)} />
+      {state.settings.runDaysPerWeek === null && (
+        <PlanQuestions settings={state.settings} onSaved={() => void load()} />
+      )}
       {state.totalCount === 0 && state.restMarks.length === 0 ? (
         <>
           <section class="card" data-testid="first-run">
@@ -72,17 +77,25 @@ export function Popup() {
             </ul>
             <p class="muted">{t('privacyLine')}</p>
           </section>
-          <ManualEntry today={state.today} ranToday={false} restedToday={false} onChanged={() => void load()} />
+          <ManualEntry
+            today={state.today}
+            ranToday={false}
+            restedToday={false}
+            units={units}
+            onChanged={() => void load()}
+          />
         </>
       ) : (
         <>
-          <VerdictCard verdict={state.verdict} units={units} restedToday={restedToday} />
+          <VerdictCard verdict={state.verdict} units={units} />
           <ManualEntry
             today={state.today}
-            ranToday={state.verdict.streak.ranToday}
+            ranToday={state.runRecordedToday}
             restedToday={restedToday}
+            units={units}
             onChanged={() => void load()}
           />
+          <HipCheckIn today={state.today} checkIn={state.verdict.checkIn} onChanged={() => void load()} />
           <DayStrip today={state.today} days={state.strip} />
           <WeeklyChart weeks={state.weeks} units={units} />
           <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />

@@ -1,30 +1,35 @@
 import type { Verdict } from '../core/engine/verdict';
 import { formatDistance } from './format';
 import { t } from './i18n';
-import { reasonText } from './reason-text';
+import { dayText, reasonText, titleText } from './reason-text';
 
-/** The verdict first: a level in words and colour (and an icon, so colour is never the only cue), then every reason behind it. */
-export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; restedToday: boolean }) {
+/**
+ * The verdict first: a title in words and colour (and an icon, so colour is never the only cue)
+ * that names the day its reason names, then every reason behind it, then the next run's maximum:
+ * today's only when a run today is still sensible.
+ */
+export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi' }) {
   const v = props.verdict;
-  const icon = { ok: '✓', caution: '!', rest_due: '⏸', warning: '⚠' }[v.level];
+  const icon = { ok: '✓', rest_due: '☾', ease_off: '!', warning: '⚠' }[v.level];
   const shown = v.reasons.filter((r) => r.code !== 'suggested_max');
+  const max = v.reasons.find((r) => r.code === 'suggested_max');
   return (
     <section
       class={`card verdict level-${v.level}`}
       aria-labelledby="verdict-h"
       data-testid="verdict"
       data-level={v.level}
+      data-title={v.title}
     >
       <h2 id="verdict-h" class="verdict-title">
         <span aria-hidden="true" class="verdict-icon">
           {icon}
         </span>{' '}
-        {t(`level_${v.level}`)}
+        {titleText(v.title)}
       </h2>
       <p class="streak" data-testid="streak">
         <strong>{v.streak.runDays}</strong> {t(v.streak.runDays === 1 ? 'streakDayInRow' : 'streakDaysInRow')}
       </p>
-      {props.restedToday && <p class="rested">{t('restedTodayNote')}</p>}
       <ul class="reasons">
         {shown.map((r) => (
           <li key={`${r.code}-${'date' in r ? r.date : ''}`} data-code={r.code}>
@@ -32,13 +37,20 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; reste
           </li>
         ))}
       </ul>
-      {v.longRun.suggestedMaxM !== null && (
-        <p class="suggested" data-testid="suggested-max">
-          {t('suggestedMax', [
-            formatDistance(v.longRun.suggestedMaxM, props.units),
-            formatDistance(v.longRun.baseline.longestM, props.units),
-            String(v.longRun.windowDays),
-          ])}
+      {max && v.nextRun && (
+        <p class="suggested" data-testid="suggested-max" data-date={v.nextRun.date}>
+          {v.nextRun.date === v.today
+            ? t('suggestedMax', [
+                formatDistance(max.suggestedMaxM, props.units),
+                formatDistance(max.longestM, props.units),
+                String(max.windowDays),
+              ])
+            : t('nextRunMax', [
+                formatDistance(max.suggestedMaxM, props.units),
+                formatDistance(max.longestM, props.units),
+                String(max.windowDays),
+                dayText(v.nextRun.date, v.today),
+              ])}
         </p>
       )}
     </section>

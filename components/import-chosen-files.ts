@@ -1,62 +1,130 @@
-import { blobSource, readActivityFile } from '../core/files';
-import type { Problem } from '../core/problem-codes';
-import { planImport } from '../core/files/import-plan';
-import type { ImportLog } from '../core/messages';
+import { blobSource, readActivityFile, type RandomAccessSource } from '../core/files';
+import { bytesSource } from '../core/files/source';
+import {
+  emptySummary,
+  importStream,
+  listItem,
+  MAX_LISTED,
+  type ImportProgress,
+  type ImportSummary,
+} from '../core/files/import-stream';
 import { ask } from '../messaging/ask';
 
-// The options page's "Import activities": Hip Check backups go to the background whole; activity
-// files and export archives are read here, in the page (archives can be larger than any message),
-// and only the activities read are sent, in batches.
+// The options page's "Import activities": the files (or the folder) chosen together are one
+// import. Hip Check backups go to the background whole; activity files and export archives are
+// read here, in the page (archives can be larger than any message), a few at a time, and their
+// activities sent in large batches; the import log is written once, at the end, which is also
+// when the background recomputes the popup, badge and notification.
 
-const BATCH = 2000;
+/**
+ * Files up to this size are read whole, in one go: each read of a chosen file is a round trip to
+ * the browser (several ms), and a reader reads a file's head before the rest. Larger ones
+ * (archives) are read in slices. With READ_AHEAD files at once this bounds what is held.
+ */
+const READ_WHOLE_BYTES = 4 * 1024 * 1024;
 
-export interface FileOutcome extends ImportLog {
-  /** A backup or file refused as a whole (the backup reader still words its errors). */
-  error: Problem | string | null;
+async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
+  return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
 }
+
+type SaveReply = {
+  added: number;
+  merged: number;
+  updated: number;
+  unchanged: number;
+  refused?: { item: string; reason: string }[];
+};
 
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
 async function isBackup(file: File): Promise<boolean> {
+  if (!/\.json$/i.test(file.name)) return false;
   const head = await file.slice(0, 4096).text();
   return /^\s*\{/.test(head) && !head.includes('"summarizedActivitiesExport"');
 }
 
-type SaveReply = { added: number; merged: number; updated: number; unchanged: number };
+/** The name a runner recognises: the path inside a chosen folder, else the file's name. */
+export function shownName(file: File): string {
+  return file.webkitRelativePath || file.name;
+}
 
-export async function importOne(file: File, onProgress: (done: number, total: number) => void): Promise<FileOutcome> {
-  const base: FileOutcome = {
-    what: file.name,
-    added: 0,
-    merged: 0,
-    unchanged: 0,
-    notActivities: 0,
-    refused: [],
-    error: null,
-  };
-  if (await isBackup(file)) {
-    const r = await ask<SaveReply>({ type: 'backup/import', text: await file.text() });
-    return r.ok
-      ? { ...base, added: r.added, merged: r.merged + r.updated, unchanged: r.unchanged }
-      : { ...base, error: r.error };
+/** What the import log calls this import: the file, the folder, or how many files. */
+function whatOf(files: readonly File[], folder: boolean): string {
+  if (files.length === 1) return shownName(files[0]!);
+  const top = folder ? files[0]!.webkitRelativePath.split('/')[0] : '';
+  return top ? `${top}/ (${files.length} files)` : `${files.length} files`;
+}
+
+export interface ChosenImport {
+  files: readonly File[];
+  folder: boolean;
+  signal: AbortSignal;
+  onProgress(p: ImportProgress): void;
+}
+
+export async function importChosen({ files, folder, signal, onProgress }: ChosenImport): Promise<ImportSummary> {
+  const nowMs = Date.now();
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const backups: File[] = [];
+  const others: File[] = [];
+  for (const f of files) ((await isBackup(f)) ? backups : others).push(f);
+
+  const summary = others.length
+    ? await importStream(
+        others.map((file) => ({ name: shownName(file), source: blobSource(file), file })),
+        {
+          read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs }),
+          save: async (batch) => {
+            const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
+            if (!r.ok) throw new Error(r.error);
+            return {
+              added: r.added,
+              merged: r.merged,
+              known: r.unchanged + r.updated,
+              refused: (r.refused ?? []).map((x) => ({ sourceId: x.item, reason: x.reason })),
+            };
+          },
+          now: () => Date.now(),
+          onProgress,
+          signal,
+          folder,
+        },
+      )
+    : emptySummary(0);
+
+  // One log entry for the whole import; it also tells the background the import is over.
+  if (others.length && summary.filesDone > 0) {
+    await ask({
+      type: 'imports/log',
+      record: {
+        what: whatOf(others, folder),
+        added: summary.counts.added,
+        merged: summary.counts.merged,
+        unchanged: summary.counts.known,
+        notActivities: summary.counts.skipped,
+        refused: summary.items
+          .filter((i) => i.kind === 'refused')
+          .slice(0, MAX_LISTED)
+          .map((i) => ({ item: i.item, reason: i.reason ?? '' })),
+      },
+    });
   }
-  const now = Date.now();
-  const result = await readActivityFile(file.name, blobSource(file), {
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    onProgress,
-    nowMs: now,
-  });
-  const plan = planImport([{ name: file.name, result }], now);
-  const out: FileOutcome = { ...base, notActivities: plan.notActivities, refused: plan.refused };
-  for (let i = 0; i < plan.activities.length; i += BATCH) {
-    const r = await ask<SaveReply>({ type: 'activities/add', activities: plan.activities.slice(i, i + BATCH) });
-    if (!r.ok) return { ...out, error: r.error };
-    out.added += r.added;
-    out.merged += r.merged;
-    out.unchanged += r.unchanged + r.updated;
+
+  // Backups are few: each is restored whole (and logged) by the background.
+  summary.totalFiles += backups.length;
+  for (const b of backups) {
+    if (signal.aborted) {
+      summary.cancelled = true;
+      break;
+    }
+    const r = await ask<SaveReply>({ type: 'backup/import', text: await b.text() });
+    if (r.ok) {
+      summary.counts.added += r.added;
+      summary.counts.merged += r.merged + r.updated;
+      summary.counts.known += r.unchanged;
+      for (const x of r.refused ?? []) listItem(summary, 'refused', `${shownName(b)}: ${x.item}`, x.reason);
+    } else listItem(summary, 'refused', shownName(b), r.error);
+    summary.filesDone++;
   }
-  if (plan.activities.length === 0 && plan.notActivities === 0 && plan.refused.length === 1)
-    out.error = plan.refused[0]!.reason;
-  const { error: _, ...log } = out;
-  await ask({ type: 'imports/log', record: log });
-  return out;
+
+  return summary;
 }

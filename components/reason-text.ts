@@ -1,18 +1,56 @@
-import type { Reason } from '../core/engine/verdict';
+import type { Reason, Title } from '../core/engine/verdict';
 import { formatDate, formatDistance } from './format';
 import { t } from './i18n';
 
 // The engine gives each reason a code and its numbers; the words come from _locales so every
-// language says the same thing. (The engine's own English `text` is for tests and logs.)
+// language says the same thing, with the day each reason applies to and the number behind it.
 
 const pct = (x: number) =>
   new Intl.NumberFormat(navigator.language, { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
 
+/** A percentage over a threshold that never reads as the threshold itself (10.3 % over "more than 10 %"). */
+const pctOver = (x: number, threshold: number) =>
+  Math.round(x) <= threshold
+    ? new Intl.NumberFormat(navigator.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x)
+    : pct(x);
+
+/** "today", "tomorrow", "yesterday", or the date. */
+export function dayText(date: string, today: string): string {
+  const diff = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+  if (diff === 0) return t('whenToday');
+  if (diff === 1) return t('whenTomorrow');
+  if (diff === -1) return t('whenYesterday');
+  return formatDate(date);
+}
+
+export function titleText(title: Title): string {
+  return t(`title_${title}`);
+}
+
 export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string {
-  const when = (date: string) => (date === today ? t('whenToday') : t('whenTomorrow'));
+  const when = (date: string) => dayText(date, today);
+  const km = (m: number) => formatDistance(m, units);
   switch (r.code) {
     case 'red_flag_symptoms':
       return t('reason_red_flag');
+    case 'pain_night_or_rest':
+      return t('reason_pain_night_or_rest', [when(r.date)]);
+    case 'groin_pain_walking':
+      return t('reason_groin_pain_walking', [when(r.date)]);
+    case 'pain_persistent':
+      return t('reason_pain_persistent', [String(r.days), String(r.windowDays)]);
+    case 'pain_high':
+      return t('reason_pain_high', [String(r.pain), when(r.date)]);
+    case 'pain_rising':
+      return t('reason_pain_rising', [String(r.pain), when(r.date), String(r.previousPain), when(r.runDate)]);
+    case 'pain_not_settled':
+      return t('reason_pain_not_settled', [String(r.pain), when(r.date), String(r.previousPain), when(r.runDate)]);
+    case 'pain_acceptable':
+      return t('reason_pain_acceptable', [String(r.pain), when(r.date)]);
+    case 'pain_fine':
+      return t('reason_pain_fine', [String(r.pain), when(r.date)]);
+    case 'rested_today':
+      return t('reason_rested_today');
     case 'run_streak_over_limit':
       return t(r.atLeast ? 'reason_run_streak_over_limit_atleast' : 'reason_run_streak_over_limit', [
         String(r.days),
@@ -20,7 +58,11 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         when(r.restDueOn),
       ]);
     case 'run_streak_at_limit':
-      return t('reason_run_streak_at_limit', [String(r.days), String(r.limit), when(r.restDueOn)]);
+      return t(r.usualRestDay ? 'reason_run_streak_at_limit_usual' : 'reason_run_streak_at_limit', [
+        String(r.days),
+        String(r.limit),
+        when(r.restDueOn),
+      ]);
     case 'run_streak':
       return t(r.days === 1 ? 'reason_run_streak_one' : 'reason_run_streak', [String(r.days), String(r.limit)]);
     case 'full_rest_over_limit':
@@ -30,30 +72,46 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         when(r.restDueOn),
       ]);
     case 'full_rest_at_limit':
-      return t('reason_full_rest_at_limit', [String(r.days), String(r.limit), when(r.restDueOn)]);
+      return t(r.usualRestDay ? 'reason_full_rest_at_limit_usual' : 'reason_full_rest_at_limit', [
+        String(r.days),
+        String(r.limit),
+        when(r.restDueOn),
+      ]);
     case 'long_run_spike': {
       const run =
         r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
-      return t(`reason_long_run_spike_${r.severity}`, [
+      const said = t(`reason_long_run_spike_${r.severity}`, [
         run,
-        formatDistance(r.distanceM, units),
-        pct(r.pctOver),
-        formatDistance(r.longestM, units),
+        km(r.distanceM),
+        pctOver(r.pctOver, r.thresholdPct),
+        km(r.longestM),
         String(r.windowDays),
+        pct(r.thresholdPct),
       ]);
+      return r.nextLongRunMaxM === null ? said : `${said} ${t('advice_next_long_run', km(r.nextLongRunMaxM))}`;
     }
     case 'weekly_ramp':
       return t('reason_weekly_ramp', [
-        formatDistance(r.lastWeekM, units),
-        pct(r.changePct),
-        formatDistance(r.previousWeekM, units),
+        km(r.lastWeekM),
+        pctOver(r.changePct, r.warnPct),
+        km(r.previousWeekM),
         pct(r.warnPct),
+        km(r.holdWeekM),
+      ]);
+    case 'easy_days_few':
+      return t('reason_easy_days_few', [
+        String(r.easyDays),
+        String(r.minEasyDays),
+        when(r.date),
+        km(r.easyMaxM),
+        km(r.usualRunM),
       ]);
     case 'suggested_max':
-      return t('reason_suggested_max', [
-        formatDistance(r.suggestedMaxM, units),
-        formatDistance(r.longestM, units),
+      return t(r.date === today ? 'reason_suggested_max' : 'reason_next_run_max', [
+        km(r.suggestedMaxM),
+        km(r.longestM),
         String(r.windowDays),
+        when(r.date),
       ]);
   }
 }

@@ -1,8 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { ContentRequest } from '../core/messages';
+import { LIMITS } from '../core/plausibility';
+
+// What one page visit may send: a page (or a script on it) that keeps producing data is cut off.
+let sentThisVisit = 0;
 
 /** Content scripts must never throw into the page: failures are logged, not raised. */
 export async function sendToBackground(req: ContentRequest): Promise<unknown> {
+  if (req.type === 'site/data' || req.type === 'upload/file') {
+    if (++sentThisVisit > LIMITS.maxSiteMessagesPerVisit) return undefined;
+  }
   try {
     return await browser.runtime.sendMessage(req);
   } catch (e) {

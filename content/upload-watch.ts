@@ -32,11 +32,20 @@ export function watchUploads(ctx: ContentScriptContext, isUploadPage: () => bool
         .catch(() => {});
     }
   };
+  // Only the runner's own choices count: a page script can dispatch synthetic events (isTrusted false).
   const fromInput = (e: Event) => {
+    if (!e.isTrusted) return;
     const target = e.composedPath()[0];
     if (target instanceof HTMLInputElement && target.type === 'file') take(target.files);
   };
   ctx.addEventListener(document, 'change', fromInput, { capture: true });
   ctx.addEventListener(document, 'input', fromInput, { capture: true });
-  ctx.addEventListener(document, 'drop', (e: DragEvent) => take(e.dataTransfer?.files), { capture: true });
+  ctx.addEventListener(
+    document,
+    'drop',
+    (e: DragEvent) => {
+      if (e.isTrusted) take(e.dataTransfer?.files);
+    },
+    { capture: true },
+  );
 }

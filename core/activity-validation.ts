@@ -1,20 +1,10 @@
 import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source } from './activity';
 import { problem, type Problem } from './problem-codes';
 import { isLocalDate } from './local-date';
+import { LIMITS } from './plausibility';
 
-// Limits that no real run exceeds; anything past them is a reader bug or a hostile message,
-// and is refused before it can reach the database.
-export const LIMITS = {
-  maxDistanceM: 500_000,
-  maxDurationS: 24 * 3600,
-  /** Clocks disagree a little; a start more than this far ahead of "now" is in the future. */
-  futureSlackMs: 15 * 60 * 1000,
-  /** Nothing a runner logs predates GPS watches; 1980 leaves room for hand-entered history. */
-  earliestStartMs: Date.UTC(1980, 0, 1),
-  maxIdLength: 200,
-  maxLabelLength: 100,
-  maxNameLength: 500,
-} as const;
+// The checks behind every stored activity, with the one set of limits in plausibility.ts.
+export { LIMITS };
 
 export type Check<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
@@ -97,7 +87,11 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
   for (const s of v.sources) {
     const srcErr = isObj(s) ? checkSource(s.source, s.id) : checkSource(s, undefined);
     if (srcErr) return { ok: false, error: srcErr };
-    sources.push({ source: (s as { source: Source }).source, id: (s as { id: string }).id });
+    const ref = { source: (s as { source: Source }).source, id: (s as { id: string }).id };
+    // One record is one run: two ids of one site are two runs (file ids are start times and may differ by a second).
+    if (sources.some((o) => o.source === ref.source && (o.id === ref.id || ref.source !== 'file')))
+      return { ok: false, error: problem('activity_duplicate_source', ref.source, ref.id) };
+    sources.push(ref);
   }
   const err = checkCommon(v, nowMs);
   if (err) return { ok: false, error: err };
@@ -114,4 +108,27 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
       ...(v.edited === true ? { edited: true } : {}),
     },
   };
+}
+
+export interface Admitted {
+  activities: ActivityInput[];
+  refused: { sourceId: string; reason: Problem }[];
+}
+
+/**
+ * The checkpoint every reader's output passes before it is stored (site readers, uploads, files,
+ * messages, the store itself): each activity is checked against LIMITS; refused ones are named
+ * with their reason, the rest copied field by field so nothing unexpected rides along.
+ */
+export function admitActivities(inputs: readonly unknown[], nowMs: number): Admitted {
+  const out: Admitted = { activities: [], refused: [] };
+  for (const v of inputs) {
+    const r = checkActivityInput(v, nowMs);
+    if (r.ok) out.activities.push(r.value);
+    else {
+      const id = (v as { sourceId?: unknown } | null)?.sourceId;
+      out.refused.push({ sourceId: typeof id === 'string' ? id.slice(0, LIMITS.maxIdLength) : '?', reason: r.error });
+    }
+  }
+  return out;
 }

@@ -1,13 +1,15 @@
 import type { Activity } from './activity';
 import { problem, type Problem } from './problem-codes';
 import { checkStoredActivity } from './activity-validation';
+import { checkCheckIn, type CheckIn } from './check-in';
+import { isLocalDate } from './local-date';
 import { validateSettingsPatch, type Settings } from './settings';
 
 // The backup file. Documented in README ("Backup file format"); bump BACKUP_VERSION and keep a
 // reader for every older version when the format changes, so an old backup always imports.
 
 export const BACKUP_FORMAT = 'hip-check-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface BackupV1 {
   format: typeof BACKUP_FORMAT;
@@ -17,13 +19,28 @@ export interface BackupV1 {
   activities: Activity[];
 }
 
-export function makeBackup(activities: readonly Activity[], settings: Settings, nowMs: number): BackupV1 {
+/** Version 2 adds the days marked "I rested today" and the daily hip check-ins. */
+export interface BackupV2 extends Omit<BackupV1, 'version'> {
+  version: 2;
+  restMarks: string[];
+  checkIns: CheckIn[];
+}
+
+export function makeBackup(
+  activities: readonly Activity[],
+  settings: Settings,
+  nowMs: number,
+  restMarks: readonly string[] = [],
+  checkIns: readonly CheckIn[] = [],
+): BackupV2 {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(nowMs).toISOString(),
     settings,
     activities: [...activities].sort((a, b) => a.startMs - b.startMs),
+    restMarks: [...restMarks].sort(),
+    checkIns: [...checkIns].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
 }
 
@@ -32,7 +49,16 @@ export function backupFileName(nowMs: number): string {
 }
 
 export type ParsedBackup =
-  { ok: true; activities: Activity[]; settings: Settings } | { ok: false; error: Problem | string };
+  | {
+      ok: true;
+      activities: Activity[];
+      settings: Settings;
+      /** Records whose source id an earlier record in the same backup already holds: reported, not imported. */
+      duplicates: { item: string; reason: string }[];
+      restMarks: string[];
+      checkIns: CheckIn[];
+    }
+  | { ok: false; error: Problem | string };
 
 /**
  * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
@@ -63,10 +89,39 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   }
   if (!Array.isArray(d.activities)) return { ok: false, error: 'This backup has no list of activities.' };
   const activities: Activity[] = [];
+  const duplicates: { item: string; reason: string }[] = [];
+  const seen = new Map<string, number>();
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
     if (!r.ok) return { ok: false, error: problem('backup_activity_damaged', i + 1, r.error) };
+    const twin = r.value.sourceKeys.find((k) => seen.has(k));
+    if (twin !== undefined) {
+      duplicates.push({ item: twin, reason: `activity ${i + 1} repeats activity ${seen.get(twin)! + 1}` });
+      continue;
+    }
+    for (const k of r.value.sourceKeys) seen.set(k, i);
     activities.push(r.value);
+  }
+  // Version 1 had neither; a version 2 file must have both lists.
+  const restMarks: string[] = [];
+  const checkIns: CheckIn[] = [];
+  if (d.version >= 2) {
+    if (!Array.isArray(d.restMarks) || !Array.isArray(d.checkIns))
+      return { ok: false, error: 'This backup has no list of rest days or of hip check-ins. Nothing was imported.' };
+    for (let i = 0; i < d.restMarks.length; i++) {
+      if (!isLocalDate(d.restMarks[i]))
+        return {
+          ok: false,
+          error: `Rest day ${i + 1} in the backup is not a date (YYYY-MM-DD). Nothing was imported.`,
+        };
+      restMarks.push(d.restMarks[i] as string);
+    }
+    for (let i = 0; i < d.checkIns.length; i++) {
+      const r = checkCheckIn(d.checkIns[i]);
+      if (!r.ok)
+        return { ok: false, error: `Hip check-in ${i + 1} in the backup is damaged: ${r.error} Nothing was imported.` };
+      checkIns.push(r.value);
+    }
   }
   let settings = current;
   if (d.settings !== undefined) {
@@ -80,5 +135,5 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     }
     settings = s.value;
   }
-  return { ok: true, activities, settings };
+  return { ok: true, activities, settings, duplicates, restMarks, checkIns };
 }

@@ -1,4 +1,4 @@
-import { SPORT_FAMILY, sourceKey, type Activity, type ActivityInput, type Source } from './activity';
+import { SPORT_FAMILY, sourceKey, type Activity, type ActivityInput, type Source, type SourceRef } from './activity';
 
 // The same run reaches Hip Check several times: the uploaded file, then Strava's page; Garmin,
 // then Strava again because Garmin syncs to Strava. Those are one run and must count once.
@@ -65,7 +65,7 @@ export function findDuplicate(candidates: readonly Activity[], input: ActivityIn
 
 // Which source's values win when they disagree: the sites reflect the runner's own edits
 // (a corrected sport or name), files are the raw recording, manual entries are rough.
-const PRIORITY: Record<Source, number> = { garmin: 3, strava: 3, file: 2, manual: 1 };
+export const PRIORITY: Record<Source, number> = { garmin: 3, strava: 3, file: 2, manual: 1 };
 
 function bestPriority(a: Activity): number {
   return Math.max(...a.sources.map((s) => PRIORITY[s.source]));
@@ -83,7 +83,9 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
   const incomingWins =
     !existing.edited &&
     (known ? PRIORITY[input.source] >= bestPriority(existing) : PRIORITY[input.source] > bestPriority(existing));
-  const pick = <T>(mine: T | null, theirs: T | null): T | null => (incomingWins ? (theirs ?? mine) : (mine ?? theirs));
+  // A corrected record keeps its values as they are, a field cleared by hand included: no gap filling.
+  const pick = <T>(mine: T | null, theirs: T | null): T | null =>
+    existing.edited ? mine : incomingWins ? (theirs ?? mine) : (mine ?? theirs);
   return {
     key: existing.key,
     sources: known ? existing.sources : [...existing.sources, { source: input.source, id: input.sourceId }],
@@ -95,8 +97,22 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
     distanceM: pick(existing.distanceM, input.distanceM),
     movingS: pick(existing.movingS, input.movingS),
     elapsedS: pick(existing.elapsedS, input.elapsedS),
-    name: incomingWins ? input.name || existing.name : existing.name || input.name,
+    name: existing.edited ? existing.name : incomingWins ? input.name || existing.name : existing.name || input.name,
     updatedMs: nowMs,
     ...(existing.edited ? { edited: true } : {}),
   };
+}
+
+/** The source ids of `incoming` that `into` can take without holding two ids of one source. */
+export function joinableSources(into: Pick<Activity, 'sources'>, incoming: readonly SourceRef[]): SourceRef[] {
+  const out: SourceRef[] = [];
+  const held = [...into.sources];
+  for (const s of incoming) {
+    if (held.some((h) => h.source === s.source && h.id === s.id)) continue;
+    // File ids are start times: one run read as FIT and as GPX may carry two, a second apart.
+    if (s.source !== 'file' && held.some((h) => h.source === s.source)) continue;
+    held.push(s);
+    out.push(s);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
 import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
+import { checkCheckIn, type CheckIn } from './check-in';
 import { isLocalDate } from './local-date';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
@@ -49,18 +50,25 @@ export interface UploadedFile {
   dataBase64: string;
 }
 
-export type ContentRequest = { type: 'upload/file'; file: UploadedFile } | { type: 'site/data'; data: SiteData };
+export type ContentRequest =
+  | { type: 'upload/file'; file: UploadedFile }
+  | { type: 'site/data'; data: SiteData }
+  | { type: 'problem/report'; problem: ReadProblem };
 
 export type PageRequest =
   | { type: 'state/get' }
   | { type: 'settings/update'; patch: Record<string, unknown> }
   | { type: 'activities/add'; activities: ActivityInput[] }
+  /** One batch of a bulk import: saved like activities/add, the refresh throttled until imports/log. */
+  | { type: 'import/save'; activities: ActivityInput[] }
   | { type: 'activities/delete'; keys: string[] }
   | { type: 'backup/export' }
   | { type: 'backup/import'; text: string }
   | { type: 'imports/log'; record: ImportLog }
   | { type: 'problems/clear' }
   | { type: 'rest/mark'; date: string; on: boolean }
+  | { type: 'checkin/set'; checkIn: Omit<CheckIn, 'atMs'> }
+  | { type: 'plan/answer'; runDaysPerWeek: number; usualRestDay: number | null }
   | { type: 'activities/list'; offset: number; limit: number }
   | { type: 'activities/update'; key: string; patch: ActivityPatch }
   | { type: 'data/delete-all'; confirm: 'delete everything' };
@@ -79,7 +87,8 @@ export interface ImportLog {
   merged: number;
   unchanged: number;
   notActivities: number;
-  refused: { item: string; reason: Problem }[];
+  /** Codes; text from validators that still word their errors (backups, stored records). */
+  refused: { item: string; reason: Problem | string }[];
 }
 
 export type Request = ContentRequest | PageRequest;
@@ -180,6 +189,21 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
           value: { type: 'upload/file', file: { name: f.name.slice(0, 300), dataBase64: f.dataBase64 } },
         };
       }
+      case 'problem/report': {
+        // A content script's own finding about its page; the reason must be a known code.
+        const p = raw.problem;
+        const reason = isObj(p) ? asProblem(p.reason) : null;
+        if (!isObj(p) || p.site !== sender.site || typeof p.page !== 'string' || typeof p.url !== 'string' || !reason)
+          return refused(problem('request_problem_report'));
+        const clip = (s: string) => s.slice(0, 500);
+        return {
+          ok: true,
+          value: {
+            type: 'problem/report',
+            problem: { site: sender.site, page: clip(p.page), url: clip(p.url), reason },
+          },
+        };
+      }
       default:
         return refused(problem('request_not_from_page', raw.type.slice(0, 50)));
     }
@@ -193,13 +217,32 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
     case 'settings/update':
       if (!isObj(raw.patch)) return refused(problem('request_settings_patch'));
       return { ok: true, value: { type: 'settings/update', patch: raw.patch } };
-    case 'activities/add': {
+    case 'activities/add':
+    case 'import/save': {
       const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
-      return r.ok ? { ok: true, value: { type: 'activities/add', activities: r.value } } : refused(r.error);
+      return r.ok ? { ok: true, value: { type: raw.type, activities: r.value } } : refused(r.error);
     }
     case 'rest/mark':
       if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return refused(problem('request_rest_mark'));
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
+    case 'checkin/set': {
+      const r = checkCheckIn(raw.checkIn);
+      if (!r.ok) return refused(problem('request_checkin_invalid', r.error));
+      // A day's answer is given that day (a day's slack either side for time-zone travel).
+      if (Math.abs(Date.parse(r.value.date) - nowMs) > 2 * 86_400_000)
+        return refused(problem('request_checkin_not_today'));
+      const { date, pain, nightOrRest, groinWalking } = r.value;
+      return { ok: true, value: { type: 'checkin/set', checkIn: { date, pain, nightOrRest, groinWalking } } };
+    }
+    case 'plan/answer': {
+      const days = raw.runDaysPerWeek;
+      const rest = raw.usualRestDay;
+      if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 7)
+        return refused(problem('request_plan_days'));
+      if (rest !== null && (typeof rest !== 'number' || !Number.isInteger(rest) || rest < 0 || rest > 6))
+        return refused(problem('request_plan_rest_day'));
+      return { ok: true, value: { type: 'plan/answer', runDaysPerWeek: days, usualRestDay: rest } };
+    }
     case 'activities/list': {
       const int = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
       if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000)) return refused(problem('request_list_range'));
@@ -256,7 +299,7 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         return refused(problem('request_import_log'));
       }
       const refusedItems = (r.refused as unknown[]).slice(0, 1000).flatMap((x) => {
-        const reason = isObj(x) ? asProblem(x.reason) : null;
+        const reason = !isObj(x) ? null : typeof x.reason === 'string' ? x.reason.slice(0, 500) : asProblem(x.reason);
         return isObj(x) && typeof x.item === 'string' && reason ? [{ item: x.item.slice(0, 300), reason }] : [];
       });
       return {

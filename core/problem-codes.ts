@@ -60,6 +60,12 @@ export interface ProblemParams {
   zip_entry_expands_too_much: [entry: string, mb: number];
   zip_entry_corrupt: [entry: string];
   zip_entry_checksum: [entry: string];
+  zip_nested_too_deep: [];
+  zip_too_many_entries: [max: number];
+  zip_entries_overlap: [first: string, second: string];
+  import_too_much_data: [mb: number];
+  import_too_many_entries: [max: number];
+  archive_bomb: [what: string, ratio: number];
   gzip_expands_too_much: [mb: number];
   gzip_corrupt: [];
   gzip_header_short: [];
@@ -131,6 +137,7 @@ export interface ProblemParams {
   csv_no_activity: [];
   csv_bad_id: [id: string];
   csv_bad_date: [date: string];
+  strava_csv_too_many_rows: [max: number];
   csv_sports_localized_read: [examples: string];
   csv_sports_localized_other: [examples: string];
   garmin_export_no_id: [];
@@ -147,6 +154,9 @@ export interface ProblemParams {
   strava_page_no_page_view: [];
   site_strava_list: [problem: Problem];
   site_garmin: [problem: Problem];
+  site_implausible: [items: readonly Problem[]];
+  site_implausible_activity: [id: string, problem: Problem];
+  site_too_many_activities: [count: number, max: number];
   strava_page_signed_out: [];
   strava_page_no_owner: [];
   strava_page_other_athlete: [];
@@ -211,6 +221,7 @@ export interface ProblemParams {
   activity_local_date_invalid: [date: string];
   activity_local_date_mismatch: [date: string, start: string];
   activity_sport_unknown: [sport: string];
+  activity_duplicate_source: [source: string, id: string];
 
   // Messages refused by the background (core/messages.ts).
   request_refused: [problem: Problem];
@@ -247,6 +258,15 @@ export interface ProblemParams {
   action_failed: [detail: string];
   activity_gone: [];
   backup_activity_damaged: [index: number, problem: Problem];
+  strava_page_conflicting_data: [];
+  request_problem_report: [];
+  csv_row_too_long: [row: number, max: number];
+  request_checkin_invalid: [detail: string];
+  request_checkin_not_today: [];
+  request_plan_days: [];
+  request_plan_rest_day: [];
+  strava_dom_no_summary: [];
+  strava_dom_not_owner: [];
 }
 
 export type ProblemCode = keyof ProblemParams;
@@ -305,6 +325,12 @@ const CODES: Record<ProblemCode, true> = {
   zip_entry_expands_too_much: true,
   zip_entry_corrupt: true,
   zip_entry_checksum: true,
+  zip_nested_too_deep: true,
+  zip_too_many_entries: true,
+  zip_entries_overlap: true,
+  import_too_much_data: true,
+  import_too_many_entries: true,
+  archive_bomb: true,
   gzip_expands_too_much: true,
   gzip_corrupt: true,
   gzip_header_short: true,
@@ -370,6 +396,7 @@ const CODES: Record<ProblemCode, true> = {
   csv_no_activity: true,
   csv_bad_id: true,
   csv_bad_date: true,
+  strava_csv_too_many_rows: true,
   csv_sports_localized_read: true,
   csv_sports_localized_other: true,
   garmin_export_no_id: true,
@@ -384,6 +411,9 @@ const CODES: Record<ProblemCode, true> = {
   strava_page_no_page_view: true,
   site_strava_list: true,
   site_garmin: true,
+  site_implausible: true,
+  site_implausible_activity: true,
+  site_too_many_activities: true,
   strava_page_signed_out: true,
   strava_page_no_owner: true,
   strava_page_other_athlete: true,
@@ -446,6 +476,7 @@ const CODES: Record<ProblemCode, true> = {
   activity_local_date_invalid: true,
   activity_local_date_mismatch: true,
   activity_sport_unknown: true,
+  activity_duplicate_source: true,
   request_refused: true,
   request_foreign_sender: true,
   request_no_sender_address: true,
@@ -480,6 +511,15 @@ const CODES: Record<ProblemCode, true> = {
   action_failed: true,
   activity_gone: true,
   backup_activity_damaged: true,
+  strava_page_conflicting_data: true,
+  request_problem_report: true,
+  csv_row_too_long: true,
+  request_checkin_invalid: true,
+  request_checkin_not_today: true,
+  request_plan_days: true,
+  request_plan_rest_day: true,
+  strava_dom_no_summary: true,
+  strava_dom_not_owner: true,
 };
 
 export const PROBLEM_CODES = Object.keys(CODES) as ProblemCode[];

@@ -15,6 +15,16 @@ export interface Settings {
   maxDaysWithoutFullRest: number;
   /** Runs per week the preset aims at; information for the popup. */
   targetRunsPerWeek: number;
+  /**
+   * Easy days wanted in any 7 days (0 = not checked). An easy day has no run, or runs adding up to
+   * at most easyRunPct % of the runner's usual run (the median run day of the 28 days before).
+   */
+  minEasyDaysPerWeek: number;
+  easyRunPct: number;
+  /** The plan questions' answers: days a week the runner usually runs (null = not answered yet). */
+  runDaysPerWeek: number | null;
+  /** The runner's usual rest day, 0 = Sunday ... 6 = Saturday; null = none or not said. */
+  usualRestDay: number | null;
   /** A run longer than the longest of the previous window by more than this % is a caution. */
   longRunCautionPct: number;
   longRunWarningPct: number;
@@ -53,6 +63,8 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   { key: 'maxRunDaysInRow', min: 1, max: 30, integer: true, unit: 'days' },
   { key: 'maxDaysWithoutFullRest', min: 1, max: 60, integer: true, unit: 'days' },
   { key: 'targetRunsPerWeek', min: 1, max: 14, integer: true, unit: 'runs' },
+  { key: 'minEasyDaysPerWeek', min: 0, max: 7, integer: true, unit: 'days' },
+  { key: 'easyRunPct', min: 10, max: 100, integer: false, unit: '%' },
   { key: 'longRunCautionPct', min: 1, max: 500, integer: false, unit: '%' },
   { key: 'longRunWarningPct', min: 1, max: 500, integer: false, unit: '%' },
   { key: 'longRunHighPct', min: 1, max: 1000, integer: false, unit: '%' },
@@ -63,20 +75,39 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
 
 export const DEFAULT_RUNNING_LOAD_SPORTS: readonly Sport[] = ['run', 'trail_run', 'treadmill_run', 'virtual_run'];
 
-type PresetValues = Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'targetRunsPerWeek'>;
+type PresetValues = Pick<
+  Settings,
+  'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'targetRunsPerWeek' | 'minEasyDaysPerWeek'
+>;
 
+// A limit is the number of days allowed in a row: the rest day falls due on the day after the
+// last allowed one (calm), and only training on a day past the limit is a warning.
 export const PRESET_VALUES: Readonly<Record<Preset, PresetValues>> = {
-  // A rest day after every run day: about three runs a week.
-  beginner: { maxRunDaysInRow: 1, maxDaysWithoutFullRest: 2, targetRunsPerWeek: 3 },
-  // Warn on the 6th running day in a row, or after 7 days without a full rest day.
-  regular: { maxRunDaysInRow: 5, maxDaysWithoutFullRest: 7, targetRunsPerWeek: 5 },
-  // Warn on the 7th running day in a row.
-  experienced: { maxRunDaysInRow: 6, maxDaysWithoutFullRest: 10, targetRunsPerWeek: 6 },
+  // A rest day after every run day (alternate days); a full rest day at least once a week.
+  beginner: { maxRunDaysInRow: 1, maxDaysWithoutFullRest: 6, targetRunsPerWeek: 3, minEasyDaysPerWeek: 0 },
+  // At least one rest day a week: rest due after 6 running days in a row, a warning only if the
+  // 7th is run; a full rest day (no cross-training either) at least every 14 days.
+  regular: { maxRunDaysInRow: 6, maxDaysWithoutFullRest: 13, targetRunsPerWeek: 6, minEasyDaysPerWeek: 0 },
+  // Daily runners: a full rest day at least every 14 days, and 2 easy days in any 7.
+  experienced: { maxRunDaysInRow: 13, maxDaysWithoutFullRest: 13, targetRunsPerWeek: 7, minEasyDaysPerWeek: 2 },
 };
+
+/**
+ * The preset for the plan questions' answer: up to 3 run days a week is alternate days
+ * (beginner), 4 to 6 keeps a weekly rest day (regular), 7 is a daily runner (experienced).
+ */
+export function presetForPlan(runDaysPerWeek: number): Preset {
+  if (runDaysPerWeek <= 3) return 'beginner';
+  if (runDaysPerWeek <= 6) return 'regular';
+  return 'experienced';
+}
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   preset: 'regular',
   ...PRESET_VALUES.regular,
+  easyRunPct: 60,
+  runDaysPerWeek: null,
+  usualRestDay: null,
   longRunCautionPct: 10,
   longRunWarningPct: 30,
   longRunHighPct: 100,
@@ -184,6 +215,22 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     const v = p[k];
     if (typeof v === 'boolean') next[k] = v;
     else errors.push({ field: k, message: 'Must be on or off (true or false).' });
+  }
+
+  if ('runDaysPerWeek' in p) {
+    const v = p.runDaysPerWeek;
+    if (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 7)) next.runDaysPerWeek = v;
+    else errors.push({ field: 'runDaysPerWeek', message: 'Days a week you run must be a whole number from 1 to 7.' });
+  }
+
+  if ('usualRestDay' in p) {
+    const v = p.usualRestDay;
+    if (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 6)) next.usualRestDay = v;
+    else
+      errors.push({
+        field: 'usualRestDay',
+        message: 'The usual rest day must be 0 (Sunday) to 6 (Saturday), or none.',
+      });
   }
 
   if (errors.length === 0) {

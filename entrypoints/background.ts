@@ -2,35 +2,63 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openActivityDb } from '../background/activity-db';
 import { ActivityStore } from '../background/activity-store';
+import { CheckInStore } from '../background/check-in-store';
 import { showBadge } from '../background/badge';
 import { handleMessage, type RouterDeps } from '../background/message-router';
 import { buildPopupState, userTimeZone, type PopupState } from '../background/popup-state';
 import { localDateOf } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
-import { clearRestMarks, listRestMarks, setRestMark } from '../background/rest-marks';
+import { clearRestMarks, listRestMarks, restoreRestMarks, setRestMark } from '../background/rest-marks';
 import { maybeNotify } from '../background/rest-notification';
+import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
+import { StoreWithDeletionLog } from '../background/sync/deletion-log';
+import { createRunSync } from '../background/sync/run-sync';
+import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
+const REFRESH_GAP_MS = 3000;
+
 export default defineBackground(() => {
+  let dbPromise: ReturnType<typeof openActivityDb> | null = null;
+  const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
-  const getStore = () => (storePromise ??= openActivityDb().then((db) => new ActivityStore(db)));
+  // Deletions are noted for run sync (a copy in another browser must not bring a run back).
+  const getStore = () =>
+    (storePromise ??= getDb().then(
+      (db): ActivityStore =>
+        new StoreWithDeletionLog(db, (gone) =>
+          noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone())),
+        ),
+    ));
+  let checkInPromise: Promise<CheckInStore> | null = null;
+  const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));
 
   // The popup's state, kept from the last change so that opening the popup costs one message and
   // no database reads; recomputed whenever data, settings or the day change.
   let cached: PopupState | null = null;
-  const computeState = async () =>
-    (cached = await buildPopupState(
-      await getStore(),
+  const computeState = async () => {
+    const store = await getStore();
+    const marks = await listRestMarks();
+    // With run sync on, the other browsers' runs and rest marks count too.
+    const synced = await runSync.history(store, marks).catch((e: Error) => {
+      console.warn(`[Hip Check] synced runs not read: ${e.message}`);
+      return null;
+    });
+    return (cached = await buildPopupState(
+      synced?.source ?? store,
       await loadSettings(),
       await listProblems(),
-      await listRestMarks(),
+      synced?.restMarks ?? marks,
       Date.now(),
       userTimeZone(),
+      navigator.language,
+      await getCheckIns(),
     ));
+  };
 
   // After any change: new state, badge, notification, and a nudge to open pages. The data is
   // already stored by then, so a failing badge or notification is logged, never reported as a
@@ -47,7 +75,7 @@ export default defineBackground(() => {
             state.settings,
             state.verdict,
             state.restMarks.includes(state.today),
-            i18n(`level_${state.verdict.level}`),
+            i18n(`title_${state.verdict.title}`),
             i18n('notifyBody', [String(state.verdict.streak.runDays)]),
           ),
       ],
@@ -57,7 +85,20 @@ export default defineBackground(() => {
     for (const [what, step] of steps)
       await step().catch((e: Error) => console.warn(`[Hip Check] ${what} not updated: ${e.message}`));
     scheduleDayChange();
+    runSync.schedule();
   };
+  const runSync = createRunSync({
+    getStore,
+    listRestMarks,
+    now: Date.now,
+    timeZone: userTimeZone,
+    // Another browser's items arrive one by one: one recompute for the burst.
+    refresh: async () => throttled.soon(),
+  });
+  runSync.listen();
+
+  // A bulk import's batches refresh at most every few seconds; its end (imports/log) at once.
+  const throttled = throttleRefresh(refresh, REFRESH_GAP_MS);
 
   // The streak changes at local midnight even when no data does.
   const scheduleDayChange = () => {
@@ -66,8 +107,14 @@ export default defineBackground(() => {
     void browser.alarms.create('day-change', { when: next.getTime() });
   };
 
-  const deps = (store: ActivityStore): RouterDeps => ({
+  const deps = (store: ActivityStore, checkIns: CheckInStore): RouterDeps => ({
     store,
+    checkIns,
+    listRestMarks,
+    restoreRestMarks: async (dates) => {
+      await noteRestMarks([...dates], true, Date.now());
+      await restoreRestMarks(dates);
+    },
     now: Date.now,
     timeZone: userTimeZone,
     loadSettings,
@@ -76,19 +123,26 @@ export default defineBackground(() => {
     listProblems,
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
-    setRestMark,
-    clearRestMarks,
+    setRestMark: async (date, on) => {
+      await noteRestMarks([date], on, Date.now());
+      return setRestMark(date, on);
+    },
+    clearRestMarks: async () => {
+      await noteRestMarks(await listRestMarks(), false, Date.now());
+      await clearRestMarks();
+    },
     popupState: async () => {
       const fresh = cached && cached.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
       return { ...fresh };
     },
-    dataChanged: refresh,
+    dataChanged: throttled.now,
+    dataChangedSoon: throttled.soon,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    void getStore()
-      .then((store) => handleMessage(message, who, deps(store)))
+    void Promise.all([getStore(), getCheckIns()])
+      .then(([store, checkIns]) => handleMessage(message, who, deps(store, checkIns)))
       .then(sendResponse, (e: Error) =>
         sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }),
       );

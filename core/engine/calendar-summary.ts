@@ -1,4 +1,5 @@
 import type { Activity } from '../activity';
+import type { CheckIn } from '../check-in';
 import { addDays, dayNumber } from '../local-date';
 import type { Settings } from '../settings';
 
@@ -7,13 +8,18 @@ import type { Settings } from '../settings';
 
 export type DayKind = 'run' | 'cross' | 'rest';
 
-/** The last 14 days, oldest first: a run day, a day with only other training, or a full rest day. */
+/**
+ * The last 14 days, oldest first: a run day, a day with only other training, or a full rest day;
+ * whether the runner marked it as rest, and its hip check-in's pain.
+ */
 export function dayKinds(
   today: string,
   activities: readonly Activity[],
   runningSports: readonly string[],
   restMarks: readonly string[],
-): { date: string; kind: DayKind; marked: boolean }[] {
+  checkIns: readonly CheckIn[] = [],
+): { date: string; kind: DayKind; marked: boolean; pain: number | null }[] {
+  const pain = new Map(checkIns.map((c) => [c.date, c.pain]));
   const run = new Set<string>();
   const any = new Set<string>();
   for (const a of activities) {
@@ -22,7 +28,10 @@ export function dayKinds(
   }
   return Array.from({ length: 14 }, (_, i) => {
     const date = addDays(today, i - 13);
-    return { date, kind: run.has(date) ? 'run' : any.has(date) ? 'cross' : 'rest', marked: restMarks.includes(date) };
+    const marked = restMarks.includes(date);
+    // A marked day is rest, as the verdict counts it, whatever a site recorded.
+    const kind: DayKind = marked ? 'rest' : run.has(date) ? 'run' : any.has(date) ? 'cross' : 'rest';
+    return { date, kind, marked, pain: pain.get(date) ?? null };
   });
 }
 

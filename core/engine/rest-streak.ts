@@ -10,6 +10,10 @@ import type { Settings } from '../settings';
 // - a rest day: no activity counted as running load (settings.runningLoadSports). A walk, a ride,
 //   a swim, yoga or strength work does not end it: that is cross-training, not running;
 // - a full rest day: no activity at all.
+//
+// A day the runner marked "I rested today" is a full rest day whatever was recorded on it: the
+// runner's word wins over a stray walk or a watch that logged a commute as a run. Marking today
+// ends both streaks at once.
 
 /** The 7- and 14-day counts need this many days before today. */
 export const REST_COUNT_DAYS = 14;
@@ -62,13 +66,14 @@ interface Streak {
 }
 
 // flags[i] says whether the day i days before today qualifies (i = 0 is today).
-function streakOf(flags: Uint8Array, today: string, limit: number): Streak {
+function streakOf(flags: Uint8Array, today: string, limit: number, restedToday: boolean): Streak {
   const n = flags.length;
   const todayFlag = flags[0] === 1;
-  // Today is not over: without an entry yet it neither extends nor ends the streak.
+  // Today is not over: without an entry yet it neither extends nor ends the streak, unless the
+  // runner said they rested.
   const start = todayFlag ? 0 : 1;
   let days = 0;
-  while (start + days < n && flags[start + days] === 1) days++;
+  if (!restedToday) while (start + days < n && flags[start + days] === 1) days++;
   const atLeast = start + days >= n;
   let dueOn: string | null = null;
   if (days > 0) {
@@ -77,7 +82,7 @@ function streakOf(flags: Uint8Array, today: string, limit: number): Streak {
     dueAgo = Math.min(dueAgo, todayFlag ? -1 : 0);
     dueOn = addDays(today, -dueAgo);
   }
-  const lastRestAgo = start + days;
+  const lastRestAgo = restedToday ? 0 : start + days;
   let rest7 = 0;
   let rest14 = 0;
   for (let i = 1; i <= REST_COUNT_DAYS && i < n; i++) {
@@ -107,6 +112,7 @@ export function computeRestStreak(
   activities: readonly Activity[],
   settings: Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'runningLoadSports'>,
   lookbackDays: number,
+  restMarks: readonly string[] = [],
 ): RestStreak {
   const n = Math.max(
     lookbackDays,
@@ -124,8 +130,15 @@ export function computeRestStreak(
     active[ago] = 1;
     if (running.has(a.sport)) run[ago] = 1;
   }
-  const r = streakOf(run, today, settings.maxRunDaysInRow);
-  const f = streakOf(active, today, settings.maxDaysWithoutFullRest);
+  for (const d of restMarks) {
+    const ago = t - dayOf(d);
+    if (ago < 0 || ago >= n) continue;
+    run[ago] = 0;
+    active[ago] = 0;
+  }
+  const restedToday = restMarks.includes(today);
+  const r = streakOf(run, today, settings.maxRunDaysInRow, restedToday);
+  const f = streakOf(active, today, settings.maxDaysWithoutFullRest, restedToday);
   return {
     lookbackDays: n,
     runDays: r.days,

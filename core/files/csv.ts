@@ -2,6 +2,10 @@
 // quotes ("") and newlines; CRLF, LF or CR line ends; text fed in pieces of any size, so a big
 // activities.csv is parsed as it is decompressed.
 
+import { READ_BUDGET } from './read-budget';
+import { problem } from '../problem-codes';
+import { FileRefusal } from './types';
+
 export class CsvParser {
   private row: string[] = [];
   private field = '';
@@ -10,10 +14,14 @@ export class CsvParser {
   private quoteSeen = false;
   private lastWasCR = false;
   private rows = 0;
+  /** Characters (separators included) of the row being read. */
+  private rowChars = 0;
 
   constructor(
     private readonly onRow: (fields: string[], index: number) => void,
     private readonly maxFieldLength = 1_000_000,
+    /** A row past this is no export's row: the parse ends with a refusal instead of growing without end. */
+    private readonly maxRowChars = READ_BUDGET.maxCsvRowChars,
   ) {}
 
   push(text: string): void {
@@ -52,6 +60,7 @@ export class CsvParser {
         }
       }
       if (c === 0x2c /* , */) {
+        this.grow(1);
         this.row.push(this.field);
         this.field = '';
         i++;
@@ -83,7 +92,14 @@ export class CsvParser {
     if (this.field !== '' || this.row.length > 0) this.endRow();
   }
 
+  private grow(n: number): void {
+    this.rowChars += n;
+    if (this.rowChars > this.maxRowChars)
+      throw new FileRefusal(problem('csv_row_too_long', this.rows + 1, this.maxRowChars));
+  }
+
   private append(s: string): void {
+    this.grow(s.length);
     if (this.field.length + s.length <= this.maxFieldLength) this.field += s;
   }
 
@@ -92,6 +108,7 @@ export class CsvParser {
     this.field = '';
     const row = this.row;
     this.row = [];
+    this.rowChars = 0;
     // Blank lines are not rows.
     if (row.length === 1 && row[0] === '') return;
     this.onRow(row, this.rows++);

@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import { problem, type Problem } from '../problem-codes';
+import { checkExpansion, type ReadBudget } from './read-budget';
 import { FileRefusal, MAX_INFLATED_BYTES } from './types';
 
 // gzip (RFC 1952) around fflate's raw inflate. fflate's one-shot gunzip trusts the size in the
@@ -52,11 +53,19 @@ function gzipDataStart(b: Uint8Array): number {
  * Inflates raw deflate data in pieces, calling `onChunk` with the output, and refuses once the
  * output passes `maxBytes`. Throws FileRefusal on damaged data.
  */
-export function inflateChunked(data: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void): void {
+export function inflateChunked(
+  data: Uint8Array,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => void,
+  budget?: ReadBudget,
+): void {
   let total = 0;
+  let consumed = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.length;
+    checkExpansion(total, consumed, 'gzip');
+    budget?.spendInflated(chunk.length);
     if (total > maxBytes) throw new FileRefusal(problem('gzip_expands_too_much', Math.round(maxBytes / 1048576)));
     if (chunk.length) onChunk(chunk);
     if (final) ended = true;
@@ -65,6 +74,7 @@ export function inflateChunked(data: Uint8Array, maxBytes: number, onChunk: (chu
   try {
     for (let p = 0; p < data.length && !ended; p += PIECE) {
       const end = Math.min(data.length, p + PIECE);
+      consumed = end;
       inf.push(data.subarray(p, end), end === data.length);
     }
     if (data.length === 0) inf.push(new Uint8Array(0), true);
@@ -75,15 +85,24 @@ export function inflateChunked(data: Uint8Array, maxBytes: number, onChunk: (chu
 }
 
 /** Gunzips a whole file in memory, capped at MAX_INFLATED_BYTES. */
-export function gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): { data: Uint8Array; warning?: Problem } {
+export function gunzip(
+  bytes: Uint8Array,
+  maxBytes = MAX_INFLATED_BYTES,
+  budget?: ReadBudget,
+): { data: Uint8Array; warning?: Problem } {
   const start = gzipDataStart(bytes);
   if (start < 0) throw new FileRefusal(problem('gzip_header_short'));
   const chunks: Uint8Array[] = [];
   let size = 0;
-  inflateChunked(bytes.subarray(start), maxBytes, (c) => {
-    chunks.push(c);
-    size += c.length;
-  });
+  inflateChunked(
+    bytes.subarray(start),
+    maxBytes,
+    (c) => {
+      chunks.push(c);
+      size += c.length;
+    },
+    budget,
+  );
   const out = new Uint8Array(size);
   let o = 0;
   for (const c of chunks) {

@@ -22,6 +22,7 @@ import {
   type ReadOptions,
   type SingleFileResult,
 } from './types';
+import { READ_BUDGET, ReadBudget, yieldToOthers } from './read-budget';
 import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry } from './zip-archive';
 
 // The one entry point for activity files and export archives (the upload-page capture and the
@@ -35,9 +36,9 @@ interface Ctx {
   nowMs: number;
   warnings: Problem[];
   onProgress?: (done: number, total: number) => void;
+  /** Shared by every file and entry of one import. */
+  budget: ReadBudget;
 }
-
-const MAX_NESTING = 3;
 
 /** Decodes one file held in memory (after gunzip or unzip) by its content. */
 function decodeSingle(name: string, bytes: Uint8Array, ctx: Ctx, depth: number): SingleFileResult {
@@ -58,8 +59,9 @@ function decodeSingle(name: string, bytes: Uint8Array, ctx: Ctx, depth: number):
     case 'tcx':
       return readTcxActivities(bytes, fctx);
     case 'gzip': {
-      if (depth >= MAX_NESTING) return { kind: 'refused', format: null, reason: problem('file_compressed_too_often') };
-      const { data, warning } = gunzip(bytes);
+      if (depth >= READ_BUDGET.maxNesting)
+        return { kind: 'refused', format: null, reason: problem('file_compressed_too_often') };
+      const { data, warning } = gunzip(bytes, undefined, ctx.budget);
       const inner = decodeSingle(name.replace(/\.gz$/i, ''), data, ctx, depth + 1);
       if (warning && inner.kind === 'activities') inner.warnings.unshift(warning);
       if (inner.kind === 'refused' && data.length === 0)
@@ -134,6 +136,7 @@ async function readStravaExport(
   const w = await streamZipEntry(source, csv, (chunk) => parser.push(decoder.decode(chunk, { stream: true })), {
     maxBytes: MAX_INFLATED_BYTES,
     onRead: (n) => ctx.onProgress?.(n, total),
+    budget: ctx.budget,
   });
   parser.push(decoder.decode());
   parser.end();
@@ -145,7 +148,8 @@ async function readStravaExport(
   const readFile = async (path: string): Promise<SingleFileResult | null> => {
     const entry = byName.get(prefix + path) ?? byName.get(path);
     if (!entry) return null;
-    const { data } = await readZipEntry(source, entry, MAX_SINGLE_FILE_BYTES);
+    ctx.budget.spendEntries(1);
+    const { data } = await readZipEntry(source, entry, MAX_SINGLE_FILE_BYTES, ctx.budget);
     done += entry.compressedSize;
     if (done > total) total = done;
     ctx.onProgress?.(done, total);
@@ -165,6 +169,7 @@ async function readStravaExport(
 async function readGarminExport(source: RandomAccessSource, files: ZipEntry[], ctx: Ctx): Promise<ArchiveRead> {
   const reader = new GarminSummariesReader({ timeZone: ctx.timeZone, nowMs: ctx.nowMs });
   const warnings: Problem[] = [];
+  const refused: ArchiveEntryResult[] = [];
   const total = files.reduce((s, f) => s + f.compressedSize, 0);
   let before = 0;
   for (const f of files) {
@@ -172,16 +177,18 @@ async function readGarminExport(source: RandomAccessSource, files: ZipEntry[], c
       const w = await streamZipEntry(source, f, (c) => reader.push(c), {
         maxBytes: 4 * 1024 * 1024 * 1024,
         onRead: (n) => ctx.onProgress?.(before + n, total),
+        budget: ctx.budget,
       });
       if (w) warnings.push(w);
     } catch (e) {
-      warnings.push(problem('in_entry', baseName(f.name), refusalOf(e)));
+      // An over-budget or damaged summaries file is an outcome the runner sees, not a footnote.
+      refused.push({ entry: f.name, kind: 'refused', format: 'json', reason: refusalOf(e) });
     }
     before += f.compressedSize;
   }
   warnings.push(...reader.warnings());
   ctx.onProgress?.(total, total);
-  return { kind: 'archive', format: 'garmin-export', entries: reader.entries, warnings };
+  return { kind: 'archive', format: 'garmin-export', entries: [...reader.entries, ...refused], warnings };
 }
 
 async function readGenericZip(
@@ -196,22 +203,27 @@ async function readGenericZip(
   let done = 0;
   for (const f of files) {
     try {
+      ctx.budget.spendEntries(1);
       if (f.size > MAX_SINGLE_FILE_BYTES)
         throw new FileRefusal(problem('file_too_large', Math.round(f.size / 1048576)));
-      const { data, warning } = await readZipEntry(source, f, MAX_SINGLE_FILE_BYTES);
-      if (sniff(data.subarray(0, 4096)) === 'zip' && depth < MAX_NESTING) {
+      const { data, warning } = await readZipEntry(source, f, MAX_SINGLE_FILE_BYTES, ctx.budget);
+      const isZip = sniff(data.subarray(0, 4096)) === 'zip';
+      if (isZip && depth + 1 >= READ_BUDGET.maxNesting) throw new FileRefusal(problem('zip_nested_too_deep'));
+      if (isZip) {
         const inner = await readArchive(bytesSource(data), { ...ctx, onProgress: undefined }, depth + 1);
         if (inner.kind === 'archive') {
           for (const e of inner.entries) entries.push({ ...e, entry: `${f.name}/${e.entry}` });
           warnings.push(...inner.warnings.map((x) => problem('in_entry', f.name, x)));
         } else entries.push({ ...inner, entry: f.name });
       } else {
-        const r = safeDecode(f.name, data, ctx, depth);
+        const r = safeDecode(f.name, data, ctx, depth + 1);
         if (warning && r.kind === 'activities') r.warnings.unshift(warning);
         entries.push({ ...r, entry: f.name });
       }
     } catch (e) {
       entries.push({ entry: f.name, kind: 'refused', format: null, reason: refusalOf(e) });
+      // Past the import's budget every further entry would say the same: stop here.
+      if (ctx.budget.inflated > READ_BUDGET.maxInflatedBytes || ctx.budget.entries > READ_BUDGET.maxEntries) break;
     }
     done += f.compressedSize;
     ctx.onProgress?.(done, total);
@@ -264,7 +276,13 @@ export async function readActivityFile(
     warnings.push(problem('file_time_zone_unknown', timeZone));
     timeZone = 'UTC';
   }
-  const ctx: Ctx = { timeZone, nowMs: opts.nowMs ?? Date.now(), warnings, onProgress: opts.onProgress };
+  const ctx: Ctx = {
+    timeZone,
+    nowMs: opts.nowMs ?? Date.now(),
+    warnings,
+    onProgress: opts.onProgress,
+    budget: opts.budget ?? new ReadBudget(),
+  };
   try {
     if (source.size === 0) return { kind: 'refused', format: null, reason: problem('file_empty') };
     const head = await readExactly(source, 0, 4096);
@@ -300,7 +318,14 @@ export async function readActivityFile(
 async function readBareStravaCsv(bytes: Uint8Array, ctx: Ctx): Promise<FileReadResult> {
   const collector = new StravaCsvCollector();
   const parser = new CsvParser(collector.onRow);
-  parser.push(new TextDecoder('utf-8').decode(bytes));
+  // In steps, so one enormous file never becomes one enormous string.
+  const decoder = new TextDecoder('utf-8');
+  const STEP = 1024 * 1024;
+  for (let p = 0; p < bytes.length; p += STEP) {
+    parser.push(decoder.decode(bytes.subarray(p, p + STEP), { stream: true }));
+    await yieldToOthers();
+  }
+  parser.push(decoder.decode());
   parser.end();
   if (collector.headerError) return { kind: 'refused', format: 'csv', reason: collector.headerError };
   const { entries, warnings } = await stravaRowsToEntries(collector.rows, { timeZone: ctx.timeZone, nowMs: ctx.nowMs });
@@ -326,10 +351,13 @@ export async function readActivityFiles(
   const total = files.reduce((s, f) => s + f.source.size, 0);
   let before = 0;
   const out: { name: string; result: FileReadResult }[] = [];
+  // One budget for the whole import, however many files make it.
+  const budget = opts.budget ?? new ReadBudget();
   for (const f of files) {
     const base = before;
     const result = await readActivityFile(f.name, f.source, {
       ...opts,
+      budget,
       onProgress: opts.onProgress
         ? (done, t) => opts.onProgress!(base + (t > 0 ? (done / t) * f.source.size : 0), total)
         : undefined,

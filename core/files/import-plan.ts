@@ -10,7 +10,7 @@ import { activitiesOf, countOutcome, type FileReadResult } from './';
 export interface ImportPlan {
   activities: ActivityInput[];
   notActivities: number;
-  refused: { item: string; reason: Problem }[];
+  refused: { item: string; reason: Problem | string }[];
 }
 
 export function planImport(results: readonly { name: string; result: FileReadResult }[], nowMs: number): ImportPlan {

@@ -2,7 +2,8 @@ import type { Sport } from '../activity';
 import { problem, type Problem } from '../problem-codes';
 import { normalizeSport } from '../sport';
 import { checkSummary, toActivityInput, type SessionSummary } from './summary';
-import type { ArchiveEntryResult, SingleFileResult } from './types';
+import { READ_BUDGET } from './read-budget';
+import { FileRefusal, type ArchiveEntryResult, type SingleFileResult } from './types';
 
 // Strava's bulk export ("Download your archive"): activities.csv lists every activity with its
 // Strava id, so the thousands of files beside it need not be decoded. Activities keep their
@@ -92,6 +93,8 @@ export class StravaCsvCollector {
     }
     const c = this.cols;
     if (!c) return;
+    if (this.rows.length >= READ_BUDGET.maxCsvRows)
+      throw new FileRefusal(problem('strava_csv_too_many_rows', READ_BUDGET.maxCsvRows));
     const get = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
     let filename = get(c.filename);
     if (c.filename < 0)

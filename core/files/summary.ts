@@ -1,5 +1,6 @@
 import type { ActivityInput, Sport, Source } from '../activity';
 import { localDateOf } from '../local-date';
+import { LIMITS } from '../plausibility';
 import { problem, type Problem } from '../problem-codes';
 
 // What every reader produces before it becomes an ActivityInput, and the plausibility rules
@@ -16,12 +17,10 @@ export interface SessionSummary extends Pick<
 
 /** Earliest start accepted from a file: FIT's own epoch (1989-12-31); GPS watches came later. */
 export const EARLIEST_FILE_START_MS = Date.UTC(1989, 11, 31);
-/** A start later than now plus this is a broken clock, not an activity. */
-export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
-/** Durations above a week are broken values (a watch left recording for a month). */
-export const MAX_PLAUSIBLE_DURATION_S = 7 * 24 * 3600;
-/** Distances above this are broken values: no one covers 1000 km in one session. */
-export const MAX_PLAUSIBLE_DISTANCE_M = 1_000_000;
+// The limits are the ones every part of Hip Check applies (plausibility.ts).
+export const FUTURE_SLACK_MS = LIMITS.futureSlackMs;
+export const MAX_PLAUSIBLE_DURATION_S = LIMITS.maxDurationS;
+export const MAX_PLAUSIBLE_DISTANCE_M = LIMITS.maxDistanceM;
 /** Names longer than this are cut; no site's name is this long. */
 export const MAX_NAME_LENGTH = 200;
 
@@ -98,7 +97,7 @@ export function toActivityInput(
     startMs: s.startMs,
     localDate: s.localDate ?? localDateOf(s.startMs, timeZone),
     sport: s.sport,
-    sportLabel: s.sportLabel.slice(0, 100),
+    sportLabel: s.sportLabel.slice(0, LIMITS.maxLabelLength),
     distanceM: s.distanceM,
     movingS: s.movingS,
     elapsedS: s.elapsedS,

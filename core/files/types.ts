@@ -24,6 +24,8 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** "Now" for plausibility checks (a start in the future is refused). Defaults to Date.now(). */
   nowMs?: number;
+  /** The import's budget when several files make one import (readActivityFiles shares one). */
+  budget?: import('./read-budget').ReadBudget;
 }
 
 /** The file held activities: one per sport session (a triathlon gives three). */

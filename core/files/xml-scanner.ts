@@ -137,13 +137,20 @@ export function scanXmlElements<K extends string>(
   textEndsAt?: ReadonlySet<string>,
 ): void {
   const stack: string[] = [];
+  // How many of each name are open: an end tag of a name that is not open costs nothing, so
+  // a file of unmatched end tags under deep nesting stays linear (no search down the stack).
+  const openCount = new Map<string, number>();
   let key: K | null = null;
   let text = '';
   const h: XmlHandler = {
     wantText: false,
     open(name, attrs, selfClosing) {
       const parent = stack[stack.length - 1];
-      if (!selfClosing) stack.push(name);
+      // GPX and TCX nest a few levels; deeper elements are kept out of the stack (still reported).
+      if (!selfClosing && stack.length < MAX_XML_DEPTH) {
+        stack.push(name);
+        openCount.set(name, (openCount.get(name) ?? 0) + 1);
+      }
       const k = reader.open(name, parent, attrs, selfClosing);
       if (k) {
         key = k;
@@ -152,8 +159,14 @@ export function scanXmlElements<K extends string>(
       }
     },
     close(name) {
-      const i = stack.lastIndexOf(name);
-      if (i >= 0) stack.length = i;
+      if ((openCount.get(name) ?? 0) > 0) {
+        // Closes everything opened since its start tag; each element is popped once in all.
+        for (;;) {
+          const top = stack.pop()!;
+          openCount.set(top, openCount.get(top)! - 1);
+          if (top === name) break;
+        }
+      }
       if (key && (!textEndsAt || textEndsAt.has(name))) {
         const k: K = key;
         key = null;
@@ -163,11 +176,17 @@ export function scanXmlElements<K extends string>(
       reader.close(name);
     },
     text(v) {
-      text += v;
+      // One element's text is a number, a time or a name: a megabyte of it is not a track.
+      if (text.length < MAX_XML_TEXT) text += v.slice(0, MAX_XML_TEXT - text.length);
     },
   };
   scanXml(xml, h);
 }
+
+/** Deepest element stack kept; real GPX and TCX files nest under 15 levels. */
+export const MAX_XML_DEPTH = 64;
+/** Longest text kept for one element. */
+const MAX_XML_TEXT = 64 * 1024;
 
 /** Decodes XML bytes: UTF-8 unless a BOM or the declaration says UTF-16 or Latin-1. */
 export function decodeXmlBytes(bytes: Uint8Array): string {

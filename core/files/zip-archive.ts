@@ -2,6 +2,7 @@ import { Inflate } from 'fflate';
 import { problem, type Problem } from '../problem-codes';
 import { readExactly } from './source';
 import { crc32 } from './gzip';
+import { checkExpansion, READ_BUDGET, yieldToOthers, type ReadBudget } from './read-budget';
 import { FileRefusal, type RandomAccessSource } from './types';
 
 // Zip reading with random access: the End Of Central Directory record, then the central
@@ -152,7 +153,25 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
     p += 46 + nameLen + extraLen + commentLen;
   }
   if (entries.length === 0 && count > 0) throw new FileRefusal(problem('zip_directory_unreadable'));
+  if (entries.length > READ_BUDGET.maxEntries)
+    throw new FileRefusal(problem('zip_too_many_entries', READ_BUDGET.maxEntries));
+  refuseOverlaps(entries);
   return entries;
+}
+
+/**
+ * A real archive stores each entry's data once, one after another. Entries whose data overlap
+ * (one compressed stream read again and again under many names) are a decompression bomb.
+ */
+function refuseOverlaps(entries: readonly ZipEntry[]): void {
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const prev = byOffset[i - 1]!;
+    const next = byOffset[i]!;
+    // An entry's local header (30 bytes and its name) and data lie before the next entry's header.
+    if (next.localHeaderOffset < prev.localHeaderOffset + 30 + prev.compressedSize)
+      throw new FileRefusal(problem('zip_entries_overlap', prev.name, next.name));
+  }
 }
 
 export interface StreamEntryOptions {
@@ -162,6 +181,8 @@ export interface StreamEntryOptions {
   onRead?: (bytesRead: number) => void;
   /** Bytes read from the source per step. */
   chunkSize?: number;
+  /** The import's budget, shared by all its entries. */
+  budget?: ReadBudget;
 }
 
 /** Where an entry's data starts: after its local header, whose name and extra may differ. */
@@ -193,8 +214,11 @@ export async function streamZipEntry(
   const chunkSize = opts.chunkSize ?? 1024 * 1024;
   let crc = 0;
   let total = 0;
+  let consumed = 0;
   const emit = (c: Uint8Array) => {
     total += c.length;
+    checkExpansion(total, consumed, entry.name);
+    opts.budget?.spendInflated(c.length);
     if (total > opts.maxBytes)
       throw new FileRefusal(problem('zip_entry_expands_too_much', entry.name, Math.round(opts.maxBytes / 1048576)));
     crc = crc32(c, crc);
@@ -215,10 +239,16 @@ export async function streamZipEntry(
         const PIECE = 16 * 1024;
         for (let p = 0; p < piece.length; p += PIECE) {
           const end = Math.min(piece.length, p + PIECE);
+          consumed = read - n + end;
           inflater.push(piece.subarray(p, end), last && end === piece.length);
         }
-      } else emit(piece.slice());
+      } else {
+        consumed = read;
+        emit(piece.slice());
+      }
       opts.onRead?.(read);
+      // Big entries are read in steps; between them the worker answers other messages.
+      await yieldToOthers();
     }
     if (inflater && entry.compressedSize === 0) inflater.push(new Uint8Array(0), true);
   } catch (e) {
@@ -234,6 +264,7 @@ export async function readZipEntry(
   source: RandomAccessSource,
   entry: ZipEntry,
   maxBytes: number,
+  budget?: ReadBudget,
 ): Promise<{ data: Uint8Array; warning?: Problem }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -244,7 +275,7 @@ export async function readZipEntry(
       chunks.push(c);
       size += c.length;
     },
-    { maxBytes },
+    { maxBytes, budget },
   );
   if (chunks.length === 1) return { data: chunks[0]!, warning };
   const out = new Uint8Array(size);

@@ -38,7 +38,7 @@ export async function launchWithExtension(
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });
   };
-  return { context, cleanUp };
+  return { context, cleanUp, userDataDir };
 }
 
 interface Fixtures {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, fixturePage, ROOT, test } from './extension-fixture';
+import { expect, fixturePage, test } from './extension-fixture';
+import { CORPUS_DIR } from '../paths';
 import { storedKeys } from './storage-probe';
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus/pages/garmin');
+const CORPUS = path.join(CORPUS_DIR, 'pages/garmin');
 const DETAIL = 'garth__test_activity_get.body1__activity-service_activity.json';
 const LIST = 'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
 const ACTIVITY_ID = '21482825013';

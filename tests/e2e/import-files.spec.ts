@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { expect, ROOT, test } from './extension-fixture';
+import { CORPUS_DIR } from '../paths';
+import { expect, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
 
-const FILES = path.resolve(ROOT, '../shared/corpus/files');
-const HARD = path.resolve(ROOT, '../shared/corpus/hard');
+const FILES = path.join(CORPUS_DIR, 'files');
+const HARD = path.join(CORPUS_DIR, 'hard');
 
-test('Import activities takes several files at once and says what became of each', async ({
+test('Import activities takes several files at once as one import and sums up what became of them', async ({
   openExtensionPage,
   worker,
 }) => {
@@ -19,17 +20,16 @@ test('Import activities takes several files at once and says what became of each
     path.join(FILES, 'GoldenCheetah__4077461142.zip'), // Garmin "Export Original"
   ]);
   const out = options.getByTestId('data-message');
-  await expect(out.locator('li')).toHaveCount(6, { timeout: 30_000 });
-  await expect(out).toContainText('sports-lib__6914538454.fit: 1 added');
-  await expect(out).toContainText('GoldenCheetah__10kUNLP2014-Garmin15.fit: 1 added');
-  // Same start to the second: the same file id, so already known rather than merged.
-  await expect(out).toContainText(
-    'GoldenCheetah__10kUNLP2014-Garmin15.tcx: 0 added, 0 merged with runs you had, 1 already known',
+  // Same start to the second as the FIT: the same file id, so already known rather than merged.
+  await expect(options.getByTestId('import-summary')).toHaveText(
+    '6 files: 3 added, 0 merged with runs you had, 1 already known, 1 file skipped (not an activity), 1 refused.',
+    { timeout: 30_000 },
   );
-  await expect(out).toContainText('python-fitparse__Settings.fit: 0 added');
-  await expect(out).toContainText('1 file skipped: not an activity');
-  await expect(out.locator('li', { hasText: 'sports-lib__empty-sessions.fit' })).toContainText(/empty/i);
-  await expect(out.locator('li', { hasText: 'GoldenCheetah__4077461142.zip' })).toContainText('1 added');
+  const list = out.locator('details');
+  await expect(list.locator('summary')).toHaveText('2 files skipped or refused (list)');
+  await list.locator('summary').click();
+  await expect(list.locator('li', { hasText: 'python-fitparse__Settings.fit' })).toContainText('not an activity');
+  await expect(list.locator('li', { hasText: 'sports-lib__empty-sessions.fit' })).toContainText(/empty/i);
 
   const keys = await storedKeys(worker);
   expect(keys).toContain('file:2021-05-10T18:19:59Z');
@@ -40,7 +40,8 @@ test('Import activities takes several files at once and says what became of each
   await options
     .getByLabel('Import activities')
     .setInputFiles([path.join(FILES, 'sports-lib__6914538454.fit'), path.join(FILES, 'GoldenCheetah__4077461142.zip')]);
-  await expect(out.locator('li')).toHaveCount(2);
-  await expect(out).toContainText('sports-lib__6914538454.fit: 0 added, 0 merged with runs you had, 1 already known');
+  await expect(options.getByTestId('import-summary')).toHaveText(
+    '2 files: 0 added, 0 merged with runs you had, 2 already known.',
+  );
   expect(await storedKeys(worker)).toEqual(keys);
 });

@@ -82,6 +82,8 @@ test('without pageView data the run is read from the page as shown', async ({ co
     DATETIME: `${today}T06:30:00Z`,
     DATE_TEXT: today,
     EDIT_LINK: '<a href="/activities/321/edit">Edit</a>',
+    OWNER_ID: '42',
+    ACTIVITY_ID: '321',
     DISTANCE: '7.5',
     UNIT: 'km',
     UNIT_TITLE: 'kilometers',

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, fixturePage, ROOT, test } from './extension-fixture';
+import { expect, fixturePage, test } from './extension-fixture';
+import { CORPUS_DIR } from '../paths';
 import { storedKeys } from './storage-probe';
 
-const FILES = path.resolve(ROOT, '../shared/corpus/files');
+const FILES = path.join(CORPUS_DIR, 'files');
 
 test('a FIT file chosen on Strava’s upload page is recorded from the file itself', async ({
   context,

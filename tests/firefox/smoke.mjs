@@ -103,6 +103,41 @@ try {
     );
     if (!msg.includes('between 1 and 30')) throw new Error(`unexpected message: ${msg}`);
   });
+
+  await check('the popup paints every exercise drawing (an SVG file as a CSS mask) in Firefox', async () => {
+    // The options tab can open the popup's page itself; the driver cannot.
+    await options.evaluate(() => (location.href = '/popup.html'));
+    await until('the popup to render', () => options.evaluate(() => !!document.querySelector('.hip-drawing')));
+    const found = await options.evaluate(async () => {
+      const out = [];
+      for (const el of document.querySelectorAll('.hip-drawing[role="img"]')) {
+        const s = getComputedStyle(el);
+        const url = s.maskImage.match(/url\("?([^")]+)"?\)/)?.[1] ?? '';
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = 128;
+        c.height = 96;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0, 128, 96);
+        const d = ctx.getImageData(0, 0, 128, 96).data;
+        let ink = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 64) ink++;
+        out.push({
+          url,
+          ink: ink / (128 * 96),
+          same: s.backgroundColor === s.color,
+          h: el.getBoundingClientRect().height,
+        });
+      }
+      return out;
+    });
+    if (found.length < 2) throw new Error(`expected exercise drawings in the popup, found ${found.length}`);
+    for (const f of found)
+      if (!/\/exercises\/[a-z_]+\.svg$/.test(f.url) || f.ink < 0.05 || f.ink > 0.4 || !f.same || f.h < 96)
+        throw new Error(`drawing not painted as expected: ${JSON.stringify(f)}`);
+  });
 } finally {
   await browser.close();
 }

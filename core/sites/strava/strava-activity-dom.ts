@@ -9,7 +9,7 @@ import { normalizeSport } from '../../sport';
 // and records the run only when everything it needs is there and unambiguous; otherwise the
 // content script reports "couldn't read this page". Markup as on activity pages 2016-2026
 // (title "Name | Sport | Strava", `.inline-stats` with `abbr.unit`, data-glossary-term labels,
-// the owner's edit link). Dated note 2026-11: written against that markup as public extensions
+// the owner's link and edit link inside the summary). Dated note 2026-11: written against that markup as public extensions
 // describe it; a localized date text alone is never parsed, only a machine-readable datetime.
 
 export type StravaDomResult =
@@ -28,17 +28,29 @@ const UNIT_M: Partial<Record<string, number>> = {
   metres: 1,
 };
 
-function statValue(doc: Document, term: string): Element | null {
-  const label = doc.querySelector(`[data-glossary-term="${term}"]`);
+function statValue(root: ParentNode, term: string): Element | null {
+  const label = root.querySelector(`[data-glossary-term="${term}"]`);
   // The value sits next to its label: <div class="label">…</div><strong>…</strong>, or the reverse.
   const li = label?.closest('li, div.stat, tr');
   return li?.querySelector('strong, .stat-text, td') ?? null;
 }
 
+/** The athlete id in a link to /athletes/{id}, or null. */
+function athleteIdIn(root: ParentNode | null, selector: string): string | null {
+  const href = root?.querySelector(selector)?.getAttribute('href') ?? '';
+  return /^\/athletes\/(\d{1,20})\/?$/.exec(href)?.[1] ?? null;
+}
+
 /** The page's text as shown, copied out in the content script; parsed in the background. */
 export interface StravaDomSnapshot {
   activityId: string;
-  signedIn: boolean;
+  /** The signed-in athlete, as the site's own header links to their profile. */
+  viewerAthleteId: string | null;
+  /** The activity's athlete, as its own summary links to them. */
+  ownerAthleteId: string | null;
+  /** The activity's own summary was found; nothing outside it is read. */
+  hasSummary: boolean;
+  /** An edit link for this activity inside its summary. */
   hasEditLink: boolean;
   title: string;
   datetime: string | null;
@@ -49,18 +61,25 @@ export interface StravaDomSnapshot {
 }
 
 export function snapshotStravaActivityDom(doc: Document, activityId: string): StravaDomSnapshot {
-  const distEl = statValue(doc, 'definition-distance') ?? doc.querySelector('.inline-stats li strong');
+  // Only the activity's own summary is read: a time, link or number elsewhere on the page
+  // (a feed, a comment, a friend's activity in the sidebar) says nothing about this run.
+  const root = doc.querySelector('.activity-summary, #heading');
+  const distEl = root
+    ? (statValue(root, 'definition-distance') ?? root.querySelector('.inline-stats li strong'))
+    : null;
   const unit = distEl?.querySelector('abbr.unit');
   return {
     activityId,
-    signedIn: !!doc.querySelector('header a[href^="/athletes/"], nav a[href^="/athletes/"], #athlete-profile'),
-    hasEditLink: !!doc.querySelector(`a[href$="/activities/${activityId}/edit"]`),
+    viewerAthleteId: athleteIdIn(doc, 'header a[href^="/athletes/"], nav a[href^="/athletes/"]'),
+    ownerAthleteId: athleteIdIn(root, 'a[href^="/athletes/"]'),
+    hasSummary: root !== null,
+    hasEditLink: !!root?.querySelector(`a[href$="/activities/${activityId}/edit"]`),
     title: doc.title,
-    datetime: doc.querySelector('.activity-summary time[datetime], time[datetime]')?.getAttribute('datetime') ?? null,
+    datetime: root?.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
     distanceText: distEl ? (distEl.firstChild?.textContent ?? '').trim() : null,
     distanceUnit: unit ? (unit.getAttribute('title') ?? unit.textContent ?? '').trim() : null,
-    movingText: statValue(doc, 'definition-moving-time')?.textContent ?? null,
-    elapsedText: statValue(doc, 'definition-elapsed-time')?.textContent ?? null,
+    movingText: root ? (statValue(root, 'definition-moving-time')?.textContent ?? null) : null,
+    elapsedText: root ? (statValue(root, 'definition-elapsed-time')?.textContent ?? null) : null,
   };
 }
 
@@ -72,8 +91,13 @@ export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string
   >;
   const activityId = str(s.activityId) ?? '';
   if (!/^\d+$/.test(activityId)) return { kind: 'unreadable', reason: problem('strava_page_no_id') };
-  if (s.signedIn !== true) return { kind: 'not-own', reason: problem('strava_page_signed_out') };
-  if (s.hasEditLink !== true) return { kind: 'not-own', reason: problem('strava_dom_no_edit_link') };
+  if (s.hasSummary !== true) return { kind: 'unreadable', reason: problem('strava_dom_no_summary') };
+  // Whose run it is, as the site itself shows it; when unsure, it is not recorded.
+  const viewer = str(s.viewerAthleteId);
+  const owner = str(s.ownerAthleteId);
+  if (viewer === null) return { kind: 'not-own', reason: problem('strava_page_signed_out') };
+  if (owner === null || owner !== viewer || s.hasEditLink !== true)
+    return { kind: 'not-own', reason: problem('strava_dom_not_owner') };
 
   const parts = (str(s.title) ?? '').split('|').map((x) => x.trim());
   if (parts.length < 3) return { kind: 'unreadable', reason: problem('strava_dom_no_sport') };

@@ -4,6 +4,7 @@ import { activityFromInput } from '../../../core/activity';
 import { addDays } from '../../../core/local-date';
 import { DB_VERSION, MIGRATIONS, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
+import { CheckInStore } from '../../../background/check-in-store';
 import { NOW, run } from '../activity-fixtures';
 
 let n = 0;
@@ -27,7 +28,11 @@ describe('schema upgrades', () => {
       const current = await openActivityDb(DB_VERSION, name);
       expect(current.version).toBe(DB_VERSION);
       expect(await current.getAll('activities')).toEqual([a, b]);
-      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'imports']);
+      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'checkIns', 'imports']);
+      // Version 3's check-in store works on an upgraded database.
+      const checkIn = { date: '2026-11-21', pain: 2, nightOrRest: false, groinWalking: false, atMs: NOW };
+      await new CheckInStore(current).set(checkIn);
+      expect(await new CheckInStore(current).between('2026-11-20', '2026-11-22')).toEqual([checkIn]);
       const store = new ActivityStore(current);
       expect((await store.between('2026-11-21', '2026-11-21')).map((x) => x.key)).toEqual(['strava:2']);
       current.close();
@@ -119,10 +124,45 @@ describe('restoring a backup', () => {
       [run({ sourceId: '99', startMs: Date.parse('2026-11-01T07:00:00Z'), localDate: '2026-11-01' })],
       NOW,
     );
-    expect(await target.restore(backup)).toMatchObject({ added: 2, merged: 0 });
+    expect(await target.restore(backup, NOW)).toMatchObject({ added: 2, merged: 0 });
     const after1 = await target.all();
-    expect(await target.restore(backup)).toMatchObject({ added: 0, merged: 0, unchanged: 2 });
+    expect(await target.restore(backup, NOW)).toMatchObject({ added: 0, merged: 0, unchanged: 2 });
     expect(await target.all()).toEqual(after1);
     expect(after1).toHaveLength(3);
+  });
+});
+
+describe('saving a batch (a bulk import)', () => {
+  it('gives the same records and counts as saving its activities one by one, duplicates within it included', async () => {
+    const day = (d: number, over: Parameters<typeof run>[0] = {}) =>
+      run({
+        startMs: Date.parse(`2026-11-${10 + d}T07:00:00Z`),
+        localDate: `2026-11-${10 + d}`,
+        sourceId: `s${d}`,
+        ...over,
+      });
+    const batch = [
+      day(1),
+      day(1, { source: 'file', sourceId: '2026-11-11T07:00:30Z', startMs: Date.parse('2026-11-11T07:00:30Z') }), // the same run from a file
+      day(2),
+      day(2), // the same again
+      day(2, { name: 'Renamed on Strava' }), // seen again with a new value
+      day(3, { source: 'garmin', sourceId: 'g3' }),
+      day(3, { source: 'file', sourceId: 'f3', distanceM: 10_050 }), // the same run from a file
+      day(4),
+    ];
+    const whole = await freshStore();
+    const oneByOne = await freshStore();
+    await whole.save([day(4)], NOW); // one already stored before the batch
+    await oneByOne.save([day(4)], NOW);
+    const outcome = await whole.save(batch, NOW);
+    const sum = { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0 };
+    for (const a of batch) {
+      const o = await oneByOne.save([a], NOW);
+      for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += o[k];
+    }
+    expect(outcome).toMatchObject(sum);
+    expect(outcome).toMatchObject({ added: 3, merged: 2 });
+    expect(await whole.all()).toEqual(await oneByOne.all());
   });
 });

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../background/message-router';
 import { listProblems } from '../../../background/read-problems';
+import { CORPUS_DIR } from '../../paths';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
 
@@ -12,7 +13,7 @@ const refused = <C extends ProblemCode>(code: C, ...params: ProblemParams[C]) =>
   problem('request_refused', problem(code, ...params));
 
 // Real files live beside the checkout (../shared/corpus), never in the repository.
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const CORPUS = CORPUS_DIR;
 const base64Of = (rel: string) => readFileSync(path.join(CORPUS, rel)).toString('base64');
 const loadJson = (rel: string): unknown => JSON.parse(readFileSync(path.join(CORPUS, rel), 'utf8'));
 
@@ -350,13 +351,31 @@ describe('imports/log and problem reports through the router', () => {
     expect(await d.store.recentImports(1)).toEqual([]);
   });
 
-  it('refuses problem reports: site problems come from the background’s own readers only', async () => {
+  it('stores a problem report whose reason is a known code, and runs dataChanged', async () => {
     const d = await routerDeps();
-    const problem = { site: 'garmin', page: 'activity', url: 'https://connect.garmin.com/app/activity/1', reason: 'x' };
-    expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({
-      ok: false,
-      error: refused('request_not_from_page', 'problem/report'),
-    });
+    const report = {
+      site: 'garmin',
+      page: 'activity',
+      url: 'https://connect.garmin.com/app/activity/1',
+      reason: problem('strava_page_conflicting_data'),
+    };
+    expect(await handleMessage({ type: 'problem/report', problem: report }, garmin, d)).toEqual({ ok: true });
+    expect(d.changes.count).toBe(1);
+    expect(await listProblems()).toEqual([{ ...report, atMs: NOW }]);
+  });
+
+  it('refuses a problem report in words, or about another site than the sender’s', async () => {
+    const d = await routerDeps();
+    const url = 'https://connect.garmin.com/app/activity/1';
+    for (const report of [
+      { site: 'garmin', page: 'activity', url, reason: 'no data' },
+      { site: 'strava', page: 'activity', url, reason: problem('strava_page_conflicting_data') },
+    ]) {
+      expect(await handleMessage({ type: 'problem/report', problem: report }, garmin, d)).toEqual({
+        ok: false,
+        error: refused('request_problem_report'),
+      });
+    }
     expect(d.changes.count).toBe(0);
     expect(await listProblems()).toEqual([]);
   });

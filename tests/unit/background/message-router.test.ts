@@ -3,6 +3,7 @@ import { problem } from '../../../core/problem-codes';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
+import { CheckInStore } from '../../../background/check-in-store';
 import { handleMessage, type RouterDeps } from '../../../background/message-router';
 import { buildPopupState } from '../../../background/popup-state';
 import { addProblem, clearProblems, listProblems } from '../../../background/read-problems';
@@ -13,11 +14,16 @@ import { NOW, run } from '../activity-fixtures';
 const page = { kind: 'page' } as const;
 const strava = { kind: 'content', site: 'strava' } as const;
 let changes = 0;
+let soonChanges = 0;
 
 async function deps(): Promise<RouterDeps> {
-  const store = new ActivityStore(await openActivityDb(DB_VERSION, `router-${Math.random()}`));
+  const db = await openActivityDb(DB_VERSION, `router-${Math.random()}`);
+  const store = new ActivityStore(db);
+  const checkIns = new CheckInStore(db);
+  let marks: string[] = [];
   return {
     store,
+    checkIns,
     now: () => NOW,
     timeZone: () => 'Europe/London',
     loadSettings,
@@ -26,13 +32,31 @@ async function deps(): Promise<RouterDeps> {
     listProblems,
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
-    setRestMark: async () => [],
-    clearRestMarks: async () => {},
+    setRestMark: async (d, on) => (marks = on ? [...new Set([...marks, d])] : marks.filter((m) => m !== d)),
+    listRestMarks: async () => marks,
+    restoreRestMarks: async (ds) => {
+      marks = [...new Set([...marks, ...ds])].sort();
+    },
+    clearRestMarks: async () => {
+      marks = [];
+    },
     popupState: async () => ({
-      ...(await buildPopupState(store, await loadSettings(), await listProblems(), [], NOW, 'Europe/London')),
+      ...(await buildPopupState(
+        store,
+        await loadSettings(),
+        await listProblems(),
+        marks,
+        NOW,
+        'Europe/London',
+        'en',
+        checkIns,
+      )),
     }),
     dataChanged: async () => {
       changes++;
+    },
+    dataChangedSoon: () => {
+      soonChanges++;
     },
   };
 }
@@ -40,6 +64,7 @@ async function deps(): Promise<RouterDeps> {
 beforeEach(() => {
   fakeBrowser.reset();
   changes = 0;
+  soonChanges = 0;
 });
 
 describe('the background message router', () => {
@@ -95,7 +120,7 @@ describe('the background message router', () => {
     const exp = await handleMessage({ type: 'backup/export' }, page, a);
     expect(exp).toMatchObject({ ok: true, count: 2, fileName: 'hip-check-backup-2026-11-25.json' });
     const text = (exp as unknown as { text: string }).text;
-    expect(JSON.parse(text)).toMatchObject({ format: BACKUP_FORMAT, version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: BACKUP_FORMAT, version: 2, restMarks: [], checkIns: [] });
 
     fakeBrowser.reset();
     const b = await deps();
@@ -147,5 +172,107 @@ describe('the background message router', () => {
     ]);
     expect(await handleMessage({ type: 'problems/clear' }, page, d)).toEqual({ ok: true });
     expect(await listProblems()).toEqual([]);
+  });
+
+  it('a hip check-in is stored for its day, changeable, refused when out of range, and reaches the verdict', async () => {
+    const d = await deps();
+    const today = '2026-11-25';
+    const set = (pain: unknown, extra: object = {}) =>
+      handleMessage({ type: 'checkin/set', checkIn: { date: today, pain, ...extra } }, page, d);
+    expect(await set(4)).toMatchObject({ ok: true, checkIn: { date: today, pain: 4, nightOrRest: false } });
+    expect(await set(7)).toMatchObject({ ok: true });
+    expect(await d.checkIns.all()).toEqual([
+      { date: today, pain: 7, nightOrRest: false, groinWalking: false, atMs: NOW },
+    ]);
+    for (const bad of [11, -1, 2.5, '3']) expect((await set(bad)).ok).toBe(false);
+    const future = await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-12-20', pain: 1 } }, page, d);
+    expect(future).toMatchObject({
+      ok: false,
+      error: problem('request_refused', problem('request_checkin_not_today')),
+    });
+    expect((await d.checkIns.all())[0]!.pain).toBe(7);
+    const state = (await handleMessage({ type: 'state/get' }, page, d)) as unknown as {
+      verdict: { level: string; reasons: { code: string }[] };
+    };
+    expect(state.verdict.level).toBe('warning');
+    expect(state.verdict.reasons[0]!.code).toBe('pain_high');
+    // From a web page: refused.
+    expect((await handleMessage({ type: 'checkin/set', checkIn: { date: today, pain: 1 } }, strava, d)).ok).toBe(false);
+  });
+
+  it('the plan answer picks the preset: 3 days beginner, 6 regular with a usual rest day, 7 experienced', async () => {
+    const d = await deps();
+    const answer = (n: unknown, rest: unknown = null) =>
+      handleMessage({ type: 'plan/answer', runDaysPerWeek: n, usualRestDay: rest }, page, d);
+    expect(await answer(3)).toMatchObject({ ok: true, settings: { preset: 'beginner', maxRunDaysInRow: 1 } });
+    expect(await answer(6, 1)).toMatchObject({
+      ok: true,
+      settings: { preset: 'regular', maxRunDaysInRow: 6, runDaysPerWeek: 6, usualRestDay: 1 },
+    });
+    expect(await answer(7)).toMatchObject({
+      ok: true,
+      settings: { preset: 'experienced', maxDaysWithoutFullRest: 13 },
+    });
+    for (const [n, rest] of [
+      [0, null],
+      [8, null],
+      [5, 7],
+      ['5', null],
+    ])
+      expect((await answer(n, rest)).ok).toBe(false);
+    expect((await loadSettings()).preset).toBe('experienced');
+  });
+
+  it('rest marks and check-ins travel in the backup; a version 1 backup still imports', async () => {
+    const a = await deps();
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, a);
+    await handleMessage({ type: 'rest/mark', date: '2026-11-24', on: true }, page, a);
+    await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-11-25', pain: 3 } }, page, a);
+    const text = ((await handleMessage({ type: 'backup/export' }, page, a)) as unknown as { text: string }).text;
+    expect(JSON.parse(text)).toMatchObject({ version: 2, restMarks: ['2026-11-24'], checkIns: [{ pain: 3 }] });
+
+    fakeBrowser.reset();
+    const b = await deps();
+    expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({ ok: true, added: 1 });
+    expect(await b.listRestMarks()).toEqual(['2026-11-24']);
+    expect(await b.checkIns.all()).toMatchObject([{ date: '2026-11-25', pain: 3 }]);
+
+    const v1 = JSON.stringify({ ...JSON.parse(text), version: 1, restMarks: undefined, checkIns: undefined });
+    const c = await deps();
+    expect(await handleMessage({ type: 'backup/import', text: v1 }, page, c)).toMatchObject({ ok: true, added: 1 });
+    const damaged = JSON.stringify({ ...JSON.parse(text), checkIns: [{ date: '2026-11-25', pain: 12 }] });
+    const r = await handleMessage({ type: 'backup/import', text: damaged }, page, c);
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.error).toContain('Hip check-in 1 in the backup is damaged');
+    expect(await c.checkIns.all()).toEqual([]);
+  });
+
+  it("saves a bulk import's batches with a throttled refresh, and refreshes at once when its log is written", async () => {
+    const d = await deps();
+    const file = (day: number) =>
+      run({
+        source: 'file',
+        sourceId: `f${day}`,
+        startMs: Date.parse(`2026-11-1${day}T07:00:00Z`),
+        localDate: `2026-11-1${day}`,
+      });
+    expect(await handleMessage({ type: 'import/save', activities: [file(1), file(2)] }, page, d)).toMatchObject({
+      ok: true,
+      added: 2,
+    });
+    expect(await handleMessage({ type: 'import/save', activities: [file(2), file(3)] }, page, d)).toMatchObject({
+      ok: true,
+      added: 1,
+      unchanged: 1,
+    });
+    expect([changes, soonChanges]).toEqual([0, 2]);
+    expect(await d.store.count()).toBe(3);
+    const log = { what: '3 files', added: 3, merged: 0, unchanged: 1, notActivities: 0, refused: [] };
+    expect(await handleMessage({ type: 'imports/log', record: log }, page, d)).toEqual({ ok: true });
+    expect(changes).toBe(1);
+    // Site pages cannot pose as a file import.
+    const r = await handleMessage({ type: 'import/save', activities: [file(4)] }, strava, d);
+    expect(r).toMatchObject({ ok: false });
+    expect(await d.store.count()).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
+import { CheckInStore } from '../../../background/check-in-store';
 import { buildPopupState, POPUP_WEEKS, RECENT_SHOWN } from '../../../background/popup-state';
 import { addDays } from '../../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
@@ -12,20 +13,69 @@ async function storeWithDailyRuns(days: number, endDate: string) {
   const store = new ActivityStore(await openActivityDb(DB_VERSION, `popup-${Math.random()}`));
   const inputs = Array.from({ length: days }, (_, i) => {
     const d = addDays(endDate, -i);
-    return run({ sourceId: `r${i}`, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`), distanceM: 8000 });
+    return run({ sourceId: `r${i}`, localDate: d, startMs: Date.parse(`${d}T07:00:00+14:00`), distanceM: 8000 });
   });
   await store.save(inputs, NOW);
   return store;
 }
 
 describe('popup state', () => {
-  it('six days running in a row ending today is past the default limit of five', async () => {
-    const store = await storeWithDailyRuns(6, '2026-11-25');
-    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'Europe/London');
-    expect(s.today).toBe('2026-11-25');
-    expect(s.verdict.streak.runDays).toBe(6);
-    expect(s.verdict.level).toBe('warning');
-    expect(s.verdict.reasons[0]!.text).toContain('limit is 5');
+  it('six days running in a row ending today: a calm rest day tomorrow; the seventh is a warning', async () => {
+    const six = await buildPopupState(
+      await storeWithDailyRuns(6, '2026-11-25'),
+      { ...DEFAULT_SETTINGS },
+      [],
+      [],
+      NOW,
+      'UTC',
+    );
+    expect(six.today).toBe('2026-11-25');
+    expect(six.verdict.streak.runDays).toBe(6);
+    expect(six.verdict.level).toBe('rest_due');
+    expect(six.verdict.title).toBe('rest_tomorrow');
+    expect(six.verdict.reasons[0]).toMatchObject({ code: 'run_streak_at_limit', limit: 6, restDueOn: '2026-11-26' });
+    expect(six.runRecordedToday).toBe(true);
+    const seven = await buildPopupState(
+      await storeWithDailyRuns(7, '2026-11-25'),
+      { ...DEFAULT_SETTINGS },
+      [],
+      [],
+      NOW,
+      'UTC',
+    );
+    expect(seven.verdict.level).toBe('warning');
+    expect(seven.verdict.reasons[0]).toMatchObject({ code: 'run_streak_over_limit', days: 7, limit: 6 });
+  });
+
+  it('a rest mark and a check-in reach the verdict and the strip', async () => {
+    const db = await openActivityDb(DB_VERSION, `popup-${Math.random()}`);
+    const store = new ActivityStore(db);
+    await store.save(
+      [1, 2, 3, 4, 5, 6].map((i) => {
+        const d = addDays('2026-11-25', -i);
+        return run({ sourceId: `m${i}`, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`), distanceM: 8000 });
+      }),
+      NOW,
+    );
+    const checkIns = new CheckInStore(db);
+    await checkIns.set({ date: '2026-11-25', pain: 7, nightOrRest: false, groinWalking: false, atMs: NOW });
+    const before = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC', 'en', checkIns);
+    expect(before.verdict.level).toBe('warning');
+    expect(before.verdict.reasons.map((r) => r.code)).toContain('pain_high');
+    expect(before.strip.at(-1)).toMatchObject({ date: '2026-11-25', pain: 7 });
+    const marked = await buildPopupState(
+      store,
+      { ...DEFAULT_SETTINGS },
+      [],
+      ['2026-11-25'],
+      NOW,
+      'UTC',
+      'en',
+      checkIns,
+    );
+    expect(marked.verdict.streak.runDays).toBe(0);
+    expect(marked.verdict.reasons.map((r) => r.code)).not.toContain('run_streak_at_limit');
+    expect(marked.strip.at(-1)).toMatchObject({ marked: true, kind: 'rest' });
   });
 
   it('uses the runner’s time zone for today', async () => {

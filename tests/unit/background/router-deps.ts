@@ -1,15 +1,17 @@
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
+import { CheckInStore } from '../../../background/check-in-store';
 import type { RouterDeps } from '../../../background/message-router';
 import { addProblem, clearProblems, listProblems } from '../../../background/read-problems';
+import { listRestMarks, restoreRestMarks } from '../../../background/rest-marks';
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { NOW } from '../activity-fixtures';
 
-export type SiteRouterDeps = RouterDeps & { changes: { count: number } };
+export type SiteRouterDeps = RouterDeps & { changes: { count: number; soon: number } };
 
 /**
  * Router deps on WXT's fake browser and fake-indexeddb (a fresh database each call), as in
- * message-router.test.ts, for the site-capture messages. `changes.count` counts dataChanged calls.
+ * message-router.test.ts, for the site-capture messages. `changes.count` counts dataChanged calls, `changes.soon` dataChangedSoon ones.
  *
  * Only what site data, uploads, the import log and problem reports use is real. Any other
  * dependency the router grows (popup state, rest marks...) is a function that rejects, so a test
@@ -18,10 +20,15 @@ export type SiteRouterDeps = RouterDeps & { changes: { count: number } };
 export async function routerDeps(opts: { now?: number; timeZone?: string } = {}): Promise<SiteRouterDeps> {
   const now = opts.now ?? NOW;
   const timeZone = opts.timeZone ?? 'Europe/London';
-  const store = new ActivityStore(await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`));
-  const changes = { count: 0 };
-  const base: Partial<RouterDeps> & { changes: { count: number } } = {
+  const db = await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`);
+  const store = new ActivityStore(db);
+  const changes = { count: 0, soon: 0 };
+  const base: Partial<RouterDeps> & { changes: { count: number; soon: number } } = {
     store,
+    // The backup carries rest marks and check-ins.
+    checkIns: new CheckInStore(db),
+    listRestMarks,
+    restoreRestMarks,
     changes,
     now: () => now,
     timeZone: () => timeZone,
@@ -33,6 +40,9 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     clearProblems,
     dataChanged: async () => {
       changes.count++;
+    },
+    dataChangedSoon: () => {
+      changes.soon++;
     },
   };
   return new Proxy(base, {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { englishText } from '../../problem-english';
 import { problem } from '../../../core/problem-codes';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +7,11 @@ import { readSiteData } from '../../../background/site-data';
 import type { SiteData, SiteDataKind } from '../../../core/messages';
 import type { StravaDomSnapshot } from '../../../core/sites/strava/strava-activity-dom';
 import type { StravaPageSnapshot } from '../../../core/sites/strava/strava-activity-page';
+import { CORPUS_DIR } from '../../paths';
 import { NOW } from '../activity-fixtures';
 
 // Real responses live beside the checkout (../shared/corpus), never in the repository.
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
+const CORPUS = CORPUS_DIR;
 const loadJson = (rel: string): unknown => JSON.parse(readFileSync(path.join(CORPUS, rel), 'utf8'));
 
 const TZ = 'Europe/London';
@@ -113,7 +115,9 @@ describe('readSiteData: Strava activity page snapshot', () => {
 
 const dom = (over: Partial<StravaDomSnapshot> & { why?: string } = {}): StravaDomSnapshot => ({
   activityId: '777',
-  signedIn: true,
+  viewerAthleteId: '42',
+  ownerAthleteId: '42',
+  hasSummary: true,
   hasEditLink: true,
   title: 'Evening Run | Run | Strava',
   datetime: '2026-11-24T18:05:00+01:00',
@@ -377,5 +381,52 @@ describe('readSiteData: Garmin Connect responses', () => {
       page: 'activity',
       reason: problem('site_garmin', problem('garmin_wrong_activity', '21482825013', '1')),
     });
+  });
+});
+
+describe('readSiteData: the plausibility checkpoint', () => {
+  const withActivity = (attrs: Record<string, unknown>) => snapshot({ activity: { ...snapshot().activity, ...attrs } });
+
+  it.each([
+    [{ distance: -5000 }, 'distance (m) is negative'],
+    [{ distance: 1e12 }, 'over the limit of 1000000'],
+    [{ name: 'x'.repeat(1_000_000) }, 'name is longer than'],
+    [{ elapsed_time: 30 * 86400 }, 'over the limit of 604800'],
+  ])('stores nothing from an activity page reporting %j, and says why', (attrs, why) => {
+    const r = readSiteData(data('strava-activity-snapshot', ACTIVITY_URL, withActivity(attrs)), NOW, TZ, TODAY);
+    expect(r.activities).toEqual([]);
+    expect(r.problem?.page).toBe('activity-page');
+    expect(englishText(r.problem!.reason)).toContain(why);
+  });
+
+  it('stores nothing starting in 2099', () => {
+    const start = Date.parse('2099-06-01T07:00:00Z');
+    const r = readSiteData(
+      data(
+        'strava-activity-snapshot',
+        ACTIVITY_URL,
+        withActivity({ startDateLocal: start / 1000, start_date: '2099-06-01T07:00:00Z' }),
+      ),
+      NOW,
+      TZ,
+      TODAY,
+    );
+    expect(r.activities).toEqual([]);
+    expect(englishText(r.problem!.reason)).toContain('in the future');
+  });
+
+  it('stores a genuine 30-hour, 161 km ultra', () => {
+    const r = readSiteData(
+      data(
+        'strava-activity-snapshot',
+        ACTIVITY_URL,
+        withActivity({ distance: 161_000, moving_time: 27 * 3600, elapsed_time: 30 * 3600 }),
+      ),
+      NOW,
+      TZ,
+      TODAY,
+    );
+    expect(r.problem).toBeNull();
+    expect(r.activities).toMatchObject([{ distanceM: 161_000, movingS: 27 * 3600, elapsedS: 30 * 3600 }]);
   });
 });

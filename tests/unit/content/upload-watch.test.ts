@@ -30,7 +30,9 @@ function fileInput(...files: File[]): HTMLInputElement {
   return input;
 }
 
-const fire = (el: EventTarget, type: string) => el.dispatchEvent(new Event(type, { bubbles: true }));
+/** The event the browser sends for the runner's own action; page scripts can only make untrusted ones. */
+const trusted = <E extends Event>(e: E): E => Object.defineProperty(e, 'isTrusted', { value: true });
+const fire = (el: EventTarget, type: string) => el.dispatchEvent(trusted(new Event(type, { bubbles: true })));
 const settle = () => new Promise((r) => setTimeout(r, 30));
 const fit = (name = 'run.fit', bytes = [14, 16, 1, 2, 3], lastModified = 1_700_000_000_000) =>
   new File([new Uint8Array(bytes)], name, { lastModified });
@@ -124,7 +126,7 @@ describe('watchUploads', () => {
     watchUploads(fakeCtx(), () => true);
     const dt = new DataTransfer();
     dt.items.add(fit('dropped.fit', [9]));
-    const drop = new Event('drop', { bubbles: true });
+    const drop = trusted(new Event('drop', { bubbles: true }));
     Object.defineProperty(drop, 'dataTransfer', { value: dt });
     const zone = document.createElement('div');
     document.body.append(zone);
@@ -132,5 +134,19 @@ describe('watchUploads', () => {
     await vi.waitFor(() =>
       expect(received).toEqual([{ type: 'upload/file', file: { name: 'dropped.fit', dataBase64: 'CQ==' } }]),
     );
+  });
+
+  it('ignores drops and changes a page script made up (untrusted events)', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const dt = new DataTransfer();
+    dt.items.add(fit('planted.fit', [9]));
+    const drop = new Event('drop', { bubbles: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: dt });
+    document.body.dispatchEvent(drop);
+    const input = fileInput(fit('planted2.fit', [8]));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(received).toEqual([]);
   });
 });

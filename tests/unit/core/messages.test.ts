@@ -36,8 +36,8 @@ describe('message validation', () => {
   // The refusal is a code with its parameters (shown as words by the pages); its debug text pins both.
   it.each([
     [{ distanceM: -1 }, 'activity_number_negative(field_distance, -1)'],
-    [{ distanceM: 500_001 }, 'activity_number_over_limit(field_distance, 500001, 500000)'],
-    [{ elapsedS: 24 * 3600 + 1 }, 'activity_number_over_limit(field_elapsed_time, 86401, 86400)'],
+    [{ distanceM: 1_000_001 }, 'activity_number_over_limit(field_distance, 1000001, 1000000)'],
+    [{ elapsedS: 7 * 24 * 3600 + 1 }, 'activity_number_over_limit(field_elapsed_time, 604801, 604800)'],
     [{ movingS: Number.POSITIVE_INFINITY }, 'activity_number_invalid(field_moving_time)'],
     [{ startMs: NOW + 3600_000 }, 'activity_start_in_future'],
     [{ startMs: Date.parse('1970-01-02T00:00:00Z'), localDate: '1970-01-02' }, 'activity_start_before_1980'],
@@ -113,7 +113,7 @@ describe('corrections from the history table', () => {
 
   it.each([
     [{ distanceM: -1 }, 'activity_number_negative(field_distance, -1)'],
-    [{ movingS: 90_000 }, 'activity_number_over_limit(field_moving_time, 90000, 86400)'],
+    [{ movingS: 700_000 }, 'activity_number_over_limit(field_moving_time, 700000, 604800)'],
     [{ sport: 'quidditch' }, 'request_sport_unknown'],
     [{ startMs: 0 }, 'request_field_not_editable(startMs)'],
   ])('refuses %j', (patch, text) => {

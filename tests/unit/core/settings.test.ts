@@ -75,3 +75,30 @@ describe('settings read from storage', () => {
     expect(settingsFromStored(undefined)).toEqual(DEFAULT_SETTINGS);
   });
 });
+
+describe('plan answers and easy days', () => {
+  it('stores the plan answers, refuses anything else, and keeps them through storage', () => {
+    const r = validateSettingsPatch({ runDaysPerWeek: 6, usualRestDay: 1 }, DEFAULT_SETTINGS);
+    expect(r.ok && r.value).toMatchObject({ runDaysPerWeek: 6, usualRestDay: 1 });
+    for (const bad of [{ runDaysPerWeek: 0 }, { runDaysPerWeek: 8 }, { usualRestDay: 7 }, { usualRestDay: 'Mon' }])
+      expect(validateSettingsPatch(bad, DEFAULT_SETTINGS).ok).toBe(false);
+    expect(settingsFromStored({ runDaysPerWeek: 6, usualRestDay: null })).toMatchObject({
+      runDaysPerWeek: 6,
+      usualRestDay: null,
+    });
+    expect(settingsFromStored({ runDaysPerWeek: 9 }).runDaysPerWeek).toBeNull();
+  });
+
+  it('the presets: regular rests after 6 days, experienced after 13 with 2 easy days, beginner every other day', () => {
+    expect(PRESET_VALUES.regular).toMatchObject({ maxRunDaysInRow: 6, minEasyDaysPerWeek: 0 });
+    expect(PRESET_VALUES.experienced).toMatchObject({
+      maxRunDaysInRow: 13,
+      maxDaysWithoutFullRest: 13,
+      minEasyDaysPerWeek: 2,
+    });
+    expect(PRESET_VALUES.beginner.maxRunDaysInRow).toBe(1);
+    // Every preset value stays adjustable by hand.
+    const r = validateSettingsPatch({ minEasyDaysPerWeek: 3, easyRunPct: 70 }, DEFAULT_SETTINGS);
+    expect(r.ok && r.value).toMatchObject({ preset: 'custom', minEasyDaysPerWeek: 3, easyRunPct: 70 });
+  });
+});

@@ -76,7 +76,6 @@ describe("the verdict's reasons in German", () => {
     const r: Reason = {
       code: 'run_streak_over_limit',
       level: 'warning',
-      text: '',
       days: 6,
       atLeast: false,
       limit: 5,
@@ -91,8 +90,7 @@ describe("the verdict's reasons in German", () => {
   it('a long-run spike: German date, decimal comma and "%" with a space', () => {
     const r: Reason = {
       code: 'long_run_spike',
-      level: 'caution',
-      text: '',
+      level: 'ease_off',
       severity: 'warning',
       date: '2025-06-12',
       daysAgo: 4,
@@ -103,24 +101,39 @@ describe("the verdict's reasons in German", () => {
       thresholdPct: 30,
       windowDays: 30,
       afterBreak: false,
+      nextLongRunMaxM: 17_160,
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      'Dein Lauf vom Do., 12. Juni (15,6 km) war 56 % länger als dein längster Lauf der 30 Tage davor (10 km): eine Warnung.',
+      'Dein Lauf vom Do., 12. Juni (15,6 km) war 56 % länger als dein längster Lauf der 30 Tage davor (10 km); mehr als 30 % ist eine Warnung. Halte deinen nächsten langen Lauf unter 17,2 km.',
     );
   });
 
   it('a weekly ramp with fractional percentages', () => {
     const r: Reason = {
       code: 'weekly_ramp',
-      level: 'warning',
-      text: '',
+      level: 'ease_off',
       lastWeekM: 42_300,
       previousWeekM: 30_000,
       changePct: 41,
       warnPct: 30,
+      holdWeekM: 42_300,
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      'Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als die 30 km der 7 Tage davor; mehr als 30 % ist eine Warnung.',
+      'Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als die 30 km der 7 Tage davor; mehr als 30 % ist eine steile Woche. Bleib in den nächsten 7 Tagen bei höchstens 42,3 km, statt weiter zu steigern.',
+    );
+  });
+
+  it('hip pain rising the morning after a run, with the days named', () => {
+    const r: Reason = {
+      code: 'pain_rising',
+      level: 'warning',
+      pain: 5,
+      previousPain: 3,
+      date: TODAY,
+      runDate: '2025-06-15',
+    };
+    expect(reasonText(r, 'km', TODAY)).toBe(
+      'Hüftschmerz 5 von 10 heute, höher als die 3 von 10 davor, am Morgen nach dem Lauf gestern: schalte zurück. Kein langer Lauf, keine Hügel, kein Tempo; ein kürzerer lockerer Lauf oder ein Ruhetag.',
     );
   });
 });

@@ -9,7 +9,21 @@ import type { DayKind } from '../../../core/engine/calendar-summary';
 import { EXERCISES, libraryMessageKeys } from '../../../core/engine/hip-care-library';
 import type { SpikeSeverity } from '../../../core/engine/long-run-spike';
 import { NUMBER_FIELDS, PRESETS } from '../../../core/settings';
-import { LEVEL_RANK } from '../../../core/engine/verdict';
+import type { Title } from '../../../core/engine/verdict';
+
+const TITLE_SET: Record<Title, true> = {
+  all_good: true,
+  rest_today: true,
+  rest_tomorrow: true,
+  ease_off: true,
+  warning: true,
+  warning_rest_today: true,
+  warning_rest_tomorrow: true,
+  see_clinician: true,
+};
+const TITLES = Object.keys(TITLE_SET);
+import { LISTED_KINDS, OUTCOME_KINDS } from '../../../core/files/import-stream';
+import { SHARD_PROBLEMS } from '../../../core/sync/shard-format';
 
 // Every text is in public/_locales: English complete, German to prove a second language works.
 // These tests keep the two in step, and check that every key the sources ask for exists.
@@ -176,12 +190,17 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'unit_*': [...new Set(NUMBER_FIELDS.map((f) => (f.unit === '%' ? 'pct' : f.unit)))],
   'hip_kind_*': [...new Set(EXERCISES.map((e) => e.kind))],
   'source_*': SOURCES,
-  'level_*': Object.keys(LEVEL_RANK),
+  'title_*': TITLES,
   'day_*': Object.keys(DAY_KINDS),
   'reason_long_run_spike_*': Object.keys(SPIKE_SEVERITIES),
   'problem_*': ['strava', 'garmin'],
+  // The import summary: tn(`importOutcome_${kind}`, …) and t(`importWhy_${kind}`) for listed files.
+  'importOutcome_*': OUTCOME_KINDS,
+  'importWhy_*': LISTED_KINDS,
   // settingsErrorText(): the codes core/settings.ts gives its errors.
   'settingsErr_*': ['range', 'integer', 'number', 'noSports', 'order'],
+  // RunSyncOption: why another browser's sync item was ignored.
+  'syncBad_*': [...SHARD_PROBLEMS],
   // plural(`hip_dose_hold${side}`, …) and plural(`hip_dose_sets${side}`, …), side '' or '_side'.
   'hip_dose_hold*': ['', '_side'],
   'hip_dose_sets*': ['', '_side'],
@@ -297,8 +316,9 @@ describe('_locales/de is German', () => {
   it('spot checks: running and physio words in German', () => {
     const spot: Record<string, RegExp> = {
       firstRunTitle: /^Willkommen bei Hip Check$/,
-      level_rest_due: /Ruhetag/,
-      level_warning: /^Warnung/,
+      title_rest_today: /Ruhetag/,
+      title_warning: /^Warnung/,
+      checkinTitle: /^Hüftschmerz heute$/,
       whenToday: /^heute$/,
       whenTomorrow: /^morgen$/,
       colDistance: /^Distanz$/,

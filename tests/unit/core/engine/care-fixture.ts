@@ -1,7 +1,7 @@
 import type { HipCare } from '../../../../core/engine/verdict';
 
 /** Advice as the engine shapes it: see_clinician alone, or the flags with their codes in order. */
-export function care(over: Partial<Omit<HipCare, 'advice'>> = {}, text = ''): HipCare {
+export function care(over: Partial<Omit<HipCare, 'advice'>> = {}): HipCare {
   const f = {
     seeClinician: false,
     mobilityAfterRun: false,
@@ -12,13 +12,13 @@ export function care(over: Partial<Omit<HipCare, 'advice'>> = {}, text = ''): Hi
     ...over,
   };
   const advice: HipCare['advice'] = [];
-  if (f.seeClinician) advice.push({ code: 'see_clinician', text });
+  if (f.seeClinician) advice.push({ code: 'see_clinician' });
   else {
-    if (f.fullRestToday) advice.push({ code: 'full_rest', text });
-    if (f.mobilityAfterRun) advice.push({ code: 'mobility_after_run', text });
-    if (f.strengthToday) advice.push({ code: 'strength_on_rest_day', text });
-    if (f.extraStrength) advice.push({ code: 'extra_strength', text });
-    if (f.avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches', text });
+    if (f.fullRestToday) advice.push({ code: 'full_rest' });
+    if (f.mobilityAfterRun) advice.push({ code: 'mobility_after_run' });
+    if (f.strengthToday) advice.push({ code: 'strength_on_rest_day' });
+    if (f.extraStrength) advice.push({ code: 'extra_strength' });
+    if (f.avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches' });
   }
   return { ...f, advice };
 }

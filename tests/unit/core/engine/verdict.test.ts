@@ -23,8 +23,10 @@ describe('the verdict', () => {
     for (let i = 1; i < v.reasons.length; i++) {
       expect(LEVEL_RANK[v.reasons[i - 1]!.level]).toBeGreaterThanOrEqual(LEVEL_RANK[v.reasons[i]!.level]);
     }
+    expect(v.title).toBe('warning_rest_tomorrow');
     for (const r of v.reasons) {
-      expect(r.text).toMatch(/^[A-Z0-9].*[.]$/);
+      // Codes and numbers only: the words come from _locales.
+      expect(Object.values(r).some((x) => typeof x === 'string' && / /.test(x))).toBe(false);
       for (const val of Object.values(r)) if (typeof val === 'number') expect(Number.isFinite(val)).toBe(true);
     }
     expect(v.hipCare).toMatchObject({
@@ -33,9 +35,10 @@ describe('the verdict', () => {
       strengthToday: false,
       extraStrength: true,
     });
-    expect(v.hipCare.advice.find((a) => a.code === 'extra_strength')?.text).toBe(
-      'After a long-run spike and a fast weekly increase, add an extra hip strength session this week.',
-    );
+    expect(v.hipCare.advice.find((a) => a.code === 'extra_strength')).toEqual({
+      code: 'extra_strength',
+      after: 'both',
+    });
   });
 
   it('nothing at all stored: ok, no reasons, no load', () => {
@@ -54,11 +57,8 @@ describe('the verdict', () => {
       activities: diary(TODAY, 'RR'),
     });
     expect(v.level).toBe('warning');
-    expect(v.reasons[0]).toEqual({
-      code: 'red_flag_symptoms',
-      level: 'warning',
-      text: 'You reported red-flag symptoms: stop running and see a clinician.',
-    });
+    expect(v.reasons[0]).toEqual({ code: 'red_flag_symptoms', level: 'warning' });
+    expect(v.title).toBe('see_clinician');
     expect(v.hipCare.seeClinician).toBe(true);
     expect(v.hipCare.advice.map((a) => a.code)).toEqual(['see_clinician']);
     expect(v.hipCare.mobilityAfterRun || v.hipCare.strengthToday || v.hipCare.extraStrength).toBe(false);
@@ -74,15 +74,15 @@ describe('the verdict', () => {
   it('ran today: mobility after the run', () => {
     const v = computeVerdict({ today: TODAY, settings: settings(), activities: diary(TODAY, '-R') });
     expect(v.hipCare.advice.map((a) => a.code)).toEqual(['mobility_after_run']);
-    expect(v.hipCare.advice[0]?.text).toBe("After today's run, a few minutes of gentle hip mobility.");
+    expect(v.hipCare.advice[0]).toEqual({ code: 'mobility_after_run', ranToday: true });
   });
 
   it('rested yesterday and no run yet today: mobility if I run, strength if I rest', () => {
     const v = computeVerdict({ today: TODAY, settings: settings(), activities: diary(TODAY, 'R--') });
     expect(v.hipCare).toMatchObject({ mobilityAfterRun: true, strengthToday: true, fullRestToday: false });
-    expect(v.hipCare.advice.map((a) => a.text)).toEqual([
-      'If you run today, follow it with a few minutes of gentle hip mobility.',
-      'If you rest from running today, make it a hip and glute strength day.',
+    expect(v.hipCare.advice).toEqual([
+      { code: 'mobility_after_run', ranToday: false },
+      { code: 'strength_on_rest_day', restToday: false },
     ]);
   });
 

@@ -24,6 +24,8 @@ function doc(over: Record<string, string> = {}): Document {
     UNIT_TITLE: 'kilometers',
     MOVING: '52:10',
     ELAPSED: '1:01:30',
+    OWNER_ID: '42',
+    ACTIVITY_ID: '777',
     ...over,
   };
   let html = template;
@@ -59,8 +61,25 @@ describe('Strava activity page, DOM fallback', () => {
     expect(r.kind === 'activity' && [r.activity.distanceM, r.activity.sport]).toEqual([9977.9, 'trail_run']);
   });
 
-  it('records nothing without the edit link (someone else’s activity)', () => {
+  it('records nothing without the edit link in the summary (an edit link elsewhere is no proof)', () => {
     expect(readStravaActivityDom(doc({ EDIT_LINK: '' }), '777', 'UTC').kind).toBe('not-own');
+  });
+
+  it('records nothing when the summary links to another athlete, or to none', () => {
+    expect(readStravaActivityDom(doc({ OWNER_ID: '7' }), '777', 'UTC').kind).toBe('not-own');
+    expect(readStravaActivityDom(doc({ OWNER_ID: 'x' }), '777', 'UTC').kind).toBe('not-own');
+  });
+
+  it('reads the date only inside the summary, never an earlier time element', () => {
+    expect(readStravaActivityDom(doc({ DATETIME: '' }), '777', 'UTC')).toMatchObject({ kind: 'unreadable' });
+  });
+
+  it('refuses a page without the activity summary', () => {
+    const d = new DOMParser().parseFromString(
+      '<header><a href="/athletes/42">You</a></header><time datetime="2026-11-24T18:05:00Z"></time><a href="/activities/777/edit">Edit</a>',
+      'text/html',
+    );
+    expect(readStravaActivityDom(d, '777', 'UTC')).toMatchObject({ kind: 'unreadable' });
   });
 
   it.each([
@@ -73,7 +92,12 @@ describe('Strava activity page, DOM fallback', () => {
   });
 
   it('refuses junk snapshots without throwing', () => {
-    for (const junk of [null, 42, {}, { activityId: '1', signedIn: true, hasEditLink: true, title: 7 }]) {
+    for (const junk of [
+      null,
+      42,
+      {},
+      { activityId: '1', hasSummary: true, viewerAthleteId: '1', ownerAthleteId: '1', hasEditLink: true, title: 7 },
+    ]) {
       expect(readSnapshot(junk as never, 'UTC').kind).not.toBe('activity');
     }
   });

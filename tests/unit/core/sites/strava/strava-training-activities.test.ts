@@ -236,7 +236,7 @@ describe('Strava training activities reader: hand-made variants', () => {
           start_time: '2026-12-24T06:15:00+0000',
           start_date_local_raw: Date.parse('2026-12-24T07:15:00Z') / 1000,
         }),
-        model({ id: 3, elapsed_time_raw: 90_000 }),
+        model({ id: 3, elapsed_time_raw: 700_000 }),
         model({ id: 4, distance_raw: 'far' }),
         model({ id: 5, start_time: 'Mon, 11/24/2025' }),
         model({ id: 6, start_date_local_raw: null }),
@@ -250,7 +250,7 @@ describe('Strava training activities reader: hand-made variants', () => {
     expect(r.skipped).toEqual([
       { id: '1', reason: 'activity_number_negative(field_distance, -5)' },
       { id: '2', reason: expect.stringContaining('activity_start_in_future') },
-      { id: '3', reason: 'activity_number_over_limit(field_elapsed_time, 90000, 86400)' },
+      { id: '3', reason: 'activity_number_over_limit(field_elapsed_time, 700000, 604800)' },
       { id: '4', reason: 'activity_number_invalid(field_distance)' },
       { id: '5', reason: 'no readable UTC start (start_time is "Mon, 11/24/2025")' },
       { id: '6', reason: 'no local start date (start_date_local_raw)' },

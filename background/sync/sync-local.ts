@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import type { Activity } from '../../core/activity';
+import { isLocalDate } from '../../core/local-date';
+import {
+  BROWSER_ID_RE,
+  decodeDeletion,
+  encodeDeletion,
+  fitsRowFormat,
+  syncDeletionOf,
+  type SyncDeletion,
+  type SyncMark,
+} from '../../core/sync/shard-format';
+import { syncWindowStart } from '../../core/sync/shard-plan';
+import type { SyncProblem } from './shard-reader';
+
+// What sync keeps in this browser's storage.local: the opt-in, this browser's random id, the
+// deletions and rest-mark changes it must tell the others about, and its status for the options
+// page. The options page writes SYNC_ON_KEY itself and reads SYNC_STATUS_KEY.
+
+export const SYNC_ON_KEY = 'syncRuns';
+export const SYNC_STATUS_KEY = 'syncStatus';
+const ID_KEY = 'syncBrowserId';
+const DELETIONS_KEY = 'syncDeletions';
+const MARKS_KEY = 'syncMarkLog';
+const WRITES_KEY = 'syncWrites';
+/** Deletions kept at most; each is one short row. */
+const MAX_DELETIONS = 2000;
+
+export async function isSyncOn(): Promise<boolean> {
+  return (await browser.storage.local.get(SYNC_ON_KEY))[SYNC_ON_KEY] === true;
+}
+
+/** A random id, made once: it names this browser's items and nothing else about it. */
+export async function browserId(): Promise<string> {
+  const got = (await browser.storage.local.get(ID_KEY))[ID_KEY];
+  if (typeof got === 'string' && BROWSER_ID_RE.test(got)) return got;
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const id = [...bytes].map((b) => (b % 36).toString(36)).join('') + Date.now().toString(36).slice(-4);
+  await browser.storage.local.set({ [ID_KEY]: id });
+  return id;
+}
+
+export async function listDeletions(): Promise<SyncDeletion[]> {
+  const v = (await browser.storage.local.get(DELETIONS_KEY))[DELETIONS_KEY];
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((row) => (typeof row === 'string' ? (decodeDeletion(row) ?? []) : []));
+}
+
+/** Notes deleted runs of the last 120 days, so that no other browser's copy brings them back. */
+export async function noteDeletions(gone: readonly Activity[], nowMs: number, today: string): Promise<void> {
+  const from = syncWindowStart(today);
+  const fresh = gone.filter((a) => a.localDate >= from && fitsRowFormat(a)).map((a) => syncDeletionOf(a, nowMs));
+  if (fresh.length === 0) return;
+  const kept = [...(await listDeletions()).filter((d) => d.localDate >= from), ...fresh].slice(-MAX_DELETIONS);
+  await browser.storage.local.set({ [DELETIONS_KEY]: kept.map(encodeDeletion) });
+}
+
+async function markLog(): Promise<SyncMark[]> {
+  const v = (await browser.storage.local.get(MARKS_KEY))[MARKS_KEY];
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (m): m is SyncMark =>
+      typeof m === 'object' &&
+      m !== null &&
+      isLocalDate(m.date) &&
+      typeof m.on === 'boolean' &&
+      Number.isFinite(m.atMs),
+  );
+}
+
+/** The latest change of a rest mark per date, so that taking one back reaches the other browsers. */
+export async function noteRestMarks(dates: readonly string[], on: boolean, nowMs: number): Promise<void> {
+  const byDate = new Map((await markLog()).map((m) => [m.date, m]));
+  for (const date of dates) byDate.set(date, { date, on, atMs: Math.floor(nowMs / 1000) * 1000 });
+  const kept = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).slice(-200);
+  await browser.storage.local.set({ [MARKS_KEY]: kept });
+}
+
+/** This browser's rest marks as shard rows: logged changes, and older marks with no time. */
+export async function ownMarks(current: readonly string[]): Promise<SyncMark[]> {
+  const log = new Map((await markLog()).map((m) => [m.date, m]));
+  const out: SyncMark[] = current.map((date) => log.get(date) ?? { date, on: true, atMs: 0 });
+  for (const m of log.values()) if (!m.on) out.push(m);
+  return out;
+}
+
+export async function pastWrites(): Promise<number[]> {
+  const v = (await browser.storage.local.get(WRITES_KEY))[WRITES_KEY];
+  return Array.isArray(v) ? v.filter((t): t is number => typeof t === 'number') : [];
+}
+
+export async function saveWrites(times: readonly number[]): Promise<void> {
+  await browser.storage.local.set({ [WRITES_KEY]: times });
+}
+
+/** What the options page shows about sync. Problems are codes with parameters, worded by _locales. */
+export interface SyncStatus {
+  lastWriteMs: number | null;
+  /** Bytes this browser's items take in storage.sync. */
+  bytes: number;
+  /** Other browsers whose runs are merged in. */
+  browsers: number;
+  droppedRuns: number;
+  /** Other browsers' items that were ignored, and why. */
+  problems: SyncProblem[];
+  /** The browser's own words when it refused a write (quota, rate), until a write succeeds. */
+  refused: string | null;
+}
+
+export async function loadStatus(): Promise<SyncStatus | null> {
+  const v = (await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY];
+  return typeof v === 'object' && v !== null ? (v as SyncStatus) : null;
+}
+
+export async function saveStatus(patch: Partial<SyncStatus> | null): Promise<void> {
+  if (patch === null) {
+    await browser.storage.local.remove(SYNC_STATUS_KEY);
+    return;
+  }
+  const cur = (await loadStatus()) ?? {
+    lastWriteMs: null,
+    bytes: 0,
+    browsers: 0,
+    droppedRuns: 0,
+    problems: [],
+    refused: null,
+  };
+  await browser.storage.local.set({ [SYNC_STATUS_KEY]: { ...cur, ...patch } });
+}

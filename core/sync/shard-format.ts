@@ -1,0 +1,372 @@
+import type { Activity, Source, Sport } from '../activity';
+import { LIMITS } from '../activity-validation';
+import { dateFromDayNumber, dayNumber, isLocalDate } from '../local-date';
+
+// The compact form in which each browser publishes what the verdict needs to storage.sync.
+// storage.sync allows 100 KB in all across every browser of the profile, so a run is one short
+// string: start, local day, sport, distance, times, last change and source ids, nothing else
+// (never a name or a track). Everything read back is input from outside: checked like a message.
+
+/** Format version of an item; a browser ignores items of a version it does not know. */
+export const SHARD_VERSION = 1;
+/** Every sync item's key starts with this; the browser id and the period follow. */
+export const SHARD_PREFIX = 'hcs.';
+/** Days one item covers: a new run rewrites one small item, not the browser's whole shard. */
+export const PERIOD_DAYS = 5;
+/** How far back shards reach; older rows and browsers unseen for this long are ignored. */
+export const SYNC_DAYS = 120;
+
+/** A run as shards carry it: values rounded to what the row format keeps (seconds, metres). */
+export interface SyncRun {
+  /** "source:id" of every source, sorted. */
+  sourceKeys: string[];
+  startMs: number;
+  localDate: string;
+  sport: Sport;
+  distanceM: number | null;
+  movingS: number | null;
+  elapsedS: number | null;
+  /** Last change of this record (a new source, new values, a correction by hand). */
+  updatedMs: number;
+  /** Corrected by hand: its values win over uncorrected copies of the run. */
+  edited: boolean;
+}
+
+/** A run the runner deleted, and when: it hides every older copy of that run. */
+export interface SyncDeletion {
+  sourceKeys: string[];
+  startMs: number;
+  localDate: string;
+  sport: Sport;
+  distanceM: number | null;
+  movingS: number | null;
+  elapsedS: number | null;
+  deletedMs: number;
+}
+
+/** "I rested today" set or taken back, and when: the latest word on a date wins. */
+export interface SyncMark {
+  date: string;
+  on: boolean;
+  atMs: number;
+}
+
+/** What one browser publishes (all its items together, or one item's part). */
+export interface ShardContent {
+  runs: SyncRun[];
+  deletions: SyncDeletion[];
+  marks: SyncMark[];
+}
+
+/**
+ * One storage.sync item. `h` is kept free for daily hip check-ins; row lists a version does not
+ * know are ignored, so a newer browser can add them without older ones refusing its items.
+ */
+export interface ShardItem {
+  v: number;
+  /** When the browser wrote this item, in seconds: newer copies of a key win. */
+  s: number;
+  a?: string[];
+  d?: string[];
+  m?: string[];
+  h?: string[];
+}
+
+/** Why an item was ignored; each has its words in _locales as syncBad_<problem>. */
+export const SHARD_PROBLEMS = [
+  'key',
+  'notObject',
+  'version',
+  'writtenAt',
+  'rows',
+  'badRun',
+  'badDeletion',
+  'badMark',
+  'outOfPeriod',
+  'tooLarge',
+] as const;
+export type ShardProblem = (typeof SHARD_PROBLEMS)[number];
+
+export type Decoded =
+  | { ok: true; browserId: string; period: number; writtenMs: number; content: ShardContent }
+  | { ok: false; problem: ShardProblem; detail: string };
+
+const SPORT_CODES: Readonly<Record<Sport, string>> = {
+  run: 'r',
+  trail_run: 't',
+  treadmill_run: 'm',
+  virtual_run: 'v',
+  walk: 'w',
+  hike: 'h',
+  ride: 'b',
+  swim: 's',
+  strength: 'g',
+  other: 'o',
+};
+const SPORT_OF_CODE = new Map(Object.entries(SPORT_CODES).map(([s, c]) => [c, s as Sport]));
+const SOURCE_CODES: Readonly<Record<Source, string>> = { strava: 's', garmin: 'g', file: 'f', manual: 'm' };
+const SOURCE_OF_CODE = new Map(Object.entries(SOURCE_CODES).map(([s, c]) => [c, s as Source]));
+
+export const BROWSER_ID_RE = /^[a-z0-9]{6,16}$/;
+const KEY_RE = /^hcs\.([a-z0-9]{6,16})\.(\d{1,6})$/;
+const B36 = /^[0-9a-z]{1,12}$/;
+/** Rows are short; a longer one is not ours. */
+const MAX_ROW = 600;
+export const MAX_ROWS_PER_ITEM = 2000;
+
+export function shardKey(browserId: string, period: number): string {
+  return `${SHARD_PREFIX}${browserId}.${period}`;
+}
+
+export function parseShardKey(key: string): { browserId: string; period: number } | null {
+  const m = KEY_RE.exec(key);
+  return m ? { browserId: m[1]!, period: Number(m[2]) } : null;
+}
+
+export function periodOfDate(date: string): number {
+  return Math.floor(dayNumber(date) / PERIOD_DAYS);
+}
+
+/** Bytes storage.sync counts for an item: its key plus its value as JSON. */
+export function itemBytes(key: string, value: unknown): number {
+  return key.length + new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field codecs. "|" separates fields and " " separates source ids; ids escape both, and "%".
+
+const num36 = (n: number | null) => (n === null ? '' : Math.round(n).toString(36));
+function parse36(s: string, max: number): number | null | undefined {
+  if (s === '') return null;
+  if (!B36.test(s)) return undefined;
+  const n = parseInt(s, 36);
+  return Number.isSafeInteger(n) && n <= max ? n : undefined;
+}
+const sec36 = (ms: number) => Math.floor(ms / 1000).toString(36);
+const MAX_SEC = Math.floor(Date.UTC(2200, 0, 1) / 1000);
+function parseSec(s: string): number | undefined {
+  const n = parse36(s, MAX_SEC);
+  return n === null || n === undefined || n * 1000 < LIMITS.earliestStartMs ? undefined : n * 1000;
+}
+
+const escapeId = (id: string) => id.replace(/[%| ]/g, (c) => encodeURIComponent(c));
+
+function encodeSources(keys: readonly string[]): string {
+  return keys
+    .map((k) => {
+      const i = k.indexOf(':');
+      const src = k.slice(0, i) as Source;
+      const id = k.slice(i + 1);
+      const code = SOURCE_CODES[src];
+      // Site ids are long decimal numbers: base 36 with the upper-case code is shorter.
+      if (/^[1-9]\d{0,15}$/.test(id) && Number.isSafeInteger(Number(id)))
+        return code.toUpperCase() + Number(id).toString(36);
+      return code + escapeId(id);
+    })
+    .join(' ');
+}
+
+function decodeSources(s: string): string[] | undefined {
+  if (s === '') return undefined;
+  const out: string[] = [];
+  for (const part of s.split(' ')) {
+    const code = part[0] ?? '';
+    const src = SOURCE_OF_CODE.get(code.toLowerCase());
+    if (!src) return undefined;
+    let id: string;
+    if (code !== code.toLowerCase()) {
+      const n = parse36(part.slice(1), Number.MAX_SAFE_INTEGER);
+      if (n === null || n === undefined) return undefined;
+      id = String(n);
+    } else {
+      try {
+        id = decodeURIComponent(part.slice(1));
+      } catch {
+        return undefined;
+      }
+    }
+    if (id === '' || id.length > LIMITS.maxIdLength) return undefined;
+    out.push(`${src}:${id}`);
+  }
+  return [...new Set(out)].sort();
+}
+
+/** Local day minus the UTC day of the start: -1, 0 or 1 for any time zone on earth. */
+function dayOffset(startMs: number, localDate: string): number {
+  return dayNumber(localDate) - Math.floor(startMs / 86_400_000);
+}
+
+function encodeValues(x: SyncRun | SyncDeletion): string[] {
+  return [
+    sec36(x.startMs),
+    String(dayOffset(x.startMs, x.localDate)),
+    SPORT_CODES[x.sport],
+    num36(x.distanceM),
+    num36(x.movingS),
+    num36(x.elapsedS),
+  ];
+}
+
+type Values = Omit<SyncRun, 'sourceKeys' | 'updatedMs' | 'edited'>;
+
+function decodeValues(f: readonly string[]): Values | undefined {
+  const startMs = parseSec(f[0]!);
+  const off = f[1];
+  const sport = SPORT_OF_CODE.get(f[2]!);
+  const distanceM = parse36(f[3]!, LIMITS.maxDistanceM);
+  const movingS = parse36(f[4]!, LIMITS.maxDurationS);
+  const elapsedS = parse36(f[5]!, LIMITS.maxDurationS);
+  if (startMs === undefined || !sport || distanceM === undefined || movingS === undefined || elapsedS === undefined)
+    return undefined;
+  if (off !== '-1' && off !== '0' && off !== '1') return undefined;
+  const localDate = dateFromDayNumber(Math.floor(startMs / 86_400_000) + Number(off));
+  return { startMs, localDate, sport, distanceM, movingS, elapsedS };
+}
+
+export function encodeRun(r: SyncRun): string {
+  return [...encodeValues(r), sec36(r.updatedMs) + (r.edited ? '*' : ''), encodeSources(r.sourceKeys)].join('|');
+}
+
+export function decodeRun(row: string): SyncRun | undefined {
+  const f = row.split('|');
+  if (f.length !== 8) return undefined;
+  const v = decodeValues(f);
+  const edited = f[6]!.endsWith('*');
+  const updatedMs = parseSec(edited ? f[6]!.slice(0, -1) : f[6]!);
+  const sourceKeys = decodeSources(f[7]!);
+  if (!v || updatedMs === undefined || !sourceKeys) return undefined;
+  return { sourceKeys, ...v, updatedMs, edited };
+}
+
+export function encodeDeletion(d: SyncDeletion): string {
+  return [...encodeValues(d), sec36(d.deletedMs), encodeSources(d.sourceKeys)].join('|');
+}
+
+export function decodeDeletion(row: string): SyncDeletion | undefined {
+  const f = row.split('|');
+  if (f.length !== 8) return undefined;
+  const v = decodeValues(f);
+  const deletedMs = parseSec(f[6]!);
+  const sourceKeys = decodeSources(f[7]!);
+  if (!v || deletedMs === undefined || !sourceKeys) return undefined;
+  return { sourceKeys, ...v, deletedMs };
+}
+
+export function encodeMark(m: SyncMark): string {
+  return `${m.date}|${m.on ? 1 : 0}|${sec36(m.atMs)}`;
+}
+
+export function decodeMark(row: string): SyncMark | undefined {
+  const f = row.split('|');
+  if (f.length !== 3 || !isLocalDate(f[0]) || (f[1] !== '0' && f[1] !== '1')) return undefined;
+  // Marks made before sync was on carry no time (0): any later word on the date wins.
+  const atMs = f[2] === '0' ? 0 : parseSec(f[2]!);
+  if (atMs === undefined) return undefined;
+  return { date: f[0], on: f[1] === '1', atMs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the store's records to shard rows, rounded exactly as the row format rounds them, so a
+// browser merges its own runs in the very form the other browsers read them.
+
+const round = (n: number | null) => (n === null ? null : Math.round(n));
+const floorSec = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+export function syncRunOf(a: Activity): SyncRun {
+  return {
+    sourceKeys: [...new Set(a.sourceKeys)].sort(),
+    startMs: floorSec(a.startMs),
+    localDate: a.localDate,
+    sport: a.sport,
+    distanceM: round(a.distanceM),
+    movingS: round(a.movingS),
+    elapsedS: round(a.elapsedS),
+    updatedMs: floorSec(a.updatedMs),
+    edited: a.edited === true,
+  };
+}
+
+export function syncDeletionOf(a: Activity, deletedMs: number): SyncDeletion {
+  const r = syncRunOf(a);
+  return {
+    sourceKeys: r.sourceKeys,
+    startMs: r.startMs,
+    localDate: r.localDate,
+    sport: r.sport,
+    distanceM: r.distanceM,
+    movingS: r.movingS,
+    elapsedS: r.elapsedS,
+    deletedMs: floorSec(deletedMs),
+  };
+}
+
+/** Whether a record can travel in a row at all (a local date more than a day off its start cannot). */
+export function fitsRowFormat(x: { startMs: number; localDate: string }): boolean {
+  const off = dayOffset(x.startMs, x.localDate);
+  return off >= -1 && off <= 1 && x.startMs >= LIMITS.earliestStartMs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+export function encodeItem(content: ShardContent, writtenMs: number): ShardItem {
+  const item: ShardItem = { v: SHARD_VERSION, s: Math.floor(writtenMs / 1000) };
+  if (content.runs.length) item.a = content.runs.map(encodeRun).sort();
+  if (content.deletions.length) item.d = content.deletions.map(encodeDeletion).sort();
+  if (content.marks.length) item.m = content.marks.map(encodeMark).sort();
+  return item;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function rowsOf(v: unknown): string[] | null | undefined {
+  if (v === undefined) return null;
+  if (!Array.isArray(v) || v.length > MAX_ROWS_PER_ITEM) return undefined;
+  if (v.some((r) => typeof r !== 'string' || r.length > MAX_ROW)) return undefined;
+  return v as string[];
+}
+
+/**
+ * Checks one storage.sync item written by some browser. Any row that fails makes the whole item
+ * ignored: a half-understood item could hide runs or resurrect deleted ones.
+ */
+export function decodeItem(key: string, value: unknown, nowMs: number): Decoded {
+  const k = parseShardKey(key);
+  if (!k) return { ok: false, problem: 'key', detail: key.slice(0, 60) };
+  if (!isObj(value)) return { ok: false, problem: 'notObject', detail: key };
+  if (value.v !== SHARD_VERSION) return { ok: false, problem: 'version', detail: String(value.v).slice(0, 20) };
+  const s = value.s;
+  if (
+    typeof s !== 'number' ||
+    !Number.isInteger(s) ||
+    s * 1000 < LIMITS.earliestStartMs ||
+    s * 1000 > nowMs + 86_400_000
+  )
+    return { ok: false, problem: 'writtenAt', detail: String(s).slice(0, 20) };
+  if (itemBytes(key, value) > 8192) return { ok: false, problem: 'tooLarge', detail: key };
+  const a = rowsOf(value.a);
+  const d = rowsOf(value.d);
+  const m = rowsOf(value.m);
+  if (a === undefined || d === undefined || m === undefined) return { ok: false, problem: 'rows', detail: key };
+  const content: ShardContent = { runs: [], deletions: [], marks: [] };
+  const inPeriod = (date: string) => periodOfDate(date) === k.period;
+  for (const row of a ?? []) {
+    const r = decodeRun(row);
+    if (!r) return { ok: false, problem: 'badRun', detail: row.slice(0, 80) };
+    if (!inPeriod(r.localDate)) return { ok: false, problem: 'outOfPeriod', detail: r.localDate };
+    content.runs.push(r);
+  }
+  for (const row of d ?? []) {
+    const r = decodeDeletion(row);
+    if (!r) return { ok: false, problem: 'badDeletion', detail: row.slice(0, 80) };
+    if (!inPeriod(r.localDate)) return { ok: false, problem: 'outOfPeriod', detail: r.localDate };
+    content.deletions.push(r);
+  }
+  for (const row of m ?? []) {
+    const r = decodeMark(row);
+    if (!r) return { ok: false, problem: 'badMark', detail: row.slice(0, 80) };
+    if (!inPeriod(r.date)) return { ok: false, problem: 'outOfPeriod', detail: r.date };
+    content.marks.push(r);
+  }
+  return { ok: true, browserId: k.browserId, period: k.period, writtenMs: s * 1000, content };
+}

@@ -1,0 +1,178 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DB_VERSION, openActivityDb } from '../../../../background/activity-db';
+import { buildPopupState } from '../../../../background/popup-state';
+import { StoreWithDeletionLog } from '../../../../background/sync/deletion-log';
+import { createRunSync } from '../../../../background/sync/run-sync';
+import { loadStatus, noteDeletions, SYNC_ON_KEY } from '../../../../background/sync/sync-local';
+import { addDays } from '../../../../core/local-date';
+import { DEFAULT_SETTINGS } from '../../../../core/settings';
+import { encodeItem, periodOfDate, shardKey, syncRunOf } from '../../../../core/sync/shard-format';
+import { activityFromInput } from '../../../../core/activity';
+import { run } from '../../activity-fixtures';
+
+// The background half of run sync on WXT's fake browser and fake-indexeddb: what it writes, what
+// it reads, and that the local history never pays for it.
+
+const NOW = Date.parse('2026-11-25T18:00:00Z');
+const TODAY = '2026-11-25';
+const TZ = 'UTC';
+
+const runOn = (ago: number, id: string, source: 'strava' | 'garmin' = 'strava', km = 8) => {
+  const d = addDays(TODAY, -ago);
+  return run({ source, sourceId: id, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`), distanceM: km * 1000 });
+};
+
+async function setup() {
+  const db = await openActivityDb(DB_VERSION, `sync-${Math.random()}`);
+  const store = new StoreWithDeletionLog(db, (gone) => noteDeletions(gone, NOW, TODAY));
+  const refresh = vi.fn(async () => {});
+  const sync = createRunSync({
+    getStore: async () => store,
+    listRestMarks: async () => [],
+    now: () => NOW,
+    timeZone: () => TZ,
+    refresh,
+  });
+  return { store, sync, refresh };
+}
+
+/** Another browser's items for these runs, as its sync would deliver them. */
+function otherBrowserItems(id: string, inputs: ReturnType<typeof runOn>[]) {
+  const byKey = new Map<string, ReturnType<typeof syncRunOf>[]>();
+  for (const i of inputs) {
+    const r = syncRunOf(activityFromInput(i, NOW - 60_000));
+    const k = shardKey(id, periodOfDate(r.localDate));
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  return Object.fromEntries(
+    [...byKey].map(([k, runs]) => [k, encodeItem({ runs, deletions: [], marks: [] }, NOW - 60_000)]),
+  );
+}
+
+const syncItems = async () => (await browser.storage.sync.get(null)) as Record<string, unknown>;
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('run sync in the background', () => {
+  it('off by default: nothing is written and the history is the store alone', async () => {
+    const { store, sync } = await setup();
+    await store.save([runOn(0, '1')], NOW);
+    await sync.writeNow();
+    expect(await syncItems()).toEqual({});
+    expect(await sync.history(store, [])).toBeNull();
+  });
+
+  it('on: writes only this browser’s items, leaving the settings and other browsers’ items alone', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.sync.set({
+      settings: { preset: 'regular' },
+      ...otherBrowserItems('otherone', [runOn(3, '77')]),
+    });
+    const before = await syncItems();
+    await store.save([runOn(0, '1'), runOn(1, '2'), runOn(200, '3')], NOW);
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await sync.writeNow();
+    const after = await syncItems();
+    for (const [k, v] of Object.entries(before)) expect(after[k]).toEqual(v);
+    const mine = Object.keys(after).filter((k) => !(k in before));
+    expect(mine.length).toBeGreaterThan(0);
+    const id = (await browser.storage.local.get('syncBrowserId')).syncBrowserId as string;
+    for (const k of mine) expect(k.startsWith(`hcs.${id}.`)).toBe(true);
+    // Two runs of the last 120 days; the one of 200 days ago stays home. No names travel.
+    const rows = mine.flatMap((k) => (after[k] as { a?: string[] }).a ?? []);
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(after)).not.toContain('Morning Run');
+    expect((await loadStatus())?.browsers).toBe(1);
+    // Nothing changed: a second write writes nothing.
+    const writes = ((await browser.storage.local.get('syncWrites')).syncWrites as number[]).length;
+    await sync.writeNow();
+    expect(((await browser.storage.local.get('syncWrites')).syncWrites as number[]).length).toBe(writes);
+  });
+
+  it('the popup counts another browser’s runs, and a run both saw once', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    // Here: today and yesterday. There: yesterday again (Garmin's copy) and the two days before.
+    await store.save([runOn(0, '100'), runOn(1, '101')], NOW);
+    await browser.storage.sync.set(
+      otherBrowserItems('otherone', [runOn(1, '9001', 'garmin'), runOn(2, '102'), runOn(3, '103')]),
+    );
+    const h = await sync.history(store, []);
+    expect(h).not.toBeNull();
+    const state = await buildPopupState(h!.source, { ...DEFAULT_SETTINGS }, [], h!.restMarks, NOW, TZ);
+    expect(state.verdict.streak.runDays).toBe(4);
+    expect(state.recent.filter((a) => a.localDate === addDays(TODAY, -1))).toHaveLength(1);
+    expect(state.recent.find((a) => a.localDate === addDays(TODAY, -1))!.sourceKeys).toEqual([
+      'garmin:9001',
+      'strava:101',
+    ]);
+    // The local history is untouched: two records.
+    expect(await store.count()).toBe(2);
+  });
+
+  it('a damaged item from another browser is ignored with a notice; the rest still count', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await store.save([runOn(0, '100')], NOW);
+    await browser.storage.sync.set({
+      ...otherBrowserItems('otherone', [runOn(1, '101')]),
+      [shardKey('otherone', periodOfDate(addDays(TODAY, -30)))]: { v: 1, s: NOW / 1000, a: ['not|a|run'] },
+    });
+    const h = await sync.history(store, []);
+    expect((await h!.source.between(addDays(TODAY, -40), TODAY)).length).toBe(2);
+    await sync.writeNow();
+    const status = await loadStatus();
+    expect(status?.problems).toEqual([expect.objectContaining({ problem: 'badRun', detail: 'not|a|run' })]);
+  });
+
+  it('a refused write (over quota) is reported and costs no local run', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await store.save([runOn(0, '1'), runOn(1, '2')], NOW);
+    const spy = vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await sync.writeNow();
+    spy.mockRestore();
+    expect((await loadStatus())?.refused).toContain('QUOTA_BYTES');
+    expect(await store.count()).toBe(2);
+    expect(Object.keys(await syncItems())).toEqual([]);
+  });
+
+  it('turning off removes this browser’s items only; every local run stays', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.sync.set(otherBrowserItems('otherone', [runOn(3, '77')]));
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await store.save([runOn(0, '1'), runOn(1, '2')], NOW);
+    await sync.writeNow();
+    expect(Object.keys(await syncItems()).length).toBeGreaterThan(1);
+    await browser.storage.local.set({ [SYNC_ON_KEY]: false });
+    await sync.removeOwn();
+    expect(Object.keys(await syncItems())).toEqual(Object.keys(otherBrowserItems('otherone', [runOn(3, '77')])));
+    expect(await store.count()).toBe(2);
+  });
+
+  it('a run deleted here stays deleted although another browser still has it', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await browser.storage.sync.set(otherBrowserItems('otherone', [runOn(1, '101')]));
+    const saved = await store.save([runOn(1, '101'), runOn(0, '100')], NOW);
+    expect((await sync.history(store, []))!.source).toBeDefined();
+    await store.delete([saved.keys[0]!]);
+    const h = await sync.history(store, []);
+    const shown = await h!.source.between(addDays(TODAY, -5), TODAY);
+    expect(shown.map((a) => a.sourceKeys)).toEqual([['strava:100']]);
+  });
+});
+
+describe('pruning', () => {
+  it('items of periods older than 120 days are left out of the merge, without a notice', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await browser.storage.sync.set(otherBrowserItems('otherone', [runOn(130, '55')]));
+    const h = await sync.history(store, []);
+    expect(await h!.source.between(addDays(TODAY, -200), TODAY)).toEqual([]);
+    await sync.writeNow();
+    expect(await loadStatus()).toMatchObject({ browsers: 0, problems: [] });
+  });
+});

@@ -1,0 +1,188 @@
+import path from 'node:path';
+import { englishText } from '../../../problem-english';
+import { describe, expect, it } from 'vitest';
+import type { ActivityInput } from '../../../../core/activity';
+import { readActivityFile } from '../../../../core/files/import-files';
+import {
+  importStream,
+  mayBeActivityFile,
+  MAX_LISTED,
+  timeLeftMs,
+  type ChosenFile,
+  type ImportProgress,
+  type ImportStreamOptions,
+} from '../../../../core/files/import-stream';
+import { bytesSource } from '../../../../core/files/source';
+import { oneHourRunFit, runStartMs } from '../../../fit-runs';
+import { corpusFile, HAVE_CORPUS } from './helpers';
+
+const chosen = (name: string, bytes: Uint8Array): ChosenFile => ({ name, source: bytesSource(bytes) });
+const run = (k: number) => chosen(`run-${k}.fit`, oneHourRunFit(k));
+
+/** A save that keeps everything by source id, as the store does: known ids count as known. */
+function fakeStore() {
+  const stored = new Map<string, ActivityInput>();
+  const batches: number[] = [];
+  const save: ImportStreamOptions['save'] = async (batch) => {
+    batches.push(batch.length);
+    let added = 0;
+    let known = 0;
+    for (const a of batch) {
+      if (stored.has(a.sourceId)) known++;
+      else added++;
+      stored.set(a.sourceId, a);
+    }
+    return { added, merged: 0, known };
+  };
+  return { stored, batches, save };
+}
+
+const opts = (save: ImportStreamOptions['save'], over: Partial<ImportStreamOptions> = {}): ImportStreamOptions => ({
+  read: (f) => readActivityFile(f.name, f.source, { timeZone: 'UTC', nowMs: Date.parse('2026-11-30T12:00:00Z') }),
+  save,
+  now: () => Date.now(),
+  ...over,
+});
+
+describe('importStream: many files, one import', () => {
+  it('stores every run once, in batches of the given size, and counts them', async () => {
+    const files = Array.from({ length: 25 }, (_, k) => run(k));
+    const store = fakeStore();
+    const progress: ImportProgress[] = [];
+    const s = await importStream(files, opts(store.save, { batchSize: 10, onProgress: (p) => progress.push(p) }));
+    expect(store.batches).toEqual([10, 10, 5]);
+    expect(store.stored.size).toBe(25);
+    expect(s.counts).toEqual({ added: 25, merged: 0, known: 0, skipped: 0, refused: 0 });
+    expect(s).toMatchObject({ totalFiles: 25, filesDone: 25, activities: 25, cancelled: false, error: null });
+    expect([...store.stored.values()].map((a) => a.startMs).sort()).toEqual(files.map((_, k) => runStartMs(k)));
+    const last = progress.at(-1)!;
+    expect(last).toMatchObject({ filesDone: 25, totalFiles: 25, activities: 25 });
+    expect(last.bytesDone).toBe(last.totalBytes);
+    // The same files again: all known, nothing added.
+    const again = await importStream(files, opts(store.save));
+    expect(again.counts).toEqual({ added: 0, merged: 0, known: 25, skipped: 0, refused: 0 });
+  });
+
+  it.skipIf(!HAVE_CORPUS)(
+    'lists files that are not activities as skipped and bad files as refused, with reasons',
+    async () => {
+      const files = [
+        chosen('Settings.fit', corpusFile('files/python-fitparse__Settings.fit')),
+        chosen('empty-sessions.fit', corpusFile('hard/sports-lib__empty-sessions.fit')),
+        chosen('notes.fit', new TextEncoder().encode('hello')),
+        run(1),
+      ];
+      const store = fakeStore();
+      const s = await importStream(files, opts(store.save));
+      expect(s.counts).toMatchObject({ added: 1, skipped: 1, refused: 2 });
+      expect(s.items.map((i) => [i.item, i.kind])).toEqual([
+        ['Settings.fit', 'skipped'],
+        ['empty-sessions.fit', 'refused'],
+        ['notes.fit', 'refused'],
+      ]);
+      expect(s.items.find((i) => i.item === 'Settings.fit')!.reason).toBeNull();
+      for (const i of s.items.filter((x) => x.kind === 'refused')) expect(englishText(i.reason!)).toMatch(/\w{4}/);
+    },
+  );
+
+  it('a folder: files that cannot be activities by their name are skipped unread', async () => {
+    const read = (f: ChosenFile) => {
+      reads.push(f.name);
+      return readActivityFile(f.name, f.source, { timeZone: 'UTC' });
+    };
+    const reads: string[] = [];
+    const junk = new TextEncoder().encode('x');
+    const files = [
+      chosen('GARMIN/Activity/run.fit', oneHourRunFit(3)),
+      chosen('GARMIN/Activity/.DS_Store', junk),
+      chosen('GARMIN/Device.xml', junk),
+      chosen('GARMIN/Monitor/notes.txt', junk),
+    ];
+    const store = fakeStore();
+    const s = await importStream(files, opts(store.save, { folder: true, read }));
+    expect(reads).toEqual(['GARMIN/Activity/run.fit']);
+    expect(s.counts).toMatchObject({ added: 1, skipped: 3, refused: 0 });
+    expect(mayBeActivityFile('a/b/RUN.FIT.GZ')).toBe(true);
+    expect(mayBeActivityFile('a/__MACOSX/x.fit')).toBe(false);
+  });
+
+  it('reads at most a few files ahead, whatever their number', async () => {
+    let open = 0;
+    let most = 0;
+    const read: ImportStreamOptions['read'] = async (f) => {
+      open++;
+      most = Math.max(most, open);
+      await new Promise((r) => setTimeout(r, 1));
+      const r = await readActivityFile(f.name, f.source, { timeZone: 'UTC' });
+      open--;
+      return r;
+    };
+    const files = Array.from({ length: 40 }, (_, k) => run(k));
+    const s = await importStream(files, opts(fakeStore().save, { read, readAhead: 3 }));
+    expect(s.counts.added).toBe(40);
+    expect(most).toBeLessThanOrEqual(3);
+    expect(most).toBeGreaterThan(1);
+  });
+
+  it('Cancel stops between files and keeps what was read: it is saved, nothing after it', async () => {
+    const controller = new AbortController();
+    const store = fakeStore();
+    const files = Array.from({ length: 30 }, (_, k) => run(k));
+    const s = await importStream(
+      files,
+      opts(store.save, {
+        batchSize: 100,
+        readAhead: 1,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.filesDone === 12) controller.abort();
+        },
+      }),
+    );
+    expect(s).toMatchObject({ cancelled: true, filesDone: 12, totalFiles: 30 });
+    expect(store.stored.size).toBe(12);
+    expect(s.counts.added).toBe(12);
+  });
+
+  it('a failed save stops the import with its error; earlier batches stay saved', async () => {
+    const store = fakeStore();
+    let calls = 0;
+    const save: ImportStreamOptions['save'] = async (b) => {
+      if (++calls === 2) throw new Error('Refused: the database is full.');
+      return store.save(b);
+    };
+    const files = Array.from({ length: 30 }, (_, k) => run(k));
+    const s = await importStream(files, opts(save, { batchSize: 5, readAhead: 1 }));
+    expect(s.error).toBe('Refused: the database is full.');
+    expect(s.cancelled).toBe(false);
+    expect(s.counts.added).toBe(5);
+    expect(store.stored.size).toBe(5);
+    expect(s.filesDone).toBeLessThan(30);
+  });
+
+  it('names the file of an activity the store refused', async () => {
+    const store = fakeStore();
+    const save: ImportStreamOptions['save'] = async (b) => ({
+      ...(await store.save(b.slice(1))),
+      refused: [{ sourceId: b[0]!.sourceId, reason: 'implausible' }],
+    });
+    const s = await importStream([run(1), run(2)], opts(save));
+    expect(s.counts).toMatchObject({ added: 1, refused: 1 });
+    expect(s.items).toEqual([{ item: 'run-1.fit', kind: 'refused', reason: 'implausible' }]);
+  });
+
+  it('keeps the list of skipped and refused files bounded, counting the rest', async () => {
+    const junk = new TextEncoder().encode('x');
+    const files = Array.from({ length: MAX_LISTED + 7 }, (_, k) => chosen(path.join('f', `${k}.txt`), junk));
+    const s = await importStream(files, opts(fakeStore().save, { folder: true }));
+    expect(s.counts.skipped).toBe(MAX_LISTED + 7);
+    expect(s.items).toHaveLength(MAX_LISTED);
+    expect(s.unlisted).toBe(7);
+  });
+
+  it('time left follows the bytes read so far', () => {
+    const p = { filesDone: 10, totalFiles: 40, bytesDone: 1000, totalBytes: 4000, activities: 10, elapsedMs: 2000 };
+    expect(timeLeftMs(p)).toBe(6000);
+    expect(timeLeftMs({ ...p, elapsedMs: 100 })).toBeNull();
+  });
+});
