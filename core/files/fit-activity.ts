@@ -8,7 +8,20 @@ import {
   type FitValue,
   type FitWanted,
 } from './fit-decoder';
-import { FIT_SPORT_TRANSITION, fitSportLabel, sportFromFit } from './fit-profile';
+import {
+  ACTIVITY,
+  EVENT,
+  FILE_ID,
+  FIT_FILE,
+  FIT_MESG,
+  FIT_SPORT_TRANSITION,
+  fitSportLabel,
+  LAP,
+  RECORD,
+  SESSION,
+  SPORT,
+  sportFromFit,
+} from './fit-profile';
 import {
   checkSummary,
   dateOfWallClock,
@@ -23,16 +36,16 @@ import type { NotActivity, Refused, ActivitiesRead } from './types';
 // transitions are not activities). Session messages are trusted first; when a file has none
 // (the watch died, the upload was cut), laps and then track points stand in.
 
-const MSG = { fileId: 0, sport: 12, session: 18, lap: 19, record: 20, event: 21, activity: 34 } as const;
+const MSG = FIT_MESG;
 
 const WANTED: FitWanted = new Map<number, ReadonlySet<number>>([
-  [MSG.fileId, new Set([0, 4])],
-  [MSG.sport, new Set([0, 1, 3])],
-  [MSG.session, new Set([2, 5, 6, 7, 8, 9, 110, 253])],
-  [MSG.lap, new Set([2, 7, 8, 9, 25, 39, 253])],
-  [MSG.record, new Set([5, 8, 253])],
-  [MSG.event, new Set([0, 1, 253])],
-  [MSG.activity, new Set([5, 253])],
+  [MSG.fileId, new Set(Object.values(FILE_ID))],
+  [MSG.sport, new Set(Object.values(SPORT))],
+  [MSG.session, new Set(Object.values(SESSION))],
+  [MSG.lap, new Set(Object.values(LAP))],
+  [MSG.record, new Set(Object.values(RECORD))],
+  [MSG.event, new Set(Object.values(EVENT))],
+  [MSG.activity, new Set(Object.values(ACTIVITY))],
 ]);
 
 type Fields = ReadonlyMap<number, FitValue>;
@@ -122,7 +135,7 @@ function fitTimeMs(v: FitValue | undefined): number | undefined {
 function onRecord(g: Group, f: FieldSource): void {
   const r = g.rec;
   r.count++;
-  const ts = num(f.get(253));
+  const ts = num(f.get(RECORD.timestamp));
   if (ts !== undefined) {
     if (ts >= FIT_MIN_ABSOLUTE_TIME) {
       if (r.firstTs < 0) r.firstTs = ts;
@@ -137,12 +150,12 @@ function onRecord(g: Group, f: FieldSource): void {
     }
     r.prevTs = ts;
   }
-  const d = num(f.get(5));
+  const d = num(f.get(RECORD.distance));
   if (d !== undefined) {
     if (r.firstDist < 0) r.firstDist = d;
     if (d >= r.lastDist) r.lastDist = d;
   } else {
-    const c = f.get(8);
+    const c = f.get(RECORD.compressedSpeedDistance);
     if (Array.isArray(c) && c.length >= 3) {
       const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
       if (r.prevCompressed >= 0) r.compressedDist += ((cur - r.prevCompressed + 4096) % 4096) / 16;
@@ -153,9 +166,9 @@ function onRecord(g: Group, f: FieldSource): void {
 
 function onEvent(g: Group, f: FieldSource): void {
   // event 0 = timer; event_type 0 = start, 1 = stop, 4 = stop_all, 8/9 = stop_disable(_all).
-  if (num(f.get(0)) !== 0) return;
-  const type = num(f.get(1));
-  const ts = num(f.get(253));
+  if (num(f.get(EVENT.event)) !== 0) return;
+  const type = num(f.get(EVENT.eventType));
+  const ts = num(f.get(EVENT.timestamp));
   if (ts === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return;
   g.timerEvents++;
   if (type === 0) {
@@ -179,8 +192,8 @@ export interface FitReadContext {
  */
 export function plausibleLocalOffset(activity: Fields | null): number | null {
   if (!activity) return null;
-  const ts = num(activity.get(253));
-  const local = num(activity.get(5));
+  const ts = num(activity.get(ACTIVITY.timestamp));
+  const local = num(activity.get(ACTIVITY.localTimestamp));
   if (ts === undefined || local === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return null;
   const offset = local - ts;
   if (Math.abs(offset) > 14 * 3600) return null;
@@ -189,21 +202,21 @@ export function plausibleLocalOffset(activity: Fields | null): number | null {
 }
 
 function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: number } {
-  let sport = num(f.get(5));
-  let sub = num(f.get(6));
+  let sport = num(f.get(SESSION.sport));
+  let sub = num(f.get(SESSION.subSport));
   if (sport === undefined) {
     // Some writers put the sport only in sport messages (one per session, in order) or laps.
     const sm = g.sports[index] ?? (g.sports.length === 1 ? g.sports[0] : undefined);
     if (sm) {
-      sport = num(sm.get(0));
-      sub = sub ?? num(sm.get(1));
+      sport = num(sm.get(SPORT.sport));
+      sub = sub ?? num(sm.get(SPORT.subSport));
     }
   }
   if (sport === undefined && g.sessions.length === 1) {
-    const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
+    const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
     if (lap) {
-      sport = num(lap.get(25));
-      sub = sub ?? num(lap.get(39));
+      sport = num(lap.get(LAP.sport));
+      sub = sub ?? num(lap.get(LAP.subSport));
     }
   }
   return { sport, sub };
@@ -211,7 +224,7 @@ function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: nu
 
 function profileName(g: Group, index: number, f: Fields): string | undefined {
   const sm = g.sports[index] ?? (g.sports.length === 1 ? g.sports[0] : undefined);
-  return str(f.get(110)) ?? (sm ? str(sm.get(3)) : undefined);
+  return str(f.get(SESSION.sportProfileName)) ?? (sm ? str(sm.get(SPORT.name)) : undefined);
 }
 
 function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fileName: string): string {
@@ -273,14 +286,14 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       transitions++;
       return;
     }
-    const elapsedRaw = num(f.get(7));
-    const timerRaw = num(f.get(8));
-    const distRaw = num(f.get(9));
+    const elapsedRaw = num(f.get(SESSION.totalElapsedTime));
+    const timerRaw = num(f.get(SESSION.totalTimerTime));
+    const distRaw = num(f.get(SESSION.totalDistance));
     let elapsedS = elapsedRaw !== undefined ? elapsedRaw / 1000 : null;
     const movingS = timerRaw !== undefined ? timerRaw / 1000 : null;
-    const endMs = clock.ms(f.get(253));
-    let startMs = clock.ms(f.get(2));
-    let localDate = clock.wallDate(f.get(2));
+    const endMs = clock.ms(f.get(SESSION.timestamp));
+    let startMs = clock.ms(f.get(SESSION.startTime));
+    let localDate = clock.wallDate(f.get(SESSION.startTime));
     if (startMs === undefined && endMs !== undefined && elapsedS !== null) startMs = endMs - elapsedS * 1000;
     if (startMs === undefined && (single || i === 0)) {
       if (span) {
@@ -338,9 +351,9 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
 function lapsEnd(g: Group): number {
   let end = -1;
   for (const lap of g.laps) {
-    const en = num(lap.get(253));
-    const st = num(lap.get(2));
-    const el = num(lap.get(7));
+    const en = num(lap.get(LAP.timestamp));
+    const st = num(lap.get(LAP.startTime));
+    const el = num(lap.get(LAP.totalElapsedTime));
     if (en !== undefined) end = Math.max(end, en);
     else if (st !== undefined && el !== undefined) end = Math.max(end, st + el / 1000);
   }
@@ -359,16 +372,16 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
   const runs: Fields[][] = [];
   for (const lap of g.laps) {
     const last = runs[runs.length - 1];
-    if (last && num(last[0]!.get(25)) === num(lap.get(25))) last.push(lap);
+    if (last && num(last[0]!.get(LAP.sport)) === num(lap.get(LAP.sport))) last.push(lap);
     else runs.push([lap]);
   }
   const out: SessionSummary[] = [];
   for (const laps of runs) {
-    let sport = num(laps[0]!.get(25));
-    let sub = num(laps[0]!.get(39));
+    let sport = num(laps[0]!.get(LAP.sport));
+    let sub = num(laps[0]!.get(LAP.subSport));
     if (sport === undefined && g.sports.length > 0) {
-      sport = num(g.sports[0]!.get(0));
-      sub = sub ?? num(g.sports[0]!.get(1));
+      sport = num(g.sports[0]!.get(SPORT.sport));
+      sub = sub ?? num(g.sports[0]!.get(SPORT.subSport));
     }
     if (sport === FIT_SPORT_TRANSITION) continue;
     let startMs: number | undefined;
@@ -380,24 +393,24 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
     let hasTimer = false;
     let elapsedSum = 0;
     for (const lap of laps) {
-      const st = clock.ms(lap.get(2));
+      const st = clock.ms(lap.get(LAP.startTime));
       if (st !== undefined && (startMs === undefined || st < startMs)) {
         startMs = st;
-        startRaw = lap.get(2);
+        startRaw = lap.get(LAP.startTime);
       }
-      const en = clock.ms(lap.get(253));
+      const en = clock.ms(lap.get(LAP.timestamp));
       if (en !== undefined && (endMs === undefined || en > endMs)) endMs = en;
-      const d = num(lap.get(9));
+      const d = num(lap.get(LAP.totalDistance));
       if (d !== undefined) {
         dist += d / 100;
         hasDist = true;
       }
-      const t = num(lap.get(8));
+      const t = num(lap.get(LAP.totalTimerTime));
       if (t !== undefined) {
         timer += t / 1000;
         hasTimer = true;
       }
-      elapsedSum += (num(lap.get(7)) ?? 0) / 1000;
+      elapsedSum += (num(lap.get(LAP.totalElapsedTime)) ?? 0) / 1000;
     }
     if (startMs === undefined) continue;
     const s = sportFromFit(sport, sub);
@@ -409,7 +422,7 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
       distanceM: hasDist ? dist : null,
       movingS: hasTimer ? timer : null,
       elapsedS: endMs !== undefined && endMs >= startMs ? (endMs - startMs) / 1000 : elapsedSum || null,
-      name: nameFor(s, g.sports[0] ? str(g.sports[0].get(3)) : undefined, ctx.fileName),
+      name: nameFor(s, g.sports[0] ? str(g.sports[0].get(SPORT.name)) : undefined, ctx.fileName),
       ...(localDate ? { localDate } : {}),
     });
   }
@@ -424,9 +437,9 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
   if (!span || startMs === undefined) return { summaries: [], refusal: problem('fit_records_no_time') };
   // The sport: from a sport message, else from the laps.
   const sm = g.sports[0];
-  const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
-  const sport = sm ? num(sm.get(0)) : lap ? num(lap.get(25)) : undefined;
-  const sub = sm ? num(sm.get(1)) : lap ? num(lap.get(39)) : undefined;
+  const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
+  const sport = sm ? num(sm.get(SPORT.sport)) : lap ? num(lap.get(LAP.sport)) : undefined;
+  const sub = sm ? num(sm.get(SPORT.subSport)) : lap ? num(lap.get(LAP.subSport)) : undefined;
   const distanceM =
     r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
   let movingS: number | null = r.gapMoving;
@@ -447,7 +460,7 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
         distanceM,
         movingS,
         elapsedS: span.last - span.first,
-        name: nameFor(s, sm ? str(sm.get(3)) : undefined, ctx.fileName),
+        name: nameFor(s, sm ? str(sm.get(SPORT.name)) : undefined, ctx.fileName),
         ...(localDate ? { localDate } : {}),
       },
     ],
@@ -467,8 +480,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
         g = newGroup();
         groups.push(g);
       }
-      g.fileType = num(m.get(0)) ?? null;
-      g.timeCreated = fitTimeMs(m.get(4)) ?? null;
+      g.fileType = num(m.get(FILE_ID.type)) ?? null;
+      g.timeCreated = fitTimeMs(m.get(FILE_ID.timeCreated)) ?? null;
       g.messages++;
       return;
     }
@@ -504,14 +517,14 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
 
   for (const grp of groups) {
     if (grp.messages === 0) continue;
-    if (grp.fileType !== null && grp.fileType !== 4) {
+    if (grp.fileType !== null && grp.fileType !== FIT_FILE.activity) {
       notActivityTypes.push(fitFileTypeName(grp.fileType));
       continue;
     }
     // Devices whose clock was never set write times as seconds since power-on; the activity
     // message's local_timestamp (a real local time) then gives the wall clock.
-    const actTs = num(grp.activity?.get(253));
-    const actLocal = num(grp.activity?.get(5));
+    const actTs = num(grp.activity?.get(ACTIVITY.timestamp));
+    const actLocal = num(grp.activity?.get(ACTIVITY.localTimestamp));
     if (
       actTs !== undefined &&
       actTs < FIT_MIN_ABSOLUTE_TIME &&
