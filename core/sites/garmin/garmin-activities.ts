@@ -515,10 +515,6 @@ export function garminEndpoint(url: string): GarminEndpoint | null {
   return null;
 }
 
-export function isGarminActivityDataUrl(url: string): boolean {
-  return garminEndpoint(url) !== null;
-}
-
 /**
  * Reads a response by the URL it came from; null for URLs that are not activity data. For one
  * activity the body must be the activity the URL names.

@@ -8,7 +8,6 @@ import { checkActivityInput } from '../../../../../core/activity-validation';
 import {
   garminElapsedSeconds,
   garminEndpoint,
-  isGarminActivityDataUrl,
   readGarminActivity,
   readGarminActivityList,
   readGarminResponse,
@@ -184,7 +183,7 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
   });
 
   it.each(NOT_ACTIVITY_URLS)('readGarminResponse ignores %s', (url) => {
-    expect(isGarminActivityDataUrl(url)).toBe(false);
+    expect(garminEndpoint(url)).toBeNull();
     expect(readGarminResponse(url, load(`${P}activity_2541953812.json`), NOW)).toBeNull();
   });
 
@@ -710,7 +709,7 @@ describe('Garmin readers: hand-made variants', () => {
       kind: 'activity',
       id: '21482825013',
     });
-    expect(isGarminActivityDataUrl('/proxy/activity-service/activity/1')).toBe(true);
+    expect(garminEndpoint('/proxy/activity-service/activity/1')).toEqual({ kind: 'activity', id: '1' });
   });
 });
 
