@@ -11,7 +11,23 @@ export const BADGE_COLORS: Readonly<Record<Level, string>> = {
   warning: '#c62828',
 };
 
+/**
+ * The button's tooltip says what the number means ("Hip Check: 6 days in a row with a run"), in
+ * the browser's language, with the plural form that language needs.
+ */
+export function badgeTitle(streakDays: number, lang = browser.i18n.getUILanguage()): string {
+  if (streakDays <= 0) return browser.i18n.getMessage('badgeTitleNone') || 'Hip Check';
+  const subs = [new Intl.NumberFormat(lang).format(streakDays)];
+  // Both shipped languages have only "one" and "other".
+  const one = new Intl.PluralRules(lang).select(streakDays) === 'one';
+  const text = one
+    ? browser.i18n.getMessage('badgeTitle_one', subs)
+    : browser.i18n.getMessage('badgeTitle_other', subs);
+  return text || 'Hip Check';
+}
+
 export async function showBadge(streakDays: number, level: Level): Promise<void> {
   await browser.action.setBadgeText({ text: streakDays > 0 ? String(Math.min(streakDays, 999)) : '' });
   await browser.action.setBadgeBackgroundColor({ color: BADGE_COLORS[level] });
+  await browser.action.setTitle({ title: badgeTitle(streakDays) });
 }

@@ -54,7 +54,7 @@ export async function buildPopupState(
   nowMs: number,
   timeZone: string,
   locale: string = globalThis.navigator?.language ?? 'en',
-  checkInStore: CheckInStore | null = null,
+  checkInStore: Pick<CheckInStore, 'between'> | null = null,
 ): Promise<PopupState> {
   const today = localDateOf(nowMs, timeZone);
   const w = historyWindow(today, settings);

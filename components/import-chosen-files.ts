@@ -1,4 +1,5 @@
 import { blobSource, readActivityFile, type RandomAccessSource } from '../core/files';
+import { ReadBudget } from '../core/files/read-budget';
 import { bytesSource } from '../core/files/source';
 import {
   emptySummary,
@@ -63,6 +64,8 @@ export interface ChosenImport {
 
 export async function importChosen({ files, folder, signal, onProgress }: ChosenImport): Promise<ImportSummary> {
   const nowMs = Date.now();
+  // One read budget (bytes inflated, archive entries) for all the files of this import.
+  const budget = new ReadBudget();
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const backups: File[] = [];
   const others: File[] = [];
@@ -72,7 +75,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
     ? await importStream(
         others.map((file) => ({ name: shownName(file), source: blobSource(file), file })),
         {
-          read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs }),
+          read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs, budget }),
           save: async (batch) => {
             const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);

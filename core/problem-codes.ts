@@ -113,6 +113,7 @@ export interface ProblemParams {
   fit_records_only: [count: number];
   fit_nothing: [];
   fit_start_from_first_point: [];
+  fit_session_far_from_records: [start: string, firstPoint: string];
   fit_elapsed_below_timer: [elapsed: number, timer: number, span: number];
   fit_transitions: [count: number];
   fit_totals_from_laps: [];
@@ -376,6 +377,7 @@ const CODES: Record<ProblemCode, true> = {
   fit_records_only: true,
   fit_nothing: true,
   fit_start_from_first_point: true,
+  fit_session_far_from_records: true,
   fit_elapsed_below_timer: true,
   fit_transitions: true,
   fit_totals_from_laps: true,

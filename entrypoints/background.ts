@@ -56,7 +56,7 @@ export default defineBackground(() => {
       Date.now(),
       userTimeZone(),
       navigator.language,
-      await getCheckIns(),
+      synced?.checkIns ?? (await getCheckIns()),
     ));
   };
 
@@ -89,6 +89,7 @@ export default defineBackground(() => {
   };
   const runSync = createRunSync({
     getStore,
+    getCheckIns,
     listRestMarks,
     now: Date.now,
     timeZone: userTimeZone,
@@ -157,6 +158,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     void refresh();
     // A new runner sees what Hip Check does and how to get their history in.
-    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 });

@@ -7,6 +7,7 @@ import { diffItems, ownBudget, ownContent, planItems, syncWindowStart } from '..
 import { historyWithSynced } from '../../core/sync/synced-history';
 import { recentWrites, writeAllowance } from '../../core/sync/write-budget';
 import type { ActivityStore } from '../activity-store';
+import type { CheckInStore } from '../check-in-store';
 import { isShardKey, readShards } from './shard-reader';
 import {
   browserId,
@@ -25,9 +26,12 @@ import {
 
 /** What the popup state reads history from: the store, or the store with the other browsers' runs. */
 export type HistorySource = Pick<ActivityStore, 'between' | 'before' | 'count' | 'recentImports'>;
+/** Where the popup state reads hip check-ins from: the store, or merged with the other browsers'. */
+export type CheckInSource = Pick<CheckInStore, 'between'>;
 
 export interface RunSyncDeps {
   getStore(): Promise<ActivityStore>;
+  getCheckIns(): Promise<CheckInSource>;
   listRestMarks(): Promise<string[]>;
   now(): number;
   timeZone(): string;
@@ -49,11 +53,13 @@ export function createRunSync(deps: RunSyncDeps) {
   const id = async () => (ownId ??= await browserId());
 
   async function ownState(store: ActivityStore, today: string, marks: string[]) {
+    const from = syncWindowStart(today);
     return ownContent(
-      await store.between(syncWindowStart(today), today),
+      await store.between(from, today),
       await listDeletions(),
       await ownMarks(marks),
       today,
+      await (await deps.getCheckIns()).between(from, today),
     );
   }
 
@@ -61,13 +67,25 @@ export function createRunSync(deps: RunSyncDeps) {
   async function history(
     store: ActivityStore,
     marks: string[],
-  ): Promise<{ source: HistorySource; restMarks: string[] } | null> {
+  ): Promise<{ source: HistorySource; restMarks: string[]; checkIns: CheckInSource } | null> {
     if (!(await isSyncOn())) return null;
     const now = deps.now();
     const today = localDateOf(now, deps.timeZone());
     const read = await readShards(await id(), now, today);
     const merged = mergeShards([await ownState(store, today, marks), ...read.others]);
-    return { source: syncedSource(store, merged.runs, syncWindowStart(today)), restMarks: merged.restMarks };
+    const from = syncWindowStart(today);
+    const own = await deps.getCheckIns();
+    return {
+      source: syncedSource(store, merged.runs, from),
+      restMarks: merged.restMarks,
+      // Inside the window every browser's latest answer; before it, this browser's own.
+      checkIns: {
+        between: async (a, b) => [
+          ...(a < from ? await own.between(a, b < from ? b : from) : []).filter((c) => c.date < from),
+          ...merged.checkIns.filter((c) => c.date >= a && c.date <= b),
+        ],
+      },
+    };
   }
 
   async function writeNow(): Promise<void> {

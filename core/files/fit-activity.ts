@@ -24,6 +24,7 @@ import {
 } from './fit-profile';
 import {
   checkSummary,
+  isoSecond,
   dateOfWallClock,
   defaultName,
   toActivityInput,
@@ -274,6 +275,9 @@ class Clock {
   }
 }
 
+/** How far a session's start may lie from its track points before the points are believed instead. */
+const SESSION_RECORD_SLACK_MS = 3 * 3600 * 1000;
+
 function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   const out: SessionSummary[] = [];
   let transitions = 0;
@@ -304,6 +308,33 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
     }
     if (startMs === undefined) {
       refusal ??= problem('fit_session_no_start');
+      return;
+    }
+    // A session whose start lies hours or weeks away from its own track points (a clock set
+    // late, a watch left on): the points were recorded when the run happened, so they win.
+    const recFirst = single && span ? clock.ms(span.first) : undefined;
+    const recLast = single && span ? clock.ms(span.last) : undefined;
+    if (
+      recFirst !== undefined &&
+      recLast !== undefined &&
+      (startMs < recFirst - SESSION_RECORD_SLACK_MS || startMs > recLast + SESSION_RECORD_SLACK_MS)
+    ) {
+      warnings.push(problem('fit_session_far_from_records', isoSecond(startMs), isoSecond(recFirst)));
+      startMs = recFirst;
+      localDate = clock.wallDate(span!.first);
+      elapsedS = (recLast - recFirst) / 1000;
+      const s = sportFromFit(sport, sub);
+      const distanceM = distRaw !== undefined ? distRaw / 100 : null;
+      out.push({
+        startMs,
+        sport: s,
+        sportLabel: fitSportLabel(sport, sub),
+        distanceM,
+        movingS: movingS !== null && movingS <= elapsedS + 2 ? movingS : null,
+        elapsedS,
+        name: nameFor(s, profileName(g, i, f), ctx.fileName),
+        ...(localDate ? { localDate } : {}),
+      });
       return;
     }
     // Some writers put a wrong elapsed time (shorter than the timer time): the session's own

@@ -11,9 +11,64 @@ import { attr, decodeXmlBytes, parseIsoTime, scanXmlElements, type XmlElementRea
 // between segments are pauses, not distance), the elapsed time runs from the first to the last
 // point, and the moving time is estimated from the points.
 
-// Strava's GPX exports give the sport as its numeric activity type; these are the codes seen
-// in real Strava files (corpus: 9 in a run, 16 in open-water swims) and 1 for rides.
-const STRAVA_GPX_TYPES: Record<string, string> = { '1': 'Ride', '9': 'Run', '16': 'Swim' };
+// Strava's GPX exports give the sport as its numeric activity type id. Seen in real files: 1
+// (rides), 9 (runs, corpus), 16 (open-water swims, corpus), 17 (virtual rides, issue #10); the
+// others follow the order of Strava's activity types, which these four fit.
+export const STRAVA_GPX_TYPES: Record<string, string> = {
+  '1': 'Ride',
+  '2': 'AlpineSki',
+  '3': 'BackcountrySki',
+  '4': 'Hike',
+  '5': 'IceSkate',
+  '6': 'InlineSkate',
+  '7': 'NordicSki',
+  '8': 'RollerSki',
+  '9': 'Run',
+  '10': 'Walk',
+  '11': 'Workout',
+  '12': 'Snowboard',
+  '13': 'Snowshoe',
+  '14': 'Kitesurf',
+  '15': 'Windsurf',
+  '16': 'Swim',
+  '17': 'VirtualRide',
+  '18': 'EBikeRide',
+  '19': 'Velomobile',
+  '20': 'Canoeing',
+  '21': 'Kayaking',
+  '22': 'Rowing',
+  '23': 'StandUpPaddling',
+  '24': 'Surfing',
+  '25': 'Crossfit',
+  '26': 'Elliptical',
+  '27': 'RockClimbing',
+  '28': 'StairStepper',
+  '29': 'WeightTraining',
+  '30': 'Yoga',
+  '31': 'Handcycle',
+  '32': 'Wheelchair',
+  '33': 'VirtualRun',
+};
+
+/**
+ * The sport a file says elsewhere when its track has no type: the app that wrote it (Urban
+ * Biker), its track or file name ("Morning Run"), or an activity element in its extensions.
+ */
+export function inferSport(hints: readonly (string | undefined)[]): string | null {
+  const text = ` ${hints
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase()
+    .replace(/[^a-zäöüß]+/g, ' ')} `;
+  if (/treadmill|laufband/.test(text)) return 'Treadmill';
+  if (/trail ?run/.test(text)) return 'TrailRun';
+  if (/\b(run|running|jog|jogging|lauf|laufen|course)\b|marathon/.test(text)) return 'Run';
+  if (/\b(walk|walking|wandern|spaziergang)\b/.test(text)) return 'Walk';
+  if (/\b(hike|hiking)\b/.test(text)) return 'Hike';
+  if (/\b(ride|riding|cycling|bike|biking|biker|velo|rad|radfahren)\b/.test(text)) return 'Ride';
+  if (/\b(swim|swimming|schwimmen)\b/.test(text)) return 'Swim';
+  return null;
+}
 
 /** Points further apart in time than this are a pause: neither moving time nor elapsed work. */
 const PAUSE_GAP_S = 60;
@@ -21,7 +76,7 @@ const PAUSE_GAP_S = 60;
 const MOVING_SPEED_MS = 0.3;
 
 /** The elements whose text is read; only their end tags end it. */
-const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['time', 'name', 'type']);
+const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['time', 'name', 'type', 'activity', 'sport', 'activitytype']);
 
 interface Track {
   name?: string;
@@ -47,6 +102,9 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let track: Track | null = null;
   let metaName: string | undefined;
   let sawGpx = false;
+  let creator: string | undefined;
+  /** Words about the sport found outside a track's <type>: extensions' activity elements. */
+  const hints: string[] = [];
   let routes = 0;
   // Current point, and previous position and time in the segment.
   let lat = NaN;
@@ -55,11 +113,12 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   const steps = new TrackSteps();
   let prevTime: number | null = null;
 
-  const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name'> = {
+  const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name' | 'hint'> = {
     open(name, parent, attrs, selfClosing) {
       switch (name) {
         case 'gpx':
           sawGpx = true;
+          creator = attr(attrs, 'creator');
           break;
         case 'trk':
           track = {
@@ -95,7 +154,11 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
           break;
         case 'type':
           if (parent === 'trk') return 'type';
-          break;
+          return 'hint';
+        case 'activity':
+        case 'sport':
+        case 'activitytype':
+          return 'hint';
       }
     },
     text(key, v) {
@@ -109,6 +172,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       } else if (key === 'name' && t) t.name = v || undefined;
       else if (key === 'type' && t) t.type = v || undefined;
       else if (key === 'meta-name') metaName = v || undefined;
+      else if (key === 'hint' && v && hints.length < 8) hints.push(v.slice(0, 100));
     },
     close(name) {
       if (name === 'trkpt') endPoint();
@@ -132,7 +196,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       }
     }
     if (step < GPS_GLITCH_STEP_M) t.distanceM += step;
-    if (time !== null) prevTime = time;
+    // The latest time so far: a point stepping back in time never makes the same interval count twice.
+    if (time !== null) prevTime = prevTime === null ? time : Math.max(prevTime, time);
   }
 
   // A text ends only at the end tag of a text element: markup inside it (<name>A <b>B</b></name>) stays text.
@@ -167,13 +232,14 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
 
   const out = new FileActivities('gpx', ctx);
   for (const t of merged) {
-    const label = t.type ? (STRAVA_GPX_TYPES[t.type] ?? t.type) : '';
+    const inferred = t.type ? null : inferSport([...hints, t.name, metaName, creator, ctx.fileName]);
+    const label = t.type ? (STRAVA_GPX_TYPES[t.type] ?? t.type) : (inferred ?? '');
     const sport: Sport = normalizeSport(label);
-    if (!t.type) out.warnings.push(problem('gpx_no_sport'));
+    if (!t.type && !inferred) out.warnings.push(problem('gpx_no_sport'));
     const s: SessionSummary = {
       startMs: t.firstMs,
       sport,
-      sportLabel: t.type ?? '',
+      sportLabel: t.type ?? inferred ?? '',
       distanceM: t.distanceM,
       movingS: t.timedPoints > 1 ? t.movingS : null,
       elapsedS: (t.lastMs - t.firstMs) / 1000,

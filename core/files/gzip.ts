@@ -70,7 +70,7 @@ export function inflateChunked(
     if (chunk.length) onChunk(chunk);
     if (final) ended = true;
   });
-  const PIECE = 16 * 1024;
+  const PIECE = 2 * 1024; // small: one push of a bomb then inflates 2 MB at most before the checks see it
   try {
     for (let p = 0; p < data.length && !ended; p += PIECE) {
       const end = Math.min(data.length, p + PIECE);

@@ -133,7 +133,16 @@ async function readStravaExport(
   const decoder = new TextDecoder('utf-8');
   let total = csv.compressedSize;
   let done = 0;
-  const w = await streamZipEntry(source, csv, (chunk) => parser.push(decoder.decode(chunk, { stream: true })), {
+  // Parsed in slices with the event loop let through between them: a chunk may be megabytes of rows.
+  const feed = async (chunk: Uint8Array) => {
+    const text = decoder.decode(chunk, { stream: true });
+    const SLICE = 256 * 1024;
+    for (let p = 0; p < text.length; p += SLICE) {
+      parser.push(text.slice(p, p + SLICE));
+      await yieldToOthers();
+    }
+  };
+  const w = await streamZipEntry(source, csv, feed, {
     maxBytes: MAX_INFLATED_BYTES,
     onRead: (n) => ctx.onProgress?.(n, total),
     budget: ctx.budget,

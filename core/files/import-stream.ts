@@ -32,7 +32,7 @@ export const MAX_LISTED = 1000;
 /** Activities per save: few, large IndexedDB transactions, each message well under its cap. */
 export const SAVE_BATCH = 1000;
 /** Files read at once: overlaps reading a file's bytes with decoding another's, memory still bounded. */
-export const READ_AHEAD = 8;
+export const READ_AHEAD = 16;
 
 export interface ChosenFile {
   /** The name shown to the runner: a folder import's relative path, else the file name. */

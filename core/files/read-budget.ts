@@ -17,7 +17,7 @@ export const READ_BUDGET = {
    * this, past ratioFreeBytes, is a decompression bomb, not an export.
    */
   maxRatio: 200,
-  ratioFreeBytes: 8 * 1024 * 1024,
+  ratioFreeBytes: 4 * 1024 * 1024,
   /** Rows of one activities.csv: ten thousand years of daily runs. */
   maxCsvRows: 200_000,
   /** Characters of one CSV row (Strava's descriptions are a few kilobytes at most). */

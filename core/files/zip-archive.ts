@@ -201,7 +201,8 @@ async function dataStart(source: RandomAccessSource, entry: ZipEntry): Promise<n
 export async function streamZipEntry(
   source: RandomAccessSource,
   entry: ZipEntry,
-  onChunk: (chunk: Uint8Array) => void,
+  /** May return a promise: the next chunk waits for it (a consumer that yields as it parses). */
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
   opts: StreamEntryOptions,
 ): Promise<Problem | undefined> {
   if (entry.flags & 0x01) throw new FileRefusal(problem('zip_entry_encrypted', entry.name));
@@ -222,7 +223,12 @@ export async function streamZipEntry(
     if (total > opts.maxBytes)
       throw new FileRefusal(problem('zip_entry_expands_too_much', entry.name, Math.round(opts.maxBytes / 1048576)));
     crc = crc32(c, crc);
-    onChunk(c);
+    pending.push(c);
+  };
+  // The inflater calls back synchronously; its output is handed on after each push, awaited.
+  const pending: Uint8Array[] = [];
+  const deliver = async () => {
+    for (const c of pending.splice(0)) await onChunk(c);
   };
   let inflater: Inflate | null = null;
   if (entry.method === 8) inflater = new Inflate((c) => emit(c));
@@ -236,21 +242,26 @@ export async function streamZipEntry(
       const last = read >= entry.compressedSize;
       if (inflater) {
         // Small pushes keep each inflate step's output (and so memory) bounded.
-        const PIECE = 16 * 1024;
+        const PIECE = 2 * 1024; // small: one push of a bomb then inflates 2 MB at most before the checks see it
         for (let p = 0; p < piece.length; p += PIECE) {
           const end = Math.min(piece.length, p + PIECE);
           consumed = read - n + end;
           inflater.push(piece.subarray(p, end), last && end === piece.length);
+          await deliver();
+          // A small piece may inflate to megabytes: the worker answers other messages between pieces.
+          await yieldToOthers();
         }
       } else {
         consumed = read;
         emit(piece.slice());
+        await deliver();
       }
       opts.onRead?.(read);
       // Big entries are read in steps; between them the worker answers other messages.
       await yieldToOthers();
     }
     if (inflater && entry.compressedSize === 0) inflater.push(new Uint8Array(0), true);
+    await deliver();
   } catch (e) {
     if (e instanceof FileRefusal) throw e;
     throw new FileRefusal(problem('zip_entry_corrupt', entry.name));

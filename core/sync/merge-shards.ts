@@ -1,6 +1,7 @@
 import type { Source } from '../activity';
+import type { CheckIn } from '../check-in';
 import { isSameActivity, MERGE_START_WINDOW_MS, PRIORITY } from '../merge-duplicates';
-import { encodeRun, type ShardContent, type SyncDeletion, type SyncRun } from './shard-format';
+import { encodeCheckIn, encodeRun, type ShardContent, type SyncDeletion, type SyncRun } from './shard-format';
 
 // Every browser's shards, its own included, folded into one history. The result depends only on
 // the set of rows: any shards, in any order, any number of times, give the same runs, so every
@@ -11,6 +12,8 @@ export interface MergedShards {
   runs: SyncRun[];
   /** Dates whose latest word is "I rested today", sorted. */
   restMarks: string[];
+  /** The latest hip check-in of each date, sorted by date. */
+  checkIns: CheckIn[];
 }
 
 const sourceOf = (k: string) => k.slice(0, k.indexOf(':')) as Source;
@@ -132,5 +135,16 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
     .filter(([, v]) => v.on)
     .map(([d]) => d)
     .sort();
-  return { runs, restMarks };
+
+  // Check-ins: the latest answer of each date; at equal times the larger row, so the pick never
+  // depends on which browser's item came first.
+  const answers = new Map<string, { c: CheckIn; row: string }>();
+  for (const c of contents)
+    for (const x of c.checkIns) {
+      const row = encodeCheckIn(x);
+      const cur = answers.get(x.date);
+      if (!cur || x.atMs > cur.c.atMs || (x.atMs === cur.c.atMs && row > cur.row)) answers.set(x.date, { c: x, row });
+    }
+  const checkIns = [...answers.values()].map((a) => a.c).sort((a, b) => (a.date < b.date ? -1 : 1));
+  return { runs, restMarks, checkIns };
 }

@@ -1,4 +1,5 @@
 import type { Activity, Source, Sport } from '../activity';
+import { checkCheckIn, type CheckIn } from '../check-in';
 import { LIMITS } from '../activity-validation';
 import { dateFromDayNumber, dayNumber, isLocalDate } from '../local-date';
 
@@ -56,11 +57,14 @@ export interface ShardContent {
   runs: SyncRun[];
   deletions: SyncDeletion[];
   marks: SyncMark[];
+  /** Daily hip check-ins: one a date, the latest answer wins. */
+  checkIns: CheckIn[];
 }
 
 /**
- * One storage.sync item. `h` is kept free for daily hip check-ins; row lists a version does not
- * know are ignored, so a newer browser can add them without older ones refusing its items.
+ * One storage.sync item: runs (a), deletions (d), rest marks (m), hip check-ins (h). Row lists a
+ * version does not know are ignored, so a newer browser can add some without older ones refusing
+ * its items.
  */
 export interface ShardItem {
   v: number;
@@ -82,6 +86,7 @@ export const SHARD_PROBLEMS = [
   'badRun',
   'badDeletion',
   'badMark',
+  'badCheckIn',
   'outOfPeriod',
   'tooLarge',
 ] as const;
@@ -265,6 +270,38 @@ export function decodeMark(row: string): SyncMark | undefined {
   return { date: f[0], on: f[1] === '1', atMs };
 }
 
+/** A check-in row: date, pain 0-10, pain at night or rest, groin pain walking, when answered. */
+export function encodeCheckIn(c: CheckIn): string {
+  return `${c.date}|${c.pain}|${c.nightOrRest ? 1 : 0}|${c.groinWalking ? 1 : 0}|${sec36(c.atMs)}`;
+}
+
+export function decodeCheckIn(row: string): CheckIn | undefined {
+  const f = row.split('|');
+  if (f.length !== 5 || !/^\d{1,2}$/.test(f[1]!) || !['0', '1'].includes(f[2]!) || !['0', '1'].includes(f[3]!))
+    return undefined;
+  const atMs = f[4] === '0' ? 0 : parseSec(f[4]!);
+  if (atMs === undefined) return undefined;
+  const c = checkCheckIn({
+    date: f[0],
+    pain: Number(f[1]),
+    nightOrRest: f[2] === '1',
+    groinWalking: f[3] === '1',
+    atMs,
+  });
+  return c.ok ? c.value : undefined;
+}
+
+/** A check-in as rows carry it: its time in whole seconds. */
+export function syncCheckInOf(c: CheckIn): CheckIn {
+  return {
+    date: c.date,
+    pain: c.pain,
+    nightOrRest: c.nightOrRest,
+    groinWalking: c.groinWalking,
+    atMs: floorSec(c.atMs),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // From the store's records to shard rows, rounded exactly as the row format rounds them, so a
 // browser merges its own runs in the very form the other browsers read them.
@@ -314,6 +351,7 @@ export function encodeItem(content: ShardContent, writtenMs: number): ShardItem 
   if (content.runs.length) item.a = content.runs.map(encodeRun).sort();
   if (content.deletions.length) item.d = content.deletions.map(encodeDeletion).sort();
   if (content.marks.length) item.m = content.marks.map(encodeMark).sort();
+  if (content.checkIns.length) item.h = content.checkIns.map(encodeCheckIn).sort();
   return item;
 }
 
@@ -347,8 +385,10 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
   const a = rowsOf(value.a);
   const d = rowsOf(value.d);
   const m = rowsOf(value.m);
-  if (a === undefined || d === undefined || m === undefined) return { ok: false, problem: 'rows', detail: key };
-  const content: ShardContent = { runs: [], deletions: [], marks: [] };
+  const h = rowsOf(value.h);
+  if (a === undefined || d === undefined || m === undefined || h === undefined)
+    return { ok: false, problem: 'rows', detail: key };
+  const content: ShardContent = { runs: [], deletions: [], marks: [], checkIns: [] };
   const inPeriod = (date: string) => periodOfDate(date) === k.period;
   for (const row of a ?? []) {
     const r = decodeRun(row);
@@ -367,6 +407,12 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
     if (!r) return { ok: false, problem: 'badMark', detail: row.slice(0, 80) };
     if (!inPeriod(r.date)) return { ok: false, problem: 'outOfPeriod', detail: r.date };
     content.marks.push(r);
+  }
+  for (const row of h ?? []) {
+    const r = decodeCheckIn(row);
+    if (!r) return { ok: false, problem: 'badCheckIn', detail: row.slice(0, 80) };
+    if (!inPeriod(r.date)) return { ok: false, problem: 'outOfPeriod', detail: r.date };
+    content.checkIns.push(r);
   }
   return { ok: true, browserId: k.browserId, period: k.period, writtenMs: s * 1000, content };
 }

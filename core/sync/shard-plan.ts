@@ -1,4 +1,5 @@
 import type { Activity } from '../activity';
+import type { CheckIn } from '../check-in';
 import { addDays } from '../local-date';
 import {
   encodeItem,
@@ -7,6 +8,7 @@ import {
   periodOfDate,
   shardKey,
   SYNC_DAYS,
+  syncCheckInOf,
   syncRunOf,
   type ShardContent,
   type ShardItem,
@@ -42,6 +44,7 @@ export function ownContent(
   deletions: readonly SyncDeletion[],
   marks: readonly SyncMark[],
   today: string,
+  checkIns: readonly CheckIn[] = [],
 ): ShardContent {
   const from = syncWindowStart(today);
   const inWindow = (d: string) => d >= from && d <= today;
@@ -49,6 +52,7 @@ export function ownContent(
     runs: activities.filter((a) => inWindow(a.localDate) && fitsRowFormat(a)).map(syncRunOf),
     deletions: deletions.filter((d) => inWindow(d.localDate) && fitsRowFormat(d)),
     marks: marks.filter((m) => inWindow(m.date)),
+    checkIns: checkIns.filter((c) => inWindow(c.date)).map(syncCheckInOf),
   };
 }
 
@@ -70,12 +74,13 @@ export function planItems(browserId: string, content: ShardContent, writtenMs: n
   const bucket = (date: string) => {
     const p = periodOfDate(date);
     let c = byPeriod.get(p);
-    if (!c) byPeriod.set(p, (c = { runs: [], deletions: [], marks: [] }));
+    if (!c) byPeriod.set(p, (c = { runs: [], deletions: [], marks: [], checkIns: [] }));
     return c;
   };
   for (const r of content.runs) bucket(r.localDate).runs.push(r);
   for (const d of content.deletions) bucket(d.localDate).deletions.push(d);
   for (const m of content.marks) bucket(m.date).marks.push(m);
+  for (const h of content.checkIns) bucket(h.date).checkIns.push(h);
 
   let droppedRuns = 0;
   const planned: { period: number; key: string; item: ShardItem; bytes: number }[] = [];
@@ -90,7 +95,8 @@ export function planItems(browserId: string, content: ShardContent, writtenMs: n
       else if (c.runs.length) {
         c.runs.shift();
         droppedRuns++;
-      } else c.marks.shift();
+      } else if (c.marks.length) c.marks.shift();
+      else c.checkIns.shift();
       item = encodeItem(c, writtenMs);
     }
     planned.push({ period, key, item, bytes: itemBytes(key, item) });

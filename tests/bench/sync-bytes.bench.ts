@@ -7,7 +7,7 @@ import { diffItems, ownBudget, ownContent, planItems, SYNC_LIMITS } from '../../
 
 // Bytes run sync takes in storage.sync (100 KB in all, 8 KB an item, 512 items) at 1, 3 and 7
 // activities a day for 120 days, each known to Strava and half of them to Garmin too (the
-// largest rows real runs make). Prints one browser's share, two and three browsers that each saw
+// largest rows real runs make), with a hip check-in every day. Prints one browser's share, two and three browsers that each saw
 // every run, the largest item and the items one new run rewrites; then times the merge.
 const TODAY = '2026-11-30';
 const NOW = Date.parse('2026-11-30T21:00:00Z');
@@ -42,20 +42,29 @@ function history(perDay: number, days = 120): Activity[] {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
+const checkIns = Array.from({ length: 120 }, (_, ago) => ({
+  date: addDays(TODAY, -ago),
+  pain: ago % 4,
+  nightOrRest: false,
+  groinWalking: false,
+  atMs: NOW - ago * 86_400_000,
+}));
+const own = (acts: Activity[]) => ownContent(acts, [], [], TODAY, checkIns);
+
 const rows = [1, 3, 7].map((perDay) => {
   const acts = history(perDay);
-  const one = planItems('browseraaa1', ownContent(acts, [], [], TODAY), NOW, ownBudget(0));
-  const two = planItems('browserbbb2', ownContent(acts, [], [], TODAY), NOW, ownBudget(one.bytes));
-  const three = planItems('browserccc3', ownContent(acts, [], [], TODAY), NOW, ownBudget(one.bytes + two.bytes));
+  const one = planItems('browseraaa1', own(acts), NOW, ownBudget(0));
+  const two = planItems('browserbbb2', own(acts), NOW, ownBudget(one.bytes));
+  const three = planItems('browserccc3', own(acts), NOW, ownBudget(one.bytes + two.bytes));
   // One more run today: which items change?
   const more = history(perDay + 1, 1).slice(-1);
-  const next = planItems('browseraaa1', ownContent([...acts, ...more], [], [], TODAY), NOW + 60_000, ownBudget(0));
+  const next = planItems('browseraaa1', own([...acts, ...more]), NOW + 60_000, ownBudget(0));
   const changed = diffItems(one.items, next.items);
   return {
     'activities a day': perDay,
     runs: acts.length,
     'one browser': kb(one.bytes),
-    'bytes a run': Math.round(one.bytes / acts.length),
+    'bytes a run, check-ins incl.': Math.round(one.bytes / acts.length),
     items: Object.keys(one.items).length,
     'largest item': kb(Math.max(...Object.entries(one.items).map(([k, v]) => itemBytes(k, v)))),
     'two browsers': kb(one.bytes + two.bytes),

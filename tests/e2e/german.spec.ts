@@ -74,12 +74,14 @@ test('the options page: headings and labels in German, weekdays and dates throug
   const options = await openExtensionPage('options.html');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText(msg('optionsTitle'));
   await expect(options.getByRole('heading', { level: 2 })).toHaveText([
+    msg('planTitle'),
     msg('settingsTitle'),
+    msg('syncTitle'),
     msg('dataTitle'),
     msg('historyTitle'),
     msg('deleteAllTitle'),
   ]);
-  await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Deine Grenzwerte');
+  await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Wie trainierst du?');
   await expect(options.getByLabel(msg('setting_units'))).toBeVisible();
   await expect(options.getByText(msg('historyEmpty'))).toBeVisible();
   await expect(options.getByTestId('activity-count')).toHaveText(msg('storedCount_other', '0'));
@@ -124,7 +126,7 @@ test('a run of 10.5 km today shows as "10,5 km" with a German weekday in the pop
   const options = await openExtensionPage('options.html');
   await seed(options, [runOn(0, 10.5, 'x')]);
   const popup = await openExtensionPage('popup.html');
-  await expect(popup.getByTestId('verdict')).toContainText(msg('level_ok'));
+  await expect(popup.getByTestId('verdict')).toContainText(msg('title_all_good'));
   await expect(popup.getByTestId('streak')).toHaveText(`1 ${msg('streakDayInRow')}`);
   await expect(popup.getByRole('heading', { name: msg('recentTitle') })).toBeVisible();
   const row = popup.getByTestId('recent-activities').locator('tbody tr').first();
@@ -156,9 +158,10 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'warning');
-  await expect(verdict.getByRole('heading')).toContainText(msg('level_warning'));
+  // The 55 % long run today is the warning; the rest day that falls due is tomorrow.
+  await expect(verdict.getByRole('heading')).toContainText(msg('title_warning'));
   await expect(verdict).toContainText(
-    '6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.',
+    '6 Lauftage in Folge; dein Limit ist 6, deshalb ist morgen ein Ruhetag vom Laufen.',
   );
   await expect(verdict).toContainText(`6 ${msg('streakDaysInRow')}`);
   // 12,4 km today against a longest of 8 km: 55 % longer, written the German way.

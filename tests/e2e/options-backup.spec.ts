@@ -34,7 +34,7 @@ test('export a backup from the options page, delete everything, and import it ba
   expect(download.suggestedFilename()).toMatch(/^hip-check-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const text = await readFile((await download.path())!, 'utf8');
   const backup = JSON.parse(text);
-  expect(backup).toMatchObject({ format: 'hip-check-backup', version: 1 });
+  expect(backup).toMatchObject({ format: 'hip-check-backup', version: 2, restMarks: [], checkIns: [] });
   expect(backup.activities).toHaveLength(1);
 
   // Delete everything, then import the file back through the "Import activities" input.
@@ -69,7 +69,7 @@ test('an invalid threshold is refused with a message and not stored', async ({ o
   await field.blur();
   await expect(options.getByTestId('error-maxRunDaysInRow')).toContainText('between 1 and 30');
   await options.reload();
-  await expect(options.getByLabel(/Running days in a row before a rest day/)).toHaveValue('5');
+  await expect(options.getByLabel(/Running days in a row before a rest day/)).toHaveValue('6');
   await options.getByLabel(/Running days in a row before a rest day/).fill('4');
   await options.getByLabel(/Running days in a row before a rest day/).blur();
   await expect(options.getByLabel('Preset')).toHaveValue('custom');

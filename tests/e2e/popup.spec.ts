@@ -4,28 +4,30 @@ import { daysAgo, runOn, seed, type SeedActivity } from './seed';
 
 function sixDaysInARow(): SeedActivity[] {
   const out: SeedActivity[] = [];
-  // Eight weeks of four runs a week, then the last six days in a row, today included.
-  for (let d = 56; d >= 7; d--) if (d % 7 !== 0 && d % 7 !== 3 && d % 7 !== 5) out.push(runOn(d, 8, `old${d}`));
-  for (let d = 5; d >= 0; d--) out.push(runOn(d, d === 0 ? 12 : 8, `now${d}`));
+  // Eight weeks of five runs a week, then the last six days in a row, today included (no steeper week).
+  for (let d = 56; d >= 7; d--) if (d % 7 !== 0 && d % 7 !== 3) out.push(runOn(d, 9.5, `old${d}`));
+  for (let d = 5; d >= 0; d--) out.push(runOn(d, d === 0 ? 8.5 : 8, `now${d}`));
   return out;
 }
 
-test('six running days in a row: the popup says a rest day is due, why, and what hip care fits', async ({
+test('six running days in a row, today included: a calm rest day tomorrow, why, and what hip care fits', async ({
   openExtensionPage,
 }) => {
   const options = await openExtensionPage('options.html');
   await seed(options, sixDaysInARow());
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
-  await expect(verdict).toHaveAttribute('data-level', 'warning');
-  await expect(verdict).toContainText('Warning: rest today');
+  await expect(verdict).toHaveAttribute('data-level', 'rest_due');
+  await expect(verdict.getByRole('heading')).toContainText('Rest day tomorrow');
   await expect(verdict).toContainText(
-    '6 days in a row without a rest day; your limit is 5. Make tomorrow a rest day from running.',
+    '6 running days in a row; your limit is 6, so tomorrow is a rest day from running.',
   );
   await expect(popup.getByTestId('streak')).toContainText('6');
-  await expect(popup.getByTestId('suggested-max')).toBeVisible();
+  // Ran today and rest tomorrow: the maximum is for the next run, the day after tomorrow.
+  await expect(popup.getByTestId('suggested-max')).toContainText('Next run');
+  await expect(popup.getByTestId('suggested-max')).toHaveAttribute('data-date', daysAgo(-2));
   await expect(popup.getByTestId('day-strip').locator('li')).toHaveCount(14);
-  await expect(popup.getByTestId('day-strip').locator('li[data-kind="run"]')).toHaveCount(6 + 4);
+  await expect(popup.getByTestId('day-strip').locator('li[data-kind="run"]')).toHaveCount(6 + 5);
   await expect(popup.getByTestId('weekly-chart').locator('rect')).toHaveCount(12);
   const today = popup.getByTestId('hip-today');
   const n = await today.locator(':scope > li').count();
@@ -34,17 +36,27 @@ test('six running days in a row: the popup says a rest day is due, why, and what
   if (process.env.UPDATE_SCREENSHOTS) await popup.getByTestId('popup').screenshot({ path: 'docs/popup.png' });
 });
 
-test('"I ran today" and "I rested today" can be undone', async ({ openExtensionPage }) => {
+test('"I ran today" (with distance and time) and "I rested today" can be undone', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html');
   await seed(options, [runOn(1, 5, 'y')]);
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('streak')).toContainText('1');
   await popup.getByTestId('i-ran').click();
+  await popup
+    .getByTestId('run-form')
+    .getByLabel(/Distance/)
+    .fill('6.5');
+  await popup.getByTestId('run-form').getByLabel(/Time/).fill('40');
+  await popup.getByTestId('save-run').click();
   await expect(popup.getByTestId('streak')).toContainText('2');
   await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute(
     'data-kind',
     'run',
   );
+  await expect(popup.getByTestId('recent-activities')).toContainText('6.5');
+  // Today has its run: no second "I ran today", a deliberate "add another run" instead.
+  await expect(popup.getByTestId('i-ran')).toHaveCount(0);
+  await expect(popup.getByTestId('add-another-run')).toBeVisible();
   await popup.getByTestId('undo').click();
   await expect(popup.getByTestId('streak')).toContainText('1');
   await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute(
@@ -53,12 +65,16 @@ test('"I ran today" and "I rested today" can be undone', async ({ openExtensionP
   );
 
   await popup.getByTestId('i-rested').click();
-  await expect(popup.getByTestId('verdict')).toContainText('You marked today as a rest day.');
+  await expect(popup.getByTestId('verdict')).toContainText('You marked today as a rest day');
+  await expect(popup.getByTestId('streak')).toContainText('0');
   await popup.getByTestId('undo').click();
-  await expect(popup.getByTestId('verdict')).not.toContainText('You marked today as a rest day.');
+  await expect(popup.getByTestId('verdict')).not.toContainText('You marked today as a rest day');
+  await expect(popup.getByTestId('streak')).toContainText('1');
 });
 
 test('popup and options pages have no serious accessibility violations (axe-core)', async ({ openExtensionPage }) => {
+  // Four full axe runs on two shared cores.
+  test.setTimeout(180_000);
   const options = await openExtensionPage('options.html');
   await seed(options, sixDaysInARow());
   await options.reload();

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openActivityDb } from '../../../../background/activity-db';
 import { buildPopupState } from '../../../../background/popup-state';
+import { CheckInStore } from '../../../../background/check-in-store';
 import { StoreWithDeletionLog } from '../../../../background/sync/deletion-log';
 import { createRunSync } from '../../../../background/sync/run-sync';
 import { loadStatus, noteDeletions, SYNC_ON_KEY } from '../../../../background/sync/sync-local';
@@ -27,15 +28,17 @@ const runOn = (ago: number, id: string, source: 'strava' | 'garmin' = 'strava', 
 async function setup() {
   const db = await openActivityDb(DB_VERSION, `sync-${Math.random()}`);
   const store = new StoreWithDeletionLog(db, (gone) => noteDeletions(gone, NOW, TODAY));
+  const checkIns = new CheckInStore(db);
   const refresh = vi.fn(async () => {});
   const sync = createRunSync({
     getStore: async () => store,
+    getCheckIns: async () => checkIns,
     listRestMarks: async () => [],
     now: () => NOW,
     timeZone: () => TZ,
     refresh,
   });
-  return { store, sync, refresh };
+  return { store, sync, refresh, checkIns };
 }
 
 /** Another browser's items for these runs, as its sync would deliver them. */
@@ -47,7 +50,7 @@ function otherBrowserItems(id: string, inputs: ReturnType<typeof runOn>[]) {
     byKey.set(k, [...(byKey.get(k) ?? []), r]);
   }
   return Object.fromEntries(
-    [...byKey].map(([k, runs]) => [k, encodeItem({ runs, deletions: [], marks: [] }, NOW - 60_000)]),
+    [...byKey].map(([k, runs]) => [k, encodeItem({ runs, deletions: [], marks: [], checkIns: [] }, NOW - 60_000)]),
   );
 }
 
@@ -174,5 +177,63 @@ describe('pruning', () => {
     expect(await h!.source.between(addDays(TODAY, -200), TODAY)).toEqual([]);
     await sync.writeNow();
     expect(await loadStatus()).toMatchObject({ browsers: 0, problems: [] });
+  });
+});
+
+describe('browsers not heard from', () => {
+  it('a browser whose last write is over 120 days old is left out, even with recent-looking rows', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    const items = otherBrowserItems('oldbrowser', [runOn(1, '55')]);
+    for (const v of Object.values(items)) (v as { s: number }).s = Math.floor((NOW - 130 * 86_400_000) / 1000);
+    await browser.storage.sync.set(items);
+    const h = await sync.history(store, []);
+    expect(await h!.source.between(addDays(TODAY, -10), TODAY)).toEqual([]);
+  });
+});
+
+describe('hip check-ins', () => {
+  it('travel in this browser’s items, and the latest answer of a day wins in every browser', async () => {
+    const { store, sync, checkIns } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await checkIns.set({ date: TODAY, pain: 2, nightOrRest: false, groinWalking: false, atMs: NOW - 3_600_000 });
+    await checkIns.set({ date: addDays(TODAY, -1), pain: 1, nightOrRest: false, groinWalking: false, atMs: NOW });
+    await sync.writeNow();
+    const rows = Object.values(await syncItems()).flatMap((v) => (v as { h?: string[] }).h ?? []);
+    expect(rows).toHaveLength(2);
+    // Another browser answered today later (pain 6), yesterday earlier (pain 4).
+    const later = { date: TODAY, pain: 6, nightOrRest: true, groinWalking: false, atMs: NOW - 60_000 };
+    const earlier = {
+      date: addDays(TODAY, -1),
+      pain: 4,
+      nightOrRest: false,
+      groinWalking: false,
+      atMs: NOW - 86_400_000,
+    };
+    const items: Record<string, unknown> = {};
+    for (const c of [later, earlier]) {
+      const k = shardKey('otherone', periodOfDate(c.date));
+      const prev = (items[k] as { h?: string[] } | undefined)?.h ?? [];
+      const item = encodeItem({ runs: [], deletions: [], marks: [], checkIns: [c] }, NOW - 60_000);
+      items[k] = { ...item, h: [...prev, ...item.h!] };
+    }
+    await browser.storage.sync.set(items);
+    const h = await sync.history(store, []);
+    const state = await buildPopupState(
+      h!.source,
+      { ...DEFAULT_SETTINGS },
+      [],
+      h!.restMarks,
+      NOW,
+      TZ,
+      'en',
+      h!.checkIns,
+    );
+    expect(Object.fromEntries(state.checkIns.map((c) => [c.date, c.pain]))).toEqual({
+      [TODAY]: 6,
+      [addDays(TODAY, -1)]: 1,
+    });
+    // This browser's own answers are as they were.
+    expect((await checkIns.all()).map((c) => c.pain).sort()).toEqual([1, 2]);
   });
 });

@@ -86,13 +86,13 @@ describe('GPX', () => {
     });
   });
 
-  it('imports a track without a type as "other", and says so', () => {
+  it('takes the sport from the track name when the track has no type (gpx-activity.test.ts: the rest)', () => {
     const r = readGpxActivities(
       gpx(`<trkseg>${pt(45, 5, '2020-05-01T06:00:00Z')}${pt(45.01, 5, '2020-05-01T06:05:00Z')}</trkseg>`, ''),
       ctx,
     );
-    expect(r.kind === 'activities' && r.activities[0]!.sport).toBe('other');
-    expect(r.kind === 'activities' && r.warnings).toContainEqual(problem('gpx_no_sport'));
+    expect(r.kind === 'activities' && r.activities[0]!.sport).toBe('run');
+    expect(r.kind === 'activities' && r.warnings).not.toContainEqual(problem('gpx_no_sport'));
   });
 
   it('refuses routes, tracks without times and non-GPX XML', () => {

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activityFromInput, type Activity, type ActivityInput } from '../../../../core/activity';
+import type { CheckIn } from '../../../../core/check-in';
 import { addDays } from '../../../../core/local-date';
 import { findDuplicate, mergeInto } from '../../../../core/merge-duplicates';
 import { mergeShards } from '../../../../core/sync/merge-shards';
@@ -38,12 +39,14 @@ type Op =
   | { kind: 'see'; who: number; run: number; via: 'strava' | 'garmin' | 'file'; jitterS: number; stretch: number }
   | { kind: 'correct'; who: number; run: number; km: number }
   | { kind: 'delete'; who: number; run: number }
-  | { kind: 'mark'; who: number; ago: number; on: boolean };
+  | { kind: 'mark'; who: number; ago: number; on: boolean }
+  | { kind: 'checkin'; who: number; ago: number; pain: number };
 
 class Browser {
   activities: Activity[] = [];
   deletions: SyncDeletion[] = [];
   marks = new Map<string, SyncMark>();
+  checkIns = new Map<string, CheckIn>();
   /** What this browser has written to storage.sync. */
   own: Record<string, ShardItem> = {};
   /** Other browsers' items as received: per key the newest write (a removal is null). */
@@ -51,7 +54,7 @@ class Browser {
   constructor(readonly id: string) {}
 
   content(): ShardContent {
-    return ownContent(this.activities, this.deletions, [...this.marks.values()], TODAY);
+    return ownContent(this.activities, this.deletions, [...this.marks.values()], TODAY, [...this.checkIns.values()]);
   }
 
   copyOf(real: RealRun): Activity | undefined {
@@ -135,6 +138,15 @@ const scenarioArb = fc
           on: fc.boolean(),
         }),
       },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('checkin' as const),
+          who,
+          ago: fc.integer({ min: 0, max: 10 }),
+          pain: fc.integer({ min: 0, max: 10 }),
+        }),
+      },
     );
     return fc.record({
       browsers: fc.constant(browsers),
@@ -159,6 +171,8 @@ function simulate(sc: Scenario) {
   const writes: Write[] = [];
   let now = T0 - 3_600_000;
   const touched = new Map<number, Op[]>();
+  /** The latest check-in answer of each date, whichever browser gave it. */
+  const checkInsByDate = new Map<string, number>();
   for (const op of sc.ops) {
     now += 7_000;
     const b = bs[op.who]!;
@@ -194,11 +208,15 @@ function simulate(sc: Scenario) {
         b.activities.splice(b.activities.indexOf(copy), 1);
         b.deletions.push(syncDeletionOf(copy, now));
       }
-    } else {
+    } else if (op.kind === 'mark') {
       const date = addDays(TODAY, -op.ago);
       b.marks.set(date, { date, on: op.on, atMs: now });
+    } else {
+      const date = addDays(TODAY, -op.ago);
+      b.checkIns.set(date, { date, pain: op.pain, nightOrRest: op.pain > 7, groinWalking: false, atMs: now });
+      checkInsByDate.set(date, op.pain);
     }
-    if (op.kind !== 'mark') touched.set(op.run, [...(touched.get(op.run) ?? []), op]);
+    if (op.kind !== 'mark' && op.kind !== 'checkin') touched.set(op.run, [...(touched.get(op.run) ?? []), op]);
     // Publish: only this browser's items, only what changed, within its budget.
     const others = bs.filter((o) => o !== b).flatMap((o) => Object.entries(o.own));
     const othersBytes = others.reduce((n, [k, v]) => n + itemBytes(k, v), 0);
@@ -226,17 +244,21 @@ function simulate(sc: Scenario) {
     for (const i of sc.dupes) receive(...pairs[i % pairs.length]!);
     for (const p of [...pairs].reverse()) receive(...p);
   }
-  return { bs, touched };
+  return { bs, touched, checkInsByDate };
 }
 
 describe('run sync over simulated browsers', () => {
   it('converges: every browser shows the same runs, each real run at most once', () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {
-        const { bs, touched } = simulate(sc);
+        const { bs, touched, checkInsByDate } = simulate(sc);
         const views = bs.map((b) => b.view());
         for (const v of views.slice(1)) expect(v).toEqual(views[0]);
         const view = views[0]!;
+        // Hip check-ins: the latest answer of each day, from whichever browser gave it.
+        expect(Object.fromEntries(view.checkIns.map((c) => [c.date, c.pain]))).toEqual(
+          Object.fromEntries(checkInsByDate),
+        );
         sc.runs.forEach((real, i) => {
           const copies = view.runs.filter((r) => Math.abs(r.startMs - startOf(real)) <= 10 * 60_000);
           // No double counting, however many browsers and sources saw it.
@@ -288,6 +310,7 @@ describe('run sync over simulated browsers', () => {
           runs: [...c.runs].reverse(),
           deletions: [...c.deletions].reverse(),
           marks: [...c.marks].reverse(),
+          checkIns: [...c.checkIns].reverse(),
         }));
         expect(mergeShards(rev.reverse())).toEqual(once);
       }),

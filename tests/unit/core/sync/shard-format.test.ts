@@ -57,14 +57,20 @@ describe('items from other browsers', () => {
     runs: [syncRunOf(a)],
     deletions: [syncDeletionOf({ ...a, sourceKeys: ['strava:9'], startMs: a.startMs + 3_600_000 }, NOW)],
     marks: [{ date: a.localDate, on: true, atMs: NOW }],
+    checkIns: [{ date: a.localDate, pain: 3, nightOrRest: false, groinWalking: true, atMs: NOW }],
   };
   const item = encodeItem(content, NOW);
+  const sec = Math.floor(NOW / 1000) * 1000;
 
   it('decode what encode wrote, with the browser and period from the key', () => {
     const d = decodeItem(key, JSON.parse(JSON.stringify(item)), NOW);
     expect(d).toMatchObject({ ok: true, browserId: 'abcdef12', writtenMs: Math.floor(NOW / 1000) * 1000 });
     if (d.ok)
-      expect(d.content).toEqual({ ...content, marks: [{ ...content.marks[0], atMs: Math.floor(NOW / 1000) * 1000 }] });
+      expect(d.content).toEqual({
+        ...content,
+        marks: [{ ...content.marks[0], atMs: sec }],
+        checkIns: [{ ...content.checkIns[0], atMs: sec }],
+      });
     expect(itemBytes(key, item)).toBeLessThan(300);
   });
 
@@ -77,16 +83,17 @@ describe('items from other browsers', () => {
     ['a damaged run', key, { ...item, a: ['zz|0|r'] }, 'badRun'],
     ['a damaged deletion', key, { ...item, d: ['zz'] }, 'badDeletion'],
     ['a damaged mark', key, { ...item, m: ['2026-13-01|1|0'] }, 'badMark'],
+    ['a pain rating over 10', key, { ...item, h: [`${a.localDate}|11|0|0|0`] }, 'badCheckIn'],
     ['a run of another period', shardKey('abcdef12', periodOfDate(a.localDate) + 3), item, 'outOfPeriod'],
-    ['over 8 KB', key, { ...item, h: ['x'.repeat(8200)] }, 'tooLarge'],
+    ['over 8 KB', key, { ...item, x: ['x'.repeat(8200)] }, 'tooLarge'],
   ] as const)('%s is ignored with a reason', (_, k, value, problem) => {
     const d = decodeItem(k, value, NOW);
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.problem).toBe(problem);
   });
 
-  it('lists it does not know (hip check-ins from a newer browser) are passed over, not refused', () => {
-    expect(decodeItem(key, { ...item, h: ['2026-11-20|3'] }, NOW).ok).toBe(true);
+  it('lists it does not know (from a newer browser) are passed over, not refused', () => {
+    expect(decodeItem(key, { ...item, x: ['2026-11-20|3'] }, NOW).ok).toBe(true);
   });
 
   it('ids with the separators in them survive', () => {

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { badgeTitle, showBadge } from '../../../background/badge';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const messagesOf = (lang: string) =>
+  JSON.parse(readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+
+/** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
+function speak(lang: string) {
+  const messages = messagesOf(lang);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    const m = messages[key]?.message;
+    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  }) as never);
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('badge tooltip', () => {
+  it('says what the number means, with the right plural, in English', () => {
+    speak('en');
+    expect(badgeTitle(1, 'en')).toBe(
+      'Hip Check: 1 day in a row with a run (the number on the button). Click for today’s advice.',
+    );
+    expect(badgeTitle(6, 'en')).toMatch(/^Hip Check: 6 days in a row with a run/);
+    expect(badgeTitle(0, 'en')).toMatch(/^Hip Check: no run days in a row/);
+  });
+
+  it('speaks German in German', () => {
+    speak('de');
+    expect(badgeTitle(1, 'de')).toMatch(/^Hip Check: 1 Tag in Folge mit einem Lauf/);
+    expect(badgeTitle(6, 'de')).toMatch(/^Hip Check: 6 Tage in Folge mit einem Lauf/);
+  });
+
+  it('is set with the badge', async () => {
+    speak('en');
+    const text = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue(undefined as never);
+    vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined as never);
+    const title = vi.spyOn(browser.action, 'setTitle').mockResolvedValue(undefined as never);
+    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('en');
+    await showBadge(4, 'ok');
+    expect(text).toHaveBeenCalledWith({ text: '4' });
+    expect(title).toHaveBeenCalledWith({ title: expect.stringMatching(/^Hip Check: 4 days in a row/) });
+  });
+});
