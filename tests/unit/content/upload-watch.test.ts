@@ -16,6 +16,10 @@ function fakeCtx(): ContentScriptContext {
     addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
       target.addEventListener(type, handler, { ...opts, signal: abort.signal });
     },
+    setTimeout: (f: () => void, ms: number) => setTimeout(f, ms),
+    onInvalidated(f: () => void) {
+      abort.signal.addEventListener('abort', f);
+    },
   } as unknown as ContentScriptContext;
 }
 
