@@ -16,8 +16,10 @@ function fakeCtx(): ContentScriptContext {
     addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
       target.addEventListener(type, handler, { ...opts, signal: abort.signal });
     },
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn),
+    setTimeout: (f: () => void, ms: number) => setTimeout(f, ms),
+    onInvalidated(f: () => void) {
+      abort.signal.addEventListener('abort', f);
+    },
   } as unknown as ContentScriptContext;
 }
 
