@@ -74,14 +74,16 @@ test('the options page: headings and labels in German, weekdays and dates throug
   const options = await openExtensionPage('options.html');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText(msg('optionsTitle'));
   await expect(options.getByRole('heading', { level: 2 })).toHaveText([
-    msg('planTitle'),
-    msg('settingsTitle'),
-    msg('syncTitle'),
     msg('dataTitle'),
     msg('historyTitle'),
+    msg('planTitle'),
+    msg('settingsTitle'),
+    msg('hipsTitle'),
+    msg('displayTitle'),
+    msg('syncTitle'),
     msg('deleteAllTitle'),
   ]);
-  await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Wie trainierst du?');
+  await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Deine Läufe');
   await expect(options.getByLabel(msg('setting_units'))).toBeVisible();
   await expect(options.getByText(msg('historyEmpty'))).toBeVisible();
   await expect(options.getByTestId('activity-count')).toHaveText(msg('storedCount_other', '0'));

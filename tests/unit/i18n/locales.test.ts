@@ -291,6 +291,7 @@ describe('_locales/de is German', () => {
     'extName',
     'unit_pct',
     'unit_km',
+    'unit_mi',
     'source_strava',
     'source_garmin',
     'problem_strava',
