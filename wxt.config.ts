@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import path from 'node:path';
 
 // Site access is limited to the two sites Hip Check reads; nothing else is ever requested.
 export const SITE_MATCHES = ['https://www.strava.com/*', 'https://connect.garmin.com/*'];
@@ -22,6 +23,11 @@ function addPolyfill(config: { resolve?: { alias?: unknown } }): void {
 
 export default defineConfig({
   hooks: {
+    // PRIVACY.md ships inside the extension as plain text, so the options page can link to it
+    // offline and both browsers show it rather than download it. One source for repo and package.
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: path.resolve(wxt.config.root, 'PRIVACY.md'), relativeDest: 'privacy.txt' });
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'background')) addPolyfill(config);
     },

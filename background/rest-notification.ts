@@ -2,8 +2,15 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '../core/settings';
 import type { Verdict } from '../core/engine/verdict';
 
-// A browser notification when a rest day is due: only if the runner turned it on (and granted the
-// permission), at most once a day, and not once they marked today as rest.
+// A browser notification when a rest day is due (today or tomorrow, within the limit or past it):
+// only if the runner turned it on (and granted the permission), at most once a day, and not once
+// they marked today as rest. Pain and distance advice stay in the popup.
+const REST_TITLES: readonly Verdict['title'][] = [
+  'rest_today',
+  'rest_tomorrow',
+  'warning_rest_today',
+  'warning_rest_tomorrow',
+];
 const KEY = 'lastRestNotice';
 
 export function shouldNotify(
@@ -13,7 +20,7 @@ export function shouldNotify(
   lastNoticeDate: string | null,
 ): boolean {
   if (!settings.notifications || restedToday || lastNoticeDate === verdict.today) return false;
-  return verdict.level === 'rest_due' || verdict.level === 'warning';
+  return REST_TITLES.includes(verdict.title);
 }
 
 export async function maybeNotify(

@@ -13,6 +13,8 @@ import { t, tn } from './i18n';
 const ALWAYS: readonly ImportOutcomeKind[] = ['added', 'merged', 'known'];
 
 function timeLeftText(p: ImportProgress): string {
+  // Every file read: only the last batch's save is left.
+  if (p.totalFiles > 0 && p.filesDone === p.totalFiles) return t('importSaving');
   const ms = timeLeftMs(p);
   if (ms === null) return '';
   const s = Math.ceil(ms / 1000);

@@ -38,7 +38,12 @@ export function Options() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <p class="muted">{t('privacyLine')}</p>
+      <p class="muted">
+        {t('privacyLine')}{' '}
+        <a href="/privacy.txt" target="_blank" rel="noopener" data-testid="privacy-link">
+          {t('privacyLink')}
+        </a>
+      </p>
       <nav aria-label={t('optionsNav')} class="section-links">
         <a href="#runs">{t('dataTitle')}</a>
         <a href="#plan">{t('settingsTitle')}</a>

@@ -38,8 +38,39 @@ export function watchUploads(ctx: ContentScriptContext, isUploadPage: () => bool
     const target = e.composedPath()[0];
     if (target instanceof HTMLInputElement && target.type === 'file') take(target.files);
   };
-  ctx.addEventListener(document, 'change', fromInput, { capture: true });
-  ctx.addEventListener(document, 'input', fromInput, { capture: true });
+  const listenOn = (root: Document | ShadowRoot) => {
+    ctx.addEventListener(root, 'change', fromInput, { capture: true });
+    ctx.addEventListener(root, 'input', fromInput, { capture: true });
+  };
+  listenOn(document);
+  // A file input's `change` stays inside its shadow root, and Chromium and Firefox don't mark its
+  // `input` as composed either: on the upload page, listen on every open shadow root as it appears.
+  const watched = new WeakSet<ShadowRoot>();
+  const findRoots = (from: ParentNode) => {
+    for (const el of from.querySelectorAll('*')) {
+      const root = el.shadowRoot;
+      if (!root || watched.has(root)) continue;
+      watched.add(root);
+      listenOn(root);
+      observer.observe(root, { childList: true, subtree: true });
+      findRoots(root);
+    }
+  };
+  // Scanned a task later: a custom element's shadow root is attached when its script runs, after
+  // the mutation that announced the element.
+  let pending = false;
+  const observer = new MutationObserver(() => {
+    if (pending || !isUploadPage()) return;
+    pending = true;
+    ctx.setTimeout(() => {
+      pending = false;
+      findRoots(document);
+    }, 0);
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  // A shadow root made later without any DOM change is found when the runner reaches for it.
+  ctx.addEventListener(document, 'pointerdown', () => isUploadPage() && findRoots(document), { capture: true });
+  ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(
     document,
     'drop',

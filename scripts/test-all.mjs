@@ -1,5 +1,5 @@
 // Runs every check in order (type check, build, Firefox lint, unit, end-to-end in Chromium,
-// Firefox smoke) and ends with one line that totals them: "N passed, N failed".
+// end-to-end in Firefox: the same scenarios in both) and ends with one line that totals them: "N passed, N failed".
 // A stage that fails still lets the later ones run, so one report shows everything.
 import { spawn } from 'node:child_process';
 
@@ -11,16 +11,16 @@ const stages = [
   { name: 'Firefox lint (web-ext)', cmd: 'npx web-ext lint --source-dir .output/firefox-mv3' },
   { name: 'unit tests (vitest)', cmd: 'npx vitest run', count: /Tests\s+(?:(\d+) failed \| )?(\d+) passed/ },
   {
-    name: 'end-to-end in Chromium (Playwright)',
-    cmd: 'npx playwright test',
+    name: 'end-to-end in Chromium (Playwright: tests/e2e and tests/scenarios)',
+    cmd: 'npx playwright test --project=chromium',
     count: /^\s*(?:(\d+) failed[\s\S]*?)?^\s*(\d+) passed/m,
     failedFirst: true,
   },
   {
-    name: 'Firefox smoke test (firefox-esr)',
-    cmd: 'node tests/firefox/smoke.mjs',
-    count: /(\d+) passed, (\d+) failed/,
-    passedFirst: true,
+    name: 'end-to-end in Firefox (firefox-esr: tests/scenarios)',
+    cmd: 'npx playwright test --project=firefox',
+    count: /^\s*(?:(\d+) failed[\s\S]*?)?^\s*(\d+) passed/m,
+    failedFirst: true,
   },
 ];
 

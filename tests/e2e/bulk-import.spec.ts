@@ -65,7 +65,7 @@ test('500 FIT files chosen at once: every run stored once, one import log; popup
   await expect(options.getByTestId('import-progress')).toContainText(/of 500 files read/);
   // While the import runs, the popup answers and a Strava page is read as usual.
   const popup = await openExtensionPage('popup.html');
-  await expect(popup.getByTestId('popup')).toBeVisible();
+  await expect(popup.getByTestId('popup')).toBeVisible({ timeout: 30_000 });
   await popup.close();
   const strava = await context.newPage();
   await strava.goto(`https://www.strava.com/activities/${STRAVA_ID}`);
@@ -106,6 +106,7 @@ test('a whole GARMIN folder: its runs are stored, its other files skipped quietl
   openExtensionPage,
   worker,
 }) => {
+  test.setTimeout(120_000);
   const garmin = path.join(dir, 'watch', 'GARMIN');
   await writeRuns(path.join(garmin, 'Activity'), 20);
   await mkdir(path.join(garmin, 'Settings'), { recursive: true });
@@ -120,7 +121,7 @@ test('a whole GARMIN folder: its runs are stored, its other files skipped quietl
   await options.getByLabel('Import a folder').setInputFiles(garmin);
   await expect(options.getByTestId('import-summary')).toHaveText(
     '23 files: 20 added, 0 merged with runs you had, 0 already known, 3 files skipped (not activities).',
-    { timeout: 30_000 },
+    { timeout: 90_000 },
   );
   await expect(options.getByTestId('data-message').locator('li')).toHaveCount(3);
   await expect(options.getByTestId('data-message')).toContainText('GARMIN/Settings/Settings.fit: not an activity');

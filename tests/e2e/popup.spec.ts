@@ -73,7 +73,7 @@ test('"I ran today" (with distance and time) and "I rested today" can be undone'
 });
 
 test('popup and options pages have no serious accessibility violations (axe-core)', async ({ openExtensionPage }) => {
-  // Four full axe runs; on a busy 2-core machine they alone can take a minute.
+  // Four full axe runs on two shared cores.
   test.setTimeout(180_000);
   const options = await openExtensionPage('options.html');
   await seed(options, sixDaysInARow());

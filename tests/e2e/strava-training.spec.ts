@@ -69,50 +69,6 @@ test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response
   expect(log.map((l) => l.page)).toEqual([1]);
 });
 
-test('My Activities: missing recent pages are fetched politely until 42 days are known', async ({
-  context,
-  worker,
-}) => {
-  const log: { page: number; at: number; xrw: string | undefined }[] = [];
-  const pages = new Map([
-    [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],
-    [2, { status: 200, body: JSON.stringify(listPage(2, 20, 100, 20)) }],
-    [3, { status: 200, body: JSON.stringify(listPage(3, 20, 100, 40)) }],
-    [4, { status: 200, body: JSON.stringify(listPage(4, 20, 100, 60)) }],
-  ]);
-  await serveTraining(context, pages, log);
-  const page = await context.newPage();
-  await page.goto('https://www.strava.com/athlete/training');
-  await expect.poll(() => storedKeys(worker).then((k) => k.length), { timeout: 15_000 }).toBe(60);
-  await page.waitForTimeout(2500);
-  // Page 3 reaches 59 days back: 42 days are known, so page 4 is never asked for.
-  expect(log.map((l) => l.page)).toEqual([1, 2, 3]);
-  expect(log.every((l) => l.xrw === 'XMLHttpRequest')).toBe(true);
-  for (let i = 2; i < log.length; i++) expect(log[i]!.at - log[i - 1]!.at).toBeGreaterThanOrEqual(1900);
-
-  // A second visit: page 1 is already known, so nothing more is fetched.
-  log.length = 0;
-  await page.reload();
-  await page.waitForTimeout(3000);
-  expect(log.map((l) => l.page)).toEqual([1]);
-});
-
-test('My Activities: HTTP 429 stops the backfill at once', async ({ context, worker }) => {
-  const log: { page: number; at: number; xrw: string | undefined }[] = [];
-  const pages = new Map([
-    [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],
-    [2, { status: 429, body: 'Too Many Requests', contentType: 'text/plain' }],
-    [3, { status: 200, body: JSON.stringify(listPage(3, 20, 100, 40)) }],
-  ]);
-  await serveTraining(context, pages, log);
-  const page = await context.newPage();
-  await page.goto('https://www.strava.com/athlete/training');
-  await expect.poll(() => storedKeys(worker).then((k) => k.length)).toBe(20);
-  await page.waitForTimeout(5000);
-  expect(log.map((l) => l.page)).toEqual([1, 2]);
-  expect((await storedKeys(worker)).length).toBe(20);
-});
-
 test('My Activities: a login page instead of JSON stops the backfill', async ({ context }) => {
   const log: { page: number; at: number; xrw: string | undefined }[] = [];
   const pages = new Map([

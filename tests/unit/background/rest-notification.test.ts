@@ -29,4 +29,17 @@ describe('rest-day notification', () => {
     expect(shouldNotify(on, verdictAfterDaysInARow(2), false, null)).toBe(false);
     expect(shouldNotify(on, verdictAfterDaysInARow(6), true, null)).toBe(false);
   });
+  it('is sent past the limit too (a warning that names the rest day), but not for pain or distance advice', () => {
+    const seven = verdictAfterDaysInARow(7);
+    expect(seven.title).toBe('warning_rest_tomorrow');
+    expect(shouldNotify(on, seven, false, null)).toBe(true);
+    const pain = computeVerdict({
+      today: TODAY,
+      settings: { ...DEFAULT_SETTINGS },
+      activities: [],
+      checkIns: [{ date: TODAY, pain: 8, nightOrRest: false, groinWalking: false, atMs: 0 }],
+    });
+    expect(pain.level).toBe('warning');
+    expect(shouldNotify(on, pain, false, null)).toBe(false);
+  });
 });

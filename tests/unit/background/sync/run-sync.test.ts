@@ -180,6 +180,18 @@ describe('pruning', () => {
   });
 });
 
+describe('browsers not heard from', () => {
+  it('a browser whose last write is over 120 days old is left out, even with recent-looking rows', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    const items = otherBrowserItems('oldbrowser', [runOn(1, '55')]);
+    for (const v of Object.values(items)) (v as { s: number }).s = Math.floor((NOW - 130 * 86_400_000) / 1000);
+    await browser.storage.sync.set(items);
+    const h = await sync.history(store, []);
+    expect(await h!.source.between(addDays(TODAY, -10), TODAY)).toEqual([]);
+  });
+});
+
 describe('hip check-ins', () => {
   it('travel in this browser’s items, and the latest answer of a day wins in every browser', async () => {
     const { store, sync, checkIns } = await setup();

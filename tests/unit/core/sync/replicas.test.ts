@@ -247,7 +247,8 @@ function simulate(sc: Scenario) {
   return { bs, touched, checkInsByDate };
 }
 
-describe('run sync over simulated browsers', () => {
+// Hundreds of simulated histories per property: seconds, more on a busy machine.
+describe('run sync over simulated browsers', { timeout: 60_000 }, () => {
   it('converges: every browser shows the same runs, each real run at most once', () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {
@@ -319,7 +320,7 @@ describe('run sync over simulated browsers', () => {
   });
 });
 
-describe('storage.sync limits at seven activities a day', () => {
+describe('storage.sync limits at seven activities a day', { timeout: 60_000 }, () => {
   it('five browsers that each saw every run stay within 100 KB, 8 KB an item and 512 items', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 2, max: 5 }), (perDay, n) => {

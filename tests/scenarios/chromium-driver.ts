@@ -1,0 +1,113 @@
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchWithExtension } from '../e2e/extension-fixture';
+import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
+
+const SITES = /^https:\/\/(www\.strava\.com|connect\.garmin\.com)\//;
+
+function wrap(page: Page): DriverPage {
+  const first = (selector: string): Locator => page.locator(selector.replaceAll('>>>', ' ')).first();
+  return {
+    url: async () => page.url(),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    click: (s) => first(s).click(),
+    fill: async (s, v) => {
+      await first(s).fill(v);
+      await first(s).blur();
+    },
+    select: async (s, v) => void (await first(s).selectOption(v)),
+    text: async (s) => ((await first(s).count()) ? first(s).textContent() : null),
+    attribute: async (s, n) => ((await first(s).count()) ? first(s).getAttribute(n) : null),
+    value: async (s) => ((await first(s).count()) ? first(s).inputValue() : null),
+    count: (s) => page.locator(s.replaceAll('>>>', ' ')).count(),
+    setFiles: async (s, files: ChosenFile[]) => {
+      // Paths, not bytes: from bytes Playwright builds the files in the page and fires untrusted
+      // events, which Hip Check rightly ignores; from paths Chromium fires the runner's own.
+      const paths: string[] = [];
+      for (const f of files) {
+        if (typeof f === 'string') paths.push(f);
+        else {
+          const dir = await mkdtemp(path.join(tmpdir(), 'hip-check-file-'));
+          await writeFile(path.join(dir, f.name), f.buffer);
+          paths.push(path.join(dir, f.name));
+        }
+      }
+      await first(s).setInputFiles(paths);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    screenshot: async (file, size) => {
+      if (size) await page.setViewportSize(size);
+      await page.screenshot({ path: file });
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Debian's Chromium with the built extension in a fresh profile (one per scenario). */
+export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
+  const { context, cleanUp } = await launchWithExtension();
+  const handlers: SiteHandler[] = [];
+  await context.route(SITES, (route) => {
+    const r = route.request();
+    const req = { url: new URL(r.url()), method: r.method(), headers: r.headers() };
+    for (let i = handlers.length - 1; i >= 0; i--) {
+      const res = handlers[i]!(req);
+      if (res)
+        return route.fulfill({
+          status: res.status ?? 200,
+          contentType: res.contentType ?? 'text/html',
+          body: res.body,
+        });
+    }
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by this scenario' });
+  });
+  let worker = await serviceWorker(context);
+  const id = new URL(worker.url()).host;
+  // A stopped worker comes back as a new one on the next event.
+  context.on('serviceworker', (w) => (worker = w));
+  const driver: Driver = {
+    engine: 'chromium',
+    serve: (h) => void handlers.push(h),
+    openPage: async (url) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    openExtensionPage: async (file) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/${file}`);
+      return wrap(page);
+    },
+    inExtension: async (fn, arg) => {
+      if (!context.serviceWorkers().includes(worker)) worker = await serviceWorker(context);
+      return worker.evaluate(fn as never, arg) as never;
+    },
+    unloadBackground: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const running = async () =>
+        ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.some(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`),
+        );
+      if (!(await running())) throw new Error("Hip Check's service worker is not running");
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until('the service worker to stop', async () => !(await running()));
+      await cdp.detach();
+    },
+  };
+  return { driver, cleanUp };
+}
+
+async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  // The worker may have started before we looked, or start a little later on a busy machine.
+  const deadline = Date.now() + 30_000;
+  let worker = context.serviceWorkers()[0];
+  while (!worker && Date.now() < deadline)
+    worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
+  if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
+  return worker;
+}

@@ -1,0 +1,82 @@
+// One small driver interface, two implementations (Chromium through Playwright, firefox-esr
+// through puppeteer-core over WebDriver BiDi), so one list of scenarios runs in both browsers.
+
+export type Engine = 'chromium' | 'firefox';
+
+/** A request a page (or its content scripts) made to one of the two sites. */
+export interface SiteRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+}
+
+export interface SiteResponse {
+  status?: number;
+  contentType?: string;
+  body: string;
+}
+
+/** Answers a request at a real https URL, or returns undefined to let an earlier handler answer. */
+export type SiteHandler = (req: SiteRequest) => SiteResponse | undefined;
+
+/** A file to choose in a file input: a path on disk, or a name and its bytes. */
+export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
+
+/**
+ * CSS selectors; `a >>> b` finds `b` inside the (open) shadow root of `a`. Both drivers act on the
+ * first match and wait up to 10 s for it to appear.
+ */
+export interface DriverPage {
+  url(): Promise<string>;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  click(selector: string): Promise<void>;
+  /** Types the value as a person would, then leaves the field (which fires `change`). */
+  fill(selector: string, value: string): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
+  /** The element's textContent (hidden parts included), or null when there is no such element. */
+  text(selector: string): Promise<string | null>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  value(selector: string): Promise<string | null>;
+  count(selector: string): Promise<number>;
+  setFiles(selector: string, files: ChosenFile[]): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  engine: Engine;
+  /** Serves www.strava.com and connect.garmin.com from the test; every other request is refused. */
+  serve(handler: SiteHandler): void;
+  openPage(url: string): Promise<DriverPage>;
+  /** Opens one of Hip Check's own pages (options.html, popup.html) in a tab. */
+  openExtensionPage(file: string): Promise<DriverPage>;
+  /** Runs code where the extension's APIs and its IndexedDB are reachable (Chromium: the service worker; Firefox: an extension tab). */
+  inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Lets the background go the way the browser ends it when idle: Chromium's service worker is
+   * stopped; Firefox's event page is left idle past its (shortened) idle timeout.
+   */
+  unloadBackground(): Promise<void>;
+}
+
+/** Polls until `fn` returns something truthy, or fails with its last value. */
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last as T;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${String(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

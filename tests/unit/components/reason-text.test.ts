@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { reasonText, titleText } from '../../../components/reason-text';
+import type { Reason, Title } from '../../../core/engine/verdict';
+
+// Every reason code the engine can give is said in both languages, with its day and its number.
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const load = (lang: string) =>
+  JSON.parse(readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+
+function using(lang: 'en' | 'de') {
+  const M = load(lang);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    const m = M[key]?.message;
+    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  }) as never);
+  vi.spyOn(navigator, 'language', 'get').mockReturnValue(lang === 'de' ? 'de-DE' : 'en-GB');
+}
+afterEach(() => vi.restoreAllMocks());
+
+const TODAY = '2025-06-16';
+const TOMORROW = '2025-06-17';
+const YESTERDAY = '2025-06-15';
+
+const SAMPLES: Reason[] = [
+  { code: 'red_flag_symptoms', level: 'warning' },
+  { code: 'pain_night_or_rest', level: 'warning', date: TODAY },
+  { code: 'groin_pain_walking', level: 'warning', date: YESTERDAY },
+  { code: 'pain_persistent', level: 'warning', days: 9, windowDays: 14, date: TODAY },
+  { code: 'pain_high', level: 'warning', pain: 7, date: TODAY },
+  { code: 'pain_rising', level: 'warning', pain: 5, previousPain: 3, date: TODAY, runDate: YESTERDAY },
+  { code: 'pain_not_settled', level: 'ease_off', pain: 4, previousPain: 4, date: TODAY, runDate: YESTERDAY },
+  { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY },
+  { code: 'pain_fine', level: 'ok', pain: 1, date: YESTERDAY },
+  { code: 'rested_today', level: 'ok', date: TODAY },
+  {
+    code: 'run_streak_over_limit',
+    level: 'warning',
+    days: 7,
+    atLeast: false,
+    limit: 6,
+    ranToday: true,
+    restDueOn: TOMORROW,
+  },
+  {
+    code: 'run_streak_at_limit',
+    level: 'rest_due',
+    days: 6,
+    limit: 6,
+    ranToday: false,
+    restDueOn: TODAY,
+    usualRestDay: true,
+  },
+  {
+    code: 'full_rest_at_limit',
+    level: 'rest_due',
+    days: 13,
+    limit: 13,
+    activeToday: true,
+    restDueOn: TOMORROW,
+    usualRestDay: false,
+  },
+  {
+    code: 'easy_days_few',
+    level: 'ease_off',
+    easyDays: 1,
+    minEasyDays: 2,
+    date: TOMORROW,
+    easyMaxM: 6000,
+    usualRunM: 10_000,
+  },
+  {
+    code: 'weekly_ramp',
+    level: 'ease_off',
+    lastWeekM: 27_000,
+    previousWeekM: 18_000,
+    changePct: 50,
+    warnPct: 30,
+    holdWeekM: 27_000,
+  },
+  {
+    code: 'suggested_max',
+    level: 'ok',
+    date: TOMORROW,
+    suggestedMaxM: 11_000,
+    longestM: 10_000,
+    longestDate: '2025-06-01',
+    cautionPct: 10,
+    windowDays: 30,
+    afterBreak: false,
+  },
+];
+
+const TITLES: Title[] = [
+  'all_good',
+  'rest_today',
+  'rest_tomorrow',
+  'ease_off',
+  'warning',
+  'warning_rest_today',
+  'warning_rest_tomorrow',
+  'see_clinician',
+];
+
+describe('reasons in the runner’s language', () => {
+  for (const lang of ['en', 'de'] as const) {
+    it(`${lang}: every reason and title is a sentence, with no key and no unfilled placeholder`, () => {
+      using(lang);
+      for (const r of SAMPLES) {
+        const text = reasonText(r, 'km', TODAY);
+        expect(text, r.code).not.toMatch(/\$|reason_|when[A-Z]/);
+        expect(text.length, r.code).toBeGreaterThan(15);
+      }
+      for (const title of TITLES) expect(titleText(title)).not.toMatch(/^title_/);
+    });
+  }
+
+  it('names the day and the number', () => {
+    using('en');
+    const say = (code: Reason['code']) =>
+      reasonText(
+        SAMPLES.find((r) => r.code === code)!,
+        'km',
+        TODAY,
+      );
+    expect(say('pain_high')).toBe(
+      'Hip pain 7 of 10 today, above 5: ease off. No long run, no hills or speed; a shorter easy run or a rest day.',
+    );
+    expect(say('run_streak_at_limit')).toBe(
+      '6 running days in a row; your limit is 6, and today is your usual rest day anyway. Enjoy it.',
+    );
+    expect(say('easy_days_few')).toContain('Make tomorrow an easy day: up to 6 km (your usual run is 10 km)');
+    expect(say('suggested_max')).toBe(
+      'Next run (tomorrow): up to 11 km, 10% over 10 km, your longest run of the 30 days before.',
+    );
+    using('de');
+    expect(say('pain_fine')).toBe('Hüftschmerz 1 von 10 gestern: Training ist in Ordnung.');
+  });
+});
