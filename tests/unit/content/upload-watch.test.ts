@@ -16,6 +16,14 @@ function fakeCtx(): ContentScriptContext {
     addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
       target.addEventListener(type, handler, { ...opts, signal: abort.signal });
     },
+    onInvalidated(cb: () => void) {
+      abort.signal.addEventListener('abort', cb);
+    },
+    setTimeout(cb: () => void, ms: number) {
+      const id = setTimeout(() => !abort.signal.aborted && cb(), ms);
+      abort.signal.addEventListener('abort', () => clearTimeout(id));
+      return id;
+    },
   } as unknown as ContentScriptContext;
 }
 
