@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Problem } from '../core/problem-codes';
 import type { Activity } from '../core/activity';
 import type { CheckIn } from '../core/check-in';
 
@@ -18,7 +19,8 @@ export interface ImportRecord {
   unchanged: number;
   /** Since version 2's first release: files that were not activities (FIT settings...). */
   notActivities?: number;
-  refused: { item: string; reason: string }[];
+  /** Reasons are codes since the seams work; older records hold English text. */
+  refused: { item: string; reason: Problem | string }[];
 }
 
 export interface HipCheckDB extends DBSchema {

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { Problem } from '../core/problem-codes';
 import { activityFromInput, sourceKey, type Activity, type ActivityInput } from '../core/activity';
 import { admitActivities, checkStoredActivity } from '../core/activity-validation';
 import {
@@ -23,7 +24,7 @@ export interface SaveOutcome {
   /** Keys of the records written or confirmed, in input order. */
   keys: string[];
   /** Inputs that failed the plausibility checkpoint, or a backup's ids another record holds. */
-  refused: { item: string; reason: string }[];
+  refused: { item: string; reason: Problem | string }[];
 }
 
 const emptyOutcome = (): SaveOutcome => ({

@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { parseRequest, type Request, type Sender } from '../core/messages';
@@ -9,7 +10,8 @@ import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
 
 export type Response =
-  ({ ok: true } & Record<string, unknown>) | { ok: false; error: string; errors?: SettingsError[] };
+  // Errors are codes where Hip Check words them; backup and settings validators still give text.
+  ({ ok: true } & Record<string, unknown>) | { ok: false; error: Problem | string; errors?: SettingsError[] };
 
 /** Everything the router needs from the browser, passed in so tests can run it on fakes. */
 export interface RouterDeps {
@@ -43,20 +45,15 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
   try {
     return await route(parsed.value, sender, deps);
   } catch (e) {
-    return { ok: false, error: `Hip Check could not do that: ${(e as Error).message}` };
+    return { ok: false, error: problem('action_failed', String((e as Error).message).slice(0, 200)) };
   }
 }
 
 async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Response> {
   switch (req.type) {
-    case 'activities/seen': {
-      const outcome = await deps.store.save(req.activities, deps.now());
-      if (sender.kind === 'content') await deps.clearProblems(sender.site);
-      await deps.dataChanged();
-      return { ok: true, ...outcome };
-    }
     case 'site/data': {
-      if (sender.kind !== 'content') return { ok: false, error: 'Refused: site data comes from site pages only.' };
+      if (sender.kind !== 'content')
+        return { ok: false, error: problem('request_refused', problem('request_site_only')) };
       const now = deps.now();
       const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
       if (reading.problem) {
@@ -77,7 +74,8 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
       return { ok: true, ...outcome, ...reading.reply(outcome.known) };
     }
     case 'upload/file': {
-      if (sender.kind !== 'content') return { ok: false, error: 'Refused: uploads come from site pages only.' };
+      if (sender.kind !== 'content')
+        return { ok: false, error: problem('request_refused', problem('request_site_only')) };
       const now = deps.now();
       const plan = await readUpload(req.file, now, deps.timeZone());
       const outcome = plan.activities.length
@@ -129,7 +127,7 @@ async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Re
     }
     case 'activities/update': {
       const a = await deps.store.update(req.key, req.patch, deps.now());
-      if (!a) return { ok: false, error: 'That activity is no longer stored.' };
+      if (!a) return { ok: false, error: problem('activity_gone') };
       await deps.dataChanged();
       return { ok: true, activity: a };
     }

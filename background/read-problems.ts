@@ -1,14 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { ReadProblem, Site } from '../core/messages';
+import type { ReadProblem, Site, StoredProblem } from '../core/messages';
 
 // Site readers that expected data and found none report it here, so the popup can say
 // "couldn't read this page" instead of silently missing runs.
 const KEY = 'readProblems';
 const MAX = 20;
 
-export interface StoredProblem extends ReadProblem {
-  atMs: number;
-}
+export type { StoredProblem };
 
 export async function listProblems(): Promise<StoredProblem[]> {
   const got = await browser.storage.local.get(KEY);
@@ -16,7 +14,7 @@ export async function listProblems(): Promise<StoredProblem[]> {
   return Array.isArray(v) ? (v as StoredProblem[]) : [];
 }
 
-export async function addProblem(p: ReadProblem, nowMs: number): Promise<void> {
+export async function addProblem(p: ReadProblem | Omit<StoredProblem, 'atMs'>, nowMs: number): Promise<void> {
   const rest = (await listProblems()).filter((x) => !(x.site === p.site && x.page === p.page));
   await browser.storage.local.set({ [KEY]: [{ ...p, atMs: nowMs }, ...rest].slice(0, MAX) });
 }

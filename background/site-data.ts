@@ -1,5 +1,6 @@
 import type { ActivityInput } from '../core/activity';
 import { admitActivities } from '../core/activity-validation';
+import { problem, type Problem } from '../core/problem-codes';
 import type { SiteData } from '../core/messages';
 import { LIMITS } from '../core/plausibility';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
@@ -14,7 +15,7 @@ import { readStravaTrainingActivities } from '../core/sites/strava/strava-traini
 export interface SiteReading {
   activities: ActivityInput[];
   /** A page we expected to read gave nothing usable: shown in the popup. */
-  problem: { page: string; reason: string } | null;
+  problem: { page: string; reason: Problem } | null;
   /** What the content script needs next, given how many of `activities` were already stored. */
   reply(known: number): Record<string, unknown>;
 }
@@ -37,15 +38,15 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
   const { activities, refused } = admitActivities(capped, nowMs);
   const over = reading.activities.length - capped.length;
   if (refused.length === 0 && over === 0) return { ...reading, activities };
-  const why = [
-    ...refused.map((r) => `activity ${r.sourceId}: ${r.reason}`),
-    ...(over > 0 ? [`${over} activities past the ${LIMITS.maxActivitiesPerSiteMessage} one page may send`] : []),
+  const why: Problem[] = [
+    ...refused.map((r) => problem('site_implausible_activity', r.sourceId, r.reason)),
+    ...(over > 0 ? [problem('site_too_many_activities', over, LIMITS.maxActivitiesPerSiteMessage)] : []),
   ];
   return {
     activities,
     problem: reading.problem ?? {
       page: PAGE_OF_KIND[data.kind],
-      reason: `Hip Check did not store implausible data from this page: ${why.slice(0, 3).join('; ')}.`,
+      reason: problem('site_implausible', why.slice(0, 3)),
     },
     reply: reading.reply,
   };
@@ -66,10 +67,7 @@ function readSite(data: SiteData, nowMs: number, timeZone: string, today: string
       if (r.kind === 'not-own') return none({ notOwn: true });
       return {
         activities: [],
-        problem: {
-          page: 'activity-page',
-          reason: `Couldn't read your Strava activity page: ${r.reason}. The site may have changed.`,
-        },
+        problem: { page: 'activity-page', reason: problem('site_strava_page', r.reason) },
         reply: () => ({}),
       };
     }
@@ -77,15 +75,20 @@ function readSite(data: SiteData, nowMs: number, timeZone: string, today: string
       const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
       if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
       if (r.kind === 'not-own') return none({ notOwn: true });
-      const why =
-        typeof (data.body as { why?: unknown } | null)?.why === 'string'
-          ? `${(data.body as { why: string }).why.slice(0, 200)}, and `
-          : '';
+      // The content script's note on why the page's own data was not there.
+      const why = (data.body as { why?: unknown } | null)?.why;
       return {
         activities: [],
         problem: {
           page: 'activity-page',
-          reason: `Couldn't read your Strava activity page: ${why}${r.reason}. The site may have changed.`,
+          reason:
+            why === 'late' || why === 'no-page-view'
+              ? problem(
+                  'site_strava_page_because',
+                  problem(why === 'late' ? 'strava_page_data_late' : 'strava_page_no_page_view'),
+                  r.reason,
+                )
+              : problem('site_strava_page', r.reason),
         },
         reply: () => ({}),
       };
@@ -95,7 +98,7 @@ function readSite(data: SiteData, nowMs: number, timeZone: string, today: string
       if (!r.ok)
         return {
           activities: [],
-          problem: { page: 'training', reason: `Couldn't read your Strava activity list: ${r.error}` },
+          problem: { page: 'training', reason: problem('site_strava_list', r.error) },
           reply: () => ({ nextUrl: null }),
         };
       return {
@@ -114,7 +117,7 @@ function readSite(data: SiteData, nowMs: number, timeZone: string, today: string
           activities: [],
           problem: {
             page: list ? 'activity-list' : 'activity',
-            reason: `Couldn't read your Garmin Connect activities: ${r.error}`,
+            reason: problem('site_garmin', r.error),
           },
           reply: () => ({}),
         };

@@ -1,4 +1,5 @@
 import { blobSource, readActivityFile } from '../core/files';
+import { problem } from '../core/problem-codes';
 import { planImport, type ImportPlan } from '../core/files/import-plan';
 import type { UploadedFile } from '../core/messages';
 
@@ -11,7 +12,7 @@ export async function readUpload(file: UploadedFile, nowMs: number, timeZone: st
     return {
       activities: [],
       notActivities: 0,
-      refused: [{ item: file.name, reason: 'the upload could not be decoded' }],
+      refused: [{ item: file.name, reason: problem('upload_undecodable') }],
     };
   }
   const result = await readActivityFile(file.name, blobSource(new Blob([bytes as BlobPart])), { timeZone, nowMs });

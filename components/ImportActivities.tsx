@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { problemText } from './problem-text';
 import {
   OUTCOME_KINDS,
   timeLeftMs,
@@ -60,7 +61,7 @@ function Summary(props: { summary: ImportSummary; name: string | null }) {
           <ul class="import-outcomes">
             {s.items.map((i, n) => (
               <li key={n} class={i.kind === 'refused' ? 'error' : ''}>
-                {i.item}: {i.reason ?? t(`importWhy_${i.kind}`)}
+                {i.item}: {i.reason ? problemText(i.reason) : t(`importWhy_${i.kind}`)}
               </li>
             ))}
             {s.unlisted > 0 && <li>{tn('importUnlisted', s.unlisted)}</li>}
@@ -128,9 +129,8 @@ export function ImportActivities(props: { onChanged: () => void }) {
         id="import-folder"
         type="file"
         disabled={busy}
-        ref={(el) => {
-          if (el) el.webkitdirectory = true;
-        }}
+        // A folder picker from the first render on (no JSX type knows this attribute).
+        {...({ webkitdirectory: true } as object)}
         onChange={(e) => chosen(e, true)}
       />
       <p class="hint muted">{t('importHint')}</p>

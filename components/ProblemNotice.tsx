@@ -1,5 +1,6 @@
-import type { StoredProblem } from '../background/read-problems';
+import type { StoredProblem } from '../core/messages';
 import { t, tn } from './i18n';
+import { problemText } from './problem-text';
 
 /** A quiet notice when a site reader could not read a page it expected to read. */
 export function ProblemNotice(props: { problems: StoredProblem[]; onDismiss: () => void }) {
@@ -11,7 +12,7 @@ export function ProblemNotice(props: { problems: StoredProblem[]; onDismiss: () 
         <ul>
           {props.problems.map((p) => (
             <li key={`${p.site}-${p.page}`}>
-              <strong>{t(`problem_${p.site}`)}</strong> {p.reason}{' '}
+              <strong>{t(`problem_${p.site}`)}</strong> {problemText(p.reason)}{' '}
               <span class="muted">({new Date(p.atMs).toLocaleString()})</span>
             </li>
           ))}

@@ -8,7 +8,7 @@ let sentThisVisit = 0;
 
 /** Content scripts must never throw into the page: failures are logged, not raised. */
 export async function sendToBackground(req: ContentRequest): Promise<unknown> {
-  if (req.type === 'site/data' || req.type === 'upload/file' || req.type === 'activities/seen') {
+  if (req.type === 'site/data' || req.type === 'upload/file') {
     if (++sentThisVisit > LIMITS.maxSiteMessagesPerVisit) return undefined;
   }
   try {

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { problem } from '../core/problem-codes';
 import { snapshotStravaActivityDom } from '../core/sites/strava/strava-activity-dom';
 import type { StravaPageSnapshot } from '../core/sites/strava/strava-activity-page';
 import { isBridgeMessage, STRAVA_SNAPSHOT } from './page-bridge';
@@ -12,8 +13,7 @@ import { sendToBackground } from './send-to-background';
 const WAIT_MS = 15_000;
 /** How long a snapshot waits for a second, different one before it is believed. */
 const SETTLE_MS = 1000;
-const CONFLICT_REASON =
-  'This Strava page sent two different versions of its activity data, so Hip Check stored neither.';
+const CONFLICT_REASON = problem('strava_page_conflicting_data');
 
 function looksLikeSnapshot(v: unknown): v is StravaPageSnapshot {
   if (typeof v !== 'object' || v === null) return false;
@@ -32,7 +32,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
   const url = window.location.href;
 
   // Without pageView data, the page as shown is copied out and read in the background.
-  const fromDom = (why: string) =>
+  const fromDom = (why: 'late' | 'no-page-view') =>
     void sendToBackground({
       type: 'site/data',
       data: {
@@ -48,7 +48,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
   const timer = ctx.setTimeout(() => {
     if (done) return;
     done = true;
-    fromDom('its data never appeared');
+    fromDom('late');
   }, WAIT_MS);
 
   // Any script on the page can post to this window: one snapshot per page load is believed,
@@ -58,7 +58,7 @@ export function watchStravaActivityPage(ctx: ContentScriptContext, activityId: s
   const settle = () => {
     if (!first || conflict) return;
     const snap = first.snap;
-    if (snap.activity === null) return fromDom('the page has no activity data (pageView)');
+    if (snap.activity === null) return fromDom('no-page-view');
     // The background reads it; a friend's activity is none of our business and is not stored.
     void sendToBackground({
       type: 'site/data',

@@ -1,35 +1,36 @@
 import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source } from './activity';
+import { problem, type Problem } from './problem-codes';
 import { isLocalDate } from './local-date';
 import { LIMITS } from './plausibility';
 
 // The checks behind every stored activity, with the one set of limits in plausibility.ts.
 export { LIMITS };
 
-export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Check<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A distance or duration: null, or a finite number from 0 to `max`. The error names `what`. */
-export function checkOptionalNumber(v: unknown, what: string, max: number, unit: string): string | null {
+export function checkOptionalNumber(v: unknown, what: Problem, max: number): Problem | null {
   if (v === null) return null;
-  if (typeof v !== 'number' || !Number.isFinite(v)) return `${what} must be a number of ${unit} or null`;
-  if (v < 0) return `${what} is negative (${v} ${unit})`;
-  if (v > max) return `${what} of ${v} ${unit} is over the limit of ${max} ${unit}`;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return problem('activity_number_invalid', what);
+  if (v < 0) return problem('activity_number_negative', what, v);
+  if (v > max) return problem('activity_number_over_limit', what, v, max);
   return null;
 }
 
-function checkText(v: unknown, what: string, max: number, allowEmpty: boolean): string | null {
-  if (typeof v !== 'string') return `${what} must be text`;
-  if (!allowEmpty && v.trim() === '') return `${what} is empty`;
-  if (v.length > max) return `${what} is longer than ${max} characters`;
+function checkText(v: unknown, what: Problem, max: number, allowEmpty: boolean): Problem | null {
+  if (typeof v !== 'string') return problem('activity_text_invalid', what);
+  if (!allowEmpty && v.trim() === '') return problem('activity_text_empty', what);
+  if (v.length > max) return problem('activity_text_too_long', what, max);
   return null;
 }
 
 /** A source name and its id, as an incoming activity or a stored source list carries them. */
-function checkSource(source: unknown, id: unknown): string | null {
+function checkSource(source: unknown, id: unknown): Problem | null {
   if (typeof source !== 'string' || !(SOURCES as readonly string[]).includes(source))
-    return `source ${JSON.stringify(source)} is not one of ${SOURCES.join(', ')}`;
-  return checkText(id, 'source id', LIMITS.maxIdLength, false);
+    return problem('activity_bad_source', JSON.stringify(source ?? null).slice(0, 40));
+  return checkText(id, problem('field_source_id'), LIMITS.maxIdLength, false);
 }
 
 /** The checked fields every activity has, copied alone: nothing unexpected rides along into the database. */
@@ -47,30 +48,32 @@ function commonFields(v: Record<string, unknown>): Omit<ActivityInput, 'source' 
 }
 
 /** The fields every activity must have right, stored or incoming. */
-function checkCommon(a: Record<string, unknown>, nowMs: number): string | null {
+function checkCommon(a: Record<string, unknown>, nowMs: number): Problem | null {
   const startMs = a.startMs;
-  if (typeof startMs !== 'number' || !Number.isFinite(startMs)) return 'start time must be a number of milliseconds';
-  if (startMs < LIMITS.earliestStartMs) return `start ${new Date(startMs).toISOString()} is before 1980`;
-  if (startMs > nowMs + LIMITS.futureSlackMs) return `start ${new Date(startMs).toISOString()} is in the future`;
-  if (!isLocalDate(a.localDate)) return `local date ${JSON.stringify(a.localDate)} is not a YYYY-MM-DD date`;
+  if (typeof startMs !== 'number' || !Number.isFinite(startMs)) return problem('activity_start_invalid');
+  if (startMs < LIMITS.earliestStartMs) return problem('activity_start_before_1980', new Date(startMs).toISOString());
+  if (startMs > nowMs + LIMITS.futureSlackMs)
+    return problem('activity_start_in_future', new Date(startMs).toISOString());
+  if (!isLocalDate(a.localDate))
+    return problem('activity_local_date_invalid', JSON.stringify(a.localDate ?? null).slice(0, 40));
   // Local time is within UTC-12 .. UTC+14 of the start instant, so the dates differ by a day at most.
   const utcDay = Math.floor(startMs / 86_400_000);
   const localDay = Math.round(Date.parse(`${a.localDate}T00:00:00Z`) / 86_400_000);
   if (Math.abs(localDay - utcDay) > 1)
-    return `local date ${a.localDate} does not match the start ${new Date(startMs).toISOString()}`;
+    return problem('activity_local_date_mismatch', a.localDate, new Date(startMs).toISOString());
   if (typeof a.sport !== 'string' || !(SPORTS as readonly string[]).includes(a.sport))
-    return `sport ${JSON.stringify(a.sport)} is not one of ${SPORTS.join(', ')}`;
+    return problem('activity_sport_unknown', JSON.stringify(a.sport ?? null).slice(0, 40));
   return (
-    checkText(a.sportLabel, 'sport label', LIMITS.maxLabelLength, true) ??
-    checkText(a.name, 'name', LIMITS.maxNameLength, true) ??
-    checkOptionalNumber(a.distanceM, 'distance', LIMITS.maxDistanceM, 'm') ??
-    checkOptionalNumber(a.movingS, 'moving time', LIMITS.maxDurationS, 's') ??
-    checkOptionalNumber(a.elapsedS, 'elapsed time', LIMITS.maxDurationS, 's')
+    checkText(a.sportLabel, problem('field_sport_label'), LIMITS.maxLabelLength, true) ??
+    checkText(a.name, problem('field_name'), LIMITS.maxNameLength, true) ??
+    checkOptionalNumber(a.distanceM, problem('field_distance'), LIMITS.maxDistanceM) ??
+    checkOptionalNumber(a.movingS, problem('field_moving_time'), LIMITS.maxDurationS) ??
+    checkOptionalNumber(a.elapsedS, problem('field_elapsed_time'), LIMITS.maxDurationS)
   );
 }
 
 export function checkActivityInput(v: unknown, nowMs: number): Check<ActivityInput> {
-  if (!isObj(v)) return { ok: false, error: 'an activity must be an object' };
+  if (!isObj(v)) return { ok: false, error: problem('activity_not_object') };
   const err = checkSource(v.source, v.sourceId) ?? checkCommon(v, nowMs);
   if (err) return { ok: false, error: err };
   return { ok: true, value: { source: v.source as Source, sourceId: v.sourceId as string, ...commonFields(v) } };
@@ -78,9 +81,8 @@ export function checkActivityInput(v: unknown, nowMs: number): Check<ActivityInp
 
 /** A stored activity, e.g. from a backup file: the same rules plus its source list. */
 export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> {
-  if (!isObj(v)) return { ok: false, error: 'an activity must be an object' };
-  if (!Array.isArray(v.sources) || v.sources.length === 0)
-    return { ok: false, error: 'an activity must list at least one source' };
+  if (!isObj(v)) return { ok: false, error: problem('activity_not_object') };
+  if (!Array.isArray(v.sources) || v.sources.length === 0) return { ok: false, error: problem('activity_no_sources') };
   const sources: Activity['sources'] = [];
   for (const s of v.sources) {
     const srcErr = isObj(s) ? checkSource(s.source, s.id) : checkSource(s, undefined);
@@ -88,7 +90,7 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
     const ref = { source: (s as { source: Source }).source, id: (s as { id: string }).id };
     // One record is one run: two ids of one site are two runs (file ids are start times and may differ by a second).
     if (sources.some((o) => o.source === ref.source && (o.id === ref.id || ref.source !== 'file')))
-      return { ok: false, error: `an activity lists two ids of ${ref.source} (${ref.id})` };
+      return { ok: false, error: problem('activity_duplicate_source', ref.source, ref.id) };
     sources.push(ref);
   }
   const err = checkCommon(v, nowMs);
@@ -110,7 +112,7 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
 
 export interface Admitted {
   activities: ActivityInput[];
-  refused: { sourceId: string; reason: string }[];
+  refused: { sourceId: string; reason: Problem }[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Activity } from './activity';
+import { problem, type Problem } from './problem-codes';
 import { checkStoredActivity } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
 import { isLocalDate } from './local-date';
@@ -57,7 +58,7 @@ export type ParsedBackup =
       restMarks: string[];
       checkIns: CheckIn[];
     }
-  | { ok: false; error: string };
+  | { ok: false; error: Problem | string };
 
 /**
  * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
@@ -92,8 +93,7 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   const seen = new Map<string, number>();
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
-    if (!r.ok)
-      return { ok: false, error: `Activity ${i + 1} in the backup is damaged: ${r.error}. Nothing was imported.` };
+    if (!r.ok) return { ok: false, error: problem('backup_activity_damaged', i + 1, r.error) };
     const twin = r.value.sourceKeys.find((k) => seen.has(k));
     if (twin !== undefined) {
       duplicates.push({ item: twin, reason: `activity ${i + 1} repeats activity ${seen.get(twin)! + 1}` });

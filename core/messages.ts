@@ -1,4 +1,5 @@
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
+import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
 import { isLocalDate } from './local-date';
@@ -13,7 +14,13 @@ export interface ReadProblem {
   /** Which reader gave up, e.g. "activity-page". */
   page: string;
   url: string;
-  reason: string;
+  reason: Problem;
+}
+
+/** A site problem as kept for the popup; reasons stored before codes existed are English text. */
+export interface StoredProblem extends Omit<ReadProblem, 'reason'> {
+  reason: Problem | string;
+  atMs: number;
 }
 
 /** Raw data a content script found on a site page; the background runs the site's reader on it. */
@@ -44,7 +51,6 @@ export interface UploadedFile {
 }
 
 export type ContentRequest =
-  | { type: 'activities/seen'; activities: ActivityInput[] }
   | { type: 'upload/file'; file: UploadedFile }
   | { type: 'site/data'; data: SiteData }
   | { type: 'problem/report'; problem: ReadProblem };
@@ -81,7 +87,8 @@ export interface ImportLog {
   merged: number;
   unchanged: number;
   notActivities: number;
-  refused: { item: string; reason: string }[];
+  /** Codes; text from validators that still word their errors (backups, stored records). */
+  refused: { item: string; reason: Problem | string }[];
 }
 
 export type Request = ContentRequest | PageRequest;
@@ -89,7 +96,7 @@ export type Request = ContentRequest | PageRequest;
 /** Uploads larger than this are not read (runners' files are a few MB; messages are capped at 64 MB). */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 
-export type Sender = { kind: 'content'; site: Site } | { kind: 'page' } | { kind: 'unknown'; why: string };
+export type Sender = { kind: 'content'; site: Site } | { kind: 'page' } | { kind: 'unknown'; why: Problem };
 
 export const MAX_ACTIVITIES_PER_MESSAGE = 5000;
 export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
@@ -107,69 +114,60 @@ export interface RawSender {
  * script runs inside a site's page, so it is trusted only for that site's own data.
  */
 export function classifySender(sender: RawSender, extensionId: string, extensionOrigin: string): Sender {
-  if (sender.id !== extensionId) return { kind: 'unknown', why: 'the message did not come from Hip Check' };
+  if (sender.id !== extensionId) return { kind: 'unknown', why: problem('request_foreign_sender') };
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return { kind: 'page' };
   let host = '';
   try {
     host = new URL(url).host;
   } catch {
-    return { kind: 'unknown', why: 'the sender has no address' };
+    return { kind: 'unknown', why: problem('request_no_sender_address') };
   }
   const site = SITE_HOSTS[host];
   if (site && url.startsWith('https://')) return { kind: 'content', site };
-  return { kind: 'unknown', why: `messages from ${host || 'this page'} are not accepted` };
+  return { kind: 'unknown', why: problem('request_sender_not_accepted', host) };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkActivities(v: unknown, nowMs: number, allowed: readonly Source[]): Check<ActivityInput[]> {
-  if (!Array.isArray(v)) return { ok: false, error: 'activities must be a list' };
+  if (!Array.isArray(v)) return { ok: false, error: problem('request_activities_not_list') };
   if (v.length > MAX_ACTIVITIES_PER_MESSAGE)
-    return {
-      ok: false,
-      error: `too many activities in one message (${v.length}; at most ${MAX_ACTIVITIES_PER_MESSAGE})`,
-    };
+    return { ok: false, error: problem('request_too_many_activities', v.length, MAX_ACTIVITIES_PER_MESSAGE) };
   const out: ActivityInput[] = [];
   for (let i = 0; i < v.length; i++) {
     const r = checkActivityInput(v[i], nowMs);
-    if (!r.ok) return { ok: false, error: `activity ${i + 1}: ${r.error}` };
+    if (!r.ok) return { ok: false, error: problem('request_in_activity', i + 1, r.error) };
     if (!allowed.includes(r.value.source))
-      return { ok: false, error: `activity ${i + 1}: source "${r.value.source}" may not be sent from here` };
+      return { ok: false, error: problem('request_source_not_allowed', i + 1, r.value.source) };
     out.push(r.value);
   }
   return { ok: true, value: out };
 }
 
+const refused = (p: Problem): { ok: false; error: Problem } => ({ ok: false, error: problem('request_refused', p) });
+
 export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check<Request> {
-  if (sender.kind === 'unknown') return { ok: false, error: `Refused: ${sender.why}.` };
-  if (!isObj(raw) || typeof raw.type !== 'string')
-    return { ok: false, error: 'Refused: a message must be an object with a type.' };
+  if (sender.kind === 'unknown') return refused(sender.why);
+  if (!isObj(raw) || typeof raw.type !== 'string') return refused(problem('request_malformed'));
 
   if (sender.kind === 'content') {
     switch (raw.type) {
-      case 'activities/seen': {
-        // A Strava page may only report Strava activities; it can't pose as a file or a manual entry.
-        const r = checkActivities(raw.activities, nowMs, [sender.site]);
-        return r.ok
-          ? { ok: true, value: { type: 'activities/seen', activities: r.value } }
-          : { ok: false, error: `Refused: ${r.error}.` };
-      }
       case 'site/data': {
         const d = raw.data;
         if (!isObj(d) || typeof d.kind !== 'string' || !Object.hasOwn(SITE_OF_KIND, d.kind))
-          return { ok: false, error: 'Refused: site data of an unknown kind.' };
+          return refused(problem('request_site_data_kind'));
         const kind = d.kind as SiteDataKind;
         if (SITE_OF_KIND[kind] !== sender.site)
-          return { ok: false, error: `Refused: ${kind} data may only come from ${SITE_OF_KIND[kind]}.` };
+          return refused(problem('request_site_data_wrong_site', kind, SITE_OF_KIND[kind]));
         if (
           typeof d.url !== 'string' ||
           !d.url.startsWith(sender.site === 'strava' ? 'https://www.strava.com/' : 'https://connect.garmin.com/')
         ) {
-          return { ok: false, error: 'Refused: site data must name its own page or request on that site.' };
+          return refused(problem('request_site_data_url'));
         }
         if (typeof d.status !== 'number' || !Number.isInteger(d.status))
-          return { ok: false, error: 'Refused: site data needs an HTTP status.' };
+          return refused(problem('request_site_data_status'));
         const viewerId = typeof d.viewerId === 'string' && /^\d{1,20}$/.test(d.viewerId) ? d.viewerId : null;
         return {
           ok: true,
@@ -182,41 +180,32 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       case 'upload/file': {
         const f = raw.file;
         if (!isObj(f) || typeof f.name !== 'string' || typeof f.dataBase64 !== 'string')
-          return { ok: false, error: 'Refused: an upload needs a file name and its data.' };
+          return refused(problem('request_upload_fields'));
         if (f.dataBase64.length > Math.ceil(MAX_UPLOAD_BYTES / 3) * 4)
-          return {
-            ok: false,
-            error: `Refused: ${f.name.slice(0, 100)} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
-          };
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.dataBase64))
-          return { ok: false, error: 'Refused: the upload is not base64 data.' };
+          return refused(problem('request_upload_too_large', f.name.slice(0, 100), MAX_UPLOAD_BYTES / 1024 / 1024));
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(f.dataBase64)) return refused(problem('request_upload_not_base64'));
         return {
           ok: true,
           value: { type: 'upload/file', file: { name: f.name.slice(0, 300), dataBase64: f.dataBase64 } },
         };
       }
       case 'problem/report': {
+        // A content script's own finding about its page; the reason must be a known code.
         const p = raw.problem;
-        if (
-          !isObj(p) ||
-          p.site !== sender.site ||
-          typeof p.page !== 'string' ||
-          typeof p.url !== 'string' ||
-          typeof p.reason !== 'string'
-        ) {
-          return { ok: false, error: 'Refused: a problem report needs site, page, url and reason.' };
-        }
+        const reason = isObj(p) ? asProblem(p.reason) : null;
+        if (!isObj(p) || p.site !== sender.site || typeof p.page !== 'string' || typeof p.url !== 'string' || !reason)
+          return refused(problem('request_problem_report'));
         const clip = (s: string) => s.slice(0, 500);
         return {
           ok: true,
           value: {
             type: 'problem/report',
-            problem: { site: sender.site, page: clip(p.page), url: clip(p.url), reason: clip(p.reason) },
+            problem: { site: sender.site, page: clip(p.page), url: clip(p.url), reason },
           },
         };
       }
       default:
-        return { ok: false, error: `Refused: "${raw.type.slice(0, 50)}" is not accepted from a web page.` };
+        return refused(problem('request_not_from_page', raw.type.slice(0, 50)));
     }
   }
 
@@ -226,25 +215,22 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
     case 'problems/clear':
       return { ok: true, value: { type: raw.type } };
     case 'settings/update':
-      if (!isObj(raw.patch)) return { ok: false, error: 'Refused: settings/update needs a patch object.' };
+      if (!isObj(raw.patch)) return refused(problem('request_settings_patch'));
       return { ok: true, value: { type: 'settings/update', patch: raw.patch } };
     case 'activities/add':
     case 'import/save': {
       const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
-      return r.ok
-        ? { ok: true, value: { type: raw.type, activities: r.value } }
-        : { ok: false, error: `Refused: ${r.error}.` };
+      return r.ok ? { ok: true, value: { type: raw.type, activities: r.value } } : refused(r.error);
     }
     case 'rest/mark':
-      if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean')
-        return { ok: false, error: 'Refused: rest/mark needs a date (YYYY-MM-DD) and on (true or false).' };
+      if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return refused(problem('request_rest_mark'));
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
     case 'checkin/set': {
       const r = checkCheckIn(raw.checkIn);
-      if (!r.ok) return { ok: false, error: `Refused: ${r.error}` };
+      if (!r.ok) return refused(problem('request_checkin_invalid', r.error));
       // A day's answer is given that day (a day's slack either side for time-zone travel).
       if (Math.abs(Date.parse(r.value.date) - nowMs) > 2 * 86_400_000)
-        return { ok: false, error: 'Refused: a hip check-in can only be given for today.' };
+        return refused(problem('request_checkin_not_today'));
       const { date, pain, nightOrRest, groinWalking } = r.value;
       return { ok: true, value: { type: 'checkin/set', checkIn: { date, pain, nightOrRest, groinWalking } } };
     }
@@ -252,54 +238,51 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       const days = raw.runDaysPerWeek;
       const rest = raw.usualRestDay;
       if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 7)
-        return { ok: false, error: 'Refused: days a week you run must be a whole number from 1 to 7.' };
+        return refused(problem('request_plan_days'));
       if (rest !== null && (typeof rest !== 'number' || !Number.isInteger(rest) || rest < 0 || rest > 6))
-        return { ok: false, error: 'Refused: the usual rest day must be 0 (Sunday) to 6 (Saturday), or none.' };
+        return refused(problem('request_plan_rest_day'));
       return { ok: true, value: { type: 'plan/answer', runDaysPerWeek: days, usualRestDay: rest } };
     }
     case 'activities/list': {
       const int = (v: unknown, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
-      if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000))
-        return { ok: false, error: 'Refused: activities/list needs offset and limit (at most 1000).' };
+      if (!int(raw.offset, 10_000_000) || !int(raw.limit, 1000)) return refused(problem('request_list_range'));
       return { ok: true, value: { type: 'activities/list', offset: raw.offset as number, limit: raw.limit as number } };
     }
     case 'activities/update': {
-      if (typeof raw.key !== 'string' || !isObj(raw.patch))
-        return { ok: false, error: 'Refused: activities/update needs a key and a patch.' };
+      if (typeof raw.key !== 'string' || !isObj(raw.patch)) return refused(problem('request_update_fields'));
       const p = raw.patch;
       const patch: ActivityPatch = {};
       for (const k of Object.keys(p))
         if (!['sport', 'distanceM', 'movingS', 'name'].includes(k))
-          return { ok: false, error: `Refused: "${k.slice(0, 40)}" cannot be edited.` };
+          return refused(problem('request_field_not_editable', k.slice(0, 40)));
       if ('sport' in p) {
         if (typeof p.sport !== 'string' || !(SPORTS as readonly string[]).includes(p.sport))
-          return { ok: false, error: `Refused: sport must be one of ${SPORTS.join(', ')}.` };
+          return refused(problem('request_sport_unknown'));
         patch.sport = p.sport as Sport;
       }
       if ('distanceM' in p) {
-        const e = checkOptionalNumber(p.distanceM, 'distance', LIMITS.maxDistanceM, 'm');
-        if (e) return { ok: false, error: `Refused: ${e}.` };
+        const e = checkOptionalNumber(p.distanceM, problem('field_distance'), LIMITS.maxDistanceM);
+        if (e) return refused(e);
         patch.distanceM = p.distanceM as number | null;
       }
       if ('movingS' in p) {
-        const e = checkOptionalNumber(p.movingS, 'moving time', LIMITS.maxDurationS, 's');
-        if (e) return { ok: false, error: `Refused: ${e}.` };
+        const e = checkOptionalNumber(p.movingS, problem('field_moving_time'), LIMITS.maxDurationS);
+        if (e) return refused(e);
         patch.movingS = p.movingS as number | null;
       }
       if ('name' in p) {
         if (typeof p.name !== 'string' || p.name.length > LIMITS.maxNameLength)
-          return { ok: false, error: `Refused: the name must be text of at most ${LIMITS.maxNameLength} characters.` };
+          return refused(problem('request_name_too_long', LIMITS.maxNameLength));
         patch.name = p.name;
       }
       return { ok: true, value: { type: 'activities/update', key: raw.key, patch } };
     }
     case 'data/delete-all':
-      if (raw.confirm !== 'delete everything')
-        return { ok: false, error: 'Refused: deleting all data needs the confirmation "delete everything".' };
+      if (raw.confirm !== 'delete everything') return refused(problem('request_delete_all_confirm'));
       return { ok: true, value: { type: 'data/delete-all', confirm: 'delete everything' } };
     case 'activities/delete':
       if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string'))
-        return { ok: false, error: 'Refused: activities/delete needs a list of keys.' };
+        return refused(problem('request_delete_keys'));
       return { ok: true, value: { type: 'activities/delete', keys: raw.keys as string[] } };
     case 'imports/log': {
       const r = raw.record;
@@ -313,18 +296,12 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         !count(r.notActivities) ||
         !Array.isArray(r.refused)
       ) {
-        return {
-          ok: false,
-          error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.',
-        };
+        return refused(problem('request_import_log'));
       }
-      const refused = (r.refused as unknown[])
-        .slice(0, 1000)
-        .flatMap((x) =>
-          isObj(x) && typeof x.item === 'string' && typeof x.reason === 'string'
-            ? [{ item: x.item.slice(0, 300), reason: x.reason.slice(0, 500) }]
-            : [],
-        );
+      const refusedItems = (r.refused as unknown[]).slice(0, 1000).flatMap((x) => {
+        const reason = !isObj(x) ? null : typeof x.reason === 'string' ? x.reason.slice(0, 500) : asProblem(x.reason);
+        return isObj(x) && typeof x.item === 'string' && reason ? [{ item: x.item.slice(0, 300), reason }] : [];
+      });
       return {
         ok: true,
         value: {
@@ -335,17 +312,17 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
             merged: r.merged as number,
             unchanged: r.unchanged as number,
             notActivities: r.notActivities as number,
-            refused,
+            refused: refusedItems,
           },
         },
       };
     }
     case 'backup/import':
-      if (typeof raw.text !== 'string') return { ok: false, error: 'Refused: backup/import needs the file text.' };
+      if (typeof raw.text !== 'string') return refused(problem('request_backup_text'));
       if (raw.text.length > MAX_BACKUP_CHARS)
-        return { ok: false, error: 'Refused: the backup file is larger than 200 MB.' };
+        return refused(problem('request_backup_too_large', MAX_BACKUP_CHARS / 1024 / 1024));
       return { ok: true, value: { type: 'backup/import', text: raw.text } };
     default:
-      return { ok: false, error: `Refused: unknown message type "${raw.type.slice(0, 50)}".` };
+      return refused(problem('request_unknown_type', raw.type.slice(0, 50)));
   }
 }

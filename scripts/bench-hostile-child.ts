@@ -2,6 +2,7 @@
 // time to outcome, peak resident memory, and the outcome. Run by scripts/bench-hostile.mjs.
 //   usage: node <bundle>.mjs <class index> [seed]
 import { activitiesOf, countOutcome, readActivityFile } from '../core/files/import-files';
+import { problemDebugText } from '../core/problem-codes';
 import { bytesSource } from '../core/files/source';
 import { HOSTILE_CLASSES } from '../tests/unit/core/files/hostile-inputs';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
       baselineRssMB: mb(baselineRss),
       activities: activitiesOf(result).length,
-      outcome: refused[0]?.reason.slice(0, 110) ?? result.kind,
+      outcome: refused[0] ? problemDebugText(refused[0].reason).slice(0, 110) : result.kind,
     }),
   );
 }

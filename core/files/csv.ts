@@ -3,6 +3,7 @@
 // activities.csv is parsed as it is decompressed.
 
 import { READ_BUDGET } from './read-budget';
+import { problem } from '../problem-codes';
 import { FileRefusal } from './types';
 
 export class CsvParser {
@@ -94,9 +95,7 @@ export class CsvParser {
   private grow(n: number): void {
     this.rowChars += n;
     if (this.rowChars > this.maxRowChars)
-      throw new FileRefusal(
-        `Too large: row ${this.rows + 1} of the CSV file is longer than ${this.maxRowChars} characters`,
-      );
+      throw new FileRefusal(problem('csv_row_too_long', this.rows + 1, this.maxRowChars));
   }
 
   private append(s: string): void {

@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import { problem, problemDebugText, type Problem } from '../problem-codes';
 import {
   decodeFit,
   FIT_EPOCH_S,
@@ -7,7 +8,20 @@ import {
   type FitValue,
   type FitWanted,
 } from './fit-decoder';
-import { FIT_SPORT_TRANSITION, fitSportLabel, sportFromFit } from './fit-profile';
+import {
+  ACTIVITY,
+  EVENT,
+  FILE_ID,
+  FIT_FILE,
+  FIT_MESG,
+  FIT_SPORT_TRANSITION,
+  fitSportLabel,
+  LAP,
+  RECORD,
+  SESSION,
+  SPORT,
+  sportFromFit,
+} from './fit-profile';
 import {
   checkSummary,
   isoSecond,
@@ -23,16 +37,16 @@ import type { NotActivity, Refused, ActivitiesRead } from './types';
 // transitions are not activities). Session messages are trusted first; when a file has none
 // (the watch died, the upload was cut), laps and then track points stand in.
 
-const MSG = { fileId: 0, sport: 12, session: 18, lap: 19, record: 20, event: 21, activity: 34 } as const;
+const MSG = FIT_MESG;
 
 const WANTED: FitWanted = new Map<number, ReadonlySet<number>>([
-  [MSG.fileId, new Set([0, 4])],
-  [MSG.sport, new Set([0, 1, 3])],
-  [MSG.session, new Set([2, 5, 6, 7, 8, 9, 110, 253])],
-  [MSG.lap, new Set([2, 7, 8, 9, 25, 39, 253])],
-  [MSG.record, new Set([5, 8, 253])],
-  [MSG.event, new Set([0, 1, 253])],
-  [MSG.activity, new Set([5, 253])],
+  [MSG.fileId, new Set(Object.values(FILE_ID))],
+  [MSG.sport, new Set(Object.values(SPORT))],
+  [MSG.session, new Set(Object.values(SESSION))],
+  [MSG.lap, new Set(Object.values(LAP))],
+  [MSG.record, new Set(Object.values(RECORD))],
+  [MSG.event, new Set(Object.values(EVENT))],
+  [MSG.activity, new Set(Object.values(ACTIVITY))],
 ]);
 
 type Fields = ReadonlyMap<number, FitValue>;
@@ -122,7 +136,7 @@ function fitTimeMs(v: FitValue | undefined): number | undefined {
 function onRecord(g: Group, f: FieldSource): void {
   const r = g.rec;
   r.count++;
-  const ts = num(f.get(253));
+  const ts = num(f.get(RECORD.timestamp));
   if (ts !== undefined) {
     if (ts >= FIT_MIN_ABSOLUTE_TIME) {
       if (r.firstTs < 0) r.firstTs = ts;
@@ -137,12 +151,12 @@ function onRecord(g: Group, f: FieldSource): void {
     }
     r.prevTs = ts;
   }
-  const d = num(f.get(5));
+  const d = num(f.get(RECORD.distance));
   if (d !== undefined) {
     if (r.firstDist < 0) r.firstDist = d;
     if (d >= r.lastDist) r.lastDist = d;
   } else {
-    const c = f.get(8);
+    const c = f.get(RECORD.compressedSpeedDistance);
     if (Array.isArray(c) && c.length >= 3) {
       const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
       if (r.prevCompressed >= 0) r.compressedDist += ((cur - r.prevCompressed + 4096) % 4096) / 16;
@@ -153,9 +167,9 @@ function onRecord(g: Group, f: FieldSource): void {
 
 function onEvent(g: Group, f: FieldSource): void {
   // event 0 = timer; event_type 0 = start, 1 = stop, 4 = stop_all, 8/9 = stop_disable(_all).
-  if (num(f.get(0)) !== 0) return;
-  const type = num(f.get(1));
-  const ts = num(f.get(253));
+  if (num(f.get(EVENT.event)) !== 0) return;
+  const type = num(f.get(EVENT.eventType));
+  const ts = num(f.get(EVENT.timestamp));
   if (ts === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return;
   g.timerEvents++;
   if (type === 0) {
@@ -179,8 +193,8 @@ export interface FitReadContext {
  */
 export function plausibleLocalOffset(activity: Fields | null): number | null {
   if (!activity) return null;
-  const ts = num(activity.get(253));
-  const local = num(activity.get(5));
+  const ts = num(activity.get(ACTIVITY.timestamp));
+  const local = num(activity.get(ACTIVITY.localTimestamp));
   if (ts === undefined || local === undefined || ts < FIT_MIN_ABSOLUTE_TIME) return null;
   const offset = local - ts;
   if (Math.abs(offset) > 14 * 3600) return null;
@@ -189,21 +203,21 @@ export function plausibleLocalOffset(activity: Fields | null): number | null {
 }
 
 function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: number } {
-  let sport = num(f.get(5));
-  let sub = num(f.get(6));
+  let sport = num(f.get(SESSION.sport));
+  let sub = num(f.get(SESSION.subSport));
   if (sport === undefined) {
     // Some writers put the sport only in sport messages (one per session, in order) or laps.
     const sm = g.sports[index] ?? (g.sports.length === 1 ? g.sports[0] : undefined);
     if (sm) {
-      sport = num(sm.get(0));
-      sub = sub ?? num(sm.get(1));
+      sport = num(sm.get(SPORT.sport));
+      sub = sub ?? num(sm.get(SPORT.subSport));
     }
   }
   if (sport === undefined && g.sessions.length === 1) {
-    const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
+    const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
     if (lap) {
-      sport = num(lap.get(25));
-      sub = sub ?? num(lap.get(39));
+      sport = num(lap.get(LAP.sport));
+      sub = sub ?? num(lap.get(LAP.subSport));
     }
   }
   return { sport, sub };
@@ -211,7 +225,7 @@ function sportOf(g: Group, index: number, f: Fields): { sport?: number; sub?: nu
 
 function profileName(g: Group, index: number, f: Fields): string | undefined {
   const sm = g.sports[index] ?? (g.sports.length === 1 ? g.sports[0] : undefined);
-  return str(f.get(110)) ?? (sm ? str(sm.get(3)) : undefined);
+  return str(f.get(SESSION.sportProfileName)) ?? (sm ? str(sm.get(SPORT.name)) : undefined);
 }
 
 function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fileName: string): string {
@@ -221,7 +235,7 @@ function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fi
 
 interface GroupOutcome {
   summaries: SessionSummary[];
-  refusal?: string;
+  refusal?: Problem;
 }
 
 /**
@@ -264,10 +278,10 @@ class Clock {
 /** How far a session's start may lie from its track points before the points are believed instead. */
 const SESSION_RECORD_SLACK_MS = 3 * 3600 * 1000;
 
-function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   const out: SessionSummary[] = [];
   let transitions = 0;
-  let refusal: string | undefined;
+  let refusal: Problem | undefined;
   const single = g.sessions.length === 1;
   const span = clock.recordSpan();
   g.sessions.forEach((f, i) => {
@@ -276,24 +290,24 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       transitions++;
       return;
     }
-    const elapsedRaw = num(f.get(7));
-    const timerRaw = num(f.get(8));
-    const distRaw = num(f.get(9));
+    const elapsedRaw = num(f.get(SESSION.totalElapsedTime));
+    const timerRaw = num(f.get(SESSION.totalTimerTime));
+    const distRaw = num(f.get(SESSION.totalDistance));
     let elapsedS = elapsedRaw !== undefined ? elapsedRaw / 1000 : null;
     const movingS = timerRaw !== undefined ? timerRaw / 1000 : null;
-    const endMs = clock.ms(f.get(253));
-    let startMs = clock.ms(f.get(2));
-    let localDate = clock.wallDate(f.get(2));
+    const endMs = clock.ms(f.get(SESSION.timestamp));
+    let startMs = clock.ms(f.get(SESSION.startTime));
+    let localDate = clock.wallDate(f.get(SESSION.startTime));
     if (startMs === undefined && endMs !== undefined && elapsedS !== null) startMs = endMs - elapsedS * 1000;
     if (startMs === undefined && (single || i === 0)) {
       if (span) {
         startMs = clock.ms(span.first);
         localDate = clock.wallDate(span.first);
       } else if (g.timeCreated !== null) startMs = g.timeCreated;
-      if (startMs !== undefined) warnings.push('The session has no start time; the first track point’s time was used');
+      if (startMs !== undefined) warnings.push(problem('fit_start_from_first_point'));
     }
     if (startMs === undefined) {
-      refusal ??= 'A session in the file has no readable start time';
+      refusal ??= problem('fit_session_no_start');
       return;
     }
     // A session whose start lies hours or weeks away from its own track points (a clock set
@@ -305,9 +319,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       recLast !== undefined &&
       (startMs < recFirst - SESSION_RECORD_SLACK_MS || startMs > recLast + SESSION_RECORD_SLACK_MS)
     ) {
-      warnings.push(
-        `The session starts on ${isoSecond(startMs)}, far from its track points (${isoSecond(recFirst)}); the track points' start and span were used`,
-      );
+      warnings.push(problem('fit_session_far_from_records', isoSecond(startMs), isoSecond(recFirst)));
       startMs = recFirst;
       localDate = clock.wallDate(span!.first);
       elapsedS = (recLast - recFirst) / 1000;
@@ -342,7 +354,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       bestSpan >= movingS - 2
     ) {
       warnings.push(
-        `The session's elapsed time (${Math.round(elapsedS)} s) is shorter than its timer time (${Math.round(movingS)} s); the time from its start to its end (${Math.round(bestSpan)} s) was used`,
+        problem('fit_elapsed_below_timer', Math.round(elapsedS), Math.round(movingS), Math.round(bestSpan)),
       );
       elapsedS = bestSpan;
     }
@@ -362,10 +374,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       ...(localDate ? { localDate } : {}),
     });
   });
-  if (transitions > 0)
-    warnings.push(
-      `${transitions} transition${transitions > 1 ? 's' : ''} between sports ${transitions > 1 ? 'were' : 'was'} not counted as activities`,
-    );
+  if (transitions > 0) warnings.push(problem('fit_transitions', transitions));
   return { summaries: out, refusal };
 }
 
@@ -373,9 +382,9 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
 function lapsEnd(g: Group): number {
   let end = -1;
   for (const lap of g.laps) {
-    const en = num(lap.get(253));
-    const st = num(lap.get(2));
-    const el = num(lap.get(7));
+    const en = num(lap.get(LAP.timestamp));
+    const st = num(lap.get(LAP.startTime));
+    const el = num(lap.get(LAP.totalElapsedTime));
     if (en !== undefined) end = Math.max(end, en);
     else if (st !== undefined && el !== undefined) end = Math.max(end, st + el / 1000);
   }
@@ -389,21 +398,21 @@ function recordsOutrunLaps(g: Group): boolean {
   return last >= 0 && (end < 0 || last - end > 60);
 }
 
-function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   // Consecutive laps of the same sport make one session.
   const runs: Fields[][] = [];
   for (const lap of g.laps) {
     const last = runs[runs.length - 1];
-    if (last && num(last[0]!.get(25)) === num(lap.get(25))) last.push(lap);
+    if (last && num(last[0]!.get(LAP.sport)) === num(lap.get(LAP.sport))) last.push(lap);
     else runs.push([lap]);
   }
   const out: SessionSummary[] = [];
   for (const laps of runs) {
-    let sport = num(laps[0]!.get(25));
-    let sub = num(laps[0]!.get(39));
+    let sport = num(laps[0]!.get(LAP.sport));
+    let sub = num(laps[0]!.get(LAP.subSport));
     if (sport === undefined && g.sports.length > 0) {
-      sport = num(g.sports[0]!.get(0));
-      sub = sub ?? num(g.sports[0]!.get(1));
+      sport = num(g.sports[0]!.get(SPORT.sport));
+      sub = sub ?? num(g.sports[0]!.get(SPORT.subSport));
     }
     if (sport === FIT_SPORT_TRANSITION) continue;
     let startMs: number | undefined;
@@ -415,24 +424,24 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: st
     let hasTimer = false;
     let elapsedSum = 0;
     for (const lap of laps) {
-      const st = clock.ms(lap.get(2));
+      const st = clock.ms(lap.get(LAP.startTime));
       if (st !== undefined && (startMs === undefined || st < startMs)) {
         startMs = st;
-        startRaw = lap.get(2);
+        startRaw = lap.get(LAP.startTime);
       }
-      const en = clock.ms(lap.get(253));
+      const en = clock.ms(lap.get(LAP.timestamp));
       if (en !== undefined && (endMs === undefined || en > endMs)) endMs = en;
-      const d = num(lap.get(9));
+      const d = num(lap.get(LAP.totalDistance));
       if (d !== undefined) {
         dist += d / 100;
         hasDist = true;
       }
-      const t = num(lap.get(8));
+      const t = num(lap.get(LAP.totalTimerTime));
       if (t !== undefined) {
         timer += t / 1000;
         hasTimer = true;
       }
-      elapsedSum += (num(lap.get(7)) ?? 0) / 1000;
+      elapsedSum += (num(lap.get(LAP.totalElapsedTime)) ?? 0) / 1000;
     }
     if (startMs === undefined) continue;
     const s = sportFromFit(sport, sub);
@@ -444,28 +453,24 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: st
       distanceM: hasDist ? dist : null,
       movingS: hasTimer ? timer : null,
       elapsedS: endMs !== undefined && endMs >= startMs ? (endMs - startMs) / 1000 : elapsedSum || null,
-      name: nameFor(s, g.sports[0] ? str(g.sports[0].get(3)) : undefined, ctx.fileName),
+      name: nameFor(s, g.sports[0] ? str(g.sports[0].get(SPORT.name)) : undefined, ctx.fileName),
       ...(localDate ? { localDate } : {}),
     });
   }
-  if (out.length > 0)
-    warnings.push(
-      'The file has no session summary (the recording was not finished); the totals were computed from its laps',
-    );
-  return { summaries: out, refusal: out.length === 0 ? 'The file’s laps have no readable start time' : undefined };
+  if (out.length > 0) warnings.push(problem('fit_totals_from_laps'));
+  return { summaries: out, refusal: out.length === 0 ? problem('fit_laps_no_start') : undefined };
 }
 
-function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: string[]): GroupOutcome {
+function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   const r = g.rec;
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
-  if (!span || startMs === undefined)
-    return { summaries: [], refusal: 'Truncated FIT file: its track points carry no time' };
+  if (!span || startMs === undefined) return { summaries: [], refusal: problem('fit_records_no_time') };
   // The sport: from a sport message, else from the laps.
   const sm = g.sports[0];
-  const lap = g.laps.find((l) => num(l.get(25)) !== undefined);
-  const sport = sm ? num(sm.get(0)) : lap ? num(lap.get(25)) : undefined;
-  const sub = sm ? num(sm.get(1)) : lap ? num(lap.get(39)) : undefined;
+  const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
+  const sport = sm ? num(sm.get(SPORT.sport)) : lap ? num(lap.get(LAP.sport)) : undefined;
+  const sub = sm ? num(sm.get(SPORT.subSport)) : lap ? num(lap.get(LAP.subSport)) : undefined;
   const distanceM =
     r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
   let movingS: number | null = r.gapMoving;
@@ -475,9 +480,7 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
     if (total > 0 && total <= span.last - span.first + 1) movingS = total;
   }
   const s = sportFromFit(sport, sub);
-  warnings.push(
-    'The file has no session summary (the recording was not finished or was cut); the totals were computed from its track points',
-  );
+  warnings.push(problem('fit_totals_from_records'));
   const localDate = clock.wallDate(span.first);
   return {
     summaries: [
@@ -488,7 +491,7 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
         distanceM,
         movingS,
         elapsedS: span.last - span.first,
-        name: nameFor(s, sm ? str(sm.get(3)) : undefined, ctx.fileName),
+        name: nameFor(s, sm ? str(sm.get(SPORT.name)) : undefined, ctx.fileName),
         ...(localDate ? { localDate } : {}),
       },
     ],
@@ -508,8 +511,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
         g = newGroup();
         groups.push(g);
       }
-      g.fileType = num(m.get(0)) ?? null;
-      g.timeCreated = fitTimeMs(m.get(4)) ?? null;
+      g.fileType = num(m.get(FILE_ID.type)) ?? null;
+      g.timeCreated = fitTimeMs(m.get(FILE_ID.timeCreated)) ?? null;
       g.messages++;
       return;
     }
@@ -538,21 +541,21 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
 
   const warnings = [...report.warnings];
   const activities: ActivityInput[] = [];
-  const notActivityTypes: string[] = [];
-  const refusals: string[] = [];
+  const notActivityTypes: Problem[] = [];
+  const refusals: Problem[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
 
   for (const grp of groups) {
     if (grp.messages === 0) continue;
-    if (grp.fileType !== null && grp.fileType !== 4) {
+    if (grp.fileType !== null && grp.fileType !== FIT_FILE.activity) {
       notActivityTypes.push(fitFileTypeName(grp.fileType));
       continue;
     }
     // Devices whose clock was never set write times as seconds since power-on; the activity
     // message's local_timestamp (a real local time) then gives the wall clock.
-    const actTs = num(grp.activity?.get(253));
-    const actLocal = num(grp.activity?.get(5));
+    const actTs = num(grp.activity?.get(ACTIVITY.timestamp));
+    const actLocal = num(grp.activity?.get(ACTIVITY.localTimestamp));
     if (
       actTs !== undefined &&
       actTs < FIT_MIN_ABSOLUTE_TIME &&
@@ -570,25 +573,20 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     else if (grp.rec.count > 0) {
       outcome = {
         summaries: [],
-        refusal: `No activity in the file: it holds ${grp.rec.count} track point${grp.rec.count > 1 ? 's' : ''} but no session, lap or sport (an unfinished or damaged recording)`,
+        refusal: problem('fit_records_only', grp.rec.count),
       };
     } else {
       outcome = {
         summaries: [],
-        refusal: report.stoppedEarly
-          ? 'Truncated FIT file: no session or record could be read'
-          : 'No activity in the file: it holds no session, lap or track point',
+        refusal: report.stoppedEarly ? problem('fit_truncated_nothing') : problem('fit_nothing'),
       };
     }
     if (outcome.refusal && outcome.summaries.length === 0) refusals.push(outcome.refusal);
-    if (clock.usedWall)
-      warnings.push(
-        `The device clock was not set: the file gives local times only, placed in the time zone ${ctx.timeZone}`,
-      );
+    if (clock.usedWall) warnings.push(problem('fit_clock_not_set', ctx.timeZone));
     const offset = plausibleLocalOffset(grp.activity);
     for (const s of outcome.summaries) {
       if (offset !== null && !s.localDate) s.localDate = dateOfWallClock(s.startMs + offset * 1000);
-      const bad = checkSummary(s, ctx.nowMs, warnings, 'The session');
+      const bad = checkSummary(s, ctx.nowMs, warnings, problem('subject_session'));
       if (bad) {
         refusals.push(bad);
         continue;
@@ -603,27 +601,34 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     }
   }
 
-  if (duplicates > 0)
-    warnings.push(
-      `The file repeats ${duplicates === 1 ? 'a session' : `${duplicates} sessions`}; ${duplicates === 1 ? 'it was' : 'they were'} read once`,
-    );
+  if (duplicates > 0) warnings.push(problem('fit_repeated_sessions', duplicates));
   if (activities.length > 0) {
-    if (notActivityTypes.length > 0)
-      warnings.push(`The file also holds ${[...new Set(notActivityTypes)].join(', ')}; that part was ignored`);
-    if (refusals.length > 0) warnings.push(...refusals.map((r) => `Skipped: ${r}`));
+    if (notActivityTypes.length > 0) warnings.push(problem('fit_also_holds', uniqueProblems(notActivityTypes)));
+    if (refusals.length > 0) warnings.push(...refusals.map((r) => problem('skipped', r)));
     return { kind: 'activities', format: 'fit', activities, warnings };
   }
   if (notActivityTypes.length > 0 && refusals.length === 0) {
     return {
       kind: 'not-activity',
       format: 'fit',
-      reason: `Not an activity: this FIT file holds ${[...new Set(notActivityTypes)].join(', ')}`,
+      reason: problem('fit_not_activity', uniqueProblems(notActivityTypes)),
     };
   }
   if (refusals.length > 0) return { kind: 'refused', format: 'fit', reason: refusals[0]! };
   return {
     kind: 'refused',
     format: 'fit',
-    reason: report.stoppedEarly ? 'Truncated FIT file: no session or record could be read' : 'No activity in the file',
+    reason: report.stoppedEarly ? problem('fit_truncated_nothing') : problem('file_no_activity'),
   };
+}
+
+/** Each problem once, in order of first appearance (a chained file may repeat a file type). */
+function uniqueProblems(list: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = problemDebugText(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,3 +1,5 @@
+import { problem, problemDebugText, type Problem, type ProblemCode } from '../problem-codes';
+
 // A small, tolerant FIT decoder of our own (the FIT protocol is public: file header, definition
 // and data messages, local message types, compressed-timestamp headers, developer fields,
 // CRC-16). It decodes only the fields a caller asks for and skips everything else, so a 1 MB
@@ -37,12 +39,15 @@ export interface FitDecodeReport {
   crcOk: boolean | null;
   /** True when decoding stopped before the declared end of the data (damage or truncation). */
   stoppedEarly: boolean;
-  warnings: string[];
+  warnings: Problem[];
 }
 
 /** The input is not FIT at all (bad header): nothing could be decoded. */
 export class FitFormatError extends Error {
   override name = 'FitFormatError';
+  constructor(readonly problem: Problem) {
+    super(problemDebugText(problem));
+  }
 }
 
 export const FIT_TIMESTAMP_FIELD = 253;
@@ -203,42 +208,89 @@ function readValue(
  * decoding with a warning. Chained FIT files (several FIT files back to back) are all read.
  */
 export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg: FitMessage) => void): FitDecodeReport {
-  const report: FitDecodeReport = { sections: 0, messages: 0, crcOk: null, stoppedEarly: false, warnings: [] };
-  if (!looksLikeFit(bytes)) throw new FitFormatError('Not a FIT file: the header has no ".FIT" signature');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const msg = new MessageView(view, bytes);
-  const len = bytes.length;
-  let start = 0;
-  let section = 0;
-  // The reference for compressed timestamps; kept across the parts of a multi-header file.
-  let lastTs = -1;
-  const warnOnce = new Set<string>();
-  const warn = (w: string) => {
-    if (!warnOnce.has(w) && report.warnings.length < 20) {
-      warnOnce.add(w);
-      report.warnings.push(w);
-    }
-  };
+  if (!looksLikeFit(bytes)) throw new FitFormatError(problem('fit_no_signature'));
+  return new FitDecoder(bytes, wanted, onMessage).run();
+}
 
-  while (start < len) {
-    if (len - start < 12 || !looksLikeFit(bytes.subarray(start, start + 12))) {
-      if (section === 0) throw new FitFormatError('Not a FIT file: the header has no ".FIT" signature');
-      // Padding after the last file is common (zeros); anything else is worth a word.
-      let allZero = true;
-      for (let i = start; i < len && allZero; i++) allZero = bytes[i] === 0;
-      if (!allZero) warn(`Ignored ${len - start} bytes after the end of the FIT data`);
-      break;
+/** Where a file's data lies, from its header. */
+interface FileSpan {
+  dataStart: number;
+  dataEnd: number;
+  /** False when the header's data size was missing or too large (unfinished or cut file). */
+  declaredOk: boolean;
+}
+
+/**
+ * One decoding, split by record kind as Garmin's SDK is: file header, definition message, data
+ * message (with a normal or a compressed-timestamp header), file CRC. Damage ends a file's
+ * reading with a warning; `stopped` says so.
+ */
+class FitDecoder {
+  readonly report: FitDecodeReport = { sections: 0, messages: 0, crcOk: null, stoppedEarly: false, warnings: [] };
+  private readonly view: DataView;
+  private readonly msg: MessageView;
+  /** The reference for compressed timestamps; kept across the parts of a multi-header file. */
+  private lastTs = -1;
+  private readonly warnOnce = new Set<string>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly wanted: FitWanted,
+    private readonly onMessage: (msg: FitMessage) => void,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.msg = new MessageView(this.view, bytes);
+  }
+
+  private warn(w: Problem): void {
+    const key = problemDebugText(w);
+    if (!this.warnOnce.has(key) && this.report.warnings.length < 20) {
+      this.warnOnce.add(key);
+      this.report.warnings.push(w);
     }
+  }
+
+  run(): FitDecodeReport {
+    const { bytes } = this;
+    const len = bytes.length;
+    let start = 0;
+    let section = 0;
+    while (start < len) {
+      if (len - start < 12 || !looksLikeFit(bytes.subarray(start, start + 12))) {
+        if (section === 0) throw new FitFormatError(problem('fit_no_signature'));
+        // Padding after the last file is common (zeros); anything else is worth a word.
+        let allZero = true;
+        for (let i = start; i < len && allZero; i++) allZero = bytes[i] === 0;
+        if (!allZero) this.warn(problem('fit_trailing_bytes', len - start));
+        break;
+      }
+      const span = this.fileHeader(start);
+      this.report.sections++;
+      if (!this.records(span, section)) this.report.stoppedEarly = true;
+      const next = this.fileCrc(start, span, section);
+      if (next < 0) break;
+      start = next;
+      section++;
+      if (section >= 64) {
+        this.warn(problem('fit_too_many_chained'));
+        break;
+      }
+    }
+    return this.report;
+  }
+
+  /** The file header at `start`: its checksum, protocol version and data size. */
+  private fileHeader(start: number): FileSpan {
+    const { bytes, view } = this;
+    const len = bytes.length;
     const headerSize = bytes[start]!;
     const dataSize = view.getUint32(start + 4, true);
     if (headerSize >= 14 && start + 14 <= len) {
       const hc = view.getUint16(start + 12, true);
-      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12))
-        warn('The FIT header checksum is wrong; the file was read anyway');
+      if (hc !== 0 && hc !== fitCrc(bytes, start, start + 12)) this.warn(problem('fit_header_checksum'));
     }
     const protocolMajor = bytes[start + 1]! >> 4;
-    if (protocolMajor > 2)
-      warn(`FIT protocol version ${protocolMajor} is newer than this reader knows; read as version 2`);
+    if (protocolMajor > 2) this.warn(problem('fit_protocol_newer', protocolMajor));
     const dataStart = start + headerSize;
     let dataEnd = dataStart + dataSize;
     let declaredOk = true;
@@ -247,143 +299,155 @@ export function decodeFit(bytes: Uint8Array, wanted: FitWanted, onMessage: (msg:
       // size or a larger one: read what is there.
       declaredOk = false;
       dataEnd = len;
-      warn(
-        dataSize === 0
-          ? 'The FIT header declares no data size (unfinished file); read to the end'
-          : `The FIT file is truncated: ${dataStart + dataSize + 2 - len} bytes are missing`,
+      this.warn(
+        dataSize === 0 ? problem('fit_no_data_size') : problem('fit_truncated', dataStart + dataSize + 2 - len),
       );
     }
+    return { dataStart, dataEnd, declaredOk };
+  }
 
-    report.sections++;
+  /** Every record of one file's data; false when damage stopped the reading early. */
+  private records(span: FileSpan, section: number): boolean {
+    const { bytes } = this;
     const defs: (Definition | undefined)[] = new Array(16);
-    let pos = dataStart;
-    let stopped = false;
-
+    const { dataEnd } = span;
+    let pos = span.dataStart;
     while (pos < dataEnd) {
       const h = bytes[pos]!;
       // A compressed timestamp header has the local type in bits 5-6 and a time offset in bits 0-4.
       const compressed = (h & 0x80) !== 0;
       const local = compressed ? (h >> 5) & 0x03 : h & 0x0f;
-      if (!compressed && h & 0x40) {
-        // Definition message.
-        const hasDev = (h & 0x20) !== 0;
-        if (pos + 6 > dataEnd) {
-          stopped = true;
-          warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
-          break;
-        }
-        const little = bytes[pos + 2] === 0;
-        if (bytes[pos + 2]! > 1) {
-          warn(`Damaged FIT data at byte ${pos}: unknown byte order ${bytes[pos + 2]}; reading stopped there`);
-          stopped = true;
-          break;
-        }
-        const global = view.getUint16(pos + 3, little);
-        const nFields = bytes[pos + 5]!;
-        let p = pos + 6;
-        if (p + nFields * 3 > dataEnd) {
-          stopped = true;
-          warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
-          break;
-        }
-        const want = wanted.get(global);
-        const plan: FieldPlan[] | null = want ? [] : null;
-        let size = 0;
-        let tsOffset = -1;
-        let tsSize = 0;
-        for (let i = 0; i < nFields; i++, p += 3) {
-          const num = bytes[p]!;
-          const fsize = bytes[p + 1]!;
-          const kind = bytes[p + 2]! & 0x1f;
-          if (num === FIT_TIMESTAMP_FIELD) {
-            tsOffset = size;
-            tsSize = fsize;
-          }
-          if (plan && want!.has(num) && fsize > 0) plan.push({ num, offset: size, size: fsize, kind });
-          size += fsize;
-        }
-        if (hasDev) {
-          if (p + 1 > dataEnd) {
-            stopped = true;
-            warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
-            break;
-          }
-          const nDev = bytes[p]!;
-          p++;
-          if (p + nDev * 3 > dataEnd) {
-            stopped = true;
-            warn(`The FIT data ends in the middle of a definition at byte ${pos}; reading stopped there`);
-            break;
-          }
-          for (let i = 0; i < nDev; i++, p += 3) size += bytes[p + 1]!;
-        }
-        defs[local] = { global, little, size, plan, tsOffset, tsSize };
-        pos = p;
-        continue;
-      }
-      // Data message, with a normal or a compressed timestamp header.
-      const def = defs[local];
-      if (!def) {
-        warn(
-          `Damaged FIT data at byte ${pos}: a message uses local type ${local}, which has no definition; reading stopped there`,
-        );
-        stopped = true;
-        break;
-      }
-      if (pos + 1 + def.size > dataEnd) {
-        stopped = true;
-        warn(`The FIT data ends in the middle of a message at byte ${pos}; reading stopped there`);
-        break;
-      }
-      const at = pos + 1;
-      // Timestamp from a compressed header (-1 for a normal header, or with no time to add to yet).
-      let ts = -1;
-      if (compressed) {
-        const offset = h & 0x1f;
-        if (lastTs >= 0) {
-          ts = (lastTs & ~0x1f) + offset;
-          if (offset < (lastTs & 0x1f)) ts += 0x20;
-          ts >>>= 0;
-          lastTs = ts;
-        }
-      } else if (def.tsOffset >= 0 && def.tsSize === 4) {
-        const t = view.getUint32(at + def.tsOffset, def.little);
-        if (t !== 0xffffffff) lastTs = t;
-      }
-      if (def.plan) {
-        msg.global = def.global;
-        msg.section = section;
-        msg.def = def;
-        msg.at = at;
-        msg.ts = ts;
-        report.messages++;
-        onMessage(msg);
-      }
-      pos = at + def.size;
+      const next =
+        !compressed && h & 0x40
+          ? this.definition(pos, h, dataEnd, defs, local)
+          : this.dataMessage(pos, h, dataEnd, defs[local], local, compressed, section);
+      if (next < 0) return false;
+      pos = next;
     }
-    if (stopped) report.stoppedEarly = true;
+    return true;
+  }
 
-    // File CRC: two bytes after the data.
-    if (declaredOk && dataEnd + 2 <= len) {
+  /** A definition message at `pos`: stores its field plan under its local type; the next position, or -1. */
+  private definition(pos: number, h: number, dataEnd: number, defs: (Definition | undefined)[], local: number): number {
+    const { bytes, view } = this;
+    const hasDev = (h & 0x20) !== 0;
+    if (pos + 6 > dataEnd) {
+      this.warn(problem('fit_definition_cut', pos));
+      return -1;
+    }
+    const little = bytes[pos + 2] === 0;
+    if (bytes[pos + 2]! > 1) {
+      this.warn(problem('fit_byte_order', pos, bytes[pos + 2]!));
+      return -1;
+    }
+    const global = view.getUint16(pos + 3, little);
+    const nFields = bytes[pos + 5]!;
+    let p = pos + 6;
+    if (p + nFields * 3 > dataEnd) {
+      this.warn(problem('fit_definition_cut', pos));
+      return -1;
+    }
+    const want = this.wanted.get(global);
+    const plan: FieldPlan[] | null = want ? [] : null;
+    let size = 0;
+    let tsOffset = -1;
+    let tsSize = 0;
+    for (let i = 0; i < nFields; i++, p += 3) {
+      const num = bytes[p]!;
+      const fsize = bytes[p + 1]!;
+      const kind = bytes[p + 2]! & 0x1f;
+      if (num === FIT_TIMESTAMP_FIELD) {
+        tsOffset = size;
+        tsSize = fsize;
+      }
+      if (plan && want!.has(num) && fsize > 0) plan.push({ num, offset: size, size: fsize, kind });
+      size += fsize;
+    }
+    if (hasDev) {
+      if (p + 1 > dataEnd) {
+        this.warn(problem('fit_definition_cut', pos));
+        return -1;
+      }
+      const nDev = bytes[p]!;
+      p++;
+      if (p + nDev * 3 > dataEnd) {
+        this.warn(problem('fit_definition_cut', pos));
+        return -1;
+      }
+      for (let i = 0; i < nDev; i++, p += 3) size += bytes[p + 1]!;
+    }
+    defs[local] = { global, little, size, plan, tsOffset, tsSize };
+    return p;
+  }
+
+  /** A data message at `pos`, with a normal or a compressed-timestamp header; the next position, or -1. */
+  private dataMessage(
+    pos: number,
+    h: number,
+    dataEnd: number,
+    def: Definition | undefined,
+    local: number,
+    compressed: boolean,
+    section: number,
+  ): number {
+    if (!def) {
+      this.warn(problem('fit_undefined_local_type', pos, local));
+      return -1;
+    }
+    if (pos + 1 + def.size > dataEnd) {
+      this.warn(problem('fit_message_cut', pos));
+      return -1;
+    }
+    const at = pos + 1;
+    // Timestamp from a compressed header (-1 for a normal header, or with no time to add to yet).
+    let ts = -1;
+    if (compressed) ts = this.compressedTimestamp(h);
+    else if (def.tsOffset >= 0 && def.tsSize === 4) {
+      const t = this.view.getUint32(at + def.tsOffset, def.little);
+      if (t !== 0xffffffff) this.lastTs = t;
+    }
+    if (def.plan) {
+      const msg = this.msg;
+      msg.global = def.global;
+      msg.section = section;
+      msg.def = def;
+      msg.at = at;
+      msg.ts = ts;
+      this.report.messages++;
+      this.onMessage(msg);
+    }
+    return at + def.size;
+  }
+
+  /** The time a compressed-timestamp header gives: a 5-bit offset from the last full timestamp, or -1. */
+  private compressedTimestamp(h: number): number {
+    const offset = h & 0x1f;
+    const last = this.lastTs;
+    if (last < 0) return -1;
+    let ts = (last & ~0x1f) + offset;
+    if (offset < (last & 0x1f)) ts += 0x20;
+    ts >>>= 0;
+    this.lastTs = ts;
+    return ts;
+  }
+
+  /** Checks the file CRC after the data; where the next chained file starts, or -1 to stop. */
+  private fileCrc(start: number, span: FileSpan, section: number): number {
+    const { bytes, view } = this;
+    const { dataEnd, declaredOk } = span;
+    if (declaredOk && dataEnd + 2 <= bytes.length) {
       const crc = view.getUint16(dataEnd, true);
       // A CRC of 0 means "not computed" in some writers.
       if (crc !== 0 || section > 0) {
         const ok = fitCrc(bytes, start, dataEnd) === crc;
-        if (!ok) warn('The FIT file checksum (CRC) is wrong; the file may be damaged but was read anyway');
-        report.crcOk = report.crcOk === false ? false : ok;
+        if (!ok) this.warn(problem('fit_checksum'));
+        this.report.crcOk = this.report.crcOk === false ? false : ok;
       }
-      start = dataEnd + 2;
-    } else {
-      if (declaredOk && dataEnd < len) warn('The FIT file ends without its checksum');
-      break;
+      return dataEnd + 2;
     }
-    section++;
-    if (section >= 64) {
-      warn('More than 64 chained FIT files; the rest were ignored');
-      break;
-    }
+    if (declaredOk && dataEnd < bytes.length) this.warn(problem('fit_no_checksum'));
+    return -1;
   }
-  return report;
 }
 
 class MessageView implements FitMessage {
@@ -423,27 +487,29 @@ class MessageView implements FitMessage {
 }
 
 /** What a FIT file of each file_id type holds, as a phrase ("this FIT file holds ..."). */
-export const FIT_FILE_TYPES: Readonly<Record<number, string>> = {
-  1: 'device information',
-  2: 'settings',
-  3: 'sport settings',
-  4: 'an activity',
-  5: 'a workout',
-  6: 'a course',
-  7: 'training schedules',
-  9: 'weight measurements',
-  10: 'totals',
-  11: 'goals',
-  14: 'blood pressure measurements',
-  15: 'monitoring data',
-  20: 'an activity summary',
-  28: 'daily monitoring data',
-  32: 'monitoring data',
-  34: 'a segment',
-  35: 'a segment list',
-  40: 'device configuration',
+/** FIT file types (the file_id message's `type`), as problem codes that name them. */
+export const FIT_FILE_TYPES: Readonly<Record<number, ProblemCode>> = {
+  1: 'fit_type_device_info',
+  2: 'fit_type_settings',
+  3: 'fit_type_sport_settings',
+  4: 'fit_type_activity',
+  5: 'fit_type_workout',
+  6: 'fit_type_course',
+  7: 'fit_type_schedules',
+  9: 'fit_type_weight',
+  10: 'fit_type_totals',
+  11: 'fit_type_goals',
+  14: 'fit_type_blood_pressure',
+  15: 'fit_type_monitoring',
+  20: 'fit_type_activity_summary',
+  28: 'fit_type_monitoring_daily',
+  32: 'fit_type_monitoring_b',
+  34: 'fit_type_segment',
+  35: 'fit_type_segment_list',
+  40: 'fit_type_device_config',
 };
 
-export function fitFileTypeName(type: number): string {
-  return FIT_FILE_TYPES[type] ?? `data of FIT file type ${type}`;
+export function fitFileTypeName(type: number): Problem {
+  const code = FIT_FILE_TYPES[type];
+  return code ? ({ code, params: [] } as unknown as Problem) : problem('fit_type_other', type);
 }

@@ -138,6 +138,41 @@ const SUB_SPORT_NAMES: Readonly<Record<number, string>> = {
 
 export const FIT_SPORT_TRANSITION = 3;
 
+// Message and field numbers by their FIT profile names (Profile.xlsx in Garmin's FIT SDK): the
+// readers say `SESSION.totalTimerTime`, not `get(8)`. Only the fields Hip Check reads.
+
+/** Global message numbers (mesg_num). */
+export const FIT_MESG = { fileId: 0, sport: 12, session: 18, lap: 19, record: 20, event: 21, activity: 34 } as const;
+
+/** file_id.type values (the `file` enum) that matter here. */
+export const FIT_FILE = { activity: 4 } as const;
+
+export const FILE_ID = { type: 0, timeCreated: 4 } as const;
+export const SPORT = { sport: 0, subSport: 1, name: 3 } as const;
+/** Times in ms (scale 1000), distance in cm (scale 100), as the profile scales them. */
+export const SESSION = {
+  startTime: 2,
+  sport: 5,
+  subSport: 6,
+  totalElapsedTime: 7,
+  totalTimerTime: 8,
+  totalDistance: 9,
+  sportProfileName: 110,
+  timestamp: 253,
+} as const;
+export const LAP = {
+  startTime: 2,
+  totalElapsedTime: 7,
+  totalTimerTime: 8,
+  totalDistance: 9,
+  sport: 25,
+  subSport: 39,
+  timestamp: 253,
+} as const;
+export const RECORD = { distance: 5, compressedSpeedDistance: 8, timestamp: 253 } as const;
+export const EVENT = { event: 0, eventType: 1, timestamp: 253 } as const;
+export const ACTIVITY = { localTimestamp: 5, timestamp: 253 } as const;
+
 export function fitSportName(sport: number | undefined): string {
   if (sport === undefined) return 'generic';
   return SPORT_NAMES[sport] ?? `sport ${sport}`;

@@ -1,4 +1,5 @@
 import { normalizeSport } from '../sport';
+import { problem, type Problem } from '../problem-codes';
 import { checkSummary, dateOfWallClock, defaultName, toActivityInput, type SessionSummary } from './summary';
 import type { ArchiveEntryResult } from './types';
 
@@ -174,7 +175,11 @@ export interface GarminContext {
 const MOVING_SPORTS = new Set(['run', 'trail_run', 'treadmill_run', 'virtual_run', 'walk', 'hike', 'ride', 'swim']);
 
 /** One summarizedActivities object → an archive entry (activity, not-an-activity, or refusal). */
-export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set<string>): ArchiveEntryResult {
+export function garminSummaryToEntry(
+  o: Json,
+  ctx: GarminContext,
+  unitNotes: Set<'garmin_export_seconds' | 'garmin_export_metres'>,
+): ArchiveEntryResult {
   const idRaw = o.activityId;
   const id =
     typeof idRaw === 'number' && Number.isInteger(idRaw)
@@ -183,7 +188,7 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
         ? idRaw
         : null;
   const entry = id ? `summarizedActivities, activity ${id}` : 'summarizedActivities, activity without id';
-  if (!id) return { entry, kind: 'refused', format: 'json', reason: 'The activity has no Garmin activity id' };
+  if (!id) return { entry, kind: 'refused', format: 'json', reason: problem('garmin_export_no_id') };
   const at = o.activityType;
   const typeKey =
     typeof at === 'string'
@@ -199,13 +204,12 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
       entry,
       kind: 'not-activity',
       format: 'json',
-      reason: 'A multisport activity: its parts are listed as activities of their own',
+      reason: problem('garmin_export_multisport'),
     };
   }
   const startMs =
     wallOrInstantMs(o.startTimeGmt) ?? wallOrInstantMs(o.beginTimestamp) ?? wallOrInstantMs(o.startTimeGMT);
-  if (startMs === null)
-    return { entry, kind: 'refused', format: 'json', reason: 'The activity has no readable start time' };
+  if (startMs === null) return { entry, kind: 'refused', format: 'json', reason: problem('garmin_export_no_start') };
   const localMs = wallOrInstantMs(o.startTimeLocal);
   const sport = normalizeSport(typeKey);
 
@@ -215,9 +219,7 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
   let durScale = 1000;
   if (present.length > 0 && present.every((d) => d < 20_000) && rawDist !== null && rawDist / 100 > 100) {
     durScale = 1;
-    unitNotes.add(
-      'Some durations in the Garmin export look like seconds rather than milliseconds and were read as seconds',
-    );
+    unitNotes.add('garmin_export_seconds');
   }
   durations = durations.map((d) => (d === null ? null : d / durScale));
   const [timerS, elapsedS, movingDurS] = durations as [number | null, number | null, number | null];
@@ -228,9 +230,7 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
     const speedM = rawDist / refS;
     if (speedCm < 0.05 && speedM >= 0.2 && speedM <= 50) {
       distanceM = rawDist;
-      unitNotes.add(
-        'Some distances in the Garmin export look like metres rather than centimetres and were read as metres',
-      );
+      unitNotes.add('garmin_export_metres');
     }
   }
   const s: SessionSummary = {
@@ -243,8 +243,8 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
     name: typeof o.name === 'string' && o.name.trim() ? o.name.trim() : defaultName(sport, ''),
   };
   if (localMs !== null && Math.abs(localMs - startMs) <= 14 * 3600_000) s.localDate = dateOfWallClock(localMs);
-  const warnings: string[] = [];
-  const bad = checkSummary(s, ctx.nowMs, warnings, `Activity ${id}`);
+  const warnings: Problem[] = [];
+  const bad = checkSummary(s, ctx.nowMs, warnings, problem('subject_activity_id', id));
   if (bad) return { entry, kind: 'refused', format: 'json', reason: bad };
   return {
     entry,
@@ -258,7 +258,7 @@ export function garminSummaryToEntry(o: Json, ctx: GarminContext, unitNotes: Set
 /** Reads a summarizedActivities JSON stream: push bytes, then take `entries`. */
 export class GarminSummariesReader {
   entries: ArchiveEntryResult[] = [];
-  readonly unitNotes = new Set<string>();
+  readonly unitNotes = new Set<'garmin_export_seconds' | 'garmin_export_metres'>();
   private readonly splitter: JsonArrayObjects;
   private readonly decoder = new TextDecoder('utf-8');
   private seen = new Set<string>();
@@ -288,10 +288,10 @@ export class GarminSummariesReader {
     this.entries.push(e);
   }
 
-  warnings(): string[] {
-    const w = [...this.unitNotes];
+  warnings(): Problem[] {
+    const w = [...this.unitNotes].map((code) => problem(code));
     const bad = this.unreadable + this.splitter.skipped;
-    if (bad > 0) w.push(`${bad} ${bad === 1 ? 'entry' : 'entries'} of the Garmin export could not be read`);
+    if (bad > 0) w.push(problem('garmin_export_unreadable', bad));
     return w;
   }
 }

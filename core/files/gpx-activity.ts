@@ -1,4 +1,5 @@
 import { normalizeSport } from '../sport';
+import { problem } from '../problem-codes';
 import type { Sport } from '../activity';
 import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
@@ -202,17 +203,17 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   // A text ends only at the end tag of a text element: markup inside it (<name>A <b>B</b></name>) stays text.
   scanXmlElements(xml, reader, TEXT_ELEMENTS);
 
-  if (!sawGpx) return { kind: 'refused', format: 'gpx', reason: 'Damaged GPX file: no <gpx> element could be read' };
+  if (!sawGpx) return { kind: 'refused', format: 'gpx', reason: problem('gpx_damaged') };
   const usable = tracks.filter((t) => t.timedPoints > 0);
   if (usable.length === 0) {
     if (tracks.some((t) => t.points > 0) || routes > 0) {
       return {
         kind: 'refused',
         format: 'gpx',
-        reason: 'The GPX file holds a route or a track without times, not a recorded activity',
+        reason: problem('gpx_route'),
       };
     }
-    return { kind: 'refused', format: 'gpx', reason: 'The GPX file holds no track points' };
+    return { kind: 'refused', format: 'gpx', reason: problem('gpx_no_points') };
   }
 
   // Consecutive tracks of the same type less than 30 minutes apart are one activity split at
@@ -234,8 +235,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     const inferred = t.type ? null : inferSport([...hints, t.name, metaName, creator, ctx.fileName]);
     const label = t.type ? (STRAVA_GPX_TYPES[t.type] ?? t.type) : (inferred ?? '');
     const sport: Sport = normalizeSport(label);
-    if (!t.type && !inferred)
-      out.warnings.push('The GPX file does not say which sport it is; it was imported as "other"');
+    if (!t.type && !inferred) out.warnings.push(problem('gpx_no_sport'));
     const s: SessionSummary = {
       startMs: t.firstMs,
       sport,
@@ -245,9 +245,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       elapsedS: (t.lastMs - t.firstMs) / 1000,
       name: t.name ?? metaName ?? defaultName(sport, ctx.fileName),
     };
-    out.add(s, t.offsetMin, 'The track');
+    out.add(s, t.offsetMin, problem('subject_track'));
   }
-  if (out.activities.some((a) => a.movingS !== null))
-    out.warnings.push('GPX files carry no timer: the moving time was estimated from the track points');
-  return out.result('The GPX file holds no activity');
+  if (out.activities.some((a) => a.movingS !== null)) out.warnings.push(problem('gpx_moving_estimated'));
+  return out.result(problem('gpx_no_activity'));
 }

@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { problem, type Problem } from '../problem-codes';
 import { checkExpansion, type ReadBudget } from './read-budget';
 import { FileRefusal, MAX_INFLATED_BYTES } from './types';
 
@@ -56,7 +57,6 @@ export function inflateChunked(
   data: Uint8Array,
   maxBytes: number,
   onChunk: (chunk: Uint8Array) => void,
-  what: string,
   budget?: ReadBudget,
 ): void {
   let total = 0;
@@ -64,12 +64,9 @@ export function inflateChunked(
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.length;
-    checkExpansion(total, consumed, `the ${what}`);
+    checkExpansion(total, consumed, 'gzip');
     budget?.spendInflated(chunk.length);
-    if (total > maxBytes)
-      throw new FileRefusal(
-        `${what} expands to more than ${Math.round(maxBytes / 1048576)} MB, too large for an activity file`,
-      );
+    if (total > maxBytes) throw new FileRefusal(problem('gzip_expands_too_much', Math.round(maxBytes / 1048576)));
     if (chunk.length) onChunk(chunk);
     if (final) ended = true;
   });
@@ -83,7 +80,7 @@ export function inflateChunked(
     if (data.length === 0) inf.push(new Uint8Array(0), true);
   } catch (e) {
     if (e instanceof FileRefusal) throw e;
-    throw new FileRefusal(`Damaged ${what}: its compressed data is corrupt or cut short`);
+    throw new FileRefusal(problem('gzip_corrupt'));
   }
 }
 
@@ -92,9 +89,9 @@ export function gunzip(
   bytes: Uint8Array,
   maxBytes = MAX_INFLATED_BYTES,
   budget?: ReadBudget,
-): { data: Uint8Array; warning?: string } {
+): { data: Uint8Array; warning?: Problem } {
   const start = gzipDataStart(bytes);
-  if (start < 0) throw new FileRefusal('Damaged gzip file: its header is cut short');
+  if (start < 0) throw new FileRefusal(problem('gzip_header_short'));
   const chunks: Uint8Array[] = [];
   let size = 0;
   inflateChunked(
@@ -104,7 +101,6 @@ export function gunzip(
       chunks.push(c);
       size += c.length;
     },
-    'gzip file',
     budget,
   );
   const out = new Uint8Array(size);
@@ -113,11 +109,11 @@ export function gunzip(
     out.set(c, o);
     o += c.length;
   }
-  let warning: string | undefined;
+  let warning: Problem | undefined;
   if (bytes.length >= start + 8) {
     const t = bytes.length - 8;
     const want = (bytes[t]! | (bytes[t + 1]! << 8) | (bytes[t + 2]! << 16) | (bytes[t + 3]! << 24)) >>> 0;
-    if (crc32(out) !== want) warning = 'The gzip checksum does not match: the file may be damaged';
+    if (crc32(out) !== want) warning = problem('gzip_checksum');
   }
   return { data: out, warning };
 }

@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import { problem, type Problem } from '../problem-codes';
 import { CsvParser } from './csv';
 import { FitFormatError } from './fit-decoder';
 import { readFitActivities } from './fit-activity';
@@ -33,7 +34,7 @@ export type { FileReadResult, ReadOptions, RandomAccessSource } from './types';
 interface Ctx {
   timeZone: string;
   nowMs: number;
-  warnings: string[];
+  warnings: Problem[];
   onProgress?: (done: number, total: number) => void;
   /** Shared by every file and entry of one import. */
   budget: ReadBudget;
@@ -45,12 +46,12 @@ function decodeSingle(name: string, bytes: Uint8Array, ctx: Ctx, depth: number):
   const fctx = { fileName: baseName(name), timeZone: ctx.timeZone, nowMs: ctx.nowMs };
   switch (kind) {
     case 'empty':
-      return { kind: 'refused', format: null, reason: 'The file is empty' };
+      return { kind: 'refused', format: null, reason: problem('file_empty') };
     case 'fit':
       try {
         return readFitActivities(bytes, fctx);
       } catch (e) {
-        if (e instanceof FitFormatError) return { kind: 'refused', format: 'fit', reason: e.message };
+        if (e instanceof FitFormatError) return { kind: 'refused', format: 'fit', reason: e.problem };
         throw e;
       }
     case 'gpx':
@@ -59,31 +60,31 @@ function decodeSingle(name: string, bytes: Uint8Array, ctx: Ctx, depth: number):
       return readTcxActivities(bytes, fctx);
     case 'gzip': {
       if (depth >= READ_BUDGET.maxNesting)
-        return { kind: 'refused', format: null, reason: 'The file is compressed too many times over' };
+        return { kind: 'refused', format: null, reason: problem('file_compressed_too_often') };
       const { data, warning } = gunzip(bytes, undefined, ctx.budget);
       const inner = decodeSingle(name.replace(/\.gz$/i, ''), data, ctx, depth + 1);
       if (warning && inner.kind === 'activities') inner.warnings.unshift(warning);
       if (inner.kind === 'refused' && data.length === 0)
-        return { kind: 'refused', format: null, reason: 'The gzip file holds an empty file' };
+        return { kind: 'refused', format: null, reason: problem('file_gzip_empty') };
       return inner;
     }
     case 'zip':
       return {
         kind: 'refused',
         format: 'zip',
-        reason: 'A zip archive inside another archive or gzip file is not read; unpack it first',
+        reason: problem('file_zip_nested'),
       };
     case 'xml':
-      return { kind: 'refused', format: null, reason: 'An XML file that is neither GPX nor TCX' };
+      return { kind: 'refused', format: null, reason: problem('file_xml_unknown') };
     case 'strava-csv':
     case 'garmin-json':
       return {
         kind: 'refused',
         format: kind === 'strava-csv' ? 'csv' : 'json',
-        reason: 'An export list inside another archive or gzip file is not read; import the export archive itself',
+        reason: problem('file_export_list_nested'),
       };
     default:
-      return { kind: 'refused', format: null, reason: 'Unknown file type: expected FIT, GPX, TCX, gzip or zip' };
+      return { kind: 'refused', format: null, reason: problem('file_type_unknown') };
   }
 }
 
@@ -91,10 +92,11 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function refusalOf(e: unknown): string {
-  if (e instanceof FileRefusal) return e.message;
+function refusalOf(e: unknown): Problem {
+  if (e instanceof FileRefusal) return e.problem;
+  // An error no reader foresaw: its own words are the only detail there is.
   const msg = e instanceof Error ? e.message : String(e);
-  return `The file could not be read (${msg.slice(0, 200)})`;
+  return problem('file_unreadable', msg.slice(0, 200));
 }
 
 /** Never throws: every failure becomes a refusal with its reason. */
@@ -123,7 +125,7 @@ async function readStravaExport(
   all: ZipEntry[],
   ctx: Ctx,
 ): Promise<ArchiveRead> {
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   const byName = new Map(all.map((e) => [e.name, e]));
   const prefix = csv.name.slice(0, csv.name.length - 'activities.csv'.length);
   const collector = new StravaCsvCollector();
@@ -168,14 +170,14 @@ async function readStravaExport(
     readFile,
   });
   warnings.push(...rowWarnings);
-  if (entries.length === 0) warnings.push('activities.csv lists no activity');
+  if (entries.length === 0) warnings.push(problem('csv_no_activity'));
   ctx.onProgress?.(total, total);
   return { kind: 'archive', format: 'strava-export', entries, warnings };
 }
 
 async function readGarminExport(source: RandomAccessSource, files: ZipEntry[], ctx: Ctx): Promise<ArchiveRead> {
   const reader = new GarminSummariesReader({ timeZone: ctx.timeZone, nowMs: ctx.nowMs });
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   const refused: ArchiveEntryResult[] = [];
   const total = files.reduce((s, f) => s + f.compressedSize, 0);
   let before = 0;
@@ -205,23 +207,22 @@ async function readGenericZip(
   depth: number,
 ): Promise<ArchiveRead> {
   const entries: ArchiveEntryResult[] = [];
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   const total = files.reduce((s, f) => s + f.compressedSize, 0);
   let done = 0;
   for (const f of files) {
     try {
       ctx.budget.spendEntries(1);
       if (f.size > MAX_SINGLE_FILE_BYTES)
-        throw new FileRefusal(`The file is ${Math.round(f.size / 1048576)} MB, too large to be an activity file`);
+        throw new FileRefusal(problem('file_too_large', Math.round(f.size / 1048576)));
       const { data, warning } = await readZipEntry(source, f, MAX_SINGLE_FILE_BYTES, ctx.budget);
       const isZip = sniff(data.subarray(0, 4096)) === 'zip';
-      if (isZip && depth + 1 >= READ_BUDGET.maxNesting)
-        throw new FileRefusal('Damaged archive: zip archives nested more than two deep are not read');
+      if (isZip && depth + 1 >= READ_BUDGET.maxNesting) throw new FileRefusal(problem('zip_nested_too_deep'));
       if (isZip) {
         const inner = await readArchive(bytesSource(data), { ...ctx, onProgress: undefined }, depth + 1);
         if (inner.kind === 'archive') {
           for (const e of inner.entries) entries.push({ ...e, entry: `${f.name}/${e.entry}` });
-          warnings.push(...inner.warnings.map((x) => `${f.name}: ${x}`));
+          warnings.push(...inner.warnings.map((x) => problem('in_entry', f.name, x)));
         } else entries.push({ ...inner, entry: f.name });
       } else {
         const r = safeDecode(f.name, data, ctx, depth + 1);
@@ -251,7 +252,7 @@ async function readArchive(
     return { kind: 'refused', format: 'zip', reason: refusalOf(e) };
   }
   const files = dir.filter((e) => !e.isDirectory && !isJunk(e.name));
-  if (files.length === 0) return { kind: 'refused', format: 'zip', reason: 'The zip archive is empty' };
+  if (files.length === 0) return { kind: 'refused', format: 'zip', reason: problem('zip_empty') };
   try {
     const csv = files
       .filter((e) => /(^|\/)activities\.csv$/i.test(e.name))
@@ -278,10 +279,10 @@ export async function readActivityFile(
   source: RandomAccessSource,
   opts: ReadOptions,
 ): Promise<FileReadResult> {
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   let timeZone = opts.timeZone;
   if (!isValidTimeZone(timeZone)) {
-    warnings.push(`Unknown time zone ${JSON.stringify(timeZone)}; dates were computed in UTC`);
+    warnings.push(problem('file_time_zone_unknown', timeZone));
     timeZone = 'UTC';
   }
   const ctx: Ctx = {
@@ -292,14 +293,14 @@ export async function readActivityFile(
     budget: opts.budget ?? new ReadBudget(),
   };
   try {
-    if (source.size === 0) return { kind: 'refused', format: null, reason: 'The file is empty' };
+    if (source.size === 0) return { kind: 'refused', format: null, reason: problem('file_empty') };
     const head = await readExactly(source, 0, 4096);
     const kind = sniff(head);
     let result: FileReadResult;
     if (kind === 'zip') result = await readArchive(source, ctx, 0);
     else if (kind === 'strava-csv' || kind === 'garmin-json') {
       if (source.size > MAX_INFLATED_BYTES)
-        return { kind: 'refused', format: null, reason: 'The file is too large to read' };
+        return { kind: 'refused', format: null, reason: problem('file_too_large_to_read') };
       const bytes = await readAll(source);
       result = kind === 'strava-csv' ? await readBareStravaCsv(bytes, ctx) : readBareGarminJson(bytes, ctx);
     } else {
@@ -307,7 +308,7 @@ export async function readActivityFile(
         return {
           kind: 'refused',
           format: null,
-          reason: `The file is ${Math.round(source.size / 1048576)} MB, too large to be an activity file`,
+          reason: problem('file_too_large', Math.round(source.size / 1048576)),
         };
       }
       const bytes = await readAll(source);
@@ -390,7 +391,7 @@ export interface ImportCounts {
   /** Files or entries that are well-formed but not activities (settings, workouts...). */
   notActivities: number;
   /** Files or entries refused, each with its reason. */
-  refused: { entry: string; reason: string }[];
+  refused: { entry: string; reason: Problem }[];
 }
 
 /** Per-import outcome counts for the user: what was read, what was not an activity, what was refused and why. */

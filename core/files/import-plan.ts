@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import type { Problem } from '../problem-codes';
 import { checkActivityInput } from '../activity-validation';
 import { activitiesOf, countOutcome, type FileReadResult } from './';
 
@@ -9,7 +10,7 @@ import { activitiesOf, countOutcome, type FileReadResult } from './';
 export interface ImportPlan {
   activities: ActivityInput[];
   notActivities: number;
-  refused: { item: string; reason: string }[];
+  refused: { item: string; reason: Problem | string }[];
 }
 
 export function planImport(results: readonly { name: string; result: FileReadResult }[], nowMs: number): ImportPlan {

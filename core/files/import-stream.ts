@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import type { Problem } from '../problem-codes';
 import { planImport } from './import-plan';
 import type { FileReadResult, RandomAccessSource } from './types';
 
@@ -23,7 +24,7 @@ export interface ImportItem {
   item: string;
   kind: ListedKind;
   /** Why, for refusals; skipped files need none (they are not activities). */
-  reason: string | null;
+  reason: Problem | string | null;
 }
 
 /** Listed files kept for the summary; beyond this only counts grow (a folder may hold thousands). */
@@ -45,7 +46,7 @@ export interface SaveCounts {
   /** Already stored from the same source, with the same or newer values. */
   known: number;
   /** Activities the store's own checks refused, by source id. */
-  refused?: { sourceId: string; reason: string }[];
+  refused?: { sourceId: string; reason: Problem | string }[];
 }
 
 export interface ImportProgress {
@@ -108,7 +109,7 @@ export function emptySummary(totalFiles: number): ImportSummary {
 }
 
 /** Adds a listed file (skipped or refused) to a summary, keeping the list bounded. */
-export function listItem(s: ImportSummary, kind: ListedKind, item: string, reason: string | null): void {
+export function listItem(s: ImportSummary, kind: ListedKind, item: string, reason: Problem | string | null): void {
   s.counts[kind]++;
   if (s.items.length < MAX_LISTED) s.items.push({ item, kind, reason });
   else s.unlisted++;

@@ -1,4 +1,5 @@
 import { FileRefusal } from './types';
+import { problem } from '../problem-codes';
 
 // The work one import may do, whatever its files claim: bytes inflated in all, entries read,
 // archive nesting, and how far data may expand. Past any of them the input ends with a clear
@@ -34,24 +35,20 @@ export class ReadBudget {
   spendInflated(n: number): void {
     this.inflated += n;
     if (this.inflated > READ_BUDGET.maxInflatedBytes)
-      throw new FileRefusal(
-        `Too large: this import expands to more than ${mb(READ_BUDGET.maxInflatedBytes)} MB of data in all`,
-      );
+      throw new FileRefusal(problem('import_too_much_data', mb(READ_BUDGET.maxInflatedBytes)));
   }
 
   spendEntries(n: number): void {
     this.entries += n;
     if (this.entries > READ_BUDGET.maxEntries)
-      throw new FileRefusal(`Too large: this import holds more than ${READ_BUDGET.maxEntries} files or rows`);
+      throw new FileRefusal(problem('import_too_many_entries', READ_BUDGET.maxEntries));
   }
 }
 
 /** Refuses a stream that has expanded implausibly far from the compressed bytes it consumed. */
 export function checkExpansion(inflated: number, consumed: number, what: string): void {
   if (inflated > READ_BUDGET.ratioFreeBytes && inflated > READ_BUDGET.maxRatio * Math.max(consumed, 1))
-    throw new FileRefusal(
-      `Damaged archive: ${what} expands more than ${READ_BUDGET.maxRatio} times (a decompression bomb, not activity data)`,
-    );
+    throw new FileRefusal(problem('archive_bomb', what, READ_BUDGET.maxRatio));
 }
 
 let lastYield = 0;

@@ -1,4 +1,5 @@
 import type { Sport } from '../activity';
+import { problem, type Problem } from '../problem-codes';
 import { normalizeSport } from '../sport';
 import { checkSummary, toActivityInput, type SessionSummary } from './summary';
 import { READ_BUDGET } from './read-budget';
@@ -80,20 +81,20 @@ function columnsFromHeader(header: string[]): Columns | null {
 export class StravaCsvCollector {
   rows: StravaRow[] = [];
   private cols: Columns | null = null;
-  headerError: string | null = null;
+  headerError: Problem | null = null;
   private headerSeen = false;
 
   onRow = (fields: string[], index: number): void => {
     if (!this.headerSeen) {
       this.headerSeen = true;
       this.cols = columnsFromHeader(fields);
-      if (!this.cols) this.headerError = 'activities.csv does not have the columns of a Strava export';
+      if (!this.cols) this.headerError = problem('csv_not_strava');
       return;
     }
     const c = this.cols;
     if (!c) return;
     if (this.rows.length >= READ_BUDGET.maxCsvRows)
-      throw new FileRefusal(`Too large: activities.csv lists more than ${READ_BUDGET.maxCsvRows} activities`);
+      throw new FileRefusal(problem('strava_csv_too_many_rows', READ_BUDGET.maxCsvRows));
     const get = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
     let filename = get(c.filename);
     if (c.filename < 0)
@@ -281,8 +282,8 @@ const MAX_FILES_FOR_SPORT = 5000;
 export async function stravaRowsToEntries(
   rows: StravaRow[],
   ctx: StravaRowsContext,
-): Promise<{ entries: ArchiveEntryResult[]; warnings: string[] }> {
-  const warnings: string[] = [];
+): Promise<{ entries: ArchiveEntryResult[]; warnings: Problem[] }> {
+  const warnings: Problem[] = [];
   const dayFirst = inferDayFirst(rows.map((r) => r.date));
   const entries: ArchiveEntryResult[] = [];
   const localized = new Map<string, number>();
@@ -296,7 +297,7 @@ export async function stravaRowsToEntries(
         entry,
         kind: 'refused',
         format: 'csv',
-        reason: `The activity id ${JSON.stringify(r.id.slice(0, 40))} is not a Strava id`,
+        reason: problem('csv_bad_id', r.id.slice(0, 40)),
       });
       continue;
     }
@@ -308,7 +309,7 @@ export async function stravaRowsToEntries(
         entry,
         kind: 'refused',
         format: 'csv',
-        reason: `The date ${JSON.stringify(r.date.slice(0, 60))} could not be read`,
+        reason: problem('csv_bad_date', r.date.slice(0, 60)),
       });
       continue;
     }
@@ -350,8 +351,8 @@ export async function stravaRowsToEntries(
       elapsedS: elapsed,
       name: r.name || 'Strava activity',
     };
-    const rowWarnings: string[] = [];
-    const bad = checkSummary(s, ctx.nowMs, rowWarnings, `Activity ${r.id}`);
+    const rowWarnings: Problem[] = [];
+    const bad = checkSummary(s, ctx.nowMs, rowWarnings, problem('subject_activity_id', r.id));
     if (bad) {
       entries.push({ entry, kind: 'refused', format: 'csv', reason: bad });
       continue;
@@ -369,11 +370,7 @@ export async function stravaRowsToEntries(
       .slice(0, 3)
       .map((t) => `"${t}"`)
       .join(', ');
-    warnings.push(
-      ctx.readFile
-        ? `activities.csv names sports in another language (${examples}); their sport was read from the activity files where possible`
-        : `activities.csv names sports in another language (${examples}); those activities were imported as "other"`,
-    );
+    warnings.push(problem(ctx.readFile ? 'csv_sports_localized_read' : 'csv_sports_localized_other', examples));
   }
   return { entries, warnings };
 }

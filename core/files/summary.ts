@@ -1,6 +1,7 @@
 import type { ActivityInput, Sport, Source } from '../activity';
 import { localDateOf } from '../local-date';
 import { LIMITS } from '../plausibility';
+import { problem, type Problem } from '../problem-codes';
 
 // What every reader produces before it becomes an ActivityInput, and the plausibility rules
 // they all share: nothing implausible is stored, and every correction is said in a warning.
@@ -41,31 +42,29 @@ function roundTo(v: number, decimals: number): number {
   return Math.round(v * f) / f;
 }
 
-function formatDuration(s: number): string {
-  if (s >= 86400) return `${(s / 86400).toFixed(1)} days`;
-  if (s >= 3600) return `${(s / 3600).toFixed(1)} h`;
-  return `${Math.round(s)} s`;
+function duration(s: number): Problem {
+  if (s >= 86400) return problem('duration_days', roundTo(s / 86400, 1));
+  if (s >= 3600) return problem('duration_hours', roundTo(s / 3600, 1));
+  return problem('duration_seconds', Math.round(s));
 }
 
 /**
- * Applies the shared plausibility rules. Returns a refusal reason when the session can't be
- * kept (no usable start); otherwise fixes or drops implausible values, adding warnings.
+ * Applies the shared plausibility rules. Returns a refusal when the session can't be kept (no
+ * usable start); otherwise fixes or drops implausible values, adding warnings about `what`.
  */
 export function checkSummary(
   s: SessionSummary,
   nowMs: number,
-  warnings: string[],
-  what = 'The activity',
-): string | null {
-  if (!Number.isFinite(s.startMs)) return `${what} has no readable start time`;
-  if (s.startMs < EARLIEST_FILE_START_MS)
-    return `${what} starts on ${isoSecond(s.startMs)}, before 1990: the device clock was not set`;
-  if (s.startMs > nowMs + FUTURE_SLACK_MS)
-    return `${what} starts on ${isoSecond(s.startMs)}, in the future: the device clock is wrong`;
+  warnings: Problem[],
+  what: Problem = problem('subject_activity'),
+): Problem | null {
+  if (!Number.isFinite(s.startMs)) return problem('start_missing', what);
+  if (s.startMs < EARLIEST_FILE_START_MS) return problem('start_before_1990', what, isoSecond(s.startMs));
+  if (s.startMs > nowMs + FUTURE_SLACK_MS) return problem('start_in_future', what, isoSecond(s.startMs));
   if (s.distanceM !== null) {
     if (!Number.isFinite(s.distanceM) || s.distanceM < 0) s.distanceM = null;
     else if (s.distanceM > MAX_PLAUSIBLE_DISTANCE_M) {
-      warnings.push(`${what}: a distance of ${Math.round(s.distanceM / 1000)} km is implausible and was ignored`);
+      warnings.push(problem('distance_implausible', what, Math.round(s.distanceM / 1000)));
       s.distanceM = null;
     } else s.distanceM = roundTo(s.distanceM, 2);
   }
@@ -74,16 +73,12 @@ export function checkSummary(
     if (v === null) continue;
     if (!Number.isFinite(v) || v < 0) s[key] = null;
     else if (v > MAX_PLAUSIBLE_DURATION_S) {
-      warnings.push(
-        `${what}: ${key === 'movingS' ? 'a moving' : 'an elapsed'} time of ${formatDuration(v)} is implausible and was ignored`,
-      );
+      warnings.push(problem(key === 'movingS' ? 'moving_implausible' : 'elapsed_implausible', what, duration(v)));
       s[key] = null;
     } else s[key] = roundTo(v, 3);
   }
   if (s.movingS !== null && s.elapsedS !== null && s.movingS > s.elapsedS + 2) {
-    warnings.push(
-      `${what}: the elapsed time (${formatDuration(s.elapsedS)}) is shorter than the moving time (${formatDuration(s.movingS)}); the elapsed time was ignored`,
-    );
+    warnings.push(problem('elapsed_below_moving', what, duration(s.elapsedS), duration(s.movingS)));
     s.elapsedS = null;
   }
   if (s.name.length > MAX_NAME_LENGTH) s.name = s.name.slice(0, MAX_NAME_LENGTH);

@@ -1,4 +1,5 @@
 import { normalizeSport } from '../sport';
+import { problem } from '../problem-codes';
 import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
@@ -161,16 +162,13 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     return {
       kind: 'refused',
       format: 'tcx',
-      reason: 'Damaged TCX file: no <TrainingCenterDatabase> element could be read',
+      reason: problem('tcx_damaged'),
     };
   if (acts.length === 0) {
     return {
       kind: 'refused',
       format: 'tcx',
-      reason:
-        courses > 0
-          ? 'The TCX file holds a course (a planned route), not a recorded activity'
-          : 'The TCX file holds no activity',
+      reason: problem(courses > 0 ? 'tcx_course' : 'tcx_no_activity'),
     };
   }
 
@@ -179,7 +177,7 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     const firstLap = a.laps.find((l) => l.start)?.start ?? null;
     const start = a.id ?? firstLap ?? a.firstPoint;
     if (!start) {
-      out.skip('An activity in the TCX file has no start time');
+      out.skip(problem('tcx_activity_no_start'));
       continue;
     }
     let lapDist = 0;
@@ -210,7 +208,7 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       elapsedS: Number.isFinite(endMs) && endMs >= start.ms ? (endMs - start.ms) / 1000 : null,
       name: defaultName(sport, ctx.fileName),
     };
-    out.add(s, start.offsetMin, 'The activity');
+    out.add(s, start.offsetMin, problem('subject_activity'));
   }
-  return out.result('The TCX file holds no activity');
+  return out.result(problem('tcx_no_activity'));
 }

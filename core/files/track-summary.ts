@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import { problem, type Problem } from '../problem-codes';
 import { checkSummary, dateOfWallClock, toActivityInput, type SessionSummary } from './summary';
 import type { ActivitiesRead, FileFormat, Refused } from './types';
 import { haversineM } from './xml-scanner';
@@ -43,8 +44,8 @@ export class TrackSteps {
  */
 export class FileActivities {
   readonly activities: ActivityInput[] = [];
-  readonly warnings: string[] = [];
-  private readonly skipped: string[] = [];
+  readonly warnings: Problem[] = [];
+  private readonly skipped: Problem[] = [];
 
   constructor(
     private readonly format: FileFormat,
@@ -52,7 +53,7 @@ export class FileActivities {
   ) {}
 
   /** An activity of the file that can't be kept, and why. */
-  skip(reason: string): void {
+  skip(reason: Problem): void {
     this.skipped.push(reason);
   }
 
@@ -60,7 +61,7 @@ export class FileActivities {
    * Keeps the summary if checkSummary accepts it (`what` names it in messages), else skips it.
    * `offsetMin`: the file's UTC offset at the start (minutes east), which gives the local date.
    */
-  add(s: SessionSummary, offsetMin: number | null, what: string): void {
+  add(s: SessionSummary, offsetMin: number | null, what: Problem): void {
     if (offsetMin !== null) s.localDate = dateOfWallClock(s.startMs + offsetMin * 60_000);
     const bad = checkSummary(s, this.ctx.nowMs, this.warnings, what);
     if (bad) this.skipped.push(bad);
@@ -71,13 +72,13 @@ export class FileActivities {
    * The file's result: its activities, with a "Skipped: …" warning for each one skipped; or,
    * when none was kept, a refusal with the first reason (`none` when nothing was skipped).
    */
-  result(none: string): ActivitiesRead | Refused {
+  result(none: Problem): ActivitiesRead | Refused {
     if (this.activities.length === 0) return { kind: 'refused', format: this.format, reason: this.skipped[0] ?? none };
     return {
       kind: 'activities',
       format: this.format,
       activities: this.activities,
-      warnings: [...this.warnings, ...this.skipped.map((r) => `Skipped: ${r}`)],
+      warnings: [...this.warnings, ...this.skipped.map((r) => problem('skipped', r))],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../activity';
+import { problemDebugText, type Problem } from '../problem-codes';
 
 /**
  * Random access to the bytes of a file, so a 1 GB archive is never read whole: a browser File
@@ -33,21 +34,21 @@ export interface ActivitiesRead {
   format: FileFormat;
   activities: ActivityInput[];
   /** Things the user may want to know (damaged checksum, estimated values); never fatal. */
-  warnings: string[];
+  warnings: Problem[];
 }
 
 /** A well-formed file that is not an activity (FIT settings, workout, monitoring). */
 export interface NotActivity {
   kind: 'not-activity';
   format: FileFormat;
-  reason: string;
+  reason: Problem;
 }
 
-/** The file could not be read, or held nothing usable; `reason` says why, in plain English. */
+/** The file could not be read, or held nothing usable; `reason` says why, as a code. */
 export interface Refused {
   kind: 'refused';
   format: FileFormat | null;
-  reason: string;
+  reason: Problem;
 }
 
 export type SingleFileResult = ActivitiesRead | NotActivity | Refused;
@@ -63,7 +64,7 @@ export interface ArchiveRead {
   kind: 'archive';
   format: ArchiveFormat;
   entries: ArchiveEntryResult[];
-  warnings: string[];
+  warnings: Problem[];
 }
 
 export type FileReadResult = SingleFileResult | ArchiveRead;
@@ -74,6 +75,9 @@ export type ArchiveFormat = 'zip' | 'strava-export' | 'garmin-export';
 /** A refusal raised inside a reader; import-files turns it into a `Refused` result. */
 export class FileRefusal extends Error {
   override name = 'FileRefusal';
+  constructor(readonly problem: Problem) {
+    super(problemDebugText(problem));
+  }
 }
 
 export const MAX_SINGLE_FILE_BYTES = 128 * 1024 * 1024;

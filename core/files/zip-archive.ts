@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { problem, type Problem } from '../problem-codes';
 import { readExactly } from './source';
 import { crc32 } from './gzip';
 import { checkExpansion, READ_BUDGET, yieldToOthers, type ReadBudget } from './read-budget';
@@ -42,8 +43,7 @@ const u16 = (v: DataView, o: number) => v.getUint16(o, true);
 const u32 = (v: DataView, o: number) => v.getUint32(o, true);
 function u64(v: DataView, o: number): number {
   const n = v.getBigUint64(o, true);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new FileRefusal('Damaged zip archive: a size or offset is out of range');
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new FileRefusal(problem('zip_out_of_range'));
   return Number(n);
 }
 
@@ -58,7 +58,7 @@ async function hasSignature(source: RandomAccessSource, offset: number, sig: num
 /** Reads the archive's central directory: the list of its entries. */
 export async function readZipDirectory(source: RandomAccessSource): Promise<ZipEntry[]> {
   const size = source.size;
-  if (size < 22) throw new FileRefusal('Damaged zip archive: too short to hold a directory');
+  if (size < 22) throw new FileRefusal(problem('zip_too_short'));
   const tailLen = Math.min(size, 22 + 65535 + 20);
   const tailStart = size - tailLen;
   const tail = await readExactly(source, tailStart, tailLen);
@@ -70,7 +70,7 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
       break;
     }
   }
-  if (eocd < 0) throw new FileRefusal('Damaged zip archive: its directory is missing (the download may be incomplete)');
+  if (eocd < 0) throw new FileRefusal(problem('zip_no_directory'));
   let count = u16(tv, eocd + 10);
   let cdSize = u32(tv, eocd + 12);
   let cdOffset = u32(tv, eocd + 16);
@@ -93,18 +93,17 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
       }
     }
   }
-  if (cdSize > MAX_CENTRAL_DIRECTORY) throw new FileRefusal('The zip archive lists too many files to read');
+  if (cdSize > MAX_CENTRAL_DIRECTORY) throw new FileRefusal(problem('zip_too_many_files'));
   // Data prepended to the archive (self-extracting zips, some downloaders) shifts every
   // offset: when the directory is not where the record says, look where it must end.
   let shift = 0;
   if (cdSize > 0 && !(await hasSignature(source, cdOffset, SIG_CENTRAL))) {
     const delta = eocdAbs - (zip64 ? 76 : 0) - cdSize - cdOffset;
     if (delta > 0 && (await hasSignature(source, cdOffset + delta, SIG_CENTRAL))) shift = delta;
-    else throw new FileRefusal('Damaged zip archive: its directory is not where the archive says');
+    else throw new FileRefusal(problem('zip_directory_misplaced'));
   }
   const start = cdOffset + shift;
-  if (start + cdSize > size)
-    throw new FileRefusal('Damaged zip archive: its directory points past the end of the file');
+  if (start + cdSize > size) throw new FileRefusal(problem('zip_directory_past_end'));
   const cd = await readExactly(source, start, cdSize);
   const v = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
   const entries: ZipEntry[] = [];
@@ -153,9 +152,9 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  if (entries.length === 0 && count > 0) throw new FileRefusal('Damaged zip archive: its directory could not be read');
+  if (entries.length === 0 && count > 0) throw new FileRefusal(problem('zip_directory_unreadable'));
   if (entries.length > READ_BUDGET.maxEntries)
-    throw new FileRefusal(`Too large: the zip archive lists more than ${READ_BUDGET.maxEntries} files`);
+    throw new FileRefusal(problem('zip_too_many_entries', READ_BUDGET.maxEntries));
   refuseOverlaps(entries);
   return entries;
 }
@@ -171,9 +170,7 @@ function refuseOverlaps(entries: readonly ZipEntry[]): void {
     const next = byOffset[i]!;
     // An entry's local header (30 bytes and its name) and data lie before the next entry's header.
     if (next.localHeaderOffset < prev.localHeaderOffset + 30 + prev.compressedSize)
-      throw new FileRefusal(
-        `Damaged archive: the entries ${prev.name} and ${next.name} overlap (a decompression bomb, not an export)`,
-      );
+      throw new FileRefusal(problem('zip_entries_overlap', prev.name, next.name));
   }
 }
 
@@ -192,8 +189,7 @@ export interface StreamEntryOptions {
 async function dataStart(source: RandomAccessSource, entry: ZipEntry): Promise<number> {
   const h = await readExactly(source, entry.localHeaderOffset, 30);
   const hv = new DataView(h.buffer, h.byteOffset, h.byteLength);
-  if (h.length < 30 || u32(hv, 0) !== SIG_LOCAL)
-    throw new FileRefusal(`Damaged zip archive: the data of ${entry.name} is missing`);
+  if (h.length < 30 || u32(hv, 0) !== SIG_LOCAL) throw new FileRefusal(problem('zip_entry_missing', entry.name));
   return entry.localHeaderOffset + 30 + u16(hv, 26) + u16(hv, 28);
 }
 
@@ -208,15 +204,14 @@ export async function streamZipEntry(
   /** May return a promise: the next chunk waits for it (a consumer that yields as it parses). */
   onChunk: (chunk: Uint8Array) => void | Promise<void>,
   opts: StreamEntryOptions,
-): Promise<string | undefined> {
-  if (entry.flags & 0x01) throw new FileRefusal(`${entry.name} is encrypted`);
+): Promise<Problem | undefined> {
+  if (entry.flags & 0x01) throw new FileRefusal(problem('zip_entry_encrypted', entry.name));
   if (entry.method !== 0 && entry.method !== 8)
-    throw new FileRefusal(`${entry.name} uses a compression method (${entry.method}) this reader does not support`);
+    throw new FileRefusal(problem('zip_entry_method', entry.name, entry.method));
   if (entry.size > opts.maxBytes)
-    throw new FileRefusal(`${entry.name} is ${Math.round(entry.size / 1048576)} MB, too large to read`);
+    throw new FileRefusal(problem('zip_entry_too_large', entry.name, Math.round(entry.size / 1048576)));
   const start = await dataStart(source, entry);
-  if (start + entry.compressedSize > source.size)
-    throw new FileRefusal(`Damaged zip archive: ${entry.name} is cut short`);
+  if (start + entry.compressedSize > source.size) throw new FileRefusal(problem('zip_entry_cut_short', entry.name));
   const chunkSize = opts.chunkSize ?? 1024 * 1024;
   let crc = 0;
   let total = 0;
@@ -226,9 +221,7 @@ export async function streamZipEntry(
     checkExpansion(total, consumed, entry.name);
     opts.budget?.spendInflated(c.length);
     if (total > opts.maxBytes)
-      throw new FileRefusal(
-        `${entry.name} expands to more than ${Math.round(opts.maxBytes / 1048576)} MB, too large to read`,
-      );
+      throw new FileRefusal(problem('zip_entry_expands_too_much', entry.name, Math.round(opts.maxBytes / 1048576)));
     crc = crc32(c, crc);
     pending.push(c);
   };
@@ -244,7 +237,7 @@ export async function streamZipEntry(
     while (read < entry.compressedSize) {
       const n = Math.min(chunkSize, entry.compressedSize - read);
       const piece = await readExactly(source, start + read, n);
-      if (piece.length < n) throw new FileRefusal(`Damaged zip archive: ${entry.name} is cut short`);
+      if (piece.length < n) throw new FileRefusal(problem('zip_entry_cut_short', entry.name));
       read += n;
       const last = read >= entry.compressedSize;
       if (inflater) {
@@ -271,9 +264,9 @@ export async function streamZipEntry(
     await deliver();
   } catch (e) {
     if (e instanceof FileRefusal) throw e;
-    throw new FileRefusal(`Damaged zip archive: ${entry.name} could not be decompressed`);
+    throw new FileRefusal(problem('zip_entry_corrupt', entry.name));
   }
-  if (crc !== entry.crc32) return `The checksum of ${entry.name} does not match: it may be damaged`;
+  if (crc !== entry.crc32) return problem('zip_entry_checksum', entry.name);
   return undefined;
 }
 
@@ -283,7 +276,7 @@ export async function readZipEntry(
   entry: ZipEntry,
   maxBytes: number,
   budget?: ReadBudget,
-): Promise<{ data: Uint8Array; warning?: string }> {
+): Promise<{ data: Uint8Array; warning?: Problem }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const warning = await streamZipEntry(

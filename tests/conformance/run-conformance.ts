@@ -8,6 +8,8 @@
 // or from the command line with any TypeScript runner, e.g.
 //   npx jiti tests/conformance/run-conformance.ts ../shared/corpus
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { PROBLEM_CODES } from '../../core/problem-codes';
+import { englishText } from '../problem-english';
 import path from 'node:path';
 import { SPORT_FAMILY, SPORTS, type ActivityInput, type Sport } from '../../core/activity';
 import { isLocalDate } from '../../core/local-date';
@@ -150,7 +152,7 @@ function resultDetail(r: FileReadResult): string {
     const extra = r.kind === 'archive' ? ` [${r.format}: ${r.entries.length} entries]` : '';
     return acts.map(describe).join('; ') + extra;
   }
-  return r.reason;
+  return englishText(r.reason);
 }
 
 export async function runConformance(corpusDir: string, opts: ConformanceOptions = {}): Promise<ConformanceResult> {
@@ -191,14 +193,14 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
       let status: RowStatus;
       if (result.kind === 'refused' || result.kind === 'not-activity') {
         status = result.kind === 'refused' ? 'refused' : 'not-activity';
-        if (typeof result.reason !== 'string' || result.reason.length < 10)
-          problems.push(`unclear reason ${JSON.stringify(result.reason)}`);
+        if (!PROBLEM_CODES.includes(result.reason.code)) problems.push(`unclear reason ${englishText(result.reason)}`);
       } else {
         status = 'read';
         for (const a of acts) problems.push(...implausibilities(a, nowMs));
         if (result.kind === 'archive') {
           for (const e of result.entries)
-            if (e.kind !== 'activities' && e.reason.length < 10) problems.push(`unclear reason in ${e.entry}`);
+            if (e.kind !== 'activities' && !PROBLEM_CODES.includes(e.reason.code))
+              problems.push(`unclear reason in ${e.entry}`);
         }
         if (problems.length > 0) status = 'implausible';
       }
@@ -208,11 +210,13 @@ export async function runConformance(corpusDir: string, opts: ConformanceOptions
           if (result.kind !== 'refused' && result.kind !== 'not-activity')
             exProblems.push(`read ${acts.length} activities, expected a refusal (${exp.reject})`);
           else {
+            // The runner reads the English (or German) sentence; the expectation names its words.
+            const reason = englishText(result.reason);
             const m = /FIT file type (\w+)/.exec(exp.reject);
-            if (m && (result.kind !== 'not-activity' || !result.reason.includes(m[1]!)))
-              exProblems.push(`reason "${result.reason}", expected ${exp.reject}`);
-            if (/empty/.test(exp.reject) && !/empty/i.test(result.reason))
-              exProblems.push(`reason "${result.reason}", expected ${exp.reject}`);
+            if (m && (result.kind !== 'not-activity' || !reason.includes(m[1]!)))
+              exProblems.push(`reason "${reason}", expected ${exp.reject}`);
+            if (/empty/.test(exp.reject) && !/empty/i.test(reason))
+              exProblems.push(`reason "${reason}", expected ${exp.reject}`);
           }
         } else if (exp.sessions) {
           const sorted = [...acts].sort((a, b) => a.startMs - b.startMs);

@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../../activity';
+import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
@@ -58,7 +59,7 @@ export type GarminReadResult =
        */
       followUpIds: string[];
     }
-  | { ok: false; error: string };
+  | { ok: false; error: Problem };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -350,7 +351,7 @@ function build(f: Fields, nowMs: number): ItemResult {
     name: f.name.slice(0, LIMITS.maxNameLength),
   };
   const checked = checkActivityInput(candidate, nowMs);
-  if (!checked.ok) return { kind: 'skipped', id, reason: checked.error, followUp: [] };
+  if (!checked.ok) return { kind: 'skipped', id, reason: problemDebugText(checked.error), followUp: [] };
   return { kind: 'activity', activity: { ...checked.value, ownerId: f.ownerId } };
 }
 
@@ -381,21 +382,16 @@ function collect(items: { fields: Fields | null; why?: string }[], nowMs: number
 const looksLikeHtml = (s: string) => /^\s*</.test(s);
 
 /** Says what a response that is not activity data is, as specifically as it can. */
-function whatItIs(json: unknown, expected: string): string {
-  if (json === null || json === undefined || json === '') return `Garmin's ${expected} came back empty`;
-  if (typeof json === 'string') {
-    return looksLikeHtml(json)
-      ? `not JSON of Garmin's ${expected}: Garmin sent a web page instead (you may be signed out)`
-      : `not JSON of Garmin's ${expected}: Garmin sent plain text (you may be signed out)`;
-  }
-  if (typeof json !== 'object') return `not Garmin's ${expected}: the response is a ${typeof json}`;
+function whatItIs(json: unknown, expected: Problem): Problem {
+  if (json === null || json === undefined || json === '') return problem('garmin_empty', expected);
+  if (typeof json === 'string') return problem(looksLikeHtml(json) ? 'garmin_web_page' : 'garmin_plain_text', expected);
+  if (typeof json !== 'object') return problem('garmin_wrong_type', expected, typeof json);
   if (Array.isArray(json)) {
     const first = json.find(isObj);
     if (first && 'typeKey' in first && 'typeId' in first && !('activityId' in first))
-      return `not Garmin's ${expected}: this is Garmin's list of activity types`;
-    if (first && 'zoneNumber' in first && 'secsInZone' in first)
-      return `not Garmin's ${expected}: these are an activity's heart-rate zones`;
-    return `Garmin's ${expected} has changed: the response is a list whose items have no activityId`;
+      return problem('garmin_activity_types', expected);
+    if (first && 'zoneNumber' in first && 'secsInZone' in first) return problem('garmin_hr_zones', expected);
+    return problem('garmin_list_no_ids', expected);
   }
   const o = json as Obj;
   if (
@@ -404,22 +400,22 @@ function whatItIs(json: unknown, expected: string): string {
     'activityDetailMetrics' in o ||
     ('measurements' in o && 'metrics' in o)
   ) {
-    return `not Garmin's ${expected}: these are an activity's samples (details), not its summary`;
+    return problem('garmin_samples', expected);
   }
-  if ('userMetrics' in o) return `not Garmin's ${expected}: these are the athlete's statistics`;
+  if ('userMetrics' in o) return problem('garmin_statistics', expected);
   if ('productDisplayName' in o || 'partNumber' in o || 'applicationKey' in o)
-    return `not Garmin's ${expected}: this is a device's description`;
+    return problem('garmin_device', expected);
   const msg = text(o.message) ?? text(o.error) ?? text(o.errorMessage);
-  if (msg) return `Garmin answered with an error instead of the ${expected}: ${msg.slice(0, 200)}`;
-  return `Garmin's ${expected} has changed: no activityId, summaryDTO or start time where they used to be`;
+  if (msg) return problem('garmin_error', expected, msg.slice(0, 200));
+  return problem('garmin_changed', expected);
 }
 
-function parseIfText(json: unknown): { json: unknown } | { error: string } {
+function parseIfText(json: unknown): { json: unknown } | { error: Problem } {
   if (typeof json === 'string' && /^\s*[{[]/.test(json)) {
     try {
       return { json: JSON.parse(json) as unknown };
     } catch {
-      return { error: "not JSON of Garmin's activity data: the response text does not parse as JSON" };
+      return { error: problem('garmin_not_json') };
     }
   }
   return { json };
@@ -443,7 +439,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
   const p = parseIfText(input);
   if ('error' in p) return { ok: false, error: p.error };
   const json = p.json;
-  const what = 'activity list';
+  const what = problem('garmin_what_list');
   if (Array.isArray(json)) {
     if (json.length > 0 && !json.some((a) => isObj(a) && 'activityId' in a))
       return { ok: false, error: whatItIs(json, what) };
@@ -454,8 +450,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
   }
   if (isObj(json) && isObj(json.results)) {
     const acts = json.results.activities;
-    if (!Array.isArray(acts))
-      return { ok: false, error: "Garmin's activity search (1.2) has changed: no results.activities array" };
+    if (!Array.isArray(acts)) return { ok: false, error: problem('garmin_search_changed') };
     return collect(
       acts.map((w) => {
         const a = isObj(w) && isObj(w.activity) ? w.activity : w;
@@ -467,7 +462,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
   if (isObj(json) && singleFields(json))
     return {
       ok: false,
-      error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)",
+      error: problem('garmin_single_not_list'),
     };
   return { ok: false, error: whatItIs(json, what) };
 }
@@ -481,13 +476,13 @@ export function readGarminActivity(input: unknown, nowMs: number = Date.now()): 
   if ('error' in p) return { ok: false, error: p.error };
   const json = p.json;
   if (Array.isArray(json) && json.some((a) => isObj(a) && 'activityId' in a)) {
-    return { ok: false, error: 'not a single Garmin activity: this is a list (read it with readGarminActivityList)' };
+    return { ok: false, error: problem('garmin_list_not_single') };
   }
   if (isObj(json)) {
     const f = singleFields(json);
     if (f) return collect([{ fields: f }], nowMs);
   }
-  return { ok: false, error: whatItIs(json, 'activity') };
+  return { ok: false, error: whatItIs(json, problem('garmin_what_activity')) };
 }
 
 export type GarminEndpoint = { kind: 'list' } | { kind: 'legacy-search' } | { kind: 'activity'; id: string };
@@ -520,10 +515,6 @@ export function garminEndpoint(url: string): GarminEndpoint | null {
   return null;
 }
 
-export function isGarminActivityDataUrl(url: string): boolean {
-  return garminEndpoint(url) !== null;
-}
-
 /**
  * Reads a response by the URL it came from; null for URLs that are not activity data. For one
  * activity the body must be the activity the URL names.
@@ -536,7 +527,7 @@ export function readGarminResponse(url: string, json: unknown, nowMs: number = D
   if (r.ok) {
     const bodyId = r.activities[0]?.sourceId ?? r.skipped[0]?.id;
     if (bodyId !== undefined && bodyId !== e.id && !bodyId.startsWith('#')) {
-      return { ok: false, error: `Garmin sent activity ${bodyId} for a request about activity ${e.id}` };
+      return { ok: false, error: problem('garmin_wrong_activity', bodyId, e.id) };
     }
   }
   return r;

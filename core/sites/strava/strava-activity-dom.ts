@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../../activity';
+import { problem, type Problem } from '../../problem-codes';
 import { localDateOf } from '../../local-date';
 import { parseClock, parseLocaleNumber } from '../../text-numbers';
 import { normalizeSport } from '../../sport';
@@ -13,8 +14,8 @@ import { normalizeSport } from '../../sport';
 
 export type StravaDomResult =
   | { kind: 'activity'; activity: ActivityInput }
-  | { kind: 'not-own'; reason: string }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'not-own'; reason: Problem }
+  | { kind: 'unreadable'; reason: Problem };
 
 const UNIT_M: Partial<Record<string, number>> = {
   km: 1000,
@@ -89,22 +90,22 @@ export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string
     Record<keyof StravaDomSnapshot, unknown>
   >;
   const activityId = str(s.activityId) ?? '';
-  if (!/^\d+$/.test(activityId)) return { kind: 'unreadable', reason: 'the page has no activity id' };
-  if (s.hasSummary !== true) return { kind: 'unreadable', reason: "the activity's summary is not on the page" };
+  if (!/^\d+$/.test(activityId)) return { kind: 'unreadable', reason: problem('strava_page_no_id') };
+  if (s.hasSummary !== true) return { kind: 'unreadable', reason: problem('strava_dom_no_summary') };
   // Whose run it is, as the site itself shows it; when unsure, it is not recorded.
   const viewer = str(s.viewerAthleteId);
   const owner = str(s.ownerAthleteId);
-  if (viewer === null) return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
+  if (viewer === null) return { kind: 'not-own', reason: problem('strava_page_signed_out') };
   if (owner === null || owner !== viewer || s.hasEditLink !== true)
-    return { kind: 'not-own', reason: 'the summary does not show the signed-in athlete as its owner' };
+    return { kind: 'not-own', reason: problem('strava_dom_not_owner') };
 
   const parts = (str(s.title) ?? '').split('|').map((x) => x.trim());
-  if (parts.length < 3) return { kind: 'unreadable', reason: 'the page title does not name the sport' };
+  if (parts.length < 3) return { kind: 'unreadable', reason: problem('strava_dom_no_sport') };
   const sportLabel = parts[parts.length - 2]!;
 
   const dt = str(s.datetime) ?? '';
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(dt) || !Number.isFinite(Date.parse(dt))) {
-    return { kind: 'unreadable', reason: 'no machine-readable start time on the page' };
+    return { kind: 'unreadable', reason: problem('strava_dom_no_start') };
   }
   const startMs = Date.parse(dt);
   // With an offset the wall clock is where the run happened; without one, the runner's zone decides.
@@ -116,13 +117,13 @@ export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string
   if (distanceText !== null) {
     const factor = UNIT_M[(str(s.distanceUnit) ?? '').toLowerCase()];
     const value = parseLocaleNumber(distanceText);
-    if (factor === undefined || value === null) return { kind: 'unreadable', reason: 'the distance could not be read' };
+    if (factor === undefined || value === null)
+      return { kind: 'unreadable', reason: problem('strava_dom_no_distance') };
     distanceM = Math.round(value * factor * 10) / 10;
   }
   const movingS = parseClock(str(s.movingText) ?? '');
   const elapsedS = parseClock(str(s.elapsedText) ?? '');
-  if (movingS === null && elapsedS === null)
-    return { kind: 'unreadable', reason: 'no moving or elapsed time on the page' };
+  if (movingS === null && elapsedS === null) return { kind: 'unreadable', reason: problem('strava_dom_no_time') };
 
   return {
     kind: 'activity',

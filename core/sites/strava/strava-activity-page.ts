@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../../activity';
+import { problem, type Problem } from '../../problem-codes';
 import { datePartOfLocalTimestamp, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
 
@@ -25,8 +26,8 @@ export interface StravaPageSnapshot {
 
 export type StravaPageResult =
   | { kind: 'activity'; activity: ActivityInput }
-  | { kind: 'not-own'; reason: string }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'not-own'; reason: Problem }
+  | { kind: 'unreadable'; reason: Problem };
 
 function num(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -74,26 +75,26 @@ function zoneOffsetMs(ms: number, timeZone: string): number {
  */
 export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string): StravaPageResult {
   if (s.currentAthleteId === null || s.currentAthleteId === undefined) {
-    return { kind: 'not-own', reason: 'nobody is signed in to Strava on this page' };
+    return { kind: 'not-own', reason: problem('strava_page_signed_out') };
   }
   if (s.activityAthleteId === null || s.activityAthleteId === undefined) {
     return {
       kind: 'unreadable',
-      reason: 'the page does not say whose activity it is (pageView.activityAthlete is missing)',
+      reason: problem('strava_page_no_owner'),
     };
   }
   if (String(s.activityAthleteId) !== String(s.currentAthleteId)) {
-    return { kind: 'not-own', reason: "another athlete's activity" };
+    return { kind: 'not-own', reason: problem('strava_page_other_athlete') };
   }
   const a = s.activity;
-  if (!a) return { kind: 'unreadable', reason: 'the page has no activity data (pageView.activity is missing)' };
+  if (!a) return { kind: 'unreadable', reason: problem('strava_page_no_data') };
   const id = String(s.activityId ?? a.id ?? '');
-  if (!/^\d+$/.test(id)) return { kind: 'unreadable', reason: 'the activity has no id' };
+  if (!/^\d+$/.test(id)) return { kind: 'unreadable', reason: problem('strava_page_no_id') };
   if (id !== s.urlActivityId)
-    return { kind: 'unreadable', reason: `the page's data is for activity ${id}, not ${s.urlActivityId}` };
+    return { kind: 'unreadable', reason: problem('strava_page_wrong_activity', id, String(s.urlActivityId)) };
 
   const label = firstText(a, 'sport_type', 'sportType', 'type');
-  if (!label) return { kind: 'unreadable', reason: 'the activity has no sport (sport_type or type)' };
+  if (!label) return { kind: 'unreadable', reason: problem('strava_page_no_sport') };
 
   const localWallS = firstNum(a, 'startDateLocal', 'start_date_local_raw');
   const localIso = firstText(a, 'start_date_local', 'startDateLocalString');
@@ -114,7 +115,7 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
     const guess = localWallS * 1000;
     startMs = guess - zoneOffsetMs(guess, timeZone);
   }
-  if (startMs === null) return { kind: 'unreadable', reason: 'the activity has no start time' };
+  if (startMs === null) return { kind: 'unreadable', reason: problem('strava_page_no_start') };
   if (!localDate) localDate = localDateOf(startMs, timeZone);
 
   const distanceM = firstNum(a, 'distance', 'distance_raw');

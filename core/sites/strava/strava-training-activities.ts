@@ -1,4 +1,5 @@
 import type { ActivityInput } from '../../activity';
+import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
@@ -35,7 +36,7 @@ export type StravaTrainingResult =
       /** Models not read; `id` is the model's id, or "#index" when it has none. */
       skipped: { id: string; reason: string }[];
     }
-  | { ok: false; error: string };
+  | { ok: false; error: Problem };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -93,25 +94,18 @@ function looksLikeHtml(s: string): boolean {
 }
 
 /** Why a value is not this endpoint's response, in words for the log and the options page. */
-function notTheList(json: unknown): string {
-  if (json === null || json === undefined || json === '')
-    return "Strava's activity list came back empty: you may be signed out";
-  if (typeof json === 'string') {
-    return looksLikeHtml(json)
-      ? 'not JSON of the activity list: Strava sent a web page instead (you may be signed out)'
-      : 'not JSON of the activity list: Strava sent plain text (you may be signed out)';
-  }
-  if (Array.isArray(json))
-    return "Strava's activity list has changed: the response is an array, not {models, page, perPage, total}";
-  if (!isObj(json)) return `Strava's activity list has changed: the response is ${typeof json}, not an object`;
+function notTheList(json: unknown): Problem {
+  if (json === null || json === undefined || json === '') return problem('strava_list_empty');
+  if (typeof json === 'string') return problem(looksLikeHtml(json) ? 'strava_list_web_page' : 'strava_list_plain_text');
+  if (Array.isArray(json)) return problem('strava_list_array');
+  if (!isObj(json)) return problem('strava_list_not_object', typeof json);
   // Activity streams (/activities/{id}/streams): an object of parallel arrays.
   const streamKeys = ['time', 'distance', 'latlng', 'altitude', 'heartrate', 'cadence', 'velocity_smooth', 'watts'];
   const arrays = streamKeys.filter((k) => Array.isArray(json[k]));
-  if (arrays.length >= 2)
-    return `not Strava's activity list: this is an activity's streams (${arrays.join(', ')}), which Hip Check does not read`;
+  if (arrays.length >= 2) return problem('strava_list_streams', arrays.join(', '));
   const msg = text(json.message) ?? text(json.error);
-  if (msg) return `Strava answered with an error instead of the activity list: ${msg.slice(0, 200)}`;
-  return "Strava's activity list has changed: no models array";
+  if (msg) return problem('strava_list_error', msg.slice(0, 200));
+  return problem('strava_list_no_models');
 }
 
 /**
@@ -130,7 +124,7 @@ export function readStravaTrainingActivities(
     try {
       json = JSON.parse(json) as unknown;
     } catch {
-      return { ok: false, error: 'not JSON of the activity list: the response text does not parse as JSON' };
+      return { ok: false, error: problem('strava_list_not_json') };
     }
   }
   if (!isObj(json) || !Array.isArray(json.models)) return { ok: false, error: notTheList(json) };
@@ -217,7 +211,7 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
     name,
   };
   const checked = checkActivityInput(candidate, nowMs);
-  if (!checked.ok) return { ok: false, id, reason: checked.error };
+  if (!checked.ok) return { ok: false, id, reason: problemDebugText(checked.error) };
   return { ok: true, id, activity: checked.value };
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { problem } from '../../../core/problem-codes';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../background/message-router';
@@ -12,7 +13,6 @@ import { routerDeps } from './router-deps';
 // the import is all or nothing; a damaged stored record never breaks a save or an export.
 
 const page = { kind: 'page' } as const;
-const strava = { kind: 'content', site: 'strava' } as const;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -77,7 +77,7 @@ describe('backup round trip', () => {
   it('keeps a 30-hour ultra through export and import', async () => {
     const d = await routerDeps();
     const ultra = run({ distanceM: 161_000, movingS: 27 * 3600, elapsedS: 30 * 3600, name: 'Western States' });
-    expect(await handleMessage({ type: 'activities/seen', activities: [ultra] }, strava, d)).toMatchObject({
+    expect(await handleMessage({ type: 'activities/add', activities: [ultra] }, page, d)).toMatchObject({
       added: 1,
     });
     const fresh = await routerDeps();
@@ -107,7 +107,10 @@ describe('backup round trip', () => {
       },
     ];
     const joined = await handleMessage({ type: 'backup/import', text: JSON.stringify(backup) }, page, d);
-    expect(joined).toMatchObject({ ok: false, error: expect.stringContaining('two ids of strava') });
+    expect(joined).toMatchObject({
+      ok: false,
+      error: problem('backup_activity_damaged', 1, problem('activity_duplicate_source', 'strava', '2')),
+    });
   });
 
   it('imports activities and settings together or nothing', async () => {
@@ -119,7 +122,7 @@ describe('backup round trip', () => {
     const before = await target.loadSettings();
     target.store.restore = () => Promise.reject(new Error('disk full'));
     const r = await handleMessage({ type: 'backup/import', text: JSON.stringify(backup) }, page, target);
-    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('disk full') });
+    expect(r).toMatchObject({ ok: false, error: problem('action_failed', 'disk full') });
     expect(await target.loadSettings()).toEqual(before);
     expect(await target.store.count()).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { problem, type ProblemCode, type ProblemParams } from '../../../core/problem-codes';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,6 +8,9 @@ import { listProblems } from '../../../background/read-problems';
 import { CORPUS_DIR } from '../../paths';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
+
+const refused = <C extends ProblemCode>(code: C, ...params: ProblemParams[C]) =>
+  problem('request_refused', problem(code, ...params));
 
 // Real files live beside the checkout (../shared/corpus), never in the repository.
 const CORPUS = CORPUS_DIR;
@@ -98,7 +102,7 @@ describe('site/data through the router', () => {
   it('refuses Strava data sent from a Garmin page, and stores nothing', async () => {
     const d = await routerDeps();
     const r = await handleMessage(siteData('strava-training-list', LIST_URL, recentList()), garmin, d);
-    expect(r).toEqual({ ok: false, error: 'Refused: strava-training-list data may only come from strava.' });
+    expect(r).toEqual({ ok: false, error: refused('request_site_data_wrong_site', 'strava-training-list', 'strava') });
     expect(await d.store.count()).toBe(0);
     expect(d.changes.count).toBe(0);
   });
@@ -112,10 +116,7 @@ describe('site/data through the router', () => {
       'https://connect.garmin.com/x',
     ]) {
       const r = await handleMessage(siteData('strava-training-list', url, recentList()), strava, d);
-      expect([url, r]).toEqual([
-        url,
-        { ok: false, error: 'Refused: site data must name its own page or request on that site.' },
-      ]);
+      expect([url, r]).toEqual([url, { ok: false, error: refused('request_site_data_url') }]);
     }
     expect(await d.store.count()).toBe(0);
   });
@@ -124,7 +125,7 @@ describe('site/data through the router', () => {
     const d = await routerDeps();
     for (const kind of ['constructor', '__proto__', 'toString', 'nope']) {
       const r = await handleMessage(siteData(kind, LIST_URL, recentList()), strava, d);
-      expect([kind, r]).toEqual([kind, { ok: false, error: 'Refused: site data of an unknown kind.' }]);
+      expect([kind, r]).toEqual([kind, { ok: false, error: refused('request_site_data_kind') }]);
     }
     expect(await d.store.count()).toBe(0);
   });
@@ -132,7 +133,7 @@ describe('site/data through the router', () => {
   it('refuses site data from an extension page', async () => {
     const d = await routerDeps();
     const r = await handleMessage(siteData('strava-training-list', LIST_URL, recentList()), page, d);
-    expect(r).toEqual({ ok: false, error: 'Refused: unknown message type "site/data".' });
+    expect(r).toEqual({ ok: false, error: refused('request_unknown_type', 'site/data') });
     expect(await d.store.count()).toBe(0);
   });
 
@@ -145,9 +146,7 @@ describe('site/data through the router', () => {
     );
     expect(r).toMatchObject({ ok: true, added: 0, known: 0, nextUrl: null });
     const reason = (r as Record<string, unknown>).problem;
-    expect(reason).toBe(
-      "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
-    );
+    expect(reason).toEqual(problem('site_strava_list', problem('strava_list_web_page')));
     expect(d.changes.count).toBe(1);
     expect(await listProblems()).toEqual([{ site: 'strava', page: 'training', url: LIST_URL, reason, atMs: NOW }]);
     // A good read from Strava clears it.
@@ -262,7 +261,7 @@ describe('upload/file through the router', () => {
     const d = await routerDeps();
     for (const dataBase64 of ['not base64!', 'QUJD\n', 'QU=JD', '%%%%']) {
       const r = await handleMessage({ type: 'upload/file', file: { name: 'x.fit', dataBase64 } }, strava, d);
-      expect([dataBase64, r]).toEqual([dataBase64, { ok: false, error: 'Refused: the upload is not base64 data.' }]);
+      expect([dataBase64, r]).toEqual([dataBase64, { ok: false, error: refused('request_upload_not_base64') }]);
     }
     expect(await d.store.recentImports(5)).toEqual([]);
     expect(d.changes.count).toBe(0);
@@ -275,13 +274,13 @@ describe('upload/file through the router', () => {
       ok: true,
       added: 0,
       notActivities: 0,
-      refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }],
+      refused: [{ item: 'x.fit', reason: problem('upload_undecodable') }],
     });
     expect(await d.store.count()).toBe(0);
     expect((await d.store.recentImports(1))[0]).toMatchObject({
       what: 'Strava upload: x.fit',
       added: 0,
-      refused: [{ item: 'x.fit', reason: 'the upload could not be decoded' }],
+      refused: [{ item: 'x.fit', reason: problem('upload_undecodable') }],
     });
   });
 
@@ -290,7 +289,7 @@ describe('upload/file through the router', () => {
     for (const file of [undefined, { name: 'x.fit' }, { dataBase64: 'QUJD' }, { name: 3, dataBase64: 'QUJD' }]) {
       expect(await handleMessage({ type: 'upload/file', file }, strava, d)).toEqual({
         ok: false,
-        error: 'Refused: an upload needs a file name and its data.',
+        error: refused('request_upload_fields'),
       });
     }
   });
@@ -302,7 +301,7 @@ describe('upload/file through the router', () => {
       page,
       d,
     );
-    expect(r).toEqual({ ok: false, error: 'Refused: unknown message type "upload/file".' });
+    expect(r).toEqual({ ok: false, error: refused('request_unknown_type', 'upload/file') });
     expect(await d.store.count()).toBe(0);
     expect(await d.store.recentImports(1)).toEqual([]);
   });
@@ -315,7 +314,7 @@ describe('imports/log and problem reports through the router', () => {
     merged: 1,
     unchanged: 2,
     notActivities: 1,
-    refused: [{ item: 'bad.fit', reason: 'bad CRC' }],
+    refused: [{ item: 'bad.fit', reason: problem('fit_checksum') }],
   };
 
   it('logs an import from an extension page', async () => {
@@ -337,10 +336,7 @@ describe('imports/log and problem reports through the router', () => {
       { what: 5 },
     ]) {
       const r = await handleMessage({ type: 'imports/log', record: { ...record, ...bad } }, page, d);
-      expect([bad, r]).toEqual([
-        bad,
-        { ok: false, error: 'Refused: an import log needs what, added, merged, unchanged, notActivities and refused.' },
-      ]);
+      expect([bad, r]).toEqual([bad, { ok: false, error: refused('request_import_log') }]);
     }
     expect(await d.store.recentImports(1)).toEqual([]);
     expect(d.changes.count).toBe(0);
@@ -350,31 +346,36 @@ describe('imports/log and problem reports through the router', () => {
     const d = await routerDeps();
     expect(await handleMessage({ type: 'imports/log', record }, strava, d)).toEqual({
       ok: false,
-      error: 'Refused: "imports/log" is not accepted from a web page.',
+      error: refused('request_not_from_page', 'imports/log'),
     });
     expect(await d.store.recentImports(1)).toEqual([]);
   });
 
-  it('stores a problem report and runs dataChanged', async () => {
+  it('stores a problem report whose reason is a known code, and runs dataChanged', async () => {
     const d = await routerDeps();
-    const problem = {
+    const report = {
       site: 'garmin',
       page: 'activity',
       url: 'https://connect.garmin.com/app/activity/1',
-      reason: 'no data',
+      reason: problem('strava_page_conflicting_data'),
     };
-    expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'problem/report', problem: report }, garmin, d)).toEqual({ ok: true });
     expect(d.changes.count).toBe(1);
-    expect(await listProblems()).toEqual([{ ...problem, atMs: NOW }]);
+    expect(await listProblems()).toEqual([{ ...report, atMs: NOW }]);
   });
 
-  it('refuses a problem report about another site than the sender’s', async () => {
+  it('refuses a problem report in words, or about another site than the sender’s', async () => {
     const d = await routerDeps();
-    const problem = { site: 'strava', page: 'activity', url: 'https://www.strava.com/activities/1', reason: 'no data' };
-    expect(await handleMessage({ type: 'problem/report', problem }, garmin, d)).toEqual({
-      ok: false,
-      error: 'Refused: a problem report needs site, page, url and reason.',
-    });
+    const url = 'https://connect.garmin.com/app/activity/1';
+    for (const report of [
+      { site: 'garmin', page: 'activity', url, reason: 'no data' },
+      { site: 'strava', page: 'activity', url, reason: problem('strava_page_conflicting_data') },
+    ]) {
+      expect(await handleMessage({ type: 'problem/report', problem: report }, garmin, d)).toEqual({
+        ok: false,
+        error: refused('request_problem_report'),
+      });
+    }
     expect(d.changes.count).toBe(0);
     expect(await listProblems()).toEqual([]);
   });

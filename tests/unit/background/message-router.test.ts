@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { problem } from '../../../core/problem-codes';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
@@ -69,7 +70,7 @@ beforeEach(() => {
 describe('the background message router', () => {
   it('stores a run seen on Strava and shows it in the popup state', async () => {
     const d = await deps();
-    expect(await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d)).toMatchObject({
+    expect(await handleMessage({ type: 'activities/add', activities: [run()] }, page, d)).toMatchObject({
       ok: true,
       added: 1,
     });
@@ -80,8 +81,19 @@ describe('the background message router', () => {
 
   it('refuses a hostile message and stores nothing', async () => {
     const d = await deps();
-    const r = await handleMessage({ type: 'activities/seen', activities: [run({ distanceM: -5 })] }, strava, d);
-    expect(r).toEqual({ ok: false, error: 'Refused: activity 1: distance is negative (-5 m).' });
+    const r = await handleMessage({ type: 'activities/add', activities: [run({ distanceM: -5 })] }, strava, d);
+    expect(r).toEqual({
+      ok: false,
+      error: problem('request_refused', problem('request_not_from_page', 'activities/add')),
+    });
+    const bad = await handleMessage({ type: 'activities/add', activities: [run({ distanceM: -5 })] }, page, d);
+    expect(bad).toEqual({
+      ok: false,
+      error: problem(
+        'request_refused',
+        problem('request_in_activity', 1, problem('activity_number_negative', problem('field_distance'), -5)),
+      ),
+    });
     expect(await d.store.count()).toBe(0);
     expect(changes).toBe(0);
   });
@@ -100,8 +112,8 @@ describe('the background message router', () => {
   it('exports a backup and imports it elsewhere; importing twice changes nothing', async () => {
     const a = await deps();
     await handleMessage(
-      { type: 'activities/seen', activities: [run(), run({ sourceId: '2', startMs: run().startMs + 7200_000 })] },
-      strava,
+      { type: 'activities/add', activities: [run(), run({ sourceId: '2', startMs: run().startMs + 7200_000 })] },
+      page,
       a,
     );
     await handleMessage({ type: 'settings/update', patch: { weeklyRampWarnPct: 40 } }, page, a);
@@ -126,7 +138,7 @@ describe('the background message router', () => {
 
   it('refuses a damaged backup with a specific reason and keeps what is stored', async () => {
     const d = await deps();
-    await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, d);
     const broken = JSON.stringify({
       format: BACKUP_FORMAT,
       version: 1,
@@ -134,7 +146,7 @@ describe('the background message router', () => {
     });
     expect(await handleMessage({ type: 'backup/import', text: broken }, page, d)).toMatchObject({
       ok: false,
-      error: 'Activity 1 in the backup is damaged: start time must be a number of milliseconds. Nothing was imported.',
+      error: problem('backup_activity_damaged', 1, problem('activity_start_invalid')),
     });
     for (const [text, msg] of [
       ['not json', 'not valid JSON'],
@@ -147,24 +159,19 @@ describe('the background message router', () => {
     expect(await d.store.count()).toBe(1);
   });
 
-  it('records a site reader problem and clears it after a good read from that site', async () => {
+  it('keeps a site reader problem until the runner dismisses it', async () => {
     const d = await deps();
-    await handleMessage(
-      {
-        type: 'problem/report',
-        problem: {
-          site: 'strava',
-          page: 'activity-page',
-          url: 'https://www.strava.com/activities/1',
-          reason: 'no data',
-        },
-      },
-      strava,
-      d,
+    const reason = problem('site_strava_page', problem('strava_page_no_data'));
+    await addProblem(
+      { site: 'strava', page: 'activity-page', url: 'https://www.strava.com/activities/1', reason },
+      NOW,
     );
-    expect(await listProblems()).toHaveLength(1);
-    await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, d);
-    expect(await listProblems()).toHaveLength(0);
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, d);
+    expect(await listProblems()).toEqual([
+      { site: 'strava', page: 'activity-page', url: 'https://www.strava.com/activities/1', reason, atMs: NOW },
+    ]);
+    expect(await handleMessage({ type: 'problems/clear' }, page, d)).toEqual({ ok: true });
+    expect(await listProblems()).toEqual([]);
   });
 
   it('a hip check-in is stored for its day, changeable, refused when out of range, and reaches the verdict', async () => {
@@ -179,7 +186,10 @@ describe('the background message router', () => {
     ]);
     for (const bad of [11, -1, 2.5, '3']) expect((await set(bad)).ok).toBe(false);
     const future = await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-12-20', pain: 1 } }, page, d);
-    expect(future).toMatchObject({ ok: false, error: 'Refused: a hip check-in can only be given for today.' });
+    expect(future).toMatchObject({
+      ok: false,
+      error: problem('request_refused', problem('request_checkin_not_today')),
+    });
     expect((await d.checkIns.all())[0]!.pain).toBe(7);
     const state = (await handleMessage({ type: 'state/get' }, page, d)) as unknown as {
       verdict: { level: string; reasons: { code: string }[] };
@@ -215,7 +225,7 @@ describe('the background message router', () => {
 
   it('rest marks and check-ins travel in the backup; a version 1 backup still imports', async () => {
     const a = await deps();
-    await handleMessage({ type: 'activities/seen', activities: [run()] }, strava, a);
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, a);
     await handleMessage({ type: 'rest/mark', date: '2026-11-24', on: true }, page, a);
     await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-11-25', pain: 3 } }, page, a);
     const text = ((await handleMessage({ type: 'backup/export' }, page, a)) as unknown as { text: string }).text;

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { englishText } from '../../problem-english';
+import { problem } from '../../../core/problem-codes';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteData } from '../../../background/site-data';
@@ -90,8 +92,7 @@ describe('readSiteData: Strava activity page snapshot', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity-page',
-      reason:
-        "Couldn't read your Strava activity page: the page has no activity data (pageView.activity is missing). The site may have changed.",
+      reason: problem('site_strava_page', problem('strava_page_no_data')),
     });
     expect(r.reply(0)).toEqual({});
   });
@@ -104,8 +105,8 @@ describe('readSiteData: Strava activity page snapshot', () => {
       TODAY,
     );
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toMatch(
-      /^Couldn't read your Strava activity page: .*not 999\. The site may have changed\.$/,
+    expect(r.problem?.reason).toEqual(
+      problem('site_strava_page', problem('strava_page_wrong_activity', '12345678901', '999')),
     );
   });
 });
@@ -163,7 +164,7 @@ describe('readSiteData: Strava activity page DOM snapshot', () => {
       data(
         'strava-activity-dom',
         'https://www.strava.com/activities/777',
-        dom({ datetime: null, why: 'pageView was missing' }),
+        dom({ datetime: null, why: 'no-page-view' }),
       ),
       NOW,
       TZ,
@@ -172,17 +173,14 @@ describe('readSiteData: Strava activity page DOM snapshot', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity-page',
-      reason:
-        "Couldn't read your Strava activity page: pageView was missing, and no machine-readable start time on the page. The site may have changed.",
+      reason: problem('site_strava_page_because', problem('strava_page_no_page_view'), problem('strava_dom_no_start')),
     });
   });
 
   it('reports a junk body without throwing', () => {
     const r = readSiteData(data('strava-activity-dom', 'https://www.strava.com/activities/777', null), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toBe(
-      "Couldn't read your Strava activity page: the page has no activity id. The site may have changed.",
-    );
+    expect(r.problem?.reason).toEqual(problem('site_strava_page', problem('strava_page_no_id')));
   });
 });
 
@@ -287,8 +285,7 @@ describe('readSiteData: Strava training list', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'training',
-      reason:
-        "Couldn't read your Strava activity list: not JSON of the activity list: Strava sent a web page instead (you may be signed out)",
+      reason: problem('site_strava_list', problem('strava_list_web_page')),
     });
     expect(r.reply(0)).toEqual({ nextUrl: null });
   });
@@ -363,7 +360,7 @@ describe('readSiteData: Garmin Connect responses', () => {
     const r = readSiteData(data('garmin-response', LIST_API, '{"models": [', null), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
     expect(r.problem?.page).toBe('activity-list');
-    expect(r.problem?.reason).toMatch(/^Couldn't read your Garmin Connect activities: .+/);
+    expect(r.problem?.reason.code).toBe('site_garmin');
     expect(r.reply(0)).toEqual({});
   });
 
@@ -382,8 +379,7 @@ describe('readSiteData: Garmin Connect responses', () => {
     expect(r.activities).toEqual([]);
     expect(r.problem).toEqual({
       page: 'activity',
-      reason:
-        "Couldn't read your Garmin Connect activities: Garmin sent activity 21482825013 for a request about activity 1",
+      reason: problem('site_garmin', problem('garmin_wrong_activity', '21482825013', '1')),
     });
   });
 });
@@ -392,15 +388,15 @@ describe('readSiteData: the plausibility checkpoint', () => {
   const withActivity = (attrs: Record<string, unknown>) => snapshot({ activity: { ...snapshot().activity, ...attrs } });
 
   it.each([
-    [{ distance: -5000 }, 'distance is negative'],
-    [{ distance: 1e12 }, 'over the limit of 1000000 m'],
+    [{ distance: -5000 }, 'distance (m) is negative'],
+    [{ distance: 1e12 }, 'over the limit of 1000000'],
     [{ name: 'x'.repeat(1_000_000) }, 'name is longer than'],
-    [{ elapsed_time: 30 * 86400 }, 'over the limit of 604800 s'],
+    [{ elapsed_time: 30 * 86400 }, 'over the limit of 604800'],
   ])('stores nothing from an activity page reporting %j, and says why', (attrs, why) => {
     const r = readSiteData(data('strava-activity-snapshot', ACTIVITY_URL, withActivity(attrs)), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
     expect(r.problem?.page).toBe('activity-page');
-    expect(r.problem?.reason).toContain(why);
+    expect(englishText(r.problem!.reason)).toContain(why);
   });
 
   it('stores nothing starting in 2099', () => {
@@ -416,7 +412,7 @@ describe('readSiteData: the plausibility checkpoint', () => {
       TODAY,
     );
     expect(r.activities).toEqual([]);
-    expect(r.problem?.reason).toContain('in the future');
+    expect(englishText(r.problem!.reason)).toContain('in the future');
   });
 
   it('stores a genuine 30-hour, 161 km ultra', () => {

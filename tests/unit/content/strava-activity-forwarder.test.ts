@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { problem } from '../../../core/problem-codes';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BRIDGE_TAG, STRAVA_SNAPSHOT } from '../../../content/page-bridge';
@@ -8,7 +9,7 @@ import { watchStravaActivityPage } from '../../../content/strava-activity-forwar
 // and nobody believed when two different versions arrive.
 
 let abort: AbortController;
-let received: { type: string; data?: { kind: string }; problem?: { reason: string } }[];
+let received: { type: string; data?: { kind: string }; problem?: { reason: unknown } }[];
 
 function fakeCtx(): ContentScriptContext {
   return {
@@ -75,6 +76,6 @@ describe('the Strava activity page bridge', () => {
     post(snapshot());
     await vi.advanceTimersByTimeAsync(1500);
     expect(received.map((m) => m.type)).toEqual(['problem/report']);
-    expect(received[0]!.problem!.reason).toContain('two different versions');
+    expect(received[0]!.problem!.reason).toEqual(problem('strava_page_conflicting_data'));
   });
 });

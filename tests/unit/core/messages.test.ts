@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problem, problemDebugText } from '../../../core/problem-codes';
 import { classifySender, parseRequest } from '../../../core/messages';
 import { NOW, run } from '../activity-fixtures';
 
@@ -25,37 +26,35 @@ describe('who sent a message', () => {
 });
 
 describe('message validation', () => {
-  const seen = (a: unknown) => parseRequest({ type: 'activities/seen', activities: [a] }, strava, NOW);
+  const add = (a: unknown) => parseRequest({ type: 'activities/add', activities: [a] }, page, NOW);
 
-  it('accepts a good run from Strava', () => {
-    const r = seen(run());
-    expect(r.ok && r.value.type === 'activities/seen' && r.value.activities[0]?.sourceId).toBe('1001');
+  it('accepts a good run from an extension page', () => {
+    const r = add(run());
+    expect(r.ok && r.value.type === 'activities/add' && r.value.activities[0]?.sourceId).toBe('1001');
   });
 
+  // The refusal is a code with its parameters (shown as words by the pages); its debug text pins both.
   it.each([
-    [{ distanceM: -1 }, 'distance is negative'],
-    [{ distanceM: 1_000_001 }, 'over the limit of 1000000 m'],
-    [{ elapsedS: 7 * 24 * 3600 + 1 }, 'over the limit of 604800 s'],
-    [{ movingS: Number.POSITIVE_INFINITY }, 'moving time must be a number'],
-    [{ startMs: NOW + 3600_000 }, 'in the future'],
-    [{ startMs: Date.parse('1970-01-02T00:00:00Z'), localDate: '1970-01-02' }, 'before 1980'],
-    [{ localDate: '2026-02-30' }, 'not a YYYY-MM-DD date'],
-    [{ localDate: '2026-11-25' }, 'does not match the start'],
-    [{ sport: 'quidditch' }, 'sport "quidditch"'],
-    [{ sourceId: '' }, 'source id is empty'],
-    [{ name: 'x'.repeat(501) }, 'name is longer than 500'],
+    [{ distanceM: -1 }, 'activity_number_negative(field_distance, -1)'],
+    [{ distanceM: 1_000_001 }, 'activity_number_over_limit(field_distance, 1000001, 1000000)'],
+    [{ elapsedS: 7 * 24 * 3600 + 1 }, 'activity_number_over_limit(field_elapsed_time, 604801, 604800)'],
+    [{ movingS: Number.POSITIVE_INFINITY }, 'activity_number_invalid(field_moving_time)'],
+    [{ startMs: NOW + 3600_000 }, 'activity_start_in_future'],
+    [{ startMs: Date.parse('1970-01-02T00:00:00Z'), localDate: '1970-01-02' }, 'activity_start_before_1980'],
+    [{ localDate: '2026-02-30' }, 'activity_local_date_invalid'],
+    [{ localDate: '2026-11-25' }, 'activity_local_date_mismatch'],
+    [{ sport: 'quidditch' }, 'activity_sport_unknown("quidditch")'],
+    [{ sourceId: '' }, 'activity_text_empty(field_source_id)'],
+    [{ name: 'x'.repeat(501) }, 'activity_text_too_long(field_name, 500)'],
   ])('refuses %j: %s', (over, text) => {
-    const r = seen({ ...run(), ...over });
+    const r = add({ ...run(), ...over });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain(text);
+    if (!r.ok) expect(problemDebugText(r.error)).toContain(`request_in_activity(1, ${text}`);
   });
 
-  it('a Strava page cannot pose as Garmin, a file or a manual entry', () => {
-    for (const source of ['garmin', 'file', 'manual'] as const) {
-      const r = seen(run({ source }));
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toContain(`source "${source}" may not be sent from here`);
-    }
+  it('a site page cannot send activities at all: its data goes through the site readers', () => {
+    const r = parseRequest({ type: 'activities/add', activities: [run()] }, strava, NOW);
+    expect(!r.ok && r.error).toEqual(problem('request_refused', problem('request_not_from_page', 'activities/add')));
   });
 
   it('web pages cannot ask for the history, settings or a backup', () => {
@@ -69,26 +68,28 @@ describe('message validation', () => {
     ]) {
       const r = parseRequest({ type, text: '{}', patch: {}, activities: [], keys: [] }, strava, NOW);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toContain('not accepted from a web page');
+      if (!r.ok) expect(problemDebugText(r.error)).toContain('request_not_from_page');
     }
   });
 
   it('drops unknown fields instead of storing them', () => {
-    const r = seen({ ...run(), evil: '<script>' });
+    const r = add({ ...run(), evil: '<script>' });
     expect(r.ok && JSON.stringify(r.value)).not.toContain('evil');
   });
 
   it('refuses junk', () => {
-    for (const junk of [null, 'x', 42, [], { type: 7 }, { type: 'activities/seen', activities: 'no' }]) {
+    for (const junk of [null, 'x', 42, [], { type: 7 }, { type: 'activities/add', activities: 'no' }]) {
       expect(parseRequest(junk, page, NOW).ok).toBe(false);
     }
-    expect(parseRequest({ type: 'state/get' }, { kind: 'unknown', why: 'nope' }, NOW).ok).toBe(false);
+    expect(
+      parseRequest({ type: 'state/get' }, { kind: 'unknown', why: problem('request_foreign_sender') }, NOW).ok,
+    ).toBe(false);
   });
 
   it('caps a message at 5000 activities', () => {
     const many = Array.from({ length: 5001 }, (_, i) => run({ sourceId: String(i) }));
     const r = parseRequest({ type: 'activities/add', activities: many }, page, NOW);
-    expect(!r.ok && r.error).toContain('too many activities');
+    expect(!r.ok && r.error).toEqual(problem('request_refused', problem('request_too_many_activities', 5001, 5000)));
   });
 });
 
@@ -111,13 +112,13 @@ describe('corrections from the history table', () => {
   });
 
   it.each([
-    [{ distanceM: -1 }, 'distance is negative'],
-    [{ movingS: 700_000 }, 'over the limit of 604800 s'],
-    [{ sport: 'quidditch' }, 'sport must be one of'],
-    [{ startMs: 0 }, '"startMs" cannot be edited'],
+    [{ distanceM: -1 }, 'activity_number_negative(field_distance, -1)'],
+    [{ movingS: 700_000 }, 'activity_number_over_limit(field_moving_time, 700000, 604800)'],
+    [{ sport: 'quidditch' }, 'request_sport_unknown'],
+    [{ startMs: 0 }, 'request_field_not_editable(startMs)'],
   ])('refuses %j', (patch, text) => {
     const r = parseRequest({ type: 'activities/update', key: 'strava:1', patch }, page, NOW);
-    expect(!r.ok && r.error).toContain(text);
+    expect(!r.ok && problemDebugText(r.error)).toBe(`request_refused(${text})`);
   });
 
   it('is not accepted from a web page', () => {

@@ -40,6 +40,6 @@ describe('FIT: real-file fixes', () => {
       movingS: 3500,
       distanceM: 10_000,
     });
-    expect(r.kind === 'activities' && r.warnings.join(' ')).toContain('far from its track points');
+    expect(r.kind === 'activities' && r.warnings.map((w) => w.code)).toContain('fit_session_far_from_records');
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../../../core/problem-codes';
 import { decodeFit, fitCrc, FitFormatError, type FitValue } from '../../../../core/files/fit-decoder';
 import { plausibleLocalOffset, readFitActivities } from '../../../../core/files/fit-activity';
 import { sportFromFit, fitSportLabel } from '../../../../core/files/fit-profile';
@@ -22,7 +23,7 @@ describe('FIT decoder', () => {
 
   it('refuses bytes without a FIT header', () => {
     expect(() => decodeFit(new Uint8Array(20), new Map(), () => {})).toThrow(FitFormatError);
-    expect(() => decodeFit(new TextEncoder().encode('<gpx></gpx>'), new Map(), () => {})).toThrow(/FIT/);
+    expect(() => decodeFit(new TextEncoder().encode('<gpx></gpx>'), new Map(), () => {})).toThrow(/fit_no_signature/);
   });
 
   it('reads compressed-timestamp headers, rolling over the 5-bit offset', () => {
@@ -99,7 +100,7 @@ describe('FIT decoder', () => {
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     const { msgs, report } = collect(bytes, { 18: [9] });
     expect(report.crcOk).toBe(false);
-    expect(report.warnings.join(' ')).toMatch(/checksum/);
+    expect(report.warnings.map((w) => w.code)).toContain('fit_checksum');
     expect(msgs).toHaveLength(1);
   });
 
@@ -111,7 +112,9 @@ describe('FIT decoder', () => {
     const { msgs, report } = collect(w.finish(), { 20: [253] });
     expect(msgs).toHaveLength(1);
     expect(report.stoppedEarly).toBe(true);
-    expect(report.warnings.join(' ')).toMatch(/local type 5/);
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ code: 'fit_undefined_local_type', params: [expect.any(Number), 5] }),
+    );
   });
 
   it('reads to the end when the header declares no size, and a truncated file up to the cut', () => {
@@ -124,7 +127,7 @@ describe('FIT decoder', () => {
     const r = collect(cut, { 20: [253] });
     expect(r.report.stoppedEarly).toBe(true);
     expect(r.msgs.length).toBeGreaterThan(5);
-    expect(r.report.warnings.join(' ')).toMatch(/truncated/);
+    expect(r.report.warnings.map((w) => w.code)).toContain('fit_truncated');
   });
 });
 
@@ -183,16 +186,16 @@ describe('FIT activities', () => {
 
   it('refuses files that are not activities, naming what they hold', () => {
     for (const [type, word] of [
-      [2, 'settings'],
-      [5, 'a workout'],
-      [15, 'monitoring'],
-      [32, 'monitoring'],
-      [6, 'a course'],
+      [2, 'fit_type_settings'],
+      [5, 'fit_type_workout'],
+      [15, 'fit_type_monitoring'],
+      [32, 'fit_type_monitoring_b'],
+      [6, 'fit_type_course'],
     ] as const) {
       const w = new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [type]);
       const r = readFitActivities(w.finish(), ctx);
       expect(r.kind).toBe('not-activity');
-      expect(r.kind === 'not-activity' && r.reason).toContain(`Not an activity: this FIT file holds ${word}`);
+      expect(r.kind === 'not-activity' && r.reason).toEqual(problem('fit_not_activity', [problem(word)]));
     }
   });
 
@@ -211,7 +214,7 @@ describe('FIT activities', () => {
     expect(r.activities.map((a) => a.sport)).toEqual(['swim', 'ride', 'trail_run']);
     expect(r.activities.map((a) => a.sportLabel)).toEqual(['swimming/open_water', 'cycling', 'running/trail']);
     expect(new Set(r.activities.map((a) => a.sourceId)).size).toBe(3);
-    expect(r.warnings.join(' ')).toMatch(/2 transitions/);
+    expect(r.warnings).toContainEqual(problem('fit_transitions', 2));
   });
 
   it('falls back on laps, then on track points, when the session is missing', () => {
@@ -248,7 +251,7 @@ describe('FIT activities', () => {
       elapsedS: 3600,
       sport: 'run',
     });
-    expect(recs.kind === 'activities' && recs.warnings.join(' ')).toMatch(/track points/);
+    expect(recs.kind === 'activities' && recs.warnings.map((w) => w.code)).toContain('fit_totals_from_records');
   });
 
   it('refuses track points without any sport or summary, and a file without anything', () => {
@@ -260,7 +263,7 @@ describe('FIT activities', () => {
     for (let i = 0; i < 5; i++) w.data(1, [t0 + i]);
     const r = readFitActivities(w.finish(), ctx);
     expect(r).toMatchObject({ kind: 'refused' });
-    expect(r.kind === 'refused' && r.reason).toMatch(/5 track points but no session/);
+    expect(r.kind === 'refused' && r.reason).toEqual(problem('fit_records_only', 5));
     const empty = readFitActivities(
       new FitWriter()
         .define(0, 0, [[0, 1, T.enum]])
@@ -268,13 +271,13 @@ describe('FIT activities', () => {
         .finish(),
       ctx,
     );
-    expect(empty.kind === 'refused' && empty.reason).toMatch(/no session, lap or track point/);
+    expect(empty.kind === 'refused' && empty.reason).toEqual(problem('fit_nothing'));
   });
 
   it('refuses sessions dated before 1990 or in the future', () => {
     const future = simpleActivityFit({ start: '2031-01-01T00:00:00Z', distance: 1000, timer: 300 });
     const r = readFitActivities(future, ctx);
-    expect(r.kind === 'refused' && r.reason).toMatch(/in the future/);
+    expect(r.kind === 'refused' && r.reason.code).toBe('start_in_future');
   });
 
   it('fixes an elapsed time shorter than the timer time from the session’s end', () => {

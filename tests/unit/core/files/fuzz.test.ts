@@ -3,6 +3,8 @@
 // synthetic export archives). Each must end, within a second, in a plausible summary or in the
 // reader's own clear refusal: never an exception, a hang, a generic error or garbage.
 import { readdirSync, statSync } from 'node:fs';
+import { PROBLEM_CODES, type Problem } from '../../../../core/problem-codes';
+import { englishText } from '../../../problem-english';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'fflate';
@@ -154,13 +156,13 @@ function seedFiles(): { name: string; bytes: Uint8Array }[] {
 
 function check(result: FileReadResult, label: string): string[] {
   const problems: string[] = [];
-  const reasons: string[] = [];
+  const reasons: Problem[] = [];
   if (result.kind === 'refused' || result.kind === 'not-activity') reasons.push(result.reason);
   if (result.kind === 'archive') for (const e of result.entries) if (e.kind !== 'activities') reasons.push(e.reason);
   for (const r of reasons) {
-    if (typeof r !== 'string' || r.length < 10) problems.push(`${label}: unclear reason ${JSON.stringify(r)}`);
+    if (!PROBLEM_CODES.includes(r.code)) problems.push(`${label}: unclear reason ${JSON.stringify(r)}`);
     // The generic wrapper for unexpected exceptions: the reader did not see the damage coming.
-    else if (r.startsWith('The file could not be read (')) problems.push(`${label}: unexpected error: ${r}`);
+    else if (r.code === 'file_unreadable') problems.push(`${label}: unexpected error: ${englishText(r)}`);
   }
   for (const a of activitiesOf(result)) {
     const p = implausibilities(a, NOW);

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { problem, problemDebugText } from '../../../../core/problem-codes';
 import { readGpxActivities } from '../../../../core/files/gpx-activity';
 
 // Real-file fixes of issue #10: Strava's numeric types, time stepping backwards, files that
@@ -27,7 +28,7 @@ function gpx(opts: { creator?: string; name?: string; type?: string; ext?: strin
 
 const read = (bytes: Uint8Array, fileName = 'track.gpx') => {
   const r = readGpxActivities(bytes, { fileName, timeZone: 'UTC', nowMs: NOW });
-  if (r.kind !== 'activities') throw new Error(r.reason);
+  if (r.kind !== 'activities') throw new Error(problemDebugText(r.reason));
   return r.activities[0]!;
 };
 
@@ -62,9 +63,9 @@ describe('GPX: real-file fixes', () => {
 
   it('leaves a file that says nothing as "other", with a warning', () => {
     const r = readGpxActivities(gpx({ creator: 'Movescount' }), { fileName: '123.gpx', timeZone: 'UTC', nowMs: NOW });
-    expect(r.kind === 'activities' && [r.activities[0]!.sport, r.warnings.join(' ')]).toEqual([
+    expect(r.kind === 'activities' && [r.activities[0]!.sport, r.warnings]).toEqual([
       'other',
-      expect.stringContaining('does not say which sport'),
+      expect.arrayContaining([problem('gpx_no_sport')]),
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { CORPUS_DIR } from '../../../../paths';
+import { problem, type ProblemCode } from '../../../../../core/problem-codes';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -7,7 +8,6 @@ import { checkActivityInput } from '../../../../../core/activity-validation';
 import {
   garminElapsedSeconds,
   garminEndpoint,
-  isGarminActivityDataUrl,
   readGarminActivity,
   readGarminActivityList,
   readGarminResponse,
@@ -20,6 +20,7 @@ const CORPUS = CORPUS_DIR;
 const GARMIN = path.join(CORPUS, 'pages/garmin');
 const load = (file: string): unknown => JSON.parse(readFileSync(path.join(GARMIN, file), 'utf8'));
 const NOW = Date.parse('2026-11-25T12:00:00Z');
+const LIST = problem('garmin_what_list');
 const P = 'garmin-connect-export__';
 
 function ok(r: GarminReadResult | null) {
@@ -29,7 +30,7 @@ function ok(r: GarminReadResult | null) {
 
 type Outcome =
   | { reader: 'list' | 'activity'; activities: number; skipped: number; followUp?: string[] }
-  | { reader: 'list' | 'activity'; error: RegExp };
+  | { reader: 'list' | 'activity'; error: ProblemCode };
 
 // Every file in pages/garmin, the URL its page would have fetched it from (null: it is not
 // activity data, or its endpoint is not one the pages use), and what it must give.
@@ -44,7 +45,7 @@ const CASES: Record<string, { url: string | null; outcome: Outcome }> = {
   },
   [`${P}activityTypes.json`]: {
     url: null,
-    outcome: { reader: 'list', error: /^not Garmin's activity( list)?: this is Garmin's list of activity types$/ },
+    outcome: { reader: 'list', error: 'garmin_activity_types' },
   },
   [`${P}activity_154105348_gpx_device_null.json`]: {
     url: '/modern/proxy/activity-service/activity/154105348',
@@ -59,12 +60,12 @@ const CASES: Record<string, { url: string | null; outcome: Outcome }> = {
     url: null,
     outcome: {
       reader: 'activity',
-      error: /^not Garmin's activity( list)?: these are an activity's samples \(details\), not its summary$/,
+      error: 'garmin_samples',
     },
   },
   [`${P}activity_2541953812_zones.json`]: {
     url: null,
-    outcome: { reader: 'list', error: /^not Garmin's activity( list)?: these are an activity's heart-rate zones$/ },
+    outcome: { reader: 'list', error: 'garmin_hr_zones' },
   },
   [`${P}activity_995784118_gpx_device_0.json`]: {
     url: '/proxy/activity-service/activity/995784118',
@@ -92,11 +93,11 @@ const CASES: Record<string, { url: string | null; outcome: Outcome }> = {
   },
   [`${P}device_856399.json`]: {
     url: null,
-    outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: this is a device's description$/ },
+    outcome: { reader: 'activity', error: 'garmin_device' },
   },
   [`${P}userstats.json`]: {
     url: null,
-    outcome: { reader: 'activity', error: /^not Garmin's activity( list)?: these are the athlete's statistics$/ },
+    outcome: { reader: 'activity', error: 'garmin_statistics' },
   },
   'garth__test_activity_get.body0__activitylist-service_activities_search_activities__limit1_start0.json': {
     url: 'https://connectapi.garmin.com/activitylist-service/activities/search/activities?limit=1&start=0',
@@ -163,7 +164,7 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
       // Not activity data: both readers say what it is instead.
       for (const r of [readGarminActivityList(json, NOW), readGarminActivity(json, NOW)]) {
         expect(r.ok).toBe(false);
-        expect(!r.ok && r.error).toMatch(outcome.error);
+        expect(!r.ok && r.error.code).toBe(outcome.error);
       }
     } else {
       const r = ok(direct);
@@ -182,7 +183,7 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
   });
 
   it.each(NOT_ACTIVITY_URLS)('readGarminResponse ignores %s', (url) => {
-    expect(isGarminActivityDataUrl(url)).toBe(false);
+    expect(garminEndpoint(url)).toBeNull();
     expect(readGarminResponse(url, load(`${P}activity_2541953812.json`), NOW)).toBeNull();
   });
 
@@ -614,13 +615,13 @@ describe('Garmin readers: hand-made variants', () => {
       ['8', null, null, null, ''],
     ]);
     expect(r.skipped).toEqual([
-      { id: '1', reason: 'distance is negative (-5 m)' },
-      { id: '2', reason: expect.stringContaining('is in the future') },
+      { id: '1', reason: 'activity_number_negative(field_distance, -5)' },
+      { id: '2', reason: expect.stringContaining('activity_start_in_future') },
       { id: '3', reason: 'no readable start (startTimeGMT is "yesterday")' },
       { id: '4', reason: 'no local start date (startTimeLocal)' },
       { id: '5', reason: 'no sport (activityType.typeKey)' },
-      { id: '6', reason: 'moving time of 700000 s is over the limit of 604800 s' },
-      { id: '7', reason: 'distance must be a number of m or null' },
+      { id: '6', reason: 'activity_number_over_limit(field_moving_time, 700000, 604800)' },
+      { id: '7', reason: 'activity_number_invalid(field_distance)' },
       { id: '#7', reason: 'no activity id' },
       { id: '#8', reason: 'the list item is not an object' },
       { id: '8', reason: 'listed twice in the same response' },
@@ -628,30 +629,17 @@ describe('Garmin readers: hand-made variants', () => {
   });
 
   it.each([
-    [
-      '<!DOCTYPE html><html><body>Sign In</body></html>',
-      /^not JSON of Garmin's activity list: Garmin sent a web page instead \(you may be signed out\)$/,
-    ],
-    ['Forbidden', /^not JSON of Garmin's activity list: Garmin sent plain text \(you may be signed out\)$/],
-    ['[{"activityId": 1', /^not JSON of Garmin's activity data: the response text does not parse as JSON$/],
-    [null, /^Garmin's activity list came back empty$/],
-    [
-      [{ id: 1, start: 'x' }],
-      /^Garmin's activity list has changed: the response is a list whose items have no activityId$/,
-    ],
-    [
-      { activityList: [] },
-      /^Garmin's activity list has changed: no activityId, summaryDTO or start time where they used to be$/,
-    ],
-    [{ results: { totalFound: 0 } }, /^Garmin's activity search \(1\.2\) has changed: no results\.activities array$/],
-    [
-      { message: 'HTTP 401 Unauthorized' },
-      /^Garmin answered with an error instead of the activity list: HTTP 401 Unauthorized$/,
-    ],
+    ['<!DOCTYPE html><html><body>Sign In</body></html>', problem('garmin_web_page', LIST)],
+    ['Forbidden', problem('garmin_plain_text', LIST)],
+    ['[{"activityId": 1', problem('garmin_not_json')],
+    [null, problem('garmin_empty', LIST)],
+    [[{ id: 1, start: 'x' }], problem('garmin_list_no_ids', LIST)],
+    [{ activityList: [] }, problem('garmin_changed', LIST)],
+    [{ results: { totalFound: 0 } }, problem('garmin_search_changed')],
+    [{ message: 'HTTP 401 Unauthorized' }, problem('garmin_error', LIST, 'HTTP 401 Unauthorized')],
   ])('the list reader refuses %j clearly', (json, error) => {
     const r = readGarminActivityList(json, NOW);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(error);
+    expect(r).toEqual({ ok: false, error });
   });
 
   it('uses the current time when none is given', () => {
@@ -672,22 +660,22 @@ describe('Garmin readers: hand-made variants', () => {
   it('tells a list from a single activity', () => {
     expect(readGarminActivityList(detail(), NOW)).toEqual({
       ok: false,
-      error: "not Garmin's activity list: this is a single activity (read it with readGarminActivity)",
+      error: problem('garmin_single_not_list'),
     });
     expect(readGarminActivity([item()], NOW)).toEqual({
       ok: false,
-      error: 'not a single Garmin activity: this is a list (read it with readGarminActivityList)',
+      error: problem('garmin_list_not_single'),
     });
     expect(readGarminActivity({ activityId: 5, activityName: 'no summary' }, NOW)).toEqual({
       ok: false,
-      error: "Garmin's activity has changed: no activityId, summaryDTO or start time where they used to be",
+      error: problem('garmin_changed', problem('garmin_what_activity')),
     });
   });
 
   it('refuses a detail response that is not the activity its URL names', () => {
     expect(readGarminResponse('/gc-api/activity-service/activity/99', detail(), NOW)).toEqual({
       ok: false,
-      error: 'Garmin sent activity 21000000002 for a request about activity 99',
+      error: problem('garmin_wrong_activity', '21000000002', '99'),
     });
     expect(
       ok(readGarminResponse('/gc-api/activity-service/activity/21000000002', detail(), NOW)).activities,
@@ -721,7 +709,7 @@ describe('Garmin readers: hand-made variants', () => {
       kind: 'activity',
       id: '21482825013',
     });
-    expect(isGarminActivityDataUrl('/proxy/activity-service/activity/1')).toBe(true);
+    expect(garminEndpoint('/proxy/activity-service/activity/1')).toEqual({ kind: 'activity', id: '1' });
   });
 });
 

@@ -83,12 +83,12 @@ describe('Strava activity page, DOM fallback', () => {
   });
 
   it.each([
-    [{ DATETIME: '' }, 'machine-readable start'],
-    [{ UNIT_TITLE: 'furlongs', UNIT: 'fur' }, 'distance could not be read'],
-    [{ MOVING: '—', ELAPSED: '—' }, 'no moving or elapsed time'],
+    [{ DATETIME: '' }, 'strava_dom_no_start'],
+    [{ UNIT_TITLE: 'furlongs', UNIT: 'fur' }, 'strava_dom_no_distance'],
+    [{ MOVING: '—', ELAPSED: '—' }, 'strava_dom_no_time'],
   ])('refuses rather than guess: %j', (over, why) => {
     const r = readStravaActivityDom(doc(over), '777', 'UTC');
-    expect(r.kind === 'unreadable' && r.reason).toContain(why);
+    expect(r.kind === 'unreadable' && r.reason.code).toBe(why);
   });
 
   it('refuses junk snapshots without throwing', () => {

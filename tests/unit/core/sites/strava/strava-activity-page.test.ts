@@ -62,18 +62,18 @@ describe('Strava activity page reader', () => {
   });
 
   it.each([
-    [{ activity: null }, 'no activity data'],
-    [{ activityAthleteId: null }, 'whose activity'],
-    [{ urlActivityId: '999' }, 'not 999'],
+    [{ activity: null }, 'strava_page_no_data'],
+    [{ activityAthleteId: null }, 'strava_page_no_owner'],
+    [{ urlActivityId: '999' }, 'strava_page_wrong_activity'],
   ])('says why it could not read %j', (over, why) => {
     const r = readStravaActivityPage(snap(over as Partial<StravaPageSnapshot>), 'UTC');
-    expect(r.kind === 'unreadable' && r.reason).toContain(why);
+    expect(r.kind === 'unreadable' && r.reason.code).toBe(why);
   });
 
   it('says so when the sport or start is gone (a site change)', () => {
     const noSport = readStravaActivityPage(snap({}, { sport_type: null, type: null }), 'UTC');
-    expect(noSport.kind === 'unreadable' && noSport.reason).toContain('no sport');
+    expect(noSport.kind === 'unreadable' && noSport.reason.code).toBe('strava_page_no_sport');
     const noStart = readStravaActivityPage(snap({}, { startDateLocal: null }), 'UTC');
-    expect(noStart.kind === 'unreadable' && noStart.reason).toContain('no start');
+    expect(noStart.kind === 'unreadable' && noStart.reason.code).toBe('strava_page_no_start');
   });
 });

@@ -1,4 +1,5 @@
 import { CORPUS_DIR } from '../../../../paths';
+import { problem } from '../../../../../core/problem-codes';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -159,7 +160,7 @@ describe('Strava /athlete/training_activities reader: the real 2016 pages', () =
   it.each(otherFiles)('%s is an activity stream, refused as such', (file) => {
     const r = readStravaTrainingActivities(load(file), NOW);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/^not Strava's activity list: this is an activity's streams \(/);
+    expect(!r.ok && r.error.code).toBe('strava_list_streams');
   });
 });
 
@@ -247,10 +248,10 @@ describe('Strava training activities reader: hand-made variants', () => {
     );
     expect(r.activities.map((a) => a.sourceId)).toEqual(['8']);
     expect(r.skipped).toEqual([
-      { id: '1', reason: 'distance is negative (-5 m)' },
-      { id: '2', reason: expect.stringContaining('is in the future') },
-      { id: '3', reason: 'elapsed time of 700000 s is over the limit of 604800 s' },
-      { id: '4', reason: 'distance must be a number of m or null' },
+      { id: '1', reason: 'activity_number_negative(field_distance, -5)' },
+      { id: '2', reason: expect.stringContaining('activity_start_in_future') },
+      { id: '3', reason: 'activity_number_over_limit(field_elapsed_time, 700000, 604800)' },
+      { id: '4', reason: 'activity_number_invalid(field_distance)' },
       { id: '5', reason: 'no readable UTC start (start_time is "Mon, 11/24/2025")' },
       { id: '6', reason: 'no local start date (start_date_local_raw)' },
       { id: '7', reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start' },
@@ -292,20 +293,17 @@ describe('Strava training activities reader: hand-made variants', () => {
   it.each([
     [
       '<!DOCTYPE html><html><head><title>Log In | Strava</title></head><body>…</body></html>',
-      'not JSON of the activity list: Strava sent a web page instead (you may be signed out)',
+      problem('strava_list_web_page'),
     ],
-    ['Too Many Requests', 'not JSON of the activity list: Strava sent plain text (you may be signed out)'],
-    ['{"models": [', 'not JSON of the activity list: the response text does not parse as JSON'],
-    [null, "Strava's activity list came back empty: you may be signed out"],
-    [{}, "Strava's activity list has changed: no models array"],
-    [{ activities: [], page: 1 }, "Strava's activity list has changed: no models array"],
-    [{ models: 'none' }, "Strava's activity list has changed: no models array"],
-    [[model()], "Strava's activity list has changed: the response is an array, not {models, page, perPage, total}"],
-    [42, "Strava's activity list has changed: the response is number, not an object"],
-    [
-      { message: 'Authorization Error', errors: [] },
-      'Strava answered with an error instead of the activity list: Authorization Error',
-    ],
+    ['Too Many Requests', problem('strava_list_plain_text')],
+    ['{"models": [', problem('strava_list_not_json')],
+    [null, problem('strava_list_empty')],
+    [{}, problem('strava_list_no_models')],
+    [{ activities: [], page: 1 }, problem('strava_list_no_models')],
+    [{ models: 'none' }, problem('strava_list_no_models')],
+    [[model()], problem('strava_list_array')],
+    [42, problem('strava_list_not_object', 'number')],
+    [{ message: 'Authorization Error', errors: [] }, problem('strava_list_error', 'Authorization Error')],
   ])('refuses %j with a clear error', (json, error) => {
     expect(readStravaTrainingActivities(json, NOW)).toEqual({ ok: false, error });
   });
@@ -384,7 +382,7 @@ describe('Strava list paging', () => {
     expect(nextStravaTrainingPage(read({ models: [], page: 30, perPage: 20, total: 592 }))).toBeNull();
     expect(nextStravaTrainingPage(read({ models: [], page: 29, perPage: 20, total: 592 }))).toBe(30);
     expect(nextStravaTrainingPage(read({ models: [] }))).toBeNull();
-    expect(nextStravaTrainingPage({ ok: false, error: 'x' })).toBeNull();
+    expect(nextStravaTrainingPage({ ok: false, error: problem('strava_list_empty') })).toBeNull();
   });
 });
 

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { problemText } from '../../../components/problem-text';
+import { bytesSource, readActivityFile } from '../../../core/files';
+import {
+  PROBLEM_CODES,
+  problem,
+  problemMessageName,
+  type Problem,
+  type ProblemCode,
+} from '../../../core/problem-codes';
+import { REPO_ROOT } from '../../paths';
+
+// Every problem code the core can return is a sentence in English and in German: this renders
+// each one in both languages through the same renderer the pages use.
+
+type Messages = Record<string, { message: string }>;
+const load = (lang: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'public/_locales', lang, 'messages.json'), 'utf8')) as Messages;
+const LOCALES = { en: load('en'), de: load('de') };
+
+/** Codes whose German may equal the English: names and units only. */
+const SAME_IN_BOTH = new Set<ProblemCode>([]);
+
+/** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
+function speak(lang: 'en' | 'de') {
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    const m = LOCALES[lang][key]?.message;
+    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  }) as never);
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(lang);
+}
+afterEach(() => vi.restoreAllMocks());
+
+/** A problem of `code` with as many parameters as its English message uses, each recognizable. */
+function sample(code: ProblemCode): Problem {
+  const count = Math.max(
+    0,
+    ...[...(LOCALES.en[problemMessageName(code)]?.message ?? '').matchAll(/\$(\d)/g)].map((m) => Number(m[1])),
+  );
+  return { code, params: Array.from({ length: count }, (_, i) => `«p${i + 1}»`) } as unknown as Problem;
+}
+
+describe('problem codes in both languages', () => {
+  it('knows a good number of codes (sanity)', () => {
+    expect(PROBLEM_CODES.length).toBeGreaterThan(150);
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`renders every code in ${lang}, with every parameter in place`, () => {
+      speak(lang);
+      const bad: string[] = [];
+      for (const code of PROBLEM_CODES) {
+        const p = sample(code);
+        const text = problemText(p);
+        if (text === code || text.trim() === '') bad.push(`${code}: no message`);
+        else if (/\$\d/.test(text)) bad.push(`${code}: unreplaced placeholder in "${text}"`);
+        for (const param of p.params as string[]) if (!text.includes(param)) bad.push(`${code}: ${param} missing`);
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('no German problem text equals the English one (names and units aside)', () => {
+    const english = PROBLEM_CODES.filter(
+      (c) =>
+        !SAME_IN_BOTH.has(c) &&
+        LOCALES.de[problemMessageName(c)]?.message === LOCALES.en[problemMessageName(c)]?.message,
+    );
+    expect(english).toEqual([]);
+  });
+
+  it('a missing message shows the code, never nothing', () => {
+    speak('en');
+    vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
+    expect(problemText(problem('file_empty'))).toBe('file_empty');
+  });
+
+  it('nested problems and numbers are rendered in the UI language', () => {
+    speak('de');
+    const p = problem(
+      'elapsed_below_moving',
+      problem('subject_session'),
+      problem('duration_hours', 1.5),
+      problem('duration_seconds', 4000),
+    );
+    expect(problemText(p)).toBe(
+      'Die Einheit: die Gesamtzeit (1,5 Std.) ist kürzer als die Bewegungszeit (4.000 Sek.); die Gesamtzeit wurde ignoriert.',
+    );
+    speak('en');
+    expect(problemText(p)).toBe(
+      'The session: the elapsed time (1.5 h) is shorter than the moving time (4,000 s); the elapsed time was ignored.',
+    );
+  });
+
+  it('older records with English text pass through unchanged', () => {
+    speak('de');
+    expect(problemText('The file is empty')).toBe('The file is empty');
+  });
+
+  it('a refusal from a real reader reads as German', async () => {
+    speak('de');
+    const r = await readActivityFile('x.fit', bytesSource(new TextEncoder().encode('hello, not a FIT file')), {
+      timeZone: 'Europe/Berlin',
+    });
+    expect(r.kind).toBe('refused');
+    if (r.kind === 'refused')
+      expect(problemText(r.reason)).toBe('Unbekannter Dateityp: erwartet wird FIT, GPX, TCX, gzip oder zip.');
+  });
+});
