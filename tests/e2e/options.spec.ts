@@ -69,6 +69,12 @@ test('"Delete all data" asks first, then deletes every activity and keeps the se
   await options.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(options.getByTestId('activity-count')).toContainText('0 activities');
   expect(await storedKeys(worker)).toEqual([]);
+  // The message goes once runs are back (here: a run read from a site).
+  const deleted = options.locator('.delete-all [role=status]');
+  await expect(deleted).toBeVisible();
+  await seed(options, [runOn(0, 5, 'c')]);
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity');
+  await expect(deleted).toHaveCount(0);
   await options.reload();
   await expect(options.getByLabel(/Running days in a row before a rest day/)).toHaveValue('4');
 });
