@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentRequest } from '../core/messages';
 import { LIMITS } from '../core/plausibility';
+import { newlyRead, showReadToast } from './read-toast';
 
 // What one page visit may send: a page (or a script on it) that keeps producing data is cut off.
 let sentThisVisit = 0;
@@ -11,7 +12,10 @@ export async function sendToBackground(req: ContentRequest): Promise<unknown> {
     if (++sentThisVisit > LIMITS.maxSiteMessagesPerVisit) return undefined;
   }
   try {
-    return await browser.runtime.sendMessage(req);
+    const reply: unknown = await browser.runtime.sendMessage(req);
+    // The runner sees that a run was noted (new or changed), not only the badge count.
+    showReadToast(newlyRead(reply));
+    return reply;
   } catch (e) {
     console.debug('[Hip Check] could not reach the extension:', (e as Error).message);
     return undefined;

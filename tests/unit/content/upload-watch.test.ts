@@ -16,9 +16,13 @@ function fakeCtx(): ContentScriptContext {
     addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
       target.addEventListener(type, handler, { ...opts, signal: abort.signal });
     },
-    setTimeout: (f: () => void, ms: number) => setTimeout(f, ms),
-    onInvalidated(f: () => void) {
-      abort.signal.addEventListener('abort', f);
+    onInvalidated(cb: () => void) {
+      abort.signal.addEventListener('abort', cb);
+    },
+    setTimeout(cb: () => void, ms: number) {
+      const id = setTimeout(() => !abort.signal.aborted && cb(), ms);
+      abort.signal.addEventListener('abort', () => clearTimeout(id));
+      return id;
     },
   } as unknown as ContentScriptContext;
 }
