@@ -13,7 +13,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const save = async (field: string, patch: Record<string, unknown>) => {
-    const r = await ask<{ settings: Settings }>({ type: 'settings/update', patch });
+    const r = await ask({ type: 'settings/update', patch });
     if (r.ok) {
       setErrors({});
       props.onSaved(r.settings);
