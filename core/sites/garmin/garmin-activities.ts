@@ -54,12 +54,6 @@ export type GarminReadResult =
       activities: GarminActivity[];
       /** Activities not read; `id` is Garmin's activity id, or "#index" when it has none. */
       skipped: { id: string; reason: string }[];
-      /**
-       * Activity ids whose /activity-service/activity/{id} response holds more to record:
-       * the parts of a multisport detail (transitions left out), or a multisport parent seen in
-       * the list (whose detail names its parts). Reading them is the caller's choice (rate limits).
-       */
-      followUpIds: string[];
     }
   | { ok: false; error: Problem };
 
@@ -256,19 +250,17 @@ function legacyFields(a: Obj): Fields {
 }
 
 type ItemResult =
-  | { kind: 'activity'; activity: GarminActivity }
-  | { kind: 'skipped'; id: string | null; reason: string; followUp: string[] };
+  { kind: 'activity'; activity: GarminActivity } | { kind: 'skipped'; id: string | null; reason: string };
 
 function build(f: Fields, nowMs: number): ItemResult {
   const { id } = f;
-  if (!id) return { kind: 'skipped', id: null, reason: 'no activity id', followUp: [] };
+  if (!id) return { kind: 'skipped', id: null, reason: 'no activity id' };
   if (f.isParent) {
     if (f.childIds === null) {
       return {
         kind: 'skipped',
         id,
         reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole',
-        followUp: [id],
       };
     }
     return {
@@ -278,14 +270,13 @@ function build(f: Fields, nowMs: number): ItemResult {
         f.childIds.length > 0
           ? `a multisport activity: its ${f.childIds.length} parts (${f.childIds.join(', ')}) are recorded one by one, never the whole`
           : 'a multisport activity that lists no parts: nothing to record',
-      followUp: f.childIds,
     };
   }
-  if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)', followUp: [] };
+  if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)' };
   if (isTransition(f.typeKey))
-    return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity`, followUp: [] };
+    return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity` };
   if (f.startMs === null)
-    return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})`, followUp: [] };
+    return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})` };
   let localDate = f.localDate;
   if (!localDate && f.timeZone) {
     try {
@@ -294,7 +285,7 @@ function build(f: Fields, nowMs: number): ItemResult {
       localDate = null; // not a time zone this browser knows
     }
   }
-  if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)', followUp: [] };
+  if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)' };
 
   const candidate: ActivityInput = {
     source: 'garmin',
@@ -309,14 +300,13 @@ function build(f: Fields, nowMs: number): ItemResult {
     name: f.name.slice(0, LIMITS.maxNameLength),
   };
   const checked = checkActivityInput(candidate, nowMs);
-  if (!checked.ok) return { kind: 'skipped', id, reason: problemDebugText(checked.error), followUp: [] };
+  if (!checked.ok) return { kind: 'skipped', id, reason: problemDebugText(checked.error) };
   return { kind: 'activity', activity: { ...checked.value, ownerId: f.ownerId } };
 }
 
 function collect(items: { fields: Fields | null; why?: string }[], nowMs: number): GarminReadResult {
   const activities: GarminActivity[] = [];
   const skipped: { id: string; reason: string }[] = [];
-  const followUpIds: string[] = [];
   const seen = new Set<string>();
   items.forEach(({ fields, why }, index) => {
     if (!fields) {
@@ -326,7 +316,6 @@ function collect(items: { fields: Fields | null; why?: string }[], nowMs: number
     const r = build(fields, nowMs);
     if (r.kind === 'skipped') {
       skipped.push({ id: r.id ?? `#${index}`, reason: r.reason });
-      for (const c of r.followUp) if (!followUpIds.includes(c)) followUpIds.push(c);
     } else if (seen.has(r.activity.sourceId)) {
       skipped.push({ id: r.activity.sourceId, reason: 'listed twice in the same response' });
     } else {
@@ -334,7 +323,7 @@ function collect(items: { fields: Fields | null; why?: string }[], nowMs: number
       activities.push(r.activity);
     }
   });
-  return { ok: true, activities, skipped, followUpIds };
+  return { ok: true, activities, skipped };
 }
 
 /** Says what a response that is not activity data is, as specifically as it can. */
@@ -425,7 +414,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
 
 /**
  * Reads one activity: activity-service/activity/{id} ({activityId, summaryDTO, ...}), or one
- * list-shaped summary. A multisport parent gives no activity; its parts are in `followUpIds`.
+ * list-shaped summary. A multisport parent gives no activity; its skip reason names its parts.
  */
 export function readGarminActivity(input: unknown, nowMs: number = Date.now()): GarminReadResult {
   const p = parseIfText(input);
