@@ -20,7 +20,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    const r = await ask<{ activities: Activity[]; total: number }>({ type: 'activities/list', offset, limit: PAGE });
+    const r = await ask({ type: 'activities/list', offset, limit: PAGE });
     if (r.ok) {
       setRows(r.activities);
       setTotal(r.total);

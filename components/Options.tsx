@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onDataChanged } from '../messaging/data-version';
-import type { PopupState } from '../background/popup-state';
 import type { Settings } from '../core/settings';
 import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
@@ -23,7 +22,7 @@ export function Options() {
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    const r = await ask<PopupState>({ type: 'state/get' });
+    const r = await ask({ type: 'state/get' });
     if (r.ok) {
       setSettings(r.settings);
       setCount(r.totalCount);

@@ -28,7 +28,7 @@ export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings
   const submit = async (e: Event) => {
     e.preventDefault();
     if (days === '') return setError(t('planErrDays'));
-    const r = await ask<{ settings: Settings }>({
+    const r = await ask({
       type: 'plan/answer',
       runDaysPerWeek: Number(days),
       usualRestDay: restDay === '' ? null : Number(restDay),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { onDataChanged } from '../messaging/data-version';
-import type { PopupState } from '../background/popup-state';
+import type { PopupState } from '../core/protocol';
 import { DayStrip } from './DayStrip';
 import { HipCare } from './HipCare';
 import { unitsFor } from './format';
@@ -21,7 +21,7 @@ export function Popup() {
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    const r = await ask<PopupState>({ type: 'state/get' });
+    const r = await ask({ type: 'state/get' });
     if (r.ok) {
       setState(r);
       setError(null);

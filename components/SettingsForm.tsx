@@ -18,7 +18,7 @@ function useSaver(onSaved: (s: Settings) => void) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const save = async (field: string, patch: Record<string, unknown>, typed?: string) => {
-    const r = await ask<{ settings: Settings }>({ type: 'settings/update', patch });
+    const r = await ask({ type: 'settings/update', patch });
     if (r.ok) {
       setErrors({});
       setDrafts({});

@@ -28,14 +28,6 @@ async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
   return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
 }
 
-type SaveReply = {
-  added: number;
-  merged: number;
-  updated: number;
-  unchanged: number;
-  refused?: { item: string; reason: string }[];
-};
-
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
 async function isBackup(file: File): Promise<boolean> {
   if (!/\.json$/i.test(file.name)) return false;
@@ -77,7 +69,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
         {
           read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs, budget }),
           save: async (batch) => {
-            const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
+            const r = await ask({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);
             return {
               added: r.added,
@@ -119,7 +111,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.cancelled = true;
       break;
     }
-    const r = await ask<SaveReply>({ type: 'backup/import', text: await b.text() });
+    const r = await ask({ type: 'backup/import', text: await b.text() });
     if (r.ok) {
       summary.counts.added += r.added;
       summary.counts.merged += r.merged + r.updated;

@@ -12,17 +12,15 @@ import { sendToBackground } from './send-to-background';
 
 const PROFILE_URL = /\/userprofile-service\/socialProfile\/?(\?|$)/;
 
-type Reply = { ok: true; viewerId?: string; waiting?: boolean } | { ok: false; error: string } | undefined;
-
 export function watchGarminActivities(ctx: ContentScriptContext): void {
   let viewerId: string | null = null;
   const waiting: ObservedResponse[] = [];
 
   const forward = async (res: ObservedResponse) => {
-    const reply = (await sendToBackground({
+    const reply = await sendToBackground({
       type: 'site/data',
       data: { kind: 'garmin-response', url: res.url, status: res.status, body: res.body, viewerId },
-    })) as Reply;
+    });
     if (!reply?.ok) return;
     if (reply.waiting) waiting.push(res);
     if (reply.viewerId && viewerId === null) learnViewer(reply.viewerId);
