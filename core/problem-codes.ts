@@ -199,6 +199,7 @@ export interface ProblemParams {
   garmin_single_not_list: [];
   garmin_list_not_single: [];
   garmin_wrong_activity: [bodyId: string, requestId: string];
+  garmin_viewer_unknown: [];
 
   // Activities checked before they are stored (core/activity-validation.ts).
   field_source_id: [];
@@ -457,6 +458,7 @@ const CODES: Record<ProblemCode, true> = {
   garmin_single_not_list: true,
   garmin_list_not_single: true,
   garmin_wrong_activity: true,
+  garmin_viewer_unknown: true,
   field_source_id: true,
   field_sport_label: true,
   field_name: true,
