@@ -127,6 +127,7 @@ export interface ProblemParams {
   gpx_no_points: [];
   gpx_no_activity: [];
   gpx_no_sport: [];
+  tcx_no_sport: [];
   gpx_moving_estimated: [];
   tcx_damaged: [];
   tcx_course: [];
@@ -390,6 +391,7 @@ const CODES: Record<ProblemCode, true> = {
   gpx_no_points: true,
   gpx_no_activity: true,
   gpx_no_sport: true,
+  tcx_no_sport: true,
   gpx_moving_estimated: true,
   tcx_damaged: true,
   tcx_course: true,

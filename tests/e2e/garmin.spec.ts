@@ -45,7 +45,15 @@ test('the list waits for Garmin to say who is signed in, and the popup is told w
   await page.goto('https://connect.garmin.com/app/activities');
   await expect(page.locator('#view')).toContainText('Activities: 3');
   await expect
-    .poll(() => worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('readProblems'))))
+    .poll(() =>
+      worker.evaluate(async () =>
+        JSON.stringify(
+          await (
+            globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<unknown> } } } }
+          ).chrome.storage.local.get('readProblems'),
+        ),
+      ),
+    )
     .toContain('garmin_viewer_unknown');
   expect(await storedKeys(worker)).toEqual([]);
 });
