@@ -123,17 +123,23 @@ function readSite(data: SiteData, nowMs: number, timeZone: string, today: string
           reply: () => ({}),
         };
       }
-      // The activity list is the signed-in athlete's own, so it also tells us who that is.
-      const viewerId = data.viewerId ?? (list ? (r.activities.find((a) => a.ownerId !== null)?.ownerId ?? null) : null);
-      // A single activity may be a connection's: without knowing the viewer, it waits.
-      if (viewerId === null && !list) return none({ waiting: true });
-      const own = list
-        ? r.activities.filter((a) => viewerId === null || a.ownerId === null || a.ownerId === viewerId)
-        : r.activities.filter((a) => a.ownerId === viewerId);
+      // Only the signed-in athlete as the site reports it (its socialProfile response) is believed;
+      // until the content script has seen that, nothing is stored and the runner is told why.
+      const viewerId = data.viewerId;
+      if (viewerId === null)
+        return {
+          activities: [],
+          problem: {
+            page: list ? 'activity-list' : 'activity',
+            reason: problem('site_garmin', problem('garmin_viewer_unknown')),
+          },
+          reply: () => ({ waiting: true }),
+        };
+      const own = r.activities.filter((a) => a.ownerId === viewerId);
       return {
         activities: own.map(({ ownerId: _, ...a }) => a),
         problem: null,
-        reply: () => (viewerId ? { viewerId } : {}),
+        reply: () => ({ viewerId }),
       };
     }
   }

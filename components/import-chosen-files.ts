@@ -10,6 +10,8 @@ import {
   type ImportSummary,
 } from '../core/files/import-stream';
 import { ask } from '../messaging/ask';
+import { problemText } from './problem-text';
+import type { ActivityInput, Sport } from '../core/activity';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
 // import. Hip Check backups go to the background whole; activity files and export archives are
@@ -45,6 +47,24 @@ function whatOf(files: readonly File[], folder: boolean): string {
   if (files.length === 1) return shownName(files[0]!);
   const top = folder ? files[0]!.webkitRelativePath.split('/')[0] : '';
   return top ? `${top}/ (${files.length} files)` : `${files.length} files`;
+}
+
+/** Sports offered for an activity whose file named none: the common ones, one click each. */
+export const PICKABLE_SPORTS = [
+  'run',
+  'trail_run',
+  'walk',
+  'hike',
+  'ride',
+  'other',
+] as const satisfies readonly Sport[];
+
+/** Stores an activity of the import summary with the sport the runner picked for it. */
+export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<void> {
+  const r = await ask({ type: 'import/save', activities: [{ ...activity, sport }] });
+  if (!r.ok) throw new Error(r.error);
+  const refused = r.refused?.[0];
+  if (refused) throw new Error(problemText(refused.reason));
 }
 
 export interface ChosenImport {
