@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { presetForPlan, type Settings } from '../core/settings';
+import { presetForPlan } from '../core/plan-preset';
+import type { Settings } from '../core/settings';
 import { t } from './i18n';
 import { ask } from '../messaging/ask';
 

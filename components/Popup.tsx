@@ -75,6 +75,11 @@ export function Popup() {
               <li>{t('firstRunGarmin')}</li>
               <li>{t('firstRunImport')}</li>
             </ul>
+            <p>
+              <a href="/welcome.html" target="_blank" data-testid="welcome-link">
+                {t('welcomeOpen')}
+              </a>
+            </p>
             <p class="muted">{t('privacyLine')}</p>
           </section>
           <ManualEntry

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentRequest } from '../core/messages';
 import type { AnswerOf } from '../core/protocol';
 import { LIMITS } from '../core/plausibility';
+import { newlyRead, showReadToast } from './read-toast';
 
 // What one page visit may send: a page (or a script on it) that keeps producing data is cut off.
 let sentThisVisit = 0;
@@ -15,7 +16,10 @@ export async function sendToBackground<R extends ContentRequest>(req: R): Promis
     if (++sentThisVisit > LIMITS.maxSiteMessagesPerVisit) return undefined;
   }
   try {
-    return (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
+    const reply = (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
+    // The runner sees that a run was noted (new or changed), not only the badge count.
+    showReadToast(newlyRead(reply));
+    return reply;
   } catch (e) {
     console.debug('[Hip Check] could not reach the extension:', (e as Error).message);
     return undefined;
