@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import path from 'node:path';
+import { GARMIN_MATCH } from './core/sites/garmin/garmin-site';
+import { STRAVA_MATCH } from './core/sites/strava/strava-site';
 
 // Site access is limited to the two sites Hip Check reads; nothing else is ever requested.
-export const SITE_MATCHES = ['https://www.strava.com/*', 'https://connect.garmin.com/*'];
+export const SITE_MATCHES = [STRAVA_MATCH, GARMIN_MATCH];
 
 // Only the background gets webextension-polyfill (promise-based `browser` in every browser).
 // Content scripts and the extension pages (popup, options, welcome) don't: they only send

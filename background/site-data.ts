@@ -60,87 +60,92 @@ const PAGE_OF_KIND: Record<SiteData['kind'], string> = {
   'garmin-response': 'activity',
 };
 
-function readSite(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
-  switch (data.kind) {
-    case 'strava-activity-snapshot': {
-      const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);
-      if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
-      if (r.kind === 'not-own') return none({ notOwn: true });
+type SiteReader = (data: SiteData, nowMs: number, timeZone: string, today: string) => SiteReading;
+
+// One reader per kind of site data; a new kind without a reader fails to compile.
+const READERS: Record<SiteData['kind'], SiteReader> = {
+  'strava-activity-snapshot': (data, nowMs, timeZone, today) => {
+    const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);
+    if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
+    if (r.kind === 'not-own') return none({ notOwn: true });
+    return {
+      activities: [],
+      problem: { page: 'activity-page', reason: problem('site_strava_page', r.reason) },
+      reply: () => ({}),
+    };
+  },
+  'strava-activity-dom': (data, nowMs, timeZone, today) => {
+    const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
+    if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
+    if (r.kind === 'not-own') return none({ notOwn: true });
+    // The content script's note on why the page's own data was not there.
+    const why = (data.body as { why?: unknown } | null)?.why;
+    return {
+      activities: [],
+      problem: {
+        page: 'activity-page',
+        reason:
+          why === 'late' || why === 'no-page-view'
+            ? problem(
+                'site_strava_page_because',
+                problem(why === 'late' ? 'strava_page_data_late' : 'strava_page_no_page_view'),
+                r.reason,
+              )
+            : problem('site_strava_page', r.reason),
+      },
+      reply: () => ({}),
+    };
+  },
+  'strava-training-list': (data, nowMs, timeZone, today) => {
+    const r = readStravaTrainingActivities(data.body, nowMs, timeZone);
+    if (!r.ok)
       return {
         activities: [],
-        problem: { page: 'activity-page', reason: problem('site_strava_page', r.reason) },
-        reply: () => ({}),
+        problem: { page: 'training', reason: problem('site_strava_list', r.error) },
+        reply: () => ({ nextUrl: null }),
       };
-    }
-    case 'strava-activity-dom': {
-      const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
-      if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
-      if (r.kind === 'not-own') return none({ notOwn: true });
-      // The content script's note on why the page's own data was not there.
-      const why = (data.body as { why?: unknown } | null)?.why;
+    return {
+      activities: r.activities,
+      problem: null,
+      reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }),
+    };
+  },
+  'garmin-response': (data, nowMs, timeZone, today) => {
+    const r = readGarminResponse(data.url, data.body, nowMs);
+    if (r === null) return none();
+    const endpoint = garminEndpoint(data.url)?.kind;
+    const list = endpoint === 'list' || endpoint === 'legacy-search';
+    if (!r.ok) {
       return {
         activities: [],
         problem: {
-          page: 'activity-page',
-          reason:
-            why === 'late' || why === 'no-page-view'
-              ? problem(
-                  'site_strava_page_because',
-                  problem(why === 'late' ? 'strava_page_data_late' : 'strava_page_no_page_view'),
-                  r.reason,
-                )
-              : problem('site_strava_page', r.reason),
+          page: list ? 'activity-list' : 'activity',
+          reason: problem('site_garmin', r.error),
         },
         reply: () => ({}),
       };
     }
-    case 'strava-training-list': {
-      const r = readStravaTrainingActivities(data.body, nowMs, timeZone);
-      if (!r.ok)
-        return {
-          activities: [],
-          problem: { page: 'training', reason: problem('site_strava_list', r.error) },
-          reply: () => ({ nextUrl: null }),
-        };
+    // Only the signed-in athlete as the site reports it (its socialProfile response) is believed;
+    // until the content script has seen that, nothing is stored and the runner is told why.
+    const viewerId = data.viewerId;
+    if (viewerId === null)
       return {
-        activities: r.activities,
-        problem: null,
-        reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }),
+        activities: [],
+        problem: {
+          page: list ? 'activity-list' : 'activity',
+          reason: problem('site_garmin', problem('garmin_viewer_unknown')),
+        },
+        reply: () => ({ waiting: true }),
       };
-    }
-    case 'garmin-response': {
-      const r = readGarminResponse(data.url, data.body, nowMs);
-      if (r === null) return none();
-      const endpoint = garminEndpoint(data.url)?.kind;
-      const list = endpoint === 'list' || endpoint === 'legacy-search';
-      if (!r.ok) {
-        return {
-          activities: [],
-          problem: {
-            page: list ? 'activity-list' : 'activity',
-            reason: problem('site_garmin', r.error),
-          },
-          reply: () => ({}),
-        };
-      }
-      // Only the signed-in athlete as the site reports it (its socialProfile response) is believed;
-      // until the content script has seen that, nothing is stored and the runner is told why.
-      const viewerId = data.viewerId;
-      if (viewerId === null)
-        return {
-          activities: [],
-          problem: {
-            page: list ? 'activity-list' : 'activity',
-            reason: problem('site_garmin', problem('garmin_viewer_unknown')),
-          },
-          reply: () => ({ waiting: true }),
-        };
-      const own = r.activities.filter((a) => a.ownerId === viewerId);
-      return {
-        activities: own.map(({ ownerId: _, ...a }) => a),
-        problem: null,
-        reply: () => ({ viewerId }),
-      };
-    }
-  }
+    const own = r.activities.filter((a) => a.ownerId === viewerId);
+    return {
+      activities: own.map(({ ownerId: _, ...a }) => a),
+      problem: null,
+      reply: () => ({ viewerId }),
+    };
+  },
+};
+
+function readSite(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
+  return READERS[data.kind](data, nowMs, timeZone, today);
 }

@@ -4,6 +4,8 @@ import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
 import { isLocalDate } from './local-date';
+import { GARMIN_HOST, GARMIN_ORIGIN } from './sites/garmin/garmin-site';
+import { STRAVA_HOST, STRAVA_ORIGIN } from './sites/strava/strava-site';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
 // on everything it receives; what fails is answered with an error and never touches storage.
@@ -102,7 +104,8 @@ export type Sender = { kind: 'content'; site: Site } | { kind: 'page' } | { kind
 export const MAX_ACTIVITIES_PER_MESSAGE = 5000;
 export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
 
-const SITE_HOSTS: Record<string, Site> = { 'www.strava.com': 'strava', 'connect.garmin.com': 'garmin' };
+const SITE_HOSTS: Record<string, Site> = { [STRAVA_HOST]: 'strava', [GARMIN_HOST]: 'garmin' };
+const SITE_ORIGINS: Record<Site, string> = { strava: STRAVA_ORIGIN, garmin: GARMIN_ORIGIN };
 
 export interface RawSender {
   id?: string;
@@ -159,10 +162,7 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         const kind = d.kind as SiteDataKind;
         if (SITE_OF_KIND[kind] !== sender.site)
           return refused(problem('request_site_data_wrong_site', kind, SITE_OF_KIND[kind]));
-        if (
-          typeof d.url !== 'string' ||
-          !d.url.startsWith(sender.site === 'strava' ? 'https://www.strava.com/' : 'https://connect.garmin.com/')
-        ) {
+        if (typeof d.url !== 'string' || !d.url.startsWith(`${SITE_ORIGINS[sender.site]}/`)) {
           return refused(problem('request_site_data_url'));
         }
         if (typeof d.status !== 'number' || !Number.isInteger(d.status))

@@ -5,6 +5,7 @@ import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
 import { isObj, looksLikeHtml, num, show, text, type Obj } from '../../guards';
 import { parseInstant, parseIsoTime } from '../../time';
+import { GARMIN_ORIGIN } from './garmin-site';
 
 // Reads activities from Garmin Connect's own JSON, as its pages fetch it:
 // - pages https://connect.garmin.com/app/activities and /app/activity/{id} (until Feb 2026
@@ -447,7 +448,7 @@ export function garminEndpoint(url: string): GarminEndpoint | null {
   if (typeof url !== 'string') return null;
   let u: URL;
   try {
-    u = new URL(url, 'https://connect.garmin.com');
+    u = new URL(url, GARMIN_ORIGIN);
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
 import { isObj, looksLikeHtml, num, show, text } from '../../guards';
 import { parseInstant } from '../../time';
+import { STRAVA_TRAINING_ACTIVITIES_URL } from './strava-site';
 
 // Reads Strava's "My Activities" list, https://www.strava.com/athlete/training. That page loads
 // https://www.strava.com/athlete/training_activities?...&page=N (same origin, with
@@ -175,8 +176,6 @@ function rawNumber(v: unknown): number | null {
   return n === null ? Number.NaN : n;
 }
 
-const TRAINING_ACTIVITIES_URL = 'https://www.strava.com/athlete/training_activities';
-
 /**
  * The URL of page `page` of the list, as the page itself requests it.
  *
@@ -196,7 +195,7 @@ export function stravaTrainingPageUrl(page: number, perPage: number, base?: URLS
   if (!q.has('new_activity_only')) q.set('new_activity_only', 'false');
   q.set('page', String(page));
   q.set('per_page', String(perPage));
-  return `${TRAINING_ACTIVITIES_URL}?${q.toString()}`;
+  return `${STRAVA_TRAINING_ACTIVITIES_URL}?${q.toString()}`;
 }
 
 /** The next page to request after this response, or null when it was the last (or cannot tell). */
