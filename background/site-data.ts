@@ -2,6 +2,7 @@ import type { ActivityInput } from '../core/activity';
 import { admitActivities } from '../core/activity-validation';
 import { problem, type Problem } from '../core/problem-codes';
 import type { SiteData } from '../core/messages';
+import type { SiteNext } from '../core/protocol';
 import { LIMITS } from '../core/plausibility';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
 import { nextBackfillUrl } from '../core/sites/strava/strava-backfill-next';
@@ -17,10 +18,10 @@ export interface SiteReading {
   /** A page we expected to read gave nothing usable: shown in the popup. */
   problem: { page: string; reason: Problem } | null;
   /** What the content script needs next, given how many of `activities` were already stored. */
-  reply(known: number): Record<string, unknown>;
+  reply(known: number): SiteNext;
 }
 
-const none = (reply: Record<string, unknown> = {}): SiteReading => ({
+const none = (reply: SiteNext = {}): SiteReading => ({
   activities: [],
   problem: null,
   reply: () => reply,

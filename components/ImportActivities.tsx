@@ -48,13 +48,10 @@ function PickSport(props: { activity: ActivityInput; onSaved: () => void }) {
   const [error, setError] = useState<string | null>(null);
   if (saved) return <span data-testid="sport-picked">{t('importSavedAs', t(`sport_${saved}`))}</span>;
   const pick = async (sport: Sport) => {
-    try {
-      await saveWithSport(props.activity, sport);
-      setSaved(sport);
-      props.onSaved();
-    } catch (e) {
-      setError(problemText(e instanceof Error ? e.message : String(e)));
-    }
+    const why = await saveWithSport(props.activity, sport).catch((e: unknown) => String(e));
+    if (why !== null) return setError(problemText(why));
+    setSaved(sport);
+    props.onSaved();
   };
   return (
     <span class="pick-sport" data-testid="pick-sport">

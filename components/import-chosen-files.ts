@@ -11,6 +11,7 @@ import {
 } from '../core/files/import-stream';
 import { ask } from '../messaging/ask';
 import type { ActivityInput, Sport } from '../core/activity';
+import type { Problem } from '../core/problem-codes';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
 // import. Hip Check backups go to the background whole; activity files and export archives are
@@ -28,14 +29,6 @@ const READ_WHOLE_BYTES = 4 * 1024 * 1024;
 async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
   return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
 }
-
-type SaveReply = {
-  added: number;
-  merged: number;
-  updated: number;
-  unchanged: number;
-  refused?: { item: string; reason: string }[];
-};
 
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
 async function isBackup(file: File): Promise<boolean> {
@@ -66,12 +59,11 @@ export const PICKABLE_SPORTS = [
   'other',
 ] as const satisfies readonly Sport[];
 
-/** Stores an activity of the import summary with the sport the runner picked for it. */
-export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<void> {
-  const r = await ask<SaveReply>({ type: 'import/save', activities: [{ ...activity, sport }] });
-  if (!r.ok) throw new Error(r.error);
-  const refused = r.refused?.[0];
-  if (refused) throw new Error(refused.reason);
+/** Stores an activity of the import summary with the sport the runner picked: null, or why not. */
+export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<Problem | string | null> {
+  const r = await ask({ type: 'import/save', activities: [{ ...activity, sport }] });
+  if (!r.ok) return r.error;
+  return r.refused?.[0]?.reason ?? null;
 }
 
 export interface ChosenImport {
@@ -96,7 +88,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
         {
           read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs, budget }),
           save: async (batch) => {
-            const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
+            const r = await ask({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);
             return {
               added: r.added,
@@ -138,7 +130,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.cancelled = true;
       break;
     }
-    const r = await ask<SaveReply>({ type: 'backup/import', text: await b.text() });
+    const r = await ask({ type: 'backup/import', text: await b.text() });
     if (r.ok) {
       summary.counts.added += r.added;
       summary.counts.merged += r.merged + r.updated;

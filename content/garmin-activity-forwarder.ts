@@ -13,17 +13,15 @@ import { GARMIN_PROFILE_URL, readGarminViewer } from '../core/sites/garmin/garmi
 
 const MAX_WAITING = 50;
 
-type Reply = { ok: true; waiting?: boolean } | { ok: false; error: string } | undefined;
-
 export function watchGarminActivities(ctx: ContentScriptContext): void {
   let viewerId: string | null = null;
   const waiting: ObservedResponse[] = [];
 
   const forward = async (res: ObservedResponse) => {
-    const reply = (await sendToBackground({
+    const reply = await sendToBackground({
       type: 'site/data',
       data: { kind: 'garmin-response', url: res.url, status: res.status, body: res.body, viewerId },
-    })) as Reply;
+    });
     if (!reply?.ok) return;
     if (!reply.waiting) return;
     // The viewer may have become known while this was on its way: send it again now.

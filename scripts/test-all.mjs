@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 const stages = [
   { name: 'type check', cmd: 'npx tsc --noEmit' },
   { name: 'build (Chrome and Firefox)', cmd: 'npm run build --silent' },
+  // The popup's JavaScript and CSS, gzipped, against its 15 KB budget (issue #12).
+  { name: 'popup size (gzip, budget 15 KB)', cmd: 'node scripts/popup-size.mjs' },
   { name: 'Firefox lint (web-ext)', cmd: 'npx web-ext lint --source-dir .output/firefox-mv3' },
   { name: 'unit tests (vitest)', cmd: 'npx vitest run', count: /Tests\s+(?:(\d+) failed \| )?(\d+) passed/ },
   {

@@ -5,7 +5,8 @@ import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
 import { inferSport } from './sport-inference';
-import { attr, decodeXmlBytes, parseIsoTime, scanXmlElements, type XmlElementReader } from './xml-scanner';
+import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
+import { parseIsoTime } from '../time';
 
 // GPX (Strava, Garmin Connect, phone apps): one activity per track. GPX has no totals, so the
 // distance is the sum of great-circle steps between track points within each segment (gaps

@@ -4,14 +4,8 @@ import { defaultName, type SessionSummary } from './summary';
 import { inferSport } from './sport-inference';
 import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import {
-  attr,
-  decodeXmlBytes,
-  parseIsoTime,
-  scanXmlElements,
-  type ParsedTime,
-  type XmlElementReader,
-} from './xml-scanner';
+import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
+import { parseIsoTime, type ParsedTime } from '../time';
 
 // TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
