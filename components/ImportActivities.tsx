@@ -48,13 +48,10 @@ function PickSport(props: { activity: ActivityInput; onSaved: () => void }) {
   const [error, setError] = useState<string | null>(null);
   if (saved) return <span data-testid="sport-picked">{t('importSavedAs', t(`sport_${saved}`))}</span>;
   const pick = async (sport: Sport) => {
-    try {
-      await saveWithSport(props.activity, sport);
-      setSaved(sport);
-      props.onSaved();
-    } catch (e) {
-      setError(problemText(e instanceof Error ? e.message : String(e)));
-    }
+    const why = await saveWithSport(props.activity, sport).catch((e: unknown) => String(e));
+    if (why !== null) return setError(problemText(why));
+    setSaved(sport);
+    props.onSaved();
   };
   return (
     <span class="pick-sport" data-testid="pick-sport">
@@ -75,7 +72,10 @@ function Summary(props: { summary: ImportSummary; name: string | null; onChanged
     .map((k) => tn(`importOutcome_${k}`, s.counts[k]))
     .join(', ');
   const head = props.name ?? tn('importFiles', s.totalFiles);
-  const listed = s.items.length + s.unlisted;
+  // Activities waiting for their sport are shown open, each with its buttons; the rest is a list.
+  const picks = s.items.filter((i) => i.activity);
+  const others = s.items.filter((i) => !i.activity);
+  const listed = others.length + s.unlisted;
   return (
     <div data-testid="data-message" aria-live="polite" class={s.error ? 'error' : ''}>
       {s.cancelled && <p>{t('importCancelled', [String(s.filesDone), String(s.totalFiles)])}</p>}
@@ -83,20 +83,22 @@ function Summary(props: { summary: ImportSummary; name: string | null; onChanged
       <p data-testid="import-summary">
         {head}: {counts}.
       </p>
+      {picks.length > 0 && (
+        <ul class="import-outcomes" data-testid="needs-sport">
+          {picks.map((i, n) => (
+            <li key={n}>
+              {i.item}: <PickSport activity={i.activity!} onSaved={props.onChanged} />
+            </li>
+          ))}
+        </ul>
+      )}
       {listed > 0 && (
-        <details open={s.counts.needs_sport > 0}>
+        <details>
           <summary>{tn('importListed', listed)}</summary>
           <ul class="import-outcomes">
-            {s.items.map((i, n) => (
+            {others.map((i, n) => (
               <li key={n} class={i.kind === 'refused' ? 'error' : ''}>
-                {i.item}:{' '}
-                {i.activity ? (
-                  <PickSport activity={i.activity} onSaved={props.onChanged} />
-                ) : i.reason ? (
-                  problemText(i.reason)
-                ) : (
-                  t(`importWhy_${i.kind}`)
-                )}
+                {i.item}: {i.reason ? problemText(i.reason) : t(`importWhy_${i.kind}`)}
               </li>
             ))}
             {s.unlisted > 0 && <li>{tn('importUnlisted', s.unlisted)}</li>}

@@ -10,8 +10,8 @@ import {
   type ImportSummary,
 } from '../core/files/import-stream';
 import { ask } from '../messaging/ask';
-import { problemText } from './problem-text';
 import type { ActivityInput, Sport } from '../core/activity';
+import type { Problem } from '../core/problem-codes';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
 // import. Hip Check backups go to the background whole; activity files and export archives are
@@ -59,12 +59,11 @@ export const PICKABLE_SPORTS = [
   'other',
 ] as const satisfies readonly Sport[];
 
-/** Stores an activity of the import summary with the sport the runner picked for it. */
-export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<void> {
+/** Stores an activity of the import summary with the sport the runner picked: null, or why not. */
+export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<Problem | string | null> {
   const r = await ask({ type: 'import/save', activities: [{ ...activity, sport }] });
-  if (!r.ok) throw new Error(r.error);
-  const refused = r.refused?.[0];
-  if (refused) throw new Error(problemText(refused.reason));
+  if (!r.ok) return r.error;
+  return r.refused?.[0]?.reason ?? null;
 }
 
 export interface ChosenImport {

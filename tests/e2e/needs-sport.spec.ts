@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CORPUS_DIR } from '../paths';
+import { expect, test } from './extension-fixture';
+import { storedKeys } from './storage-probe';
+
+// A real Strava GPX with no <type> and nothing else naming its sport, under a neutral name (its
+// corpus name says "run", which would be inferred): it must not be stored silently as "other".
+const GPX = path.join(CORPUS_DIR, 'files/togeojson__run_gpxtpx.gpx');
+
+test('a GPX naming no sport waits in the import summary and is stored with the sport picked', async ({
+  openExtensionPage,
+  worker,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await options
+    .getByLabel('Import activities')
+    .setInputFiles([{ name: 'greeting-sf.gpx', mimeType: 'application/gpx+xml', buffer: await readFile(GPX) }]);
+  await expect(options.getByTestId('import-summary')).toHaveText(
+    'greeting-sf.gpx: 0 added, 0 merged with runs you had, 0 already known, 1 needs a sport.',
+    { timeout: 30_000 },
+  );
+  expect(await storedKeys(worker)).toEqual([]);
+
+  const pick = options.getByTestId('needs-sport');
+  await expect(pick).toContainText('does not say which sport');
+  await pick.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(pick.getByTestId('sport-picked')).toHaveText('saved as Run.');
+
+  const sports = await worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('hip-check');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    return new Promise<string[]>((res, rej) => {
+      const q = db.transaction('activities').objectStore('activities').getAll();
+      q.onsuccess = () => res((q.result as { sport: string }[]).map((a) => a.sport));
+      q.onerror = () => rej(q.error);
+    });
+  });
+  expect(sports).toEqual(['run']);
+});
