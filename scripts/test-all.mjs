@@ -1,10 +1,12 @@
-// Runs every check in order (type check, build, Firefox lint, unit, end-to-end in Chromium,
+// Runs every check in order (type check, lint, format, build, Firefox lint, unit, end-to-end in Chromium,
 // end-to-end in Firefox: the same scenarios in both) and ends with one line that totals them: "N passed, N failed".
 // A stage that fails still lets the later ones run, so one report shows everything.
 import { spawn } from 'node:child_process';
 
 const stages = [
   { name: 'type check', cmd: 'npx tsc --noEmit' },
+  { name: 'lint (ESLint)', cmd: 'npm run lint --silent' },
+  { name: 'format (Prettier)', cmd: 'npx prettier --check .' },
   { name: 'build (Chrome and Firefox)', cmd: 'npm run build --silent' },
   { name: 'Firefox lint (web-ext)', cmd: 'npx web-ext lint --source-dir .output/firefox-mv3' },
   { name: 'unit tests (vitest)', cmd: 'npx vitest run', count: /Tests\s+(?:(\d+) failed \| )?(\d+) passed/ },
@@ -22,6 +24,8 @@ const stages = [
   },
 ];
 
+// Removes ANSI colour codes, which start with the ESC control character.
+// eslint-disable-next-line no-control-regex
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 let passed = 0;
 let failed = 0;
