@@ -1,5 +1,5 @@
+import type { ImportRecord } from '../core/protocol';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Problem } from '../core/problem-codes';
 import type { Activity } from '../core/activity';
 import type { CheckIn } from '../core/check-in';
 
@@ -9,19 +9,7 @@ import type { CheckIn } from '../core/check-in';
 
 export const DB_NAME = 'hip-check';
 
-export interface ImportRecord {
-  id?: number;
-  atMs: number;
-  /** What was imported: a file name, "backup", or a site reader. */
-  what: string;
-  added: number;
-  merged: number;
-  unchanged: number;
-  /** Since version 2's first release: files that were not activities (FIT settings...). */
-  notActivities?: number;
-  /** Reasons are codes since the seams work; older records hold English text. */
-  refused: { item: string; reason: Problem | string }[];
-}
+export type { ImportRecord };
 
 export interface HipCheckDB extends DBSchema {
   activities: {

@@ -1,5 +1,5 @@
+import type { SaveOutcome } from '../core/protocol';
 import type { IDBPDatabase } from 'idb';
-import type { Problem } from '../core/problem-codes';
 import { activityFromInput, sourceKey, type Activity, type ActivityInput } from '../core/activity';
 import { admitActivities, checkStoredActivity } from '../core/activity-validation';
 import {
@@ -12,20 +12,7 @@ import {
 import { LIMITS } from '../core/plausibility';
 import type { HipCheckDB, ImportRecord } from './activity-db';
 
-export interface SaveOutcome {
-  added: number;
-  /** Duplicates of a stored activity from another source: one run, one more source id. */
-  merged: number;
-  /** Seen again from the same source with new values (the runner edited it on the site). */
-  updated: number;
-  unchanged: number;
-  /** Inputs whose source id was already stored before this save (a backfill stops at the first). */
-  known: number;
-  /** Keys of the records written or confirmed, in input order. */
-  keys: string[];
-  /** Inputs that failed the plausibility checkpoint, or a backup's ids another record holds. */
-  refused: { item: string; reason: Problem | string }[];
-}
+export type { SaveOutcome };
 
 const emptyOutcome = (): SaveOutcome => ({
   added: 0,

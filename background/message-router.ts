@@ -1,17 +1,18 @@
-import { problem, type Problem } from '../core/problem-codes';
+import { problem } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
-import { parseRequest, type Request, type Sender } from '../core/messages';
+import { parseRequest, type Sender } from '../core/messages';
+import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
 import { presetForPlan, type Settings, type SettingsError } from '../core/settings';
-import type { ActivityStore, SaveOutcome } from './activity-store';
+import type { ActivityStore } from './activity-store';
 import type { CheckInStore } from './check-in-store';
 import type { StoredProblem } from './read-problems';
+import type { PopupState } from '../core/protocol';
 import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
 
-export type Response =
-  // Errors are codes where Hip Check words them; backup and settings validators still give text.
-  ({ ok: true } & Record<string, unknown>) | { ok: false; error: Problem | string; errors?: SettingsError[] };
+/** Any reply of the protocol (core/protocol.ts). */
+export type Response = Answer;
 
 /** Everything the router needs from the browser, passed in so tests can run it on fakes. */
 export interface RouterDeps {
@@ -32,7 +33,7 @@ export interface RouterDeps {
   clearRestMarks(): Promise<void>;
   checkIns: CheckInStore;
   /** What the popup shows; recomputed from the store on each request. */
-  popupState(): Promise<Record<string, unknown>>;
+  popupState(): Promise<PopupState>;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
   /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
@@ -49,175 +50,186 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
   }
 }
 
-async function route(req: Request, sender: Sender, deps: RouterDeps): Promise<Response> {
-  switch (req.type) {
-    case 'site/data': {
-      if (sender.kind !== 'content')
-        return { ok: false, error: problem('request_refused', problem('request_site_only')) };
-      const now = deps.now();
-      const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
-      if (reading.problem) {
-        await deps.addProblem({
-          site: sender.site,
-          page: reading.problem.page,
-          url: req.data.url,
-          reason: reading.problem.reason,
-          atMs: now,
-        });
-        await deps.dataChanged();
-        return { ok: true, added: 0, known: 0, problem: reading.problem.reason, ...reading.reply(0) };
-      }
-      if (reading.activities.length === 0) return { ok: true, added: 0, known: 0, ...reading.reply(0) };
-      const outcome = await deps.store.save(reading.activities, now);
-      await deps.clearProblems(sender.site);
-      await deps.dataChanged();
-      return { ok: true, ...outcome, ...reading.reply(outcome.known) };
-    }
-    case 'upload/file': {
-      if (sender.kind !== 'content')
-        return { ok: false, error: problem('request_refused', problem('request_site_only')) };
-      const now = deps.now();
-      const plan = await readUpload(req.file, now, deps.timeZone());
-      const outcome = plan.activities.length
-        ? await deps.store.save(plan.activities, now)
-        : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [], refused: [] };
-      await deps.store.logImport({
+type Handler<K extends MessageType> = (req: RequestOf<K>, sender: Sender, deps: RouterDeps) => Promise<AnswerOf<K>>;
+
+// One handler per message type; the map's type makes each reply match its message's.
+const handlers: { [K in MessageType]: Handler<K> } = {
+  'site/data': async (req, sender, deps) => {
+    if (sender.kind !== 'content')
+      return { ok: false, error: problem('request_refused', problem('request_site_only')) };
+    const now = deps.now();
+    const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
+    if (reading.problem) {
+      await deps.addProblem({
+        site: sender.site,
+        page: reading.problem.page,
+        url: req.data.url,
+        reason: reading.problem.reason,
         atMs: now,
-        what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
-        added: outcome.added,
-        merged: outcome.merged,
-        unchanged: outcome.unchanged + outcome.updated,
-        notActivities: plan.notActivities,
-        refused: [...plan.refused, ...outcome.refused],
       });
       await deps.dataChanged();
-      return {
-        ok: true,
-        ...outcome,
-        notActivities: plan.notActivities,
-        refused: [...plan.refused, ...outcome.refused],
-      };
+      return { ok: true, added: 0, known: 0, problem: reading.problem.reason, ...reading.reply(0) };
     }
-    case 'imports/log':
-      await deps.store.logImport({ atMs: deps.now(), ...req.record });
-      await deps.dataChanged();
-      return { ok: true };
-    case 'activities/add': {
-      const outcome = await deps.store.save(req.activities, deps.now());
-      await deps.dataChanged();
-      return { ok: true, ...outcome };
+    if (reading.activities.length === 0) return { ok: true, added: 0, known: 0, ...reading.reply(0) };
+    const outcome = await deps.store.save(reading.activities, now);
+    await deps.clearProblems(sender.site);
+    await deps.dataChanged();
+    return { ok: true, ...outcome, ...reading.reply(outcome.known) };
+  },
+  'upload/file': async (req, sender, deps) => {
+    if (sender.kind !== 'content')
+      return { ok: false, error: problem('request_refused', problem('request_site_only')) };
+    const now = deps.now();
+    const plan = await readUpload(req.file, now, deps.timeZone());
+    const outcome = plan.activities.length
+      ? await deps.store.save(plan.activities, now)
+      : { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [], refused: [] };
+    await deps.store.logImport({
+      atMs: now,
+      what: `${sender.site === 'strava' ? 'Strava' : 'Garmin Connect'} upload: ${req.file.name}`,
+      added: outcome.added,
+      merged: outcome.merged,
+      unchanged: outcome.unchanged + outcome.updated,
+      notActivities: plan.notActivities,
+      refused: [...plan.refused, ...outcome.refused],
+    });
+    await deps.dataChanged();
+    return {
+      ok: true,
+      ...outcome,
+      notActivities: plan.notActivities,
+      refused: [...plan.refused, ...outcome.refused],
+    };
+  },
+  'imports/log': async (req, sender, deps) => {
+    await deps.store.logImport({ atMs: deps.now(), ...req.record });
+    await deps.dataChanged();
+    return { ok: true };
+  },
+  'activities/add': async (req, sender, deps) => {
+    const outcome = await deps.store.save(req.activities, deps.now());
+    await deps.dataChanged();
+    return { ok: true, ...outcome };
+  },
+  'import/save': async (req, sender, deps) => {
+    const outcome = await deps.store.save(req.activities, deps.now());
+    deps.dataChangedSoon();
+    return { ok: true, ...outcome };
+  },
+  'activities/delete': async (req, sender, deps) => {
+    const deleted = await deps.store.delete(req.keys);
+    await deps.dataChanged();
+    return { ok: true, deleted };
+  },
+  'problem/report': async (req, sender, deps) => {
+    await deps.addProblem({ ...req.problem, atMs: deps.now() });
+    await deps.dataChanged();
+    return { ok: true };
+  },
+  'activities/list': async (req, sender, deps) => {
+    const [activities, total] = await Promise.all([deps.store.page(req.offset, req.limit), deps.store.count()]);
+    return { ok: true, activities, total };
+  },
+  'activities/update': async (req, sender, deps) => {
+    const a = await deps.store.update(req.key, req.patch, deps.now());
+    if (!a) return { ok: false, error: problem('activity_gone') };
+    await deps.dataChanged();
+    return { ok: true, activity: a };
+  },
+  'data/delete-all': async (req, sender, deps) => {
+    await deps.store.clear();
+    await deps.clearProblems();
+    await deps.clearRestMarks();
+    await deps.checkIns.clear();
+    await deps.dataChanged();
+    return { ok: true };
+  },
+  'rest/mark': async (req, sender, deps) => {
+    const marks = await deps.setRestMark(req.date, req.on);
+    await deps.dataChanged();
+    return { ok: true, restMarks: marks };
+  },
+  'checkin/set': async (req, sender, deps) => {
+    const checkIn = { ...req.checkIn, atMs: deps.now() };
+    await deps.checkIns.set(checkIn);
+    await deps.dataChanged();
+    return { ok: true, checkIn };
+  },
+  'plan/answer': async (req, sender, deps) => {
+    const r = await deps.updateSettings({
+      preset: presetForPlan(req.runDaysPerWeek),
+      runDaysPerWeek: req.runDaysPerWeek,
+      usualRestDay: req.usualRestDay,
+    });
+    if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+    await deps.dataChanged();
+    return { ok: true, settings: r.value };
+  },
+  'problems/clear': async (req, sender, deps) => {
+    await deps.clearProblems();
+    await deps.dataChanged();
+    return { ok: true };
+  },
+  'state/get': async (req, sender, deps) => {
+    return { ok: true, ...(await deps.popupState()) };
+  },
+  'settings/update': async (req, sender, deps) => {
+    const r = await deps.updateSettings(req.patch);
+    if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+    await deps.dataChanged();
+    return { ok: true, settings: r.value };
+  },
+  'backup/export': async (req, sender, deps) => {
+    const now = deps.now();
+    const { activities, damaged } = await deps.store.exportable(now);
+    const backup = makeBackup(
+      activities,
+      await deps.loadSettings(),
+      now,
+      await deps.listRestMarks(),
+      await deps.checkIns.all(),
+    );
+    return {
+      ok: true,
+      fileName: backupFileName(now),
+      text: JSON.stringify(backup, null, 1),
+      count: activities.length,
+      damaged,
+    };
+  },
+  'backup/import': async (req, sender, deps) => {
+    const now = deps.now();
+    const parsed = parseBackup(req.text, now, await deps.loadSettings());
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    // Activities and settings together or nothing: the settings go first and are put back
+    // if the activities' transaction fails (it then stores none of them).
+    const before = await deps.loadSettings();
+    await deps.saveSettings(parsed.settings);
+    let outcome: SaveOutcome;
+    try {
+      outcome = await deps.store.restore(parsed.activities, now);
+    } catch (e) {
+      await deps.saveSettings(before);
+      throw e;
     }
-    case 'import/save': {
-      const outcome = await deps.store.save(req.activities, deps.now());
-      deps.dataChangedSoon();
-      return { ok: true, ...outcome };
-    }
-    case 'activities/delete': {
-      const deleted = await deps.store.delete(req.keys);
-      await deps.dataChanged();
-      return { ok: true, deleted };
-    }
-    case 'problem/report':
-      await deps.addProblem({ ...req.problem, atMs: deps.now() });
-      await deps.dataChanged();
-      return { ok: true };
-    case 'activities/list': {
-      const [activities, total] = await Promise.all([deps.store.page(req.offset, req.limit), deps.store.count()]);
-      return { ok: true, activities, total };
-    }
-    case 'activities/update': {
-      const a = await deps.store.update(req.key, req.patch, deps.now());
-      if (!a) return { ok: false, error: problem('activity_gone') };
-      await deps.dataChanged();
-      return { ok: true, activity: a };
-    }
-    case 'data/delete-all':
-      await deps.store.clear();
-      await deps.clearProblems();
-      await deps.clearRestMarks();
-      await deps.checkIns.clear();
-      await deps.dataChanged();
-      return { ok: true };
-    case 'rest/mark': {
-      const marks = await deps.setRestMark(req.date, req.on);
-      await deps.dataChanged();
-      return { ok: true, restMarks: marks };
-    }
-    case 'checkin/set': {
-      const checkIn = { ...req.checkIn, atMs: deps.now() };
-      await deps.checkIns.set(checkIn);
-      await deps.dataChanged();
-      return { ok: true, checkIn };
-    }
-    case 'plan/answer': {
-      const r = await deps.updateSettings({
-        preset: presetForPlan(req.runDaysPerWeek),
-        runDaysPerWeek: req.runDaysPerWeek,
-        usualRestDay: req.usualRestDay,
-      });
-      if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
-      await deps.dataChanged();
-      return { ok: true, settings: r.value };
-    }
-    case 'problems/clear':
-      await deps.clearProblems();
-      await deps.dataChanged();
-      return { ok: true };
-    case 'state/get':
-      return { ok: true, ...(await deps.popupState()) };
-    case 'settings/update': {
-      const r = await deps.updateSettings(req.patch);
-      if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
-      await deps.dataChanged();
-      return { ok: true, settings: r.value };
-    }
-    case 'backup/export': {
-      const now = deps.now();
-      const { activities, damaged } = await deps.store.exportable(now);
-      const backup = makeBackup(
-        activities,
-        await deps.loadSettings(),
-        now,
-        await deps.listRestMarks(),
-        await deps.checkIns.all(),
-      );
-      return {
-        ok: true,
-        fileName: backupFileName(now),
-        text: JSON.stringify(backup, null, 1),
-        count: activities.length,
-        damaged,
-      };
-    }
-    case 'backup/import': {
-      const now = deps.now();
-      const parsed = parseBackup(req.text, now, await deps.loadSettings());
-      if (!parsed.ok) return { ok: false, error: parsed.error };
-      // Activities and settings together or nothing: the settings go first and are put back
-      // if the activities' transaction fails (it then stores none of them).
-      const before = await deps.loadSettings();
-      await deps.saveSettings(parsed.settings);
-      let outcome: SaveOutcome;
-      try {
-        outcome = await deps.store.restore(parsed.activities, now);
-      } catch (e) {
-        await deps.saveSettings(before);
-        throw e;
-      }
-      const refused = [...parsed.duplicates, ...outcome.refused];
-      // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
-      if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
-      if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
-      await deps.store.logImport({
-        atMs: now,
-        what: 'backup',
-        added: outcome.added,
-        merged: outcome.merged,
-        unchanged: outcome.unchanged,
-        refused,
-      });
-      await deps.dataChanged();
-      return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length };
-    }
-  }
+    const refused = [...parsed.duplicates, ...outcome.refused];
+    // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
+    if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
+    if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
+    await deps.store.logImport({
+      atMs: now,
+      what: 'backup',
+      added: outcome.added,
+      merged: outcome.merged,
+      unchanged: outcome.unchanged,
+      refused,
+    });
+    await deps.dataChanged();
+    return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length };
+  },
+};
+
+function route<K extends MessageType>(req: RequestOf<K>, sender: Sender, deps: RouterDeps): Promise<AnswerOf<K>> {
+  // TypeScript cannot correlate handlers[req.type] with req's own type; the map above is checked.
+  return (handlers[req.type] as Handler<K>)(req, sender, deps);
 }

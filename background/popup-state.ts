@@ -1,41 +1,19 @@
-import type { Activity } from '../core/activity';
-import { dayKinds, weeklyTotals, weekStartFor, type DayKind } from '../core/engine/calendar-summary';
+import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
 import { breakLookup, historyWindow } from '../core/engine/history-window';
 import { addDays, localDateOf } from '../core/local-date';
 import type { Settings } from '../core/settings';
-import { computeVerdict, type Verdict } from '../core/engine/verdict';
-import type { CheckIn } from '../core/check-in';
-import type { ImportRecord } from './activity-db';
+import { computeVerdict } from '../core/engine/verdict';
 import type { ActivityStore } from './activity-store';
 import type { CheckInStore } from './check-in-store';
-import type { StoredProblem } from './read-problems';
+import type { PopupState } from '../core/protocol';
+import type { StoredProblem } from '../core/messages';
 
 /** Weeks of history the popup shows (strip and weekly chart). */
 export const POPUP_WEEKS = 12;
 /** Activities listed under "Recent activities". */
 export const RECENT_SHOWN = 5;
 
-export interface PopupState {
-  today: string;
-  timeZone: string;
-  settings: Settings;
-  verdict: Verdict;
-  /** The latest few activities, newest first. */
-  recent: Activity[];
-  /** The last 14 days, oldest first, with rest marks and hip pain. */
-  strip: { date: string; kind: DayKind; marked: boolean; pain: number | null }[];
-  /** Running distance of the last POPUP_WEEKS weeks, oldest first. */
-  weeks: { start: string; metres: number }[];
-  totalCount: number;
-  problems: StoredProblem[];
-  lastImport: ImportRecord | null;
-  /** Days the runner marked "I rested today", within the popup's weeks. */
-  restMarks: string[];
-  /** Today already has a recorded run (whatever the marks say): "I ran today" becomes "add another run". */
-  runRecordedToday: boolean;
-  /** Hip check-ins of the last 14 days, oldest first. */
-  checkIns: CheckIn[];
-}
+export type { PopupState };
 
 export function userTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;

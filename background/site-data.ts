@@ -2,6 +2,7 @@ import type { ActivityInput } from '../core/activity';
 import { admitActivities } from '../core/activity-validation';
 import { problem, type Problem } from '../core/problem-codes';
 import type { SiteData } from '../core/messages';
+import type { SiteNext } from '../core/protocol';
 import { LIMITS } from '../core/plausibility';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
 import { nextBackfillUrl } from '../core/sites/strava/strava-backfill-next';
@@ -17,10 +18,10 @@ export interface SiteReading {
   /** A page we expected to read gave nothing usable: shown in the popup. */
   problem: { page: string; reason: Problem } | null;
   /** What the content script needs next, given how many of `activities` were already stored. */
-  reply(known: number): Record<string, unknown>;
+  reply(known: number): SiteNext;
 }
 
-const none = (reply: Record<string, unknown> = {}): SiteReading => ({
+const none = (reply: SiteNext = {}): SiteReading => ({
   activities: [],
   problem: null,
   reply: () => reply,
@@ -122,17 +123,23 @@ function readSite(data: SiteData, nowMs: number, timeZone: string, today: string
           reply: () => ({}),
         };
       }
-      // The activity list is the signed-in athlete's own, so it also tells us who that is.
-      const viewerId = data.viewerId ?? (list ? (r.activities.find((a) => a.ownerId !== null)?.ownerId ?? null) : null);
-      // A single activity may be a connection's: without knowing the viewer, it waits.
-      if (viewerId === null && !list) return none({ waiting: true });
-      const own = list
-        ? r.activities.filter((a) => viewerId === null || a.ownerId === null || a.ownerId === viewerId)
-        : r.activities.filter((a) => a.ownerId === viewerId);
+      // Only the signed-in athlete as the site reports it (its socialProfile response) is believed;
+      // until the content script has seen that, nothing is stored and the runner is told why.
+      const viewerId = data.viewerId;
+      if (viewerId === null)
+        return {
+          activities: [],
+          problem: {
+            page: list ? 'activity-list' : 'activity',
+            reason: problem('site_garmin', problem('garmin_viewer_unknown')),
+          },
+          reply: () => ({ waiting: true }),
+        };
+      const own = r.activities.filter((a) => a.ownerId === viewerId);
       return {
         activities: own.map(({ ownerId: _, ...a }) => a),
         problem: null,
-        reply: () => (viewerId ? { viewerId } : {}),
+        reply: () => ({ viewerId }),
       };
     }
   }

@@ -8,7 +8,7 @@ export function BackupControls(props: { onChanged: () => void }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const exportBackup = async () => {
-    const r = await ask<{ fileName: string; text: string; count: number }>({ type: 'backup/export' });
+    const r = await ask({ type: 'backup/export' });
     if (!r.ok) return setMessage({ text: r.error, error: true });
     const url = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
     const a = document.createElement('a');

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
 
@@ -6,6 +6,10 @@ import { ask } from '../messaging/ask';
 export function DeleteAll(props: { count: number; onChanged: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // "All activities were deleted." no longer applies once runs are back (a restore, an import).
+  useEffect(() => {
+    if (props.count > 0) setMessage(null);
+  }, [props.count]);
 
   const run = async () => {
     const r = await ask({ type: 'data/delete-all', confirm: 'delete everything' });

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SPORTS, type Activity, type Sport } from '../core/activity';
 import { parseClock } from '../core/text-numbers';
-import { formatDate, formatDistance, formatDuration, M_PER_MILE } from './format';
+import { formatDateInYear, formatDistance, formatDuration, M_PER_MILE } from './format';
 import { t } from './i18n';
 import { ask } from '../messaging/ask';
 
 const PAGE = 50;
+const THIS_YEAR = String(new Date().getFullYear());
+// Dates in the history carry their year unless it is this year ("Sat, Oct 11, 2014").
+const formatDate = (d: string) => formatDateInYear(d, THIS_YEAR);
 
 /** The stored history, newest first, 50 rows a page; each row can be corrected or deleted. */
 export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onChanged: () => void }) {
@@ -13,10 +16,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const [total, setTotal] = useState(0);
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    const r = await ask<{ activities: Activity[]; total: number }>({ type: 'activities/list', offset, limit: PAGE });
+    const r = await ask({ type: 'activities/list', offset, limit: PAGE });
     if (r.ok) {
       setRows(r.activities);
       setTotal(r.total);
@@ -27,8 +31,10 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   }, [offset, props.version]);
 
   const remove = async (a: Activity) => {
+    setConfirming(null);
     const r = await ask({ type: 'activities/delete', keys: [a.key] });
     if (!r.ok) return setError(r.error);
+    setError(null);
     props.onChanged();
   };
 
@@ -51,7 +57,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
             <thead>
               <tr>
                 <th scope="col">{t('colDate')}</th>
-                <th scope="col">{t('colSport')}</th>
+                <th scope="col">{t('colActivity')}</th>
                 <th scope="col" class="num">
                   {t('colDistance')}
                 </th>
@@ -80,29 +86,45 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                 ) : (
                   <tr key={a.key} data-key={a.key}>
                     <td>{formatDate(a.localDate)}</td>
-                    <td title={a.sportLabel}>{t(`sport_${a.sport}`)}</td>
+                    <td title={a.sportLabel}>
+                      {a.name && <span class="activity-name">{a.name}</span>}
+                      {a.name && <br />}
+                      <span class={a.name ? 'muted' : ''}>{t(`sport_${a.sport}`)}</span>
+                    </td>
                     <td class="num">{formatDistance(a.distanceM, props.units)}</td>
                     <td class="num">{formatDuration(a.movingS ?? a.elapsedS)}</td>
                     <td>
                       {a.sources.map((s) => t(`source_${s.source}`)).join(', ')}
                       {a.edited ? ` (${t('editedMark')})` : ''}
                     </td>
-                    <td class="actions">
-                      <button
-                        type="button"
-                        onClick={() => setEditing(a.key)}
-                        aria-label={t('editActivity', formatDate(a.localDate))}
-                      >
-                        {t('edit')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        onClick={() => void remove(a)}
-                        aria-label={t('deleteActivity', formatDate(a.localDate))}
-                      >
-                        {t('delete')}
-                      </button>
-                    </td>
+                    {confirming === a.key ? (
+                      <td class="actions">
+                        <span>{t('deleteAsk', formatDate(a.localDate))}</span>{' '}
+                        <button type="button" class="danger" data-testid="delete-yes" onClick={() => void remove(a)}>
+                          {t('deleteYes')}
+                        </button>{' '}
+                        <button type="button" onClick={() => setConfirming(null)}>
+                          {t('deleteKeep')}
+                        </button>
+                      </td>
+                    ) : (
+                      <td class="actions">
+                        <button
+                          type="button"
+                          onClick={() => setEditing(a.key)}
+                          aria-label={t('editActivity', formatDate(a.localDate))}
+                        >
+                          {t('edit')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          onClick={() => setConfirming(a.key)}
+                          aria-label={t('deleteActivity', formatDate(a.localDate))}
+                        >
+                          {t('delete')}
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ),
               )}
@@ -137,18 +159,25 @@ function EditRow(props: {
   );
   const [time, setTime] = useState(a.movingS === null ? '' : formatDuration(a.movingS));
   const [problem, setProblem] = useState<string | null>(null);
+  // Which box the refusal is about: the typed value stays in it, marked invalid.
+  const [bad, setBad] = useState<'distance' | 'time' | null>(null);
+  const refuse = (box: 'distance' | 'time' | null, message: string) => {
+    setBad(box);
+    setProblem(message);
+  };
 
   const save = async () => {
     const d = distance.trim() === '' ? null : Number(distance.replace(',', '.'));
-    if (d !== null && !Number.isFinite(d)) return setProblem(t('badDistance'));
+    if (d !== null && !Number.isFinite(d)) return refuse('distance', t('badDistance'));
+    if (d !== null && d < 0) return refuse('distance', t('badDistanceNegative'));
     const s = time.trim() === '' ? null : parseClock(time);
-    if (time.trim() !== '' && s === null) return setProblem(t('badTime'));
+    if (time.trim() !== '' && s === null) return refuse('time', t('badTime'));
     const r = await ask({
       type: 'activities/update',
       key: a.key,
       patch: { sport, distanceM: d === null ? null : Math.round(d * factor * 10) / 10, movingS: s },
     });
-    if (!r.ok) return setProblem(r.error);
+    if (!r.ok) return refuse(null, r.error);
     props.onDone(true);
   };
 
@@ -174,6 +203,7 @@ function EditRow(props: {
           inputMode="decimal"
           size={6}
           value={distance}
+          aria-invalid={bad === 'distance' ? 'true' : undefined}
           onInput={(e) => setDistance((e.target as HTMLInputElement).value)}
         />
       </td>
@@ -182,6 +212,7 @@ function EditRow(props: {
           aria-label={t('colTimeHint')}
           size={7}
           value={time}
+          aria-invalid={bad === 'time' ? 'true' : undefined}
           onInput={(e) => setTime((e.target as HTMLInputElement).value)}
         />
       </td>

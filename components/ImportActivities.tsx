@@ -7,7 +7,8 @@ import {
   type ImportProgress,
   type ImportSummary,
 } from '../core/files/import-stream';
-import { importChosen, shownName } from './import-chosen-files';
+import { importChosen, PICKABLE_SPORTS, saveWithSport, shownName } from './import-chosen-files';
+import type { ActivityInput, Sport } from '../core/activity';
 import { t, tn } from './i18n';
 
 /** Always shown, even at 0; the other kinds only when some file or activity had them. */
@@ -41,7 +42,34 @@ function ProgressLine(props: { progress: ImportProgress; onCancel: () => void })
   );
 }
 
-function Summary(props: { summary: ImportSummary; name: string | null }) {
+/** One click stores an activity whose file named no sport, with the sport the runner picks. */
+function PickSport(props: { activity: ActivityInput; onSaved: () => void }) {
+  const [saved, setSaved] = useState<Sport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (saved) return <span data-testid="sport-picked">{t('importSavedAs', t(`sport_${saved}`))}</span>;
+  const pick = async (sport: Sport) => {
+    try {
+      await saveWithSport(props.activity, sport);
+      setSaved(sport);
+      props.onSaved();
+    } catch (e) {
+      setError(problemText(e instanceof Error ? e.message : String(e)));
+    }
+  };
+  return (
+    <span class="pick-sport" data-testid="pick-sport">
+      {t('importWhy_needs_sport')}{' '}
+      {PICKABLE_SPORTS.map((sp) => (
+        <button key={sp} type="button" onClick={() => void pick(sp)}>
+          {t(`sport_${sp}`)}
+        </button>
+      ))}
+      {error && <span role="alert"> {error}</span>}
+    </span>
+  );
+}
+
+function Summary(props: { summary: ImportSummary; name: string | null; onChanged: () => void }) {
   const s = props.summary;
   const counts = OUTCOME_KINDS.filter((k) => ALWAYS.includes(k) || s.counts[k] > 0)
     .map((k) => tn(`importOutcome_${k}`, s.counts[k]))
@@ -56,12 +84,19 @@ function Summary(props: { summary: ImportSummary; name: string | null }) {
         {head}: {counts}.
       </p>
       {listed > 0 && (
-        <details>
+        <details open={s.counts.needs_sport > 0}>
           <summary>{tn('importListed', listed)}</summary>
           <ul class="import-outcomes">
             {s.items.map((i, n) => (
               <li key={n} class={i.kind === 'refused' ? 'error' : ''}>
-                {i.item}: {i.reason ? problemText(i.reason) : t(`importWhy_${i.kind}`)}
+                {i.item}:{' '}
+                {i.activity ? (
+                  <PickSport activity={i.activity} onSaved={props.onChanged} />
+                ) : i.reason ? (
+                  problemText(i.reason)
+                ) : (
+                  t(`importWhy_${i.kind}`)
+                )}
               </li>
             ))}
             {s.unlisted > 0 && <li>{tn('importUnlisted', s.unlisted)}</li>}
@@ -135,7 +170,7 @@ export function ImportActivities(props: { onChanged: () => void }) {
       />
       <p class="hint muted">{t('importHint')}</p>
       {progress && <ProgressLine progress={progress} onCancel={() => abort.current?.abort()} />}
-      {result && <Summary summary={result.summary} name={result.name} />}
+      {result && <Summary summary={result.summary} name={result.name} onChanged={props.onChanged} />}
     </div>
   );
 }

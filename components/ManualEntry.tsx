@@ -43,7 +43,7 @@ export function ManualEntry(props: {
       elapsedS: null,
       name: '',
     };
-    const r = await ask<{ keys: string[] }>({ type: 'activities/add', activities: [entry] });
+    const r = await ask({ type: 'activities/add', activities: [entry] });
     if (!r.ok) return setError(r.error);
     setError(null);
     setOpen(false);

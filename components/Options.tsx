@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onDataChanged } from '../messaging/data-version';
-import type { PopupState } from '../background/popup-state';
 import type { Settings } from '../core/settings';
 import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
@@ -10,8 +9,12 @@ import { PlanQuestions } from './PlanQuestions';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
 import { RunSyncOption } from './RunSyncOption';
-import { SettingsForm } from './SettingsForm';
+import { DisplaySettings, HipSettings, SettingsForm } from './SettingsForm';
 
+/**
+ * The options page, in the order a runner needs it: their runs (in, out, history), their plan,
+ * their hips, display, run sync, and deleting everything last. Links at the top jump to each.
+ */
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [count, setCount] = useState(0);
@@ -19,7 +22,7 @@ export function Options() {
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    const r = await ask<PopupState>({ type: 'state/get' });
+    const r = await ask({ type: 'state/get' });
     if (r.ok) {
       setSettings(r.settings);
       setCount(r.totalCount);
@@ -40,17 +43,34 @@ export function Options() {
           {t('privacyLink')}
         </a>
       </p>
+      <nav aria-label={t('optionsNav')} class="section-links">
+        <a href="#runs">{t('dataTitle')}</a>
+        <a href="#plan">{t('settingsTitle')}</a>
+        <a href="#hips">{t('hipsTitle')}</a>
+        <a href="#display">{t('displayTitle')}</a>
+        <a href="#sync">{t('syncTitle')}</a>
+        <a href="#delete">{t('deleteAllTitle')}</a>
+        <a href="/welcome.html">{t('welcomeOpen')}</a>
+      </nav>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {settings && <PlanQuestions key={version > 0 ? 'loaded' : 'first'} settings={settings} onSaved={setSettings} />}
-      {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
-      <RunSyncOption />
-      <BackupControls onChanged={() => void load()} />
+      <div id="runs">
+        <BackupControls onChanged={() => void load()} />
+      </div>
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
-      <section class="card" aria-labelledby="danger-h">
+      <div id="plan">
+        {settings && <PlanQuestions key={version > 0 ? 'loaded' : 'first'} settings={settings} onSaved={setSettings} />}
+        {settings && <SettingsForm settings={settings} units={unitsFor(settings)} onSaved={setSettings} />}
+      </div>
+      {settings && <HipSettings settings={settings} onSaved={setSettings} />}
+      {settings && <DisplaySettings settings={settings} onSaved={setSettings} />}
+      <div id="sync">
+        <RunSyncOption />
+      </div>
+      <section class="card" id="delete" aria-labelledby="danger-h">
         <h2 id="danger-h">{t('deleteAllTitle')}</h2>
         <p class="muted" data-testid="activity-count">
           {tn('storedCount', count)}

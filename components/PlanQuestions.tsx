@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { presetForPlan, type Settings } from '../core/settings';
+import { presetForPlan } from '../core/plan-preset';
+import type { Settings } from '../core/settings';
 import { t } from './i18n';
 import { ask } from '../messaging/ask';
 
@@ -27,7 +28,7 @@ export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings
   const submit = async (e: Event) => {
     e.preventDefault();
     if (days === '') return setError(t('planErrDays'));
-    const r = await ask<{ settings: Settings }>({
+    const r = await ask({
       type: 'plan/answer',
       runDaysPerWeek: Number(days),
       usualRestDay: restDay === '' ? null : Number(restDay),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { onDataChanged } from '../messaging/data-version';
-import type { PopupState } from '../background/popup-state';
+import type { PopupState } from '../core/protocol';
 import { DayStrip } from './DayStrip';
 import { HipCare } from './HipCare';
 import { unitsFor } from './format';
@@ -21,7 +21,7 @@ export function Popup() {
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    const r = await ask<PopupState>({ type: 'state/get' });
+    const r = await ask({ type: 'state/get' });
     if (r.ok) {
       setState(r);
       setError(null);
@@ -75,6 +75,11 @@ export function Popup() {
               <li>{t('firstRunGarmin')}</li>
               <li>{t('firstRunImport')}</li>
             </ul>
+            <p>
+              <a href="/welcome.html" target="_blank" data-testid="welcome-link">
+                {t('welcomeOpen')}
+              </a>
+            </p>
             <p class="muted">{t('privacyLine')}</p>
           </section>
           <ManualEntry

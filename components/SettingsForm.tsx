@@ -2,26 +2,66 @@ import { useState } from 'preact/hooks';
 import { SPORTS } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
 import { browser } from 'wxt/browser';
+import { M_PER_MILE } from './format';
 import { settingsErrorText, t } from './i18n';
 import { ask } from '../messaging/ask';
 
-/**
- * Every setting with its unit, default and what it does. Each change is sent at once; the
- * background validates it, and a refused value stays on screen with the reason, unsaved.
- */
-export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings) => void }) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
+type SettingsProps = { settings: Settings; onSaved: (s: Settings) => void };
 
-  const save = async (field: string, patch: Record<string, unknown>) => {
-    const r = await ask<{ settings: Settings }>({ type: 'settings/update', patch });
+/**
+ * One change sent at once and validated by the background. A refused value stays on screen as
+ * typed (draft), marked invalid, with the reason; a valid one says "Saved" and clears every
+ * earlier message, which no longer applies.
+ */
+function useSaver(onSaved: (s: Settings) => void) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = async (field: string, patch: Record<string, unknown>, typed?: string) => {
+    const r = await ask({ type: 'settings/update', patch });
     if (r.ok) {
       setErrors({});
-      props.onSaved(r.settings);
+      setDrafts({});
+      setSaved(field);
+      onSaved(r.settings);
     } else {
+      setSaved(null);
+      setDrafts(typed === undefined ? {} : { [field]: typed });
       setErrors({ [field]: r.errors?.map(settingsErrorText).join(' ') ?? r.error });
     }
   };
+  const refuse = (field: string, message: string) => {
+    setSaved(null);
+    setErrors({ [field]: message });
+  };
+  return { errors, drafts, saved, save, refuse };
+}
 
+/** The field's message: the refusal (alert) or "Saved" (status). */
+function FieldMessage(props: { id: string; error?: string; saved: boolean }) {
+  if (props.error)
+    return (
+      <p class="error" role="alert" id={`${props.id}-err`} data-testid={`error-${props.id}`}>
+        {props.error}
+      </p>
+    );
+  return props.saved ? (
+    <p class="saved hint" role="status" data-testid={`saved-${props.id}`}>
+      {t('saved')}
+    </p>
+  ) : null;
+}
+
+// Stored in km; shown and typed in the runner's units.
+const toShown = (km: number, units: 'km' | 'mi') =>
+  units === 'mi' ? String(Math.round((km * 1000 * 100) / M_PER_MILE) / 100) : String(km);
+const toKm = (v: number, units: 'km' | 'mi') =>
+  units === 'mi' ? Math.round(((v * M_PER_MILE) / 1000) * 1000) / 1000 : v;
+
+/** The plan's preset and thresholds, each with its unit, default and the reason for it. */
+export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
+  const { errors, drafts, saved, save } = useSaver(props.onSaved);
+  const units = props.units;
   const s = props.settings;
   return (
     <form class="card" aria-labelledby="settings-h" onSubmit={(e) => e.preventDefault()} noValidate>
@@ -41,16 +81,13 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           {s.preset === 'custom' && <option value="custom">{t('preset_custom')}</option>}
         </select>
         <p class="hint">{t('setting_preset_hint')}</p>
-        {errors.preset && (
-          <p class="error" role="alert">
-            {errors.preset}
-          </p>
-        )}
+        <FieldMessage id="preset" error={errors.preset} saved={saved === 'preset'} />
       </div>
       {NUMBER_FIELDS.map((f) => (
         <div class="field" key={f.key}>
           <label for={f.key}>
-            {t(`setting_${f.key}`)} <span class="muted">({t(`unit_${f.unit === '%' ? 'pct' : f.unit}`)})</span>
+            {t(`setting_${f.key}`)}{' '}
+            <span class="muted">({t(`unit_${f.unit === '%' ? 'pct' : f.unit === 'km' ? units : f.unit}`)})</span>
           </label>
           <input
             id={f.key}
@@ -60,22 +97,26 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
             min={f.min}
             max={f.max}
             step={f.integer ? 1 : 'any'}
-            value={s[f.key]}
+            value={drafts[f.key] ?? (f.unit === 'km' ? toShown(s[f.key], units) : String(s[f.key]))}
             aria-invalid={errors[f.key] ? 'true' : undefined}
             aria-describedby={`${f.key}-hint${errors[f.key] ? ` ${f.key}-err` : ''}`}
             onChange={(e) => {
               const raw = (e.target as HTMLInputElement).value;
-              void save(f.key, { [f.key]: raw.trim() === '' ? null : Number(raw) });
+              const n = raw.trim() === '' ? null : Number(raw);
+              const value = n !== null && f.unit === 'km' ? toKm(n, units) : n;
+              void save(f.key, { [f.key]: value }, raw);
             }}
           />
           <p class="hint" id={`${f.key}-hint`}>
-            {t(`setting_${f.key}_hint`)} {t('defaultIs', String(DEFAULT_SETTINGS[f.key]))}
+            {t(`setting_${f.key}_hint`)}{' '}
+            {t(
+              'defaultIs',
+              f.unit === 'km'
+                ? `${toShown(DEFAULT_SETTINGS[f.key], units)} ${t(`unit_${units}`)}`
+                : String(DEFAULT_SETTINGS[f.key]),
+            )}
           </p>
-          {errors[f.key] && (
-            <p class="error" role="alert" id={`${f.key}-err`} data-testid={`error-${f.key}`}>
-              {errors[f.key]}
-            </p>
-          )}
+          <FieldMessage id={f.key} error={errors[f.key]} saved={saved === f.key} />
         </div>
       ))}
       <fieldset class="field">
@@ -97,12 +138,19 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           ))}
         </div>
         <p class="hint">{t('setting_runningLoadSports_hint')}</p>
-        {errors.runningLoadSports && (
-          <p class="error" role="alert">
-            {errors.runningLoadSports}
-          </p>
-        )}
+        <FieldMessage id="runningLoadSports" error={errors.runningLoadSports} saved={saved === 'runningLoadSports'} />
       </fieldset>
+    </form>
+  );
+}
+
+/** Units, week start and notifications. */
+export function DisplaySettings(props: SettingsProps) {
+  const { errors, saved, save, refuse } = useSaver(props.onSaved);
+  const s = props.settings;
+  return (
+    <form class="card" id="display" aria-labelledby="display-h" onSubmit={(e) => e.preventDefault()} noValidate>
+      <h2 id="display-h">{t('displayTitle')}</h2>
       <div class="field">
         <label for="units">{t('setting_units')}</label>
         <select
@@ -114,6 +162,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           <option value="km">{t('units_km')}</option>
           <option value="mi">{t('units_mi')}</option>
         </select>
+        <FieldMessage id="units" error={errors.units} saved={saved === 'units'} />
       </div>
       <div class="field">
         <label for="weekStartsOn">{t('setting_weekStartsOn')}</label>
@@ -132,6 +181,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
             </option>
           ))}
         </select>
+        <FieldMessage id="weekStartsOn" error={errors.weekStartsOn} saved={saved === 'weekStartsOn'} />
       </div>
       <div class="field">
         <label for="notifications">{t('setting_notifications')}</label>
@@ -145,7 +195,7 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
             // The permission is asked for only now, from the runner's own click.
             if (on && !(await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false))) {
               (e.target as HTMLInputElement).checked = false;
-              setErrors({ notifications: t('notificationsRefused') });
+              refuse('notifications', t('notificationsRefused'));
               return;
             }
             void save('notifications', { notifications: on });
@@ -154,14 +204,20 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
         <p class="hint" id="notifications-hint">
           {t('setting_notifications_hint')}
         </p>
-        {errors.notifications && (
-          <p class="error" role="alert">
-            {errors.notifications}
-          </p>
-        )}
+        <FieldMessage id="notifications" error={errors.notifications} saved={saved === 'notifications'} />
       </div>
-      <fieldset class="field">
-        <legend>{t('hipsTitle')}</legend>
+    </form>
+  );
+}
+
+/** What the runner tells Hip Check about their hips. */
+export function HipSettings(props: SettingsProps) {
+  const { errors, saved, save } = useSaver(props.onSaved);
+  const s = props.settings;
+  return (
+    <form class="card" id="hips" aria-labelledby="hips-h" onSubmit={(e) => e.preventDefault()} noValidate>
+      <h2 id="hips-h">{t('hipsTitle')}</h2>
+      <div class="field">
         <label style="font-weight: normal; grid-column: 1 / -1">
           <input
             type="checkbox"
@@ -180,7 +236,12 @@ export function SettingsForm(props: { settings: Settings; onSaved: (s: Settings)
           {t('setting_redFlagSymptoms')}
         </label>
         <p class="hint">{t('setting_redFlagSymptoms_hint')}</p>
-      </fieldset>
+        <FieldMessage
+          id="hips"
+          error={errors.outerHipPain ?? errors.redFlagSymptoms}
+          saved={saved === 'outerHipPain' || saved === 'redFlagSymptoms'}
+        />
+      </div>
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PopupState } from '../background/popup-state';
 import type { Settings } from '../core/settings';
 import { ask } from '../messaging/ask';
 import { ImportActivities } from './ImportActivities';
@@ -29,7 +28,7 @@ export function Welcome() {
   const [count, setCount] = useState<number | null>(null);
 
   const load = async () => {
-    const r = await ask<PopupState>({ type: 'state/get' });
+    const r = await ask({ type: 'state/get' });
     if (r.ok) {
       setSettings(r.settings);
       setCount(r.totalCount);

@@ -24,6 +24,18 @@ export function formatDuration(s: number | null): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
 }
 
+/** A date in a list that spans years: the year is shown when it is not this year. */
+export function formatDateInYear(date: string, thisYear: string, locale: string = navigator.language): string {
+  if (date.slice(0, 4) === thisYear) return formatDate(date, locale);
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
 export function formatDate(date: string, locale: string = navigator.language): string {
   // Noon UTC, formatted in UTC: the calendar date is shown as stored, whatever the zone.
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(

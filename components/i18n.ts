@@ -23,6 +23,7 @@ export function tn(key: string, count: number, substitutions: string[] = []): st
 export function settingsErrorText(e: { message: string; code?: string; params?: string[] }): string {
   if (!e.code) return e.message;
   // Unit names are translated; numbers pass through as they are.
-  const params = (e.params ?? []).map((p) => (p === 'days' || p === 'runs' ? t(`unit_${p}`) : p));
+  // Units after a number range take the range's case (German "zwischen 1 und 30 Tagen").
+  const params = (e.params ?? []).map((p) => (p === 'days' ? t('unitIn_days') : p === 'runs' ? t('unitIn_runs') : p));
   return browser.i18n.getMessage(`settingsErr_${e.code}` as never, params) || e.message;
 }

@@ -10,6 +10,8 @@ import {
   type ImportSummary,
 } from '../core/files/import-stream';
 import { ask } from '../messaging/ask';
+import { problemText } from './problem-text';
+import type { ActivityInput, Sport } from '../core/activity';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
 // import. Hip Check backups go to the background whole; activity files and export archives are
@@ -28,14 +30,6 @@ async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
   return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
 }
 
-type SaveReply = {
-  added: number;
-  merged: number;
-  updated: number;
-  unchanged: number;
-  refused?: { item: string; reason: string }[];
-};
-
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
 async function isBackup(file: File): Promise<boolean> {
   if (!/\.json$/i.test(file.name)) return false;
@@ -53,6 +47,24 @@ function whatOf(files: readonly File[], folder: boolean): string {
   if (files.length === 1) return shownName(files[0]!);
   const top = folder ? files[0]!.webkitRelativePath.split('/')[0] : '';
   return top ? `${top}/ (${files.length} files)` : `${files.length} files`;
+}
+
+/** Sports offered for an activity whose file named none: the common ones, one click each. */
+export const PICKABLE_SPORTS = [
+  'run',
+  'trail_run',
+  'walk',
+  'hike',
+  'ride',
+  'other',
+] as const satisfies readonly Sport[];
+
+/** Stores an activity of the import summary with the sport the runner picked for it. */
+export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<void> {
+  const r = await ask({ type: 'import/save', activities: [{ ...activity, sport }] });
+  if (!r.ok) throw new Error(r.error);
+  const refused = r.refused?.[0];
+  if (refused) throw new Error(problemText(refused.reason));
 }
 
 export interface ChosenImport {
@@ -77,7 +89,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
         {
           read: async (f) => readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs, budget }),
           save: async (batch) => {
-            const r = await ask<SaveReply>({ type: 'import/save', activities: batch });
+            const r = await ask({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);
             return {
               added: r.added,
@@ -119,7 +131,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.cancelled = true;
       break;
     }
-    const r = await ask<SaveReply>({ type: 'backup/import', text: await b.text() });
+    const r = await ask({ type: 'backup/import', text: await b.text() });
     if (r.ok) {
       summary.counts.added += r.added;
       summary.counts.merged += r.merged + r.updated;

@@ -2,30 +2,31 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isBridgeMessage } from './page-bridge';
 import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
+import { GARMIN_PROFILE_URL, readGarminViewer } from '../core/sites/garmin/garmin-viewer';
 
 // Garmin Connect (https://connect.garmin.com/app/activities, /app/activity/{id}; /modern/* until
 // Feb 2026). A single-page app: in-app navigation loads JSON without reloading the page, so we
 // pass on the activity JSON its own requests return (garmin-requests.content.ts), whatever the
 // URL shows. Only the signed-in athlete's own activities may be recorded: the viewer's profile id
-// comes from the page's own profile request or, via the background, from the activity list; a
-// single activity seen before we know who is signed in waits for it.
+// comes only from the page's own socialProfile response; anything seen before that waits for it
+// (the background reports it as a problem meanwhile), and a few at most are kept waiting.
 
-const PROFILE_URL = /\/userprofile-service\/socialProfile\/?(\?|$)/;
-
-type Reply = { ok: true; viewerId?: string; waiting?: boolean } | { ok: false; error: string } | undefined;
+const MAX_WAITING = 50;
 
 export function watchGarminActivities(ctx: ContentScriptContext): void {
   let viewerId: string | null = null;
   const waiting: ObservedResponse[] = [];
 
   const forward = async (res: ObservedResponse) => {
-    const reply = (await sendToBackground({
+    const reply = await sendToBackground({
       type: 'site/data',
       data: { kind: 'garmin-response', url: res.url, status: res.status, body: res.body, viewerId },
-    })) as Reply;
+    });
     if (!reply?.ok) return;
-    if (reply.waiting) waiting.push(res);
-    if (reply.viewerId && viewerId === null) learnViewer(reply.viewerId);
+    if (!reply.waiting) return;
+    // The viewer may have become known while this was on its way: send it again now.
+    if (viewerId !== null) void forward(res);
+    else if (waiting.length < MAX_WAITING) waiting.push(res);
   };
   const learnViewer = (id: string) => {
     viewerId = id;
@@ -36,10 +37,10 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
     if (!isBridgeMessage(event, RESPONSE_KIND)) return;
     const res = (event.data as { payload: ObservedResponse }).payload;
     if (res.status !== 200) return;
-    if (PROFILE_URL.test(res.url)) {
-      const id = (res.body as { profileId?: unknown } | null)?.profileId;
-      if ((typeof id === 'number' && Number.isInteger(id)) || (typeof id === 'string' && /^\d+$/.test(id)))
-        learnViewer(String(id));
+    if (GARMIN_PROFILE_URL.test(res.url)) {
+      // The first answer wins: a later one cannot switch whose activities are recorded.
+      const id = readGarminViewer(res.body);
+      if (id !== null && viewerId === null) learnViewer(id);
       return;
     }
     void forward(res);

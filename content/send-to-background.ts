@@ -1,17 +1,25 @@
 import { browser } from 'wxt/browser';
 import type { ContentRequest } from '../core/messages';
+import type { AnswerOf } from '../core/protocol';
 import { LIMITS } from '../core/plausibility';
+import { newlyRead, showReadToast } from './read-toast';
 
 // What one page visit may send: a page (or a script on it) that keeps producing data is cut off.
 let sentThisVisit = 0;
 
-/** Content scripts must never throw into the page: failures are logged, not raised. */
-export async function sendToBackground(req: ContentRequest): Promise<unknown> {
+/**
+ * Content scripts must never throw into the page: failures are logged, not raised, and answered
+ * with undefined. The reply type follows the request's (core/protocol.ts).
+ */
+export async function sendToBackground<R extends ContentRequest>(req: R): Promise<AnswerOf<R['type']> | undefined> {
   if (req.type === 'site/data' || req.type === 'upload/file') {
     if (++sentThisVisit > LIMITS.maxSiteMessagesPerVisit) return undefined;
   }
   try {
-    return await browser.runtime.sendMessage(req);
+    const reply = (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
+    // The runner sees that a run was noted (new or changed), not only the badge count.
+    showReadToast(newlyRead(reply));
+    return reply;
   } catch (e) {
     console.debug('[Hip Check] could not reach the extension:', (e as Error).message);
     return undefined;

@@ -3,6 +3,7 @@ import { BACKFILL, backfillStopReason } from '../core/sites/strava/strava-backfi
 import { isBridgeMessage } from './page-bridge';
 import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
+import type { AnswerOf, RequestOf } from '../core/protocol';
 
 // https://www.strava.com/athlete/training ("My Activities"). The page loads its list from
 // /athlete/training_activities; we pass each list it loads to the background, which reads and
@@ -10,11 +11,9 @@ import { sendToBackground } from './send-to-background';
 // (core/sites/strava/strava-backfill.ts). We fetch those pages as the page itself would, at most one
 // every 2 seconds and 10 a visit, and stop at once on HTTP 429 or a login page.
 
-type Reply = { ok: true; nextUrl?: string | null } | { ok: false; error: string } | undefined;
-
 export interface BackfillDeps {
   fetchPage(url: string): Promise<{ status: number; url: string; contentType: string; text: string }>;
-  send: typeof sendToBackground;
+  send(req: RequestOf<'site/data'>): Promise<AnswerOf<'site/data'> | undefined>;
   sleep(ms: number): Promise<void>;
 }
 
@@ -25,7 +24,7 @@ export async function backfill(
   deps: BackfillDeps,
   first: ObservedResponse,
 ): Promise<{ fetched: number; stoppedBy: string }> {
-  let reply = (await deps.send(listData(first.url, first.status, first.body))) as Reply;
+  let reply = await deps.send(listData(first.url, first.status, first.body));
   let fetched = 0;
   while (reply?.ok && reply.nextUrl) {
     if (fetched >= BACKFILL.maxPagesPerVisit) return { fetched, stoppedBy: 'page limit' };
@@ -46,7 +45,7 @@ export async function backfill(
     } catch {
       body = res.text.slice(0, 2000); // the reader reports what this is
     }
-    reply = (await deps.send(listData(url, res.status, body))) as Reply;
+    reply = await deps.send(listData(url, res.status, body));
   }
   return { fetched, stoppedBy: reply?.ok ? 'caught up' : 'not stored' };
 }

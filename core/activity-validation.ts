@@ -1,3 +1,4 @@
+import { isObj } from './guards';
 import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source } from './activity';
 import { problem, type Problem } from './problem-codes';
 import { isLocalDate } from './local-date';
@@ -7,8 +8,6 @@ import { LIMITS } from './plausibility';
 export { LIMITS };
 
 export type Check<T> = { ok: true; value: T } | { ok: false; error: Problem };
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A distance or duration: null, or a finite number from 0 to `max`. The error names `what`. */
 export function checkOptionalNumber(v: unknown, what: Problem, max: number): Problem | null {

@@ -1,3 +1,4 @@
+import { isObj } from './guards';
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
 import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
@@ -127,8 +128,6 @@ export function classifySender(sender: RawSender, extensionId: string, extension
   if (site && url.startsWith('https://')) return { kind: 'content', site };
   return { kind: 'unknown', why: problem('request_sender_not_accepted', host) };
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkActivities(v: unknown, nowMs: number, allowed: readonly Source[]): Check<ActivityInput[]> {
   if (!Array.isArray(v)) return { ok: false, error: problem('request_activities_not_list') };

@@ -127,6 +127,7 @@ export interface ProblemParams {
   gpx_no_points: [];
   gpx_no_activity: [];
   gpx_no_sport: [];
+  tcx_no_sport: [];
   gpx_moving_estimated: [];
   tcx_damaged: [];
   tcx_course: [];
@@ -199,6 +200,7 @@ export interface ProblemParams {
   garmin_single_not_list: [];
   garmin_list_not_single: [];
   garmin_wrong_activity: [bodyId: string, requestId: string];
+  garmin_viewer_unknown: [];
 
   // Activities checked before they are stored (core/activity-validation.ts).
   field_source_id: [];
@@ -389,6 +391,7 @@ const CODES: Record<ProblemCode, true> = {
   gpx_no_points: true,
   gpx_no_activity: true,
   gpx_no_sport: true,
+  tcx_no_sport: true,
   gpx_moving_estimated: true,
   tcx_damaged: true,
   tcx_course: true,
@@ -457,6 +460,7 @@ const CODES: Record<ProblemCode, true> = {
   garmin_single_not_list: true,
   garmin_list_not_single: true,
   garmin_wrong_activity: true,
+  garmin_viewer_unknown: true,
   field_source_id: true,
   field_sport_label: true,
   field_name: true,

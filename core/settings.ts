@@ -92,15 +92,7 @@ export const PRESET_VALUES: Readonly<Record<Preset, PresetValues>> = {
   experienced: { maxRunDaysInRow: 13, maxDaysWithoutFullRest: 13, targetRunsPerWeek: 7, minEasyDaysPerWeek: 2 },
 };
 
-/**
- * The preset for the plan questions' answer: up to 3 run days a week is alternate days
- * (beginner), 4 to 6 keeps a weekly rest day (regular), 7 is a daily runner (experienced).
- */
-export function presetForPlan(runDaysPerWeek: number): Preset {
-  if (runDaysPerWeek <= 3) return 'beginner';
-  if (runDaysPerWeek <= 6) return 'regular';
-  return 'experienced';
-}
+export { presetForPlan } from './plan-preset';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   preset: 'regular',

@@ -1,19 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { PageRequest } from '../core/messages';
+import type { AnswerOf, ReplyOf } from '../core/protocol';
 import { t } from '../components/i18n';
 import { problemText } from '../components/problem-text';
-import type { Problem } from '../core/problem-codes';
+import type { SettingsError } from '../core/settings';
 
-export type Reply<T> = ({ ok: true } & T) | { ok: false; error: string; errors?: { field: string; message: string }[] };
+/** A reply as pages see it: errors already worded in the UI's language. */
+export type Reply<K extends PageRequest['type']> = ReplyOf<K> | { ok: false; error: string; errors?: SettingsError[] };
 
-/** Extension pages talk to the background only through validated messages. */
-export async function ask<T = Record<string, unknown>>(req: PageRequest): Promise<Reply<T>> {
+/** Extension pages talk to the background only through validated messages; the reply type follows the request's. */
+export async function ask<R extends PageRequest>(req: R): Promise<Reply<R['type']>> {
   try {
     performance.mark(`ask:${req.type}`);
-    const r = (await browser.runtime.sendMessage(req)) as
-      | ({ ok: true } & T)
-      | { ok: false; error: Problem | string; errors?: { field: string; message: string }[] }
-      | undefined;
+    const r = (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
     performance.mark(`answer:${req.type}`);
     if (!r) return { ok: false, error: t('errNoAnswer') };
     // The background answers with codes; pages show words in the UI's language.

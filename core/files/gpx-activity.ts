@@ -4,7 +4,9 @@ import type { Sport } from '../activity';
 import { defaultName, type SessionSummary } from './summary';
 import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import { attr, decodeXmlBytes, parseIsoTime, scanXmlElements, type XmlElementReader } from './xml-scanner';
+import { inferSport } from './sport-inference';
+import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
+import { parseIsoTime } from '../time';
 
 // GPX (Strava, Garmin Connect, phone apps): one activity per track. GPX has no totals, so the
 // distance is the sum of great-circle steps between track points within each segment (gaps
@@ -49,26 +51,6 @@ export const STRAVA_GPX_TYPES: Record<string, string> = {
   '32': 'Wheelchair',
   '33': 'VirtualRun',
 };
-
-/**
- * The sport a file says elsewhere when its track has no type: the app that wrote it (Urban
- * Biker), its track or file name ("Morning Run"), or an activity element in its extensions.
- */
-export function inferSport(hints: readonly (string | undefined)[]): string | null {
-  const text = ` ${hints
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase()
-    .replace(/[^a-zäöüß]+/g, ' ')} `;
-  if (/treadmill|laufband/.test(text)) return 'Treadmill';
-  if (/trail ?run/.test(text)) return 'TrailRun';
-  if (/\b(run|running|jog|jogging|lauf|laufen|course)\b|marathon/.test(text)) return 'Run';
-  if (/\b(walk|walking|wandern|spaziergang)\b/.test(text)) return 'Walk';
-  if (/\b(hike|hiking)\b/.test(text)) return 'Hike';
-  if (/\b(ride|riding|cycling|bike|biking|biker|velo|rad|radfahren)\b/.test(text)) return 'Ride';
-  if (/\b(swim|swimming|schwimmen)\b/.test(text)) return 'Swim';
-  return null;
-}
 
 /** Points further apart in time than this are a pause: neither moving time nor elapsed work. */
 const PAUSE_GAP_S = 60;

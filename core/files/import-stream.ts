@@ -13,10 +13,17 @@ import type { FileReadResult, RandomAccessSource } from './types';
  * an import budget) is added here, to LISTED_KINDS if its files are listed, and to the locales as
  * import_kind_<kind>.
  */
-export type ImportOutcomeKind = 'added' | 'merged' | 'known' | 'skipped' | 'refused';
-export const OUTCOME_KINDS: readonly ImportOutcomeKind[] = ['added', 'merged', 'known', 'skipped', 'refused'];
+export type ImportOutcomeKind = 'added' | 'merged' | 'known' | 'needs_sport' | 'skipped' | 'refused';
+export const OUTCOME_KINDS: readonly ImportOutcomeKind[] = [
+  'added',
+  'merged',
+  'known',
+  'needs_sport',
+  'skipped',
+  'refused',
+];
 /** Kinds whose files are listed by name (with a reason) in the summary. */
-export const LISTED_KINDS = ['skipped', 'refused'] as const;
+export const LISTED_KINDS = ['needs_sport', 'skipped', 'refused'] as const;
 export type ListedKind = (typeof LISTED_KINDS)[number];
 
 export interface ImportItem {
@@ -25,6 +32,8 @@ export interface ImportItem {
   kind: ListedKind;
   /** Why, for refusals; skipped files need none (they are not activities). */
   reason: Problem | string | null;
+  /** For "needs a sport": the activity as read, saved once the runner picks its sport. */
+  activity?: ActivityInput;
 }
 
 /** Listed files kept for the summary; beyond this only counts grow (a folder may hold thousands). */
@@ -100,7 +109,7 @@ export function emptySummary(totalFiles: number): ImportSummary {
     totalFiles,
     filesDone: 0,
     activities: 0,
-    counts: { added: 0, merged: 0, known: 0, skipped: 0, refused: 0 },
+    counts: { added: 0, merged: 0, known: 0, needs_sport: 0, skipped: 0, refused: 0 },
     items: [],
     unlisted: 0,
     cancelled: false,
@@ -108,11 +117,25 @@ export function emptySummary(totalFiles: number): ImportSummary {
   };
 }
 
-/** Adds a listed file (skipped or refused) to a summary, keeping the list bounded. */
-export function listItem(s: ImportSummary, kind: ListedKind, item: string, reason: Problem | string | null): void {
+/** Adds a listed file (skipped, refused, needing a sport) to a summary, keeping the list bounded. */
+export function listItem(
+  s: ImportSummary,
+  kind: ListedKind,
+  item: string,
+  reason: Problem | string | null,
+  activity?: ActivityInput,
+): void {
   s.counts[kind]++;
-  if (s.items.length < MAX_LISTED) s.items.push({ item, kind, reason });
+  if (s.items.length < MAX_LISTED) s.items.push(activity ? { item, kind, reason, activity } : { item, kind, reason });
   else s.unlisted++;
+}
+
+/**
+ * An activity whose file names no sport anywhere (a GPX or TCX the readers could not infer one
+ * for): stored as "other" it would silently stop counting as a run, so the runner picks it.
+ */
+export function needsSport(a: ActivityInput): boolean {
+  return a.source === 'file' && a.sportLabel === '';
 }
 
 /** Files not activities (a settings FIT, an archive's sleep data): their names, for the list. */
@@ -194,6 +217,10 @@ export async function importStream<F extends ChosenFile>(
       for (const r of plan.refused) listItem(summary, 'refused', r.item, r.reason);
       summary.activities += plan.activities.length;
       for (const a of plan.activities) {
+        if (needsSport(a)) {
+          listItem(summary, 'needs_sport', file.name, null, a);
+          continue;
+        }
         pending.push(a);
         fileOf.set(a.sourceId, file.name);
       }

@@ -2,6 +2,7 @@ import type { ActivityInput, Sport, Source } from '../activity';
 import { localDateOf } from '../local-date';
 import { LIMITS } from '../plausibility';
 import { problem, type Problem } from '../problem-codes';
+import { zoneOffsetMs } from '../time';
 
 // What every reader produces before it becomes an ActivityInput, and the plausibility rules
 // they all share: nothing implausible is stored, and every correction is said in a warning.
@@ -127,30 +128,6 @@ export function defaultName(sport: Sport, fileName: string): string {
 /** The local date of a wall-clock instant expressed as "ms since epoch as if UTC". */
 export function dateOfWallClock(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The UTC offset (ms) of a time zone at an instant. */
-function zoneOffsetMs(ms: number, timeZone: string): number {
-  let f = wallFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallFormatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
-  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant at which a wall-clock time ("ms as if UTC") happens in a time zone. */

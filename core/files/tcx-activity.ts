@@ -1,16 +1,11 @@
 import { normalizeSport } from '../sport';
 import { problem } from '../problem-codes';
 import { defaultName, type SessionSummary } from './summary';
+import { inferSport } from './sport-inference';
 import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
-import {
-  attr,
-  decodeXmlBytes,
-  parseIsoTime,
-  scanXmlElements,
-  type ParsedTime,
-  type XmlElementReader,
-} from './xml-scanner';
+import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
+import { parseIsoTime, type ParsedTime } from '../time';
 
 // TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
@@ -51,8 +46,10 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
   let ptLat = NaN;
   let ptLon = NaN;
   let ptDist = NaN;
+  /** Words about the sport outside the Sport attribute: notes, creator and author names, extensions. */
+  const hints: string[] = [];
 
-  const reader: XmlElementReader<'Id' | 'LapTime' | 'LapDist' | 'PtDist' | 'PtTime' | 'Lat' | 'Lon'> = {
+  const reader: XmlElementReader<'Id' | 'LapTime' | 'LapDist' | 'PtDist' | 'PtTime' | 'Lat' | 'Lon' | 'Hint'> = {
     open(name, parent, attrs) {
       switch (name) {
         case 'TrainingCenterDatabase':
@@ -105,6 +102,15 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
         case 'LongitudeDegrees':
           if (parent === 'Position') return 'Lon';
           break;
+        case 'Notes':
+          if (parent === 'Activity' || parent === 'Lap') return 'Hint';
+          break;
+        case 'Name':
+          if (parent === 'Creator' || parent === 'Author') return 'Hint';
+          break;
+        case 'ActivityType':
+        case 'Type':
+          return 'Hint';
       }
     },
     text(key, v) {
@@ -113,6 +119,9 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       switch (key) {
         case 'Id':
           if (a) a.id = parseIsoTime(v);
+          break;
+        case 'Hint':
+          if (v && hints.length < 8) hints.push(v.slice(0, 100));
           break;
         case 'LapTime':
           if (l && v !== '' && Number.isFinite(Number(v))) l.totalS = Number(v);
@@ -198,11 +207,16 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     }
     const endMs = Math.max(lapEnd, a.lastPointMs);
     const distanceM = hasLapDist ? lapDist : a.maxPointDist >= 0 ? a.maxPointDist : a.points > 1 ? a.pathM : null;
-    const sport = normalizeSport(a.sport);
+    // Sport is required by the schema, yet some apps leave it out or write "Other" for anything.
+    const said = a.sport.trim();
+    const inferred = said === '' || /^other$/i.test(said) ? inferSport([...hints, ctx.fileName]) : null;
+    const label = inferred ?? said;
+    if (label === '') out.warnings.push(problem('tcx_no_sport'));
+    const sport = normalizeSport(label);
     const s: SessionSummary = {
       startMs: start.ms,
       sport,
-      sportLabel: a.sport,
+      sportLabel: label,
       distanceM,
       movingS: hasLapTime ? lapTime : null,
       elapsedS: Number.isFinite(endMs) && endMs >= start.ms ? (endMs - start.ms) / 1000 : null,

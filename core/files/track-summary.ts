@@ -2,7 +2,7 @@ import type { ActivityInput } from '../activity';
 import { problem, type Problem } from '../problem-codes';
 import { checkSummary, dateOfWallClock, toActivityInput, type SessionSummary } from './summary';
 import type { ActivitiesRead, FileFormat, Refused } from './types';
-import { haversineM } from './xml-scanner';
+import { haversineM } from '../geo';
 
 // What the GPX and TCX readers share once the XML is scanned: the distance along track points,
 // and turning per-activity summaries into the file's result.

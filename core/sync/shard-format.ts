@@ -1,3 +1,4 @@
+import { isObj } from '../guards';
 import type { Activity, Source, Sport } from '../activity';
 import { checkCheckIn, type CheckIn } from '../check-in';
 import { LIMITS } from '../activity-validation';
@@ -354,8 +355,6 @@ export function encodeItem(content: ShardContent, writtenMs: number): ShardItem 
   if (content.checkIns.length) item.h = content.checkIns.map(encodeCheckIn).sort();
   return item;
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function rowsOf(v: unknown): string[] | null | undefined {
   if (v === undefined) return null;

@@ -12,7 +12,7 @@ const ACTIVITY_ID = '21482825013';
 
 async function serveGarmin(
   context: import('@playwright/test').BrowserContext,
-  viewerId: number,
+  viewerId: number | null,
   requests: string[] = [],
 ) {
   const html = await fixturePage('garmin/app.html', { ACTIVITY_ID });
@@ -23,7 +23,7 @@ async function serveGarmin(
     requests.push(url.pathname);
     const json = (body: string) => route.fulfill({ status: 200, contentType: 'application/json', body });
     if (url.pathname === '/gc-api/userprofile-service/socialProfile')
-      return json(JSON.stringify({ profileId: viewerId, displayName: 'viewer' }));
+      return json(JSON.stringify(viewerId === null ? { displayName: 'viewer' } : { profileId: viewerId }));
     if (url.pathname === `/gc-api/activity-service/activity/${ACTIVITY_ID}`) return json(detail);
     if (url.pathname === '/gc-api/activitylist-service/activities/search/activities') return json(list);
     return route.fulfill({ status: 200, contentType: 'text/html', body: html });
@@ -37,4 +37,31 @@ test("a connection's activity opened on Garmin Connect adds nothing", async ({ c
   await expect(page.locator('#view')).toContainText('Activity: Cuajimalpa');
   await page.waitForTimeout(1500);
   expect(await storedKeys(worker)).toEqual([]);
+});
+
+test('the list waits for Garmin to say who is signed in, and the popup is told why', async ({ context, worker }) => {
+  await serveGarmin(context, null); // the profile answer names nobody
+  const page = await context.newPage();
+  await page.goto('https://connect.garmin.com/app/activities');
+  await expect(page.locator('#view')).toContainText('Activities: 3');
+  await expect
+    .poll(() =>
+      worker.evaluate(async () =>
+        JSON.stringify(
+          await (
+            globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<unknown> } } } }
+          ).chrome.storage.local.get('readProblems'),
+        ),
+      ),
+    )
+    .toContain('garmin_viewer_unknown');
+  expect(await storedKeys(worker)).toEqual([]);
+});
+
+test("the signed-in athlete's list is stored once Garmin names them", async ({ context, worker }) => {
+  await serveGarmin(context, 2591602);
+  const page = await context.newPage();
+  await page.goto('https://connect.garmin.com/app/activities');
+  await expect(page.locator('#view')).toContainText('Activities: 3');
+  await expect.poll(() => storedKeys(worker)).toHaveLength(3);
 });

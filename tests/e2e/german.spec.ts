@@ -74,14 +74,16 @@ test('the options page: headings and labels in German, weekdays and dates throug
   const options = await openExtensionPage('options.html');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText(msg('optionsTitle'));
   await expect(options.getByRole('heading', { level: 2 })).toHaveText([
-    msg('planTitle'),
-    msg('settingsTitle'),
-    msg('syncTitle'),
     msg('dataTitle'),
     msg('historyTitle'),
+    msg('planTitle'),
+    msg('settingsTitle'),
+    msg('hipsTitle'),
+    msg('displayTitle'),
+    msg('syncTitle'),
     msg('deleteAllTitle'),
   ]);
-  await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Wie trainierst du?');
+  await expect(options.getByRole('heading', { level: 2 }).first()).toHaveText('Deine Läufe');
   await expect(options.getByLabel(msg('setting_units'))).toBeVisible();
   await expect(options.getByText(msg('historyEmpty'))).toBeVisible();
   await expect(options.getByTestId('activity-count')).toHaveText(msg('storedCount_other', '0'));
@@ -102,7 +104,7 @@ test('the options page: headings and labels in German, weekdays and dates throug
   await expect(history.locator('tbody tr')).toHaveCount(2);
   await expect(history.locator('thead th')).toHaveText([
     msg('colDate'),
-    msg('colSport'),
+    msg('colActivity'),
     msg('colDistance'),
     msg('colTime'),
     msg('colSource'),
@@ -110,13 +112,15 @@ test('the options page: headings and labels in German, weekdays and dates throug
   ]);
   const run = history.locator('tr[data-key="strava:a"]');
   await expect(run.locator('td').nth(0)).toHaveText(germanShortDate(daysAgo(2)));
-  await expect(run.locator('td').nth(1)).toHaveText('Lauf');
+  // The activity's name above its sport.
+  await expect(run.locator('td').nth(1).locator('.activity-name')).toHaveText('Run a');
+  await expect(run.locator('td').nth(1)).toContainText('Lauf');
   await expect(run.locator('td').nth(2)).toHaveText('10,5 km');
   await expect(run.getByRole('button', { name: msg('editActivity', germanShortDate(daysAgo(2))) })).toHaveText(
     'Bearbeiten',
   );
   const ride = history.locator('tr[data-key="strava:b"]');
-  await expect(ride.locator('td').nth(1)).toHaveText(msg('sport_ride'));
+  await expect(ride.locator('td').nth(1)).toContainText(msg('sport_ride'));
   await expect(ride.locator('td').nth(2)).toHaveText('42,2 km');
   await expect(options.getByTestId('activity-count')).toHaveText(msg('storedCount_other', '2'));
   if (process.env.UPDATE_SCREENSHOTS) await options.screenshot({ path: 'docs/options-de.png', fullPage: true });

@@ -40,6 +40,13 @@ test('the history table corrects and deletes activities; corrections survive a n
     .locator('tr[data-key="strava:a"]')
     .getByRole('button', { name: /^Delete/ })
     .click();
+  // Delete asks first; "Keep it" keeps the run.
+  const asked = options.getByTestId('history').locator('tr[data-key="strava:a"]');
+  await expect(asked).toContainText('Delete the activity of');
+  await asked.getByRole('button', { name: 'Keep it' }).click();
+  expect(await storedKeys(worker)).toHaveLength(2);
+  await asked.getByRole('button', { name: /^Delete/ }).click();
+  await asked.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(options.getByTestId('history').locator('tbody tr')).toHaveCount(1);
   expect(await storedKeys(worker)).toEqual(['strava:b']);
   if (process.env.UPDATE_SCREENSHOTS) await options.screenshot({ path: 'docs/options.png', fullPage: true });
@@ -62,6 +69,67 @@ test('"Delete all data" asks first, then deletes every activity and keeps the se
   await options.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(options.getByTestId('activity-count')).toContainText('0 activities');
   expect(await storedKeys(worker)).toEqual([]);
+  // The message goes once runs are back (here: a run read from a site).
+  const deleted = options.locator('.delete-all [role=status]');
+  await expect(deleted).toBeVisible();
+  await seed(options, [runOn(0, 5, 'c')]);
+  await expect(options.getByTestId('activity-count')).toContainText('1 activity');
+  await expect(deleted).toHaveCount(0);
   await options.reload();
   await expect(options.getByLabel(/Running days in a row before a rest day/)).toHaveValue('4');
+});
+
+test('the history shows name, sport and source, and the year of an older run; a refused edit keeps what was typed', async ({
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const old = { ...runOn(0, 10, 'old'), localDate: '2014-10-11', startMs: Date.UTC(2014, 9, 11, 7) };
+  await seed(options, [runOn(1, 8, 'new'), old]);
+  const table = options.getByTestId('history');
+  const oldRow = table.locator('tr[data-key="strava:old"]');
+  await expect(oldRow).toContainText('2014');
+  await expect(oldRow).toContainText('Run old');
+  await expect(oldRow).toContainText('Strava');
+  await expect(table.locator('tr[data-key="strava:new"]')).not.toContainText(String(new Date().getFullYear()));
+
+  await oldRow.getByRole('button', { name: /^Edit/ }).click();
+  const box = options.locator('tr.editing').getByLabel(/^Distance/);
+  await box.fill('-5');
+  await options.locator('tr.editing').getByRole('button', { name: 'Save' }).click();
+  await expect(options.locator('tr.editing [role=alert]')).toHaveText('The distance cannot be less than zero.');
+  await expect(box).toHaveValue('-5');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a refused setting stays visible, outlined, with its message; a valid one says Saved; miles where chosen', async ({
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const days = options.getByLabel(/Running days in a row before a rest day/);
+  await expect(days).toBeVisible();
+  for (const typed of ['-3', '0', '1000', '2.5']) {
+    await days.fill(typed);
+    await days.blur();
+    await expect(options.getByTestId('error-maxRunDaysInRow')).toBeVisible();
+    await expect(days).toHaveValue(typed);
+    await expect(days).toHaveAttribute('aria-invalid', 'true');
+    expect(await days.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  }
+  await days.fill('4');
+  await days.blur();
+  await expect(options.getByTestId('saved-maxRunDaysInRow')).toHaveText('Saved.');
+  await expect(options.getByTestId('error-maxRunDaysInRow')).toHaveCount(0);
+  await expect(days).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Miles: the weekly-ramp base is labelled, shown and typed in miles, stored in km.
+  await options.getByLabel('Distance units').selectOption('mi');
+  const base = options.getByLabel(/Only when last week had at least/);
+  await expect(base).toHaveAccessibleName(/\(mi\)/);
+  await base.fill('10');
+  await base.blur();
+  await expect(options.getByTestId('saved-weeklyRampMinBaseKm')).toBeVisible();
+  await options.reload();
+  await expect(options.getByLabel(/Only when last week had at least/)).toHaveValue('10');
+  await options.getByLabel('Distance units').selectOption('km');
+  await expect(options.getByLabel(/Only when last week had at least/)).toHaveValue('16.093');
 });

@@ -3,6 +3,8 @@ import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
+import { isObj, looksLikeHtml, num, show, text, type Obj } from '../../guards';
+import { parseInstant, parseIsoTime } from '../../time';
 
 // Reads activities from Garmin Connect's own JSON, as its pages fetch it:
 // - pages https://connect.garmin.com/app/activities and /app/activity/{id} (until Feb 2026
@@ -52,30 +54,8 @@ export type GarminReadResult =
       activities: GarminActivity[];
       /** Activities not read; `id` is Garmin's activity id, or "#index" when it has none. */
       skipped: { id: string; reason: string }[];
-      /**
-       * Activity ids whose /activity-service/activity/{id} response holds more to record:
-       * the parts of a multisport detail (transitions left out), or a multisport parent seen in
-       * the list (whose detail names its parts). Reading them is the caller's choice (rate limits).
-       */
-      followUpIds: string[];
     }
   | { ok: false; error: Problem };
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)) {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-function text(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-}
 
 /** A numeric field: its number, null when absent, NaN when present but not a number (refused later). */
 function field(v: unknown): number | null {
@@ -91,39 +71,11 @@ function idOf(v: unknown): string | null {
   return null;
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  return v === undefined ? 'missing' : Array.isArray(v) ? 'an array' : typeof v;
-}
-
-const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
-
-/** "2021-04-15 09:44:05", "2021-04-11T09:50:49.0", "2018-03-08T11:23:22.000Z" as UTC (offset honoured). */
-function parseUtc(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const m = TIME_RE.exec(v.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
-  const s = m[6] ? Number(m[6]) : 0;
-  if (!isLocalDate(`${m[1]}-${m[2]}-${m[3]}`) || h > 23 || mi > 59 || s > 59) return null;
-  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + (m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0);
-  const off = m[8];
-  if (off && off !== 'Z') {
-    const digits = off.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = Number(digits.slice(2, 4));
-    if (oh > 14 || om > 59) return null;
-    ms -= (off[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-  }
-  return ms;
-}
-
 /** The date of a local wall-clock timestamp, if the whole timestamp is well formed. */
 function localDatePart(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const t = v.trim();
-  if (!TIME_RE.test(t)) return null;
+  if (parseIsoTime(t) === null) return null;
   const d = t.slice(0, 10);
   return isLocalDate(d) ? d : null;
 }
@@ -185,7 +137,7 @@ function flatFields(a: Obj): Fields {
     typeKey,
     isParent: a.parent === true || a.isMultiSportParent === true || typeKey === 'multi_sport',
     childIds: null,
-    startMs: parseUtc(a.startTimeGMT) ?? (begin !== null ? begin : null),
+    startMs: parseInstant(a.startTimeGMT) ?? (begin !== null ? begin : null),
     startText: a.startTimeGMT ?? a.beginTimestamp,
     startField: 'startTimeGMT',
     localDate: localDatePart(a.startTimeLocal),
@@ -227,7 +179,7 @@ function detailFields(a: Obj, s: Obj): Fields {
     typeKey,
     isParent,
     childIds,
-    startMs: parseUtc(s.startTimeGMT) ?? begin,
+    startMs: parseInstant(s.startTimeGMT) ?? begin,
     startText: s.startTimeGMT ?? begin,
     startField: 'summaryDTO.startTimeGMT',
     localDate: localDatePart(s.startTimeLocal),
@@ -284,7 +236,7 @@ function legacyFields(a: Obj): Fields {
     typeKey,
     isParent: a.isParent === true || a.isParent === 'true' || typeKey === 'multi_sport',
     childIds: null,
-    startMs: parseUtc(begin.value) ?? millis,
+    startMs: parseInstant(begin.value) ?? millis,
     startText: begin.value,
     startField: 'activitySummary.BeginTimestamp',
     localDate: null,
@@ -298,19 +250,17 @@ function legacyFields(a: Obj): Fields {
 }
 
 type ItemResult =
-  | { kind: 'activity'; activity: GarminActivity }
-  | { kind: 'skipped'; id: string | null; reason: string; followUp: string[] };
+  { kind: 'activity'; activity: GarminActivity } | { kind: 'skipped'; id: string | null; reason: string };
 
 function build(f: Fields, nowMs: number): ItemResult {
   const { id } = f;
-  if (!id) return { kind: 'skipped', id: null, reason: 'no activity id', followUp: [] };
+  if (!id) return { kind: 'skipped', id: null, reason: 'no activity id' };
   if (f.isParent) {
     if (f.childIds === null) {
       return {
         kind: 'skipped',
         id,
         reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole',
-        followUp: [id],
       };
     }
     return {
@@ -320,14 +270,13 @@ function build(f: Fields, nowMs: number): ItemResult {
         f.childIds.length > 0
           ? `a multisport activity: its ${f.childIds.length} parts (${f.childIds.join(', ')}) are recorded one by one, never the whole`
           : 'a multisport activity that lists no parts: nothing to record',
-      followUp: f.childIds,
     };
   }
-  if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)', followUp: [] };
+  if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)' };
   if (isTransition(f.typeKey))
-    return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity`, followUp: [] };
+    return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity` };
   if (f.startMs === null)
-    return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})`, followUp: [] };
+    return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})` };
   let localDate = f.localDate;
   if (!localDate && f.timeZone) {
     try {
@@ -336,7 +285,7 @@ function build(f: Fields, nowMs: number): ItemResult {
       localDate = null; // not a time zone this browser knows
     }
   }
-  if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)', followUp: [] };
+  if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)' };
 
   const candidate: ActivityInput = {
     source: 'garmin',
@@ -351,14 +300,13 @@ function build(f: Fields, nowMs: number): ItemResult {
     name: f.name.slice(0, LIMITS.maxNameLength),
   };
   const checked = checkActivityInput(candidate, nowMs);
-  if (!checked.ok) return { kind: 'skipped', id, reason: problemDebugText(checked.error), followUp: [] };
+  if (!checked.ok) return { kind: 'skipped', id, reason: problemDebugText(checked.error) };
   return { kind: 'activity', activity: { ...checked.value, ownerId: f.ownerId } };
 }
 
 function collect(items: { fields: Fields | null; why?: string }[], nowMs: number): GarminReadResult {
   const activities: GarminActivity[] = [];
   const skipped: { id: string; reason: string }[] = [];
-  const followUpIds: string[] = [];
   const seen = new Set<string>();
   items.forEach(({ fields, why }, index) => {
     if (!fields) {
@@ -368,7 +316,6 @@ function collect(items: { fields: Fields | null; why?: string }[], nowMs: number
     const r = build(fields, nowMs);
     if (r.kind === 'skipped') {
       skipped.push({ id: r.id ?? `#${index}`, reason: r.reason });
-      for (const c of r.followUp) if (!followUpIds.includes(c)) followUpIds.push(c);
     } else if (seen.has(r.activity.sourceId)) {
       skipped.push({ id: r.activity.sourceId, reason: 'listed twice in the same response' });
     } else {
@@ -376,10 +323,8 @@ function collect(items: { fields: Fields | null; why?: string }[], nowMs: number
       activities.push(r.activity);
     }
   });
-  return { ok: true, activities, skipped, followUpIds };
+  return { ok: true, activities, skipped };
 }
-
-const looksLikeHtml = (s: string) => /^\s*</.test(s);
 
 /** Says what a response that is not activity data is, as specifically as it can. */
 function whatItIs(json: unknown, expected: Problem): Problem {
@@ -469,7 +414,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
 
 /**
  * Reads one activity: activity-service/activity/{id} ({activityId, summaryDTO, ...}), or one
- * list-shaped summary. A multisport parent gives no activity; its parts are in `followUpIds`.
+ * list-shaped summary. A multisport parent gives no activity; its skip reason names its parts.
  */
 export function readGarminActivity(input: unknown, nowMs: number = Date.now()): GarminReadResult {
   const p = parseIfText(input);

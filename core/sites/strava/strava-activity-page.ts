@@ -2,6 +2,7 @@ import type { ActivityInput } from '../../activity';
 import { problem, type Problem } from '../../problem-codes';
 import { datePartOfLocalTimestamp, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
+import { zoneOffsetMs } from '../../time';
 
 // Reads a run from a Strava activity page, https://www.strava.com/activities/{id}.
 // The page keeps its data in the `pageView` global of its own JavaScript world; a MAIN-world
@@ -49,24 +50,6 @@ function firstText(a: Record<string, unknown>, ...keys: string[]): string | null
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
   }
   return null;
-}
-
-/** Offset (ms) of a time zone from UTC at about a given instant. */
-function zoneOffsetMs(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const g = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return (
-    Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - Math.floor(ms / 1000) * 1000
-  );
 }
 
 /**

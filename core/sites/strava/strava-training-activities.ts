@@ -3,6 +3,8 @@ import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
+import { isObj, looksLikeHtml, num, show, text } from '../../guards';
+import { parseInstant } from '../../time';
 
 // Reads Strava's "My Activities" list, https://www.strava.com/athlete/training. That page loads
 // https://www.strava.com/athlete/training_activities?...&page=N (same origin, with
@@ -38,59 +40,10 @@ export type StravaTrainingResult =
     }
   | { ok: false; error: Problem };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return null;
-}
-
-function text(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-}
-
 /** A non-negative integer count from the response envelope, else null. */
 function count(v: unknown): number | null {
   const n = num(v);
   return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
-}
-
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
-
-/** Parses an ISO 8601 instant ("2016-01-29T10:21:29+0000", "...Z", "...+01:00"); no offset = UTC. */
-export function parseStravaInstant(v: unknown): number | null {
-  if (typeof v !== 'string') return null;
-  const m = ISO_RE.exec(v.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
-  const s = m[6] ? Number(m[6]) : 0;
-  const frac = m[7] ? Number(`0.${m[7]}`) : 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + Math.round(frac * 1000);
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
-  const off = m[8];
-  if (off && off !== 'Z') {
-    const sign = off[0] === '-' ? -1 : 1;
-    const digits = off.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2));
-    const om = Number(digits.slice(2, 4));
-    if (oh > 14 || om > 59) return null;
-    ms -= sign * (oh * 60 + om) * 60_000;
-  }
-  return Number.isFinite(ms) ? ms : null;
-}
-
-/** A short, safe description of a value for a reason text. */
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  return v === undefined ? 'missing' : Array.isArray(v) ? 'an array' : typeof v;
-}
-
-function looksLikeHtml(s: string): boolean {
-  return /^\s*(<!doctype|<html|<head|<body|<)/i.test(s);
 }
 
 /** Why a value is not this endpoint's response, in words for the log and the options page. */
@@ -171,7 +124,7 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
   const label = text(m.sport_type) ?? text(m.type);
   if (!label) return { ok: false, id, reason: 'no sport (neither sport_type nor type)' };
 
-  const startMs = parseStravaInstant(m.start_time);
+  const startMs = parseInstant(m.start_time);
   if (startMs === null) return { ok: false, id, reason: `no readable UTC start (start_time is ${show(m.start_time)})` };
 
   let localDate: string | null = null;

@@ -77,7 +77,7 @@ describe('site/data through the router', () => {
     expect(await d.store.count()).toBe(5);
   });
 
-  it('stores a Garmin activity list from a Garmin page and answers the viewer id', async () => {
+  it('stores the signed-in athlete’s Garmin activity list from a Garmin page', async () => {
     const d = await routerDeps();
     const body = loadJson(
       'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json',
@@ -87,6 +87,7 @@ describe('site/data through the router', () => {
         'garmin-response',
         'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=3&start=0',
         body,
+        '2591602',
       ),
       garmin,
       d,
@@ -97,6 +98,19 @@ describe('site/data through the router', () => {
       'garmin:21461718086',
       'garmin:21482825013',
     ]);
+  });
+
+  it('stores nothing of a Garmin list before the site says who is signed in, and shows why', async () => {
+    const d = await routerDeps();
+    const body = loadJson(
+      'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json',
+    );
+    const url = 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=3&start=0';
+    const r = await handleMessage(siteData('garmin-response', url, body), garmin, d);
+    const why = problem('site_garmin', problem('garmin_viewer_unknown'));
+    expect(r).toMatchObject({ ok: true, added: 0, waiting: true, problem: why });
+    expect(await d.store.all()).toEqual([]);
+    expect(await listProblems()).toMatchObject([{ site: 'garmin', page: 'activity-list', reason: why }]);
   });
 
   it('refuses Strava data sent from a Garmin page, and stores nothing', async () => {

@@ -300,8 +300,8 @@ const LIST_API = 'https://connect.garmin.com/gc-api/activitylist-service/activit
 const DETAIL_API = 'https://connect.garmin.com/gc-api/activity-service/activity/21482825013';
 
 describe('readSiteData: Garmin Connect responses', () => {
-  it('records the activity list and learns the viewer from it', () => {
-    const r = readSiteData(data('garmin-response', LIST_API, loadJson(GARMIN_LIST), null), NOW, TZ, TODAY);
+  it('records the signed-in athlete’s activity list', () => {
+    const r = readSiteData(data('garmin-response', LIST_API, loadJson(GARMIN_LIST), '2591602'), NOW, TZ, TODAY);
     expect(r.problem).toBeNull();
     expect(r.activities.map((a) => [a.source, a.sourceId, a.sport])).toEqual([
       ['garmin', '21482825013', 'trail_run'],
@@ -313,15 +313,37 @@ describe('readSiteData: Garmin Connect responses', () => {
     expect(r.reply(0)).toEqual({ viewerId: '2591602' });
   });
 
+  it('stores nothing of a list while the site has not said who is signed in, and says so', () => {
+    // The list's own owner ids are page data, not proof of who is signed in.
+    const r = readSiteData(data('garmin-response', LIST_API, loadJson(GARMIN_LIST), null), NOW, TZ, TODAY);
+    expect(r.activities).toEqual([]);
+    expect(r.problem).toEqual({
+      page: 'activity-list',
+      reason: problem('site_garmin', problem('garmin_viewer_unknown')),
+    });
+    expect(r.reply(0)).toEqual({ waiting: true });
+  });
+
   it('keeps only the viewer’s activities from a list when the viewer is known to be someone else', () => {
     const r = readSiteData(data('garmin-response', LIST_API, loadJson(GARMIN_LIST), '999'), NOW, TZ, TODAY);
     expect(r.activities).toEqual([]);
     expect(r.reply(0)).toEqual({ viewerId: '999' });
   });
 
-  it('waits with a single activity while the viewer is unknown', () => {
+  it('stores nothing of an activity without an owner id, even with the viewer known', () => {
+    const body = loadJson(GARMIN_LIST) as Record<string, unknown>[];
+    const noOwner = body.map(({ ownerId: _, ...a }) => a);
+    const r = readSiteData(data('garmin-response', LIST_API, noOwner, '2591602'), NOW, TZ, TODAY);
+    expect(r.activities).toEqual([]);
+  });
+
+  it('waits with a single activity while the viewer is unknown, and says so', () => {
     const r = readSiteData(data('garmin-response', DETAIL_API, loadJson(GARMIN_DETAIL), null), NOW, TZ, TODAY);
-    expect([r.activities, r.problem, r.reply(0)]).toEqual([[], null, { waiting: true }]);
+    expect([r.activities, r.problem, r.reply(0)]).toEqual([
+      [],
+      { page: 'activity', reason: problem('site_garmin', problem('garmin_viewer_unknown')) },
+      { waiting: true },
+    ]);
   });
 
   it('records the viewer’s own single activity', () => {

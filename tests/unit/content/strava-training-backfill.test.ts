@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backfill, type BackfillDeps } from '../../../content/strava-training-backfill';
 import type { ContentRequest } from '../../../core/messages';
+import type { AnswerOf } from '../../../core/protocol';
 import { BACKFILL, backfillStopReason } from '../../../core/sites/strava/strava-backfill';
 
 const LIST = 'https://www.strava.com/athlete/training_activities';
@@ -33,9 +34,12 @@ function fakeDeps(opts: { replies?: unknown[]; pages?: (url: string, i: number) 
       sent.push(req);
       log.push('send');
       const i = sent.length - 1;
-      return opts.replies && i < opts.replies.length
-        ? opts.replies[i]
-        : { ok: true, added: 20, known: 0, nextUrl: pageUrl(i + 2) };
+      // Replies are as the background might send them, malformed ones included.
+      return (
+        opts.replies && i < opts.replies.length
+          ? opts.replies[i]
+          : { ok: true, added: 20, known: 0, nextUrl: pageUrl(i + 2) }
+      ) as AnswerOf<'site/data'>;
     },
     sleep: async (ms) => {
       slept.push(ms);

@@ -16,9 +16,13 @@ function fakeCtx(): ContentScriptContext {
     addEventListener(target: EventTarget, type: string, handler: EventListener, opts?: AddEventListenerOptions) {
       target.addEventListener(type, handler, { ...opts, signal: abort.signal });
     },
-    setTimeout: (f: () => void, ms: number) => setTimeout(f, ms),
-    onInvalidated(f: () => void) {
-      abort.signal.addEventListener('abort', f);
+    onInvalidated(cb: () => void) {
+      abort.signal.addEventListener('abort', cb);
+    },
+    setTimeout(cb: () => void, ms: number) {
+      const id = setTimeout(() => !abort.signal.aborted && cb(), ms);
+      abort.signal.addEventListener('abort', () => clearTimeout(id));
+      return id;
     },
   } as unknown as ContentScriptContext;
 }
@@ -55,6 +59,20 @@ beforeEach(() => {
 afterEach(() => abort.abort());
 
 describe('watchUploads', () => {
+  it('takes a file chosen in an input inside an open shadow root, whose events stay in the root', async () => {
+    watchUploads(fakeCtx(), () => true);
+    const host = document.createElement('gc-import-data');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const input = fileInput(fit('shadow.fit'));
+    root.append(input);
+    await settle();
+    // Not composed, as Firefox sends a file input's input and change events.
+    input.dispatchEvent(trusted(new Event('change', { bubbles: true, composed: false })));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toMatchObject({ type: 'upload/file', file: { name: 'shadow.fit' } });
+  });
+
   it('sends a chosen file once, as base64, though both input and change fire', async () => {
     watchUploads(fakeCtx(), () => true);
     const input = fileInput(fit());

@@ -292,6 +292,7 @@ describe('_locales/de is German', () => {
     'extName',
     'unit_pct',
     'unit_km',
+    'unit_mi',
     'source_strava',
     'source_garmin',
     'problem_strava',

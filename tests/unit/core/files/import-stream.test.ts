@@ -6,6 +6,7 @@ import { readActivityFile } from '../../../../core/files/import-files';
 import {
   importStream,
   mayBeActivityFile,
+  needsSport,
   MAX_LISTED,
   timeLeftMs,
   type ChosenFile,
@@ -52,7 +53,7 @@ describe('importStream: many files, one import', () => {
     const s = await importStream(files, opts(store.save, { batchSize: 10, onProgress: (p) => progress.push(p) }));
     expect(store.batches).toEqual([10, 10, 5]);
     expect(store.stored.size).toBe(25);
-    expect(s.counts).toEqual({ added: 25, merged: 0, known: 0, skipped: 0, refused: 0 });
+    expect(s.counts).toEqual({ added: 25, merged: 0, known: 0, needs_sport: 0, skipped: 0, refused: 0 });
     expect(s).toMatchObject({ totalFiles: 25, filesDone: 25, activities: 25, cancelled: false, error: null });
     expect([...store.stored.values()].map((a) => a.startMs).sort()).toEqual(files.map((_, k) => runStartMs(k)));
     const last = progress.at(-1)!;
@@ -60,7 +61,7 @@ describe('importStream: many files, one import', () => {
     expect(last.bytesDone).toBe(last.totalBytes);
     // The same files again: all known, nothing added.
     const again = await importStream(files, opts(store.save));
-    expect(again.counts).toEqual({ added: 0, merged: 0, known: 25, skipped: 0, refused: 0 });
+    expect(again.counts).toEqual({ added: 0, merged: 0, known: 25, needs_sport: 0, skipped: 0, refused: 0 });
   });
 
   it.skipIf(!HAVE_CORPUS)(
@@ -184,5 +185,39 @@ describe('importStream: many files, one import', () => {
     const p = { filesDone: 10, totalFiles: 40, bytesDone: 1000, totalBytes: 4000, activities: 10, elapsedMs: 2000 };
     expect(timeLeftMs(p)).toBe(6000);
     expect(timeLeftMs({ ...p, elapsedMs: 100 })).toBeNull();
+  });
+});
+
+describe('importStream: a file that names no sport', () => {
+  // A real Strava GPX with no <type> and nothing else about its sport (under a neutral name:
+  // its corpus name says "run", which would be inferred).
+  it.runIf(HAVE_CORPUS)('holds its activity back as "needs a sport" instead of storing it as other', async () => {
+    const store = fakeStore();
+    const files = [chosen('greeting-sf.gpx', corpusFile('files/togeojson__run_gpxtpx.gpx')), run(1)];
+    const s = await importStream(files, opts(store.save));
+    expect(s.counts).toEqual({ added: 1, merged: 0, known: 0, needs_sport: 1, skipped: 0, refused: 0 });
+    expect([...store.stored.values()].map((a) => a.sport)).toEqual(['run']);
+    expect(s.items).toHaveLength(1);
+    const item = s.items[0]!;
+    expect(item).toMatchObject({ item: 'greeting-sf.gpx', kind: 'needs_sport', reason: null });
+    expect(item.activity).toMatchObject({ source: 'file', sportLabel: '', sport: 'other' });
+    expect(item.activity!.distanceM).toBeGreaterThan(0);
+  });
+
+  it.runIf(HAVE_CORPUS)('stores a file whose name says the sport', async () => {
+    const store = fakeStore();
+    const s = await importStream(
+      [chosen('evening-run.gpx', corpusFile('files/togeojson__run_gpxtpx.gpx'))],
+      opts(store.save),
+    );
+    expect(s.counts.needs_sport).toBe(0);
+    expect([...store.stored.values()].map((a) => a.sport)).toEqual(['run']);
+  });
+
+  it('asks only about file activities with no sport label at all', () => {
+    const a = { source: 'file', sportLabel: '' } as ActivityInput;
+    expect(needsSport(a)).toBe(true);
+    expect(needsSport({ ...a, sportLabel: 'Other' })).toBe(false);
+    expect(needsSport({ ...a, source: 'strava' })).toBe(false);
   });
 });

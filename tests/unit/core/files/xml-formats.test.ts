@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { problem } from '../../../../core/problem-codes';
 import { readGpxActivities } from '../../../../core/files/gpx-activity';
 import { readTcxActivities } from '../../../../core/files/tcx-activity';
-import { attr, haversineM, parseIsoTime, scanXml } from '../../../../core/files/xml-scanner';
+import { attr, scanXml } from '../../../../core/files/xml-scanner';
+import { haversineM } from '../../../../core/geo';
+import { parseIsoTime } from '../../../../core/time';
 
 const ctx = { fileName: 'track.gpx', timeZone: 'UTC', nowMs: Date.UTC(2030, 0, 1) };
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -29,7 +29,7 @@ function ok(r: GarminReadResult | null) {
 }
 
 type Outcome =
-  | { reader: 'list' | 'activity'; activities: number; skipped: number; followUp?: string[] }
+  | { reader: 'list' | 'activity'; activities: number; skipped: number }
   | { reader: 'list' | 'activity'; error: ProblemCode };
 
 // Every file in pages/garmin, the URL its page would have fetched it from (null: it is not
@@ -37,7 +37,7 @@ type Outcome =
 const CASES: Record<string, { url: string | null; outcome: Outcome }> = {
   [`${P}activities-list.json`]: {
     url: 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20&start=0',
-    outcome: { reader: 'list', activities: 2, skipped: 1, followUp: ['6588349056'] },
+    outcome: { reader: 'list', activities: 2, skipped: 1 },
   },
   [`${P}activity-search-service-1.2.json`]: {
     url: 'https://connect.garmin.com/modern/proxy/activity-search-service-1.2/json/activities?start=0&limit=10',
@@ -81,11 +81,11 @@ const CASES: Record<string, { url: string | null; outcome: Outcome }> = {
   },
   [`${P}activity_multisport_detail.json`]: {
     url: '/gc-api/activity-service/activity/6588349056',
-    outcome: { reader: 'activity', activities: 0, skipped: 1, followUp: ['6588349067', '6588349076', '6588349081'] },
+    outcome: { reader: 'activity', activities: 0, skipped: 1 },
   },
   [`${P}activity_multisport_overview.json`]: {
     url: null,
-    outcome: { reader: 'activity', activities: 0, skipped: 1, followUp: ['6588349056'] },
+    outcome: { reader: 'activity', activities: 0, skipped: 1 },
   },
   [`${P}activitylist-service.json`]: {
     url: '/modern/proxy/activitylist-service/activities/search/activities?start=0&limit=1',
@@ -169,7 +169,6 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
     } else {
       const r = ok(direct);
       expect([r.activities.length, r.skipped.length]).toEqual([outcome.activities, outcome.skipped]);
-      expect(r.followUpIds).toEqual(outcome.followUp ?? []);
       for (const a of r.activities) {
         const { ownerId, ...input } = a;
         expect(checkActivityInput(input, NOW)).toEqual({ ok: true, value: input });
@@ -513,7 +512,6 @@ describe('Garmin readers: hand-made variants', () => {
       },
       { id: '3', reason: 'a multisport transition (transition_v2), not an activity' },
     ]);
-    expect(r.followUpIds).toEqual(['1']);
     // A triathlon parent's detail: the parts to read, transitions left out.
     const tri = ok(
       readGarminActivity(
@@ -531,7 +529,10 @@ describe('Garmin readers: hand-made variants', () => {
         NOW,
       ),
     );
-    expect([tri.activities, tri.followUpIds]).toEqual([[], ['11', '13', '15']]);
+    expect([tri.activities, tri.skipped[0]?.reason]).toEqual([
+      [],
+      'a multisport activity: its 3 parts (11, 13, 15) are recorded one by one, never the whole',
+    ]);
   });
 
   it('maps the Garmin typeKeys runners use', () => {
@@ -653,7 +654,7 @@ describe('Garmin readers: hand-made variants', () => {
   });
 
   it('reads an empty list (past the last page) as nothing, and JSON text as its body', () => {
-    expect(readGarminActivityList([], NOW)).toEqual({ ok: true, activities: [], skipped: [], followUpIds: [] });
+    expect(readGarminActivityList([], NOW)).toEqual({ ok: true, activities: [], skipped: [] });
     expect(ok(readGarminActivityList(JSON.stringify([item()]), NOW)).activities).toHaveLength(1);
   });
 

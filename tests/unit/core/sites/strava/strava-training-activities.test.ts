@@ -5,9 +5,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkActivityInput } from '../../../../../core/activity-validation';
+import { parseInstant as parseStravaInstant } from '../../../../../core/time';
 import {
   nextStravaTrainingPage,
-  parseStravaInstant,
   readStravaTrainingActivities,
   stravaTrainingPageUrl,
 } from '../../../../../core/sites/strava/strava-training-activities';

@@ -1,0 +1,114 @@
+import type { Activity } from './activity';
+import type { CheckIn } from './check-in';
+import type { DayKind } from './engine/calendar-summary';
+import type { Verdict } from './engine/verdict';
+import type { Request, StoredProblem } from './messages';
+import type { Problem } from './problem-codes';
+import type { Settings, SettingsError } from './settings';
+
+// One map from each message type to its reply, so the router, ask() and the content scripts
+// agree at compile time (compare WXT's defineExtensionMessaging<ProtocolMap>). The requests are
+// the union in messages.ts, whose parseRequest still validates everything at run time.
+
+/** What saving activities did. */
+export interface SaveOutcome {
+  added: number;
+  /** Duplicates of a stored activity from another source: one run, one more source id. */
+  merged: number;
+  /** Seen again from the same source with new values (the runner edited it on the site). */
+  updated: number;
+  unchanged: number;
+  /** Inputs whose source id was already stored before this save (a backfill stops at the first). */
+  known: number;
+  /** Keys of the records written or confirmed, in input order. */
+  keys: string[];
+  /** Inputs that failed the plausibility checkpoint, or a backup's ids another record holds. */
+  refused: { item: string; reason: Problem | string }[];
+}
+
+/** One import as the popup's "last import" line shows it. */
+export interface ImportRecord {
+  id?: number;
+  atMs: number;
+  /** What was imported: a file name, "backup", or a site reader. */
+  what: string;
+  added: number;
+  merged: number;
+  unchanged: number;
+  /** Since version 2's first release: files that were not activities (FIT settings...). */
+  notActivities?: number;
+  /** Reasons are codes since the seams work; older records hold English text. */
+  refused: { item: string; reason: Problem | string }[];
+}
+
+export interface PopupState {
+  today: string;
+  timeZone: string;
+  settings: Settings;
+  verdict: Verdict;
+  /** The latest few activities, newest first. */
+  recent: Activity[];
+  /** The last 14 days, oldest first, with rest marks and hip pain. */
+  strip: { date: string; kind: DayKind; marked: boolean; pain: number | null }[];
+  /** Running distance of the last POPUP_WEEKS weeks, oldest first. */
+  weeks: { start: string; metres: number }[];
+  totalCount: number;
+  problems: StoredProblem[];
+  lastImport: ImportRecord | null;
+  /** Days the runner marked "I rested today", within the popup's weeks. */
+  restMarks: string[];
+  /** Today already has a recorded run (whatever the marks say): "I ran today" becomes "add another run". */
+  runRecordedToday: boolean;
+  /** Hip check-ins of the last 14 days, oldest first. */
+  checkIns: CheckIn[];
+}
+
+/** What a content script needs next from a site message (which page to fetch, who is signed in). */
+export interface SiteNext {
+  notOwn?: true;
+  nextUrl?: string | null;
+  waiting?: true;
+  viewerId?: string;
+}
+
+export type SiteDataReply = Partial<SaveOutcome> & { added: number; known: number; problem?: Problem } & SiteNext;
+
+export interface ProtocolMap {
+  'site/data': SiteDataReply;
+  'upload/file': SaveOutcome & { notActivities: number };
+  'problem/report': object;
+  'state/get': PopupState;
+  'settings/update': { settings: Settings };
+  'activities/add': SaveOutcome;
+  'import/save': SaveOutcome;
+  'activities/delete': { deleted: number };
+  'backup/export': { fileName: string; text: string; count: number; damaged: number };
+  'backup/import': SaveOutcome & { duplicates: number };
+  'imports/log': object;
+  'problems/clear': object;
+  'rest/mark': { restMarks: string[] };
+  'checkin/set': { checkIn: CheckIn };
+  'plan/answer': { settings: Settings };
+  'activities/list': { activities: Activity[]; total: number };
+  'activities/update': { activity: Activity };
+  'data/delete-all': object;
+}
+
+export type MessageType = Request['type'];
+export type RequestOf<K extends MessageType> = Extract<Request, { type: K }>;
+
+/** Errors are codes where Hip Check words them; backup and settings validators still give text. */
+export interface Failure {
+  ok: false;
+  error: Problem | string;
+  errors?: SettingsError[];
+}
+
+export type ReplyOf<K extends MessageType> = { ok: true } & ProtocolMap[K];
+export type AnswerOf<K extends MessageType> = ReplyOf<K> | Failure;
+/** Any reply the background sends. */
+export type Answer = AnswerOf<MessageType>;
+
+// Every request type has a reply and nothing else: a new message without one fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const PROTOCOL_COMPLETE: Same<MessageType, keyof ProtocolMap> = true;
