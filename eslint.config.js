@@ -86,6 +86,8 @@ export default tseslint.config(
       '@typescript-eslint/restrict-plus-operands': 'off',
       '@typescript-eslint/no-confusing-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': 'off',
+      // Type-level tests write bare expressions whose only job is to compile (or fail to).
+      '@typescript-eslint/no-unused-expressions': 'off',
       // Failure messages print whole values (problems, nulls) so a failing test explains itself.
       '@typescript-eslint/restrict-template-expressions': 'off',
     },
