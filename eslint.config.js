@@ -1,0 +1,109 @@
+// ESLint flat config: typescript-eslint's strict and stylistic type-checked rules, with Prettier
+// owning layout (eslint-config-prettier last). Every rule turned off or relaxed says why beside it.
+// Rules marked "later" had many hits while five engineers edited the same files (2026-11-30);
+// turn them back on one at a time with the fixes.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', '.output/', '.wxt/', 'test-results/', 'playwright-report/', 'docs/', 'public/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    rules: {
+      // `let [h, m] = ...` where only some names are reassigned is clearer than splitting it.
+      'prefer-const': ['error', { destructuring: 'all' }],
+      // Empty callbacks are the intended no-op in listeners, catches and test fakes.
+      '@typescript-eslint/no-empty-function': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // noUncheckedIndexedAccess makes `a[i]!` after a bounds check the idiom (356 hits, most in
+      // byte readers and tests); a runtime check there would only repeat the loop condition.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Numbers in template strings are the common, intended case (221 hits: messages, ids, logs).
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      // `() => void send(x)` and short arrow callbacks returning void calls are house style (78 hits).
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      // Later: 32 hits in files others were editing; auto-fixable, so one `eslint --fix` clears it.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // Later: auto-fixable style (`as T` vs `!`), 23 hits.
+      '@typescript-eslint/non-nullable-type-assertion-style': 'off',
+      // Guards against values from pages, files and storage that the types call impossible; the
+      // checks are deliberate (page trust, damaged records), so the rule's advice would be unsafe.
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      // Async functions without await keep a promise-returning contract (handlers, fakes in tests).
+      '@typescript-eslint/require-await': 'off',
+      // FIT profile enums are compared with raw numbers read from the file (core/files), by design.
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      // Later: hand fixes (typing JSON and fakes) in files others were editing; 13, 11, 3 and 1 hits.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      // `.catch((e) => ...)` callbacks only log or wrap the error; 7 hits.
+      '@typescript-eslint/use-unknown-in-catch-callback-variable': 'off',
+      // Later: auto-fixable (includes, startsWith, ??, ?., for-of, type args); few hits each.
+      '@typescript-eslint/prefer-includes': 'off',
+      '@typescript-eslint/prefer-string-starts-ends-with': 'off',
+      '@typescript-eslint/prefer-nullish-coalescing': 'off',
+      '@typescript-eslint/prefer-optional-chain': 'off',
+      '@typescript-eslint/prefer-for-of': 'off',
+      '@typescript-eslint/no-unnecessary-type-arguments': 'off',
+      '@typescript-eslint/no-unnecessary-type-conversion': 'off',
+      '@typescript-eslint/consistent-type-definitions': 'off',
+      // Tests and page adapters reject with plain values on purpose (simulating hostile pages).
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      // browser.* APIs are called as methods off the polyfill's objects, which do not use `this`.
+      '@typescript-eslint/unbound-method': 'off',
+      // Later: 4 hits of String(obj) on values narrowed elsewhere; needs a look per hit.
+      '@typescript-eslint/no-base-to-string': 'off',
+      // Deleting keys from plain record maps (stores, test state) is intended.
+      '@typescript-eslint/no-dynamic-delete': 'off',
+      // `void` as a union member types callbacks that may return nothing (one hit in core).
+      '@typescript-eslint/no-invalid-void-type': 'off',
+      // Preact event handlers may be async; their promise is handled inside the handler.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // Unused names prefixed with _ are kept for readability of signatures.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests: checking outcomes matters more than type hygiene; fakes and fixtures are loose on purpose.
+    files: ['tests/**'],
+    rules: {
+      '@typescript-eslint/no-meaningless-void-operator': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/restrict-plus-operands': 'off',
+      '@typescript-eslint/no-confusing-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+      // Type-level tests write bare expressions whose only job is to compile (or fail to).
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // Failure messages print whole values (problems, nulls) so a failing test explains itself.
+      '@typescript-eslint/restrict-template-expressions': 'off',
+    },
+  },
+  {
+    // Plain JS (scripts/, this file) is not in tsconfig, so type-aware rules cannot run there.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      // Node scripts use Node and browser globals; TypeScript is not checking them either, and the
+      // `globals` package is not a dependency.
+      'no-undef': 'off',
+    },
+  },
+  prettier,
+);
