@@ -64,7 +64,7 @@ type SiteReader = (data: SiteData, nowMs: number, timeZone: string, today: strin
 
 // One reader per kind of site data; a new kind without a reader fails to compile.
 const READERS: Record<SiteData['kind'], SiteReader> = {
-  'strava-activity-snapshot': (data, nowMs, timeZone, today) => {
+  'strava-activity-snapshot': (data, _nowMs, timeZone) => {
     const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);
     if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
     if (r.kind === 'not-own') return none({ notOwn: true });
@@ -74,7 +74,7 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       reply: () => ({}),
     };
   },
-  'strava-activity-dom': (data, nowMs, timeZone, today) => {
+  'strava-activity-dom': (data, _nowMs, timeZone) => {
     const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
     if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
     if (r.kind === 'not-own') return none({ notOwn: true });
@@ -110,7 +110,7 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }),
     };
   },
-  'garmin-response': (data, nowMs, timeZone, today) => {
+  'garmin-response': (data, nowMs) => {
     const r = readGarminResponse(data.url, data.body, nowMs);
     if (r === null) return none();
     const endpoint = garminEndpoint(data.url)?.kind;
