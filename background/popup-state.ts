@@ -1,5 +1,7 @@
 import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
-import { breakLookup, historyWindow } from '../core/engine/history-window';
+import { breakLookup, historyWindow, selectActivities } from '../core/engine/history-window';
+import { rollingWeeks } from '../core/engine/weekly-chart';
+import { lastRunRead } from '../core/last-run-read';
 import { addDays, localDateOf } from '../core/local-date';
 import type { Settings } from '../core/settings';
 import { computeVerdict } from '../core/engine/verdict';
@@ -8,7 +10,7 @@ import type { CheckInStore } from './check-in-store';
 import type { PopupState } from '../core/protocol';
 import type { StoredProblem } from '../core/messages';
 
-/** Weeks of history the popup shows (strip and weekly chart). */
+/** Weeks of history the popup reads (strip, weekly chart, recent activities, last run read). */
 export const POPUP_WEEKS = 12;
 /** Activities listed under "Recent activities". */
 export const RECENT_SHOWN = 5;
@@ -51,7 +53,10 @@ export async function buildPopupState(
     verdict,
     recent: recent.slice(0, RECENT_SHOWN),
     strip: dayKinds(today, recent, settings.runningLoadSports, marks, checkIns),
-    weeks: weeklyTotals(today, recent, settings.runningLoadSports, POPUP_WEEKS, weekStartFor(settings, locale)),
+    // Cleaned as the verdict cleans its input, so the last two blocks are the ramp rule's numbers.
+    weeks: rollingWeeks(today, selectActivities(recent, popupFrom, today), settings.runningLoadSports),
+    calendarWeek: weeklyTotals(today, recent, settings.runningLoadSports, 1, weekStartFor(settings, locale))[0]!,
+    lastRunRead: lastRunRead(recent, settings.runningLoadSports),
     totalCount: await store.count(),
     problems,
     lastImport: (await store.recentImports(1))[0] ?? null,

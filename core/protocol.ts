@@ -1,6 +1,8 @@
 import type { Activity } from './activity';
 import type { CheckIn } from './check-in';
 import type { DayKind } from './engine/calendar-summary';
+import type { ChartWeek } from './engine/weekly-chart';
+import type { LastRunRead } from './last-run-read';
 import type { Verdict } from './engine/verdict';
 import type { Request, StoredProblem } from './messages';
 import type { Problem } from './problem-codes';
@@ -50,8 +52,12 @@ export interface PopupState {
   recent: Activity[];
   /** The last 14 days, oldest first, with rest marks and hip pain. */
   strip: { date: string; kind: DayKind; marked: boolean; pain: number | null }[];
-  /** Running distance of the last POPUP_WEEKS weeks, oldest first. */
-  weeks: { start: string; metres: number }[];
+  /** Running distance and runs of rolling 7-day blocks ending today (as the ramp rule counts), oldest first. */
+  weeks: ChartWeek[];
+  /** This calendar week so far (the runner's first day of the week up to today): running distance. */
+  calendarWeek: { start: string; metres: number };
+  /** The latest run read from a site or a file, for the "Last run read" line. */
+  lastRunRead: LastRunRead | null;
   totalCount: number;
   problems: StoredProblem[];
   lastImport: ImportRecord | null;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
 import { CheckInStore } from '../../../background/check-in-store';
-import { buildPopupState, POPUP_WEEKS, RECENT_SHOWN } from '../../../background/popup-state';
+import { buildPopupState, RECENT_SHOWN } from '../../../background/popup-state';
+import { CHART_WEEKS } from '../../../core/engine/weekly-chart';
 import { addDays } from '../../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { run } from '../activity-fixtures';
@@ -92,7 +93,45 @@ describe('popup state', () => {
     expect(s.totalCount).toBe(400);
     expect(s.recent).toHaveLength(RECENT_SHOWN);
     expect(s.recent[0]!.localDate).toBe('2026-11-25');
-    expect(s.weeks).toHaveLength(POPUP_WEEKS);
+    expect(s.weeks).toHaveLength(CHART_WEEKS);
+    expect(s.weeks.map((w) => [w.runs, w.metres])).toEqual(Array(CHART_WEEKS).fill([7, 56_000]));
     expect(s.strip.map((d) => d.kind)).toEqual(Array(14).fill('run'));
+  });
+
+  it('the chart’s last two blocks are the weekly-ramp rule’s two weeks', async () => {
+    const store = await storeWithDailyRuns(20, '2026-11-25');
+    await store.save(
+      [
+        run({
+          sourceId: 'long',
+          localDate: '2026-11-22',
+          startMs: Date.parse('2026-11-22T08:00:00Z'),
+          distanceM: 20_000,
+        }),
+      ],
+      NOW,
+    );
+    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC');
+    const ramp = s.verdict.weeklyRamp;
+    expect(s.weeks.at(-1)).toMatchObject({ from: '2026-11-19', to: '2026-11-25', metres: ramp.lastWeekM });
+    expect(s.weeks.at(-2)).toMatchObject({ to: '2026-11-18', metres: ramp.previousWeekM });
+    expect(s.weeks.at(-1)!.runs).toBe(ramp.lastWeekRuns);
+    // Twenty days of runs: three blocks, no empty ones before them.
+    expect(s.weeks).toHaveLength(3);
+  });
+
+  it('"Last run read": the latest run a site or file gave, with its sources and name', async () => {
+    const store = await storeWithDailyRuns(3, '2026-11-25');
+    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC');
+    expect(s.lastRunRead).toMatchObject({ sources: ['strava'], localDate: '2026-11-25' });
+    const empty = await buildPopupState(
+      await storeWithDailyRuns(0, '2026-11-25'),
+      { ...DEFAULT_SETTINGS },
+      [],
+      [],
+      NOW,
+      'UTC',
+    );
+    expect(empty.lastRunRead).toBeNull();
   });
 });
