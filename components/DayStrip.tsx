@@ -1,5 +1,5 @@
 import type { DayKind } from '../core/engine/calendar-summary';
-import { formatDate } from './format';
+import { formatDate, weekdayLetter } from './format';
 import { t } from './i18n';
 
 export interface StripDay {
@@ -11,7 +11,10 @@ export interface StripDay {
   pain: number | null;
 }
 
-/** The last 14 days: run, other training or rest, the rest marks, and each day's hip pain. */
+/**
+ * The last 14 days: run, other training or rest, the rest marks, each day's hip pain, and the
+ * weekday's letter under each, so a day can be found without hovering.
+ */
 export function DayStrip(props: { today: string; days: readonly StripDay[] }) {
   const days = props.days;
   return (
@@ -33,18 +36,21 @@ export function DayStrip(props: { today: string; days: readonly StripDay[] }) {
               data-pain={d.pain ?? undefined}
             >
               <span class="visually-hidden">{label}</span>
-              <span aria-hidden="true">{d.kind === 'run' ? '●' : d.kind === 'cross' ? '◐' : '○'}</span>
-              {d.pain !== null && (
-                <span aria-hidden="true" class={`day-pain${d.pain > 5 ? ' pain-high' : ''}`}>
-                  {d.pain}
-                </span>
-              )}
+              <span aria-hidden="true" class="day-mark">
+                {d.kind === 'run' ? '●' : d.kind === 'cross' ? '◐' : '○'}
+              </span>
+              <span aria-hidden="true" class={`day-pain${d.pain !== null && d.pain > 5 ? ' pain-high' : ''}`}>
+                {d.pain ?? ''}
+              </span>
+              <span aria-hidden="true" class="day-letter">
+                {weekdayLetter(d.date)}
+              </span>
             </li>
           );
         })}
       </ol>
       <p class="legend muted" aria-hidden="true">
-        ● {t('day_run')} · ◐ {t('day_cross')} · ○ {t('day_rest')} · 0–10 {t('checkinTitle')}
+        ● {t('day_run')} · ◐ {t('day_cross')} · ○ {t('day_rest')} · 0–10 {t('stripPainLegend')}
       </p>
     </section>
   );

@@ -48,10 +48,17 @@ export function formatDose(dose: Dose, locale: string = navigator.language): str
   return plural(`hip_dose_sets${side}`, dose.sets, [num.format(dose.sets), num.format(dose.repsPerSide ?? 0)], locale);
 }
 
-function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: string }) {
+function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: string; first?: boolean }) {
   const e = props.exercise;
   const Heading = props.level === 3 ? 'h3' : 'h4';
   const headingId = `${props.idPrefix}-${e.id}`;
+  const steps = (
+    <ol class="hip-steps" aria-label={t('hip_steps_label')}>
+      {e.stepKeys.map((k) => (
+        <li key={k}>{t(k)}</li>
+      ))}
+    </ol>
+  );
   return (
     <article class={`hip-ex hip-ex-${e.kind}`} aria-labelledby={headingId} data-exercise={e.id} data-kind={e.kind}>
       <div class="hip-ex-head">
@@ -61,23 +68,25 @@ function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: strin
             {t(e.nameKey)}
           </Heading>
           <span class="hip-kind">{t(`hip_kind_${e.kind}`)}</span>
+          <p class="hip-dose">
+            <span class="visually-hidden">{t('hip_dose_label')} </span>
+            <span data-testid="hip-dose">{formatDose(e.dose)}</span>
+          </p>
         </div>
       </div>
-      <dl class="hip-facts">
-        <dt>{t('hip_targets_label')}</dt>
-        <dd data-testid="hip-targets">{t(e.targetsKey)}</dd>
-        <dt>{t('hip_dose_label')}</dt>
-        <dd data-testid="hip-dose">{formatDose(e.dose)}</dd>
-      </dl>
-      {/* Steps fold away so the popup stays readable at a glance; one click shows them. */}
-      <details class="hip-how">
-        <summary>{t('hip_steps_label')}</summary>
-        <ol class="hip-steps" aria-label={t('hip_steps_label')}>
-          {e.stepKeys.map((k) => (
-            <li key={k}>{t(k)}</li>
-          ))}
-        </ol>
-      </details>
+      {/* Today's first exercise shows its steps (the popup's short how-to, above the fold); the
+          others fold them away so the popup stays readable at a glance. */}
+      {props.first ? (
+        steps
+      ) : (
+        <details class="hip-how">
+          <summary>{t('hip_steps_label')}</summary>
+          {steps}
+        </details>
+      )}
+      <p class="hip-targets muted">
+        {t('hip_targets_label')} <span data-testid="hip-targets">{t(e.targetsKey)}</span>
+      </p>
     </article>
   );
 }
@@ -171,9 +180,9 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
         </ul>
       )}
       <ul class="hip-list" aria-label={t('hip_today_label')} data-testid="hip-today">
-        {today.map((e) => (
+        {today.map((e, i) => (
           <li key={e.id}>
-            <ExerciseCard exercise={e} level={3} idPrefix={`${uid}-today`} />
+            <ExerciseCard exercise={e} level={3} idPrefix={`${uid}-today`} first={i === 0} />
           </li>
         ))}
       </ul>

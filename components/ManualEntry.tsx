@@ -63,7 +63,7 @@ export function ManualEntry(props: {
   };
 
   return (
-    <section class="card manual" aria-labelledby="manual-h">
+    <section class="manual" aria-labelledby="manual-h" data-testid="today-action">
       <h2 id="manual-h" class="visually-hidden">
         {t('manualTitle')}
       </h2>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../core/engine/verdict';
 import { formatDistance } from './format';
 import { t } from './i18n';
@@ -6,9 +7,9 @@ import { dayText, reasonText, titleText } from './reason-text';
 /**
  * The verdict first: a title in words and colour (and an icon, so colour is never the only cue)
  * that names the day its reason names, then every reason behind it, then the next run's maximum:
- * today's only when a run today is still sensible.
+ * today's only when a run today is still sensible, and today's action (children: the buttons).
  */
-export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi' }) {
+export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; children?: ComponentChildren }) {
   const v = props.verdict;
   const icon = { ok: '✓', rest_due: '☾', ease_off: '!', warning: '⚠' }[v.level];
   const shown = v.reasons.filter((r) => r.code !== 'suggested_max');
@@ -27,9 +28,6 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi' }) {
         </span>{' '}
         {titleText(v.title)}
       </h2>
-      <p class="streak" data-testid="streak">
-        <strong>{v.streak.runDays}</strong> {t(v.streak.runDays === 1 ? 'streakDayInRow' : 'streakDaysInRow')}
-      </p>
       <ul class="reasons">
         {shown.map((r) => (
           <li key={`${r.code}-${'date' in r ? r.date : ''}`} data-code={r.code}>
@@ -53,6 +51,12 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi' }) {
               ])}
         </p>
       )}
+      <div class="verdict-foot">
+        {props.children}
+        <p class="streak" data-testid="streak">
+          <strong>{v.streak.runDays}</strong> {t(v.streak.runDays === 1 ? 'streakDayInRow' : 'streakDaysInRow')}
+        </p>
+      </div>
     </section>
   );
 }

@@ -1,49 +1,72 @@
-import { formatDate, formatDistance } from './format';
+import type { ChartWeek } from '../core/engine/weekly-chart';
+import { formatDate, formatDayMonth, formatDistance, M_PER_MILE } from './format';
 import { t } from './i18n';
 
-export function WeeklyChart(props: { weeks: readonly { start: string; metres: number }[]; units: 'km' | 'mi' }) {
-  const weeks = props.weeks;
+/** A bar's label: the distance in the runner's unit, without the unit (it is in the heading). */
+export function chartNumber(metres: number, units: 'km' | 'mi', locale: string = navigator.language): string {
+  const v = units === 'mi' ? metres / M_PER_MILE : metres / 1000;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: v < 100 ? 1 : 0 }).format(v);
+}
+
+/**
+ * Running distance in 7-day blocks ending today, the same weeks the weekly-ramp rule compares,
+ * each bar labelled with its distance and, under it, the runs against the runner's aim ("4/5").
+ * The calendar week so far (from the runner's first day of the week) is one line below.
+ */
+export function WeeklyChart(props: {
+  weeks: readonly ChartWeek[];
+  target: number;
+  units: 'km' | 'mi';
+  calendarWeek: { start: string; metres: number };
+}) {
+  const { weeks, target, units } = props;
   const max = Math.max(1, ...weeks.map((w) => w.metres));
-  const W = 320;
-  const H = 80;
-  const bar = W / weeks.length;
   return (
-    <section class="card" aria-labelledby="weeks-h">
-      <h2 id="weeks-h">{t('weeksTitle')}</h2>
-      <svg
-        class="weekly-chart"
-        viewBox={`0 0 ${W} ${H + 14}`}
-        role="img"
-        aria-labelledby="weeks-h weeks-desc"
-        data-testid="weekly-chart"
-      >
-        <desc id="weeks-desc">
-          {weeks.map((w) => `${formatDate(w.start)}: ${formatDistance(w.metres, props.units)}`).join('; ')}
-        </desc>
+    <section class="card chart" aria-labelledby="weeks-h">
+      <h2 id="weeks-h">{t('chartTitle', units)}</h2>
+      <ol class="weeks" data-testid="weekly-chart">
         {weeks.map((w, i) => {
-          const h = Math.round((w.metres / max) * H);
           const last = i === weeks.length - 1;
+          const met = w.runs >= target;
           return (
-            <rect
-              key={w.start}
-              x={i * bar + 2}
-              y={H - h}
-              width={bar - 4}
-              height={Math.max(h, w.metres > 0 ? 1 : 0)}
-              rx="2"
-              class={last ? 'bar this-week' : 'bar'}
-            />
+            <li
+              key={w.to}
+              class={`week${last ? ' this-week' : ''}`}
+              data-from={w.from}
+              data-to={w.to}
+              data-runs={w.runs}
+            >
+              <span class="visually-hidden">
+                {t('chartWeekSaid', [
+                  last ? t('chartLast7') : `${formatDate(w.from)} – ${formatDate(w.to)}`,
+                  formatDistance(w.metres, units),
+                  String(w.runs),
+                  String(target),
+                ])}
+              </span>
+              <span class="week-km" aria-hidden="true" data-testid="week-km">
+                {chartNumber(w.metres, units)}
+              </span>
+              <span class="week-bar" aria-hidden="true" style={`height:${Math.round((w.metres / max) * 56)}px`} />
+              <span class={`week-runs${met ? ' met' : ''}`} aria-hidden="true" data-testid="week-runs">
+                {w.runs}/{target}
+              </span>
+              <span class="week-date" aria-hidden="true">
+                {last ? t('whenToday') : formatDayMonth(w.to)}
+              </span>
+            </li>
           );
         })}
-        <line x1="0" x2={W} y1={H + 0.5} y2={H + 0.5} class="axis" />
-        <text x="0" y={H + 12} class="tick">
-          {formatDate(weeks[0]!.start)}
-        </text>
-        <text x={W} y={H + 12} text-anchor="end" class="tick">
-          {t('thisWeek')}
-        </text>
-      </svg>
-      <p class="muted">{t('thisWeekDistance', formatDistance(weeks[weeks.length - 1]!.metres, props.units))}</p>
+      </ol>
+      <p class="legend muted">{t('chartExplain', String(target))}</p>
+      <p class="legend muted" data-testid="calendar-week">
+        {t('chartCalendarWeek', [
+          new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(
+            new Date(`${props.calendarWeek.start}T12:00:00Z`),
+          ),
+          formatDistance(props.calendarWeek.metres, units),
+        ])}
+      </p>
     </section>
   );
 }

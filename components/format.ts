@@ -42,3 +42,15 @@ export function formatDate(date: string, locale: string = navigator.language): s
     new Date(`${date}T12:00:00Z`),
   );
 }
+
+/** The weekday's one-letter form in the reader's language ("M", "T"; German "M", "D"). */
+export function weekdayLetter(date: string, locale: string = navigator.language): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A short numeric day and month ("11/23", German "23.11."), for labels under narrow bars. */
+export function formatDayMonth(date: string, locale: string = navigator.language): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}

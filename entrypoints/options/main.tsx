@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
+import '../../components/pages.css';
 import { Options } from '../../components/Options';
 
 document.documentElement.lang = navigator.language;

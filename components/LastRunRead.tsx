@@ -1,0 +1,31 @@
+import type { LastRunRead as LastRun } from '../core/last-run-read';
+import { addDays } from '../core/local-date';
+import { formatDateInYear } from './format';
+import { t } from './i18n';
+
+/** "today 07:12", "yesterday 18:30", or the date (with the year when not this year). */
+export function lastRunWhen(
+  last: Pick<LastRun, 'startMs' | 'localDate'>,
+  today: string,
+  timeZone: string,
+  locale: string = navigator.language,
+): string {
+  const time = () =>
+    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(last.startMs));
+  if (last.localDate === today) return t('lastRunToday', time());
+  if (last.localDate === addDays(today, -1)) return t('lastRunYesterday', time());
+  return formatDateInYear(last.localDate, today.slice(0, 4), locale);
+}
+
+/** One quiet line that says Hip Check saw the latest run: where from, when, and its name. */
+export function LastRunRead(props: { last: LastRun | null; today: string; timeZone: string }) {
+  const last = props.last;
+  if (!last) return null;
+  const sources = last.sources.map((s) => t(`source_${s}`)).join(', ');
+  const when = lastRunWhen(last, props.today, props.timeZone);
+  return (
+    <p class="last-run muted" data-testid="last-run-read">
+      {last.name ? t('lastRunRead', [sources, when, last.name]) : t('lastRunReadNoName', [sources, when])}
+    </p>
+  );
+}

@@ -1,0 +1,29 @@
+import type { PopupState } from '../core/protocol';
+import { HipCheckIn } from './HipCheckIn';
+import { LoadInfo } from './LoadInfo';
+import { RecentActivities } from './RecentActivities';
+import { WeeklyChart } from './WeeklyChart';
+
+export interface PopupBelowProps {
+  state: PopupState;
+  units: 'km' | 'mi';
+  onChanged: () => void;
+}
+
+/** What the popup shows below the fold, in its own chunk loaded after the first paint. */
+export function PopupBelow(props: PopupBelowProps) {
+  const s = props.state;
+  return (
+    <>
+      <HipCheckIn today={s.today} checkIn={s.verdict.checkIn} onChanged={props.onChanged} />
+      <WeeklyChart
+        weeks={s.weeks}
+        target={s.settings.targetRunsPerWeek}
+        units={props.units}
+        calendarWeek={s.calendarWeek}
+      />
+      <LoadInfo verdict={s.verdict} />
+      <RecentActivities activities={s.recent} units={props.units} limit={5} />
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './extension-fixture';
+import { daysAgo, runOn, seed, type SeedActivity } from './seed';
+
+// Issue #12: the popup fits Chrome's 360×600 window with what matters above the fold, its weekly
+// chart carries numbers for the same weeks as the ramp rule, and it says which run it read last.
+
+test.describe.configure({ timeout: 120_000 });
+
+const M_PER_MILE = 1609.344;
+
+async function send(page: Page, message: unknown): Promise<{ ok: boolean; error?: string }> {
+  return page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
+}
+
+/**
+ * Eight weeks of a runner who runs five days a week (two rest days, a long run every 7th day,
+ * today included), rides now and then, and ran this morning at 07:12.
+ */
+export function realisticHistory(): SeedActivity[] {
+  const out: SeedActivity[] = [];
+  for (let d = 55; d >= 0; d--) {
+    const dayOfWeek = d % 7;
+    if (dayOfWeek === 2 || dayOfWeek === 5) {
+      if (d % 14 === 5) out.push({ ...runOn(d, 25, `ride${d}`, 17, 'ride'), name: 'Evening Ride' });
+      continue;
+    }
+    const long = dayOfWeek === 0;
+    const km = long ? 14 + Math.floor((55 - d) / 14) : 7 + (d % 3);
+    const run = runOn(d, km, `run${d}`, long ? 8 : 7);
+    out.push({ ...run, name: long ? 'Long Run' : d % 2 ? 'Lunch Run' : 'Morning Run' });
+  }
+  // This morning's run started at 07:12.
+  const today = out[out.length - 1]!;
+  out[out.length - 1] = { ...today, startMs: today.startMs - 8 * 3_600_000 + 7 * 3_600_000 + 12 * 60_000 };
+  return out;
+}
+
+/** Running distance of the 7-day block `block` blocks back (0: the 7 days ending today). */
+function blockMetres(history: SeedActivity[], block: number): number {
+  let m = 0;
+  for (let d = 7 * block; d < 7 * block + 7; d++)
+    for (const a of history) if (a.localDate === daysAgo(d) && a.sport === 'run') m += a.distanceM ?? 0;
+  return m;
+}
+
+async function seededPopup(openExtensionPage: (file: string) => Promise<Page>, units: 'km' | 'mi') {
+  const options = await openExtensionPage('options.html');
+  const history = realisticHistory();
+  await seed(options, history);
+  expect((await send(options, { type: 'plan/answer', runDaysPerWeek: 5, usualRestDay: null })).ok).toBe(true);
+  expect((await send(options, { type: 'settings/update', patch: { units } })).ok).toBe(true);
+  // Yesterday's and today's hip check-ins: the strip shows them.
+  for (const [date, pain] of [
+    [daysAgo(1), 3],
+    [daysAgo(0), 2],
+  ] as const)
+    expect(
+      (await send(options, { type: 'checkin/set', checkIn: { date, pain, nightOrRest: false, groinWalking: false } }))
+        .ok,
+    ).toBe(true);
+  const popup = await openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await expect(popup.getByTestId('verdict')).toBeVisible();
+  await expect(popup.getByTestId('weekly-chart')).toBeVisible();
+  return { popup, history };
+}
+
+test('above the fold at 360×600: verdict, today’s action, the 14-day strip and the first exercise', async ({
+  openExtensionPage,
+}) => {
+  const { popup } = await seededPopup(openExtensionPage, 'km');
+  await popup.screenshot({
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 360, height: 720 },
+  }); // DEBUG
+  const bottom = async (testId: string) => {
+    const box = await popup.getByTestId(testId).first().boundingBox();
+    expect(box, testId).not.toBeNull();
+    return box!.y + box!.height;
+  };
+  // The verdict holds its reasons and the next run's maximum; today's action is its buttons.
+  expect(await bottom('verdict')).toBeLessThanOrEqual(600);
+  expect(await bottom('today-action')).toBeLessThanOrEqual(600);
+  expect(await bottom('day-strip')).toBeLessThanOrEqual(600);
+  const first = popup.getByTestId('hip-today').locator(':scope > li').first();
+  const firstBox = await first.boundingBox();
+  expect(firstBox!.y + firstBox!.height).toBeLessThanOrEqual(600);
+  // Its name, drawing and how-to are in that box.
+  await expect(first.locator('.hip-ex-name')).not.toBeEmpty();
+  await expect(first.locator('.hip-drawing[role="img"]')).toBeVisible();
+  await expect(first.getByTestId('hip-dose')).toBeVisible();
+  await expect(first.locator('.hip-steps li').first()).toBeVisible();
+  // The strip: weekday letters under the marks, and the check-ins' pain.
+  const strip = popup.getByTestId('day-strip');
+  await expect(strip.locator('.day-letter')).toHaveCount(14);
+  await expect(strip.locator(`li[data-date="${daysAgo(1)}"] .day-pain`)).toHaveText('3');
+  await expect(strip.locator(`li[data-date="${daysAgo(0)}"] .day-pain`)).toHaveText('2');
+  // No horizontal scroll, and the rest is there below.
+  const widths = await popup.evaluate(() => [document.body.scrollWidth, document.documentElement.scrollWidth]);
+  expect(Math.max(...widths)).toBeLessThanOrEqual(360);
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(600);
+  // No text smaller than 11 px anywhere in the popup.
+  const small = await popup.evaluate(() => {
+    const out: string[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent!.trim() || el.closest('.visually-hidden')) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 11) out.push(`${n.textContent!.trim().slice(0, 30)} (${px}px)`);
+    }
+    return out;
+  });
+  expect(small).toEqual([]);
+  if (process.env.UPDATE_SCREENSHOTS) await popup.screenshot({ path: 'docs/popup.png' });
+});
+
+for (const units of ['km', 'mi'] as const)
+  test(`the weekly chart labels each 7-day block with its distance in ${units}, and runs against the aim`, async ({
+    openExtensionPage,
+  }) => {
+    const { popup, history } = await seededPopup(openExtensionPage, units);
+    const weeks = popup.getByTestId('weekly-chart').locator('li');
+    // Eight blocks of seven days ending today; the history starts 55 days ago, so none is empty.
+    await expect(weeks).toHaveCount(8);
+    const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+    const expected = Array.from({ length: 8 }, (_, i) => {
+      const m = blockMetres(history, 7 - i);
+      return fmt.format(units === 'km' ? m / 1000 : m / M_PER_MILE);
+    });
+    await expect(weeks.getByTestId('week-km')).toHaveText(expected);
+    // Five runs in every block, against the aim the plan answer set (5 days a week: Regular).
+    const target = await popup.evaluate(async () => {
+      const r = await (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ settings: { targetRunsPerWeek: number } }> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'state/get' });
+      return r.settings.targetRunsPerWeek;
+    });
+    await expect(weeks.getByTestId('week-runs')).toHaveText(Array(8).fill(`5/${target}`));
+    await expect(weeks.last()).toHaveAttribute('data-to', daysAgo(0));
+    await expect(weeks.last()).toHaveAttribute('data-from', daysAgo(6));
+    await expect(popup.getByTestId('weekly-chart')).toContainText('Last 7 days');
+  });
+
+test('"Last run read" names the source, the time and the activity', async ({ openExtensionPage }) => {
+  const { popup } = await seededPopup(openExtensionPage, 'km');
+  await expect(popup.getByTestId('last-run-read')).toHaveText(
+    /^Last run read: Long Run \(Strava, today 0?7:12( AM)?\)$/,
+  );
+});
+
+test('the popup with a realistic history is axe-clean in light and dark', async ({ openExtensionPage }) => {
+  const { popup } = await seededPopup(openExtensionPage, 'km');
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page: popup }).analyze();
+    expect(
+      results.violations.map((v) => `${scheme}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' '))}`),
+    ).toEqual([]);
+  }
+});
