@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ActivityInput } from '../core/activity';
-import { M_PER_MILE } from './format';
 import { t } from './i18n';
+import type { RunForm as RunFormType } from './RunForm';
 import { ask } from '../messaging/ask';
 
 /**
@@ -20,37 +19,11 @@ export function ManualEntry(props: {
   const [undo, setUndo] = useState<{ label: string; run: () => Promise<unknown> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const [distance, setDistance] = useState('');
-  const [minutes, setMinutes] = useState('');
-
-  const saveRun = async (e: Event) => {
-    e.preventDefault();
-    const num = (s: string) => Number(s.trim().replace(',', '.'));
-    const d = distance.trim() === '' ? null : num(distance);
-    const min = minutes.trim() === '' ? null : num(minutes);
-    if (d !== null && !(Number.isFinite(d) && d >= 0.1 && d <= 300)) return setError(t('manualErrDistance'));
-    if (min !== null && !(Number.isFinite(min) && min >= 1 && min <= 1440)) return setError(t('manualErrMinutes'));
-    const now = Date.now();
-    const entry: ActivityInput = {
-      source: 'manual',
-      sourceId: `popup-${props.today}-${now}`,
-      startMs: now,
-      localDate: props.today,
-      sport: 'run',
-      sportLabel: 'Run (entered by hand)',
-      distanceM: d === null ? null : Math.round(d * (props.units === 'mi' ? M_PER_MILE : 1000)),
-      movingS: min === null ? null : Math.round(min * 60),
-      elapsedS: null,
-      name: '',
-    };
-    const r = await ask({ type: 'activities/add', activities: [entry] });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setOpen(false);
-    setDistance('');
-    setMinutes('');
-    setUndo({ label: t('undoRan'), run: () => ask({ type: 'activities/delete', keys: r.keys }) });
-    props.onChanged();
+  const [RunForm, setRunForm] = useState<typeof RunFormType | null>(null);
+  // The form is its own chunk, loaded on the first click: most days nobody opens it.
+  const toggle = () => {
+    if (!RunForm) void import('./RunForm').then((m) => setRunForm(() => m.RunForm));
+    setOpen(!open);
   };
 
   const rested = async (on: boolean) => {
@@ -70,7 +43,7 @@ export function ManualEntry(props: {
       <div class="row">
         <button
           type="button"
-          onClick={() => setOpen(!open)}
+          onClick={toggle}
           aria-expanded={open ? 'true' : 'false'}
           data-testid={props.ranToday ? 'add-another-run' : 'i-ran'}
         >
@@ -88,37 +61,19 @@ export function ManualEntry(props: {
           )
         )}
       </div>
-      {open && (
-        <form class="manual-form" onSubmit={(e) => void saveRun(e)} data-testid="run-form">
-          <label>
-            {t('manualDistance', props.units)}
-            <input
-              type="text"
-              inputMode="decimal"
-              name="distance"
-              value={distance}
-              onInput={(e) => setDistance((e.target as HTMLInputElement).value)}
-            />
-          </label>
-          <label>
-            {t('manualMinutes')}
-            <input
-              type="text"
-              inputMode="numeric"
-              name="minutes"
-              value={minutes}
-              onInput={(e) => setMinutes((e.target as HTMLInputElement).value)}
-            />
-          </label>
-          <div class="row">
-            <button type="submit" data-testid="save-run">
-              {t('manualSave')}
-            </button>
-            <button type="button" class="linklike" onClick={() => setOpen(false)}>
-              {t('manualCancel')}
-            </button>
-          </div>
-        </form>
+      {open && RunForm && (
+        <RunForm
+          today={props.today}
+          units={props.units}
+          onSaved={(keys) => {
+            setError(null);
+            setOpen(false);
+            setUndo({ label: t('undoRan'), run: () => ask({ type: 'activities/delete', keys }) });
+            props.onChanged();
+          }}
+          onError={setError}
+          onCancel={() => setOpen(false)}
+        />
       )}
       {undo && (
         <p role="status" class="row">

@@ -3,6 +3,7 @@ import { presetForPlan } from '../core/plan-preset';
 import type { Settings } from '../core/settings';
 import { t } from './i18n';
 import { ask } from '../messaging/ask';
+import './forms.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 

@@ -9,21 +9,24 @@ import { unitsFor } from './format';
 import { t } from './i18n';
 import { LastRunRead } from './LastRunRead';
 import { ManualEntry } from './ManualEntry';
-import { ProblemNotice } from './ProblemNotice';
 import { ask } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
 import type { PopupBelowProps } from './PopupBelow';
 import type { PlanQuestions as PlanQuestionsType } from './PlanQuestions';
+import type { ProblemNotice as ProblemNoticeType } from './ProblemNotice';
 import './popup.css';
 
 // The popup is 360×600 at most (Chrome's cap is 800×600). Above the fold: the verdict and its
 // reasons, today's action, the 14-day strip, the last run read and today's first hip exercise.
 // What lies below (check-in, weekly chart, more exercises, load, recent runs) and the plan
-// questions shown once are separate chunks loaded after the first paint, so the popup's own
+// questions, the first-run card and the notice of site-reading problems, shown only sometimes,
+// are separate chunks loaded after the first paint, so the popup's own
 // JavaScript stays within its 15 KB gzip budget (scripts/popup-size.mjs).
 
 const loadBelow = () => import('./PopupBelow').then((m) => m.PopupBelow);
 const loadPlan = () => import('./PlanQuestions').then((m) => m.PlanQuestions);
+const loadProblems = () => import('./ProblemNotice').then((m) => m.ProblemNotice);
+const loadFirstRun = () => import('./FirstRun').then((m) => m.FirstRun);
 
 /** A component from a chunk loaded on first use; null until it is there. */
 function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): ComponentType<P> | null {
@@ -58,6 +61,12 @@ export function Popup() {
     loadPlan,
     state !== null && state.settings.runDaysPerWeek === null,
   );
+  const empty = state !== null && state.totalCount === 0 && state.restMarks.length === 0;
+  const FirstRun = useLazy<object>(loadFirstRun, empty);
+  const Problems = useLazy<Parameters<typeof ProblemNoticeType>[0]>(
+    loadProblems,
+    state !== null && state.problems.length > 0,
+  );
 
   if (error)
     return (
@@ -76,30 +85,17 @@ export function Popup() {
 
   const units = unitsFor(state.settings);
   const restedToday = state.restMarks.includes(state.today);
-  const empty = state.totalCount === 0 && state.restMarks.length === 0;
   return (
     <main class="popup" data-testid="popup" data-level={state.verdict.level}>
       {/* The name is in the toolbar button the runner just clicked; every pixel here goes to the verdict. */}
       <h1 class="visually-hidden">{t('extName')}</h1>
-      <ProblemNotice problems={state.problems} onDismiss={() => void ask({ type: 'problems/clear' }).then(load)} />
+      {Problems && state.problems.length > 0 && (
+        <Problems problems={state.problems} onDismiss={() => void ask({ type: 'problems/clear' }).then(load)} />
+      )}
       {Plan && state.settings.runDaysPerWeek === null && <Plan settings={state.settings} onSaved={() => void load()} />}
       {empty ? (
         <>
-          <section class="card" data-testid="first-run">
-            <h2>{t('firstRunTitle')}</h2>
-            <p>{t('firstRunWhat')}</p>
-            <ul>
-              <li>{t('firstRunStrava')}</li>
-              <li>{t('firstRunGarmin')}</li>
-              <li>{t('firstRunImport')}</li>
-            </ul>
-            <p>
-              <a href="/welcome.html" target="_blank" data-testid="welcome-link">
-                {t('welcomeOpen')}
-              </a>
-            </p>
-            <p class="muted">{t('privacyLine')}</p>
-          </section>
+          {FirstRun && <FirstRun />}
           <ManualEntry
             today={state.today}
             ranToday={false}

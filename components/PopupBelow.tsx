@@ -3,6 +3,8 @@ import { HipCheckIn } from './HipCheckIn';
 import { LoadInfo } from './LoadInfo';
 import { RecentActivities } from './RecentActivities';
 import { WeeklyChart } from './WeeklyChart';
+import './forms.css';
+import './popup-below.css';
 
 export interface PopupBelowProps {
   state: PopupState;

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { PageRequest } from '../core/messages';
 import type { AnswerOf, ReplyOf } from '../core/protocol';
 import { t } from '../components/i18n';
-import { problemText } from '../components/problem-text';
 import type { SettingsError } from '../core/settings';
 
 /** A reply as pages see it: errors already worded in the UI's language. */
@@ -15,8 +14,11 @@ export async function ask<R extends PageRequest>(req: R): Promise<Reply<R['type'
     const r = (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
     performance.mark(`answer:${req.type}`);
     if (!r) return { ok: false, error: t('errNoAnswer') };
-    // The background answers with codes; pages show words in the UI's language.
-    return r.ok ? r : { ...r, error: problemText(r.error) };
+    if (r.ok) return r;
+    // The background answers with codes; pages show words in the UI's language. The wording
+    // (every problem code's message) loads only when an answer is a refusal: most never are.
+    const { problemText } = await import('../components/problem-text');
+    return { ...r, error: problemText(r.error) };
   } catch (e) {
     return { ok: false, error: t('errNoAnswerWhy', (e as Error).message) };
   }

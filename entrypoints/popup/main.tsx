@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '../../components/theme.css';
 import { Popup } from '../../components/Popup';
 
 performance.mark('popup-script');

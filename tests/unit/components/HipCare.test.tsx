@@ -57,6 +57,21 @@ function show(hipCare: HipCareAdvice, s: Settings = settings(), today = TODAY): 
   return root;
 }
 
+/** Opens "Browse all exercises" as a click would, and waits for its chunk to render. */
+async function openLibrary(el: HTMLElement): Promise<HTMLDetailsElement> {
+  const details = el.querySelector('details[data-testid="hip-library"]') as HTMLDetailsElement;
+  details.open = true;
+  details.dispatchEvent(new Event('toggle'));
+  await vi.waitFor(() => expect(details.querySelector('[data-guidance="red_flag"]')).not.toBeNull());
+  return details;
+}
+
+/** With red-flag symptoms, waits for the notice's chunk to render. */
+async function clinicianShown(el: HTMLElement): Promise<Element> {
+  await vi.waitFor(() => expect(el.querySelector('[data-testid="hip-clinician"]')).not.toBeNull());
+  return el.querySelector('[data-testid="hip-clinician"]')!;
+}
+
 const q = (el: ParentNode, sel: string) => el.querySelector(sel);
 const qa = (el: ParentNode, sel: string) => [...el.querySelectorAll(sel)];
 const textOf = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -154,11 +169,14 @@ describe('HipCare', () => {
     checkStructure(el);
   });
 
-  it('"Browse all exercises" is a details element with the whole library, rest and ice, and the red-flag notice', () => {
+  it('"Browse all exercises" is a details element with the whole library, rest and ice, and the red-flag notice', async () => {
     const el = show(care({ mobilityAfterRun: true }));
-    const details = q(el, 'details[data-testid="hip-library"]') as HTMLDetailsElement;
-    expect(details.open).toBe(false);
-    expect(textOf(q(details, 'summary'))).toBe(MESSAGES.hip_browse!.message);
+    const closed = q(el, 'details[data-testid="hip-library"]') as HTMLDetailsElement;
+    expect(closed.open).toBe(false);
+    expect(textOf(q(closed, 'summary'))).toBe(MESSAGES.hip_browse!.message);
+    // The library is its own chunk, rendered when first opened.
+    expect(qa(closed, 'article')).toHaveLength(0);
+    const details = await openLibrary(el);
     const ids = qa(details, 'article.hip-ex').map((a) => a.getAttribute('data-exercise'));
     expect(ids).toEqual(EXERCISES.map((e) => e.id));
     expect(
@@ -179,13 +197,14 @@ describe('HipCare', () => {
     checkStructure(el);
   });
 
-  it('with pain on the outside of the hip: no cross-body stretch anywhere, and the library says why', () => {
+  it('with pain on the outside of the hip: no cross-body stretch anywhere, and the library says why', async () => {
     for (const hc of [
       care({ mobilityAfterRun: true, avoidCrossBodyStretches: true }),
       care({ mobilityAfterRun: true }),
     ]) {
       for (let d = 0; d < 7; d++) {
         const el = show(hc, settings({ outerHipPain: true }), `2025-06-${String(10 + d)}`);
+        await openLibrary(el);
         const shown = qa(el, 'article.hip-ex').map((a) => a.getAttribute('data-exercise'));
         expect(shown).not.toContain('figure_four');
         expect(shown).not.toContain('knee_to_opposite_shoulder');
@@ -206,10 +225,11 @@ describe('HipCare', () => {
     ).toBe(false);
   });
 
-  it('red-flag symptoms: a prominent alert to stop and see a GP or physiotherapist, and no exercises', () => {
+  it('red-flag symptoms: a prominent alert to stop and see a GP or physiotherapist, and no exercises', async () => {
     const el = show(care({ seeClinician: true }), settings({ outerHipPain: true, redFlagSymptoms: true }));
     expect(q(el, '[data-testid="hip-care"]')!.getAttribute('data-state')).toBe('clinician');
-    const alert = q(el, '[role="alert"]')!;
+    const alert = await clinicianShown(el);
+    expect(alert.getAttribute('role')).toBe('alert');
     expect(alert).not.toBeNull();
     expect(textOf(q(alert, 'h3'))).toBe(MESSAGES.hip_clinician_title!.message);
     expect(textOf(alert)).toContain(MESSAGES.hip_redflag_point1!.message);
@@ -229,7 +249,7 @@ describe('HipCare', () => {
     ]);
   });
 
-  it('every visible or spoken text is a message: with getMessage returning "" only keys are left', () => {
+  it('every visible or spoken text is a message: with getMessage returning "" only keys are left', async () => {
     vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string) => {
       requested.add(key);
       return '';
@@ -239,6 +259,8 @@ describe('HipCare', () => {
       care({ seeClinician: true }),
     ]) {
       const el = show(hc, settings({ outerHipPain: true }));
+      if (hc.seeClinician) await clinicianShown(el);
+      else await openLibrary(el);
       const walker = document.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
       const texts: string[] = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode())
@@ -326,7 +348,13 @@ describe('HipCare', () => {
 describe('messages', () => {
   it('every key the library and the component use exists in en/messages.json, and every hip_ key there is used', () => {
     // Static keys in the component's source, and every key requested while rendering above.
-    const source = ['../../../components/HipCare.tsx', '../../../components/exercise-icons.tsx']
+    const source = [
+      '../../../components/HipCare.tsx',
+      '../../../components/HipClinician.tsx',
+      '../../../components/HipLibrary.tsx',
+      '../../../components/hip-care-parts.tsx',
+      '../../../components/exercise-icons.tsx',
+    ]
       .map((p) => readFileSync(resolve(HERE, p), 'utf8'))
       .join('\n');
     const literal = [...source.matchAll(/'(hip_[a-z0-9_]+)'/g)].map((m) => m[1]!);

@@ -1,0 +1,85 @@
+import type { Dose, Exercise, Guidance } from '../core/engine/hip-care-library';
+import { ExerciseIcon } from './exercise-icons';
+import { t } from './i18n';
+
+// Pieces of the hip-care section shared by today's exercises (HipCare.tsx) and the whole library
+// (HipLibrary.tsx, loaded when the runner opens "Browse all exercises").
+
+/** A message in the plural form the language wants for n; "<base>_other" if that form is missing. */
+function plural(base: string, n: number, subs: string[], locale: string): string {
+  const key = `${base}_${new Intl.PluralRules(locale).select(n)}`;
+  const text = t(key, subs);
+  return text === key ? t(`${base}_other`, subs) : text;
+}
+
+/** "Hold 30 sec, 2 times on each side", "3 sets of 12": numbers through Intl, words from _locales. */
+export function formatDose(dose: Dose, locale: string = navigator.language): string {
+  const num = new Intl.NumberFormat(locale);
+  const side = dose.perSide ? '_side' : '';
+  if (dose.holdSeconds !== null) {
+    const hold = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(
+      dose.holdSeconds,
+    );
+    return plural(`hip_dose_hold${side}`, dose.sets, [hold, num.format(dose.sets)], locale);
+  }
+  return plural(`hip_dose_sets${side}`, dose.sets, [num.format(dose.sets), num.format(dose.repsPerSide ?? 0)], locale);
+}
+
+export function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: string; first?: boolean }) {
+  const e = props.exercise;
+  const Heading = props.level === 3 ? 'h3' : 'h4';
+  const headingId = `${props.idPrefix}-${e.id}`;
+  const steps = (
+    <ol class="hip-steps" aria-label={t('hip_steps_label')}>
+      {e.stepKeys.map((k) => (
+        <li key={k}>{t(k)}</li>
+      ))}
+    </ol>
+  );
+  return (
+    <article class={`hip-ex hip-ex-${e.kind}`} aria-labelledby={headingId} data-exercise={e.id} data-kind={e.kind}>
+      <div class="hip-ex-head">
+        <ExerciseIcon icon={e.icon} label={t(e.pictureKey)} size={96} />
+        <div>
+          <Heading id={headingId} class="hip-ex-name">
+            {t(e.nameKey)}
+          </Heading>
+          <span class="hip-kind">{t(`hip_kind_${e.kind}`)}</span>
+          <p class="hip-dose">
+            <span class="visually-hidden">{t('hip_dose_label')} </span>
+            <span data-testid="hip-dose">{formatDose(e.dose)}</span>
+          </p>
+        </div>
+      </div>
+      {/* Today's first exercise shows its steps (the popup's short how-to, above the fold); the
+          others fold them away so the popup stays readable at a glance. */}
+      {props.first ? (
+        steps
+      ) : (
+        <details class="hip-how">
+          <summary>{t('hip_steps_label')}</summary>
+          {steps}
+        </details>
+      )}
+      <p class="hip-targets muted">
+        {t('hip_targets_label')} <span data-testid="hip-targets">{t(e.targetsKey)}</span>
+      </p>
+    </article>
+  );
+}
+
+export function GuidanceList(props: { guidance: Guidance; leadKey?: string }) {
+  const g = props.guidance;
+  const lead = props.leadKey ?? g.leadKey;
+  return (
+    <>
+      {lead && <p>{t(lead)}</p>}
+      <ul>
+        {g.pointKeys.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+      {g.closingKey && <p>{t(g.closingKey)}</p>}
+    </>
+  );
+}
