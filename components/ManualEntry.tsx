@@ -36,10 +36,8 @@ export function ManualEntry(props: {
   };
 
   return (
-    <section class="manual" aria-labelledby="manual-h" data-testid="today-action">
-      <h2 id="manual-h" class="visually-hidden">
-        {t('manualTitle')}
-      </h2>
+    // A named group, not a headed section: it sits inside the verdict, whose heading is the one.
+    <div class="manual" role="group" aria-label={t('manualTitle')} data-testid="today-action">
       <div class="row">
         <button
           type="button"
@@ -98,6 +96,6 @@ export function ManualEntry(props: {
           {error}
         </p>
       )}
-    </section>
+    </div>
   );
 }
