@@ -175,7 +175,12 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
   await expect(popup.getByTestId('popup')).not.toContainText(/\b(days in a row|rest day|Today|Recent activities)\b/);
   if (process.env.UPDATE_SCREENSHOTS) {
     // Chrome's popup window at its real size: what is above the fold is what the runner sees.
+    // As a runner sees it once the plan questions are answered (on the welcome page or here).
+    await popup.getByLabel(msg('planDays')).selectOption('6');
+    await popup.getByTestId('plan-save').click();
+    await expect(popup.getByTestId('plan-questions')).toHaveCount(0);
     await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.evaluate(() => window.scrollTo(0, 0));
     await popup.screenshot({ path: 'docs/popup-de.png' });
   }
 });

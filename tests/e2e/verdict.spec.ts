@@ -80,6 +80,7 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   if (process.env.UPDATE_SCREENSHOTS) {
     // Chrome's popup window at its real size: what is above the fold is what the runner sees.
     await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.evaluate(() => window.scrollTo(0, 0));
     await popup.screenshot({ path: 'docs/popup-rest-day.png' });
   }
 
