@@ -159,8 +159,18 @@ test('"Last run read" names the source, the time and the activity', async ({ ope
   );
 });
 
-test('the popup with a realistic history is axe-clean in light and dark', async ({ openExtensionPage }) => {
+test('the popup with a realistic history is axe-clean in light and dark, its folds open too', async ({
+  openExtensionPage,
+}) => {
   const { popup } = await seededPopup(openExtensionPage, 'km');
+  // Open what loads or renders only on demand: the exercise library, steps, training load, the run form.
+  await popup.getByTestId('hip-library').locator('> summary').click();
+  await expect(popup.getByTestId('hip-library').locator('[data-guidance="red_flag"]')).toBeVisible();
+  await popup.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  await popup.getByTestId('add-another-run').click();
+  await expect(popup.getByTestId('run-form')).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page: popup }).analyze();
