@@ -55,3 +55,26 @@ export async function seed(extensionPage: Page, activities: SeedActivity[]): Pro
     if (!r.ok) throw new Error(`seeding failed: ${r.error}`);
   }
 }
+
+/**
+ * Eight weeks of a runner who runs five days a week (two rest days, a long run every 7th day,
+ * today included), rides now and then, and ran this morning at 07:12.
+ */
+export function realisticHistory(): SeedActivity[] {
+  const out: SeedActivity[] = [];
+  for (let d = 55; d >= 0; d--) {
+    const dayOfWeek = d % 7;
+    if (dayOfWeek === 2 || dayOfWeek === 5) {
+      if (d % 14 === 5) out.push({ ...runOn(d, 25, `ride${d}`, 17, 'ride'), name: 'Evening Ride' });
+      continue;
+    }
+    const long = dayOfWeek === 0;
+    const km = long ? 14 + Math.floor((55 - d) / 14) : 7 + (d % 3);
+    const run = runOn(d, km, `run${d}`, long ? 8 : 7);
+    out.push({ ...run, name: long ? 'Long Run' : d % 2 ? 'Lunch Run' : 'Morning Run' });
+  }
+  // This morning's run started at 07:12.
+  const today = out[out.length - 1]!;
+  out[out.length - 1] = { ...today, startMs: today.startMs - 8 * 3_600_000 + 7 * 3_600_000 + 12 * 60_000 };
+  return out;
+}

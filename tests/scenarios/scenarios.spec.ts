@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fixturePage, localToday, stravaActivityPage as stravaActivity } from '../e2e/extension-fixture';
-import { runOn, type SeedActivity } from '../e2e/seed';
+import { realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import type { Driver, SiteRequest } from './driver';
 import { badge, savedFile, seed, storageItems, storedKeys } from './ext';
@@ -293,6 +293,38 @@ test.describe('popup', () => {
         document.body.style.cssText = 'margin:24px auto;width:fit-content;zoom:1.35;box-shadow:0 4px 24px #0003';
       });
       await popup.screenshot(path.join(STORE_SHOTS, `popup-${driver.engine}-1280x800.png`), SHOT_SIZE);
+    }
+  });
+
+  test('the popup (at its extension URL) has the verdict, the action, the strip and the first exercise in its first 600 px', async ({
+    driver,
+  }) => {
+    const options = await driver.openExtensionPage('options.html');
+    await seed(options, realisticHistory());
+    await options.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'plan/answer', runDaysPerWeek: 5, usualRestDay: null }),
+    );
+    const popup = await driver.openExtensionPage('popup.html');
+    await expect.poll(() => popup.count('[data-testid="weekly-chart"] li')).toBe(8);
+    // The popup is 360 px wide whatever the window, so positions in a tab are those of the popup.
+    const bottoms = await popup.evaluate(() => {
+      const bottom = (sel: string) => {
+        const el = document.querySelector(sel);
+        return el ? Math.round(el.getBoundingClientRect().bottom + window.scrollY) : null;
+      };
+      return {
+        verdict: bottom('[data-testid="verdict"]'),
+        action: bottom('[data-testid="today-action"]'),
+        strip: bottom('[data-testid="day-strip"]'),
+        exercise: bottom('[data-testid="hip-today"] > li'),
+        width: document.querySelector('main')!.getBoundingClientRect().width,
+      };
+    });
+    for (const [what, y] of Object.entries(bottoms)) {
+      expect(y, what).not.toBeNull();
+      expect(y, what).toBeLessThanOrEqual(what === 'width' ? 360 : 600);
     }
   });
 
