@@ -107,6 +107,39 @@ describe('importStream: many files, one import', () => {
     expect(mayBeActivityFile('a/__MACOSX/x.fit')).toBe(false);
   });
 
+  // The e2e GARMIN folder, in the orders a browser may list it: the import ends whatever comes
+  // last (a skipped file, the settings FIT) and however far it reads ahead.
+  it.skipIf(!HAVE_CORPUS).each([
+    ['runs first', 16],
+    ['skipped files last', 1],
+    ['settings last', 3],
+  ])('a whole GARMIN folder ends with every file counted (%s, read-ahead %i)', async (order, readAhead) => {
+    const runs = Array.from({ length: 20 }, (_, k) => chosen(`GARMIN/Activity/run-${k}.fit`, oneHourRunFit(k)));
+    const settings = chosen('GARMIN/Settings/Settings.fit', corpusFile('files/python-fitparse__Settings.fit'));
+    const device = chosen('GARMIN/GarminDevice.xml', new TextEncoder().encode('<Device/>'));
+    const dsStore = chosen('GARMIN/Activity/.DS_Store', new TextEncoder().encode('x'));
+    const files =
+      order === 'runs first'
+        ? [device, dsStore, ...runs, settings]
+        : order === 'skipped files last'
+          ? [settings, ...runs, device, dsStore]
+          : [dsStore, ...runs, device, settings];
+    const store = fakeStore();
+    const progress: ImportProgress[] = [];
+    const s = await importStream(
+      files,
+      opts(store.save, { folder: true, readAhead, onProgress: (p) => progress.push(p) }),
+    );
+    expect(s.counts).toEqual({ added: 20, merged: 0, known: 0, needs_sport: 0, skipped: 3, refused: 0 });
+    expect(s).toMatchObject({ totalFiles: 23, filesDone: 23, activities: 20, cancelled: false, error: null });
+    expect(s.items.map((i) => i.item).sort()).toEqual([
+      'GARMIN/Activity/.DS_Store',
+      'GARMIN/GarminDevice.xml',
+      'GARMIN/Settings/Settings.fit',
+    ]);
+    expect(progress.at(-1)).toMatchObject({ filesDone: 23, totalFiles: 23 });
+  });
+
   it('reads at most a few files ahead, whatever their number', async () => {
     let open = 0;
     let most = 0;
