@@ -14,10 +14,17 @@ import {
   type ImportStreamOptions,
 } from '../../../../core/files/import-stream';
 import { bytesSource } from '../../../../core/files/source';
+import type { RandomAccessSource } from '../../../../core/files/types';
 import { oneHourRunFit, runStartMs } from '../../../fit-runs';
 import { corpusFile, HAVE_CORPUS } from './helpers';
 
-const chosen = (name: string, bytes: Uint8Array): ChosenFile => ({ name, source: bytesSource(bytes) });
+/** A chosen file as tests hold it: its bytes as a source, its size known. */
+type TestFile = ChosenFile & { source: RandomAccessSource };
+const chosen = (name: string, bytes: Uint8Array): TestFile => ({
+  name,
+  size: bytes.length,
+  source: bytesSource(bytes),
+});
 const run = (k: number) => chosen(`run-${k}.fit`, oneHourRunFit(k));
 
 /** A save that keeps everything by source id, as the store does: known ids count as known. */
@@ -38,7 +45,10 @@ function fakeStore() {
   return { stored, batches, save };
 }
 
-const opts = (save: ImportStreamOptions['save'], over: Partial<ImportStreamOptions> = {}): ImportStreamOptions => ({
+const opts = (
+  save: ImportStreamOptions['save'],
+  over: Partial<ImportStreamOptions<TestFile>> = {},
+): ImportStreamOptions<TestFile> => ({
   read: (f) => readActivityFile(f.name, f.source, { timeZone: 'UTC', nowMs: Date.parse('2026-11-30T12:00:00Z') }),
   save,
   now: () => Date.now(),
@@ -87,7 +97,7 @@ describe('importStream: many files, one import', () => {
   );
 
   it('a folder: files that cannot be activities by their name are skipped unread', async () => {
-    const read = (f: ChosenFile) => {
+    const read = (f: TestFile) => {
       reads.push(f.name);
       return readActivityFile(f.name, f.source, { timeZone: 'UTC' });
     };
@@ -143,7 +153,7 @@ describe('importStream: many files, one import', () => {
   it('reads at most a few files ahead, whatever their number', async () => {
     let open = 0;
     let most = 0;
-    const read: ImportStreamOptions['read'] = async (f) => {
+    const read: ImportStreamOptions<TestFile>['read'] = async (f) => {
       open++;
       most = Math.max(most, open);
       await new Promise((r) => setTimeout(r, 1));
@@ -218,6 +228,18 @@ describe('importStream: many files, one import', () => {
     const p = { filesDone: 10, totalFiles: 40, bytesDone: 1000, totalBytes: 4000, activities: 10, elapsedMs: 2000 };
     expect(timeLeftMs(p)).toBe(6000);
     expect(timeLeftMs({ ...p, elapsedMs: 100 })).toBeNull();
+    // Half the bytes in a quarter of the files: bytes tell better than files.
+    expect(timeLeftMs({ ...p, bytesDone: 2000 })).toBe(2000);
+  });
+
+  it("without the files' sizes, progress and time left go by files", async () => {
+    const files = [run(1), run(2), run(3)].map(({ name, source }) => ({ name, source }));
+    const progress: ImportProgress[] = [];
+    await importStream(files, opts(fakeStore().save, { onProgress: (p) => progress.push(p) }));
+    expect(progress.at(-1)).toMatchObject({ filesDone: 3, totalFiles: 3, bytesDone: 0, totalBytes: 0 });
+    const p = { filesDone: 10, totalFiles: 40, bytesDone: 0, totalBytes: 0, activities: 10, elapsedMs: 2000 };
+    expect(timeLeftMs(p)).toBe(6000);
+    expect(timeLeftMs({ ...p, filesDone: 0 })).toBeNull();
   });
 });
 
