@@ -56,6 +56,17 @@ async function welcomeTabOpened(context: BrowserContext, extensionId: string): P
 }
 const welcomed = new WeakSet<BrowserContext>();
 
+/** The extension's service worker: it may have started before we looked, or start later on a busy machine. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const deadline = Date.now() + 30_000;
+  let worker = context.serviceWorkers()[0];
+  while (!worker && Date.now() < deadline) {
+    worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
+  }
+  if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
+  return worker;
+}
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -72,14 +83,7 @@ export const test = base.extend<Fixtures>({
     await cleanUp();
   },
   worker: async ({ context }, use) => {
-    // The worker may have started before we looked, or start a little later on a busy machine.
-    const deadline = Date.now() + 30_000;
-    let worker = context.serviceWorkers()[0];
-    while (!worker && Date.now() < deadline) {
-      worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
-    }
-    if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
-    await use(worker);
+    await use(await extensionWorker(context));
   },
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
@@ -107,4 +111,24 @@ export async function fixturePage(rel: string, values: Record<string, string | n
 export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The Strava activity page fixture for a run of today at 06:30 by the signed-in athlete 42, 8.05 km. */
+export function stravaActivityPage(id: number, over: Record<string, string | number> = {}): Promise<string> {
+  const today = localToday();
+  return fixturePage('strava/activity-page.html', {
+    ACTIVITY_ID: id,
+    VIEWER_ID: 42,
+    OWNER_ID: 42,
+    NAME: 'Hip Check fixture run',
+    SPORT_TYPE: 'Run',
+    DISTANCE_M: 8046.7,
+    MOVING_S: 2400,
+    ELAPSED_S: 2460,
+    // Strava's startDateLocal: the local wall clock written as if it were UTC, in seconds.
+    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
+    DATE_TEXT: today,
+    KM: '8.05',
+    ...over,
+  });
 }
