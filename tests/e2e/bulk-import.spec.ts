@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Worker } from '@playwright/test';
 import { runKey, writeRuns } from '../fit-runs';
 import { CORPUS_DIR } from '../paths';
-import { expect, fixturePage, localToday, test } from './extension-fixture';
+import { expect, stravaActivityPage, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
 
 // Hundreds of files chosen at once, as from a watch's GARMIN/Activity folder: generated one-hour
@@ -42,20 +42,7 @@ test('500 FIT files chosen at once: every run stored once, one import log; popup
 }) => {
   test.setTimeout(180_000);
   const { paths } = await writeRuns(path.join(dir, 'five-hundred'), 500);
-  const today = localToday();
-  const html = await fixturePage('strava/activity-page.html', {
-    ACTIVITY_ID: STRAVA_ID,
-    VIEWER_ID: 42,
-    OWNER_ID: 42,
-    NAME: 'Run during an import',
-    SPORT_TYPE: 'Run',
-    DISTANCE_M: 8046.7,
-    MOVING_S: 2400,
-    ELAPSED_S: 2460,
-    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
-    DATE_TEXT: today,
-    KM: '8.05',
-  });
+  const html = await stravaActivityPage(STRAVA_ID, { NAME: 'Run during an import' });
   await context.route('https://www.strava.com/**', (r) =>
     r.fulfill({ status: 200, contentType: 'text/html', body: html }),
   );
