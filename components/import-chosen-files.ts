@@ -12,6 +12,7 @@ import {
 import { ask } from '../messaging/ask';
 import type { ActivityInput, Sport } from '../core/activity';
 import type { Problem } from '../core/problem-codes';
+import type { RestoreChanges } from '../core/restore-changes';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
 // import. Hip Check backups go to the background whole; activity files and export archives are
@@ -73,7 +74,10 @@ export interface ChosenImport {
   onProgress(p: ImportProgress): void;
 }
 
-export async function importChosen({ files, folder, signal, onProgress }: ChosenImport): Promise<ImportSummary> {
+/** The import's summary, with what each backup restored changed (said apart from the counts). */
+export type ChosenSummary = ImportSummary & { restores: { name: string; changes: RestoreChanges }[] };
+
+export async function importChosen({ files, folder, signal, onProgress }: ChosenImport): Promise<ChosenSummary> {
   const nowMs = Date.now();
   // One read budget (bytes inflated, archive entries) for all the files of this import.
   const budget = new ReadBudget();
@@ -124,6 +128,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
   }
 
   // Backups are few: each is restored whole (and logged) by the background.
+  const restores: ChosenSummary['restores'] = [];
   summary.totalFiles += backups.length;
   for (const b of backups) {
     if (signal.aborted) {
@@ -136,9 +141,10 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.counts.merged += r.merged + r.updated;
       summary.counts.known += r.unchanged;
       for (const x of r.refused ?? []) listItem(summary, 'refused', `${shownName(b)}: ${x.item}`, x.reason);
+      restores.push({ name: shownName(b), changes: r.changes });
     } else listItem(summary, 'refused', shownName(b), r.error);
     summary.filesDone++;
   }
 
-  return summary;
+  return { ...summary, restores };
 }
