@@ -3,6 +3,7 @@ import { problemText } from './problem-text';
 import { OUTCOME_KINDS, timeLeftMs, type ImportOutcomeKind, type ImportProgress } from '../core/files/import-stream';
 import { importChosen, PICKABLE_SPORTS, saveWithSport, shownName, type ChosenSummary } from './import-chosen-files';
 import { restoreLines } from './restore-text';
+import { oneFileLines } from './one-file-summary';
 import type { ActivityInput, Sport } from '../core/activity';
 import { t, tn } from './i18n';
 
@@ -84,6 +85,8 @@ function Summary(props: { summary: ChosenSummary; name: string | null; onChanged
   const s = props.summary;
   // Only backups, all restored: their own summary says it all, without a line of counts.
   const onlyRestores = s.restores.length > 0 && s.restores.length === s.totalFiles && s.counts.refused === 0;
+  // One file: said plainly ("not a run (Yoga)") rather than as a row of mostly-0 counts.
+  const plain = props.name === null ? null : oneFileLines(s, props.name);
   const counts = OUTCOME_KINDS.filter((k) => ALWAYS.includes(k) || s.counts[k] > 0)
     .map((k) => tn(`importOutcome_${k}`, s.counts[k]))
     .join(', ');
@@ -96,11 +99,17 @@ function Summary(props: { summary: ChosenSummary; name: string | null; onChanged
     <div data-testid="data-message" aria-live="polite" class={s.error ? 'error' : ''}>
       {s.cancelled && <p>{t('importCancelled', [String(s.filesDone), String(s.totalFiles)])}</p>}
       {s.error && <p role="alert">{t('importStopped', s.error)}</p>}
-      {!onlyRestores && (
-        <p data-testid="import-summary">
-          {head}: {counts}.
-        </p>
-      )}
+      {plain
+        ? plain.map((l, n) => (
+            <p key={n} data-testid={n === 0 ? 'import-summary' : undefined}>
+              {l}
+            </p>
+          ))
+        : !onlyRestores && (
+            <p data-testid="import-summary">
+              {head}: {counts}.
+            </p>
+          )}
       {s.restores.map((r, n) => (
         <RestoreSummary key={n} restore={r} />
       ))}

@@ -63,8 +63,9 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         String(r.limit),
         when(r.restDueOn),
       ]);
+    // The streak's length is the popup's own line above the reasons: said once, here only the limit.
     case 'run_streak':
-      return t(r.days === 1 ? 'reason_run_streak_one' : 'reason_run_streak', [String(r.days), String(r.limit)]);
+      return t('reason_run_streak', [String(r.days), String(r.limit)]);
     case 'full_rest_over_limit':
       return t(r.atLeast ? 'reason_full_rest_over_limit_atleast' : 'reason_full_rest_over_limit', [
         String(r.days),
