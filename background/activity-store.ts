@@ -41,17 +41,8 @@ const CORRECTABLE = [
   'name',
 ] as const;
 
-const SAME_VALUES: (keyof Activity)[] = [
-  'startMs',
-  'localDate',
-  'sport',
-  'sportLabel',
-  'distanceM',
-  'movingS',
-  'elapsedS',
-  'name',
-  'sourceKeys',
-];
+// A record is unchanged when every correctable field and its sources are as they were.
+const SAME_VALUES: readonly (keyof Activity)[] = [...CORRECTABLE, 'sourceKeys'];
 
 function sameValues(a: Activity, b: Activity): boolean {
   return SAME_VALUES.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));

@@ -34,7 +34,9 @@ function useSaver(onSaved: (s: Settings) => void) {
     setSaved(null);
     setErrors({ [field]: message });
   };
-  return { errors, drafts, saved, save, refuse };
+  // What is being typed survives any re-render before the change lands (a units switch, a refresh).
+  const type = (field: string, raw: string) => setDrafts((d) => ({ ...d, [field]: raw }));
+  return { errors, drafts, saved, save, refuse, type };
 }
 
 /** The field's message: the refusal (alert) or "Saved" (status). */
@@ -60,7 +62,7 @@ const toKm = (v: number, units: 'km' | 'mi') =>
 
 /** The plan's preset and thresholds, each with its unit, default and the reason for it. */
 export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
-  const { errors, drafts, saved, save } = useSaver(props.onSaved);
+  const { errors, drafts, saved, save, type } = useSaver(props.onSaved);
   const units = props.units;
   const s = props.settings;
   return (
@@ -100,6 +102,7 @@ export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
             value={drafts[f.key] ?? (f.unit === 'km' ? toShown(s[f.key], units) : String(s[f.key]))}
             aria-invalid={errors[f.key] ? 'true' : undefined}
             aria-describedby={`${f.key}-hint${errors[f.key] ? ` ${f.key}-err` : ''}`}
+            onInput={(e) => type(f.key, (e.target as HTMLInputElement).value)}
             onChange={(e) => {
               const raw = (e.target as HTMLInputElement).value;
               const n = raw.trim() === '' ? null : Number(raw);

@@ -1,4 +1,4 @@
-// Runs every check in order (type check, lint, format, build, Firefox lint, unit, end-to-end in Chromium,
+// Runs every check in order (type check, lint, format, commit subjects, build, Firefox lint, unit, end-to-end in Chromium,
 // end-to-end in Firefox: the same scenarios in both) and ends with one line that totals them: "N passed, N failed".
 // A stage that fails still lets the later ones run, so one report shows everything.
 import { spawn } from 'node:child_process';
@@ -7,6 +7,7 @@ const stages = [
   { name: 'type check', cmd: 'npx tsc --noEmit' },
   { name: 'lint (ESLint)', cmd: 'npm run lint --silent' },
   { name: 'format (Prettier)', cmd: 'npx prettier --check .' },
+  { name: 'commit subjects (at most 72 characters)', cmd: 'node scripts/commit-subjects.mjs' },
   { name: 'build (Chrome and Firefox)', cmd: 'npm run build --silent' },
   // The popup's JavaScript and CSS, gzipped, against its 15 KB budget (issue #12). Printed, not yet
   // enforced: the popup is still over it; drop --report once it fits.

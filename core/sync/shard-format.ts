@@ -363,6 +363,24 @@ function rowsOf(v: unknown): string[] | null | undefined {
   return v as string[];
 }
 
+/** Decodes one kind of row; the first row that is damaged or dated outside the item's period refuses the item. */
+function decodeRows<T>(
+  rows: string[] | null,
+  decode: (row: string) => T | undefined,
+  dateOf: (r: T) => string,
+  problem: ShardProblem,
+  inPeriod: (date: string) => boolean,
+): T[] | Extract<Decoded, { ok: false }> {
+  const out: T[] = [];
+  for (const row of rows ?? []) {
+    const r = decode(row);
+    if (!r) return { ok: false, problem, detail: row.slice(0, 80) };
+    if (!inPeriod(dateOf(r))) return { ok: false, problem: 'outOfPeriod', detail: dateOf(r) };
+    out.push(r);
+  }
+  return out;
+}
+
 /**
  * Checks one storage.sync item written by some browser. Any row that fails makes the whole item
  * ignored: a half-understood item could hide runs or resurrect deleted ones.
@@ -387,31 +405,15 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
   const h = rowsOf(value.h);
   if (a === undefined || d === undefined || m === undefined || h === undefined)
     return { ok: false, problem: 'rows', detail: key };
-  const content: ShardContent = { runs: [], deletions: [], marks: [], checkIns: [] };
   const inPeriod = (date: string) => periodOfDate(date) === k.period;
-  for (const row of a ?? []) {
-    const r = decodeRun(row);
-    if (!r) return { ok: false, problem: 'badRun', detail: row.slice(0, 80) };
-    if (!inPeriod(r.localDate)) return { ok: false, problem: 'outOfPeriod', detail: r.localDate };
-    content.runs.push(r);
-  }
-  for (const row of d ?? []) {
-    const r = decodeDeletion(row);
-    if (!r) return { ok: false, problem: 'badDeletion', detail: row.slice(0, 80) };
-    if (!inPeriod(r.localDate)) return { ok: false, problem: 'outOfPeriod', detail: r.localDate };
-    content.deletions.push(r);
-  }
-  for (const row of m ?? []) {
-    const r = decodeMark(row);
-    if (!r) return { ok: false, problem: 'badMark', detail: row.slice(0, 80) };
-    if (!inPeriod(r.date)) return { ok: false, problem: 'outOfPeriod', detail: r.date };
-    content.marks.push(r);
-  }
-  for (const row of h ?? []) {
-    const r = decodeCheckIn(row);
-    if (!r) return { ok: false, problem: 'badCheckIn', detail: row.slice(0, 80) };
-    if (!inPeriod(r.date)) return { ok: false, problem: 'outOfPeriod', detail: r.date };
-    content.checkIns.push(r);
-  }
+  const runs = decodeRows(a, decodeRun, (r) => r.localDate, 'badRun', inPeriod);
+  if (!Array.isArray(runs)) return runs;
+  const deletions = decodeRows(d, decodeDeletion, (r) => r.localDate, 'badDeletion', inPeriod);
+  if (!Array.isArray(deletions)) return deletions;
+  const marks = decodeRows(m, decodeMark, (r) => r.date, 'badMark', inPeriod);
+  if (!Array.isArray(marks)) return marks;
+  const checkIns = decodeRows(h, decodeCheckIn, (r) => r.date, 'badCheckIn', inPeriod);
+  if (!Array.isArray(checkIns)) return checkIns;
+  const content: ShardContent = { runs, deletions, marks, checkIns };
   return { ok: true, browserId: k.browserId, period: k.period, writtenMs: s * 1000, content };
 }

@@ -41,6 +41,17 @@ export async function launchWithExtension(
   return { context, cleanUp, userDataDir };
 }
 
+/** The extension's service worker: it may have started before we looked, or start later on a busy machine. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const deadline = Date.now() + 30_000;
+  let worker = context.serviceWorkers()[0];
+  while (!worker && Date.now() < deadline) {
+    worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
+  }
+  if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
+  return worker;
+}
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -57,14 +68,7 @@ export const test = base.extend<Fixtures>({
     await cleanUp();
   },
   worker: async ({ context }, use) => {
-    // The worker may have started before we looked, or start a little later on a busy machine.
-    const deadline = Date.now() + 30_000;
-    let worker = context.serviceWorkers()[0];
-    while (!worker && Date.now() < deadline) {
-      worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
-    }
-    if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
-    await use(worker);
+    await use(await extensionWorker(context));
   },
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);

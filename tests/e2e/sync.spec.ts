@@ -1,5 +1,5 @@
-import type { BrowserContext, Worker } from '@playwright/test';
-import { expect, fixturePage, launchWithExtension, localToday, test } from './extension-fixture';
+import type { Worker } from '@playwright/test';
+import { expect, extensionWorker, fixturePage, launchWithExtension, localToday, test } from './extension-fixture';
 import { runOn, seed, type SeedActivity } from './seed';
 
 // Two browsers of one runner. Browser A reads runs; its storage.sync items are delivered into
@@ -7,15 +7,6 @@ import { runOn, seed, type SeedActivity } from './seed';
 // so the test carries them). B's popup must then count A's runs, with a run both saw counted once.
 
 const ACTIVITY_ID = 12345678901;
-
-async function workerOf(context: BrowserContext): Promise<Worker> {
-  const deadline = Date.now() + 30_000;
-  let worker = context.serviceWorkers()[0];
-  while (!worker && Date.now() < deadline)
-    worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
-  if (!worker) throw new Error("Hip Check's service worker did not start");
-  return worker;
-}
 
 type Chrome = {
   chrome: { storage: { sync: { get(k: null): Promise<Record<string, unknown>>; set(i: object): Promise<void> } } };
@@ -27,7 +18,7 @@ const shardItems = async (w: Worker) =>
 /** One browser with the extension, which reads today's run from its Strava activity page. */
 async function browserThatRead(extra: SeedActivity[]) {
   const { context, cleanUp } = await launchWithExtension();
-  const worker = await workerOf(context);
+  const worker = await extensionWorker(context);
   const id = new URL(worker.url()).host;
   const today = localToday();
   const html = await fixturePage('strava/activity-page.html', {

@@ -1,6 +1,6 @@
-import { CORPUS_DIR } from '../../../../paths';
+import { CORPUS_DIR, corpusJson } from '../../../../paths';
 import { problem, type ProblemCode } from '../../../../../core/problem-codes';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import {
 // Real responses live beside the checkout (../shared/corpus), never in the repository.
 const CORPUS = CORPUS_DIR;
 const GARMIN = path.join(CORPUS, 'pages/garmin');
-const load = (file: string): unknown => JSON.parse(readFileSync(path.join(GARMIN, file), 'utf8'));
+const load = (file: string): unknown => corpusJson('pages/garmin', file);
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const LIST = problem('garmin_what_list');
 const P = 'garmin-connect-export__';

@@ -1,6 +1,6 @@
-import { CORPUS_DIR } from '../../../../paths';
+import { CORPUS_DIR, corpusJson } from '../../../../paths';
 import { problem } from '../../../../../core/problem-codes';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
 // Real responses live beside the checkout (../shared/corpus), never in the repository.
 const CORPUS = CORPUS_DIR;
 const STRAVA = path.join(CORPUS, 'pages/strava');
-const load = (file: string): unknown => JSON.parse(readFileSync(path.join(STRAVA, file), 'utf8'));
+const load = (file: string): unknown => corpusJson('pages/strava', file);
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 const files = readdirSync(STRAVA)
@@ -90,7 +90,7 @@ describe('Strava /athlete/training_activities reader: the real 2016 pages', () =
       name: 'Zwift - Richmond, VA 11/30/2015',
     });
     const expected = (
-      JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as {
+      corpusJson('expected.json') as {
         files: Record<string, { sessions: { start: string; distance_m: number; elapsed_s: number }[] }>;
       }
     ).files;
