@@ -1,6 +1,6 @@
 import type { SaveOutcome } from '../core/protocol';
 import type { IDBPDatabase } from 'idb';
-import { activityFromInput, sourceKey, type Activity, type ActivityInput } from '../core/activity';
+import { activityFromInput, sourceKey, type Activity, type ActivityFacts, type ActivityInput } from '../core/activity';
 import { admitActivities, checkStoredActivity } from '../core/activity-validation';
 import {
   findDuplicate,
@@ -39,7 +39,7 @@ const CORRECTABLE = [
   'movingS',
   'elapsedS',
   'name',
-] as const;
+] as const satisfies readonly (keyof ActivityFacts)[];
 
 // A record is unchanged when every correctable field and its sources are as they were.
 const SAME_VALUES: readonly (keyof Activity)[] = [...CORRECTABLE, 'sourceKeys'];

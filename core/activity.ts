@@ -40,10 +40,8 @@ export interface SourceRef {
   id: string;
 }
 
-/** What a reader (page, file, manual entry) produces, before it is stored. */
-export interface ActivityInput {
-  source: Source;
-  sourceId: string;
+/** What is known of one real-world session, whoever read it. */
+export interface ActivityFacts {
   /** Start instant, milliseconds since the Unix epoch (UTC). */
   startMs: number;
   /**
@@ -61,21 +59,19 @@ export interface ActivityInput {
   name: string;
 }
 
+/** What a reader (page, file, manual entry) produces, before it is stored. */
+export interface ActivityInput extends ActivityFacts {
+  source: Source;
+  sourceId: string;
+}
+
 /** A stored activity: one real-world session, possibly seen by several sources. */
-export interface Activity {
+export interface Activity extends ActivityFacts {
   /** Internal key: the first source that reported it, e.g. "strava:123". Never changes. */
   key: string;
   sources: SourceRef[];
   /** "source:id" of every source, for the multi-entry index that finds known activities. */
   sourceKeys: string[];
-  startMs: number;
-  localDate: string;
-  sport: Sport;
-  sportLabel: string;
-  distanceM: number | null;
-  movingS: number | null;
-  elapsedS: number | null;
-  name: string;
   /** When this record was last written (ms since epoch). */
   updatedMs: number;
   /** The runner corrected it by hand: their values win over every source from then on. */

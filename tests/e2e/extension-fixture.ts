@@ -96,3 +96,23 @@ export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The Strava activity page fixture for a run of today at 06:30 by the signed-in athlete 42, 8.05 km. */
+export function stravaActivityPage(id: number, over: Record<string, string | number> = {}): Promise<string> {
+  const today = localToday();
+  return fixturePage('strava/activity-page.html', {
+    ACTIVITY_ID: id,
+    VIEWER_ID: 42,
+    OWNER_ID: 42,
+    NAME: 'Hip Check fixture run',
+    SPORT_TYPE: 'Run',
+    DISTANCE_M: 8046.7,
+    MOVING_S: 2400,
+    ELAPSED_S: 2460,
+    // Strava's startDateLocal: the local wall clock written as if it were UTC, in seconds.
+    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
+    DATE_TEXT: today,
+    KM: '8.05',
+    ...over,
+  });
+}

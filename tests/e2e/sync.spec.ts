@@ -1,5 +1,12 @@
 import type { Worker } from '@playwright/test';
-import { expect, extensionWorker, fixturePage, launchWithExtension, localToday, test } from './extension-fixture';
+import {
+  expect,
+  extensionWorker,
+  launchWithExtension,
+  localToday,
+  stravaActivityPage,
+  test,
+} from './extension-fixture';
 import { runOn, seed, type SeedActivity } from './seed';
 
 // Two browsers of one runner. Browser A reads runs; its storage.sync items are delivered into
@@ -20,20 +27,7 @@ async function browserThatRead(extra: SeedActivity[]) {
   const { context, cleanUp } = await launchWithExtension();
   const worker = await extensionWorker(context);
   const id = new URL(worker.url()).host;
-  const today = localToday();
-  const html = await fixturePage('strava/activity-page.html', {
-    ACTIVITY_ID,
-    VIEWER_ID: 42,
-    OWNER_ID: 42,
-    NAME: 'Hip Check fixture run',
-    SPORT_TYPE: 'Run',
-    DISTANCE_M: 8046.7,
-    MOVING_S: 2400,
-    ELAPSED_S: 2460,
-    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
-    DATE_TEXT: today,
-    KM: '8.05',
-  });
+  const html = await stravaActivityPage(ACTIVITY_ID);
   await context.route('https://www.strava.com/**', (r) =>
     r.fulfill({ status: 200, contentType: 'text/html', body: html }),
   );

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fixturePage, localToday } from '../e2e/extension-fixture';
+import { fixturePage, localToday, stravaActivityPage as stravaActivity } from '../e2e/extension-fixture';
 import { runOn, type SeedActivity } from '../e2e/seed';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import type { Driver, SiteRequest } from './driver';
@@ -15,25 +15,6 @@ const FILES = path.join(CORPUS_DIR, 'files');
 const STORE_SHOTS = path.join(REPO_ROOT, 'docs/store');
 const SHOT_SIZE = { width: 1280, height: 800 };
 const shots = !!process.env.UPDATE_SCREENSHOTS;
-
-function stravaActivity(id: number, over: Record<string, string | number> = {}) {
-  const today = localToday();
-  return fixturePage('strava/activity-page.html', {
-    ACTIVITY_ID: id,
-    VIEWER_ID: 42,
-    OWNER_ID: 42,
-    NAME: 'Hip Check fixture run',
-    SPORT_TYPE: 'Run',
-    DISTANCE_M: 8046.7,
-    MOVING_S: 2400,
-    ELAPSED_S: 2460,
-    // Strava's startDateLocal: the local wall clock written as if it were UTC, in seconds.
-    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
-    DATE_TEXT: today,
-    KM: '8.05',
-    ...over,
-  });
-}
 
 const html = (body: string) => ({ status: 200, contentType: 'text/html', body });
 const json = (body: string) => ({ status: 200, contentType: 'application/json', body });
