@@ -15,7 +15,7 @@ const early = new Map<string, Promise<unknown>>();
  * Sends a request at once, from a page's first line: the answer travels while the page builds
  * itself, and the first ask() for the same request takes it instead of sending another.
  */
-export function askEarly<R extends PageRequest>(req: R): void {
+export function askEarly(req: PageRequest): void {
   const answer = ask(req);
   early.set(JSON.stringify(req), answer);
 }

@@ -102,7 +102,7 @@ describe('every message that is a sentence ends with punctuation', () => {
     ['en', en],
     ['de', de],
   ] as const) {
-    it(`${lang}`, () => {
+    it(lang, () => {
       const unended = Object.keys(en)
         .filter((k) => isSentence(k) && !ENDS_WITH_A_SENTENCE.has(k))
         .map((k) => `${k}: ${msgs[k]?.message ?? '(missing)'}`)
