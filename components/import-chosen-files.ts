@@ -29,8 +29,33 @@ import type { FileReadResult } from '../core/files/types';
  */
 const READ_WHOLE_BYTES = 4 * 1024 * 1024;
 
-async function wholeIfSmall(file: File): Promise<RandomAccessSource> {
-  return file.size <= READ_WHOLE_BYTES ? bytesSource(new Uint8Array(await file.arrayBuffer())) : blobSource(file);
+/**
+ * A chosen file as a source: streamed whole while it stays small, else read in slices. Its size is
+ * not asked first: for a picked file the browser asks the system synchronously, blocking the page
+ * about 0.5 ms a file (1.7 s of a 3,000-file import on a busy machine).
+ */
+async function chosenSource(file: File): Promise<RandomAccessSource> {
+  const reader = file.stream().getReader();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    n += value.length;
+    if (n > READ_WHOLE_BYTES) {
+      await reader.cancel();
+      return blobSource(file);
+    }
+    parts.push(value);
+  }
+  if (parts.length === 1) return bytesSource(parts[0]!);
+  const bytes = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return bytesSource(bytes);
 }
 
 /** JSON that is not a Garmin export list goes to the backup reader, whose errors say what is wrong. */
@@ -116,10 +141,10 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
 
   const summary = others.length
     ? await importStream(
-        others.map((file) => ({ name: shownName(file), source: blobSource(file), file })),
+        others.map((file) => ({ name: shownName(file), file })),
         {
           read: async (f) => {
-            const result = await readActivityFile(f.name, await wholeIfSmall(f.file), { timeZone, nowMs, budget });
+            const result = await readActivityFile(f.name, await chosenSource(f.file), { timeZone, nowMs, budget });
             note(result, held);
             return result;
           },

@@ -97,19 +97,33 @@ interface Definition {
   tsSize: number;
 }
 
-// FIT's CRC is CRC-16/ARC (polynomial 0x8005 reflected). A 256-entry table keeps it fast.
-const CRC_TABLE = (() => {
-  const t = new Uint16Array(256);
+// FIT's CRC is CRC-16/ARC (polynomial 0x8005 reflected). Tables for four bytes at a time ("slicing
+// by 4"): CRC_TABLES[k][x] is the CRC of byte x followed by k zero bytes. A bulk import checks
+// hundreds of MB, so this is about twice as fast as a byte at a time.
+const CRC_TABLES = (() => {
+  const t = [0, 1, 2, 3].map(() => new Uint16Array(256));
+  const [t0, t1, t2, t3] = t as [Uint16Array, Uint16Array, Uint16Array, Uint16Array];
   for (let i = 0; i < 256; i++) {
     let c = i;
     for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xa001 : c >>> 1;
-    t[i] = c;
+    t0[i] = c;
   }
-  return t;
+  for (let i = 0; i < 256; i++) {
+    t1[i] = (t0[i]! >>> 8) ^ t0[t0[i]! & 0xff]!;
+    t2[i] = (t1[i]! >>> 8) ^ t0[t1[i]! & 0xff]!;
+    t3[i] = (t2[i]! >>> 8) ^ t0[t2[i]! & 0xff]!;
+  }
+  return t as [Uint16Array, Uint16Array, Uint16Array, Uint16Array];
 })();
 
 export function fitCrc(bytes: Uint8Array, start: number, end: number, crc = 0): number {
-  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ CRC_TABLE[(crc ^ bytes[i]!) & 0xff]!;
+  const [t0, t1, t2, t3] = CRC_TABLES;
+  let i = start;
+  for (const end4 = end - 3; i < end4; i += 4) {
+    const c = crc ^ bytes[i]! ^ (bytes[i + 1]! << 8);
+    crc = t3[c & 0xff]! ^ t2[c >>> 8]! ^ t1[bytes[i + 2]!]! ^ t0[bytes[i + 3]!]!;
+  }
+  for (; i < end; i++) crc = (crc >>> 8) ^ t0[(crc ^ bytes[i]!) & 0xff]!;
   return crc;
 }
 

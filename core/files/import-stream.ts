@@ -1,7 +1,7 @@
 import type { ActivityInput } from '../activity';
 import type { Problem } from '../problem-codes';
 import { planImport } from './import-plan';
-import type { FileReadResult, RandomAccessSource } from './types';
+import type { FileReadResult } from './types';
 
 // Many chosen files (or a whole folder) as one import: files are read a few at a time, so memory
 // stays bounded whatever their number; their activities go to `save` in large batches, with at
@@ -46,7 +46,11 @@ export const READ_AHEAD = 16;
 export interface ChosenFile {
   /** The name shown to the runner: a folder import's relative path, else the file name. */
   name: string;
-  source: RandomAccessSource;
+  /**
+   * Its size in bytes, when known at no cost. Without every file's size, progress and time left go
+   * by files: a browser asks the system for a picked file's size synchronously, about 0.5 ms each.
+   */
+  size?: number;
 }
 
 export interface SaveCounts {
@@ -154,7 +158,7 @@ export async function importStream<F extends ChosenFile>(
   const batchSize = opts.batchSize ?? SAVE_BATCH;
   const readAhead = Math.max(1, opts.readAhead ?? READ_AHEAD);
   const summary = emptySummary(files.length);
-  const totalBytes = files.reduce((s, f) => s + f.source.size, 0);
+  const totalBytes = files.every((f) => f.size !== undefined) ? files.reduce((s, f) => s + f.size!, 0) : 0;
   let bytesDone = 0;
   let pending: ActivityInput[] = [];
   // Which file each pending activity came from, to name the store's refusals.
@@ -227,7 +231,7 @@ export async function importStream<F extends ChosenFile>(
       if (pending.length >= batchSize) await flush();
     }
     summary.filesDone++;
-    bytesDone += file.source.size;
+    bytesDone += file.size ?? 0;
     progress();
   }
   // Reads started ahead of a cancel are dropped; they hold nothing that needs closing.
@@ -237,8 +241,9 @@ export async function importStream<F extends ChosenFile>(
   return summary;
 }
 
-/** Time left by the bytes read so far, or null while too little is done to tell. */
+/** Time left by the bytes read so far (by the files, when sizes are unknown), or null while too little is done to tell. */
 export function timeLeftMs(p: ImportProgress): number | null {
-  if (p.bytesDone <= 0 || p.elapsedMs < 500 || p.totalBytes <= 0) return null;
-  return Math.max(0, Math.round((p.elapsedMs / p.bytesDone) * (p.totalBytes - p.bytesDone)));
+  const [done, total] = p.totalBytes > 0 ? [p.bytesDone, p.totalBytes] : [p.filesDone, p.totalFiles];
+  if (done <= 0 || p.elapsedMs < 500 || total <= 0) return null;
+  return Math.max(0, Math.round((p.elapsedMs / done) * (total - done)));
 }

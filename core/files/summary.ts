@@ -139,10 +139,17 @@ export function wallClockToUtc(wallMs: number, timeZone: string): number {
 
 /** True when the time zone name is one this runtime knows. */
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  // Asked once per file read: building a formatter costs about 0.3 ms, thousands in a bulk import.
+  let known = zoneKnown.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-CA', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneKnown.size < 64) zoneKnown.set(tz, known);
   }
+  return known;
 }
+const zoneKnown = new Map<string, boolean>();

@@ -41,6 +41,21 @@ export async function launchWithExtension(
   return { context, cleanUp, userDataDir };
 }
 
+/**
+ * Waits (at most 10 s) for the first-run tab the background opens on install. Opened after the
+ * page under test, it takes the foreground from it, and Chrome then cancels a folder being chosen
+ * in that page (the input gets "cancel" and no files; Playwright's setInputFiles waits forever).
+ */
+async function welcomeTabOpened(context: BrowserContext, extensionId: string): Promise<void> {
+  if (welcomed.has(context)) return;
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 10_000;
+  while (!context.pages().some((p) => p.url() === url) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  welcomed.add(context);
+}
+const welcomed = new WeakSet<BrowserContext>();
+
 /** The extension's service worker: it may have started before we looked, or start later on a busy machine. */
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const deadline = Date.now() + 30_000;
@@ -75,6 +90,7 @@ export const test = base.extend<Fixtures>({
   },
   openExtensionPage: async ({ context, extensionId }, use) => {
     await use(async (file) => {
+      await welcomeTabOpened(context, extensionId);
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return page;

@@ -21,6 +21,28 @@ describe('FIT decoder', () => {
     expect(fitCrc(new TextEncoder().encode('123456789'), 0, 9)).toBe(0xbb3d);
   });
 
+  it('computes the same CRC four bytes at a time as a bit at a time, at any offset and length', () => {
+    const bitwise = (b: Uint8Array, start: number, end: number, crc: number) => {
+      for (let i = start; i < end; i++) {
+        crc ^= b[i]!;
+        for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xa001 : crc >>> 1;
+      }
+      return crc;
+    };
+    let seed = 7;
+    const bytes = Uint8Array.from({ length: 300 }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    for (const [start, end, crc] of [
+      [0, 300, 0],
+      [1, 300, 0],
+      [3, 298, 0x1234],
+      [5, 8, 0xffff],
+      [10, 10, 0xbeef],
+      [2, 3, 0],
+      [7, 250, 0x8001],
+    ] as const)
+      expect(fitCrc(bytes, start, end, crc)).toBe(bitwise(bytes, start, end, crc));
+  });
+
   it('refuses bytes without a FIT header', () => {
     expect(() => decodeFit(new Uint8Array(20), new Map(), () => {})).toThrow(FitFormatError);
     expect(() => decodeFit(new TextEncoder().encode('<gpx></gpx>'), new Map(), () => {})).toThrow(/fit_no_signature/);

@@ -14,10 +14,17 @@ import {
   type ImportStreamOptions,
 } from '../../../../core/files/import-stream';
 import { bytesSource } from '../../../../core/files/source';
+import type { RandomAccessSource } from '../../../../core/files/types';
 import { oneHourRunFit, runStartMs } from '../../../fit-runs';
 import { corpusFile, HAVE_CORPUS } from './helpers';
 
-const chosen = (name: string, bytes: Uint8Array): ChosenFile => ({ name, source: bytesSource(bytes) });
+/** A chosen file as tests hold it: its bytes as a source, its size known. */
+type TestFile = ChosenFile & { source: RandomAccessSource };
+const chosen = (name: string, bytes: Uint8Array): TestFile => ({
+  name,
+  size: bytes.length,
+  source: bytesSource(bytes),
+});
 const run = (k: number) => chosen(`run-${k}.fit`, oneHourRunFit(k));
 
 /** A save that keeps everything by source id, as the store does: known ids count as known. */
@@ -38,7 +45,10 @@ function fakeStore() {
   return { stored, batches, save };
 }
 
-const opts = (save: ImportStreamOptions['save'], over: Partial<ImportStreamOptions> = {}): ImportStreamOptions => ({
+const opts = (
+  save: ImportStreamOptions['save'],
+  over: Partial<ImportStreamOptions<TestFile>> = {},
+): ImportStreamOptions<TestFile> => ({
   read: (f) => readActivityFile(f.name, f.source, { timeZone: 'UTC', nowMs: Date.parse('2026-11-30T12:00:00Z') }),
   save,
   now: () => Date.now(),
@@ -87,7 +97,7 @@ describe('importStream: many files, one import', () => {
   );
 
   it('a folder: files that cannot be activities by their name are skipped unread', async () => {
-    const read = (f: ChosenFile) => {
+    const read = (f: TestFile) => {
       reads.push(f.name);
       return readActivityFile(f.name, f.source, { timeZone: 'UTC' });
     };
@@ -107,10 +117,43 @@ describe('importStream: many files, one import', () => {
     expect(mayBeActivityFile('a/__MACOSX/x.fit')).toBe(false);
   });
 
+  // The e2e GARMIN folder, in the orders a browser may list it: the import ends whatever comes
+  // last (a skipped file, the settings FIT) and however far it reads ahead.
+  it.skipIf(!HAVE_CORPUS).each([
+    ['runs first', 16],
+    ['skipped files last', 1],
+    ['settings last', 3],
+  ])('a whole GARMIN folder ends with every file counted (%s, read-ahead %i)', async (order, readAhead) => {
+    const runs = Array.from({ length: 20 }, (_, k) => chosen(`GARMIN/Activity/run-${k}.fit`, oneHourRunFit(k)));
+    const settings = chosen('GARMIN/Settings/Settings.fit', corpusFile('files/python-fitparse__Settings.fit'));
+    const device = chosen('GARMIN/GarminDevice.xml', new TextEncoder().encode('<Device/>'));
+    const dsStore = chosen('GARMIN/Activity/.DS_Store', new TextEncoder().encode('x'));
+    const files =
+      order === 'runs first'
+        ? [device, dsStore, ...runs, settings]
+        : order === 'skipped files last'
+          ? [settings, ...runs, device, dsStore]
+          : [dsStore, ...runs, device, settings];
+    const store = fakeStore();
+    const progress: ImportProgress[] = [];
+    const s = await importStream(
+      files,
+      opts(store.save, { folder: true, readAhead, onProgress: (p) => progress.push(p) }),
+    );
+    expect(s.counts).toEqual({ added: 20, merged: 0, known: 0, needs_sport: 0, skipped: 3, refused: 0 });
+    expect(s).toMatchObject({ totalFiles: 23, filesDone: 23, activities: 20, cancelled: false, error: null });
+    expect(s.items.map((i) => i.item).sort()).toEqual([
+      'GARMIN/Activity/.DS_Store',
+      'GARMIN/GarminDevice.xml',
+      'GARMIN/Settings/Settings.fit',
+    ]);
+    expect(progress.at(-1)).toMatchObject({ filesDone: 23, totalFiles: 23 });
+  });
+
   it('reads at most a few files ahead, whatever their number', async () => {
     let open = 0;
     let most = 0;
-    const read: ImportStreamOptions['read'] = async (f) => {
+    const read: ImportStreamOptions<TestFile>['read'] = async (f) => {
       open++;
       most = Math.max(most, open);
       await new Promise((r) => setTimeout(r, 1));
@@ -185,6 +228,18 @@ describe('importStream: many files, one import', () => {
     const p = { filesDone: 10, totalFiles: 40, bytesDone: 1000, totalBytes: 4000, activities: 10, elapsedMs: 2000 };
     expect(timeLeftMs(p)).toBe(6000);
     expect(timeLeftMs({ ...p, elapsedMs: 100 })).toBeNull();
+    // Half the bytes in a quarter of the files: bytes tell better than files.
+    expect(timeLeftMs({ ...p, bytesDone: 2000 })).toBe(2000);
+  });
+
+  it("without the files' sizes, progress and time left go by files", async () => {
+    const files = [run(1), run(2), run(3)].map(({ name, source }) => ({ name, source }));
+    const progress: ImportProgress[] = [];
+    await importStream(files, opts(fakeStore().save, { onProgress: (p) => progress.push(p) }));
+    expect(progress.at(-1)).toMatchObject({ filesDone: 3, totalFiles: 3, bytesDone: 0, totalBytes: 0 });
+    const p = { filesDone: 10, totalFiles: 40, bytesDone: 0, totalBytes: 0, activities: 10, elapsedMs: 2000 };
+    expect(timeLeftMs(p)).toBe(6000);
+    expect(timeLeftMs({ ...p, filesDone: 0 })).toBeNull();
   });
 });
 
