@@ -1,6 +1,7 @@
 import { problem } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
+import { restoreChanges } from '../core/restore-changes';
 import { parseRequest, type Sender } from '../core/messages';
 import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
 import { presetForPlan, type Settings, type SettingsError } from '../core/settings';
@@ -213,6 +214,16 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       throw e;
     }
     const refused = [...parsed.duplicates, ...outcome.refused];
+    // What the restore changed, told to the runner: read before the marks and check-ins go in.
+    const changes = restoreChanges({
+      activities: outcome,
+      settingsBefore: before,
+      settingsAfter: parsed.settings,
+      checkInsStored: parsed.checkIns.length ? await deps.checkIns.all() : [],
+      checkInsInBackup: parsed.checkIns,
+      restMarksStored: parsed.restMarks.length ? await deps.listRestMarks() : [],
+      restMarksInBackup: parsed.restMarks,
+    });
     // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
     if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
     if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
@@ -225,7 +236,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       refused,
     });
     await deps.dataChanged();
-    return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length };
+    return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length, changes };
   },
 };
 

@@ -27,7 +27,13 @@ export function BackupControls(props: { onChanged: () => void }) {
           {t('exportBackup')}
         </button>
       </div>
-      <ImportActivities onChanged={props.onChanged} />
+      <ImportActivities
+        onChanged={() => {
+          // "Saved a backup of N activities" no longer describes what is stored.
+          setMessage(null);
+          props.onChanged();
+        }}
+      />
       {message && (
         <p
           role={message.error ? 'alert' : 'status'}

@@ -3,7 +3,7 @@ import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
 
 /** "Delete all data", with a confirmation step that names what will go. */
-export function DeleteAll(props: { count: number; onChanged: () => void }) {
+export function DeleteAll(props: { count: number; onChanged: () => void; onDeleted?: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // "All activities were deleted." no longer applies once runs are back (a restore, an import).
@@ -15,6 +15,7 @@ export function DeleteAll(props: { count: number; onChanged: () => void }) {
     const r = await ask({ type: 'data/delete-all', confirm: 'delete everything' });
     setConfirming(false);
     setMessage(r.ok ? t('deletedAll') : r.error);
+    if (r.ok) props.onDeleted?.();
     props.onChanged();
   };
 

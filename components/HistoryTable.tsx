@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SPORTS, type Activity, type Sport } from '../core/activity';
+import { LIMITS } from '../core/plausibility';
 import { parseClock } from '../core/text-numbers';
 import { formatDateInYear, formatDistance, formatDuration, M_PER_MILE } from './format';
 import { t } from './i18n';
@@ -170,8 +171,12 @@ function EditRow(props: {
     const d = distance.trim() === '' ? null : Number(distance.replace(',', '.'));
     if (d !== null && !Number.isFinite(d)) return refuse('distance', t('badDistance'));
     if (d !== null && d < 0) return refuse('distance', t('badDistanceNegative'));
+    // The store's own limits, said as a runner would (its refusal names fields in metres).
+    if (d !== null && d * factor > LIMITS.maxDistanceM)
+      return refuse('distance', t('badDistanceTooLong', formatDistance(LIMITS.maxDistanceM, props.units)));
     const s = time.trim() === '' ? null : parseClock(time);
     if (time.trim() !== '' && s === null) return refuse('time', t('badTime'));
+    if (s !== null && s > LIMITS.maxDurationS) return refuse('time', t('badTimeTooLong'));
     const r = await ask({
       type: 'activities/update',
       key: a.key,

@@ -1,13 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { problemText } from './problem-text';
-import {
-  OUTCOME_KINDS,
-  timeLeftMs,
-  type ImportOutcomeKind,
-  type ImportProgress,
-  type ImportSummary,
-} from '../core/files/import-stream';
-import { importChosen, PICKABLE_SPORTS, saveWithSport, shownName } from './import-chosen-files';
+import { OUTCOME_KINDS, timeLeftMs, type ImportOutcomeKind, type ImportProgress } from '../core/files/import-stream';
+import { importChosen, PICKABLE_SPORTS, saveWithSport, shownName, type ChosenSummary } from './import-chosen-files';
+import { restoreLines } from './restore-text';
+import { oneFileLines } from './one-file-summary';
 import type { ActivityInput, Sport } from '../core/activity';
 import { t, tn } from './i18n';
 
@@ -66,8 +62,31 @@ function PickSport(props: { activity: ActivityInput; onSaved: () => void }) {
   );
 }
 
-function Summary(props: { summary: ImportSummary; name: string | null; onChanged: () => void }) {
+/** What a restored backup changed: activities, check-ins, rest marks, and each setting. */
+function RestoreSummary(props: { restore: ChosenSummary['restores'][number] }) {
+  const { lines, settings } = restoreLines(props.restore.name, props.restore.changes);
+  return (
+    <div data-testid="restore-summary">
+      {lines.map((l, n) => (
+        <p key={n}>{l}</p>
+      ))}
+      {settings.length > 0 && (
+        <ul data-testid="restore-settings">
+          {settings.map((l, n) => (
+            <li key={n}>{l}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Summary(props: { summary: ChosenSummary; name: string | null; onChanged: () => void }) {
   const s = props.summary;
+  // Only backups, all restored: their own summary says it all, without a line of counts.
+  const onlyRestores = s.restores.length > 0 && s.restores.length === s.totalFiles && s.counts.refused === 0;
+  // One file: said plainly ("not a run (Yoga)") rather than as a row of mostly-0 counts.
+  const plain = props.name === null ? null : oneFileLines(s, props.name);
   const counts = OUTCOME_KINDS.filter((k) => ALWAYS.includes(k) || s.counts[k] > 0)
     .map((k) => tn(`importOutcome_${k}`, s.counts[k]))
     .join(', ');
@@ -80,9 +99,20 @@ function Summary(props: { summary: ImportSummary; name: string | null; onChanged
     <div data-testid="data-message" aria-live="polite" class={s.error ? 'error' : ''}>
       {s.cancelled && <p>{t('importCancelled', [String(s.filesDone), String(s.totalFiles)])}</p>}
       {s.error && <p role="alert">{t('importStopped', s.error)}</p>}
-      <p data-testid="import-summary">
-        {head}: {counts}.
-      </p>
+      {plain
+        ? plain.map((l, n) => (
+            <p key={n} data-testid={n === 0 ? 'import-summary' : undefined}>
+              {l}
+            </p>
+          ))
+        : !onlyRestores && (
+            <p data-testid="import-summary">
+              {head}: {counts}.
+            </p>
+          )}
+      {s.restores.map((r, n) => (
+        <RestoreSummary key={n} restore={r} />
+      ))}
       {picks.length > 0 && (
         <ul class="import-outcomes" data-testid="needs-sport">
           {picks.map((i, n) => (
@@ -112,7 +142,7 @@ function Summary(props: { summary: ImportSummary; name: string | null; onChanged
 /** "Import activities": backups, activity files and export archives, many at once or a whole folder. */
 export function ImportActivities(props: { onChanged: () => void }) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [result, setResult] = useState<{ summary: ImportSummary; name: string | null } | null>(null);
+  const [result, setResult] = useState<{ summary: ChosenSummary; name: string | null } | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const run = async (files: File[], folder: boolean) => {

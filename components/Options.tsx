@@ -20,6 +20,8 @@ export function Options() {
   const [count, setCount] = useState(0);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when everything is deleted: the import and export messages above no longer apply.
+  const [deletions, setDeletions] = useState(0);
 
   const load = async () => {
     const r = await ask({ type: 'state/get' });
@@ -58,7 +60,7 @@ export function Options() {
         </p>
       )}
       <div id="runs">
-        <BackupControls onChanged={() => void load()} />
+        <BackupControls key={deletions} onChanged={() => void load()} />
       </div>
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
       <div id="plan">
@@ -75,7 +77,7 @@ export function Options() {
         <p class="muted" data-testid="activity-count">
           {tn('storedCount', count)}
         </p>
-        <DeleteAll count={count} onChanged={() => void load()} />
+        <DeleteAll count={count} onChanged={() => void load()} onDeleted={() => setDeletions((n) => n + 1)} />
       </section>
     </main>
   );

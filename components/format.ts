@@ -1,4 +1,5 @@
 import type { Settings } from '../core/settings';
+import { dateFormat, numberFormat } from './intl-cache';
 
 // Numbers and dates always go through Intl, in the browser's language.
 export const M_PER_MILE = 1609.344;
@@ -12,7 +13,7 @@ export function unitsFor(settings: Settings, locale: string = navigator.language
 export function formatDistance(m: number | null, units: 'km' | 'mi', locale: string = navigator.language): string {
   if (m === null) return '–';
   const v = units === 'mi' ? m / M_PER_MILE : m / 1000;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: v < 10 ? 2 : 1 }).format(v)} ${units}`;
+  return `${numberFormat(locale, { maximumFractionDigits: v < 10 ? 2 : 1 }).format(v)} ${units}`;
 }
 
 export function formatDuration(s: number | null): string {
@@ -27,7 +28,7 @@ export function formatDuration(s: number | null): string {
 /** A date in a list that spans years: the year is shown when it is not this year. */
 export function formatDateInYear(date: string, thisYear: string, locale: string = navigator.language): string {
   if (date.slice(0, 4) === thisYear) return formatDate(date, locale);
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -38,7 +39,7 @@ export function formatDateInYear(date: string, thisYear: string, locale: string 
 
 export function formatDate(date: string, locale: string = navigator.language): string {
   // Noon UTC, formatted in UTC: the calendar date is shown as stored, whatever the zone.
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }

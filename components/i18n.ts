@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { numberFormat, pluralRules } from './intl-cache';
 
 /** Text from _locales (the browser picks the language); the key itself if a message is missing. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -11,8 +12,8 @@ export function t(key: string, substitutions?: string | string[]): string {
  */
 export function tn(key: string, count: number, substitutions: string[] = []): string {
   const lang = browser.i18n.getUILanguage?.() || navigator.language;
-  const form = new Intl.PluralRules(lang).select(count);
-  const subs = [new Intl.NumberFormat(lang).format(count), ...substitutions];
+  const form = pluralRules(lang).select(count);
+  const subs = [numberFormat(lang).format(count), ...substitutions];
   // Keys are built from the caller's base (checked there, as `${key}_other`, by the locale tests).
   const exact = key + '_' + form;
   const other = key + '_other';

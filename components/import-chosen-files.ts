@@ -12,6 +12,9 @@ import {
 import { ask } from '../messaging/ask';
 import type { ActivityInput, Sport } from '../core/activity';
 import type { Problem } from '../core/problem-codes';
+import type { RestoreChanges } from '../core/restore-changes';
+import { DEFAULT_RUNNING_LOAD_SPORTS } from '../core/settings';
+import type { FileReadResult } from '../core/files/types';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
 // import. Hip Check backups go to the background whole; activity files and export archives are
@@ -98,7 +101,35 @@ export interface ChosenImport {
   onProgress(p: ImportProgress): void;
 }
 
-export async function importChosen({ files, folder, signal, onProgress }: ChosenImport): Promise<ImportSummary> {
+/**
+ * The import's summary, with what each backup restored changed (said apart from the counts), and
+ * what the files held, so a one-file import can say it plainly: "not a run (Yoga)", or why a file
+ * was not an activity.
+ */
+export type ChosenSummary = ImportSummary & {
+  restores: { name: string; changes: RestoreChanges }[];
+  /** Activities read that are not runs (by the default running sports): their sport or label. */
+  notRuns: ActivityInput[];
+  runs: number;
+  /** Why files were not activities (a FIT file of settings), as the readers said it. */
+  notActivity: Problem[];
+};
+
+/** Notes what a file held: runs, other sports, or why it was not an activity. */
+function note(result: FileReadResult, into: Pick<ChosenSummary, 'notRuns' | 'runs' | 'notActivity'>): void {
+  const results = result.kind === 'archive' ? result.entries : [result];
+  for (const r of results) {
+    if (r.kind === 'not-activity' && into.notActivity.length < MAX_NOTED) into.notActivity.push(r.reason);
+    if (r.kind !== 'activities') continue;
+    for (const a of r.activities) {
+      if ((DEFAULT_RUNNING_LOAD_SPORTS as readonly Sport[]).includes(a.sport)) into.runs++;
+      else if (into.notRuns.length < MAX_NOTED) into.notRuns.push(a);
+    }
+  }
+}
+const MAX_NOTED = 20;
+
+export async function importChosen({ files, folder, signal, onProgress }: ChosenImport): Promise<ChosenSummary> {
   const nowMs = Date.now();
   // One read budget (bytes inflated, archive entries) for all the files of this import.
   const budget = new ReadBudget();
@@ -106,12 +137,17 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
   const backups: File[] = [];
   const others: File[] = [];
   for (const f of files) ((await isBackup(f)) ? backups : others).push(f);
+  const held: Pick<ChosenSummary, 'notRuns' | 'runs' | 'notActivity'> = { notRuns: [], runs: 0, notActivity: [] };
 
   const summary = others.length
     ? await importStream(
         others.map((file) => ({ name: shownName(file), file })),
         {
-          read: async (f) => readActivityFile(f.name, await chosenSource(f.file), { timeZone, nowMs, budget }),
+          read: async (f) => {
+            const result = await readActivityFile(f.name, await chosenSource(f.file), { timeZone, nowMs, budget });
+            note(result, held);
+            return result;
+          },
           save: async (batch) => {
             const r = await ask({ type: 'import/save', activities: batch });
             if (!r.ok) throw new Error(r.error);
@@ -149,6 +185,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
   }
 
   // Backups are few: each is restored whole (and logged) by the background.
+  const restores: ChosenSummary['restores'] = [];
   summary.totalFiles += backups.length;
   for (const b of backups) {
     if (signal.aborted) {
@@ -161,9 +198,10 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.counts.merged += r.merged + r.updated;
       summary.counts.known += r.unchanged;
       for (const x of r.refused ?? []) listItem(summary, 'refused', `${shownName(b)}: ${x.item}`, x.reason);
+      restores.push({ name: shownName(b), changes: r.changes });
     } else listItem(summary, 'refused', shownName(b), r.error);
     summary.filesDone++;
   }
 
-  return summary;
+  return { ...summary, restores, ...held };
 }

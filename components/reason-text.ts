@@ -1,17 +1,17 @@
 import type { Reason, Title } from '../core/engine/verdict';
 import { formatDate, formatDistance } from './format';
 import { t } from './i18n';
+import { numberFormat } from './intl-cache';
 
 // The engine gives each reason a code and its numbers; the words come from _locales so every
 // language says the same thing, with the day each reason applies to and the number behind it.
 
-const pct = (x: number) =>
-  new Intl.NumberFormat(navigator.language, { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
+const pct = (x: number) => numberFormat(navigator.language, { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
 
 /** A percentage over a threshold that never reads as the threshold itself (10.3 % over "more than 10 %"). */
 const pctOver = (x: number, threshold: number) =>
   Math.round(x) <= threshold
-    ? new Intl.NumberFormat(navigator.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x)
+    ? numberFormat(navigator.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x)
     : pct(x);
 
 /** "today", "tomorrow", "yesterday", or the date. */
@@ -63,8 +63,9 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         String(r.limit),
         when(r.restDueOn),
       ]);
+    // The streak's length is the popup's own line above the reasons: said once, here only the limit.
     case 'run_streak':
-      return t(r.days === 1 ? 'reason_run_streak_one' : 'reason_run_streak', [String(r.days), String(r.limit)]);
+      return t('reason_run_streak', [String(r.days), String(r.limit)]);
     case 'full_rest_over_limit':
       return t(r.atLeast ? 'reason_full_rest_over_limit_atleast' : 'reason_full_rest_over_limit', [
         String(r.days),

@@ -6,6 +6,7 @@ import type { LastRunRead } from './last-run-read';
 import type { Verdict } from './engine/verdict';
 import type { Request, StoredProblem } from './messages';
 import type { Problem } from './problem-codes';
+import type { RestoreChanges } from './restore-changes';
 import type { Settings, SettingsError } from './settings';
 
 // One map from each message type to its reply, so the router, ask() and the content scripts
@@ -89,7 +90,8 @@ export interface ProtocolMap {
   'import/save': SaveOutcome;
   'activities/delete': { deleted: number };
   'backup/export': { fileName: string; text: string; count: number; damaged: number };
-  'backup/import': SaveOutcome & { duplicates: number };
+  /** `changes`: what the restore changed (activities, settings, check-ins), for the runner to read. */
+  'backup/import': SaveOutcome & { duplicates: number; changes: RestoreChanges };
   'imports/log': object;
   'problems/clear': object;
   'rest/mark': { restMarks: string[] };

@@ -166,11 +166,11 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
   // The 55 % long run today is the warning; the rest day that falls due is tomorrow.
   await expect(verdict.getByRole('heading')).toContainText(msg('title_warning'));
   await expect(verdict).toContainText(
-    '6 Lauftage in Folge; dein Limit ist 6, deshalb ist morgen ein Ruhetag vom Laufen.',
+    'Dein Limit sind 6 Lauftage in Folge, deshalb ist morgen ein Ruhetag vom Laufen.',
   );
   await expect(verdict).toContainText(`6 ${msg('streakDaysInRow')}`);
   // 12,4 km today against a longest of 8 km: 55 % longer, written the German way.
-  await expect(verdict).toContainText('Dein heutiger Lauf (12,4 km) war 55 % länger');
+  await expect(verdict).toContainText('Dein heutiger Lauf war 12,4 km lang, 55 % länger');
   await expect(popup.getByTestId('hip-today').getByTestId('hip-dose').first()).toHaveText(/ halten| Sätze mit /);
   await expect(popup.getByTestId('popup')).not.toContainText(/\b(days in a row|rest day|Today|Recent activities)\b/);
   if (process.env.UPDATE_SCREENSHOTS) {

@@ -45,3 +45,25 @@ test('Import activities takes several files at once as one import and sums up wh
   );
   expect(await storedKeys(worker)).toEqual(keys);
 });
+
+test('one file says plainly what became of it: a yoga session is stored but is not a run; a settings file is skipped', async ({
+  openExtensionPage,
+  worker,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const input = options.getByLabel('Import activities');
+  await input.setInputFiles(path.join(FILES, 'garth__12129115726_ACTIVITY.fit')); // yoga, no distance
+  const out = options.getByTestId('data-message');
+  await expect(options.getByTestId('import-summary')).toHaveText('garth__12129115726_ACTIVITY.fit: 1 added.', {
+    timeout: 30_000,
+  });
+  await expect(out).toContainText('Not a run (Yoga): stored; it counts as training on its day, not as a run.');
+  await expect(out).not.toContainText('0 merged');
+  expect(await storedKeys(worker)).toHaveLength(1);
+
+  await input.setInputFiles(path.join(FILES, 'python-fitparse__Settings.fit'));
+  await expect(options.getByTestId('import-summary')).toHaveText(
+    'python-fitparse__Settings.fit: skipped. Not an activity: this FIT file holds settings.',
+  );
+  await expect(out).not.toContainText('0 added');
+});

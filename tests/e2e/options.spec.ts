@@ -99,6 +99,12 @@ test('the history shows name, sport and source, and the year of an older run; a 
   await expect(options.locator('tr.editing [role=alert]')).toHaveText('The distance cannot be less than zero.');
   await expect(box).toHaveValue('-5');
   await expect(box).toHaveAttribute('aria-invalid', 'true');
+  // Past the store's limit: a runner's sentence in the runner's units, not the store's metres.
+  await box.fill('5000');
+  await options.locator('tr.editing').getByRole('button', { name: 'Save' }).click();
+  await expect(options.locator('tr.editing [role=alert]')).toHaveText(
+    /^One activity can be at most (1,000 km|621\.4 mi) long\.$/,
+  );
 });
 
 test('a refused setting stays visible, outlined, with its message; a valid one says Saved; miles where chosen', async ({

@@ -19,10 +19,10 @@ test('six running days in a row, today included: a calm rest day tomorrow, why, 
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'rest_due');
   await expect(verdict.getByRole('heading')).toContainText('Rest day tomorrow');
-  await expect(verdict).toContainText(
-    '6 running days in a row; your limit is 6, so tomorrow is a rest day from running.',
-  );
-  await expect(popup.getByTestId('streak')).toContainText('6');
+  await expect(verdict).toContainText('Your limit is 6 running days in a row, so tomorrow is a rest day from running.');
+  await expect(popup.getByTestId('streak')).toContainText('6 days in a row with a run');
+  // The streak is said once: on its own line, not again in the reasons.
+  await expect(verdict.locator('.reasons')).not.toContainText('6 days');
   // Ran today and rest tomorrow: the maximum is for the next run, the day after tomorrow.
   await expect(popup.getByTestId('suggested-max')).toContainText('Next run');
   await expect(popup.getByTestId('suggested-max')).toHaveAttribute('data-date', daysAgo(-2));

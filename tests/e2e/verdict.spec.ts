@@ -122,7 +122,9 @@ test('running the 7th day in a row is red: the badge says 7 in red and the title
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'warning');
   await expect(verdict.getByRole('heading')).toHaveText(/Warning: rest tomorrow/);
-  await expect(verdict).toContainText('7 days in a row without a rest day; your limit is 6');
+  await expect(verdict).toContainText('Past your limit of 6 running days in a row: make tomorrow a rest day');
+  await expect(popup.getByTestId('streak')).toHaveText('7 days in a row with a run');
+  await expect(verdict.locator('.reasons')).not.toContainText('7 days');
   await expectBadge(popup, '7', 'warning');
 });
 

@@ -212,6 +212,8 @@ test.describe('options page', () => {
     const options = await driver.openExtensionPage('options.html');
     await seed(options, [runOn(1, 5, 'b1'), runOn(0, 8, 'b2')]);
     await expect.poll(() => options.text('[data-testid="activity-count"]')).toContain('2 activities stored');
+    await options.select('#units', 'mi');
+    await expect.poll(() => options.text('[data-testid="saved-units"]')).toContain('Saved');
     const file = await savedFile(options, '[aria-labelledby="data-h"] .row button');
     expect(file.name).toMatch(/^hip-check-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(file.text) as { format: string; activities: unknown[] };
@@ -222,11 +224,35 @@ test.describe('options page', () => {
     await options.click('.delete-all .confirm button.danger');
     await expect.poll(() => options.text('[data-testid="activity-count"]')).toContain('0 activities');
     expect(await storedKeys(driver)).toEqual([]);
+    expect(await options.text('.delete-all [role="status"]')).toBe('All activities were deleted.');
+    // The export's message went with the data it described.
+    expect(await options.count('[data-testid="export-message"]')).toBe(0);
+    await options.select('#units', 'km');
+    await expect.poll(() => options.text('[data-testid="saved-units"]')).toContain('Saved');
 
     const asFile = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await options.setFiles('#import-input', [asFile('backup.json', file.text)]);
-    await expect.poll(() => options.text('[data-testid="data-message"]')).toContain('backup.json: 2 added');
+    // The restore says what it changed: the activities, and the units it set back to miles.
+    await expect
+      .poll(() => options.text('[data-testid="restore-summary"]'))
+      .toBe(
+        'Restored from backup.json.' +
+          "Activities: 2 added, 0 replaced with the backup's version, 0 already there." +
+          'The backup changed these settings:' +
+          'Distance units: from Kilometres to Miles',
+      );
     expect(await storedKeys(driver)).toEqual(['strava:b1', 'strava:b2']);
+    // "All activities were deleted." no longer holds, so it is gone.
+    expect(await options.count('.delete-all [role="status"]')).toBe(0);
+    // The same backup again: all there already, settings as they are.
+    await options.setFiles('#import-input', [asFile('backup.json', file.text)]);
+    await expect
+      .poll(() => options.text('[data-testid="restore-summary"]'))
+      .toBe(
+        'Restored from backup.json.' +
+          "Activities: 0 added, 0 replaced with the backup's version, 2 already there." +
+          'Settings unchanged.',
+      );
     await options.setFiles('#import-input', [asFile('junk.json', '{"format":"nope"}')]);
     await expect
       .poll(() => options.text('[data-testid="data-message"]'))
@@ -281,7 +307,9 @@ test.describe('popup', () => {
     await expect.poll(() => popup.text('[data-testid="verdict"]')).toContain('6 days in a row with a run');
     const verdict = await popup.text('[data-testid="verdict"]');
     expect(verdict).toContain('Warning');
-    expect(verdict).toContain('6 running days in a row');
+    // The streak is said once (its own line); the reason gives the limit.
+    expect(verdict!.split('6 days').length - 1).toBe(1);
+    expect(verdict).toContain('Your limit is 6 running days in a row');
     await expect.poll(() => popup.count('[data-testid="day-strip"] li[data-kind="run"]')).toBe(10);
     const exercises = await popup.count('[data-testid="hip-today"] > li');
     expect(exercises >= 2 && exercises <= 3).toBe(true);

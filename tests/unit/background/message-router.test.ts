@@ -228,12 +228,31 @@ describe('the background message router', () => {
     await handleMessage({ type: 'activities/add', activities: [run()] }, page, a);
     await handleMessage({ type: 'rest/mark', date: '2026-11-24', on: true }, page, a);
     await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-11-25', pain: 3 } }, page, a);
+    await handleMessage({ type: 'settings/update', patch: { units: 'mi' } }, page, a);
     const text = ((await handleMessage({ type: 'backup/export' }, page, a)) as unknown as { text: string }).text;
     expect(JSON.parse(text)).toMatchObject({ version: 2, restMarks: ['2026-11-24'], checkIns: [{ pain: 3 }] });
 
     fakeBrowser.reset();
     const b = await deps();
-    expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({ ok: true, added: 1 });
+    // The reply says what changed, so the options page can tell the runner.
+    expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({
+      ok: true,
+      added: 1,
+      changes: {
+        activities: { added: 1, replaced: 0, unchanged: 0 },
+        settings: [{ key: 'units', from: 'auto', to: 'mi' }],
+        checkIns: { added: 1, replaced: 0, unchanged: 0 },
+        restMarks: { added: 1, unchanged: 0 },
+      },
+    });
+    expect(await handleMessage({ type: 'backup/import', text }, page, b)).toMatchObject({
+      changes: {
+        activities: { added: 0, replaced: 0, unchanged: 1 },
+        settings: [],
+        checkIns: { added: 0, replaced: 0, unchanged: 1 },
+        restMarks: { added: 0, unchanged: 1 },
+      },
+    });
     expect(await b.listRestMarks()).toEqual(['2026-11-24']);
     expect(await b.checkIns.all()).toMatchObject([{ date: '2026-11-25', pain: 3 }]);
 

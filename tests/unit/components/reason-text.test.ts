@@ -26,6 +26,9 @@ function using(lang: 'en' | 'de') {
 }
 afterEach(() => vi.restoreAllMocks());
 
+type OverLimit = Extract<Reason, { code: 'run_streak_over_limit' }>;
+type AtLimit = Extract<Reason, { code: 'run_streak_at_limit' }>;
+
 const TODAY = '2025-06-16';
 const TOMORROW = '2025-06-17';
 const YESTERDAY = '2025-06-15';
@@ -135,7 +138,7 @@ describe('reasons in the runner’s language', () => {
       'Hip pain 7 of 10 today, above 5: ease off. No long run, no hills or speed; a shorter easy run or a rest day.',
     );
     expect(say('run_streak_at_limit')).toBe(
-      '6 running days in a row; your limit is 6, and today is your usual rest day anyway. Enjoy it.',
+      'Your limit is 6 running days in a row, and today is your usual rest day anyway. Enjoy it.',
     );
     expect(say('easy_days_few')).toContain('Make tomorrow an easy day: up to 6 km (your usual run is 10 km)');
     expect(say('suggested_max')).toBe(
@@ -143,5 +146,55 @@ describe('reasons in the runner’s language', () => {
     );
     using('de');
     expect(say('pain_fine')).toBe('Hüftschmerz 1 von 10 gestern: Training ist in Ordnung.');
+  });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`${lang}: a run-streak reason gives the limit, never the streak again (the popup's own line says it)`, () => {
+      using(lang);
+      const streaks: Reason[] = [
+        ...SAMPLES.filter((r) => r.code.startsWith('run_streak')),
+        { code: 'run_streak', level: 'ok', days: 3, limit: 6, ranToday: true, restDueOn: '2025-06-19' },
+        { ...(SAMPLES.find((r) => r.code === 'run_streak_over_limit') as OverLimit), atLeast: true },
+        { ...(SAMPLES.find((r) => r.code === 'run_streak_at_limit') as AtLimit), usualRestDay: false },
+      ];
+      for (const r of streaks) {
+        const text = reasonText(r, 'km', TODAY);
+        const days = (r as { days: number }).days;
+        const limit = (r as { limit: number }).limit;
+        expect(text, r.code).toContain(String(limit));
+        if (days !== limit) expect(text, r.code).not.toContain(String(days));
+        expect(text, r.code).toMatch(/[.!]$/);
+      }
+    });
+  }
+
+  it('a long-run spike is said in whole sentences, the distance not left in brackets before a colon', () => {
+    using('en');
+    for (const severity of ['caution', 'warning', 'high'] as const) {
+      const text = reasonText(
+        {
+          code: 'long_run_spike',
+          level: 'ease_off',
+          severity,
+          date: TODAY,
+          daysAgo: 0,
+          distanceM: 18_100,
+          longestM: 14_500,
+          longestDate: '2025-06-01',
+          pctOver: 24.8,
+          thresholdPct: 10,
+          windowDays: 30,
+          afterBreak: false,
+          nextLongRunMaxM: null,
+        },
+        'km',
+        TODAY,
+      );
+      expect(text).not.toMatch(/\)\s*[:;]/);
+      expect(text).toMatch(
+        /^Today's run was 18\.1 km, 25% longer than your longest run of the 30 days before \(14\.5 km\)\. More than 10% longer /,
+      );
+      expect(text).toMatch(/\.$/);
+    }
   });
 });

@@ -83,7 +83,7 @@ describe("the verdict's reasons in German", () => {
       restDueOn: '2025-06-17',
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      '6 Tage in Folge ohne Ruhetag; dein Limit ist 5. Leg morgen einen Ruhetag vom Laufen ein.',
+      'Über deinem Limit von 5 Lauftagen in Folge: Leg morgen einen Ruhetag vom Laufen ein.',
     );
   });
 
@@ -104,7 +104,7 @@ describe("the verdict's reasons in German", () => {
       nextLongRunMaxM: 17_160,
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      'Dein Lauf vom Do., 12. Juni (15,6 km) war 56 % länger als dein längster Lauf der 30 Tage davor (10 km); mehr als 30 % ist eine Warnung. Halte deinen nächsten langen Lauf unter 17,2 km.',
+      'Dein Lauf vom Do., 12. Juni war 15,6 km lang, 56 % länger als dein längster Lauf der 30 Tage davor (10 km). Mehr als 30 % länger ist eine Warnung. Halte deinen nächsten langen Lauf unter 17,2 km.',
     );
   });
 

@@ -8,7 +8,7 @@ import { SOURCES, SPORTS } from '../../../core/activity';
 import type { DayKind } from '../../../core/engine/calendar-summary';
 import { EXERCISES, libraryMessageKeys } from '../../../core/engine/hip-care-library';
 import type { SpikeSeverity } from '../../../core/engine/long-run-spike';
-import { NUMBER_FIELDS, PRESETS } from '../../../core/settings';
+import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS } from '../../../core/settings';
 import type { Title } from '../../../core/engine/verdict';
 
 const TITLE_SET: Record<Title, true> = {
@@ -185,8 +185,10 @@ const fieldKeys = NUMBER_FIELDS.map((f) => f.key);
 const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'sport_*': SPORTS,
   'preset_*': [...PRESETS, 'custom'],
-  'setting_*': fieldKeys,
+  // SettingsForm's number fields; restore-text names any setting but the two plan answers.
+  'setting_*': Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'runDaysPerWeek' && k !== 'usualRestDay'),
   'setting_*_hint': fieldKeys,
+  'units_*': ['auto', 'km', 'mi'],
   'unit_*': [...new Set(NUMBER_FIELDS.map((f) => (f.unit === '%' ? 'pct' : f.unit)))],
   'hip_kind_*': [...new Set(EXERCISES.map((e) => e.kind))],
   'source_*': SOURCES,
@@ -273,7 +275,7 @@ describe('_locales: en and de hold the same messages', () => {
     for (const msgs of [en, de]) {
       for (const k of Object.keys(msgs).filter((x) => x.endsWith('_one'))) {
         const base = k.replace(/_one$/, '');
-        // reason_run_streak_one pairs with reason_run_streak; the hip_dose_ ones with _other.
+        // The hip_dose_ ones pair with _other.
         expect(`${base}_other` in msgs || base in msgs, `${k} has no ${base}_other or ${base}`).toBe(true);
       }
     }

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { restoreLines } from '../../../components/restore-text';
+import { settingsChanges, type RestoreChanges } from '../../../core/restore-changes';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
+
+// What a restore changed, in the runner's words, in both languages.
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+function speak(lang: 'en' | 'de') {
+  const M = JSON.parse(readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    const m = M[key]?.message;
+    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  }) as never);
+  vi.spyOn(navigator, 'language', 'get').mockReturnValue(lang === 'de' ? 'de-DE' : 'en-GB');
+}
+afterEach(() => vi.restoreAllMocks());
+
+const changed: RestoreChanges = {
+  activities: { added: 2, replaced: 1, unchanged: 5 },
+  settings: settingsChanges(
+    { ...DEFAULT_SETTINGS, units: 'mi' },
+    { ...DEFAULT_SETTINGS, units: 'km', longRunCautionPct: 15, usualRestDay: 1, outerHipPain: true },
+  ),
+  checkIns: { added: 1, replaced: 0, unchanged: 3 },
+  restMarks: null,
+};
+
+describe('restoreLines', () => {
+  it('says in English what the restore added, replaced and changed', () => {
+    speak('en');
+    expect(restoreLines('backup.json', changed)).toEqual({
+      lines: [
+        'Restored from backup.json.',
+        "Activities: 2 added, 1 replaced with the backup's version, 5 already there.",
+        "Hip check-ins: 1 added, 0 replaced with the backup's answer, 3 already there.",
+        'The backup changed these settings:',
+      ],
+      settings: [
+        'Usual rest day: from No fixed day to Monday',
+        'Long-run caution above: from 10% to 15%',
+        'Distance units: from Miles to Kilometres',
+        'I have pain on the outside of my hip: from off to on',
+      ],
+    });
+  });
+
+  it('says "settings unchanged" when they are, and the same in German', () => {
+    speak('de');
+    const same: RestoreChanges = { ...changed, settings: [], checkIns: null, restMarks: { added: 1, unchanged: 0 } };
+    expect(restoreLines('backup.json', same).lines).toEqual([
+      'Wiederhergestellt aus backup.json.',
+      'Aktivitäten: 2 hinzugefügt, 1 durch die Fassung der Sicherung ersetzt, 5 schon vorhanden.',
+      'Als Ruhetag markierte Tage: 1 hinzugefügt, 0 schon vorhanden.',
+      'Einstellungen unverändert.',
+    ]);
+    expect(restoreLines('b.json', changed).settings).toContain('Einheit für Distanzen: von Meilen auf Kilometer');
+  });
+});
