@@ -73,6 +73,10 @@ const NOT_SENTENCES = new Set([
   'deleteActivity',
   'pageOf',
   'problem_subject_activity_id',
+  // A status line ("Last run read: Long Run (Strava, today 07:12)") and a chart's caption.
+  'lastRunRead',
+  'lastRunReadNoName',
+  'chartLast7',
 ]);
 
 /**
