@@ -1,26 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { speak } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { badgeTitle, showBadge } from '../../../background/badge';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const messagesOf = (lang: string) =>
-  JSON.parse(readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
-
-/** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
-function speak(lang: string) {
-  const messages = messagesOf(lang);
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    const m = messages[key]?.message;
-    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as never);
-}
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,23 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { speak } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { settingsErrorText } from '../../../components/i18n';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from '../../../core/settings';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-
-function speak(lang: string) {
-  const messages = JSON.parse(
-    readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8'),
-  ) as Record<string, { message: string }>;
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    const m = messages[key]?.message;
-    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as never);
-}
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { speak as speakIn } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { problemText } from '../../../components/problem-text';
@@ -26,11 +27,7 @@ const SAME_IN_BOTH = new Set<ProblemCode>([]);
 
 /** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
 function speak(lang: 'en' | 'de') {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    const m = LOCALES[lang][key]?.message;
-    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as never);
+  speakIn(lang);
   vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(lang);
 }
 afterEach(() => vi.restoreAllMocks());

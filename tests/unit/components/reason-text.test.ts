@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { speak as speakIn } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { reasonText, titleText } from '../../../components/reason-text';
 import type { Reason, Title } from '../../../core/engine/verdict';
 
 // Every reason code the engine can give is said in both languages, with its day and its number.
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const load = (lang: string) =>
-  JSON.parse(readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
-
 function using(lang: 'en' | 'de') {
-  const M = load(lang);
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    const m = M[key]?.message;
-    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as never);
+  speakIn(lang);
   vi.spyOn(navigator, 'language', 'get').mockReturnValue(lang === 'de' ? 'de-DE' : 'en-GB');
 }
 afterEach(() => vi.restoreAllMocks());

@@ -1,26 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { speak as speakIn } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { restoreLines } from '../../../components/restore-text';
 import { settingsChanges, type RestoreChanges } from '../../../core/restore-changes';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 
 // What a restore changed, in the runner's words, in both languages.
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-
 function speak(lang: 'en' | 'de') {
-  const M = JSON.parse(readFileSync(resolve(HERE, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    const m = M[key]?.message;
-    return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  }) as never);
+  speakIn(lang);
   vi.spyOn(navigator, 'language', 'get').mockReturnValue(lang === 'de' ? 'de-DE' : 'en-GB');
 }
 afterEach(() => vi.restoreAllMocks());
