@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { presetForPlan } from '../core/plan-preset';
 import type { Settings } from '../core/settings';
 import { t } from './i18n';
@@ -21,8 +21,15 @@ function weekdayName(day: number): string {
  */
 export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings) => void }) {
   const s = props.settings;
-  const [days, setDays] = useState<string>(s.runDaysPerWeek === null ? '' : String(s.runDaysPerWeek));
-  const [restDay, setRestDay] = useState<string>(s.usualRestDay === null ? '' : String(s.usualRestDay));
+  const storedDays = s.runDaysPerWeek === null ? '' : String(s.runDaysPerWeek);
+  const storedRestDay = s.usualRestDay === null ? '' : String(s.usualRestDay);
+  const [days, setDays] = useState<string>(storedDays);
+  const [restDay, setRestDay] = useState<string>(storedRestDay);
+  // Answers changed elsewhere (a restored backup, the popup) replace what the form shows.
+  useEffect(() => {
+    setDays(storedDays);
+    setRestDay(storedRestDay);
+  }, [storedDays, storedRestDay]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
