@@ -4,13 +4,13 @@ import { browser } from 'wxt/browser';
 import { onDataChanged } from '../messaging/data-version';
 import type { PopupState } from '../core/protocol';
 import { DayStrip } from './DayStrip';
-import { HipCare } from './HipCare';
 import { unitsFor } from './format';
 import { t } from './i18n';
-import { LastRunRead } from './LastRunRead';
 import { ManualEntry } from './ManualEntry';
 import { ask } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
+import type { HipCare as HipCareType } from './HipCare';
+import type { LastRunRead as LastRunReadType } from './LastRunRead';
 import type { PopupBelowProps } from './PopupBelow';
 import type { PlanQuestions as PlanQuestionsType } from './PlanQuestions';
 import type { ProblemNotice as ProblemNoticeType } from './ProblemNotice';
@@ -18,11 +18,15 @@ import './popup.css';
 
 // The popup is 360×600 at most (Chrome's cap is 800×600). Above the fold: the verdict and its
 // reasons, today's action, the 14-day strip, the last run read and today's first hip exercise.
-// What lies below (check-in, weekly chart, more exercises, load, recent runs) and the plan
-// questions, the first-run card and the notice of site-reading problems, shown only sometimes,
-// are separate chunks loaded after the first paint, so the popup's own
-// JavaScript stays within its 15 KB gzip budget (scripts/popup-size.mjs).
+// The verdict, today's action and the strip paint first, alone; the last run read, hip care and
+// what lies below (check-in, weekly chart, more exercises, load, recent runs) are chunks loaded
+// once that paint is done (the first frame with the state stays small: issue #12 wants the popup
+// within 30 ms of a blank page), and so are the plan questions, the first-run card and the notice
+// of site-reading problems, shown only sometimes. So the popup's own JavaScript stays within its
+// 15 KB gzip budget (scripts/popup-size.mjs).
 
+const loadLastRun = () => import('./LastRunRead').then((m) => m.LastRunRead);
+const loadHipCare = () => import('./HipCare').then((m) => m.HipCare);
 const loadBelow = () => import('./PopupBelow').then((m) => m.PopupBelow);
 const loadPlan = () => import('./PlanQuestions').then((m) => m.PlanQuestions);
 const loadProblems = () => import('./ProblemNotice').then((m) => m.ProblemNotice);
@@ -56,6 +60,9 @@ export function Popup() {
     // For the end-to-end suite's timing: when the first real content was on screen.
     if (state && !document.body.dataset.readyMs) document.body.dataset.readyMs = String(performance.now());
   }, [state]);
+  // Loaded from effects that run after the one above, so never in the verdict's first frame.
+  const LastRunRead = useLazy<Parameters<typeof LastRunReadType>[0]>(loadLastRun, state !== null);
+  const HipCare = useLazy<Parameters<typeof HipCareType>[0]>(loadHipCare, state !== null);
   const Below = useLazy<PopupBelowProps>(loadBelow, state !== null);
   const Plan = useLazy<Parameters<typeof PlanQuestionsType>[0]>(
     loadPlan,
@@ -116,8 +123,8 @@ export function Popup() {
             />
           </VerdictCard>
           <DayStrip today={state.today} days={state.strip} />
-          <LastRunRead last={state.lastRunRead} today={state.today} timeZone={state.timeZone} />
-          <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />
+          {LastRunRead && <LastRunRead last={state.lastRunRead} today={state.today} timeZone={state.timeZone} />}
+          {HipCare && <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />}
           {Below && <Below state={state} units={units} onChanged={() => void load()} />}
         </>
       )}
