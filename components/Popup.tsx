@@ -7,7 +7,7 @@ import { DayStrip } from './DayStrip';
 import { unitsFor } from './format';
 import { t } from './i18n';
 import { ManualEntry } from './ManualEntry';
-import { ask } from '../messaging/ask';
+import { ask, type Reply } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
 import type { HipCare as HipCareType } from './HipCare';
 import type { LastRunRead as LastRunReadType } from './LastRunRead';
@@ -41,8 +41,9 @@ function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): Com
   return c;
 }
 
-export function Popup() {
-  const [state, setState] = useState<PopupState | null>(null);
+/** first: the state's answer if it came before the first render (entrypoints/popup/main.tsx). */
+export function Popup(props: { first?: Reply<'state/get'> }) {
+  const [state, setState] = useState<PopupState | null>(props.first?.ok ? props.first : null);
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => {

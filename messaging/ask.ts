@@ -14,9 +14,10 @@ const early = new Map<string, Promise<unknown>>();
  * Sends a request at once, from a page's first line: the answer travels while the page builds
  * itself, and the first ask() for the same request takes it instead of sending another.
  */
-export function askEarly(req: PageRequest): void {
+export function askEarly(req: PageRequest): Promise<unknown> {
   const answer = ask(req);
   early.set(JSON.stringify(req), answer);
+  return answer;
 }
 
 /** Extension pages talk to the background only through validated messages; the reply type follows the request's. */
