@@ -290,7 +290,7 @@ export class ActivityStore {
   }
 
   async logImport(rec: Omit<ImportRecord, 'id'>): Promise<void> {
-    await this.db.add('imports', rec as ImportRecord);
+    await this.db.add('imports', rec);
   }
 
   async recentImports(limit: number): Promise<ImportRecord[]> {

@@ -6,7 +6,10 @@ import { M_PER_MILE } from './format';
 import { settingsErrorText, t } from './i18n';
 import { ask } from '../messaging/ask';
 
-type SettingsProps = { settings: Settings; onSaved: (s: Settings) => void };
+interface SettingsProps {
+  settings: Settings;
+  onSaved: (s: Settings) => void;
+}
 
 /**
  * One change sent at once and validated by the background. A refused value stays on screen as

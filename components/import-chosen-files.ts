@@ -122,7 +122,7 @@ function note(result: FileReadResult, into: Pick<ChosenSummary, 'notRuns' | 'run
     if (r.kind === 'not-activity' && into.notActivity.length < MAX_NOTED) into.notActivity.push(r.reason);
     if (r.kind !== 'activities') continue;
     for (const a of r.activities) {
-      if ((DEFAULT_RUNNING_LOAD_SPORTS as readonly Sport[]).includes(a.sport)) into.runs++;
+      if (DEFAULT_RUNNING_LOAD_SPORTS.includes(a.sport)) into.runs++;
       else if (into.notRuns.length < MAX_NOTED) into.notRuns.push(a);
     }
   }

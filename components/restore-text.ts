@@ -43,7 +43,7 @@ export function settingValue<K extends keyof Settings>(key: K, value: Settings[K
       );
     return `${number(value)} ${t(`unit_${field.unit}`)}`;
   }
-  return String(value as string | number);
+  return String(value);
 }
 
 export function settingChangeText(c: SettingChange): string {

@@ -43,9 +43,7 @@ export function observeResponses(wanted: RegExp): void {
       const p = origFetch.apply(this, args);
       try {
         const input = args[0];
-        const url = absolute(
-          typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url,
-        );
+        const url = absolute(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
         if (wanted.test(url)) {
           p.then((res) =>
             res
@@ -58,7 +56,7 @@ export function observeResponses(wanted: RegExp): void {
         // never break the page
       }
       return p;
-    } as typeof fetch;
+    };
   }
 
   const origOpen = XMLHttpRequest.prototype.open;
@@ -84,5 +82,5 @@ export function observeResponses(wanted: RegExp): void {
       // never break the page
     }
     return (origOpen as (...a: unknown[]) => void).apply(this, args);
-  } as typeof XMLHttpRequest.prototype.open;
+  };
 }

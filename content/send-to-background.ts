@@ -16,7 +16,7 @@ export async function sendToBackground<R extends ContentRequest>(req: R): Promis
     if (++sentThisVisit > LIMITS.maxSiteMessagesPerVisit) return undefined;
   }
   try {
-    const reply = (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
+    const reply = await browser.runtime.sendMessage<R, AnswerOf<R['type']> | undefined>(req);
     // The runner sees that a run was noted (new or changed), not only the badge count.
     showReadToast(newlyRead(reply));
     return reply;

@@ -77,7 +77,7 @@ export function watchStravaTraining(ctx: ContentScriptContext): void {
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (!isBridgeMessage(event, RESPONSE_KIND)) return;
     const res = (event.data as { payload: ObservedResponse }).payload;
-    if (!/\/athlete\/training_activities/.test(res.url) || res.status !== 200) return;
+    if (!res.url.includes('/athlete/training_activities') || res.status !== 200) return;
     if (started) {
       // The runner paging through the list: record it, but backfill once a visit.
       void deps.send(listData(res.url, res.status, res.body));

@@ -45,7 +45,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function settingsChanges(before: Settings, after: Settings): SettingChange[] {
   const out: SettingChange[] = [];
   for (const key of SETTING_KEYS) {
-    if (!sameValue(before[key], after[key])) out.push({ key, from: before[key], to: after[key] } as SettingChange);
+    if (!sameValue(before[key], after[key])) out.push({ key, from: before[key], to: after[key] });
   }
   return out;
 }

@@ -26,7 +26,7 @@ export function parseIsoTime(s: string): ParsedTime | null {
   let offsetMin: number | null = null;
   const z = m[8];
   if (z && z.toUpperCase() !== 'Z') {
-    const sign = z[0] === '-' ? -1 : 1;
+    const sign = z.startsWith('-') ? -1 : 1;
     const digits = z.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2));
     const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
@@ -63,6 +63,6 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
   }
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day, p.hour! % 24, p.minute, p.second);
   return wall - Math.floor(ms / 1000) * 1000;
 }

@@ -133,7 +133,7 @@ export default defineBackground(() => {
       await clearRestMarks();
     },
     popupState: async () => {
-      const fresh = cached && cached.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
+      const fresh = cached?.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
       return { ...fresh };
     },
     dataChanged: throttled.now,

@@ -30,7 +30,7 @@ export async function ask<R extends PageRequest>(req: R): Promise<Reply<R['type'
   }
   try {
     performance.mark(`ask:${req.type}`);
-    const r = (await browser.runtime.sendMessage(req)) as AnswerOf<R['type']> | undefined;
+    const r = await browser.runtime.sendMessage<R, AnswerOf<R['type']> | undefined>(req);
     performance.mark(`answer:${req.type}`);
     if (!r) return { ok: false, error: t('errNoAnswer') };
     if (r.ok) return r;

@@ -134,7 +134,7 @@ export function createRunSync(deps: RunSyncDeps) {
   /** Sync turned off: this browser's items leave storage.sync; its local history stays as it is. */
   async function removeOwn(): Promise<void> {
     const me = await id();
-    const all = (await browser.storage.sync.get(null)) as Record<string, unknown>;
+    const all = await browser.storage.sync.get<Record<string, unknown>>(null);
     const mine = Object.keys(all).filter((k) => parseShardKey(k)?.browserId === me);
     if (mine.length) await browser.storage.sync.remove(mine);
     await saveStatus(null);

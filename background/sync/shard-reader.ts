@@ -37,7 +37,7 @@ export function isShardKey(key: string): boolean {
 }
 
 export async function readShards(ownId: string, nowMs: number, today: string): Promise<ShardRead> {
-  const all = (await browser.storage.sync.get(null)) as Record<string, unknown>;
+  const all = await browser.storage.sync.get<Record<string, unknown>>(null);
   const firstPeriod = periodOfDate(syncWindowStart(today));
   const ownItems: Record<string, ShardItem> = {};
   const problems: SyncProblem[] = [];

@@ -174,7 +174,7 @@ export function selectActivities(activities: readonly Activity[], from: string |
   for (const a of sorted) {
     let joined = false;
     for (let i = clusters.length - 1; i >= 0; i--) {
-      const c = clusters[i] as (typeof clusters)[number];
+      const c = clusters[i]!;
       if (c.first < a.startMs - DUPLICATE_SCAN_MS) break;
       if (c.members.every((m) => isSameActivity(m, a))) {
         c.members.push(a);

@@ -96,7 +96,7 @@ function lowerBound(days: readonly number[], day: number): number {
   let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((days[mid] as number) < day) lo = mid + 1;
+    if (days[mid]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -110,7 +110,7 @@ function longestIn(r: RunDays, fromIdx: number, toIdx: number): { m: number | nu
     // ">=" so that of equal runs the latest is named: the one the runner remembers.
     if (x !== null && (m === null || x >= m)) {
       m = x;
-      day = r.days[i] as number;
+      day = r.days[i]!;
     }
   }
   return { m, day };
@@ -125,7 +125,7 @@ function baselineFor(r: RunDays, day: number, windowDays: number): Baseline {
   if (from === to) {
     // No run at all in the window: a break. Use the window that ended with the last run before it.
     if (from === 0) return { longestM: null, longestDate: null, afterBreak: false };
-    const last = r.days[from - 1] as number;
+    const last = r.days[from - 1]!;
     afterBreak = true;
     lo = lowerBound(r.days, last - windowDays + 1);
     hi = from;
@@ -201,8 +201,8 @@ export function computeLongRunSpike(
     if (c.severity === null || c.severity === 'none') continue;
     if (
       !worst ||
-      SEVERITY_RANK[c.severity] > SEVERITY_RANK[worst.severity as SpikeSeverity] ||
-      (SEVERITY_RANK[c.severity] === SEVERITY_RANK[worst.severity as SpikeSeverity] &&
+      SEVERITY_RANK[c.severity] > SEVERITY_RANK[worst.severity!] ||
+      (SEVERITY_RANK[c.severity] === SEVERITY_RANK[worst.severity!] &&
         (c.daysAgo < worst.daysAgo || (c.daysAgo === worst.daysAgo && (c.pctOver ?? 0) > (worst.pctOver ?? 0))))
     ) {
       worst = c;

@@ -54,7 +54,7 @@ export function computeTrainingLoad(
     if (idx < 0 || idx >= LOAD_WINDOW_DAYS) continue;
     if (idx < firstIdx) firstIdx = idx;
     if (a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0)
-      km[idx] = (km[idx] as number) + a.distanceM / 1000;
+      km[idx] = km[idx]! + a.distanceM / 1000;
   }
   const historyDays = LOAD_WINDOW_DAYS - firstIdx;
   if (historyDays < LOAD_MIN_HISTORY_DAYS) return null;
@@ -64,16 +64,16 @@ export function computeTrainingLoad(
   let acute = 0;
   let chronic = 0;
   for (let i = 0; i < LOAD_WINDOW_DAYS; i++) {
-    const x = km[i] as number;
+    const x = km[i]!;
     acute = x * la + acute * (1 - la);
     chronic = x * lc + chronic * (1 - lc);
   }
 
   let weekKm = 0;
-  for (let i = LOAD_WINDOW_DAYS - 7; i < LOAD_WINDOW_DAYS; i++) weekKm += km[i] as number;
+  for (let i = LOAD_WINDOW_DAYS - 7; i < LOAD_WINDOW_DAYS; i++) weekKm += km[i]!;
   const mean = weekKm / 7;
   let variance = 0;
-  for (let i = LOAD_WINDOW_DAYS - 7; i < LOAD_WINDOW_DAYS; i++) variance += ((km[i] as number) - mean) ** 2;
+  for (let i = LOAD_WINDOW_DAYS - 7; i < LOAD_WINDOW_DAYS; i++) variance += (km[i]! - mean) ** 2;
   // Population standard deviation: the 7 days are the whole week, not a sample of it.
   const sd = Math.sqrt(variance / 7);
   // Relative threshold: seven identical loads can leave a tiny non-zero sd from float rounding.

@@ -449,7 +449,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   reasons.push(...streakReasons(streak, settings));
   // Latest run first: the one the runner is thinking of.
   for (let i = longRun.recentRuns.length - 1; i >= 0; i--) {
-    const r = spikeReason(longRun.recentRuns[i] as RunCheck, longRun, nextRun?.maxM ?? null);
+    const r = spikeReason(longRun.recentRuns[i]!, longRun, nextRun?.maxM ?? null);
     if (r) reasons.push(r);
   }
   const ramp = rampReason(weeklyRamp);

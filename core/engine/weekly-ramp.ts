@@ -66,7 +66,7 @@ export function computeWeeklyRamp(
     previousWeekRuns,
     changePct,
     evaluated,
-    warning: evaluated && (changePct as number) > settings.weeklyRampWarnPct + EPSILON_PCT,
+    warning: evaluated && changePct > settings.weeklyRampWarnPct + EPSILON_PCT,
     warnPct: settings.weeklyRampWarnPct,
     minBaseKm: settings.weeklyRampMinBaseKm,
   };

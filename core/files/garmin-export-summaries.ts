@@ -153,8 +153,8 @@ function wallOrInstantMs(v: unknown): number | null {
     return null;
   }
   if (Array.isArray(v) && v.length >= 3 && v.every((x) => typeof x === 'number')) {
-    const [y, mo, d, h = 0, mi = 0, s = 0] = v as number[];
-    const ms = Date.UTC(y!, mo! - 1, d!, h, mi, s);
+    const [y, mo, d, h = 0, mi = 0, s = 0] = v;
+    const ms = Date.UTC(y!, mo! - 1, d, h, mi, s);
     return Number.isFinite(ms) ? ms : null;
   }
   return null;

@@ -149,7 +149,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         const p = parseIsoTime(v);
         if (p) {
           time = p.ms;
-          if (t && t.timedPoints === 0) t.offsetMin = p.offsetMin;
+          if (t?.timedPoints === 0) t.offsetMin = p.offsetMin;
         }
       } else if (key === 'name' && t) t.name = v || undefined;
       else if (key === 'type' && t) t.type = v || undefined;

@@ -21,7 +21,7 @@ export function sniff(head: Uint8Array): SniffedKind {
     if (/<(\w+:)?TrainingCenterDatabase[\s>]/.test(text)) return 'tcx';
     return 'xml';
   }
-  if ((t.startsWith('[') || t.startsWith('{')) && /"summarizedActivitiesExport"/.test(text)) return 'garmin-json';
+  if ((t.startsWith('[') || t.startsWith('{')) && text.includes('"summarizedActivitiesExport"')) return 'garmin-json';
   const firstLine = t.split(/\r?\n/, 1)[0] ?? '';
   if (/^"?Activity ID"?\s*,/i.test(firstLine)) return 'strava-csv';
   return 'unknown';

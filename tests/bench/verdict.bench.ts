@@ -33,7 +33,7 @@ function storedHistory(n: number): Activity[] {
   const days = Math.ceil(n / PER_DAY);
   for (let k = 0; k < n; k++) {
     const day = Math.floor(k / PER_DAY);
-    const slot = SLOTS[(k - Math.ceil(day * PER_DAY)) % SLOTS.length] as (typeof SLOTS)[number];
+    const slot = SLOTS[(k - Math.ceil(day * PER_DAY)) % SLOTS.length]!;
     const date = addDays(TODAY, -(days - 1 - day));
     const dayNo = Date.parse(`${date}T00:00:00Z`);
     // Weekly pattern: a long run every 7th day, easy runs otherwise.
@@ -66,7 +66,7 @@ function bound(dates: readonly string[], date: string, after: boolean): number {
   let hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const d = dates[mid] as string;
+    const d = dates[mid]!;
     if (d < date || (after && d === date)) lo = mid + 1;
     else hi = mid;
   }
@@ -110,12 +110,12 @@ function msPerVerdict(fn: () => unknown): { median: number; p90: number } {
     rounds.push((performance.now() - t0) / reps);
   }
   rounds.sort((a, b) => a - b);
-  return { median: rounds[7] as number, p90: rounds[13] as number };
+  return { median: rounds[7]!, p90: rounds[13]! };
 }
 
 const lines = ['', 'Hip Check verdict benchmark (window select + breakLookup + computeVerdict):'];
 for (const n of SIZES) {
-  const s = stores.get(n) as Store;
+  const s = stores.get(n)!;
   const w = historyWindow(TODAY, settings);
   const inWindow = bound(s.dates, w.to, true) - bound(s.dates, w.from, false);
   const { median, p90 } = msPerVerdict(() => verdictFromStore(s));
@@ -124,7 +124,7 @@ for (const n of SIZES) {
   );
 }
 {
-  const s = stores.get(20_000) as Store;
+  const s = stores.get(20_000)!;
   const { median } = msPerVerdict(() => computeVerdict({ today: TODAY, settings, activities: s.all }));
   lines.push(`  for comparison, computeVerdict handed all 20,000 unselected: ${median.toFixed(3)} ms per verdict`);
 }
@@ -132,7 +132,7 @@ console.log(lines.join('\n'));
 
 describe('verdict over stored history', () => {
   for (const n of SIZES) {
-    const s = stores.get(n) as Store;
+    const s = stores.get(n)!;
     bench(`${n} stored activities: window select + verdict`, () => {
       verdictFromStore(s);
     });

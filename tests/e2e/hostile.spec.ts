@@ -11,7 +11,10 @@ import { storedKeys } from './storage-probe';
 // Issue #10 end to end: what a page or file says is checked before it is stored; a real ultra
 // goes through page, file, export and import; the popup answers while a hostile upload is read.
 
-type Reply = { ok: boolean; [k: string]: unknown };
+interface Reply {
+  ok: boolean;
+  [k: string]: unknown;
+}
 
 /** Sends one of Hip Check's own messages from an extension page. */
 const ask = (page: Page, msg: unknown): Promise<Reply> =>

@@ -15,9 +15,9 @@ import { runOn, seed, type SeedActivity } from './seed';
 
 const ACTIVITY_ID = 12345678901;
 
-type Chrome = {
+interface Chrome {
   chrome: { storage: { sync: { get(k: null): Promise<Record<string, unknown>>; set(i: object): Promise<void> } } };
-};
+}
 const syncItems = (w: Worker) => w.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.sync.get(null));
 const shardItems = async (w: Worker) =>
   Object.fromEntries(Object.entries(await syncItems(w)).filter(([k]) => k.startsWith('hcs.')));

@@ -32,7 +32,7 @@ export function launchFirefox(): Promise<Browser> {
 const where = (p: Page) => p.evaluate(() => location.href).catch(() => '');
 
 function wrap(page: Page, tmp: string): DriverPage {
-  const el = async (s: string): Promise<ElementHandle<Element>> => {
+  const el = async (s: string): Promise<ElementHandle> => {
     const h = await page.waitForSelector(s, { timeout: 10_000 });
     if (!h) throw new Error(`no element ${s}`);
     return h;
@@ -81,10 +81,10 @@ function wrap(page: Page, tmp: string): DriverPage {
       }
       await ((await el(s)) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     screenshot: async (file, size) => {
       if (size) await page.setViewport(size);
-      await page.screenshot({ path: file as `${string}.png` });
+      await page.screenshot({ path: file });
     },
     close: () => page.close(),
   };
@@ -152,7 +152,7 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
       known.add(page);
       return wrap(page, tmp);
     },
-    inExtension: (fn, arg) => home.evaluate(fn as never, arg) as never,
+    inExtension: (fn, arg) => home.evaluate(fn as never, arg),
     // No driver command ends an event page: wait past the idle timeout with nothing going on.
     unloadBackground: () => new Promise((r) => setTimeout(r, IDLE_MS * 2 + 1000)),
   };

@@ -22,5 +22,5 @@ export function getMessageIn(lang: string, onKey?: (key: string) => void) {
 
 /** Makes the fake browser speak a shipped locale (restore with vi.restoreAllMocks). */
 export function speak(lang: string, onKey?: (key: string) => void): void {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(getMessageIn(lang, onKey) as never);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(getMessageIn(lang, onKey));
 }

@@ -38,7 +38,7 @@ const anyInput: fc.Arbitrary<ActivityInput> = fc
     elapsedS: fc.option(fc.double({ min: 0, max: LIMITS.maxDurationS, noNaN: true })),
     name: fc.string({ maxLength: LIMITS.maxNameLength }),
   })
-  .map(({ zone, ...a }) => ({ ...a, localDate: localDateOf(a.startMs, zone) }) as ActivityInput);
+  .map(({ zone, ...a }) => ({ ...a, localDate: localDateOf(a.startMs, zone) }));
 
 describe('backup round trip', () => {
   it('a backup exported from any database Hip Check can hold always imports again', async () => {

@@ -23,9 +23,9 @@ describe('badge tooltip', () => {
 
   it('is set with the badge', async () => {
     speak('en');
-    const text = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue(undefined as never);
-    vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined as never);
-    const title = vi.spyOn(browser.action, 'setTitle').mockResolvedValue(undefined as never);
+    const text = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    const title = vi.spyOn(browser.action, 'setTitle').mockResolvedValue(undefined);
     vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('en');
     await showBadge(4, 'ok');
     expect(text).toHaveBeenCalledWith({ text: '4' });

@@ -42,7 +42,7 @@ const TODAY = '2025-06-15';
 
 let root: HTMLElement;
 beforeEach(() => {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(englishMessages as never);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(englishMessages);
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -250,10 +250,10 @@ describe('HipCare', () => {
   });
 
   it('every visible or spoken text is a message: with getMessage returning "" only keys are left', async () => {
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string) => {
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => {
       requested.add(key);
       return '';
-    }) as never);
+    });
     for (const hc of [
       care({ mobilityAfterRun: true, strengthToday: true, extraStrength: true, avoidCrossBodyStretches: true }),
       care({ seeClinician: true }),

@@ -20,7 +20,7 @@ describe('the confirmation on the site when a run is read', () => {
 
   it('shows a status in the page and takes it away by itself', () => {
     vi.useFakeTimers();
-    const msg = vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('Hip Check noted 1 activity.' as never);
+    const msg = vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('Hip Check noted 1 activity.');
     showReadToast(1);
     expect(msg).toHaveBeenCalledWith('toastRead_one', ['1']);
     expect(document.body.querySelectorAll('hip-check-toast')).toHaveLength(1);

@@ -12,7 +12,12 @@ const FIRST = {
   body: { models: [], page: 1, perPage: 20, total: 400 },
 };
 
-type Fetched = { status: number; url: string; contentType: string; text: string };
+interface Fetched {
+  status: number;
+  url: string;
+  contentType: string;
+  text: string;
+}
 const json = (url: string, body: unknown = { models: [], page: 2 }): Fetched => ({
   status: 200,
   url,

@@ -25,7 +25,7 @@ function german(key: string, subs?: string | string[]): string {
 }
 
 beforeEach(() => {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(german as never);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(german);
   vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
 });
 afterEach(() => vi.restoreAllMocks());

@@ -116,11 +116,11 @@ function literals(src: string): { text: string; template: boolean }[] {
   for (let i = 0; i < src.length;) {
     const c = src[i]!;
     if (c === '/' && src[i + 1] === '/') {
-      i = src.indexOf('\n', i) === -1 ? src.length : src.indexOf('\n', i);
+      i = !src.includes('\n', i) ? src.length : src.indexOf('\n', i);
       continue;
     }
     if (c === '/' && src[i + 1] === '*') {
-      i = src.indexOf('*/', i + 2) === -1 ? src.length : src.indexOf('*/', i + 2) + 2;
+      i = !src.includes('*/', i + 2) ? src.length : src.indexOf('*/', i + 2) + 2;
       continue;
     }
     if (c !== "'" && c !== '"' && c !== '`') {

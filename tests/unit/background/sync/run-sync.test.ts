@@ -54,7 +54,7 @@ function otherBrowserItems(id: string, inputs: ReturnType<typeof runOn>[]) {
   );
 }
 
-const syncItems = async () => (await browser.storage.sync.get(null)) as Record<string, unknown>;
+const syncItems = async () => await browser.storage.sync.get<Record<string, unknown>>(null);
 
 beforeEach(() => fakeBrowser.reset());
 

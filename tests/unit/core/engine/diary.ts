@@ -62,7 +62,7 @@ export function diary(lastDay: string, pattern: string, km = 8): Activity[] {
   const days = pattern.replace(/\s+/g, '');
   const out: Activity[] = [];
   for (let i = 0; i < days.length; i++) {
-    const ch = days[i] as string;
+    const ch = days[i]!;
     if (!(ch in CODES)) throw new Error(`Unknown diary letter ${ch}`);
     const sport = CODES[ch];
     if (!sport) continue;

@@ -198,9 +198,7 @@ describe('after a break of 30 days or more', () => {
     const windowed = all.filter((a) => a.localDate >= w.from && a.localDate <= w.to);
     const lookup = breakLookup(TODAY, s, windowed);
     expect(lookup).toEqual({ before: addDays(TODAY, -30), limit: 240 });
-    const runsBefore = selectActivities(all, null, addDays(lookup?.before as string, -1))
-      .reverse()
-      .slice(0, lookup?.limit);
+    const runsBefore = selectActivities(all, null, addDays(lookup!.before, -1)).reverse().slice(0, lookup?.limit);
     const viaLookup = computeVerdict({ today: TODAY, settings: s, activities: windowed, beforeBreak: runsBefore });
     expect(viaLookup).toEqual(computeVerdict({ today: TODAY, settings: s, activities: all }));
     expect(viaLookup.longRun.recentRuns[0]?.baseline).toEqual({

@@ -77,7 +77,7 @@ describe('engine properties', () => {
         const before = verdict(h).streak;
         // The runs of that day become walks (a rest day), or the day is emptied (a full rest day).
         const rested = crossTrain
-          ? h.map((a) => (a.localDate === day && a.sport !== 'walk' ? { ...a, sport: 'walk' as Sport } : a))
+          ? h.map((a) => (a.localDate === day && a.sport !== 'walk' ? { ...a, sport: 'walk' as const } : a))
           : h.filter((a) => a.localDate !== day);
         const after = verdict(rested).streak;
         expect(after.runDays).toBeLessThanOrEqual(before.runDays);

@@ -66,7 +66,7 @@ describe('Strava activity page reader', () => {
     [{ activityAthleteId: null }, 'strava_page_no_owner'],
     [{ urlActivityId: '999' }, 'strava_page_wrong_activity'],
   ])('says why it could not read %j', (over, why) => {
-    const r = readStravaActivityPage(snap(over as Partial<StravaPageSnapshot>), 'UTC');
+    const r = readStravaActivityPage(snap(over), 'UTC');
     expect(r.kind === 'unreadable' && r.reason.code).toBe(why);
   });
 
