@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './extension-fixture';
-import { daysAgo, realisticHistory, seed, type SeedActivity } from './seed';
+import { daysAgo, realisticHistory, seed, sendFrom, type SeedActivity } from './seed';
 
 // Issue #12: the popup fits Chrome's 360×600 window with what matters above the fold, its weekly
 // chart carries numbers for the same weeks as the ramp rule, and it says which run it read last.
@@ -9,16 +9,6 @@ import { daysAgo, realisticHistory, seed, type SeedActivity } from './seed';
 test.describe.configure({ timeout: 120_000 });
 
 const M_PER_MILE = 1609.344;
-
-async function send(page: Page, message: unknown): Promise<{ ok: boolean; error?: string }> {
-  return page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
-      ).chrome.runtime.sendMessage(m),
-    message,
-  );
-}
 
 /** Running distance of the 7-day block `block` blocks back (0: the 7 days ending today). */
 function blockMetres(history: SeedActivity[], block: number): number {
@@ -32,16 +22,20 @@ async function seededPopup(openExtensionPage: (file: string) => Promise<Page>, u
   const options = await openExtensionPage('options.html');
   const history = realisticHistory();
   await seed(options, history);
-  expect((await send(options, { type: 'plan/answer', runDaysPerWeek: 5, usualRestDay: null })).ok).toBe(true);
-  expect((await send(options, { type: 'settings/update', patch: { units } })).ok).toBe(true);
+  expect((await sendFrom(options, { type: 'plan/answer', runDaysPerWeek: 5, usualRestDay: null })).ok).toBe(true);
+  expect((await sendFrom(options, { type: 'settings/update', patch: { units } })).ok).toBe(true);
   // Yesterday's and today's hip check-ins: the strip shows them.
   for (const [date, pain] of [
     [daysAgo(1), 3],
     [daysAgo(0), 2],
   ] as const)
     expect(
-      (await send(options, { type: 'checkin/set', checkIn: { date, pain, nightOrRest: false, groinWalking: false } }))
-        .ok,
+      (
+        await sendFrom(options, {
+          type: 'checkin/set',
+          checkIn: { date, pain, nightOrRest: false, groinWalking: false },
+        })
+      ).ok,
     ).toBe(true);
   const popup = await openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 360, height: 600 });

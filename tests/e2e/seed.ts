@@ -39,19 +39,23 @@ export function runOn(daysBack: number, km: number, id: string, hour = 7, sport 
   };
 }
 
+/** Sends one message to the background from one of the extension's pages, as the pages do. */
+export function sendFrom(extensionPage: Page, message: unknown): Promise<{ ok: boolean; error?: string }> {
+  return extensionPage.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
+        }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
+}
+
 /** Stores activities through the extension's own messages, from one of its pages. */
 export async function seed(extensionPage: Page, activities: SeedActivity[]): Promise<void> {
   for (let i = 0; i < activities.length; i += 5000) {
-    const batch = activities.slice(i, i + 5000);
-    const r = await extensionPage.evaluate(
-      (acts) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } };
-          }
-        ).chrome.runtime.sendMessage({ type: 'activities/add', activities: acts }),
-      batch,
-    );
+    const r = await sendFrom(extensionPage, { type: 'activities/add', activities: activities.slice(i, i + 5000) });
     if (!r.ok) throw new Error(`seeding failed: ${r.error}`);
   }
 }

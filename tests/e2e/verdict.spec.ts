@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './extension-fixture';
-import { daysAgo, runOn, seed, type SeedActivity } from './seed';
+import { daysAgo, runOn, seed, sendFrom, type SeedActivity } from './seed';
 
 // The issue's scenarios, through the built extension in Chromium: stored runs, the popup's
 // verdict, and the toolbar badge's text and colour.
@@ -29,16 +29,6 @@ async function expectBadge(page: Page, text: string, level: keyof typeof BADGE) 
   await expect.poll(() => badge(page)).toEqual({ text, rgb: BADGE[level] });
 }
 
-async function send(page: Page, message: unknown): Promise<{ ok: boolean; error?: string }> {
-  return page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
-      ).chrome.runtime.sendMessage(m),
-    message,
-  );
-}
-
 /** Eight weeks of six runs a week with the day `restAgo` days ago (and every 7th before it) off. */
 function sixDayPattern(restAgo: number, ranToday: boolean, longRunKm = 16): SeedActivity[] {
   const out: SeedActivity[] = [];
@@ -59,7 +49,7 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   const options = await openExtensionPage('options.html');
   await seed(options, sixDayPattern(0, false));
   expect(
-    (await send(options, { type: 'plan/answer', runDaysPerWeek: 6, usualRestDay: weekdayOf(daysAgo(0)) })).ok,
+    (await sendFrom(options, { type: 'plan/answer', runDaysPerWeek: 6, usualRestDay: weekdayOf(daysAgo(0)) })).ok,
   ).toBe(true);
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
@@ -134,7 +124,7 @@ test('a steep week alone is amber "Ease off this week" with distance advice, not
   const options = await openExtensionPage('options.html');
   // Two 9 km runs the week before, three 9 km runs in a row up to today: +50 %.
   await seed(options, [runOn(8, 9, 'a'), runOn(10, 9, 'b'), runOn(2, 9, 'c'), runOn(1, 9, 'd'), runOn(0, 9, 'e')]);
-  expect((await send(options, { type: 'settings/update', patch: { units: 'km' } })).ok).toBe(true);
+  expect((await sendFrom(options, { type: 'settings/update', patch: { units: 'km' } })).ok).toBe(true);
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'ease_off');
