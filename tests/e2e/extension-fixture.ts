@@ -132,3 +132,33 @@ export function stravaActivityPage(id: number, over: Record<string, string | num
     ...over,
   });
 }
+
+/** A list page shaped like Strava's (see the corpus): runs on consecutive days going back from `firstDaysAgo`. */
+export function stravaListPage(page: number, perPage: number, total: number, firstDaysAgo: number) {
+  const today = localToday();
+  const models = Array.from({ length: perPage }, (_, i) => {
+    const daysAgo = firstDaysAgo + i;
+    const d = new Date(`${today}T07:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - daysAgo);
+    const id = 9_000_000_000 + page * 100 + i;
+    return {
+      id,
+      name: `Run ${id}`,
+      type: 'Run',
+      sport_type: 'Run',
+      display_type: 'Run',
+      private: false,
+      start_date: d.toLocaleDateString('en-US'),
+      start_date_local_raw: Math.floor(d.getTime() / 1000),
+      start_time: d.toISOString().replace('.000Z', '+0000'),
+      distance: '8.0',
+      distance_raw: 8000,
+      moving_time: '40:00',
+      moving_time_raw: 2400,
+      elapsed_time: '41:00',
+      elapsed_time_raw: 2460,
+      activity_url: `https://www.strava.com/activities/${id}`,
+    };
+  });
+  return { models, page, perPage, total };
+}

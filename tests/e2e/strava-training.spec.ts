@@ -1,40 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { expect, fixturePage, localToday, ROOT, test } from './extension-fixture';
+import { expect, fixturePage, stravaListPage, test } from './extension-fixture';
+import { CORPUS_DIR } from '../paths';
 import { storedKeys } from './storage-probe';
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus/pages/strava');
-
-/** A list page shaped like Strava's (see the corpus): runs on consecutive days going back from `firstDaysAgo`. */
-function listPage(page: number, perPage: number, total: number, firstDaysAgo: number) {
-  const today = localToday();
-  const models = Array.from({ length: perPage }, (_, i) => {
-    const daysAgo = firstDaysAgo + i;
-    const d = new Date(`${today}T07:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - daysAgo);
-    const id = 9_000_000_000 + page * 100 + i;
-    return {
-      id,
-      name: `Run ${id}`,
-      type: 'Run',
-      sport_type: 'Run',
-      display_type: 'Run',
-      private: false,
-      start_date: d.toLocaleDateString('en-US'),
-      start_date_local_raw: Math.floor(d.getTime() / 1000),
-      start_time: d.toISOString().replace('.000Z', '+0000'),
-      distance: '8.0',
-      distance_raw: 8000,
-      moving_time: '40:00',
-      moving_time_raw: 2400,
-      elapsed_time: '41:00',
-      elapsed_time_raw: 2460,
-      activity_url: `https://www.strava.com/activities/${id}`,
-    };
-  });
-  return { models, page, perPage, total };
-}
+const CORPUS = path.join(CORPUS_DIR, 'pages/strava');
 
 async function serveTraining(
   context: BrowserContext,
@@ -72,7 +43,7 @@ test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response
 test('My Activities: a login page instead of JSON stops the backfill', async ({ context }) => {
   const log: { page: number; at: number; xrw: string | undefined }[] = [];
   const pages = new Map([
-    [1, { status: 200, body: JSON.stringify(listPage(1, 20, 100, 0)) }],
+    [1, { status: 200, body: JSON.stringify(stravaListPage(1, 20, 100, 0)) }],
     [2, { status: 200, body: '<!doctype html><title>Log In | Strava</title>', contentType: 'text/html' }],
   ]);
   await serveTraining(context, pages, log);

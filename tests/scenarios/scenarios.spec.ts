@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fixturePage, localToday, stravaActivityPage as stravaActivity } from '../e2e/extension-fixture';
+import { fixturePage, stravaActivityPage as stravaActivity, stravaListPage } from '../e2e/extension-fixture';
 import { realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import type { Driver, SiteRequest } from './driver';
@@ -47,29 +47,6 @@ test.describe('Strava', () => {
     expect(await storedKeys(driver)).toEqual([]);
   });
 
-  /** A list page shaped like Strava's (see the corpus): runs on consecutive days from `firstDaysAgo`. */
-  function listPage(page: number, total: number, firstDaysAgo: number) {
-    const today = localToday();
-    const models = Array.from({ length: 20 }, (_, i) => {
-      const d = new Date(`${today}T07:00:00Z`);
-      d.setUTCDate(d.getUTCDate() - (firstDaysAgo + i));
-      const id = 9_000_000_000 + page * 100 + i;
-      return {
-        id,
-        name: `Run ${id}`,
-        type: 'Run',
-        sport_type: 'Run',
-        start_date_local_raw: Math.floor(d.getTime() / 1000),
-        start_time: d.toISOString().replace('.000Z', '+0000'),
-        distance_raw: 8000,
-        moving_time_raw: 2400,
-        elapsed_time_raw: 2460,
-        activity_url: `https://www.strava.com/activities/${id}`,
-      };
-    });
-    return JSON.stringify({ models, page, perPage: 20, total });
-  }
-
   async function serveTraining(driver: Driver, pages: Map<number, { status: number; body: string }>) {
     const page = await fixturePage('strava/training.html', {});
     const log: { page: number; at: number; xrw: string | undefined }[] = [];
@@ -89,7 +66,9 @@ test.describe('Strava', () => {
   }) => {
     const log = await serveTraining(
       driver,
-      new Map([1, 2, 3, 4].map((n) => [n, { status: 200, body: listPage(n, 100, (n - 1) * 20) }])),
+      new Map(
+        [1, 2, 3, 4].map((n) => [n, { status: 200, body: JSON.stringify(stravaListPage(n, 20, 100, (n - 1) * 20)) }]),
+      ),
     );
     const page = await driver.openPage('https://www.strava.com/athlete/training');
     await expect.poll(() => storedKeys(driver).then((k) => k.length), { timeout: 30_000 }).toBe(60);
@@ -109,9 +88,9 @@ test.describe('Strava', () => {
     const log = await serveTraining(
       driver,
       new Map([
-        [1, { status: 200, body: listPage(1, 100, 0) }],
+        [1, { status: 200, body: JSON.stringify(stravaListPage(1, 20, 100, 0)) }],
         [2, { status: 429, body: 'Too Many Requests' }],
-        [3, { status: 200, body: listPage(3, 100, 40) }],
+        [3, { status: 200, body: JSON.stringify(stravaListPage(3, 20, 100, 40)) }],
       ]),
     );
     await driver.openPage('https://www.strava.com/athlete/training');
