@@ -41,20 +41,23 @@ function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): Com
   return c;
 }
 
-/** first: the state's answer if it came before the first render (entrypoints/popup/main.tsx). */
-export function Popup(props: { first?: Reply<'state/get'> }) {
-  const [state, setState] = useState<PopupState | null>(props.first?.ok ? props.first : null);
-  const [error, setError] = useState<string | null>(null);
+/**
+ * answer: the state asked for on the script's first line (entrypoints/popup/main.tsx);
+ * arrived: that answer, when it came before the first render.
+ */
+export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Reply<'state/get'> }) {
+  const [state, setState] = useState<PopupState | null>(props.arrived?.ok ? props.arrived : null);
+  const [error, setError] = useState<string | null>(props.arrived?.ok === false ? props.arrived.error : null);
 
-  const load = async () => {
-    const r = await ask({ type: 'state/get' });
+  const show = (r: Reply<'state/get'>) => {
     if (r.ok) {
       setState(r);
       setError(null);
     } else setError(r.error);
   };
+  const load = () => ask({ type: 'state/get' }).then(show);
   useEffect(() => {
-    void load();
+    if (!props.arrived) void props.answer.then(show);
     return onDataChanged(() => void load());
   }, []);
   useEffect(() => {

@@ -7,27 +7,8 @@ import type { SettingsError } from '../core/settings';
 /** A reply as pages see it: errors already worded in the UI's language. */
 export type Reply<K extends PageRequest['type']> = ReplyOf<K> | { ok: false; error: string; errors?: SettingsError[] };
 
-// Requests sent before the page first renders (the popup's state), for their first ask() to take.
-const early = new Map<string, Promise<unknown>>();
-
-/**
- * Sends a request at once, from a page's first line: the answer travels while the page builds
- * itself, and the first ask() for the same request takes it instead of sending another.
- */
-export function askEarly(req: PageRequest): Promise<unknown> {
-  const answer = ask(req);
-  early.set(JSON.stringify(req), answer);
-  return answer;
-}
-
 /** Extension pages talk to the background only through validated messages; the reply type follows the request's. */
 export async function ask<R extends PageRequest>(req: R): Promise<Reply<R['type']>> {
-  const key = JSON.stringify(req);
-  const sent = early.get(key);
-  if (sent) {
-    early.delete(key);
-    return sent as Promise<Reply<R['type']>>;
-  }
   try {
     performance.mark(`ask:${req.type}`);
     const r = await browser.runtime.sendMessage<R, AnswerOf<R['type']> | undefined>(req);
