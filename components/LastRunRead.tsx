@@ -2,6 +2,7 @@ import type { LastRunRead as LastRun } from '../core/last-run-read';
 import { addDays } from '../core/local-date';
 import { formatDateInYear } from './format';
 import { t } from './i18n';
+import { dateFormat } from './intl-cache';
 
 /** "today 07:12", "yesterday 18:30", or the date (with the year when not this year). */
 export function lastRunWhen(
@@ -11,7 +12,7 @@ export function lastRunWhen(
   locale: string = navigator.language,
 ): string {
   const time = () =>
-    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(last.startMs));
+    dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(last.startMs));
   if (last.localDate === today) return t('lastRunToday', time());
   if (last.localDate === addDays(today, -1)) return t('lastRunYesterday', time());
   return formatDateInYear(last.localDate, today.slice(0, 4), locale);

@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/engine/verdict';
 import { t } from './i18n';
+import { numberFormat } from './intl-cache';
 
 /**
  * Acute:chronic load and monotony, as information only: their evidence for runners is weak or
@@ -10,7 +11,7 @@ export function LoadInfo(props: { verdict: Verdict }) {
   const load = props.verdict.load;
   if (!load) return null;
   const n = (x: number | null, d = 2) =>
-    x === null ? '–' : new Intl.NumberFormat(navigator.language, { maximumFractionDigits: d }).format(x);
+    x === null ? '–' : numberFormat(navigator.language, { maximumFractionDigits: d }).format(x);
   return (
     <details class="card load-info" data-testid="load-info">
       <summary>{t('loadTitle')}</summary>

@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { presetForPlan } from '../core/plan-preset';
 import type { Settings } from '../core/settings';
+import { weekdayName } from './format';
 import { t } from './i18n';
 import { ask } from '../messaging/ask';
 import './forms.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
-
-function weekdayName(day: number): string {
-  // 2024-01-07 was a Sunday.
-  return new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 7 + day, 12)),
-  );
-}
 
 /**
  * The two plan questions: days a week the runner usually runs, and their usual rest day

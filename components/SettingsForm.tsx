@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { SPORTS } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
 import { browser } from 'wxt/browser';
-import { M_PER_MILE } from './format';
+import { M_PER_MILE, weekdayName } from './format';
 import { settingsErrorText, t } from './i18n';
 import { ask } from '../messaging/ask';
 
@@ -249,12 +249,5 @@ export function HipSettings(props: SettingsProps) {
         />
       </div>
     </form>
-  );
-}
-
-function weekdayName(day: number): string {
-  // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2023, 0, 1 + day)),
   );
 }

@@ -1,11 +1,12 @@
 import type { ChartWeek } from '../core/engine/weekly-chart';
-import { formatDate, formatDayMonth, formatDistance, M_PER_MILE } from './format';
+import { formatDate, formatDayMonth, formatDistance, M_PER_MILE, weekdayName } from './format';
+import { numberFormat } from './intl-cache';
 import { t } from './i18n';
 
 /** A bar's label: the distance in the runner's unit, without the unit (it is in the heading). */
 export function chartNumber(metres: number, units: 'km' | 'mi', locale: string = navigator.language): string {
   const v = units === 'mi' ? metres / M_PER_MILE : metres / 1000;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: v < 100 ? 1 : 0 }).format(v);
+  return numberFormat(locale, { maximumFractionDigits: v < 100 ? 1 : 0 }).format(v);
 }
 
 /**
@@ -61,9 +62,7 @@ export function WeeklyChart(props: {
       <p class="legend muted">{t('chartExplain', String(target))}</p>
       <p class="legend muted" data-testid="calendar-week">
         {t('chartCalendarWeek', [
-          new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(
-            new Date(`${props.calendarWeek.start}T12:00:00Z`),
-          ),
+          weekdayName(new Date(`${props.calendarWeek.start}T12:00:00Z`).getUTCDay()),
           formatDistance(props.calendarWeek.metres, units),
         ])}
       </p>

@@ -46,12 +46,18 @@ export function formatDate(date: string, locale: string = navigator.language): s
 
 /** The weekday's one-letter form in the reader's language ("M", "T"; German "M", "D"). */
 export function weekdayLetter(date: string, locale: string = navigator.language): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateFormat(locale, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A weekday's full name ("Monday", German "Montag"): 0 is Sunday, as Date.getDay() counts. */
+export function weekdayName(day: number, locale: string = navigator.language): string {
+  // 1970-01-04 was a Sunday.
+  return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(1970, 0, 4 + day, 12));
 }
 
 /** A short numeric day and month ("11/23", German "23.11."), for labels under narrow bars. */
 export function formatDayMonth(date: string, locale: string = navigator.language): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }

@@ -20,5 +20,8 @@ export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions)
 export const dateFormat = (locale: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
   cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
 
+export const listFormat = (locale: string): Intl.ListFormat =>
+  cached('l', locale, undefined, () => new Intl.ListFormat(locale));
+
 export const pluralRules = (locale: string): Intl.PluralRules =>
   cached('p', locale, undefined, () => new Intl.PluralRules(locale));

@@ -2,6 +2,7 @@ import type { ActivityInput } from '../core/activity';
 import { OUTCOME_KINDS } from '../core/files/import-stream';
 import type { ChosenSummary } from './import-chosen-files';
 import { t, tn } from './i18n';
+import { listFormat } from './intl-cache';
 import { problemText } from './problem-text';
 
 // One file imported: its summary says plainly what became of it ("not a run (Yoga)", "skipped:
@@ -32,7 +33,7 @@ export function oneFileLines(s: ChosenSummary, name: string): string[] | null {
   // Stored, but not a run: say so, or the runner wonders why the streak did not move.
   if (s.runs === 0 && s.notRuns.length > 0 && c.added + c.merged + c.known > 0) {
     const sports = [...new Set(s.notRuns.map(sportName))];
-    lines.push(t('importNotRun', new Intl.ListFormat(navigator.language).format(sports)));
+    lines.push(t('importNotRun', listFormat(navigator.language).format(sports)));
   }
   return lines;
 }

@@ -1,17 +1,15 @@
 import { browser } from 'wxt/browser';
+import { uiLanguage } from './i18n';
+import { listFormat, numberFormat } from './intl-cache';
 import { problemMessageName, type Problem, type ProblemParam } from '../core/problem-codes';
 
 // The one place a problem code becomes words: its message in _locales (en, de), with each
 // parameter rendered first (numbers in the UI's language, nested problems as their own text).
 
-function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || navigator.language;
-}
-
 function paramText(p: ProblemParam, lang: string): string {
-  if (typeof p === 'number') return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(p);
+  if (typeof p === 'number') return numberFormat(lang, { maximumFractionDigits: 1 }).format(p);
   if (typeof p === 'string') return p;
-  if (Array.isArray(p)) return new Intl.ListFormat(lang).format((p as readonly Problem[]).map(problemText));
+  if (Array.isArray(p)) return listFormat(lang).format((p as readonly Problem[]).map(problemText));
   return problemText(p as Problem);
 }
 

@@ -1,17 +1,13 @@
 import type { RestoreChanges, SettingChange } from '../core/restore-changes';
 import { NUMBER_FIELDS, type Settings } from '../core/settings';
+import { weekdayName } from './format';
 import { t } from './i18n';
+import { numberFormat } from './intl-cache';
 
 // The words for what a restore changed (core/restore-changes.ts gives keys and values).
 
-function weekday(day: number): string {
-  // 1970-01-04 was a Sunday (day 0).
-  return new Intl.DateTimeFormat(navigator.language, { weekday: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(1970, 0, 4 + day),
-  );
-}
-
-const number = (n: number) => new Intl.NumberFormat(navigator.language).format(n);
+const weekday = (day: number) => weekdayName(day);
+const number = (n: number) => numberFormat(navigator.language).format(n);
 
 /** The label a runner knows the setting by (the options page's own). */
 export function settingLabel(key: keyof Settings): string {
@@ -38,9 +34,7 @@ export function settingValue<K extends keyof Settings>(key: K, value: Settings[K
   const field = NUMBER_FIELDS.find((f) => f.key === key);
   if (typeof value === 'number' && field) {
     if (field.unit === '%')
-      return new Intl.NumberFormat(navigator.language, { style: 'percent', maximumFractionDigits: 1 }).format(
-        value / 100,
-      );
+      return numberFormat(navigator.language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
     return `${number(value)} ${t(`unit_${field.unit}`)}`;
   }
   return String(value);

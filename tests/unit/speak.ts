@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { forgetUiLanguage } from '../../components/i18n';
 import { repoPath } from '../paths';
 
 export type Messages = Record<string, { message: string }>;
@@ -20,7 +21,10 @@ export function getMessageIn(lang: string, onKey?: (key: string) => void) {
   };
 }
 
-/** Makes the fake browser speak a shipped locale (restore with vi.restoreAllMocks). */
+/** Makes the fake browser speak a shipped locale, messages and UI language (restore with vi.restoreAllMocks). */
 export function speak(lang: string, onKey?: (key: string) => void): void {
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation(getMessageIn(lang, onKey));
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(lang);
+  // Pages ask the UI language once; a test switching languages must be asked again.
+  forgetUiLanguage();
 }

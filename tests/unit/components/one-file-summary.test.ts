@@ -1,6 +1,5 @@
 import { speak as speakIn } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { oneFileLines } from '../../../components/one-file-summary';
 import type { ChosenSummary } from '../../../components/import-chosen-files';
 import type { ActivityInput } from '../../../core/activity';
@@ -9,7 +8,6 @@ import { problem } from '../../../core/problem-codes';
 
 function speak(lang: 'en' | 'de') {
   speakIn(lang);
-  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(lang);
   vi.spyOn(navigator, 'language', 'get').mockReturnValue(lang === 'de' ? 'de-DE' : 'en-GB');
 }
 afterEach(() => vi.restoreAllMocks());

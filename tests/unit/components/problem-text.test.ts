@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { speak as speakIn } from '../speak';
+import { speak } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { problemText } from '../../../components/problem-text';
@@ -25,11 +25,6 @@ const LOCALES = { en: load('en'), de: load('de') };
 /** Codes whose German may equal the English: names and units only. */
 const SAME_IN_BOTH = new Set<ProblemCode>([]);
 
-/** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
-function speak(lang: 'en' | 'de') {
-  speakIn(lang);
-  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(lang);
-}
 afterEach(() => vi.restoreAllMocks());
 
 /** A problem of `code` with as many parameters as its English message uses, each recognizable. */

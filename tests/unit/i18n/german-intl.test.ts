@@ -1,36 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
-import { formatDate, formatDistance, unitsFor } from '../../../components/format';
+import {
+  formatDate,
+  formatDayMonth,
+  formatDistance,
+  unitsFor,
+  weekdayLetter,
+  weekdayName,
+} from '../../../components/format';
 import { formatDose } from '../../../components/HipCare';
 import { reasonText } from '../../../components/reason-text';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import type { Reason } from '../../../core/engine/verdict';
+import { speak } from '../speak';
 
 // The UI in German: words from _locales/de, numbers and dates through Intl in de-DE.
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DE = JSON.parse(readFileSync(resolve(HERE, '../../../public/_locales/de/messages.json'), 'utf8')) as Record<
-  string,
-  { message: string }
->;
-
-/** browser.i18n.getMessage as Chrome does it: $1…$9 replaced, '' for a missing key. */
-function german(key: string, subs?: string | string[]): string {
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  const m = DE[key]?.message;
-  return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-}
-
 beforeEach(() => {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(german);
+  speak('de');
   vi.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
 });
 afterEach(() => vi.restoreAllMocks());
 
 describe('numbers and dates in German', () => {
+  it('weekday names and letters from one cached formatter each, Sunday as day 0', () => {
+    expect([0, 1, 6].map((d) => weekdayName(d, 'de-DE'))).toEqual(['Sonntag', 'Montag', 'Samstag']);
+    expect([0, 1, 6].map((d) => weekdayName(d, 'en-GB'))).toEqual(['Sunday', 'Monday', 'Saturday']);
+    expect(['2025-06-16', '2025-06-17', '2025-06-22'].map((d) => weekdayLetter(d, 'de-DE'))).toEqual(['M', 'D', 'S']);
+    expect(formatDayMonth('2025-11-23', 'de-DE')).toBe('23.11.');
+    expect(formatDayMonth('2025-11-23', 'en-US')).toBe('11/23');
+  });
+
   it('distances with a decimal comma and a thousands dot, km kept as km', () => {
     expect(formatDistance(10_500, 'km', 'de-DE')).toBe('10,5 km');
     expect(formatDistance(5_000, 'km', 'de-DE')).toBe('5 km');
