@@ -17,10 +17,6 @@ export const RECENT_SHOWN = 5;
 
 export type { PopupState };
 
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /**
  * Everything the popup and badge show, from two indexed reads (three after a long break): the
  * cost follows the engine's window, never the size of the stored history.

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { onDataChanged } from '../messaging/data-version';
+import { onPopupStateKept } from '../messaging/popup-state-copy';
 import type { PopupState } from '../core/protocol';
 import { DayStrip } from './DayStrip';
 import { unitsFor } from './format';
@@ -42,7 +42,7 @@ function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): Com
 }
 
 /**
- * answer: the state asked for on the script's first line (entrypoints/popup/main.tsx);
+ * answer: the state read or asked for on the script's first line (entrypoints/popup/main.tsx);
  * arrived: that answer, when it came before the first render.
  */
 export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Reply<'state/get'> }) {
@@ -58,7 +58,8 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
   const load = () => ask({ type: 'state/get' }).then(show);
   useEffect(() => {
     if (!props.arrived) void props.answer.then(show);
-    return onDataChanged(() => void load());
+    // Each change the background makes (a run read, a setting, midnight) arrives as a new copy.
+    return onPopupStateKept((s) => show({ ok: true, ...s }));
   }, []);
   useEffect(() => {
     // For the end-to-end suite's timing: when the first real content was on screen.

@@ -66,3 +66,8 @@ export function datePartOfLocalTimestamp(value: string): string | null {
   const d = value.slice(0, 10);
   return isLocalDate(d) ? d : null;
 }
+
+/** The time zone the browser runs in (IANA name): the runner's "today" is computed in it. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

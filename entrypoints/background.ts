@@ -5,8 +5,8 @@ import { ActivityStore } from '../background/activity-store';
 import { CheckInStore } from '../background/check-in-store';
 import { showBadge } from '../background/badge';
 import { handleMessage, type RouterDeps } from '../background/message-router';
-import { buildPopupState, userTimeZone, type PopupState } from '../background/popup-state';
-import { localDateOf } from '../core/local-date';
+import { buildPopupState, type PopupState } from '../background/popup-state';
+import { localDateOf, userTimeZone } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
 import { clearRestMarks, listRestMarks, restoreRestMarks, setRestMark } from '../background/rest-marks';
 import { maybeNotify } from '../background/rest-notification';
@@ -14,6 +14,7 @@ import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
+import { keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
 import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
@@ -37,8 +38,9 @@ export default defineBackground(() => {
   let checkInPromise: Promise<CheckInStore> | null = null;
   const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));
 
-  // The popup's state, kept from the last change so that opening the popup costs one message and
-  // no database reads; recomputed whenever data, settings or the day change.
+  // The popup's state, kept from the last change so that opening the popup costs no database
+  // reads; recomputed whenever data, settings or the day change, and copied to storage.session,
+  // where the popup reads it without waking this worker (messaging/popup-state-copy.ts).
   let cached: PopupState | null = null;
   const computeState = async () => {
     const store = await getStore();
@@ -48,7 +50,7 @@ export default defineBackground(() => {
       console.warn(`[Hip Check] synced runs not read: ${e.message}`);
       return null;
     });
-    return (cached = await buildPopupState(
+    cached = await buildPopupState(
       synced?.source ?? store,
       await loadSettings(),
       await listProblems(),
@@ -57,7 +59,10 @@ export default defineBackground(() => {
       userTimeZone(),
       navigator.language,
       synced?.checkIns ?? (await getCheckIns()),
-    ));
+    );
+    // Without the copy the popup asks this worker instead: slower, never wrong.
+    await keepPopupState(cached).catch((e: Error) => console.warn(`[Hip Check] popup copy not kept: ${e.message}`));
+    return cached;
   };
 
   // After any change: new state, badge, notification, and a nudge to open pages. The data is

@@ -156,3 +156,44 @@ test('red-flag symptoms replace exercises with a clear notice; outer hip pain dr
   await expect(popup.getByTestId('hip-care')).toHaveAttribute('data-state', 'exercises');
   await expect(popup.getByTestId('hip-care')).not.toContainText('Figure-four');
 });
+
+test('the popup opens from the background’s copy of its state without waking it, asks it when there is no copy, and follows new runs while open', async ({
+  context,
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, sixDaysInARow().slice(0, -1));
+  const sessionCopy = () =>
+    options.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { session: { get(k: string): Promise<Record<string, { state?: { today: string } }>> } } };
+      };
+      return (await chrome.storage.session.get('popupState')).popupState?.state?.today ?? null;
+    });
+  // The background keeps the copy for today each time it recomputes.
+  await expect.poll(sessionCopy).toBe(daysAgo(0));
+
+  // With the background stopped, the popup still shows the verdict from the copy.
+  const cdp = await context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  let popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('streak')).toContainText('5 days in a row with a run');
+  await popup.close();
+
+  // No copy (a browser just started, say): the popup asks the background and shows the same.
+  await options.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }
+    ).chrome.storage.session.clear(),
+  );
+  expect(await sessionCopy()).toBeNull();
+  popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('streak')).toContainText('5 days in a row with a run');
+
+  // A run read while the popup is open reaches it with the background's next copy.
+  await seed(options, [runOn(0, 8.5, 'now0')]);
+  await expect(popup.getByTestId('streak')).toContainText('6 days in a row with a run');
+  await expect(popup.getByTestId('verdict')).toHaveAttribute('data-level', 'rest_due');
+  await expect.poll(sessionCopy).toBe(daysAgo(0));
+});

@@ -1,8 +1,8 @@
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchWithExtension } from '../e2e/extension-fixture';
+import { extensionWorker, launchWithExtension } from '../e2e/extension-fixture';
 import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
 
 const SITES = /^https:\/\/(www\.strava\.com|connect\.garmin\.com)\//;
@@ -64,7 +64,7 @@ export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () =>
     }
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by this scenario' });
   });
-  let worker = await serviceWorker(context);
+  let worker = await extensionWorker(context);
   const id = new URL(worker.url()).host;
   // A stopped worker comes back as a new one on the next event.
   context.on('serviceworker', (w) => (worker = w));
@@ -82,7 +82,7 @@ export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () =>
       return wrap(page);
     },
     inExtension: async (fn, arg) => {
-      if (!context.serviceWorkers().includes(worker)) worker = await serviceWorker(context);
+      if (!context.serviceWorkers().includes(worker)) worker = await extensionWorker(context);
       return worker.evaluate(fn as never, arg) as never;
     },
     unloadBackground: async () => {
@@ -100,14 +100,4 @@ export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () =>
     },
   };
   return { driver, cleanUp };
-}
-
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  // The worker may have started before we looked, or start a little later on a busy machine.
-  const deadline = Date.now() + 30_000;
-  let worker = context.serviceWorkers()[0];
-  while (!worker && Date.now() < deadline)
-    worker = await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => context.serviceWorkers()[0]);
-  if (!worker) throw new Error("Hip Check's service worker did not start within 30 s");
-  return worker;
 }

@@ -376,8 +376,12 @@ test.describe('browser differences', () => {
     await driver.openPage('https://www.strava.com/activities/777');
     await expect.poll(() => storedKeys(driver), { timeout: 30_000 }).toEqual(['strava:777']);
     await driver.unloadBackground();
+    // The popup shows what the background last computed (its copy in storage.session) without
+    // waking it; the options page asks the background, which starts again from what it stored.
     const popup = await driver.openExtensionPage('popup.html');
     await expect.poll(() => popup.text('tr[data-key="strava:777"]')).toContain('Run');
+    const options = await driver.openExtensionPage('options.html');
+    await expect.poll(() => options.text('tr[data-key="strava:777"]')).toContain('Run');
     await expect.poll(() => badge(driver)).toEqual({ text: '1', color: '#2e7d32' });
   });
 
