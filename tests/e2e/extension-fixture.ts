@@ -8,12 +8,13 @@ export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * Debian's Chromium with the built extension, headless, in a fresh profile. Nothing may leave the
+ * Debian's Chromium with the built extension (or a copy of it), headless, in a fresh profile. Nothing may leave the
  * machine: any request not answered by a test's route fails loudly.
  */
 export async function launchWithExtension(
-  options: { locale?: string; env?: Record<string, string>; args?: string[] } = {},
+  options: { locale?: string; env?: Record<string, string>; args?: string[]; extensionDir?: string } = {},
 ) {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'hip-check-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -21,8 +22,8 @@ export async function launchWithExtension(
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
