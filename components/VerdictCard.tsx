@@ -14,6 +14,8 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; child
   const icon = { ok: '✓', rest_due: '☾', ease_off: '!', warning: '⚠' }[v.level];
   const shown = v.reasons.filter((r) => r.code !== 'suggested_max');
   const max = v.reasons.find((r) => r.code === 'suggested_max');
+  const nextRun = max ? v.nextRun : null;
+  const nextRunShown = nextRun !== null;
   return (
     <section
       class={`card verdict level-${v.level}`}
@@ -31,13 +33,13 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; child
       <ul class="reasons">
         {shown.map((r) => (
           <li key={`${r.code}-${'date' in r ? r.date : ''}`} data-code={r.code}>
-            {reasonText(r, props.units, v.today)}
+            {reasonText(r, props.units, v.today, nextRunShown)}
           </li>
         ))}
       </ul>
-      {max && v.nextRun && (
-        <p class="suggested" data-testid="suggested-max" data-date={v.nextRun.date}>
-          {v.nextRun.date === v.today
+      {max && nextRun && (
+        <p class="suggested" data-testid="suggested-max" data-date={nextRun.date}>
+          {nextRun.date === v.today
             ? t('suggestedMax', [
                 formatDistance(max.suggestedMaxM, props.units),
                 formatDistance(max.longestM, props.units),
@@ -47,7 +49,7 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; child
                 formatDistance(max.suggestedMaxM, props.units),
                 formatDistance(max.longestM, props.units),
                 String(max.windowDays),
-                dayText(v.nextRun.date, v.today),
+                dayText(nextRun.date, v.today),
               ])}
         </p>
       )}

@@ -27,7 +27,11 @@ export function titleText(title: Title): string {
   return t(`title_${title}`);
 }
 
-export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string {
+/**
+ * nextRunShown: the verdict shows the next run's maximum on its own line; a long-run spike then
+ * leaves out its advice, which gives the same distance (the engine's next-run maximum).
+ */
+export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRunShown = false): string {
   const when = (date: string) => dayText(date, today);
   const km = (m: number) => formatDistance(m, units);
   switch (r.code) {
@@ -89,7 +93,9 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         String(r.windowDays),
         pct(r.thresholdPct),
       ]);
-      return r.nextLongRunMaxM === null ? said : `${said} ${t('advice_next_long_run', km(r.nextLongRunMaxM))}`;
+      return r.nextLongRunMaxM === null || nextRunShown
+        ? said
+        : `${said} ${t('advice_next_long_run', km(r.nextLongRunMaxM))}`;
     }
     case 'weekly_ramp':
       return t('reason_weekly_ramp', [

@@ -48,10 +48,6 @@ test('above the fold at 360×600: verdict, today’s action, the 14-day strip an
   openExtensionPage,
 }) => {
   const { popup } = await seededPopup(openExtensionPage, 'km');
-  await popup.screenshot({
-    fullPage: true,
-    clip: { x: 0, y: 0, width: 360, height: 720 },
-  }); // DEBUG
   const bottom = async (testId: string) => {
     const box = await popup.getByTestId(testId).first().boundingBox();
     expect(box, testId).not.toBeNull();

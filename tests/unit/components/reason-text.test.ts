@@ -182,4 +182,25 @@ describe('reasons in the runner’s language', () => {
       expect(text).toMatch(/\.$/);
     }
   });
+
+  it('a long-run spike gives its next-run advice only when the verdict does not show that maximum on its own line', () => {
+    using('en');
+    const spike: Reason = {
+      code: 'long_run_spike',
+      level: 'warning',
+      severity: 'warning',
+      date: TODAY,
+      daysAgo: 0,
+      distanceM: 12_400,
+      longestM: 8_000,
+      longestDate: '2025-06-01',
+      pctOver: 55,
+      thresholdPct: 30,
+      windowDays: 30,
+      afterBreak: false,
+      nextLongRunMaxM: 13_640,
+    };
+    expect(reasonText(spike, 'km', TODAY)).toMatch(/ is a warning\. Keep your next long run under 13\.6 km\.$/);
+    expect(reasonText(spike, 'km', TODAY, true)).toMatch(/ is a warning\.$/);
+  });
 });
