@@ -16,8 +16,8 @@ const POLYFILL_ALIAS = { find: /^wxt\/browser$/, replacement: '@wxt-dev/webexten
 
 function addPolyfill(config: { resolve?: { alias?: unknown } }): void {
   config.resolve ??= {};
-  const alias = config.resolve.alias;
-  const list = Array.isArray(alias)
+  const alias = config.resolve.alias as unknown[] | Record<string, unknown> | undefined;
+  const list: unknown[] = Array.isArray(alias)
     ? alias
     : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
   config.resolve.alias = [POLYFILL_ALIAS, ...list];

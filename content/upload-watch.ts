@@ -12,7 +12,7 @@ import { sendToBackground } from './send-to-background';
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onload = () => resolve(typeof r.result === 'string' ? r.result.replace(/^data:[^,]*,/, '') : '');
     r.onerror = () => reject(r.error);
     r.readAsDataURL(file);
   });

@@ -27,5 +27,16 @@ export function show(v: unknown): string {
   return v === undefined ? 'missing' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
+/** A numeric field: null when absent, NaN when present but not a number (refused later, with a reason). */
+export function presentNum(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  return num(v) ?? Number.NaN;
+}
+
+/** The words of something thrown: an Error's message, or the value itself. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Text that starts like markup: a login or error page where JSON was expected. */
 export const looksLikeHtml = (s: string): boolean => /^\s*</.test(s);

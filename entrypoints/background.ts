@@ -13,6 +13,7 @@ import { maybeNotify } from '../background/rest-notification';
 import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
+import { errorText } from '../core/guards';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
 import { keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
@@ -46,8 +47,8 @@ export default defineBackground(() => {
     const store = await getStore();
     const marks = await listRestMarks();
     // With run sync on, the other browsers' runs and rest marks count too.
-    const synced = await runSync.history(store, marks).catch((e: Error) => {
-      console.warn(`[Hip Check] synced runs not read: ${e.message}`);
+    const synced = await runSync.history(store, marks).catch((e: unknown) => {
+      console.warn(`[Hip Check] synced runs not read: ${errorText(e)}`);
       return null;
     });
     cached = await buildPopupState(
@@ -61,7 +62,9 @@ export default defineBackground(() => {
       synced?.checkIns ?? (await getCheckIns()),
     );
     // Without the copy the popup asks this worker instead: slower, never wrong.
-    await keepPopupState(cached).catch((e: Error) => console.warn(`[Hip Check] popup copy not kept: ${e.message}`));
+    await keepPopupState(cached).catch((e: unknown) =>
+      console.warn(`[Hip Check] popup copy not kept: ${errorText(e)}`),
+    );
     return cached;
   };
 
@@ -88,7 +91,7 @@ export default defineBackground(() => {
       ['page refresh', () => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() })],
     ];
     for (const [what, step] of steps)
-      await step().catch((e: Error) => console.warn(`[Hip Check] ${what} not updated: ${e.message}`));
+      await step().catch((e: unknown) => console.warn(`[Hip Check] ${what} not updated: ${errorText(e)}`));
     scheduleDayChange();
     runSync.schedule();
   };
@@ -149,8 +152,8 @@ export default defineBackground(() => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
     void Promise.all([getStore(), getCheckIns()])
       .then(([store, checkIns]) => handleMessage(message, who, deps(store, checkIns)))
-      .then(sendResponse, (e: Error) =>
-        sendResponse({ ok: false, error: `Hip Check could not do that: ${e.message}` }),
+      .then(sendResponse, (e: unknown) =>
+        sendResponse({ ok: false, error: `Hip Check could not do that: ${errorText(e)}` }),
       );
     return true;
   });

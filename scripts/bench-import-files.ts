@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });

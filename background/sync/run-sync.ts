@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Activity } from '../../core/activity';
+import { errorText } from '../../core/guards';
 import { localDateOf } from '../../core/local-date';
 import { mergeShards } from '../../core/sync/merge-shards';
 import { fitsRowFormat, parseShardKey, shardKey, type SyncRun } from '../../core/sync/shard-format';
@@ -144,7 +145,7 @@ export function createRunSync(deps: RunSyncDeps) {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      void writeNow().catch((e: Error) => console.warn(`[Hip Check] sync not written: ${e.message}`));
+      void writeNow().catch((e: unknown) => console.warn(`[Hip Check] sync not written: ${errorText(e)}`));
     }, DEBOUNCE_MS);
   }
 
@@ -153,7 +154,7 @@ export function createRunSync(deps: RunSyncDeps) {
       if (area === 'local' && SYNC_ON_KEY in changes) {
         const on = changes[SYNC_ON_KEY]?.newValue === true;
         void (on ? writeNow() : removeOwn())
-          .catch((e: Error) => console.warn(`[Hip Check] sync not updated: ${e.message}`))
+          .catch((e: unknown) => console.warn(`[Hip Check] sync not updated: ${errorText(e)}`))
           .then(() => deps.refresh());
         return;
       }

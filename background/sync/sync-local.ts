@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Activity } from '../../core/activity';
 import { isLocalDate } from '../../core/local-date';
+import { isObj } from '../../core/guards';
 import {
   BROWSER_ID_RE,
   decodeDeletion,
@@ -58,13 +59,8 @@ export async function noteDeletions(gone: readonly Activity[], nowMs: number, to
 async function markLog(): Promise<SyncMark[]> {
   const v = (await browser.storage.local.get(MARKS_KEY))[MARKS_KEY];
   if (!Array.isArray(v)) return [];
-  return v.filter(
-    (m): m is SyncMark =>
-      typeof m === 'object' &&
-      m !== null &&
-      isLocalDate(m.date) &&
-      typeof m.on === 'boolean' &&
-      Number.isFinite(m.atMs),
+  return (v as unknown[]).filter(
+    (m): m is SyncMark => isObj(m) && isLocalDate(m.date) && typeof m.on === 'boolean' && Number.isFinite(m.atMs),
   );
 }
 

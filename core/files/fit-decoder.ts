@@ -323,7 +323,7 @@ class FitDecoder {
   /** Every record of one file's data; false when damage stopped the reading early. */
   private records(span: FileSpan, section: number): boolean {
     const { bytes } = this;
-    const defs: (Definition | undefined)[] = new Array(16);
+    const defs = new Array<Definition | undefined>(16);
     const { dataEnd } = span;
     let pos = span.dataStart;
     while (pos < dataEnd) {
@@ -481,8 +481,7 @@ class MessageView implements FitMessage {
     if (field === FIT_TIMESTAMP_FIELD && this.ts >= 0) return this.ts;
     const def = this.def!;
     const plan = def.plan!;
-    for (let i = 0; i < plan.length; i++) {
-      const f = plan[i]!;
+    for (const f of plan) {
       if (f.num === field) return readValue(this.view, this.bytes, this.at + f.offset, f.size, f.kind, def.little);
     }
     return undefined;

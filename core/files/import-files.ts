@@ -24,6 +24,7 @@ import {
 } from './types';
 import { READ_BUDGET, ReadBudget, yieldToOthers } from './read-budget';
 import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry } from './zip-archive';
+import { errorText } from '../guards';
 
 // The one entry point for activity files and export archives (the upload-page capture and the
 // options page's "Import activities" both use it). Pure: no browser API beyond TextDecoder, so
@@ -95,7 +96,7 @@ function baseName(path: string): string {
 function refusalOf(e: unknown): Problem {
   if (e instanceof FileRefusal) return e.problem;
   // An error no reader foresaw: its own words are the only detail there is.
-  const msg = e instanceof Error ? e.message : String(e);
+  const msg = errorText(e);
   return problem('file_unreadable', msg.slice(0, 200));
 }
 

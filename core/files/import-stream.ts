@@ -2,6 +2,7 @@ import type { ActivityInput } from '../activity';
 import type { Problem } from '../problem-codes';
 import { planImport } from './import-plan';
 import type { FileReadResult } from './types';
+import { errorText } from '../guards';
 
 // Many chosen files (or a whole folder) as one import: files are read a few at a time, so memory
 // stays bounded whatever their number; their activities go to `save` in large batches, with at
@@ -191,7 +192,7 @@ export async function importStream<F extends ChosenFile>(
         for (const r of c.refused ?? []) listItem(summary, 'refused', names.get(r.sourceId) ?? r.sourceId, r.reason);
       },
       (e: unknown) => {
-        summary.error = e instanceof Error ? e.message : String(e);
+        summary.error = errorText(e);
       },
     );
   };

@@ -3,7 +3,7 @@ import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
-import { isObj, looksLikeHtml, num, show, text, type Obj } from '../../guards';
+import { isObj, looksLikeHtml, num, presentNum, show, text, type Obj } from '../../guards';
 import { parseInstant, parseIsoTime } from '../../time';
 import { GARMIN_ORIGIN } from './garmin-site';
 
@@ -57,13 +57,6 @@ export type GarminReadResult =
       skipped: { id: string; reason: string }[];
     }
   | { ok: false; error: Problem };
-
-/** A numeric field: its number, null when absent, NaN when present but not a number (refused later). */
-function field(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  const n = num(v);
-  return n === null ? Number.NaN : n;
-}
 
 /** Garmin ids: positive integers, as numbers or digit strings. */
 function idOf(v: unknown): string | null {
@@ -130,22 +123,22 @@ interface Fields {
 function flatFields(a: Obj): Fields {
   const type = isObj(a.activityType) ? a.activityType : isObj(a.activityTypeDTO) ? a.activityTypeDTO : {};
   const typeKey = text(type.typeKey);
-  const duration = field(a.duration);
-  const moving = field(a.movingDuration);
+  const duration = presentNum(a.duration);
+  const moving = presentNum(a.movingDuration);
   const begin = num(a.beginTimestamp);
   return {
     id: idOf(a.activityId),
     typeKey,
     isParent: a.parent === true || a.isMultiSportParent === true || typeKey === 'multi_sport',
     childIds: null,
-    startMs: parseInstant(a.startTimeGMT) ?? (begin !== null ? begin : null),
+    startMs: parseInstant(a.startTimeGMT) ?? begin,
     startText: a.startTimeGMT ?? a.beginTimestamp,
     startField: 'startTimeGMT',
     localDate: localDatePart(a.startTimeLocal),
     timeZone: null,
-    distanceM: field(a.distance),
+    distanceM: presentNum(a.distance),
     movingS: moving ?? duration,
-    elapsedS: garminElapsedSeconds(field(a.elapsedDuration), duration, moving),
+    elapsedS: garminElapsedSeconds(presentNum(a.elapsedDuration), duration, moving),
     ownerId: idOf(a.ownerId) ?? idOf(a.ownerProfilePk) ?? idOf(a.userProfileId) ?? idOf(a.userProfilePk),
     name: typeof a.activityName === 'string' ? a.activityName : '',
   };
@@ -158,13 +151,13 @@ function detailFields(a: Obj, s: Obj): Fields {
   const meta = isObj(a.metadataDTO) ? a.metadataDTO : {};
   const user = isObj(meta.userInfoDto) ? meta.userInfoDto : {};
   const tz = isObj(a.timeZoneUnitDTO) ? (text(a.timeZoneUnitDTO.timeZone) ?? text(a.timeZoneUnitDTO.unitKey)) : null;
-  const duration = field(s.duration);
-  const moving = field(s.movingDuration);
+  const duration = presentNum(s.duration);
+  const moving = presentNum(s.movingDuration);
   const begin = num(s.beginTimestamp) ?? num(a.beginTimestamp);
   const isParent = a.isMultiSportParent === true || typeKey === 'multi_sport';
   let childIds: string[] | null = null;
   if (isParent && Array.isArray(meta.childIds)) {
-    const types =
+    const types: unknown[] | null =
       Array.isArray(meta.childActivityTypes) && meta.childActivityTypes.length === meta.childIds.length
         ? meta.childActivityTypes
         : null;
@@ -185,9 +178,9 @@ function detailFields(a: Obj, s: Obj): Fields {
     startField: 'summaryDTO.startTimeGMT',
     localDate: localDatePart(s.startTimeLocal),
     timeZone: tz,
-    distanceM: field(s.distance),
+    distanceM: presentNum(s.distance),
     movingS: moving ?? duration,
-    elapsedS: garminElapsedSeconds(field(s.elapsedDuration), duration, moving),
+    elapsedS: garminElapsedSeconds(presentNum(s.elapsedDuration), duration, moving),
     ownerId: idOf(a.userProfileId) ?? idOf(user.userProfilePk) ?? idOf(a.ownerId),
     name: typeof a.activityName === 'string' ? a.activityName : '',
   };
@@ -398,7 +391,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
     const acts = json.results.activities;
     if (!Array.isArray(acts)) return { ok: false, error: problem('garmin_search_changed') };
     return collect(
-      acts.map((w) => {
+      acts.map((w: unknown) => {
         const a = isObj(w) && isObj(w.activity) ? w.activity : w;
         return isObj(a) ? { fields: legacyFields(a) } : { fields: null, why: 'the list item is not an object' };
       }),

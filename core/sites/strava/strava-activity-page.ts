@@ -71,7 +71,8 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
   }
   const a = s.activity;
   if (!a) return { kind: 'unreadable', reason: problem('strava_page_no_data') };
-  const id = String(s.activityId ?? a.id ?? '');
+  const rawId = s.activityId ?? a.id;
+  const id = typeof rawId === 'number' || typeof rawId === 'string' ? String(rawId) : '';
   if (!/^\d+$/.test(id)) return { kind: 'unreadable', reason: problem('strava_page_no_id') };
   if (id !== s.urlActivityId)
     return { kind: 'unreadable', reason: problem('strava_page_wrong_activity', id, String(s.urlActivityId)) };
@@ -99,7 +100,7 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
     startMs = guess - zoneOffsetMs(guess, timeZone);
   }
   if (startMs === null) return { kind: 'unreadable', reason: problem('strava_page_no_start') };
-  if (!localDate) localDate = localDateOf(startMs, timeZone);
+  localDate ??= localDateOf(startMs, timeZone);
 
   const distanceM = firstNum(a, 'distance', 'distance_raw');
   const movingS = firstNum(a, 'moving_time', 'movingTime', 'moving_time_raw');

@@ -3,7 +3,7 @@ import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
-import { isObj, looksLikeHtml, num, show, text } from '../../guards';
+import { isObj, looksLikeHtml, num, presentNum, show, text } from '../../guards';
 import { parseInstant } from '../../time';
 import { STRAVA_TRAINING_ACTIVITIES_URL } from './strava-site';
 
@@ -159,21 +159,14 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
     localDate,
     sport: normalizeSport(label),
     sportLabel: label.slice(0, LIMITS.maxLabelLength),
-    distanceM: rawNumber(m.distance_raw),
-    movingS: rawNumber(m.moving_time_raw),
-    elapsedS: rawNumber(m.elapsed_time_raw),
+    distanceM: presentNum(m.distance_raw),
+    movingS: presentNum(m.moving_time_raw),
+    elapsedS: presentNum(m.elapsed_time_raw),
     name,
   };
   const checked = checkActivityInput(candidate, nowMs);
   if (!checked.ok) return { ok: false, id, reason: problemDebugText(checked.error) };
   return { ok: true, id, activity: checked.value };
-}
-
-/** A *_raw field: a number, a numeric string, or null when absent (anything else is NaN, refused later). */
-function rawNumber(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  const n = num(v);
-  return n === null ? Number.NaN : n;
 }
 
 /**

@@ -24,7 +24,7 @@ const LIST = problem('garmin_what_list');
 const P = 'garmin-connect-export__';
 
 function ok(r: GarminReadResult | null) {
-  if (!r?.ok) throw new Error(`expected ok, got ${r ? r.error : 'null'}`);
+  if (!r?.ok) throw new Error(`expected ok, got ${r ? JSON.stringify(r.error) : 'null'}`);
   return r;
 }
 

@@ -26,7 +26,7 @@ const otherFiles = files.filter((f) => !pageFiles.includes(f));
 
 function read(json: unknown, timeZone?: string) {
   const r = readStravaTrainingActivities(json, NOW, timeZone);
-  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
   return r;
 }
 
