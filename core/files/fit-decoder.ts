@@ -481,7 +481,10 @@ class MessageView implements FitMessage {
     if (field === FIT_TIMESTAMP_FIELD && this.ts >= 0) return this.ts;
     const def = this.def!;
     const plan = def.plan!;
-    for (const f of plan) {
+    // An index loop: read for every field of every record, where for-of was about 30 % slower.
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of
+    for (let i = 0; i < plan.length; i++) {
+      const f = plan[i]!;
       if (f.num === field) return readValue(this.view, this.bytes, this.at + f.offset, f.size, f.kind, def.little);
     }
     return undefined;

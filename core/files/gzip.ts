@@ -20,7 +20,9 @@ const CRC_TABLE = (() => {
 /** CRC-32 (zip, gzip), incremental: pass the previous result to continue. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
   let c = ~crc;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  // An index loop: for-of over the bytes took 4-5 times as long (20 MB, Node 20).
+  // eslint-disable-next-line @typescript-eslint/prefer-for-of
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 
