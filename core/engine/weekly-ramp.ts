@@ -1,5 +1,5 @@
 import type { Activity } from '../activity';
-import { dayOf } from '../local-date';
+import { addDays, dayOf } from '../local-date';
 import type { Settings } from '../settings';
 
 // Weekly ramp: the last 7 days' running distance against the 7 days before. Nielsen et al.
@@ -32,38 +32,64 @@ export interface WeeklyRamp {
   minBaseKm: number;
 }
 
+/** One rolling 7-day block: running distance and runs. */
+export interface WeekBlock {
+  /** First day of the block, inclusive. */
+  from: string;
+  /** Last day of the block, inclusive (today for the last block). */
+  to: string;
+  /** Running distance, metres. */
+  metres: number;
+  /** Runs (activities of a running sport), with or without a distance. */
+  runs: number;
+}
+
+/**
+ * The last `weeks` rolling 7-day blocks ending today, oldest first. The ramp compares the last
+ * two; the popup's weekly chart shows more of the same blocks (weekly-chart.ts).
+ */
+export function sevenDayBlocks(
+  today: string,
+  activities: readonly Activity[],
+  runningSports: readonly string[],
+  weeks: number,
+): WeekBlock[] {
+  const t = dayOf(today);
+  const running = new Set(runningSports);
+  const blocks: WeekBlock[] = Array.from({ length: weeks }, (_, i) => {
+    const back = weeks - 1 - i;
+    return { from: addDays(today, -7 * back - 6), to: addDays(today, -7 * back), metres: 0, runs: 0 };
+  });
+  for (const a of activities) {
+    if (!running.has(a.sport)) continue;
+    const ago = t - dayOf(a.localDate);
+    if (ago < 0 || ago >= 7 * weeks) continue;
+    const block = blocks[weeks - 1 - Math.floor(ago / 7)]!;
+    block.runs++;
+    // Null (unknown) distance: the run happened, its distance adds nothing.
+    if (a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0) block.metres += a.distanceM;
+  }
+  return blocks;
+}
+
 export function computeWeeklyRamp(
   today: string,
   activities: readonly Activity[],
   settings: Pick<Settings, 'weeklyRampWarnPct' | 'weeklyRampMinBaseKm' | 'runningLoadSports'>,
 ): WeeklyRamp {
-  const t = dayOf(today);
-  const running = new Set(settings.runningLoadSports);
-  let lastWeekM = 0;
-  let previousWeekM = 0;
-  let lastWeekRuns = 0;
-  let previousWeekRuns = 0;
-  for (const a of activities) {
-    if (!running.has(a.sport)) continue;
-    const ago = t - dayOf(a.localDate);
-    if (ago < 0 || ago >= RAMP_DAYS) continue;
-    // Null (unknown) distance: the run happened, its distance adds nothing.
-    const m = a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0 ? a.distanceM : 0;
-    if (ago < 7) {
-      lastWeekM += m;
-      lastWeekRuns++;
-    } else {
-      previousWeekM += m;
-      previousWeekRuns++;
-    }
-  }
+  const [previous, last] = sevenDayBlocks(today, activities, settings.runningLoadSports, RAMP_DAYS / 7) as [
+    WeekBlock,
+    WeekBlock,
+  ];
+  const lastWeekM = last.metres;
+  const previousWeekM = previous.metres;
   const changePct = previousWeekM > 0 ? ((lastWeekM - previousWeekM) / previousWeekM) * 100 : null;
   const evaluated = changePct !== null && previousWeekM >= settings.weeklyRampMinBaseKm * 1000;
   return {
     lastWeekM,
     previousWeekM,
-    lastWeekRuns,
-    previousWeekRuns,
+    lastWeekRuns: last.runs,
+    previousWeekRuns: previous.runs,
     changePct,
     evaluated,
     warning: evaluated && changePct > settings.weeklyRampWarnPct + EPSILON_PCT,
