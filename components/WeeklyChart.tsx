@@ -1,4 +1,5 @@
 import type { ChartWeek } from '../core/engine/weekly-chart';
+import { weekdayOf } from '../core/local-date';
 import { formatDate, formatDayMonth, formatDistance, M_PER_MILE, weekdayName } from './format';
 import { numberFormat } from './intl-cache';
 import { t } from './i18n';
@@ -62,7 +63,7 @@ export function WeeklyChart(props: {
       <p class="legend muted">{t('chartExplain', String(target))}</p>
       <p class="legend muted" data-testid="calendar-week">
         {t('chartCalendarWeek', [
-          weekdayName(new Date(`${props.calendarWeek.start}T12:00:00Z`).getUTCDay()),
+          weekdayName(weekdayOf(props.calendarWeek.start)),
           formatDistance(props.calendarWeek.metres, units),
         ])}
       </p>

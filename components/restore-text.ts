@@ -6,7 +6,6 @@ import { numberFormat } from './intl-cache';
 
 // The words for what a restore changed (core/restore-changes.ts gives keys and values).
 
-const weekday = (day: number) => weekdayName(day);
 const number = (n: number) => numberFormat(navigator.language).format(n);
 
 /** The label a runner knows the setting by (the options page's own). */
@@ -27,9 +26,9 @@ export function settingValue<K extends keyof Settings>(key: K, value: Settings[K
     case 'units':
       return t(`units_${value as string}`);
     case 'weekStartsOn':
-      return value === 'auto' ? t('weekStart_auto') : weekday(value as number);
+      return value === 'auto' ? t('weekStart_auto') : weekdayName(value as number);
     case 'usualRestDay':
-      return weekday(value as number);
+      return weekdayName(value as number);
   }
   const field = NUMBER_FIELDS.find((f) => f.key === key);
   if (typeof value === 'number' && field) {

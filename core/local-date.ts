@@ -38,6 +38,11 @@ export function dayNumber(date: string): number {
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
 }
 
+/** 0 = Sunday ... 6 = Saturday, as Date.getDay() counts. 1970-01-01 was a Thursday. */
+export function weekdayOf(date: string): number {
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
 // dayNumber parses with a regex; the verdict asks for the same hundred-odd dates hundreds of
 // times, so they are remembered (bounded, as the dates move on).
 const dayCache = new Map<string, number>();

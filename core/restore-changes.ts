@@ -35,9 +35,9 @@ const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
-    const [x, y] = [a as unknown[], b as unknown[]].map((l) => l.map(String).sort().join('\n'));
     // A list of sports is a set: the order it was ticked in changes nothing.
-    return a.length === b.length && x === y;
+    const sorted = (l: unknown[]) => l.map(String).sort().join('\n');
+    return a.length === b.length && sorted(a) === sorted(b);
   }
   return a === b;
 }

@@ -1,6 +1,6 @@
 import type { Activity } from '../activity';
 import type { CheckIn } from '../check-in';
-import { addDays, dayNumber } from '../local-date';
+import { addDays, dayNumber, weekdayOf } from '../local-date';
 import type { Settings } from '../settings';
 
 // What the popup draws, computed in the background from the same window the verdict reads, so
@@ -43,9 +43,7 @@ export function weeklyTotals(
   weeks: number,
   weekStart: number,
 ): { start: string; metres: number }[] {
-  // 1970-01-01 was a Thursday (weekday 4).
-  const weekday = (dayNumber(today) + 4) % 7;
-  const thisWeek = addDays(today, -((weekday - weekStart + 7) % 7));
+  const thisWeek = addDays(today, -((weekdayOf(today) - weekStart + 7) % 7));
   const starts = Array.from({ length: weeks }, (_, i) => addDays(thisWeek, -7 * (weeks - 1 - i)));
   const totals = starts.map((start) => ({ start, metres: 0 }));
   const first = dayNumber(starts[0]!);

@@ -1,6 +1,6 @@
 import type { Activity } from '../activity';
 import type { CheckIn } from '../check-in';
-import { addDays, dayNumber, isLocalDate } from '../local-date';
+import { addDays, isLocalDate, weekdayOf } from '../local-date';
 import type { Settings } from '../settings';
 import { computeEasyDays, type EasyDays } from './easy-days';
 import { historyWindow, selectActivities, type HistoryWindow } from './history-window';
@@ -213,11 +213,6 @@ export interface VerdictInput {
   restMarks?: readonly string[];
   /** Hip check-ins of at least the last 14 days. */
   checkIns?: readonly CheckIn[];
-}
-
-/** 0 = Sunday ... 6 = Saturday. 1970-01-01 was a Thursday. */
-export function weekdayOf(date: string): number {
-  return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
 // ---------------------------------------------------------------------------------------------
