@@ -35,16 +35,25 @@ export interface RouterDeps {
   checkIns: CheckInStore;
   /** What the popup shows; recomputed from the store on each request. */
   popupState(): Promise<PopupState>;
+  /**
+   * Called before a request that may change stored data is handled: what the popup last showed
+   * may no longer hold (its copy is dropped first, so a worker stopped mid-change leaves none).
+   */
+  beforeChange(): Promise<void>;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
   /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
   dataChangedSoon(): void;
 }
 
+/** Requests that only read; any other may change what the popup shows (a new type does, by default). */
+const READS: ReadonlySet<MessageType> = new Set<MessageType>(['state/get', 'activities/list', 'backup/export']);
+
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
   const parsed = parseRequest(raw, sender, deps.now());
   if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
+    if (!READS.has(parsed.value.type)) await deps.beforeChange();
     return await route(parsed.value, sender, deps);
   } catch (e) {
     return { ok: false, error: problem('action_failed', String((e as Error).message).slice(0, 200)) };

@@ -15,7 +15,7 @@ import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '.
 import { classifySender } from '../core/messages';
 import { errorText } from '../core/guards';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
-import { keepPopupState } from '../messaging/popup-state-copy';
+import { dropPopupState, keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
 import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
@@ -143,6 +143,10 @@ export default defineBackground(() => {
     popupState: async () => {
       const fresh = cached?.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
       return { ...fresh };
+    },
+    beforeChange: async () => {
+      cached = null;
+      await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
     },
     dataChanged: throttled.now,
     dataChangedSoon: throttled.soon,

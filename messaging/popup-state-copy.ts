@@ -23,6 +23,11 @@ export async function keepPopupState(state: PopupState): Promise<void> {
   await browser.storage.session.set({ [POPUP_STATE_KEY]: copy });
 }
 
+/** No copy until the background computes the next one: the popup asks the background meanwhile. */
+export async function dropPopupState(): Promise<void> {
+  await browser.storage.session.remove(POPUP_STATE_KEY);
+}
+
 /** The copy if it was made for today in this time zone; null when missing, stale or unreadable. */
 export function currentCopy(value: unknown, nowMs: number, timeZone: string): PopupState | null {
   const copy = value as Partial<Copy> | undefined;

@@ -15,6 +15,8 @@ const page = { kind: 'page' } as const;
 const strava = { kind: 'content', site: 'strava' } as const;
 let changes = 0;
 let soonChanges = 0;
+/** The stored count each time the router announced a change, before handling it. */
+let before: number[] = [];
 
 async function deps(): Promise<RouterDeps> {
   const db = await openActivityDb(DB_VERSION, `router-${Math.random()}`);
@@ -52,6 +54,9 @@ async function deps(): Promise<RouterDeps> {
         checkIns,
       )),
     }),
+    beforeChange: async () => {
+      before.push(await store.count());
+    },
     dataChanged: async () => {
       changes++;
     },
@@ -65,6 +70,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   changes = 0;
   soonChanges = 0;
+  before = [];
 });
 
 describe('the background message router', () => {
@@ -77,6 +83,20 @@ describe('the background message router', () => {
     expect(changes).toBe(1);
     const state = await handleMessage({ type: 'state/get' }, page, d);
     expect(state).toMatchObject({ ok: true, totalCount: 1, today: '2026-11-25' });
+  });
+
+  it('announces a change before handling it (the popup copy goes first), never for a read or a refused request', async () => {
+    const d = await deps();
+    await handleMessage({ type: 'activities/add', activities: [run()] }, page, d);
+    // Announced while nothing was stored yet.
+    expect(before).toEqual([0]);
+    await handleMessage({ type: 'state/get' }, page, d);
+    await handleMessage({ type: 'activities/list', offset: 0, limit: 10 }, page, d);
+    await handleMessage({ type: 'backup/export' }, page, d);
+    await handleMessage({ type: 'no/such-type' }, page, d);
+    expect(before).toEqual([0]);
+    await handleMessage({ type: 'rest/mark', date: '2026-11-25', on: true }, page, d);
+    expect(before).toEqual([0, 1]);
   });
 
   it('refuses a hostile message and stores nothing', async () => {

@@ -38,6 +38,7 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     listProblems,
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
+    beforeChange: async () => {},
     dataChanged: async () => {
       changes.count++;
     },

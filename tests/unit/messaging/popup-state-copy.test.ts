@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { PopupState } from '../../../core/protocol';
 import {
   currentCopy,
+  dropPopupState,
   keepPopupState,
   onPopupStateKept,
   POPUP_STATE_KEY,
@@ -21,6 +22,12 @@ describe("the popup's copy of its state", () => {
     await keepPopupState(state('2026-11-30', 'Europe/London'));
     const read = await readPopupState(NOW, 'Europe/London');
     expect(read?.totalCount).toBe(7);
+  });
+
+  it('is gone once dropped (a change is on its way), until the background keeps the next one', async () => {
+    await keepPopupState(state('2026-11-30', 'Europe/London'));
+    await dropPopupState();
+    expect(await readPopupState(NOW, 'Europe/London')).toBeNull();
   });
 
   it('is not used for another day or another time zone (the background is asked instead)', async () => {
