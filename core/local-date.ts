@@ -1,3 +1,5 @@
+import { fieldsToMs } from './time';
+
 // Calendar dates as "YYYY-MM-DD" strings. A run belongs to the local date on which it started,
 // so dates are computed once, where the run happened, and then compared as plain strings:
 // no Date arithmetic across DST changes can add or lose a day.
@@ -8,9 +10,7 @@ export function isLocalDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = DATE_RE.exec(value);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return fieldsToMs(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -59,11 +59,16 @@ export function dayOf(date: string): number {
 }
 
 export function dateFromDayNumber(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+  return dateOfWallClock(n * 86_400_000);
 }
 
 export function addDays(date: string, days: number): string {
   return dateFromDayNumber(dayNumber(date) + days);
+}
+
+/** The date of a wall clock carried as ms "as if UTC" (see core/time.ts). */
+export function dateOfWallClock(wallMs: number): string {
+  return new Date(wallMs).toISOString().slice(0, 10);
 }
 
 /** The date part of a local wall-clock timestamp such as "2024-05-01 07:12:00" or "2024-05-01T07:12:00". */

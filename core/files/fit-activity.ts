@@ -22,15 +22,9 @@ import {
   SPORT,
   sportFromFit,
 } from './fit-profile';
-import {
-  checkSummary,
-  isoSecond,
-  dateOfWallClock,
-  defaultName,
-  toActivityInput,
-  wallClockToUtc,
-  type SessionSummary,
-} from './summary';
+import { dateOfWallClock } from '../local-date';
+import { isoSecond, wallClockToUtc } from '../time';
+import { checkSummary, defaultName, toActivityInput, type SessionSummary } from './summary';
 import type { NotActivity, Refused, ActivitiesRead } from './types';
 
 // FIT → activities: one per sport session (a triathlon gives a swim, a ride and a run;

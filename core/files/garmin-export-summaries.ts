@@ -1,6 +1,8 @@
 import { normalizeSport } from '../sport';
 import { problem, type Problem } from '../problem-codes';
-import { checkSummary, dateOfWallClock, defaultName, toActivityInput, type SessionSummary } from './summary';
+import { dateOfWallClock } from '../local-date';
+import { fieldsToMs, parseIsoTime } from '../time';
+import { checkSummary, defaultName, toActivityInput, type SessionSummary } from './summary';
 import type { ArchiveEntryResult } from './types';
 
 // Garmin's account data export ("Export your data"): DI_CONNECT/DI-Connect-Fitness/
@@ -141,21 +143,20 @@ export class JsonArrayObjects {
 
 type Json = Record<string, unknown>;
 
-function wallOrInstantMs(v: unknown): number | null {
+/**
+ * A time field as epoch ms (or seconds), ISO text or [y, m, d, h, mi, s, ns]: the instant, or with
+ * `wall` the wall clock as written (startTimeLocal), as ms "as if UTC".
+ */
+function timeFieldMs(v: unknown, wall = false): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v > 1e11 ? v : v * 1000; // ms, or seconds
   if (typeof v === 'string') {
-    const m = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?/.exec(v);
-    if (m) {
-      const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
-      return Number.isFinite(ms) ? ms : null;
-    }
-    if (/^\d{10,14}$/.test(v.trim())) return wallOrInstantMs(Number(v));
-    return null;
+    if (/^\d{10,14}$/.test(v.trim())) return timeFieldMs(Number(v), wall);
+    const t = parseIsoTime(v);
+    return t ? (wall ? t.wallMs : t.ms) : null;
   }
   if (Array.isArray(v) && v.length >= 3 && v.every((x) => typeof x === 'number')) {
     const [y, mo, d, h = 0, mi = 0, s = 0] = v;
-    const ms = Date.UTC(y!, mo! - 1, d, h, mi, s);
-    return Number.isFinite(ms) ? ms : null;
+    return fieldsToMs(y!, mo!, d!, h, mi, s);
   }
   return null;
 }
@@ -207,10 +208,9 @@ export function garminSummaryToEntry(
       reason: problem('garmin_export_multisport'),
     };
   }
-  const startMs =
-    wallOrInstantMs(o.startTimeGmt) ?? wallOrInstantMs(o.beginTimestamp) ?? wallOrInstantMs(o.startTimeGMT);
+  const startMs = timeFieldMs(o.startTimeGmt) ?? timeFieldMs(o.beginTimestamp) ?? timeFieldMs(o.startTimeGMT);
   if (startMs === null) return { entry, kind: 'refused', format: 'json', reason: problem('garmin_export_no_start') };
-  const localMs = wallOrInstantMs(o.startTimeLocal);
+  const localMs = timeFieldMs(o.startTimeLocal, true);
   const sport = normalizeSport(typeKey);
 
   let durations = [numOrNull(o.duration), numOrNull(o.elapsedDuration), numOrNull(o.movingDuration)];

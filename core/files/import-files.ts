@@ -9,7 +9,7 @@ import { gunzip } from './gzip';
 import { sniff } from './sniff';
 import { bytesSource, readAll, readExactly } from './source';
 import { StravaCsvCollector, stravaRowsToEntries } from './strava-export-csv';
-import { isValidTimeZone } from './summary';
+import { isValidTimeZone } from '../time';
 import { readTcxActivities } from './tcx-activity';
 import {
   FileRefusal,

@@ -1,6 +1,7 @@
 import type { Sport } from '../activity';
 import { problem, type Problem } from '../problem-codes';
 import { normalizeSport } from '../sport';
+import { fieldsToMs } from '../time';
 import { checkSummary, toActivityInput, type SessionSummary } from './summary';
 import { READ_BUDGET } from './read-budget';
 import { FileRefusal, type ArchiveEntryResult, type SingleFileResult } from './types';
@@ -230,11 +231,9 @@ export function parseStravaDate(s: string, dayFirst: boolean): number | null {
   let [h = 0, mi = 0, sec = 0] = rest;
   if (p.pm === true && h < 12) h += 12;
   if (p.pm === false && h === 12) h = 0;
-  if (y < 1990 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return null;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
-  // Reject dates that rolled over (31 April).
-  if (new Date(ms).getUTCDate() !== d) return null;
-  return ms;
+  if (y < 1990 || y > 2200) return null;
+  // Null for dates that would roll over (31 April).
+  return fieldsToMs(y, mo, d, h, mi, sec);
 }
 
 /** A number as Strava writes it in the account's locale: "5.01", "5,01", "1,234.5", "1 234,5". */

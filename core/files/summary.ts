@@ -2,7 +2,7 @@ import type { ActivityInput, Sport, Source } from '../activity';
 import { localDateOf } from '../local-date';
 import { LIMITS } from '../plausibility';
 import { problem, type Problem } from '../problem-codes';
-import { zoneOffsetMs } from '../time';
+import { isoSecond } from '../time';
 
 // What every reader produces before it becomes an ActivityInput, and the plausibility rules
 // they all share: nothing implausible is stored, and every correction is said in a warning.
@@ -24,10 +24,6 @@ export const MAX_PLAUSIBLE_DURATION_S = LIMITS.maxDurationS;
 export const MAX_PLAUSIBLE_DISTANCE_M = LIMITS.maxDistanceM;
 /** Names longer than this are cut; no site's name is this long. */
 export const MAX_NAME_LENGTH = 200;
-
-export function isoSecond(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 /**
  * The id of an activity read from a file: its start instant to the second. The same run read
@@ -124,32 +120,3 @@ export function defaultName(sport: Sport, fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base ? `${SPORT_TITLES[sport]} (${base})` : SPORT_TITLES[sport];
 }
-
-/** The local date of a wall-clock instant expressed as "ms since epoch as if UTC". */
-export function dateOfWallClock(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** The instant at which a wall-clock time ("ms as if UTC") happens in a time zone. */
-export function wallClockToUtc(wallMs: number, timeZone: string): number {
-  let utc = wallMs - zoneOffsetMs(wallMs, timeZone);
-  utc = wallMs - zoneOffsetMs(utc, timeZone);
-  return utc;
-}
-
-/** True when the time zone name is one this runtime knows. */
-export function isValidTimeZone(tz: string): boolean {
-  // Asked once per file read: building a formatter costs about 0.3 ms, thousands in a bulk import.
-  let known = zoneKnown.get(tz);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-CA', { timeZone: tz });
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (zoneKnown.size < 64) zoneKnown.set(tz, known);
-  }
-  return known;
-}
-const zoneKnown = new Map<string, boolean>();

@@ -1,6 +1,7 @@
 import type { ActivityInput } from '../activity';
 import { problem, type Problem } from '../problem-codes';
-import { checkSummary, dateOfWallClock, toActivityInput, type SessionSummary } from './summary';
+import { dateOfWallClock } from '../local-date';
+import { checkSummary, toActivityInput, type SessionSummary } from './summary';
 import type { ActivitiesRead, FileFormat, Refused } from './types';
 import { haversineM } from '../geo';
 

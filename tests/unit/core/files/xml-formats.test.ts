@@ -40,13 +40,20 @@ describe('XML scanner', () => {
   });
 
   it('parses ISO times with and without offsets', () => {
-    expect(parseIsoTime('2017-03-19T16:49:30Z')).toEqual({ ms: Date.UTC(2017, 2, 19, 16, 49, 30), offsetMin: null });
+    expect(parseIsoTime('2017-03-19T16:49:30Z')).toEqual({
+      ms: Date.UTC(2017, 2, 19, 16, 49, 30),
+      offsetMin: null,
+      wallMs: Date.UTC(2017, 2, 19, 16, 49, 30),
+      zoned: true,
+    });
     expect(parseIsoTime('2017-10-08T14:54:11.250Z')!.ms).toBe(Date.UTC(2017, 9, 8, 14, 54, 11, 250));
     expect(parseIsoTime('2017-03-19T18:49:30+02:00')).toEqual({
       ms: Date.UTC(2017, 2, 19, 16, 49, 30),
       offsetMin: 120,
+      wallMs: Date.UTC(2017, 2, 19, 18, 49, 30),
+      zoned: true,
     });
-    expect(parseIsoTime('2017-03-19 16:49:30')!.ms).toBe(Date.UTC(2017, 2, 19, 16, 49, 30));
+    expect(parseIsoTime('2017-03-19 16:49:30')).toMatchObject({ ms: Date.UTC(2017, 2, 19, 16, 49, 30), zoned: false });
     expect(parseIsoTime('yesterday')).toBeNull();
     expect(parseIsoTime('2017-13-19T16:49:30Z')).toBeNull();
   });
