@@ -1,6 +1,7 @@
 import type { ActivityInput } from '../../activity';
 import { problem, type Problem } from '../../problem-codes';
-import { localDateOf } from '../../local-date';
+import { dateOfWallClock, localDateOf } from '../../local-date';
+import { parseIsoTime, wallClockToUtc } from '../../time';
 import { parseClock, parseLocaleNumber } from '../../text-numbers';
 import { normalizeSport } from '../../sport';
 
@@ -104,13 +105,13 @@ export function readStravaActivityDom(input: StravaDomSnapshot, timeZone: string
   const sportLabel = parts[parts.length - 2]!;
 
   const dt = str(s.datetime) ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(dt) || !Number.isFinite(Date.parse(dt))) {
-    return { kind: 'unreadable', reason: problem('strava_dom_no_start') };
-  }
-  const startMs = Date.parse(dt);
-  // With an offset the wall clock is where the run happened; without one, the runner's zone decides.
-  const offset = /([+-]\d{2}):?(\d{2})$/.test(dt);
-  const localDate = offset ? dt.slice(0, 10) : localDateOf(startMs, timeZone);
+  const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(dt) ? parseIsoTime(dt) : null;
+  if (!t) return { kind: 'unreadable', reason: problem('strava_dom_no_start') };
+  // A time without zone is the runner's wall clock; with an offset, the wall clock where the run
+  // happened gives the date; with "Z", the runner's zone does.
+  const startMs = t.zoned ? t.ms : wallClockToUtc(t.wallMs, timeZone);
+  const utc = t.zoned && /z\s*$/i.test(dt);
+  const localDate = utc ? localDateOf(startMs, timeZone) : dateOfWallClock(t.wallMs);
 
   let distanceM: number | null = null;
   const distanceText = str(s.distanceText);

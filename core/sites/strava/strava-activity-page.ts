@@ -1,8 +1,8 @@
 import type { ActivityInput } from '../../activity';
 import { problem, type Problem } from '../../problem-codes';
-import { datePartOfLocalTimestamp, localDateOf } from '../../local-date';
+import { datePartOfLocalTimestamp, dateOfWallClock, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
-import { zoneOffsetMs } from '../../time';
+import { parseIsoTime, wallClockToUtc } from '../../time';
 
 // Reads a run from a Strava activity page, https://www.strava.com/activities/{id}.
 // The page keeps its data in the `pageView` global of its own JavaScript world; a MAIN-world
@@ -86,18 +86,17 @@ export function readStravaActivityPage(s: StravaPageSnapshot, timeZone: string):
   const utcNum = firstNum(a, 'start_time_raw', 'startDateUtc');
 
   let localDate: string | null = null;
-  if (localWallS !== null) localDate = new Date(localWallS * 1000).toISOString().slice(0, 10);
+  if (localWallS !== null) localDate = dateOfWallClock(localWallS * 1000);
   else if (localIso) localDate = datePartOfLocalTimestamp(localIso);
 
   let startMs: number | null = null;
   // Only an ISO instant: elsewhere Strava puts localized dates ("dim. 11/12/2016") in start_date.
-  if (utcText && /^\d{4}-\d{2}-\d{2}T/.test(utcText) && Number.isFinite(Date.parse(utcText)))
-    startMs = Date.parse(utcText);
+  const utcIso = utcText ? parseIsoTime(utcText) : null;
+  if (utcIso) startMs = utcIso.ms;
   else if (utcNum !== null) startMs = utcNum * 1000;
   else if (localWallS !== null) {
     // Only the wall clock is known: place it in the runner's zone (right unless they travelled).
-    const guess = localWallS * 1000;
-    startMs = guess - zoneOffsetMs(guess, timeZone);
+    startMs = wallClockToUtc(localWallS * 1000, timeZone);
   }
   if (startMs === null) return { kind: 'unreadable', reason: problem('strava_page_no_start') };
   localDate ??= localDateOf(startMs, timeZone);

@@ -1,10 +1,10 @@
 import type { ActivityInput } from '../../activity';
 import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
-import { isLocalDate, localDateOf } from '../../local-date';
+import { dateOfWallClock, isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
 import { isObj, looksLikeHtml, num, presentNum, show, text } from '../../guards';
-import { parseInstant } from '../../time';
+import { isValidTimeZone, parseInstant, wallClockToUtc } from '../../time';
 import { STRAVA_TRAINING_ACTIVITIES_URL } from './strava-site';
 
 // Reads Strava's "My Activities" list, https://www.strava.com/athlete/training. That page loads
@@ -20,6 +20,7 @@ import { STRAVA_TRAINING_ACTIVITIES_URL } from './strava-site';
 //   "2016-01-29T10:21:29+0000". Parsed by hand: engines disagree on "+0000".
 // - `start_date_local_raw`: local wall clock as epoch seconds (read as if UTC, it gives the local
 //   date and time where the activity started). `start_date` is a localized display string: unused.
+//   Without `start_time`, the wall clock is placed in the runner's zone (core/time.ts).
 // - sport: `sport_type` since 2024-10-30 ("TrailRun", "MountainBikeRide"); before that only
 //   `type` ("Run", "Ride"). That rename broke peers' readers for days, so both are read:
 //   `sport_type` first, `type` as fallback.
@@ -65,8 +66,8 @@ function notTheList(json: unknown): Problem {
 /**
  * Reads one /athlete/training_activities response (the parsed JSON body).
  * `nowMs` is the current time, for refusing starts in the future (tests pass a fixed one).
- * `timeZone` (IANA, the runner's own) only serves if a model has a UTC start but no local wall
- * clock, to find its local date.
+ * `timeZone` (IANA, the runner's own) only serves if a model lacks one of its two starts: to find
+ * the local date of a UTC start, or the instant of a local wall clock.
  */
 export function readStravaTrainingActivities(
   json: unknown,
@@ -125,11 +126,14 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
   const label = text(m.sport_type) ?? text(m.type);
   if (!label) return { ok: false, id, reason: 'no sport (neither sport_type nor type)' };
 
-  const startMs = parseInstant(m.start_time);
+  const localWallS = num(m.start_date_local_raw);
+  // Without the UTC start, the local wall clock placed in the runner's zone (right unless they travelled).
+  const startMs =
+    parseInstant(m.start_time) ??
+    (localWallS !== null && timeZone && isValidTimeZone(timeZone) ? wallClockToUtc(localWallS * 1000, timeZone) : null);
   if (startMs === null) return { ok: false, id, reason: `no readable UTC start (start_time is ${show(m.start_time)})` };
 
   let localDate: string | null = null;
-  const localWallS = num(m.start_date_local_raw);
   if (localWallS !== null) {
     const wallMs = localWallS * 1000;
     // Local time is within UTC-12 .. UTC+14 of the start: anything else is not a wall clock for it.
@@ -140,13 +144,9 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
         reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start',
       };
     }
-    localDate = new Date(wallMs).toISOString().slice(0, 10);
-  } else if (timeZone) {
-    try {
-      localDate = localDateOf(startMs, timeZone);
-    } catch {
-      localDate = null;
-    }
+    localDate = dateOfWallClock(wallMs);
+  } else if (timeZone && isValidTimeZone(timeZone)) {
+    localDate = localDateOf(startMs, timeZone);
   }
   if (!localDate || !isLocalDate(localDate))
     return { ok: false, id, reason: 'no local start date (start_date_local_raw)' };

@@ -52,6 +52,20 @@ describe('Strava activity page, DOM fallback', () => {
     });
   });
 
+  it('reads a start without zone as the runner’s wall clock, right on a daylight-saving morning', () => {
+    const at = (DATETIME: string, tz = 'America/New_York') => {
+      const r = readStravaActivityDom(doc({ DATETIME }), '777', tz);
+      return r.kind === 'activity' ? [new Date(r.activity.startMs).toISOString(), r.activity.localDate] : r;
+    };
+    expect(at('2024-03-10T05:30:00')).toEqual(['2024-03-10T09:30:00.000Z', '2024-03-10']);
+    expect(at('2024-03-10T05:30:00-04:00')).toEqual(['2024-03-10T09:30:00.000Z', '2024-03-10']);
+    // "Z": the instant is known, the runner's zone gives the date (23:30 on the 9th in New York).
+    expect(at('2024-03-10T04:30:00Z')).toEqual(['2024-03-10T04:30:00.000Z', '2024-03-09']);
+    // An offset gives the date where the run happened, whatever the runner's zone.
+    expect(at('2024-03-10T00:30:00+09:00')).toEqual(['2024-03-09T15:30:00.000Z', '2024-03-10']);
+    expect(at('2024-02-30T05:30:00')).toMatchObject({ kind: 'unreadable' });
+  });
+
   it('reads miles and comma decimals', () => {
     const r = readStravaActivityDom(
       doc({ DISTANCE: '6,2', UNIT: 'mi', UNIT_TITLE: 'miles', SPORT: 'Trail Run' }),

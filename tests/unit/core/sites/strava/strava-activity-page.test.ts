@@ -51,6 +51,35 @@ describe('Strava activity page reader', () => {
     ]);
   });
 
+  it('places a local start on a daylight-saving morning by that morning’s offset (New York, 2024-03-10)', () => {
+    // 05:30 local is 09:30Z (EDT, -4 h); one pass took the offset at 05:30Z (EST, -5 h): 10:30Z.
+    const r = readStravaActivityPage(
+      snap({}, { startDateLocal: Date.parse('2024-03-10T05:30:00Z') / 1000 }),
+      'America/New_York',
+    );
+    expect(r.kind === 'activity' && [r.activity.startMs, r.activity.localDate]).toEqual([
+      Date.parse('2024-03-10T09:30:00Z'),
+      '2024-03-10',
+    ]);
+    // The night before the change, still EST.
+    const before = readStravaActivityPage(
+      snap({}, { startDateLocal: Date.parse('2024-03-09T23:30:00Z') / 1000 }),
+      'America/New_York',
+    );
+    expect(before.kind === 'activity' && before.activity.startMs).toBe(Date.parse('2024-03-10T04:30:00Z'));
+  });
+
+  it('reads an ISO UTC start written with a space or an offset, and no other text', () => {
+    const at = (start_date: string) => {
+      const r = readStravaActivityPage(snap({}, { start_date }), 'America/New_York');
+      return r.kind === 'activity' ? r.activity.startMs : null;
+    };
+    expect(at('2024-03-10T09:30:00Z')).toBe(Date.parse('2024-03-10T09:30:00Z'));
+    expect(at('2024-03-10 05:30:00-04:00')).toBe(Date.parse('2024-03-10T09:30:00Z'));
+    // A localized date is not an instant: the wall clock (07:15 on 2026-11-24, EST) stands in.
+    expect(at('dim. 11/12/2016')).toBe(Date.parse('2026-11-24T12:15:00Z'));
+  });
+
   it('falls back to the pre-2024-10-30 `type` field', () => {
     const r = readStravaActivityPage(snap({}, { sport_type: undefined, type: 'VirtualRun' }), 'UTC');
     expect(r.kind === 'activity' && r.activity.sport).toBe('virtual_run');

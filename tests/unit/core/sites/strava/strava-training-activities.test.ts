@@ -270,6 +270,24 @@ describe('Strava training activities reader: hand-made variants', () => {
     expect([a.startMs, a.localDate]).toEqual([Date.parse('2025-11-24T05:30:00Z'), '2025-11-23']);
   });
 
+  it('keeps the UTC start and the wall clock’s date on a daylight-saving morning (New York, 2024-03-10)', () => {
+    const m = model({
+      start_time: '2024-03-10T09:30:00+0000',
+      start_date_local_raw: Date.parse('2024-03-10T05:30:00Z') / 1000,
+    });
+    const a = read(page(m), 'America/New_York').activities[0]!;
+    expect([a.startMs, a.localDate]).toEqual([Date.parse('2024-03-10T09:30:00Z'), '2024-03-10']);
+  });
+
+  it('places the local wall clock in the runner’s zone when the UTC start is gone (New York, 2024-03-10)', () => {
+    const m = model({ start_time: undefined, start_date_local_raw: Date.parse('2024-03-10T05:30:00Z') / 1000 });
+    const a = read(page(m), 'America/New_York').activities[0]!;
+    expect([a.startMs, a.localDate]).toEqual([Date.parse('2024-03-10T09:30:00Z'), '2024-03-10']);
+    // Without the runner's zone, or with one this browser does not know, there is no instant.
+    expect(read(page(m)).activities).toEqual([]);
+    expect(read(page(m), 'Not/AZone').activities).toEqual([]);
+  });
+
   it('falls back to the runner’s time zone only when the local wall clock is gone', () => {
     const m = model({ start_time: '2025-11-24T05:30:00Z', start_date_local_raw: undefined });
     expect(read(page(m), 'America/Denver').activities[0]!.localDate).toBe('2025-11-23');
