@@ -1,10 +1,10 @@
 import type { ActivityInput } from '../../activity';
 import { problem, problemDebugText, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
-import { isLocalDate, localDateOf } from '../../local-date';
+import { dateOfWallClock, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
 import { isObj, looksLikeHtml, num, presentNum, show, text, type Obj } from '../../guards';
-import { parseInstant, parseIsoTime } from '../../time';
+import { isValidTimeZone, parseInstant, parseWallClock, wallClockToUtc } from '../../time';
 import { GARMIN_ORIGIN } from './garmin-site';
 
 // Reads activities from Garmin Connect's own JSON, as its pages fetch it:
@@ -65,15 +65,6 @@ function idOf(v: unknown): string | null {
   return null;
 }
 
-/** The date of a local wall-clock timestamp, if the whole timestamp is well formed. */
-function localDatePart(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const t = v.trim();
-  if (parseIsoTime(t) === null) return null;
-  const d = t.slice(0, 10);
-  return isLocalDate(d) ? d : null;
-}
-
 /**
  * Garmin's elapsedDuration in seconds. Its unit changed over the years (milliseconds in the list
  * in 2018 and 2021, seconds in 2026 and in every summaryDTO), and nothing in a response says which.
@@ -110,7 +101,8 @@ interface Fields {
   /** The start as the response gave it, and the field's name, for the reason when it is unreadable. */
   startText: unknown;
   startField: string;
-  localDate: string | null;
+  /** startTimeLocal: the wall clock where it started, as ms "as if UTC". */
+  localWallMs: number | null;
   timeZone: string | null;
   distanceM: number | null;
   movingS: number | null;
@@ -134,7 +126,7 @@ function flatFields(a: Obj): Fields {
     startMs: parseInstant(a.startTimeGMT) ?? begin,
     startText: a.startTimeGMT ?? a.beginTimestamp,
     startField: 'startTimeGMT',
-    localDate: localDatePart(a.startTimeLocal),
+    localWallMs: parseWallClock(a.startTimeLocal),
     timeZone: null,
     distanceM: presentNum(a.distance),
     movingS: moving ?? duration,
@@ -176,7 +168,7 @@ function detailFields(a: Obj, s: Obj): Fields {
     startMs: parseInstant(s.startTimeGMT) ?? begin,
     startText: s.startTimeGMT ?? begin,
     startField: 'summaryDTO.startTimeGMT',
-    localDate: localDatePart(s.startTimeLocal),
+    localWallMs: parseWallClock(s.startTimeLocal),
     timeZone: tz,
     distanceM: presentNum(s.distance),
     movingS: moving ?? duration,
@@ -233,7 +225,7 @@ function legacyFields(a: Obj): Fields {
     startMs: parseInstant(begin.value) ?? millis,
     startText: begin.value,
     startField: 'activitySummary.BeginTimestamp',
-    localDate: null,
+    localWallMs: null,
     timeZone: tz,
     distanceM: measure(s.SumDistance, DISTANCE_UNITS),
     movingS: measure(s.SumMovingDuration, TIME_UNITS) ?? measure(s.SumDuration, TIME_UNITS),
@@ -269,22 +261,20 @@ function build(f: Fields, nowMs: number): ItemResult {
   if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)' };
   if (isTransition(f.typeKey))
     return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity` };
-  if (f.startMs === null)
+  const knownZone = f.timeZone !== null && isValidTimeZone(f.timeZone);
+  // Without the UTC start, the wall clock placed in the activity's own zone.
+  const startMs =
+    f.startMs ?? (f.localWallMs !== null && knownZone ? wallClockToUtc(f.localWallMs, f.timeZone!) : null);
+  if (startMs === null)
     return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})` };
-  let localDate = f.localDate;
-  if (!localDate && f.timeZone) {
-    try {
-      localDate = localDateOf(f.startMs, f.timeZone);
-    } catch {
-      localDate = null; // not a time zone this browser knows
-    }
-  }
+  let localDate = f.localWallMs !== null ? dateOfWallClock(f.localWallMs) : null;
+  if (!localDate && knownZone) localDate = localDateOf(startMs, f.timeZone!);
   if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)' };
 
   const candidate: ActivityInput = {
     source: 'garmin',
     sourceId: id,
-    startMs: f.startMs,
+    startMs,
     localDate,
     sport: normalizeSport(f.typeKey),
     sportLabel: f.typeKey.slice(0, LIMITS.maxLabelLength),

@@ -473,6 +473,16 @@ describe('Garmin readers: hand-made variants', () => {
     expect(bad.skipped).toEqual([{ id: '21000000002', reason: 'no local start date (startTimeLocal)' }]);
   });
 
+  it('places startTimeLocal in the activity’s own zone when no UTC start is given (Denver, 2025-03-09)', () => {
+    // 07:30 on the morning clocks went forward is MDT (-6 h): 13:30Z, not 14:30Z.
+    const noUtc = { startTimeLocal: '2025-03-09T07:30:00.0', startTimeGMT: null, beginTimestamp: null };
+    const a = ok(readGarminActivity(detail(noUtc), NOW)).activities[0]!;
+    expect([a.startMs, a.localDate]).toEqual([Date.parse('2025-03-09T13:30:00Z'), '2025-03-09']);
+    // A list item names no zone: without a UTC start it is skipped, not guessed.
+    const list = ok(readGarminActivityList([item({ startTimeGMT: null, beginTimestamp: null })], NOW));
+    expect(list.activities).toEqual([]);
+  });
+
   it('keeps the owner of every activity so that a connection’s activity can be left out', () => {
     expect(ok(readGarminActivityList([item({ ownerId: 777 })], NOW)).activities[0]!.ownerId).toBe('777');
     expect(ok(readGarminActivityList([item({ ownerId: null, ownerProfilePk: 778 })], NOW)).activities[0]!.ownerId).toBe(
