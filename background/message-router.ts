@@ -201,7 +201,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     );
     return {
       ok: true,
-      fileName: backupFileName(now),
+      fileName: backupFileName(now, deps.timeZone()),
       text: JSON.stringify(backup, null, 1),
       count: activities.length,
       damaged,

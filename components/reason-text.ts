@@ -1,4 +1,5 @@
 import type { Reason, Title } from '../core/engine/verdict';
+import { dayNumber } from '../core/local-date';
 import { formatDate, formatDistance } from './format';
 import { t } from './i18n';
 import { numberFormat } from './intl-cache';
@@ -16,7 +17,7 @@ const pctOver = (x: number, threshold: number) =>
 
 /** "today", "tomorrow", "yesterday", or the date. */
 export function dayText(date: string, today: string): string {
-  const diff = Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+  const diff = dayNumber(date) - dayNumber(today);
   if (diff === 0) return t('whenToday');
   if (diff === 1) return t('whenTomorrow');
   if (diff === -1) return t('whenYesterday');

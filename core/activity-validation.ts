@@ -1,7 +1,7 @@
 import { isObj } from './guards';
 import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source } from './activity';
 import { problem, type Problem } from './problem-codes';
-import { isLocalDate } from './local-date';
+import { dayNumber, isLocalDate } from './local-date';
 import { LIMITS } from './plausibility';
 
 // The checks behind every stored activity, with the one set of limits in plausibility.ts.
@@ -57,7 +57,7 @@ function checkCommon(a: Record<string, unknown>, nowMs: number): Problem | null 
     return problem('activity_local_date_invalid', JSON.stringify(a.localDate ?? null).slice(0, 40));
   // Local time is within UTC-12 .. UTC+14 of the start instant, so the dates differ by a day at most.
   const utcDay = Math.floor(startMs / 86_400_000);
-  const localDay = Math.round(Date.parse(`${a.localDate}T00:00:00Z`) / 86_400_000);
+  const localDay = dayNumber(a.localDate);
   if (Math.abs(localDay - utcDay) > 1)
     return problem('activity_local_date_mismatch', a.localDate, new Date(startMs).toISOString());
   if (typeof a.sport !== 'string' || !(SPORTS as readonly string[]).includes(a.sport))

@@ -2,7 +2,7 @@ import type { Activity } from './activity';
 import { problem, type Problem } from './problem-codes';
 import { checkStoredActivity } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
-import { isLocalDate } from './local-date';
+import { isLocalDate, localDateOf } from './local-date';
 import { validateSettingsPatch, type Settings } from './settings';
 
 // The backup file. Documented in README ("Backup file format"); bump BACKUP_VERSION and keep a
@@ -44,8 +44,9 @@ export function makeBackup(
   };
 }
 
-export function backupFileName(nowMs: number): string {
-  return `hip-check-backup-${new Date(nowMs).toISOString().slice(0, 10)}.json`;
+/** Named for the runner's date of the backup (a backup made at 00:30 is today's, not yesterday's). */
+export function backupFileName(nowMs: number, timeZone = 'UTC'): string {
+  return `hip-check-backup-${localDateOf(nowMs, timeZone)}.json`;
 }
 
 export type ParsedBackup =

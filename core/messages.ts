@@ -3,7 +3,7 @@ import { SPORTS, type ActivityInput, type Source, type Sport } from './activity'
 import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
-import { isLocalDate } from './local-date';
+import { dayNumber, isLocalDate } from './local-date';
 import { GARMIN_HOST, GARMIN_ORIGIN } from './sites/garmin/garmin-site';
 import { STRAVA_HOST, STRAVA_ORIGIN } from './sites/strava/strava-site';
 
@@ -228,7 +228,7 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       const r = checkCheckIn(raw.checkIn);
       if (!r.ok) return refused(problem('request_checkin_invalid', r.error));
       // A day's answer is given that day (a day's slack either side for time-zone travel).
-      if (Math.abs(Date.parse(r.value.date) - nowMs) > 2 * 86_400_000)
+      if (Math.abs(dayNumber(r.value.date) * 86_400_000 - nowMs) > 2 * 86_400_000)
         return refused(problem('request_checkin_not_today'));
       const { date, pain, nightOrRest, groinWalking } = r.value;
       return { ok: true, value: { type: 'checkin/set', checkIn: { date, pain, nightOrRest, groinWalking } } };

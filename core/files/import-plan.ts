@@ -1,6 +1,7 @@
 import type { ActivityInput } from '../activity';
 import type { Problem } from '../problem-codes';
 import { checkActivityInput } from '../activity-validation';
+import { isLocalDate } from '../local-date';
 import { activitiesOf, countOutcome, type FileReadResult } from './';
 
 // What an import of files will store and what it tells the runner: the readers' activities that
@@ -24,7 +25,7 @@ export function planImport(results: readonly { name: string; result: FileReadRes
     for (const a of activitiesOf(result)) {
       const c = checkActivityInput(a, nowMs);
       if (c.ok) plan.activities.push(c.value);
-      else plan.refused.push({ item: `${name} (${new Date(a.startMs).toISOString().slice(0, 10)})`, reason: c.error });
+      else plan.refused.push({ item: isLocalDate(a.localDate) ? `${name} (${a.localDate})` : name, reason: c.error });
     }
   }
   return plan;
