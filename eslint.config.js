@@ -3,6 +3,38 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import ts from 'typescript';
+
+const CLOCK =
+  'core/time.ts and core/local-date.ts are the clock: parse with parseIsoTime/parseWallClock, convert with wallClockToUtc';
+
+// `new Date(x)` builds an instant only from a number (epoch ms). From text the engine's parser
+// reads a zone-less time in the browser's zone (and other strings as each engine likes); from
+// fields (y, m, d, ...) the constructor uses the browser's zone too. Needs the type checker.
+const dateFromNumber = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      notNumber: `new Date() from something that is not a number. ${CLOCK}.`,
+      fields: `new Date(y, m, d, ...) reads the fields in the browser's zone. ${CLOCK} (fieldsToMs).`,
+    },
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    const checker = services.program.getTypeChecker();
+    const isNumber = (type) =>
+      type.isUnion() ? type.types.every(isNumber) : (type.flags & ts.TypeFlags.NumberLike) !== 0;
+    return {
+      NewExpression(node) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'Date' || node.arguments.length === 0) return;
+        if (node.arguments.length > 1) return context.report({ node, messageId: 'fields' });
+        const arg = services.esTreeNodeToTSNodeMap.get(node.arguments[0]);
+        if (!isNumber(checker.getTypeAtLocation(arg))) context.report({ node, messageId: 'notNumber' });
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -90,6 +122,18 @@ export default tseslint.config(
           selector: "NewExpression[callee.object.name='Intl']",
           message: 'Use the cached formatters in components/intl-cache.ts.',
         },
+      ],
+    },
+  },
+  {
+    // One clock: no reader in the core parses a time on its own (issue 19).
+    files: ['core/**/*.ts'],
+    plugins: { 'hip-check': { rules: { 'date-from-number': dateFromNumber } } },
+    rules: {
+      'hip-check/date-from-number': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'parse', message: `Date.parse reads text as each engine likes. ${CLOCK}.` },
       ],
     },
   },
