@@ -23,7 +23,7 @@ import {
   sportFromFit,
 } from './fit-profile';
 import { dateOfWallClock } from '../local-date';
-import { isoSecond, wallClockToUtc } from '../time';
+import { isoSecond, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../time';
 import { checkSummary, defaultName, toActivityInput, type SessionSummary } from './summary';
 import type { NotActivity, Refused, ActivitiesRead } from './types';
 
@@ -578,8 +578,16 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     if (outcome.refusal && outcome.summaries.length === 0) refusals.push(outcome.refusal);
     if (clock.usedWall) warnings.push(problem('fit_clock_not_set', ctx.timeZone));
     const offset = plausibleLocalOffset(grp.activity);
+    // That offset is the one at the activity's end. Where the runner's zone showed it then, the
+    // zone dates each start, right also when the clocks changed during the activity.
+    const endS = num(grp.activity?.get(ACTIVITY.timestamp));
+    const zoneAgrees =
+      offset !== null &&
+      endS !== undefined &&
+      isValidTimeZone(ctx.timeZone) &&
+      zoneOffsetMs((endS + FIT_EPOCH_S) * 1000, ctx.timeZone) === offset * 1000;
     for (const s of outcome.summaries) {
-      if (offset !== null && !s.localDate) s.localDate = dateOfWallClock(s.startMs + offset * 1000);
+      if (offset !== null && !zoneAgrees && !s.localDate) s.localDate = dateOfWallClock(s.startMs + offset * 1000);
       const bad = checkSummary(s, ctx.nowMs, warnings, problem('subject_session'));
       if (bad) {
         refusals.push(bad);
