@@ -57,7 +57,12 @@ const recordBytes = 1 + RECORD.reduce((s, f) => s + f[1], 0);
  * unit tests is too slow for thousands of files); the FIT unit tests check the format itself.
  */
 export function oneHourRunFit(k: number): Uint8Array {
-  const t0 = fitTime(new Date(runStartMs(k)).toISOString());
+  return oneHourRunFitAt(runStartMs(k));
+}
+
+/** The same hour-long 10 km run started at `startMs`; `localOffsetS` is the watch's UTC offset (seconds east). */
+export function oneHourRunFitAt(startMs: number, localOffsetS = 0): Uint8Array {
+  const t0 = fitTime(new Date(startMs).toISOString());
   const defBytes = (fields: Field[]) => 6 + fields.length * 3;
   const dataBytes = (fields: Field[]) => 1 + fields.reduce((s, f) => s + f[1], 0);
   const size =
@@ -110,7 +115,7 @@ export function oneHourRunFit(k: number): Uint8Array {
   define(2, 18, SESSION);
   data(2, SESSION, [t0 + HOUR, t0, 1, 0, HOUR * 1000, HOUR * 1000, 1_000_000]);
   define(3, 34, ACTIVITY);
-  data(3, ACTIVITY, [t0 + HOUR, t0 + HOUR]);
+  data(3, ACTIVITY, [t0 + HOUR, t0 + HOUR + localOffsetS]);
   // Header (14 bytes, with its CRC) and the file's CRC.
   buf.set([14, 0x20], 0);
   dv.setUint16(2, 2132, true);
