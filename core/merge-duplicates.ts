@@ -1,3 +1,4 @@
+import { SAME_START_WINDOW_MS } from './same-activity';
 import { sourceKey, type Activity, type ActivityInput, type Source, type SourceRef } from './activity';
 
 // Folding a new reading into the stored record of the same activity (core/same-activity.ts
@@ -15,11 +16,15 @@ function bestPriority(a: Activity): number {
 /**
  * Folds an input into the stored activity it duplicates. Keeps the stored key and every source
  * id; values come from the higher-priority source, gaps are filled from the other. Re-reading the
- * same source replaces that source's values (the runner may have edited the run on the site).
+ * same source replaces that source's values (the runner may have edited the run on the site),
+ * except the local date: it was fixed where the run was first read, and a file read again with
+ * the browser in another time zone (the same start, another calendar date) must not move it. Only a
+ * start moved on the site (further than two readings of one run differ) brings its date along.
  */
 export function mergeInto(existing: Activity, input: ActivityInput, nowMs: number): Activity {
   const key = sourceKey(input.source, input.sourceId);
   const known = existing.sourceKeys.includes(key);
+  const sameStart = Math.abs(input.startMs - existing.startMs) <= SAME_START_WINDOW_MS;
   // A correction by hand outlasts every later reading of the same run.
   const incomingWins =
     !existing.edited &&
@@ -32,7 +37,7 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
     sources: known ? existing.sources : [...existing.sources, { source: input.source, id: input.sourceId }],
     sourceKeys: known ? existing.sourceKeys : [...existing.sourceKeys, key],
     startMs: incomingWins ? input.startMs : existing.startMs,
-    localDate: incomingWins ? input.localDate : existing.localDate,
+    localDate: incomingWins && !(known && sameStart) ? input.localDate : existing.localDate,
     sport: incomingWins ? input.sport : existing.sport,
     sportLabel: incomingWins ? input.sportLabel : existing.sportLabel,
     distanceM: pick(existing.distanceM, input.distanceM),
