@@ -5,9 +5,10 @@ import { ask } from '../messaging/ask';
 
 /**
  * "I ran today" and "I rested today", for what no site saw (a gym treadmill, a watch not yet
- * synced). "I ran today" asks for the distance and time (both optional); once today has a run it
- * becomes "Add another run today", so a run read from a site is never doubled by accident. Each
- * can be undone at once.
+ * synced). "I ran today" asks when, the distance and the time (both optional); the watch's or
+ * Strava's copy of the run, read later, joins it. Once today has a run it becomes "Add another
+ * run today", a second run that is never joined to the first by the day alone. Each can be
+ * undone at once.
  */
 export function ManualEntry(props: {
   today: string;
@@ -61,12 +62,16 @@ export function ManualEntry(props: {
       </div>
       {open && RunForm && (
         <RunForm
-          today={props.today}
           units={props.units}
-          onSaved={(keys) => {
+          another={props.ranToday}
+          onSaved={({ id, outcome }) => {
             setError(null);
             setOpen(false);
-            setUndo({ label: t('undoRan'), run: () => ask({ type: 'activities/delete', keys }) });
+            // Undo takes back the typed run alone: the watch's or Strava's run it joined stays.
+            setUndo({
+              label: t(outcome.merged > 0 ? 'undoRanJoined' : 'undoRan'),
+              run: () => ask({ type: 'manual/undo', id }),
+            });
             props.onChanged();
           }}
           onError={setError}
