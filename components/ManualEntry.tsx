@@ -3,6 +3,12 @@ import { t } from './i18n';
 import type { RunForm as RunFormType } from './RunForm';
 import { ask } from '../messaging/ask';
 
+/** What the last "I ran today" or "I rested today" can undo. */
+export interface UndoOffer {
+  label: string;
+  run: () => Promise<unknown>;
+}
+
 /**
  * "I ran today" and "I rested today", for what no site saw (a gym treadmill, a watch not yet
  * synced). "I ran today" asks when, the distance and the time (both optional); the watch's or
@@ -16,8 +22,14 @@ export function ManualEntry(props: {
   restedToday: boolean;
   units: 'km' | 'mi';
   onChanged: () => void;
+  /**
+   * The offer to undo, kept by the popup: the first run moves this group from the empty popup
+   * into the verdict, and the offer must move with it.
+   */
+  undo: UndoOffer | null;
+  setUndo: (undo: UndoOffer | null) => void;
 }) {
-  const [undo, setUndo] = useState<{ label: string; run: () => Promise<unknown> } | null>(null);
+  const { undo, setUndo } = props;
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [RunForm, setRunForm] = useState<typeof RunFormType | null>(null);
