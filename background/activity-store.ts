@@ -2,13 +2,8 @@ import type { SaveOutcome } from '../core/protocol';
 import type { IDBPDatabase } from 'idb';
 import { activityFromInput, sourceKey, type Activity, type ActivityFacts, type ActivityInput } from '../core/activity';
 import { admitActivities, checkStoredActivity } from '../core/activity-validation';
-import {
-  findDuplicate,
-  isSameActivity,
-  joinableSources,
-  MERGE_START_WINDOW_MS,
-  mergeInto,
-} from '../core/merge-duplicates';
+import { joinableSources, mergeInto } from '../core/merge-duplicates';
+import { findSame, isHandEntryOnly, startWindow } from '../core/same-activity';
 import { LIMITS } from '../core/plausibility';
 import type { HipCheckDB, ImportRecord } from './activity-db';
 
@@ -48,21 +43,33 @@ function sameValues(a: Activity, b: Activity): boolean {
   return SAME_VALUES.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-/** The startMs range in which a duplicate of a run starting at `startMs` can lie. */
+/** The startMs range in which a record starting at `startMs` finds its same-start matches. */
 function startsNear(startMs: number): IDBKeyRange {
-  return IDBKeyRange.bound(startMs - MERGE_START_WINDOW_MS, startMs + MERGE_START_WINDOW_MS);
+  const w = startWindow(startMs);
+  return IDBKeyRange.bound(w.from, w.to);
 }
 
+/** Every record holding an id of a run typed by hand ("manual:" sorts before "manual:" + any id). */
+const HAND_KEYS = IDBKeyRange.bound('manual:', 'manual:\uffff');
+
 /**
- * The records starting near `startMs` as a batch's save sees them: those stored before it (in
- * the index's order) with this batch's own writes in their place or added.
+ * The records a batch's save compares an input with, as the save sees them: those stored before
+ * it (the index lookups) with this batch's own writes in their place or added. Same-start
+ * candidates, and the records of the input's day that the hand-entry link may join.
  */
-function nearNow(stored: readonly Activity[], written: ReadonlyMap<string, Activity>, startMs: number): Activity[] {
+function candidatesFor(
+  stored: readonly Activity[],
+  written: ReadonlyMap<string, Activity>,
+  writtenOn: ReadonlyMap<string, ReadonlySet<string>>,
+  input: ActivityInput,
+): Activity[] {
+  const w = startWindow(input.startMs);
   const near = new Map<string, Activity>();
   for (const a of stored) near.set(a.key, written.get(a.key) ?? a);
-  for (const a of written.values()) if (Math.abs(a.startMs - startMs) <= MERGE_START_WINDOW_MS) near.set(a.key, a);
+  for (const k of writtenOn.get(input.localDate) ?? []) near.set(k, written.get(k)!);
+  for (const a of written.values()) if (a.startMs >= w.from && a.startMs <= w.to) near.set(a.key, a);
   return [...near.values()]
-    .filter((a) => Math.abs(a.startMs - startMs) <= MERGE_START_WINDOW_MS)
+    .filter((a) => (a.startMs >= w.from && a.startMs <= w.to) || a.localDate === input.localDate)
     .sort((a, b) => a.startMs - b.startMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -80,32 +87,46 @@ export class ActivityStore {
     // The lookups of the whole batch go out at once: one wait for the database instead of two
     // per activity (a bulk import saves thousands). They see the records as they were before
     // this batch; what the batch itself writes is found in `written`.
+    // A run typed by hand joins the recorded run of its day whatever their starts: a hand entry
+    // looks up its day's records, and a recorded run the day's hand entries (read once a batch).
+    const handEntries = activities.some((a) => a.source !== 'manual')
+      ? store.index('sourceKeys').getAll(HAND_KEYS)
+      : Promise.resolve([]);
     const lookups = activities.map((input) =>
       Promise.all([
         store.index('sourceKeys').get(sourceKey(input.source, input.sourceId)),
         store.index('startMs').getAll(startsNear(input.startMs)),
+        input.source === 'manual' ? store.index('localDate').getAll(input.localDate) : Promise.resolve([]),
       ]),
     );
-    for (const l of lookups) l.catch(() => {}); // a failure aborts the transaction: reported once, below
+    for (const l of [handEntries, ...lookups]) l.catch(() => {}); // a failure aborts the transaction: reported once, below
+    const handOn = new Map<string, Activity[]>();
+    for (const a of await handEntries)
+      if (isHandEntryOnly(a)) handOn.set(a.localDate, [...(handOn.get(a.localDate) ?? []), a]);
     const written = new Map<string, Activity>();
     const writtenBySource = new Map<string, string>();
+    const writtenOn = new Map<string, Set<string>>();
     const puts: Promise<unknown>[] = [];
     const put = (a: Activity) => {
       written.set(a.key, a);
       for (const k of a.sourceKeys) writtenBySource.set(k, a.key);
+      const day = writtenOn.get(a.localDate);
+      if (day) day.add(a.key);
+      else writtenOn.set(a.localDate, new Set([a.key]));
       puts.push(store.put(a));
     };
     for (let i = 0; i < activities.length; i++) {
       const input = activities[i]!;
       const key = sourceKey(input.source, input.sourceId);
-      const [storedKnown, storedNear] = await lookups[i]!;
+      const [storedKnown, storedNear, storedThatDay] = await lookups[i]!;
       const knownRaw = written.get(writtenBySource.get(key) ?? '') ?? storedKnown;
       const known = knownRaw && wellFormed(knownRaw, nowMs) ? knownRaw : undefined;
       if (known) out.known++;
+      const sameDay = input.source === 'manual' ? storedThatDay : (handOn.get(input.localDate) ?? []);
       const candidates = known
         ? [known]
-        : nearNow(storedNear, written, input.startMs).filter((c) => wellFormed(c, nowMs));
-      const dup = findDuplicate(candidates, input);
+        : candidatesFor([...storedNear, ...sameDay], written, writtenOn, input).filter((c) => wellFormed(c, nowMs));
+      const dup = findSame(candidates, { ...input, sourceKeys: [key] });
       if (!dup) {
         const fresh = activityFromInput(input, nowMs);
         put(fresh);
@@ -147,8 +168,14 @@ export class ActivityStore {
         }
       }
       if (!existing) {
-        const near = await store.index('startMs').getAll(startsNear(rec.startMs));
-        existing = near.find((n) => wellFormed(n, nowMs) && isSameActivity(n, rec));
+        const near = [
+          ...(await store.index('startMs').getAll(startsNear(rec.startMs))),
+          ...(await store.index('localDate').getAll(rec.localDate)),
+        ];
+        existing = findSame(
+          near.filter((n) => wellFormed(n, nowMs)),
+          rec,
+        );
       }
       if (!existing) {
         // A key can only be taken here by a record that has since lost that source (deleted and re-added).
@@ -287,6 +314,27 @@ export class ActivityStore {
     }
     await tx.done;
     return n;
+  }
+
+  /**
+   * Takes one reading back (the popup's "Undo" of a run typed by hand): the record that holds
+   * `key` loses that source, and goes only if it had no other. Not a deletion of the activity:
+   * the watch's or Strava's copy it was joined with stays, and no deletion is noted for sync
+   * (a run typed by hand exists in this browser alone). Returns whether anything changed.
+   */
+  async withdraw(key: string, nowMs: number): Promise<boolean> {
+    const tx = this.db.transaction('activities', 'readwrite');
+    const a = await tx.store.index('sourceKeys').get(key);
+    if (a?.sourceKeys.length === 1) await tx.store.delete(a.key);
+    else if (a)
+      await tx.store.put({
+        ...a,
+        sources: a.sources.filter((s) => sourceKey(s.source, s.id) !== key),
+        sourceKeys: a.sourceKeys.filter((k) => k !== key),
+        updatedMs: nowMs,
+      });
+    await tx.done;
+    return a !== undefined;
   }
 
   async logImport(rec: Omit<ImportRecord, 'id'>): Promise<void> {

@@ -1,3 +1,5 @@
+import { sourceKey } from '../core/activity';
+import { handEntryInput } from '../core/hand-entry';
 import { problem } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
@@ -120,6 +122,22 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     const outcome = await deps.store.save(req.activities, deps.now());
     await deps.dataChanged();
     return { ok: true, ...outcome };
+  },
+  'manual/add': async (req, sender, deps) => {
+    const now = deps.now();
+    const input = handEntryInput(req.entry, now, deps.timeZone());
+    if (!input.ok) return { ok: false, error: input.error };
+    // The form's id is the run's source id: a second message of the same form finds it stored.
+    const outcome = await deps.store.save([input.value], now);
+    const why = outcome.refused[0];
+    if (why) return { ok: false, error: why.reason };
+    await deps.dataChanged();
+    return { ok: true, ...outcome, id: input.value.sourceId };
+  },
+  'manual/undo': async (req, sender, deps) => {
+    const withdrawn = await deps.store.withdraw(sourceKey('manual', req.id), deps.now());
+    await deps.dataChanged();
+    return { ok: true, withdrawn };
   },
   'import/save': async (req, sender, deps) => {
     const outcome = await deps.store.save(req.activities, deps.now());

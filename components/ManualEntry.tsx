@@ -3,11 +3,18 @@ import { t } from './i18n';
 import type { RunForm as RunFormType } from './RunForm';
 import { ask } from '../messaging/ask';
 
+/** What the last "I ran today" or "I rested today" can undo. */
+export interface UndoOffer {
+  label: string;
+  run: () => Promise<unknown>;
+}
+
 /**
  * "I ran today" and "I rested today", for what no site saw (a gym treadmill, a watch not yet
- * synced). "I ran today" asks for the distance and time (both optional); once today has a run it
- * becomes "Add another run today", so a run read from a site is never doubled by accident. Each
- * can be undone at once.
+ * synced). "I ran today" asks when, the distance and the time (both optional); the watch's or
+ * Strava's copy of the run, read later, joins it. Once today has a run it becomes "Add another
+ * run today", a second run that is never joined to the first by the day alone. Each can be
+ * undone at once.
  */
 export function ManualEntry(props: {
   today: string;
@@ -15,8 +22,14 @@ export function ManualEntry(props: {
   restedToday: boolean;
   units: 'km' | 'mi';
   onChanged: () => void;
+  /**
+   * The offer to undo, kept by the popup: the first run moves this group from the empty popup
+   * into the verdict, and the offer must move with it.
+   */
+  undo: UndoOffer | null;
+  setUndo: (undo: UndoOffer | null) => void;
 }) {
-  const [undo, setUndo] = useState<{ label: string; run: () => Promise<unknown> } | null>(null);
+  const { undo, setUndo } = props;
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [RunForm, setRunForm] = useState<typeof RunFormType | null>(null);
@@ -61,12 +74,16 @@ export function ManualEntry(props: {
       </div>
       {open && RunForm && (
         <RunForm
-          today={props.today}
           units={props.units}
-          onSaved={(keys) => {
+          another={props.ranToday}
+          onSaved={({ id, outcome }) => {
             setError(null);
             setOpen(false);
-            setUndo({ label: t('undoRan'), run: () => ask({ type: 'activities/delete', keys }) });
+            // Undo takes back the typed run alone: the watch's or Strava's run it joined stays.
+            setUndo({
+              label: t(outcome.merged > 0 ? 'undoRanJoined' : 'undoRan'),
+              run: () => ask({ type: 'manual/undo', id }),
+            });
             props.onChanged();
           }}
           onError={setError}

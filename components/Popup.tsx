@@ -6,7 +6,7 @@ import type { PopupState } from '../core/protocol';
 import { DayStrip } from './DayStrip';
 import { unitsFor } from './format';
 import { t } from './i18n';
-import { ManualEntry } from './ManualEntry';
+import { ManualEntry, type UndoOffer } from './ManualEntry';
 import { ask, type Reply } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
 import type { HipCare as HipCareType } from './HipCare';
@@ -48,6 +48,7 @@ function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): Com
 export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Reply<'state/get'> }) {
   const [state, setState] = useState<PopupState | null>(props.arrived?.ok ? props.arrived : null);
   const [error, setError] = useState<string | null>(props.arrived?.ok === false ? props.arrived.error : null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
 
   const show = (r: Reply<'state/get'>) => {
     if (r.ok) {
@@ -120,6 +121,8 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
             restedToday={false}
             units={units}
             onChanged={() => void load()}
+            undo={undo}
+            setUndo={setUndo}
           />
         </>
       ) : (
@@ -131,6 +134,8 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
               restedToday={restedToday}
               units={units}
               onChanged={() => void load()}
+              undo={undo}
+              setUndo={setUndo}
             />
           </VerdictCard>
           {stripShown && <DayStrip today={state.today} days={state.strip} />}

@@ -1,70 +1,12 @@
-import { SPORT_FAMILY, sourceKey, type Activity, type ActivityInput, type Source, type SourceRef } from './activity';
+import { SAME_START_WINDOW_MS } from './same-activity';
+import { sourceKey, type Activity, type ActivityInput, type Source, type SourceRef } from './activity';
 
-// The same run reaches Hip Check several times: the uploaded file, then Strava's page; Garmin,
-// then Strava again because Garmin syncs to Strava. Those are one run and must count once.
-
-export const MERGE_START_WINDOW_MS = 10 * 60 * 1000;
-export const MERGE_DISTANCE_TOLERANCE = 0.1;
-
-type Comparable = Pick<Activity, 'startMs' | 'sport' | 'distanceM' | 'movingS' | 'elapsedS'> & { sourceKeys: string[] };
-
-function withinTolerance(a: number | null, b: number | null): boolean | null {
-  if (a === null || b === null) return null;
-  const larger = Math.max(a, b);
-  if (larger === 0) return true;
-  return Math.abs(a - b) <= MERGE_DISTANCE_TOLERANCE * larger;
-}
-
-function sourcesOf(x: Comparable): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const k of x.sourceKeys) {
-    const i = k.indexOf(':');
-    m.set(k.slice(0, i), k.slice(i + 1));
-  }
-  return m;
-}
-
-/**
- * Same sport family, starts within 10 minutes, distances within 10 %. Two records that carry
- * different ids from the same source are two runs as far as that source knows, so never merged:
- * that is what keeps a double session on one day apart, and two "I ran today" entries too.
- */
-export function isSameActivity(a: Comparable, b: Comparable): boolean {
-  if (SPORT_FAMILY[a.sport] !== SPORT_FAMILY[b.sport]) return false;
-  if (Math.abs(a.startMs - b.startMs) > MERGE_START_WINDOW_MS) return false;
-  const sa = sourcesOf(a);
-  for (const [src, id] of sourcesOf(b)) {
-    const other = sa.get(src);
-    // File ids are start times: the same run as FIT and as GPX may differ by a second.
-    if (src !== 'file' && other !== undefined && other !== id) return false;
-  }
-  const distance = withinTolerance(a.distanceM, b.distanceM);
-  if (distance !== null) return distance;
-  // Neither distance to compare (yoga, a pool swim with no length): fall back on duration.
-  const duration = withinTolerance(a.elapsedS ?? a.movingS, b.elapsedS ?? b.movingS);
-  return duration ?? true;
-}
-
-function comparableInput(input: ActivityInput): Comparable {
-  return { ...input, sourceKeys: [sourceKey(input.source, input.sourceId)] };
-}
-
-/** The stored activity this input duplicates, if any; candidates are those starting near it. */
-export function findDuplicate(candidates: readonly Activity[], input: ActivityInput): Activity | undefined {
-  const key = sourceKey(input.source, input.sourceId);
-  const bySource = candidates.find((c) => c.sourceKeys.includes(key));
-  if (bySource) return bySource;
-  const c = comparableInput(input);
-  let best: Activity | undefined;
-  for (const cand of candidates) {
-    if (!isSameActivity(cand, c)) continue;
-    if (!best || Math.abs(cand.startMs - input.startMs) < Math.abs(best.startMs - input.startMs)) best = cand;
-  }
-  return best;
-}
+// Folding a new reading into the stored record of the same activity (core/same-activity.ts
+// decides which record that is): whose values win, which gaps are filled, which ids are kept.
 
 // Which source's values win when they disagree: the sites reflect the runner's own edits
-// (a corrected sport or name), files are the raw recording, manual entries are rough.
+// (a corrected sport or name), files are the raw recording, runs typed by hand are rough (so the
+// watch's file or the site's page of a run entered by hand brings its start, distance and times).
 export const PRIORITY: Record<Source, number> = { garmin: 3, strava: 3, file: 2, manual: 1 };
 
 function bestPriority(a: Activity): number {
@@ -74,11 +16,15 @@ function bestPriority(a: Activity): number {
 /**
  * Folds an input into the stored activity it duplicates. Keeps the stored key and every source
  * id; values come from the higher-priority source, gaps are filled from the other. Re-reading the
- * same source replaces that source's values (the runner may have edited the run on the site).
+ * same source replaces that source's values (the runner may have edited the run on the site),
+ * except the local date: it was fixed where the run was first read, and a file read again with
+ * the browser in another time zone (the same start, another calendar date) must not move it. Only a
+ * start moved on the site (further than two readings of one run differ) brings its date along.
  */
 export function mergeInto(existing: Activity, input: ActivityInput, nowMs: number): Activity {
   const key = sourceKey(input.source, input.sourceId);
   const known = existing.sourceKeys.includes(key);
+  const sameStart = Math.abs(input.startMs - existing.startMs) <= SAME_START_WINDOW_MS;
   // A correction by hand outlasts every later reading of the same run.
   const incomingWins =
     !existing.edited &&
@@ -91,7 +37,7 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
     sources: known ? existing.sources : [...existing.sources, { source: input.source, id: input.sourceId }],
     sourceKeys: known ? existing.sourceKeys : [...existing.sourceKeys, key],
     startMs: incomingWins ? input.startMs : existing.startMs,
-    localDate: incomingWins ? input.localDate : existing.localDate,
+    localDate: incomingWins && !(known && sameStart) ? input.localDate : existing.localDate,
     sport: incomingWins ? input.sport : existing.sport,
     sportLabel: incomingWins ? input.sportLabel : existing.sportLabel,
     distanceM: pick(existing.distanceM, input.distanceM),

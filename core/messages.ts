@@ -3,6 +3,7 @@ import { SPORTS, type ActivityInput, type Source, type Sport } from './activity'
 import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
+import { FORM_ID_RE, isHandEntryId, type HandEntry, type RunWhen } from './hand-entry';
 import { dayNumber, isLocalDate } from './local-date';
 import { GARMIN_HOST, GARMIN_ORIGIN } from './sites/garmin/garmin-site';
 import { STRAVA_HOST, STRAVA_ORIGIN } from './sites/strava/strava-site';
@@ -62,6 +63,10 @@ export type PageRequest =
   | { type: 'state/get' }
   | { type: 'settings/update'; patch: Record<string, unknown> }
   | { type: 'activities/add'; activities: ActivityInput[] }
+  /** "I ran today" from the popup's form; sent again by a double click, stored once. */
+  | { type: 'manual/add'; entry: HandEntry }
+  /** The popup's "Undo" of a run typed by hand: takes back that entry alone (its source id). */
+  | { type: 'manual/undo'; id: string }
   /** One batch of a bulk import: saved like activities/add, the refresh throttled until imports/log. */
   | { type: 'import/save'; activities: ActivityInput[] }
   | { type: 'activities/delete'; keys: string[] }
@@ -221,6 +226,32 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       const r = checkActivities(raw.activities, nowMs, ['file', 'manual', 'strava', 'garmin']);
       return r.ok ? { ok: true, value: { type: raw.type, activities: r.value } } : refused(r.error);
     }
+    case 'manual/add': {
+      const e = raw.entry;
+      if (!isObj(e) || typeof e.formId !== 'string' || !FORM_ID_RE.test(e.formId) || typeof e.another !== 'boolean')
+        return refused(problem('request_hand_entry'));
+      const w = e.when;
+      let when: RunWhen;
+      if (isObj(w) && (w.kind === 'morning' || w.kind === 'now')) when = { kind: w.kind };
+      else if (isObj(w) && w.kind === 'at' && typeof w.time === 'string')
+        when = { kind: 'at', time: w.time.slice(0, 8) };
+      else return refused(problem('request_hand_entry'));
+      const bad =
+        checkOptionalNumber(e.distanceM, problem('field_distance'), LIMITS.maxDistanceM) ??
+        checkOptionalNumber(e.movingS, problem('field_moving_time'), LIMITS.maxDurationS);
+      if (bad) return refused(bad);
+      const entry: HandEntry = {
+        formId: e.formId,
+        another: e.another,
+        when,
+        distanceM: e.distanceM as number | null,
+        movingS: e.movingS as number | null,
+      };
+      return { ok: true, value: { type: 'manual/add', entry } };
+    }
+    case 'manual/undo':
+      if (typeof raw.id !== 'string' || !isHandEntryId(raw.id)) return refused(problem('request_hand_entry_undo'));
+      return { ok: true, value: { type: 'manual/undo', id: raw.id } };
     case 'rest/mark':
       if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return refused(problem('request_rest_mark'));
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };

@@ -270,6 +270,12 @@ export interface ProblemParams {
   request_plan_rest_day: [];
   strava_dom_no_summary: [];
   strava_dom_not_owner: [];
+
+  // A run typed in the popup (core/hand-entry.ts, its message in core/messages.ts).
+  hand_entry_time_invalid: [];
+  hand_entry_time_future: [time: string];
+  request_hand_entry: [];
+  request_hand_entry_undo: [];
 }
 
 export type ProblemCode = keyof ProblemParams;
@@ -526,6 +532,10 @@ const CODES: Record<ProblemCode, true> = {
   request_plan_rest_day: true,
   strava_dom_no_summary: true,
   strava_dom_not_owner: true,
+  hand_entry_time_invalid: true,
+  hand_entry_time_future: true,
+  request_hand_entry: true,
+  request_hand_entry_undo: true,
 };
 
 export const PROBLEM_CODES = Object.keys(CODES) as ProblemCode[];

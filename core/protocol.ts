@@ -87,6 +87,9 @@ export interface ProtocolMap {
   'state/get': PopupState;
   'settings/update': { settings: Settings };
   'activities/add': SaveOutcome;
+  /** `id`: the run's source id, for "Undo". */
+  'manual/add': SaveOutcome & { id: string };
+  'manual/undo': { withdrawn: boolean };
   'import/save': SaveOutcome;
   'activities/delete': { deleted: number };
   'backup/export': { fileName: string; text: string; count: number; damaged: number };

@@ -1,7 +1,8 @@
-import { SPORTS, type Activity } from '../activity';
+import { SPORTS, type Activity, type Source } from '../activity';
 import { addDays, isLocalDate } from '../local-date';
 import { breakStart, SPIKE_REPORT_DAYS } from './long-run-spike';
-import { isSameActivity, MERGE_START_WINDOW_MS } from '../merge-duplicates';
+import { PRIORITY } from '../merge-duplicates';
+import { groupSameActivities, sourceOfKey } from '../same-activity';
 import { REST_COUNT_DAYS } from './rest-streak';
 import type { Settings } from '../settings';
 import { LOAD_WINDOW_DAYS } from './training-load';
@@ -116,21 +117,22 @@ export function compareActivities(a: Activity, b: Activity): number {
   );
 }
 
-/** Of two records of one real activity, the one to count: the most merged, then one with a distance. */
+const priority = (a: Activity) => Math.max(0, ...a.sourceKeys.map((k) => PRIORITY[sourceOfKey(k) as Source] ?? 0));
+
+/**
+ * Of two records of one real activity, the one to count: the most merged, then the recorded one
+ * over a run typed by hand, then one with a distance.
+ */
 function preferred(a: Activity, b: Activity): Activity {
   if (a.sourceKeys.length !== b.sourceKeys.length) return a.sourceKeys.length > b.sourceKeys.length ? a : b;
+  const pa = priority(a);
+  const pb = priority(b);
+  if (pa !== pb) return pa > pb ? a : b;
   const da = num(a.distanceM) !== null;
   const db = num(b.distanceM) !== null;
   if (da !== db) return da ? a : b;
   return compareActivities(a, b) <= 0 ? a : b;
 }
-
-// Duplicates start within 10 minutes of each other; a chain of them spans a little more. Clusters
-// that started over an hour earlier cannot take a new member, which keeps the scan short.
-const DUPLICATE_SCAN_MS = Math.max(60 * 60 * 1000, 6 * MERGE_START_WINDOW_MS);
-
-// A record joins a group only if it is the same activity as every member: a Garmin copy lying
-// between two different Strava runs must not bridge them into one.
 
 const KNOWN_SPORTS = new Set<string>(SPORTS);
 
@@ -150,7 +152,8 @@ function isValidDate(d: string): boolean {
 /**
  * The activities with a local date in [from, to] (from null: no lower bound), each real activity
  * once, sorted by compareActivities. The store merges duplicates on import; this collapses any
- * that slipped through (two records with one key, or isSameActivity) so nothing counts twice.
+ * that slipped through (two records with one key, or the same activity by core/same-activity.ts,
+ * as the sync merge groups them) so nothing counts twice.
  * Records with an invalid date, start or sport are left out.
  */
 export function selectActivities(activities: readonly Activity[], from: string | null, to: string): Activity[] {
@@ -169,22 +172,7 @@ export function selectActivities(activities: readonly Activity[], from: string |
     }
   }
   const sorted = [...byKey.values()].sort(compareActivities);
-
-  const clusters: { first: number; members: Activity[]; chosen: Activity }[] = [];
-  for (const a of sorted) {
-    let joined = false;
-    for (let i = clusters.length - 1; i >= 0; i--) {
-      const c = clusters[i]!;
-      if (c.first < a.startMs - DUPLICATE_SCAN_MS) break;
-      if (c.members.every((m) => isSameActivity(m, a))) {
-        c.members.push(a);
-        c.chosen = preferred(c.chosen, a);
-        joined = true;
-        break;
-      }
-    }
-    if (!joined) clusters.push({ first: a.startMs, members: [a], chosen: a });
-  }
-  if (clusters.length === sorted.length) return sorted;
-  return clusters.map((c) => c.chosen).sort(compareActivities);
+  const groups = groupSameActivities(sorted, compareActivities);
+  if (groups.length === sorted.length) return sorted;
+  return groups.map((g) => g.reduce(preferred)).sort(compareActivities);
 }

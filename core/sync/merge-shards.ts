@@ -1,7 +1,8 @@
 import type { Source } from '../activity';
 import type { CheckIn } from '../check-in';
-import { isSameActivity, MERGE_START_WINDOW_MS, PRIORITY } from '../merge-duplicates';
-import { encodeCheckIn, encodeRun, type ShardContent, type SyncDeletion, type SyncRun } from './shard-format';
+import { PRIORITY } from '../merge-duplicates';
+import { deletionMatches, groupSameActivities, sourceOfKey } from '../same-activity';
+import { encodeCheckIn, encodeRun, type ShardContent, type SyncRun } from './shard-format';
 
 // Every browser's shards, its own included, folded into one history. The result depends only on
 // the set of rows: any shards, in any order, any number of times, give the same runs, so every
@@ -16,8 +17,7 @@ export interface MergedShards {
   checkIns: CheckIn[];
 }
 
-const sourceOf = (k: string) => k.slice(0, k.indexOf(':')) as Source;
-const priority = (r: SyncRun) => Math.max(...r.sourceKeys.map((k) => PRIORITY[sourceOf(k)] ?? 0));
+const priority = (r: SyncRun) => Math.max(...r.sourceKeys.map((k) => PRIORITY[sourceOfKey(k) as Source] ?? 0));
 
 /** Which copy of a run speaks for it: the latest hand correction, else the best source. */
 function rank(a: SyncRun & { row: string }, b: SyncRun & { row: string }): number {
@@ -29,39 +29,6 @@ function rank(a: SyncRun & { row: string }, b: SyncRun & { row: string }): numbe
   return a.row < b.row ? -1 : a.row > b.row ? 1 : 0;
 }
 
-function find(parent: number[], i: number): number {
-  while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-  return i;
-}
-
-/** Two ids from the same source (files aside) are two runs as far as that source knows. */
-function idsConflict(a: { sourceKeys: string[] }, b: { sourceKeys: string[] }): boolean {
-  const mine = new Map(a.sourceKeys.map((k) => [sourceOf(k), k]));
-  return b.sourceKeys.some((k) => {
-    const other = mine.get(sourceOf(k));
-    return sourceOf(k) !== 'file' && other !== undefined && other !== k;
-  });
-}
-
-const sameStart = (a: { startMs: number }, b: { startMs: number }) =>
-  Math.abs(a.startMs - b.startMs) <= MERGE_START_WINDOW_MS;
-
-/**
- * The store's duplicate rule, except for a run corrected by hand: its distance or sport may now
- * differ from every source's, so it matches on start and source ids alone (two runs do not start
- * within ten minutes of each other).
- */
-function sameRun(a: SyncRun, b: SyncRun): boolean {
-  if (a.sourceKeys.some((k) => b.sourceKeys.includes(k))) return true;
-  if (a.edited || b.edited) return sameStart(a, b) && !idsConflict(a, b);
-  return isSameActivity(a, b);
-}
-
-/** A deletion is of "the run that started then": the deleted copy may have been corrected. */
-function deletes(d: SyncDeletion, r: SyncRun): boolean {
-  return d.sourceKeys.some((k) => r.sourceKeys.includes(k)) || (sameStart(d, r) && !idsConflict(d, r));
-}
-
 export function mergeShards(contents: readonly ShardContent[]): MergedShards {
   // Set semantics first: the same row delivered twice is one row.
   const byRow = new Map<string, SyncRun & { row: string }>();
@@ -70,42 +37,18 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
       const row = encodeRun(r);
       byRow.set(row, { ...r, row });
     }
-  const nodes = [...byRow.values()].sort((a, b) => a.startMs - b.startMs || (a.row < b.row ? -1 : 1));
-
-  // Copies of one run: a shared source id, or the store's duplicate rule. Connected components
-  // do not depend on the order in which pairs are looked at.
-  const parent = nodes.map((_, i) => i);
-  const union = (i: number, j: number) => {
-    const a = find(parent, i);
-    const b = find(parent, j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  };
-  const firstWithKey = new Map<string, number>();
-  nodes.forEach((n, i) => {
-    for (const k of n.sourceKeys) {
-      const j = firstWithKey.get(k);
-      if (j === undefined) firstWithKey.set(k, i);
-      else union(i, j);
-    }
-    for (let j = i - 1; j >= 0 && n.startMs - nodes[j]!.startMs <= MERGE_START_WINDOW_MS; j--)
-      if (sameRun(n, nodes[j]!)) union(i, j);
-  });
-  const clusters = new Map<number, (SyncRun & { row: string })[]>();
-  nodes.forEach((n, i) => {
-    const root = find(parent, i);
-    const list = clusters.get(root);
-    if (list) list.push(n);
-    else clusters.set(root, [n]);
-  });
+  // Copies of one run, grouped by the one rule (core/same-activity.ts): the groups depend on the
+  // set of rows alone, so every browser that holds the same rows sees the same runs.
+  const clusters = groupSameActivities([...byRow.values()], (a, b) => (a.row < b.row ? -1 : a.row > b.row ? 1 : 0));
 
   const deletions = [...new Map(contents.flatMap((c) => c.deletions).map((d) => [JSON.stringify(d), d])).values()];
 
   const runs: SyncRun[] = [];
-  for (const members of clusters.values()) {
+  for (const members of clusters) {
     members.sort(rank);
     const lastChange = Math.max(...members.map((m) => m.updatedMs));
     // A deletion hides the run unless some copy changed after it (a correction, a new source).
-    const deleted = deletions.some((d) => d.deletedMs > lastChange && members.some((m) => deletes(d, m)));
+    const deleted = deletions.some((d) => d.deletedMs > lastChange && members.some((m) => deletionMatches(d, m)));
     if (deleted) continue;
     const w = members[0]!;
     const fill = <K extends 'distanceM' | 'movingS' | 'elapsedS'>(k: K) =>

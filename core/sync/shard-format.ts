@@ -324,6 +324,11 @@ export function syncRunOf(a: Activity): SyncRun {
   };
 }
 
+/**
+ * A deletion row of a record. A run corrected by hand travels without its distance and times:
+ * they are the runner's, and the other browsers' copies of the run (Garmin's, uncorrected) still
+ * carry what the sources said, so the deletion matches them by start and sport family alone.
+ */
 export function syncDeletionOf(a: Activity, deletedMs: number): SyncDeletion {
   const r = syncRunOf(a);
   return {
@@ -331,9 +336,9 @@ export function syncDeletionOf(a: Activity, deletedMs: number): SyncDeletion {
     startMs: r.startMs,
     localDate: r.localDate,
     sport: r.sport,
-    distanceM: r.distanceM,
-    movingS: r.movingS,
-    elapsedS: r.elapsedS,
+    distanceM: r.edited ? null : r.distanceM,
+    movingS: r.edited ? null : r.movingS,
+    elapsedS: r.edited ? null : r.elapsedS,
     deletedMs: floorSec(deletedMs),
   };
 }

@@ -82,3 +82,36 @@ export function realisticHistory(): SeedActivity[] {
   out[out.length - 1] = { ...today, startMs: today.startMs - 8 * 3_600_000 + 7 * 3_600_000 + 12 * 60_000 };
   return out;
 }
+
+/** The local date (this machine's zone, the browser's) of an instant. */
+export function localDateAt(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A start `agoMs` before now, but on today's local date (a minute after midnight at the
+ * earliest): a run of today at any hour, never in the future.
+ */
+export function earlierToday(agoMs: number, now = Date.now()): number {
+  const first = new Date(now);
+  first.setHours(0, 1, 0, 0);
+  return Math.min(now, Math.max(first.getTime(), now - agoMs));
+}
+
+/** An activity of any source that started at `startMs` (dated where this machine is). */
+export function activityAt(
+  startMs: number,
+  km: number,
+  source: 'strava' | 'garmin' | 'file',
+  id: string,
+  sport = 'run',
+): SeedActivity {
+  return {
+    ...runOn(0, km, id, 0, sport),
+    source: source as 'strava',
+    startMs,
+    localDate: localDateAt(startMs),
+    sportLabel: sport,
+  };
+}

@@ -89,3 +89,25 @@ export async function savedFile(page: DriverPage, selector: string): Promise<{ n
   await page.click(selector);
   return page.evaluate(() => (window as unknown as { __saved: Promise<{ name: string; text: string }> }).__saved);
 }
+
+/** The source ids of every stored activity, one list per record, sorted. */
+export function storedSourceKeys(driver: Driver): Promise<string[][]> {
+  return driver.inExtension(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'hip-check')) return [];
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('hip-check');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('activities')) return [];
+      return await new Promise<string[][]>((res, rej) => {
+        const q = db.transaction('activities').objectStore('activities').getAll();
+        q.onsuccess = () => res((q.result as { sourceKeys: string[] }[]).map((a) => [...a.sourceKeys].sort()).sort());
+        q.onerror = () => rej(q.error);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}

@@ -5,10 +5,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fixturePage, stravaActivityPage as stravaActivity, stravaListPage } from '../e2e/extension-fixture';
-import { realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
+import { activityAt, earlierToday, localDateAt, realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import type { Driver, SiteRequest } from './driver';
-import { badge, savedFile, seed, storageItems, storedKeys } from './ext';
+import { badge, savedFile, seed, storageItems, storedKeys, storedSourceKeys } from './ext';
 import { expect, test } from './fixture';
 
 const FILES = path.join(CORPUS_DIR, 'files');
@@ -439,5 +439,72 @@ test.describe('browser differences', () => {
       expect(size, k).toBeLessThanOrEqual(8192);
     }
     expect(total).toBeLessThanOrEqual(102_400);
+  });
+});
+
+// Issue 19: every run counted once. Times are relative to now, so these pass at any hour.
+test.describe('one run, counted once', () => {
+  const MIN = 60_000;
+
+  test('"I ran today", its Save clicked twice at once, then Strava’s page of the same run: one run', async ({
+    driver,
+  }) => {
+    // Strava's copy started hours before the form was sent (or just after midnight), 8.05 km.
+    const start = earlierToday(3 * 60 * MIN);
+    const wallS = (start - new Date(start).getTimezoneOffset() * MIN) / 1000;
+    const page = await stravaActivity(12345678901, { START_LOCAL_S: wallS, DATE_TEXT: localDateAt(start) });
+    driver.serve(() => html(page));
+    const popup = await driver.openExtensionPage('popup.html');
+    await popup.click('[data-testid="i-ran"]');
+    // The form is a chunk of its own: wait for it before reading its unit.
+    await expect.poll(() => popup.count('[data-testid="run-form"] input[name="distance"]')).toBe(1);
+    const label = (await popup.text('[data-testid="run-form"] label:has(input[name="distance"])')) ?? '';
+    await popup.fill('[data-testid="run-form"] input[name="distance"]', /\bmi\b/.test(label) ? '5' : '8');
+    await popup.fill('[data-testid="run-form"] input[name="minutes"]', '41');
+    // Two clicks in one go, before the page can redraw the button.
+    await popup.evaluate(() => {
+      const save = document.querySelector<HTMLButtonElement>('[data-testid="save-run"]')!;
+      save.click();
+      save.click();
+    });
+    await expect.poll(() => popup.count('[data-testid="undo"]')).toBe(1);
+    const typed = await storedSourceKeys(driver);
+    expect(typed).toHaveLength(1);
+    expect(typed[0]).toEqual([expect.stringMatching(/^manual:[a-z0-9]+$/)]);
+
+    await driver.openPage('https://www.strava.com/activities/12345678901');
+    // The page was read (its id is stored), and joined the typed run: still one record.
+    await expect
+      .poll(() => storedSourceKeys(driver), { timeout: 30_000 })
+      .toEqual([[typed[0]![0], 'strava:12345678901']]);
+    await expect.poll(() => badge(driver).then((b) => b.text)).toBe('1');
+  });
+
+  test('with sync on, deleting a walk keeps the run that started five minutes later, and the badge', async ({
+    driver,
+  }) => {
+    const now = Date.now();
+    const runStart = now - 35 * MIN;
+    const walk = { ...activityAt(now - 40 * MIN, 1.2, 'file', 'walk-file', 'walk'), movingS: 900, elapsedS: 960 };
+    const run = activityAt(runStart, 10, 'strava', '15000000001');
+    const before = activityAt(runStart - 24 * 60 * MIN, 8, 'strava', '15000000000');
+    const options = await driver.openExtensionPage('options.html');
+    await seed(options, [walk, run, before]);
+    await options.click('[data-testid="sync-toggle"]');
+    const shards = async () =>
+      JSON.stringify(Object.entries(await storageItems(driver, 'sync')).filter(([k]) => k.startsWith('hcs.')));
+    await expect.poll(shards, { timeout: 30_000 }).toContain('"a":');
+    await expect.poll(() => badge(driver).then((b) => b.text)).toBe('2');
+
+    await options.reload();
+    await options.click('tr[data-key="file:walk-file"] button[aria-label^="Delete"]');
+    await options.click('tr[data-key="file:walk-file"] [data-testid="delete-yes"]');
+    // The positive signal: the deletion is in this browser's items for the others.
+    await expect.poll(shards, { timeout: 30_000 }).toContain('"d":');
+    expect(await storedKeys(driver)).toEqual(['strava:15000000000', 'strava:15000000001']);
+    const popup = await driver.openExtensionPage('popup.html');
+    await expect.poll(() => popup.count('[data-testid="recent-activities"] tbody tr')).toBe(2);
+    expect(await popup.count('tr[data-key="strava:15000000001"]')).toBe(1);
+    expect(await badge(driver)).toMatchObject({ text: '2' });
   });
 });

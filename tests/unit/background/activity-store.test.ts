@@ -5,6 +5,9 @@ import { addDays } from '../../../core/local-date';
 import { DB_VERSION, MIGRATIONS, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
 import { CheckInStore } from '../../../background/check-in-store';
+import { readActivityFile, activitiesOf, bytesSource } from '../../../core/files';
+import { computeVerdict } from '../../../core/engine/verdict';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { NOW, run } from '../activity-fixtures';
 
 let n = 0;
@@ -164,5 +167,58 @@ describe('saving a batch (a bulk import)', () => {
     expect(outcome).toMatchObject(sum);
     expect(outcome).toMatchObject({ added: 3, merged: 2 });
     expect(await whole.all()).toEqual(await oneByOne.all());
+  });
+});
+
+describe('the local date of a run', () => {
+  // Four runs on four days in Tokyo: 07:00, 07:00, 00:01 and 23:59 local. Seen from Los Angeles
+  // (17 hours behind in November), three of them start on the day before.
+  const TOKYO = 'Asia/Tokyo';
+  const LA = 'America/Los_Angeles';
+  const days = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'];
+  const wall = ['07:00', '07:00', '00:01', '23:59'];
+  const startOf = (i: number) => Date.parse(`${days[i]}T${wall[i]}:00+09:00`);
+  const gpx = (startMs: number) =>
+    new TextEncoder().encode(
+      '<?xml version="1.0"?><gpx version="1.1" creator="watch"><trk><type>running</type><trkseg>' +
+        Array.from(
+          { length: 31 },
+          (_, k) =>
+            `<trkpt lat="${35.6 + k * 0.0009}" lon="139.7"><time>${new Date(startMs + k * 60_000).toISOString()}</time></trkpt>`,
+        ).join('') +
+        '</trkseg></trk></gpx>',
+    );
+  const readIn = async (timeZone: string) =>
+    (
+      await Promise.all(
+        days.map(async (_, i) =>
+          activitiesOf(await readActivityFile(`run${i}.gpx`, bytesSource(gpx(startOf(i))), { timeZone, nowMs: NOW })),
+        ),
+      )
+    ).flat();
+
+  it('is fixed where it was first read: importing the same files again in another time zone moves no run', async () => {
+    const tokyo = await readIn(TOKYO);
+    expect(tokyo.map((a) => a.localDate)).toEqual(days);
+    const la = await readIn(LA);
+    // The readers date a file by the browser's zone: from Los Angeles three runs fall a day earlier.
+    expect(la.map((a) => a.localDate)).toEqual(['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-23']);
+
+    const store = await freshStore();
+    expect(await store.save(tokyo, NOW)).toMatchObject({ added: 4 });
+    expect(await store.save(la, NOW + 1000)).toMatchObject({ added: 0, known: 4, updated: 0 });
+    const stored = await store.all();
+    expect(stored.map((a) => a.localDate).sort()).toEqual(days);
+    const streak = (today: string) =>
+      computeVerdict({ today, settings: { ...DEFAULT_SETTINGS }, activities: stored }).streak.runDays;
+    expect(streak('2026-11-23')).toBe(4);
+  });
+
+  it('moves with a start the runner moved on the site', async () => {
+    const store = await freshStore();
+    await store.save([run()], NOW);
+    const dayBefore = run({ startMs: run().startMs - 86_400_000, localDate: '2026-11-19' });
+    expect(await store.save([dayBefore], NOW + 1)).toMatchObject({ updated: 1 });
+    expect((await store.all())[0]).toMatchObject({ localDate: '2026-11-19', startMs: dayBefore.startMs });
   });
 });

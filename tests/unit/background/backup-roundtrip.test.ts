@@ -64,7 +64,13 @@ describe('backup round trip', () => {
           const fresh = await routerDeps();
           const r = await handleMessage({ type: 'backup/import', text }, page, fresh);
           expect(r).toMatchObject({ ok: true, refused: [] });
-          expect(await fresh.store.count()).toBe(await d.store.count());
+          // Every source id comes back. Two records may come back as one: a correction by hand
+          // can make two records of one start and sport family the same activity (a corrected
+          // run's values are not compared), as the popup already counted them.
+          const ids = (acts: { sourceKeys: string[] }[]) => acts.flatMap((a) => a.sourceKeys).sort();
+          expect(ids(await fresh.store.all())).toEqual(ids(stored));
+          if (edits.length === 0) expect(await fresh.store.count()).toBe(await d.store.count());
+          else expect(await fresh.store.count()).toBeLessThanOrEqual(await d.store.count());
           // And again: nothing changes the second time.
           const again = await handleMessage({ type: 'backup/import', text }, page, fresh);
           expect(again).toMatchObject({ ok: true, added: 0, merged: 0 });

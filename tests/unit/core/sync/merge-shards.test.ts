@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { activityFromInput } from '../../../../core/activity';
 import { mergeShards } from '../../../../core/sync/merge-shards';
-import type { ShardContent, SyncDeletion, SyncRun } from '../../../../core/sync/shard-format';
+import {
+  syncDeletionOf,
+  syncRunOf,
+  type ShardContent,
+  type SyncDeletion,
+  type SyncRun,
+} from '../../../../core/sync/shard-format';
 
 const T = Date.parse('2026-11-20T07:00:00Z');
 const run = (over: Partial<SyncRun>): SyncRun => ({
@@ -71,5 +78,61 @@ describe('merging shards', () => {
     ]);
     expect(m.restMarks).toEqual([]);
     expect(m.checkIns.map((c) => c.pain)).toEqual([5]);
+  });
+
+  it('deleting a 1.2 km walk at 07:00 leaves the 10 km run at 07:05, here and in the other browser', () => {
+    const walk = run({ sourceKeys: ['file:walk'], sport: 'walk', distanceM: 1200, movingS: 900, elapsedS: 960 });
+    const runAfter = run({ sourceKeys: ['strava:2'], startMs: T + 5 * 60_000 });
+    const gone = del(walk, T + 5 * 3_600_000);
+    const m = mergeShards([shard({ deletions: [gone], runs: [runAfter] }), shard({ runs: [walk, runAfter] })]);
+    expect(m.runs.map((r) => r.sourceKeys)).toEqual([['strava:2']]);
+  });
+
+  it('a Garmin copy between two Strava runs does not join them: two runs', () => {
+    const m = mergeShards([
+      shard({ runs: [run({}), run({ sourceKeys: ['strava:2'], startMs: T + 8 * 60_000 })] }),
+      shard({ runs: [run({ sourceKeys: ['garmin:9'], startMs: T + 4 * 60_000 })] }),
+    ]);
+    expect(m.runs).toHaveLength(2);
+    expect(m.runs.filter((r) => r.sourceKeys.includes('strava:1') && r.sourceKeys.includes('strava:2'))).toEqual([]);
+  });
+
+  it('deleting "I ran today" hides the hand entry, not the Strava run of that morning', () => {
+    const byHand = run({ sourceKeys: ['manual:form1'], startMs: T + 10 * 3_600_000, elapsedS: null });
+    const strava = run({});
+    // Before: one run (the hand entry joins the recorded run of its day).
+    expect(mergeShards([shard({ runs: [byHand] }), shard({ runs: [strava] })]).runs).toHaveLength(1);
+    const m = mergeShards([shard({ deletions: [del(byHand, T + 11 * 3_600_000)] }), shard({ runs: [strava] })]);
+    expect(m.runs.map((r) => r.sourceKeys)).toEqual([['strava:1']]);
+  });
+
+  it('a run corrected by hand and deleted in one browser is hidden in the other, whose copy is Garmin’s', () => {
+    const corrected = activityFromInput(
+      {
+        source: 'strava',
+        sourceId: '1',
+        startMs: T,
+        localDate: '2026-11-20',
+        sport: 'run',
+        sportLabel: 'Run',
+        distanceM: 10_000,
+        movingS: 3000,
+        elapsedS: 3100,
+        name: '',
+      },
+      T + 3_600_000,
+    );
+    const edited = { ...corrected, distanceM: 12_500, edited: true, updatedMs: T + 2 * 3_600_000 };
+    const garmin = run({ sourceKeys: ['garmin:9'], startMs: T + 60_000 });
+    // Shown as one run while both are there; the correction speaks for it.
+    expect(mergeShards([shard({ runs: [syncRunOf(edited)] }), shard({ runs: [garmin] })]).runs).toMatchObject([
+      { distanceM: 12_500, sourceKeys: ['garmin:9', 'strava:1'] },
+    ]);
+    const gone = syncDeletionOf(edited, T + 5 * 3_600_000);
+    expect(gone).toMatchObject({ distanceM: null, movingS: null, elapsedS: null });
+    expect(mergeShards([shard({ deletions: [gone] }), shard({ runs: [garmin] })]).runs).toEqual([]);
+    // A walk that started then is not what was deleted.
+    const walk = run({ sourceKeys: ['garmin:8'], sport: 'walk', distanceM: 1200 });
+    expect(mergeShards([shard({ deletions: [gone] }), shard({ runs: [walk] })]).runs).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { activityFromInput, type Activity, type ActivityInput } from '../../../../core/activity';
 import type { CheckIn } from '../../../../core/check-in';
 import { addDays } from '../../../../core/local-date';
-import { findDuplicate, mergeInto } from '../../../../core/merge-duplicates';
+import { mergeInto } from '../../../../core/merge-duplicates';
+import { findSame } from '../../../../core/same-activity';
 import { mergeShards } from '../../../../core/sync/merge-shards';
 import {
   decodeItem,
@@ -63,7 +64,7 @@ class Browser {
   }
 
   see(input: ActivityInput, now: number) {
-    const dup = findDuplicate(this.activities, input);
+    const dup = findSame(this.activities, { ...input, sourceKeys: [`${input.source}:${input.sourceId}`] });
     if (!dup) {
       this.activities.push(activityFromInput(input, now));
       return;
