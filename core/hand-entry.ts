@@ -1,6 +1,6 @@
 import type { ActivityInput } from './activity';
 import type { Check } from './activity-validation';
-import { wallClockToUtc } from './files/summary';
+import { wallClockToUtc } from './time';
 import { dayNumber, localDateOf } from './local-date';
 import { problem } from './problem-codes';
 import { ANOTHER_RUN_PREFIX } from './same-activity';
