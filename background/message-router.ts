@@ -189,7 +189,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       runDaysPerWeek: req.runDaysPerWeek,
       usualRestDay: req.usualRestDay,
     });
-    if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+    if (!r.ok) return { ok: false, error: r.errors[0]!.problem, errors: r.errors };
     await deps.dataChanged();
     return { ok: true, settings: r.value };
   },
@@ -203,7 +203,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
   },
   'settings/update': async (req, sender, deps) => {
     const r = await deps.updateSettings(req.patch);
-    if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+    if (!r.ok) return { ok: false, error: r.errors[0]!.problem, errors: r.errors };
     await deps.dataChanged();
     return { ok: true, settings: r.value };
   },

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { errorText } from '../core/guards';
+import { problem } from '../core/problem-codes';
 import { settingsFromStored, validateSettingsPatch, type Settings, type Validated } from '../core/settings';
 
 // Settings live in storage.sync so they follow the runner's browser profile to other machines.
@@ -18,7 +20,7 @@ export async function updateSettings(patch: unknown): Promise<Validated<Settings
   } catch (e) {
     return {
       ok: false,
-      errors: [{ field: 'settings', message: `The browser refused to save settings: ${(e as Error).message}` }],
+      errors: [{ field: 'settings', problem: problem('action_failed', errorText(e).slice(0, 200)) }],
     };
   }
   return r;

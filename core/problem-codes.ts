@@ -259,12 +259,47 @@ export interface ProblemParams {
   request_backup_too_large: [mb: number];
   request_site_only: [];
   action_failed: [detail: string];
+
+  // Check-ins, backups and settings refused (core/check-in.ts, backup-format.ts, settings.ts).
+  checkin_not_object: [];
+  checkin_no_date: [];
+  checkin_pain_range: [min: number, max: number];
+  checkin_answer_yes_no: [answer: string];
+  backup_not_json: [detail: string];
+  backup_no_format: [];
+  backup_no_version: [];
+  backup_newer_version: [version: number];
+  backup_no_activities: [];
+  backup_repeats_activity: [index: number, first: number];
+  backup_no_rest_or_checkins: [];
+  backup_rest_day_not_date: [index: number];
+  backup_checkin_damaged: [index: number, problem: Problem];
+  backup_settings_damaged: [field: string, problem: Problem];
+  settings_not_object: [];
+  settings_unknown: [name: string];
+  settings_preset: [presets: string];
+  settings_number: [unit: Problem];
+  settings_integer: [unit: Problem];
+  settings_range: [min: number, max: number, unit: Problem];
+  settings_unit_days: [];
+  settings_unit_runs: [];
+  settings_unit_pct: [];
+  settings_unit_km: [];
+  settings_sports_list: [sports: string];
+  settings_no_sports: [];
+  settings_units: [];
+  settings_week_start: [];
+  settings_on_off: [];
+  settings_run_days: [];
+  settings_rest_day: [];
+  settings_long_run_order: [];
+
   activity_gone: [];
   backup_activity_damaged: [index: number, problem: Problem];
   strava_page_conflicting_data: [];
   request_problem_report: [];
   csv_row_too_long: [row: number, max: number];
-  request_checkin_invalid: [detail: string];
+  request_checkin_invalid: [problem: Problem];
   request_checkin_not_today: [];
   request_plan_days: [];
   request_plan_rest_day: [];
@@ -521,6 +556,38 @@ const CODES: Record<ProblemCode, true> = {
   request_backup_too_large: true,
   request_site_only: true,
   action_failed: true,
+  checkin_not_object: true,
+  checkin_no_date: true,
+  checkin_pain_range: true,
+  checkin_answer_yes_no: true,
+  backup_not_json: true,
+  backup_no_format: true,
+  backup_no_version: true,
+  backup_newer_version: true,
+  backup_no_activities: true,
+  backup_repeats_activity: true,
+  backup_no_rest_or_checkins: true,
+  backup_rest_day_not_date: true,
+  backup_checkin_damaged: true,
+  backup_settings_damaged: true,
+  settings_not_object: true,
+  settings_unknown: true,
+  settings_preset: true,
+  settings_number: true,
+  settings_integer: true,
+  settings_range: true,
+  settings_unit_days: true,
+  settings_unit_runs: true,
+  settings_unit_pct: true,
+  settings_unit_km: true,
+  settings_sports_list: true,
+  settings_no_sports: true,
+  settings_units: true,
+  settings_week_start: true,
+  settings_on_off: true,
+  settings_run_days: true,
+  settings_rest_day: true,
+  settings_long_run_order: true,
   activity_gone: true,
   backup_activity_damaged: true,
   strava_page_conflicting_data: true,

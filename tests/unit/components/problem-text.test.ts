@@ -23,7 +23,7 @@ const load = (lang: string) =>
 const LOCALES = { en: load('en'), de: load('de') };
 
 /** Codes whose German may equal the English: names and units only. */
-const SAME_IN_BOTH = new Set<ProblemCode>([]);
+const SAME_IN_BOTH = new Set<ProblemCode>(['settings_unit_pct', 'settings_unit_km']);
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -299,6 +299,8 @@ describe('_locales/de is German', () => {
     'source_garmin',
     'problem_strava',
     'problem_garmin',
+    'problem_settings_unit_pct',
+    'problem_settings_unit_km',
   ]);
 
   it('no German message is left in English (only names and units may match)', () => {
