@@ -294,6 +294,20 @@ export interface ProblemParams {
   settings_rest_day: [];
   settings_long_run_order: [];
 
+  // Why a site's list item was not read (core/sites/*): kept with the reading, not stored.
+  site_skip_not_object: [];
+  site_skip_not_activity: [];
+  site_skip_no_id: [];
+  site_skip_no_sport: [fields: string];
+  site_skip_no_start: [field: string, value: string];
+  site_skip_no_local_date: [field: string];
+  site_skip_listed_twice: [];
+  strava_skip_local_far: [];
+  garmin_skip_multisport: [];
+  garmin_skip_multisport_parts: [count: number, ids: string];
+  garmin_skip_multisport_empty: [];
+  garmin_skip_transition: [typeKey: string];
+
   activity_gone: [];
   backup_activity_damaged: [index: number, problem: Problem];
   strava_page_conflicting_data: [];
@@ -588,6 +602,18 @@ const CODES: Record<ProblemCode, true> = {
   settings_run_days: true,
   settings_rest_day: true,
   settings_long_run_order: true,
+  site_skip_not_object: true,
+  site_skip_not_activity: true,
+  site_skip_no_id: true,
+  site_skip_no_sport: true,
+  site_skip_no_start: true,
+  site_skip_no_local_date: true,
+  site_skip_listed_twice: true,
+  strava_skip_local_far: true,
+  garmin_skip_multisport: true,
+  garmin_skip_multisport_parts: true,
+  garmin_skip_multisport_empty: true,
+  garmin_skip_transition: true,
   activity_gone: true,
   backup_activity_damaged: true,
   strava_page_conflicting_data: true,
