@@ -1,6 +1,6 @@
 import { sourceKey } from '../core/activity';
 import { handEntryInput } from '../core/hand-entry';
-import { problem } from '../core/problem-codes';
+import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { restoreChanges } from '../core/restore-changes';
@@ -58,7 +58,7 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
     if (!READS.has(parsed.value.type)) await deps.beforeChange();
     return await route(parsed.value, sender, deps);
   } catch (e) {
-    return { ok: false, error: problem('action_failed', String((e as Error).message).slice(0, 200)) };
+    return { ok: false, error: problemOf(e) };
   }
 }
 

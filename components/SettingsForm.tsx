@@ -31,7 +31,7 @@ function useSaver(onSaved: (s: Settings) => void) {
     } else {
       setSaved(null);
       setDrafts(typed === undefined ? {} : { [field]: typed });
-      setErrors({ [field]: r.errors?.map((e) => problemText(e.problem)).join(' ') ?? r.error });
+      setErrors({ [field]: r.errors?.map((e) => problemText(e.problem)).join(' ') ?? r.words });
     }
   };
   const refuse = (field: string, message: string) => {

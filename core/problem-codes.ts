@@ -1,3 +1,5 @@
+import { errorText } from './guards';
+
 // What went wrong, as a code and its parameters: the core never writes sentences for runners.
 // components/problem-text.ts turns each code into words from _locales (message "problem_<code>"),
 // so the German UI never shows English. A parameter may itself be a problem (a subject, a
@@ -308,6 +310,13 @@ export interface ProblemParams {
   garmin_skip_multisport_empty: [];
   garmin_skip_transition: [typeKey: string];
 
+  // Failures outside any rule: the store's, the pages' own, and problems stored by older versions.
+  store_source_taken: [key: string];
+  no_answer: [];
+  no_answer_why: [detail: string];
+  stored_text: [text: string];
+  stored_unreadable: [];
+
   activity_gone: [];
   backup_activity_damaged: [index: number, problem: Problem];
   strava_page_conflicting_data: [];
@@ -614,6 +623,11 @@ const CODES: Record<ProblemCode, true> = {
   garmin_skip_multisport_parts: true,
   garmin_skip_multisport_empty: true,
   garmin_skip_transition: true,
+  store_source_taken: true,
+  no_answer: true,
+  no_answer_why: true,
+  stored_text: true,
+  stored_unreadable: true,
   activity_gone: true,
   backup_activity_damaged: true,
   strava_page_conflicting_data: true,
@@ -672,4 +686,30 @@ export function asProblem(v: unknown, depth = 0): Problem | null {
     }
   }
   return { code, params: out } as Problem;
+}
+
+/**
+ * A problem read back from storage: its code, or the English words an older version stored
+ * before problems were codes (kept, and said to be from then), or that it can't be read.
+ */
+export function storedProblem(v: unknown): Problem {
+  if (typeof v === 'string') return problem('stored_text', v.slice(0, 500));
+  return asProblem(v) ?? problem('stored_unreadable');
+}
+
+/** Thrown where a problem must cross a throw (a save inside an import); problemOf gives it back. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  constructor(readonly problem: Problem) {
+    super(problemDebugText(problem));
+  }
+}
+
+/**
+ * Something thrown, as a problem: a ProblemError's own, else an unexpected failure (a bug, the
+ * browser refusing) as action_failed with the thrown words as its detail, never as the message.
+ */
+export function problemOf(e: unknown): Problem {
+  if (e instanceof ProblemError) return e.problem;
+  return problem('action_failed', errorText(e).slice(0, 200));
 }

@@ -9,6 +9,7 @@ import {
   PROBLEM_CODES,
   problem,
   problemMessageName,
+  storedProblem,
   type Problem,
   type ProblemCode,
 } from '../../../core/problem-codes';
@@ -88,9 +89,13 @@ describe('problem codes in both languages', () => {
     );
   });
 
-  it('older records with English text pass through unchanged', () => {
+  it('English words an older version stored are shown as they were, said to be from then', () => {
     speak('de');
-    expect(problemText('The file is empty')).toBe('The file is empty');
+    expect(problemText(storedProblem('The file is empty'))).toBe(
+      'The file is empty (so notiert von einer früheren Version von Hip Check)',
+    );
+    expect(storedProblem(problem('file_empty'))).toEqual(problem('file_empty'));
+    expect(storedProblem({ code: 'no_such_code', params: [] })).toEqual(problem('stored_unreadable'));
   });
 
   it('a refusal from a real reader reads as German', async () => {
