@@ -5,6 +5,7 @@ import { admitActivities, checkStoredActivity } from '../core/activity-validatio
 import { joinableSources, mergeInto } from '../core/merge-duplicates';
 import { findSame, isHandEntryOnly, startWindow } from '../core/same-activity';
 import { LIMITS } from '../core/plausibility';
+import { problem, storedProblem } from '../core/problem-codes';
 import type { HipCheckDB, ImportRecord } from './activity-db';
 
 export type { SaveOutcome };
@@ -194,7 +195,7 @@ export class ActivityStore {
       if (conflicting.length)
         out.refused.push({
           item: conflicting.map((s) => sourceKey(s.source, s.id)).join(', '),
-          reason: `another stored activity (${existing.key}) already holds an id of that source`,
+          reason: problem('store_source_taken', existing.key),
         });
       const recWins = rec.edited === true && (!existing.edited || rec.updatedMs > existing.updatedMs);
       const next: Activity = {
@@ -345,7 +346,9 @@ export class ActivityStore {
     const out: ImportRecord[] = [];
     let cursor = await this.db.transaction('imports').store.openCursor(null, 'prev');
     while (cursor && out.length < limit) {
-      out.push(cursor.value);
+      // Reasons logged by older versions may be English text: read back as codes.
+      const rec = cursor.value;
+      out.push({ ...rec, refused: rec.refused.map((r) => ({ ...r, reason: storedProblem(r.reason) })) });
       cursor = await cursor.continue();
     }
     return out;

@@ -1,6 +1,6 @@
 import { sourceKey } from '../core/activity';
 import { handEntryInput } from '../core/hand-entry';
-import { problem } from '../core/problem-codes';
+import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { restoreChanges } from '../core/restore-changes';
@@ -58,7 +58,7 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
     if (!READS.has(parsed.value.type)) await deps.beforeChange();
     return await route(parsed.value, sender, deps);
   } catch (e) {
-    return { ok: false, error: problem('action_failed', String((e as Error).message).slice(0, 200)) };
+    return { ok: false, error: problemOf(e) };
   }
 }
 
@@ -189,7 +189,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       runDaysPerWeek: req.runDaysPerWeek,
       usualRestDay: req.usualRestDay,
     });
-    if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+    if (!r.ok) return { ok: false, error: r.errors[0]!.problem, errors: r.errors };
     await deps.dataChanged();
     return { ok: true, settings: r.value };
   },
@@ -203,7 +203,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
   },
   'settings/update': async (req, sender, deps) => {
     const r = await deps.updateSettings(req.patch);
-    if (!r.ok) return { ok: false, error: r.errors.map((e) => e.message).join(' '), errors: r.errors };
+    if (!r.ok) return { ok: false, error: r.errors[0]!.problem, errors: r.errors };
     await deps.dataChanged();
     return { ok: true, settings: r.value };
   },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReadProblem, Site, StoredProblem } from '../core/messages';
+import { storedProblem } from '../core/problem-codes';
 
 // Site readers that expected data and found none report it here, so the popup can say
 // "couldn't read this page" instead of silently missing runs.
@@ -11,7 +12,8 @@ export type { StoredProblem };
 export async function listProblems(): Promise<StoredProblem[]> {
   const got = await browser.storage.local.get(KEY);
   const v = got[KEY];
-  return Array.isArray(v) ? (v as StoredProblem[]) : [];
+  // Reasons stored by older versions may be English text: read back as codes.
+  return Array.isArray(v) ? (v as StoredProblem[]).map((p) => ({ ...p, reason: storedProblem(p.reason) })) : [];
 }
 
 export async function addProblem(p: ReadProblem | Omit<StoredProblem, 'atMs'>, nowMs: number): Promise<void> {

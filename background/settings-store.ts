@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { problemOf } from '../core/problem-codes';
 import { settingsFromStored, validateSettingsPatch, type Settings, type Validated } from '../core/settings';
 
 // Settings live in storage.sync so they follow the runner's browser profile to other machines.
@@ -16,10 +17,7 @@ export async function updateSettings(patch: unknown): Promise<Validated<Settings
   try {
     await browser.storage.sync.set({ [KEY]: r.value });
   } catch (e) {
-    return {
-      ok: false,
-      errors: [{ field: 'settings', message: `The browser refused to save settings: ${(e as Error).message}` }],
-    };
+    return { ok: false, errors: [{ field: 'settings', problem: problemOf(e) }] };
   }
   return r;
 }

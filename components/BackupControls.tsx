@@ -9,7 +9,7 @@ export function BackupControls(props: { onChanged: () => void }) {
 
   const exportBackup = async () => {
     const r = await ask({ type: 'backup/export' });
-    if (!r.ok) return setMessage({ text: r.error, error: true });
+    if (!r.ok) return setMessage({ text: r.words, error: true });
     const url = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;

@@ -14,7 +14,7 @@ export function DeleteAll(props: { count: number; onChanged: () => void; onDelet
   const run = async () => {
     const r = await ask({ type: 'data/delete-all', confirm: 'delete everything' });
     setConfirming(false);
-    setMessage(r.ok ? t('deletedAll') : r.error);
+    setMessage(r.ok ? t('deletedAll') : r.words);
     if (r.ok) props.onDeleted?.();
     props.onChanged();
   };

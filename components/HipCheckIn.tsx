@@ -22,7 +22,7 @@ export function HipCheckIn(props: { today: string; checkIn: CheckIn | null; onCh
         groinWalking: patch.groinWalking ?? c?.groinWalking ?? false,
       },
     });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.words);
     setError(null);
     props.onChanged();
   };

@@ -25,7 +25,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
     if (r.ok) {
       setRows(r.activities);
       setTotal(r.total);
-    } else setError(r.error);
+    } else setError(r.words);
   };
   useEffect(() => {
     void load();
@@ -34,7 +34,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const remove = async (a: Activity) => {
     setConfirming(null);
     const r = await ask({ type: 'activities/delete', keys: [a.key] });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.words);
     setError(null);
     props.onChanged();
   };
@@ -182,7 +182,7 @@ function EditRow(props: {
       key: a.key,
       patch: { sport, distanceM: d === null ? null : Math.round(d * factor * 10) / 10, movingS: s },
     });
-    if (!r.ok) return refuse(null, r.error);
+    if (!r.ok) return refuse(null, r.words);
     props.onDone(true);
   };
 

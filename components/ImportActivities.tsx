@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { problemText } from './problem-text';
+import { problemOf } from '../core/problem-codes';
 import { OUTCOME_KINDS, timeLeftMs, type ImportOutcomeKind, type ImportProgress } from '../core/files/import-stream';
 import { importChosen, PICKABLE_SPORTS, saveWithSport, shownName, type ChosenSummary } from './import-chosen-files';
 import { restoreLines } from './restore-text';
@@ -44,7 +45,7 @@ function PickSport(props: { activity: ActivityInput; onSaved: () => void }) {
   const [error, setError] = useState<string | null>(null);
   if (saved) return <span data-testid="sport-picked">{t('importSavedAs', t(`sport_${saved}`))}</span>;
   const pick = async (sport: Sport) => {
-    const why = await saveWithSport(props.activity, sport).catch((e: unknown) => String(e));
+    const why = await saveWithSport(props.activity, sport).catch(problemOf);
     if (why !== null) return setError(problemText(why));
     setSaved(sport);
     props.onSaved();
@@ -98,7 +99,7 @@ function Summary(props: { summary: ChosenSummary; name: string | null; onChanged
   return (
     <div data-testid="data-message" aria-live="polite" class={s.error ? 'error' : ''}>
       {s.cancelled && <p>{t('importCancelled', [String(s.filesDone), String(s.totalFiles)])}</p>}
-      {s.error && <p role="alert">{t('importStopped', s.error)}</p>}
+      {s.error && <p role="alert">{t('importStopped', problemText(s.error))}</p>}
       {plain
         ? plain.map((l, n) => (
             <p key={n} data-testid={n === 0 ? 'import-summary' : undefined}>

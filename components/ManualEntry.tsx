@@ -41,7 +41,7 @@ export function ManualEntry(props: {
 
   const rested = async (on: boolean) => {
     const r = await ask({ type: 'rest/mark', date: props.today, on });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.words);
     setUndo(
       on ? { label: t('undoRested'), run: () => ask({ type: 'rest/mark', date: props.today, on: false }) } : null,
     );

@@ -29,7 +29,7 @@ export function Options() {
       setSettings(r.settings);
       setCount(r.totalCount);
       setVersion((v) => v + 1);
-    } else setError(r.error);
+    } else setError(r.words);
   };
   useEffect(() => {
     void load();

@@ -35,7 +35,7 @@ export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings
       runDaysPerWeek: Number(days),
       usualRestDay: restDay === '' ? null : Number(restDay),
     });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setError(r.words);
     setError(null);
     setSaved(t('planChosen', t(`preset_${r.settings.preset}`)));
     props.onSaved(r.settings);

@@ -47,14 +47,14 @@ function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): Com
  */
 export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Reply<'state/get'> }) {
   const [state, setState] = useState<PopupState | null>(props.arrived?.ok ? props.arrived : null);
-  const [error, setError] = useState<string | null>(props.arrived?.ok === false ? props.arrived.error : null);
+  const [error, setError] = useState<string | null>(props.arrived?.ok === false ? props.arrived.words : null);
   const [undo, setUndo] = useState<UndoOffer | null>(null);
 
   const show = (r: Reply<'state/get'>) => {
     if (r.ok) {
       setState(r);
       setError(null);
-    } else setError(r.error);
+    } else setError(r.words);
   };
   const load = () => ask({ type: 'state/get' }).then(show);
   useEffect(() => {

@@ -61,7 +61,7 @@ export function RunForm(props: {
           movingS: min === null ? null : Math.round(min * 60),
         },
       });
-      if (!r.ok) return props.onError(r.error);
+      if (!r.ok) return props.onError(r.words);
       props.onSaved({ id: r.id, outcome: r });
     } finally {
       sending.current = false;

@@ -3,7 +3,8 @@ import { SPORTS } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
 import { browser } from 'wxt/browser';
 import { M_PER_MILE, weekdayName } from './format';
-import { settingsErrorText, t } from './i18n';
+import { t } from './i18n';
+import { problemText } from './problem-text';
 import { ask } from '../messaging/ask';
 
 interface SettingsProps {
@@ -30,7 +31,7 @@ function useSaver(onSaved: (s: Settings) => void) {
     } else {
       setSaved(null);
       setDrafts(typed === undefined ? {} : { [field]: typed });
-      setErrors({ [field]: r.errors?.map(settingsErrorText).join(' ') ?? r.error });
+      setErrors({ [field]: r.errors?.map((e) => problemText(e.problem)).join(' ') ?? r.words });
     }
   };
   const refuse = (field: string, message: string) => {

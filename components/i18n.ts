@@ -32,12 +32,3 @@ export function tn(key: string, count: number, substitutions: string[] = []): st
   const other = key + '_other';
   return browser.i18n.getMessage(exact as never, subs) || browser.i18n.getMessage(other as never, subs) || exact;
 }
-
-/** A settings error in the UI's language when it has a code, else the validator's own words. */
-export function settingsErrorText(e: { message: string; code?: string; params?: string[] }): string {
-  if (!e.code) return e.message;
-  // Unit names are translated; numbers pass through as they are.
-  // Units after a number range take the range's case (German "zwischen 1 und 30 Tagen").
-  const params = (e.params ?? []).map((p) => (p === 'days' ? t('unitIn_days') : p === 'runs' ? t('unitIn_runs') : p));
-  return browser.i18n.getMessage(`settingsErr_${e.code}` as never, params) || e.message;
-}

@@ -11,7 +11,7 @@ import {
 } from '../core/files/import-stream';
 import { ask } from '../messaging/ask';
 import type { ActivityInput, Sport } from '../core/activity';
-import type { Problem } from '../core/problem-codes';
+import { ProblemError, type Problem } from '../core/problem-codes';
 import type { RestoreChanges } from '../core/restore-changes';
 import { DEFAULT_RUNNING_LOAD_SPORTS } from '../core/settings';
 import type { FileReadResult } from '../core/files/types';
@@ -88,7 +88,7 @@ export const PICKABLE_SPORTS = [
 ] as const satisfies readonly Sport[];
 
 /** Stores an activity of the import summary with the sport the runner picked: null, or why not. */
-export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<Problem | string | null> {
+export async function saveWithSport(activity: ActivityInput, sport: Sport): Promise<Problem | null> {
   const r = await ask({ type: 'import/save', activities: [{ ...activity, sport }] });
   if (!r.ok) return r.error;
   return r.refused?.[0]?.reason ?? null;
@@ -150,7 +150,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
           },
           save: async (batch) => {
             const r = await ask({ type: 'import/save', activities: batch });
-            if (!r.ok) throw new Error(r.error);
+            if (!r.ok) throw new ProblemError(r.error);
             return {
               added: r.added,
               merged: r.merged,
@@ -177,9 +177,8 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
         unchanged: summary.counts.known,
         notActivities: summary.counts.skipped,
         refused: summary.items
-          .filter((i) => i.kind === 'refused')
-          .slice(0, MAX_LISTED)
-          .map((i) => ({ item: i.item, reason: i.reason ?? '' })),
+          .flatMap((i) => (i.kind === 'refused' && i.reason ? [{ item: i.item, reason: i.reason }] : []))
+          .slice(0, MAX_LISTED),
       },
     });
   }

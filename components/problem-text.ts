@@ -13,12 +13,8 @@ function paramText(p: ProblemParam, lang: string): string {
   return problemText(p as Problem);
 }
 
-/**
- * A problem as a sentence in the UI's language. Text (older stored records, validators that
- * still give words) passes through; a code without a message shows the code, never nothing.
- */
-export function problemText(p: Problem | string): string {
-  if (typeof p === 'string') return p;
+/** A problem as a sentence in the UI's language; a code without a message shows the code, never nothing. */
+export function problemText(p: Problem): string {
   const lang = uiLanguage();
   const subs = (p.params as readonly ProblemParam[]).map((x) => paramText(x, lang));
   return browser.i18n.getMessage(problemMessageName(p.code) as never, subs) || p.code;

@@ -2,6 +2,7 @@ import type { Activity } from './activity';
 import { problem, type Problem } from './problem-codes';
 import { checkStoredActivity } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
+import { errorText } from './guards';
 import { isLocalDate, localDateOf } from './local-date';
 import { validateSettingsPatch, type Settings } from './settings';
 
@@ -55,11 +56,11 @@ export type ParsedBackup =
       activities: Activity[];
       settings: Settings;
       /** Records whose source id an earlier record in the same backup already holds: reported, not imported. */
-      duplicates: { item: string; reason: string }[];
+      duplicates: { item: string; reason: Problem }[];
       restMarks: string[];
       checkIns: CheckIn[];
     }
-  | { ok: false; error: Problem | string };
+  | { ok: false; error: Problem };
 
 /**
  * Reads a backup, all or nothing: one damaged activity refuses the whole file with a message
@@ -70,34 +71,28 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return {
-      ok: false,
-      error: `This is not a Hip Check backup: the file is not valid JSON (${(e as Error).message}).`,
-    };
+    return { ok: false, error: problem('backup_not_json', errorText(e).slice(0, 200)) };
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This is not a Hip Check backup: the "format" field is missing or different.' };
+    return { ok: false, error: problem('backup_no_format') };
   }
   const d = data as Record<string, unknown>;
   if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
-    return { ok: false, error: 'This backup has no valid version number.' };
+    return { ok: false, error: problem('backup_no_version') };
   }
   if (d.version > BACKUP_VERSION) {
-    return {
-      ok: false,
-      error: `This backup was made by a newer Hip Check (format version ${d.version}); update Hip Check to import it.`,
-    };
+    return { ok: false, error: problem('backup_newer_version', d.version) };
   }
-  if (!Array.isArray(d.activities)) return { ok: false, error: 'This backup has no list of activities.' };
+  if (!Array.isArray(d.activities)) return { ok: false, error: problem('backup_no_activities') };
   const activities: Activity[] = [];
-  const duplicates: { item: string; reason: string }[] = [];
+  const duplicates: { item: string; reason: Problem }[] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < d.activities.length; i++) {
     const r = checkStoredActivity(d.activities[i], nowMs);
     if (!r.ok) return { ok: false, error: problem('backup_activity_damaged', i + 1, r.error) };
     const twin = r.value.sourceKeys.find((k) => seen.has(k));
     if (twin !== undefined) {
-      duplicates.push({ item: twin, reason: `activity ${i + 1} repeats activity ${seen.get(twin)! + 1}` });
+      duplicates.push({ item: twin, reason: problem('backup_repeats_activity', i + 1, seen.get(twin)! + 1) });
       continue;
     }
     for (const k of r.value.sourceKeys) seen.set(k, i);
@@ -108,19 +103,14 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   const checkIns: CheckIn[] = [];
   if (d.version >= 2) {
     if (!Array.isArray(d.restMarks) || !Array.isArray(d.checkIns))
-      return { ok: false, error: 'This backup has no list of rest days or of hip check-ins. Nothing was imported.' };
+      return { ok: false, error: problem('backup_no_rest_or_checkins') };
     for (let i = 0; i < d.restMarks.length; i++) {
-      if (!isLocalDate(d.restMarks[i]))
-        return {
-          ok: false,
-          error: `Rest day ${i + 1} in the backup is not a date (YYYY-MM-DD). Nothing was imported.`,
-        };
+      if (!isLocalDate(d.restMarks[i])) return { ok: false, error: problem('backup_rest_day_not_date', i + 1) };
       restMarks.push(d.restMarks[i] as string);
     }
     for (let i = 0; i < d.checkIns.length; i++) {
       const r = checkCheckIn(d.checkIns[i]);
-      if (!r.ok)
-        return { ok: false, error: `Hip check-in ${i + 1} in the backup is damaged: ${r.error} Nothing was imported.` };
+      if (!r.ok) return { ok: false, error: problem('backup_checkin_damaged', i + 1, r.error) };
       checkIns.push(r.value);
     }
   }
@@ -129,10 +119,7 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     const s = validateSettingsPatch(d.settings, current);
     if (!s.ok) {
       const e = s.errors[0]!;
-      return {
-        ok: false,
-        error: `The settings in the backup are damaged (${e.field}: ${e.message}). Nothing was imported.`,
-      };
+      return { ok: false, error: problem('backup_settings_damaged', e.field, e.problem) };
     }
     settings = s.value;
   }

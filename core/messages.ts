@@ -21,9 +21,8 @@ export interface ReadProblem {
   reason: Problem;
 }
 
-/** A site problem as kept for the popup; reasons stored before codes existed are English text. */
-export interface StoredProblem extends Omit<ReadProblem, 'reason'> {
-  reason: Problem | string;
+/** A site problem as kept for the popup (English reasons of older versions read back as stored_text). */
+export interface StoredProblem extends ReadProblem {
   atMs: number;
 }
 
@@ -95,8 +94,7 @@ export interface ImportLog {
   merged: number;
   unchanged: number;
   notActivities: number;
-  /** Codes; text from validators that still word their errors (backups, stored records). */
-  refused: { item: string; reason: Problem | string }[];
+  refused: { item: string; reason: Problem }[];
 }
 
 export type Request = ContentRequest | PageRequest;
@@ -329,7 +327,7 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         return refused(problem('request_import_log'));
       }
       const refusedItems = (r.refused as unknown[]).slice(0, 1000).flatMap((x) => {
-        const reason = !isObj(x) ? null : typeof x.reason === 'string' ? x.reason.slice(0, 500) : asProblem(x.reason);
+        const reason = isObj(x) ? asProblem(x.reason) : null;
         return isObj(x) && typeof x.item === 'string' && reason ? [{ item: x.item.slice(0, 300), reason }] : [];
       });
       return {

@@ -1,3 +1,5 @@
+import { errorText } from './guards';
+
 // What went wrong, as a code and its parameters: the core never writes sentences for runners.
 // components/problem-text.ts turns each code into words from _locales (message "problem_<code>"),
 // so the German UI never shows English. A parameter may itself be a problem (a subject, a
@@ -259,12 +261,68 @@ export interface ProblemParams {
   request_backup_too_large: [mb: number];
   request_site_only: [];
   action_failed: [detail: string];
+
+  // Check-ins, backups and settings refused (core/check-in.ts, backup-format.ts, settings.ts).
+  checkin_not_object: [];
+  checkin_no_date: [];
+  checkin_pain_range: [min: number, max: number];
+  checkin_answer_yes_no: [answer: string];
+  backup_not_json: [detail: string];
+  backup_no_format: [];
+  backup_no_version: [];
+  backup_newer_version: [version: number];
+  backup_no_activities: [];
+  backup_repeats_activity: [index: number, first: number];
+  backup_no_rest_or_checkins: [];
+  backup_rest_day_not_date: [index: number];
+  backup_checkin_damaged: [index: number, problem: Problem];
+  backup_settings_damaged: [field: string, problem: Problem];
+  settings_not_object: [];
+  settings_unknown: [name: string];
+  settings_preset: [presets: string];
+  settings_number: [unit: Problem];
+  settings_integer: [unit: Problem];
+  settings_range: [min: number, max: number, unit: Problem];
+  settings_unit_days: [];
+  settings_unit_runs: [];
+  settings_unit_pct: [];
+  settings_unit_km: [];
+  settings_sports_list: [sports: string];
+  settings_no_sports: [];
+  settings_units: [];
+  settings_week_start: [];
+  settings_on_off: [];
+  settings_run_days: [];
+  settings_rest_day: [];
+  settings_long_run_order: [];
+
+  // Why a site's list item was not read (core/sites/*): kept with the reading, not stored.
+  site_skip_not_object: [];
+  site_skip_not_activity: [];
+  site_skip_no_id: [];
+  site_skip_no_sport: [fields: string];
+  site_skip_no_start: [field: string, value: string];
+  site_skip_no_local_date: [field: string];
+  site_skip_listed_twice: [];
+  strava_skip_local_far: [];
+  garmin_skip_multisport: [];
+  garmin_skip_multisport_parts: [count: number, ids: string];
+  garmin_skip_multisport_empty: [];
+  garmin_skip_transition: [typeKey: string];
+
+  // Failures outside any rule: the store's, the pages' own, and problems stored by older versions.
+  store_source_taken: [key: string];
+  no_answer: [];
+  no_answer_why: [detail: string];
+  stored_text: [text: string];
+  stored_unreadable: [];
+
   activity_gone: [];
   backup_activity_damaged: [index: number, problem: Problem];
   strava_page_conflicting_data: [];
   request_problem_report: [];
   csv_row_too_long: [row: number, max: number];
-  request_checkin_invalid: [detail: string];
+  request_checkin_invalid: [problem: Problem];
   request_checkin_not_today: [];
   request_plan_days: [];
   request_plan_rest_day: [];
@@ -521,6 +579,55 @@ const CODES: Record<ProblemCode, true> = {
   request_backup_too_large: true,
   request_site_only: true,
   action_failed: true,
+  checkin_not_object: true,
+  checkin_no_date: true,
+  checkin_pain_range: true,
+  checkin_answer_yes_no: true,
+  backup_not_json: true,
+  backup_no_format: true,
+  backup_no_version: true,
+  backup_newer_version: true,
+  backup_no_activities: true,
+  backup_repeats_activity: true,
+  backup_no_rest_or_checkins: true,
+  backup_rest_day_not_date: true,
+  backup_checkin_damaged: true,
+  backup_settings_damaged: true,
+  settings_not_object: true,
+  settings_unknown: true,
+  settings_preset: true,
+  settings_number: true,
+  settings_integer: true,
+  settings_range: true,
+  settings_unit_days: true,
+  settings_unit_runs: true,
+  settings_unit_pct: true,
+  settings_unit_km: true,
+  settings_sports_list: true,
+  settings_no_sports: true,
+  settings_units: true,
+  settings_week_start: true,
+  settings_on_off: true,
+  settings_run_days: true,
+  settings_rest_day: true,
+  settings_long_run_order: true,
+  site_skip_not_object: true,
+  site_skip_not_activity: true,
+  site_skip_no_id: true,
+  site_skip_no_sport: true,
+  site_skip_no_start: true,
+  site_skip_no_local_date: true,
+  site_skip_listed_twice: true,
+  strava_skip_local_far: true,
+  garmin_skip_multisport: true,
+  garmin_skip_multisport_parts: true,
+  garmin_skip_multisport_empty: true,
+  garmin_skip_transition: true,
+  store_source_taken: true,
+  no_answer: true,
+  no_answer_why: true,
+  stored_text: true,
+  stored_unreadable: true,
   activity_gone: true,
   backup_activity_damaged: true,
   strava_page_conflicting_data: true,
@@ -579,4 +686,30 @@ export function asProblem(v: unknown, depth = 0): Problem | null {
     }
   }
   return { code, params: out } as Problem;
+}
+
+/**
+ * A problem read back from storage: its code, or the English words an older version stored
+ * before problems were codes (kept, and said to be from then), or that it can't be read.
+ */
+export function storedProblem(v: unknown): Problem {
+  if (typeof v === 'string') return problem('stored_text', v.slice(0, 500));
+  return asProblem(v) ?? problem('stored_unreadable');
+}
+
+/** Thrown where a problem must cross a throw (a save inside an import); problemOf gives it back. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  constructor(readonly problem: Problem) {
+    super(problemDebugText(problem));
+  }
+}
+
+/**
+ * Something thrown, as a problem: a ProblemError's own, else an unexpected failure (a bug, the
+ * browser refusing) as action_failed with the thrown words as its detail, never as the message.
+ */
+export function problemOf(e: unknown): Problem {
+  if (e instanceof ProblemError) return e.problem;
+  return problem('action_failed', errorText(e).slice(0, 200));
 }

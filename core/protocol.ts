@@ -26,7 +26,7 @@ export interface SaveOutcome {
   /** Keys of the records written or confirmed, in input order. */
   keys: string[];
   /** Inputs that failed the plausibility checkpoint, or a backup's ids another record holds. */
-  refused: { item: string; reason: Problem | string }[];
+  refused: { item: string; reason: Problem }[];
 }
 
 /** One import as the popup's "last import" line shows it. */
@@ -40,8 +40,8 @@ export interface ImportRecord {
   unchanged: number;
   /** Since version 2's first release: files that were not activities (FIT settings...). */
   notActivities?: number;
-  /** Reasons are codes since the seams work; older records hold English text. */
-  refused: { item: string; reason: Problem | string }[];
+  /** Older records' English reasons are read back as stored_text problems (core/problem-codes.ts). */
+  refused: { item: string; reason: Problem }[];
 }
 
 export interface PopupState {
@@ -108,10 +108,10 @@ export interface ProtocolMap {
 export type MessageType = Request['type'];
 export type RequestOf<K extends MessageType> = Extract<Request, { type: K }>;
 
-/** Errors are codes where Hip Check words them; backup and settings validators still give text. */
+/** A refusal: always a code with parameters, worded by the page (components/problem-text.ts). */
 export interface Failure {
   ok: false;
-  error: Problem | string;
+  error: Problem;
   errors?: SettingsError[];
 }
 

@@ -1,4 +1,5 @@
 import { SPORTS, type Sport } from './activity';
+import { problem, type Problem } from './problem-codes';
 
 // Every threshold Hip Check uses, with its default and its valid range. The options page renders
 // from FIELDS, the background validates with validateSettingsPatch, and nothing invalid is stored.
@@ -116,11 +117,16 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 
 export interface SettingsError {
   field: keyof Settings | 'settings';
-  message: string;
-  /** For the UI's own language: a message key (settingsErr_<code>) and its values. */
-  code?: 'range' | 'integer' | 'number' | 'noSports' | 'order';
-  params?: string[];
+  problem: Problem;
 }
+
+/** A number field's unit, as the problems name it. */
+const UNIT_PROBLEM: Record<NumberField['unit'], Problem> = {
+  days: problem('settings_unit_days'),
+  runs: problem('settings_unit_runs'),
+  '%': problem('settings_unit_pct'),
+  km: problem('settings_unit_km'),
+};
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: SettingsError[] };
 
@@ -133,13 +139,13 @@ const BOOLEAN_KEYS = ['notifications', 'outerHipPain', 'redFlagSymptoms'] as con
 export function validateSettingsPatch(patch: unknown, current: Settings): Validated<Settings> {
   const errors: SettingsError[] = [];
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    return { ok: false, errors: [{ field: 'settings', message: 'Settings must be an object of named values.' }] };
+    return { ok: false, errors: [{ field: 'settings', problem: problem('settings_not_object') }] };
   }
   const p = patch as Record<string, unknown>;
   const next: Settings = { ...current, runningLoadSports: [...current.runningLoadSports] };
   const known = new Set<string>(Object.keys(DEFAULT_SETTINGS));
   for (const k of Object.keys(p)) {
-    if (!known.has(k)) errors.push({ field: 'settings', message: `Unknown setting "${k}".` });
+    if (!known.has(k)) errors.push({ field: 'settings', problem: problem('settings_unknown', k.slice(0, 60)) });
   }
 
   if ('preset' in p) {
@@ -148,23 +154,18 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     else if (typeof v === 'string' && (PRESETS as readonly string[]).includes(v)) {
       next.preset = v as Preset;
       Object.assign(next, PRESET_VALUES[v as Preset]);
-    } else errors.push({ field: 'preset', message: `Preset must be one of ${PRESETS.join(', ')}.` });
+    } else errors.push({ field: 'preset', problem: problem('settings_preset', PRESETS.join(', ')) });
   }
 
   for (const f of NUMBER_FIELDS) {
     if (!(f.key in p)) continue;
     const v = p[f.key];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      errors.push({ field: f.key, message: `Must be a number (${f.unit}).`, code: 'number', params: [f.unit] });
+      errors.push({ field: f.key, problem: problem('settings_number', UNIT_PROBLEM[f.unit]) });
     } else if (f.integer && !Number.isInteger(v)) {
-      errors.push({ field: f.key, message: `Must be a whole number of ${f.unit}.`, code: 'integer', params: [f.unit] });
+      errors.push({ field: f.key, problem: problem('settings_integer', UNIT_PROBLEM[f.unit]) });
     } else if (v < f.min || v > f.max) {
-      errors.push({
-        field: f.key,
-        message: `Must be between ${f.min} and ${f.max} ${f.unit}.`,
-        code: 'range',
-        params: [String(f.min), String(f.max), f.unit],
-      });
+      errors.push({ field: f.key, problem: problem('settings_range', f.min, f.max, UNIT_PROBLEM[f.unit]) });
     } else {
       next[f.key] = v;
       // Editing a preset's own value by hand means the preset no longer describes the settings.
@@ -175,63 +176,47 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
   if ('runningLoadSports' in p) {
     const v = p.runningLoadSports;
     if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || !(SPORTS as readonly string[]).includes(s))) {
-      errors.push({ field: 'runningLoadSports', message: `Must be a list of sports from: ${SPORTS.join(', ')}.` });
+      errors.push({ field: 'runningLoadSports', problem: problem('settings_sports_list', SPORTS.join(', ')) });
     } else if (v.length === 0) {
-      errors.push({
-        field: 'runningLoadSports',
-        message: 'Choose at least one sport that counts as running.',
-        code: 'noSports',
-      });
+      errors.push({ field: 'runningLoadSports', problem: problem('settings_no_sports') });
     } else next.runningLoadSports = [...new Set(v as Sport[])];
   }
 
   if ('units' in p) {
     const v = p.units;
     if (v === 'auto' || v === 'km' || v === 'mi') next.units = v;
-    else errors.push({ field: 'units', message: 'Units must be "auto", "km" or "mi".' });
+    else errors.push({ field: 'units', problem: problem('settings_units') });
   }
 
   if ('weekStartsOn' in p) {
     const v = p.weekStartsOn;
     if (v === 'auto' || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 6)) {
       next.weekStartsOn = v as Settings['weekStartsOn'];
-    } else
-      errors.push({
-        field: 'weekStartsOn',
-        message: 'First day of the week must be 0 (Sunday) to 6 (Saturday), or "auto".',
-      });
+    } else errors.push({ field: 'weekStartsOn', problem: problem('settings_week_start') });
   }
 
   for (const k of BOOLEAN_KEYS) {
     if (!(k in p)) continue;
     const v = p[k];
     if (typeof v === 'boolean') next[k] = v;
-    else errors.push({ field: k, message: 'Must be on or off (true or false).' });
+    else errors.push({ field: k, problem: problem('settings_on_off') });
   }
 
   if ('runDaysPerWeek' in p) {
     const v = p.runDaysPerWeek;
     if (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 7)) next.runDaysPerWeek = v;
-    else errors.push({ field: 'runDaysPerWeek', message: 'Days a week you run must be a whole number from 1 to 7.' });
+    else errors.push({ field: 'runDaysPerWeek', problem: problem('settings_run_days') });
   }
 
   if ('usualRestDay' in p) {
     const v = p.usualRestDay;
     if (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 6)) next.usualRestDay = v;
-    else
-      errors.push({
-        field: 'usualRestDay',
-        message: 'The usual rest day must be 0 (Sunday) to 6 (Saturday), or none.',
-      });
+    else errors.push({ field: 'usualRestDay', problem: problem('settings_rest_day') });
   }
 
   if (errors.length === 0) {
     if (!(next.longRunCautionPct < next.longRunWarningPct && next.longRunWarningPct < next.longRunHighPct)) {
-      errors.push({
-        field: 'longRunWarningPct',
-        message: 'Long-run levels must rise: caution below warning below high.',
-        code: 'order',
-      });
+      errors.push({ field: 'longRunWarningPct', problem: problem('settings_long_run_order') });
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: next };

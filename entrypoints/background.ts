@@ -14,6 +14,7 @@ import { throttleRefresh } from '../background/refresh-throttle';
 import { loadSettings, onSettingsChanged, saveSettings, updateSettings } from '../background/settings-store';
 import { classifySender } from '../core/messages';
 import { errorText } from '../core/guards';
+import { problemOf } from '../core/problem-codes';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
 import { dropPopupState, keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
@@ -156,9 +157,7 @@ export default defineBackground(() => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
     void Promise.all([getStore(), getCheckIns()])
       .then(([store, checkIns]) => handleMessage(message, who, deps(store, checkIns)))
-      .then(sendResponse, (e: unknown) =>
-        sendResponse({ ok: false, error: `Hip Check could not do that: ${errorText(e)}` }),
-      );
+      .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: problemOf(e) }));
     return true;
   });
 

@@ -1,11 +1,21 @@
 import { browser } from 'wxt/browser';
 import type { PageRequest } from '../core/messages';
 import type { AnswerOf, ReplyOf } from '../core/protocol';
-import { t } from '../components/i18n';
+import { errorText } from '../core/guards';
+import type { Problem } from '../core/problem-codes';
 import type { SettingsError } from '../core/settings';
 
-/** A reply as pages see it: errors already worded in the UI's language. */
-export type Reply<K extends PageRequest['type']> = ReplyOf<K> | { ok: false; error: string; errors?: SettingsError[] };
+/** A refusal as pages see it: the problem, and its words in the UI's language to show. */
+export interface Refusal {
+  ok: false;
+  error: Problem;
+  /** `error` worded by components/problem-text.ts. */
+  words: string;
+  errors?: SettingsError[];
+}
+
+/** A reply as pages see it: a refusal comes with its words in the UI's language. */
+export type Reply<K extends PageRequest['type']> = ReplyOf<K> | Refusal;
 
 /** Extension pages talk to the background only through validated messages; the reply type follows the request's. */
 export async function ask<R extends PageRequest>(req: R): Promise<Reply<R['type']>> {
@@ -13,13 +23,20 @@ export async function ask<R extends PageRequest>(req: R): Promise<Reply<R['type'
     performance.mark(`ask:${req.type}`);
     const r = await browser.runtime.sendMessage<R, AnswerOf<R['type']> | undefined>(req);
     performance.mark(`answer:${req.type}`);
-    if (!r) return { ok: false, error: t('errNoAnswer') };
+    if (!r) return await refusal({ ok: false, error: { code: 'no_answer', params: [] } });
     if (r.ok) return r;
-    // The background answers with codes; pages show words in the UI's language. The wording
-    // (every problem code's message) loads only when an answer is a refusal: most never are.
-    const { problemText } = await import('../components/problem-text');
-    return { ...r, error: problemText(r.error) };
+    return await refusal(r);
   } catch (e) {
-    return { ok: false, error: t('errNoAnswerWhy', (e as Error).message) };
+    return refusal({ ok: false, error: { code: 'no_answer_why', params: [errorText(e).slice(0, 200)] } });
   }
+}
+
+// The background answers with codes; pages show words in the UI's language. The wording (every
+// problem code's message) loads only when an answer is a refusal: most never are.
+async function refusal(r: Omit<Refusal, 'words'>): Promise<Refusal> {
+  const words = await import('../components/problem-text').then(
+    (m) => m.problemText(r.error),
+    () => r.error.code,
+  );
+  return { ...r, words };
 }

@@ -11,8 +11,7 @@ const EN = JSON.parse(readFileSync(join(REPO_ROOT, 'public/_locales/en/messages.
   { message: string }
 >;
 
-export function englishText(p: Problem | string): string {
-  if (typeof p === 'string') return p;
+export function englishText(p: Problem): string {
   const one = (x: ProblemParam): string =>
     Array.isArray(x)
       ? new Intl.ListFormat('en').format((x as readonly Problem[]).map(englishText))

@@ -11,7 +11,7 @@ import { activitiesOf, countOutcome, type FileReadResult } from './';
 export interface ImportPlan {
   activities: ActivityInput[];
   notActivities: number;
-  refused: { item: string; reason: Problem | string }[];
+  refused: { item: string; reason: Problem }[];
 }
 
 export function planImport(results: readonly { name: string; result: FileReadResult }[], nowMs: number): ImportPlan {

@@ -1,8 +1,7 @@
 import type { ActivityInput } from '../activity';
-import type { Problem } from '../problem-codes';
+import { problemOf, type Problem } from '../problem-codes';
 import { planImport } from './import-plan';
 import type { FileReadResult } from './types';
-import { errorText } from '../guards';
 
 // Many chosen files (or a whole folder) as one import: files are read a few at a time, so memory
 // stays bounded whatever their number; their activities go to `save` in large batches, with at
@@ -32,7 +31,7 @@ export interface ImportItem {
   item: string;
   kind: ListedKind;
   /** Why, for refusals; skipped files need none (they are not activities). */
-  reason: Problem | string | null;
+  reason: Problem | null;
   /** For "needs a sport": the activity as read, saved once the runner picks its sport. */
   activity?: ActivityInput;
 }
@@ -60,7 +59,7 @@ export interface SaveCounts {
   /** Already stored from the same source, with the same or newer values. */
   known: number;
   /** Activities the store's own checks refused, by source id. */
-  refused?: { sourceId: string; reason: Problem | string }[];
+  refused?: { sourceId: string; reason: Problem }[];
 }
 
 export interface ImportProgress {
@@ -83,7 +82,7 @@ export interface ImportSummary {
   unlisted: number;
   cancelled: boolean;
   /** Set when a save failed: what was saved before it is kept, the rest was not read. */
-  error: string | null;
+  error: Problem | null;
 }
 
 /** `F`: the caller's own files (a browser File with its source, say), handed back to `read`. */
@@ -127,7 +126,7 @@ export function listItem(
   s: ImportSummary,
   kind: ListedKind,
   item: string,
-  reason: Problem | string | null,
+  reason: Problem | null,
   activity?: ActivityInput,
 ): void {
   s.counts[kind]++;
@@ -192,7 +191,7 @@ export async function importStream<F extends ChosenFile>(
         for (const r of c.refused ?? []) listItem(summary, 'refused', names.get(r.sourceId) ?? r.sourceId, r.reason);
       },
       (e: unknown) => {
-        summary.error = errorText(e);
+        summary.error = problemOf(e);
       },
     );
   };

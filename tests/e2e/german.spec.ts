@@ -184,3 +184,29 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
     await popup.screenshot({ path: 'docs/popup-de.png' });
   }
 });
+
+test('refusals in German: a setting out of range, a file that is not a backup', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  const days = options.getByLabel(msg('setting_maxRunDaysInRow'));
+  await days.fill('0');
+  await days.blur();
+  // The unit in the range's case: "zwischen 1 und 30 Tagen".
+  await expect(options.getByTestId('error-maxRunDaysInRow')).toHaveText(
+    msg('problem_settings_range', '1', '30', msg('problem_settings_unit_days')),
+  );
+  await expect(options.getByTestId('error-maxRunDaysInRow')).toHaveText('Muss zwischen 1 und 30 Tagen liegen.');
+
+  // JSON that is not a Hip Check backup goes to the backup reader, which refuses it: why, in German.
+  await options.getByLabel(msg('importActivities')).setInputFiles({
+    name: 'fremd.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"something-else","version":1}'),
+  });
+  const message = options.getByTestId('data-message');
+  await expect(message.getByTestId('import-summary')).toHaveText(
+    `fremd.json: ${msg('importOutcome_refused_one', '1')}.`,
+  );
+  await message.getByText(msg('importListed_one', '1')).click();
+  await expect(message.locator('.import-outcomes li')).toHaveText(`fremd.json: ${msg('problem_backup_no_format')}`);
+  await expect(options.locator('body')).not.toContainText(/Hip Check backup|Must be between/);
+});

@@ -1,5 +1,5 @@
 import type { ActivityInput } from '../../activity';
-import { problem, problemDebugText, type Problem } from '../../problem-codes';
+import { problem, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { dateOfWallClock, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
@@ -54,7 +54,7 @@ export type GarminReadResult =
       ok: true;
       activities: GarminActivity[];
       /** Activities not read; `id` is Garmin's activity id, or "#index" when it has none. */
-      skipped: { id: string; reason: string }[];
+      skipped: { id: string; reason: Problem }[];
     }
   | { ok: false; error: Problem };
 
@@ -236,17 +236,17 @@ function legacyFields(a: Obj): Fields {
 }
 
 type ItemResult =
-  { kind: 'activity'; activity: GarminActivity } | { kind: 'skipped'; id: string | null; reason: string };
+  { kind: 'activity'; activity: GarminActivity } | { kind: 'skipped'; id: string | null; reason: Problem };
 
 function build(f: Fields, nowMs: number): ItemResult {
   const { id } = f;
-  if (!id) return { kind: 'skipped', id: null, reason: 'no activity id' };
+  if (!id) return { kind: 'skipped', id: null, reason: problem('site_skip_no_id') };
   if (f.isParent) {
     if (f.childIds === null) {
       return {
         kind: 'skipped',
         id,
-        reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole',
+        reason: problem('garmin_skip_multisport'),
       };
     }
     return {
@@ -254,22 +254,21 @@ function build(f: Fields, nowMs: number): ItemResult {
       id,
       reason:
         f.childIds.length > 0
-          ? `a multisport activity: its ${f.childIds.length} parts (${f.childIds.join(', ')}) are recorded one by one, never the whole`
-          : 'a multisport activity that lists no parts: nothing to record',
+          ? problem('garmin_skip_multisport_parts', f.childIds.length, f.childIds.join(', '))
+          : problem('garmin_skip_multisport_empty'),
     };
   }
-  if (!f.typeKey) return { kind: 'skipped', id, reason: 'no sport (activityType.typeKey)' };
-  if (isTransition(f.typeKey))
-    return { kind: 'skipped', id, reason: `a multisport transition (${f.typeKey}), not an activity` };
+  if (!f.typeKey) return { kind: 'skipped', id, reason: problem('site_skip_no_sport', 'activityType.typeKey') };
+  if (isTransition(f.typeKey)) return { kind: 'skipped', id, reason: problem('garmin_skip_transition', f.typeKey) };
   const knownZone = f.timeZone !== null && isValidTimeZone(f.timeZone);
   // Without the UTC start, the wall clock placed in the activity's own zone.
   const startMs =
     f.startMs ?? (f.localWallMs !== null && knownZone ? wallClockToUtc(f.localWallMs, f.timeZone!) : null);
   if (startMs === null)
-    return { kind: 'skipped', id, reason: `no readable start (${f.startField} is ${show(f.startText)})` };
+    return { kind: 'skipped', id, reason: problem('site_skip_no_start', f.startField, show(f.startText)) };
   let localDate = f.localWallMs !== null ? dateOfWallClock(f.localWallMs) : null;
   if (!localDate && knownZone) localDate = localDateOf(startMs, f.timeZone!);
-  if (!localDate) return { kind: 'skipped', id, reason: 'no local start date (startTimeLocal)' };
+  if (!localDate) return { kind: 'skipped', id, reason: problem('site_skip_no_local_date', 'startTimeLocal') };
 
   const candidate: ActivityInput = {
     source: 'garmin',
@@ -284,24 +283,24 @@ function build(f: Fields, nowMs: number): ItemResult {
     name: f.name.slice(0, LIMITS.maxNameLength),
   };
   const checked = checkActivityInput(candidate, nowMs);
-  if (!checked.ok) return { kind: 'skipped', id, reason: problemDebugText(checked.error) };
+  if (!checked.ok) return { kind: 'skipped', id, reason: checked.error };
   return { kind: 'activity', activity: { ...checked.value, ownerId: f.ownerId } };
 }
 
-function collect(items: { fields: Fields | null; why?: string }[], nowMs: number): GarminReadResult {
+function collect(items: { fields: Fields | null; why?: Problem }[], nowMs: number): GarminReadResult {
   const activities: GarminActivity[] = [];
-  const skipped: { id: string; reason: string }[] = [];
+  const skipped: { id: string; reason: Problem }[] = [];
   const seen = new Set<string>();
   items.forEach(({ fields, why }, index) => {
     if (!fields) {
-      skipped.push({ id: `#${index}`, reason: why ?? 'not an activity' });
+      skipped.push({ id: `#${index}`, reason: why ?? problem('site_skip_not_activity') });
       return;
     }
     const r = build(fields, nowMs);
     if (r.kind === 'skipped') {
       skipped.push({ id: r.id ?? `#${index}`, reason: r.reason });
     } else if (seen.has(r.activity.sourceId)) {
-      skipped.push({ id: r.activity.sourceId, reason: 'listed twice in the same response' });
+      skipped.push({ id: r.activity.sourceId, reason: problem('site_skip_listed_twice') });
     } else {
       seen.add(r.activity.sourceId);
       activities.push(r.activity);
@@ -373,7 +372,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
     if (json.length > 0 && !json.some((a) => isObj(a) && 'activityId' in a))
       return { ok: false, error: whatItIs(json, what) };
     return collect(
-      json.map((a) => (isObj(a) ? { fields: flatFields(a) } : { fields: null, why: 'the list item is not an object' })),
+      json.map((a) => (isObj(a) ? { fields: flatFields(a) } : { fields: null, why: problem('site_skip_not_object') })),
       nowMs,
     );
   }
@@ -383,7 +382,7 @@ export function readGarminActivityList(input: unknown, nowMs: number = Date.now(
     return collect(
       acts.map((w: unknown) => {
         const a = isObj(w) && isObj(w.activity) ? w.activity : w;
-        return isObj(a) ? { fields: legacyFields(a) } : { fields: null, why: 'the list item is not an object' };
+        return isObj(a) ? { fields: legacyFields(a) } : { fields: null, why: problem('site_skip_not_object') };
       }),
       nowMs,
     );

@@ -1,5 +1,5 @@
 import type { ActivityInput } from '../../activity';
-import { problem, problemDebugText, type Problem } from '../../problem-codes';
+import { problem, type Problem } from '../../problem-codes';
 import { checkActivityInput, LIMITS } from '../../activity-validation';
 import { dateOfWallClock, isLocalDate, localDateOf } from '../../local-date';
 import { normalizeSport } from '../../sport';
@@ -38,7 +38,7 @@ export type StravaTrainingResult =
       perPage: number | null;
       total: number | null;
       /** Models not read; `id` is the model's id, or "#index" when it has none. */
-      skipped: { id: string; reason: string }[];
+      skipped: { id: string; reason: Problem }[];
     }
   | { ok: false; error: Problem };
 
@@ -85,7 +85,7 @@ export function readStravaTrainingActivities(
   if (!isObj(json) || !Array.isArray(json.models)) return { ok: false, error: notTheList(json) };
 
   const activities: ActivityInput[] = [];
-  const skipped: { id: string; reason: string }[] = [];
+  const skipped: { id: string; reason: Problem }[] = [];
   const seen = new Set<string>();
   json.models.forEach((model: unknown, index: number) => {
     const r = readModel(model, nowMs, timeZone);
@@ -93,7 +93,7 @@ export function readStravaTrainingActivities(
     if (!r.ok) {
       skipped.push({ id, reason: r.reason });
     } else if (seen.has(r.activity.sourceId)) {
-      skipped.push({ id, reason: 'listed twice in the same page' });
+      skipped.push({ id, reason: problem('site_skip_listed_twice') });
     } else {
       seen.add(r.activity.sourceId);
       activities.push(r.activity);
@@ -109,10 +109,11 @@ export function readStravaTrainingActivities(
   };
 }
 
-type ModelResult = { ok: true; id: string; activity: ActivityInput } | { ok: false; id: string | null; reason: string };
+type ModelResult =
+  { ok: true; id: string; activity: ActivityInput } | { ok: false; id: string | null; reason: Problem };
 
 function readModel(m: unknown, nowMs: number, timeZone: string | undefined): ModelResult {
-  if (!isObj(m)) return { ok: false, id: null, reason: 'the model is not an object' };
+  if (!isObj(m)) return { ok: false, id: null, reason: problem('site_skip_not_object') };
   const rawId = m.id;
   const id =
     typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0
@@ -120,36 +121,33 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
       : typeof rawId === 'string' && /^\d{1,30}$/.test(rawId.trim())
         ? rawId.trim()
         : null;
-  if (!id) return { ok: false, id: null, reason: 'the model has no activity id' };
+  if (!id) return { ok: false, id: null, reason: problem('site_skip_no_id') };
 
   // sport_type since 2024-10-30; type before.
   const label = text(m.sport_type) ?? text(m.type);
-  if (!label) return { ok: false, id, reason: 'no sport (neither sport_type nor type)' };
+  if (!label) return { ok: false, id, reason: problem('site_skip_no_sport', 'sport_type, type') };
 
   const localWallS = num(m.start_date_local_raw);
   // Without the UTC start, the local wall clock placed in the runner's zone (right unless they travelled).
   const startMs =
     parseInstant(m.start_time) ??
     (localWallS !== null && timeZone && isValidTimeZone(timeZone) ? wallClockToUtc(localWallS * 1000, timeZone) : null);
-  if (startMs === null) return { ok: false, id, reason: `no readable UTC start (start_time is ${show(m.start_time)})` };
+  if (startMs === null)
+    return { ok: false, id, reason: problem('site_skip_no_start', 'start_time', show(m.start_time)) };
 
   let localDate: string | null = null;
   if (localWallS !== null) {
     const wallMs = localWallS * 1000;
     // Local time is within UTC-12 .. UTC+14 of the start: anything else is not a wall clock for it.
     if (Math.abs(wallMs - startMs) > 15 * 3600_000) {
-      return {
-        ok: false,
-        id,
-        reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start',
-      };
+      return { ok: false, id, reason: problem('strava_skip_local_far') };
     }
     localDate = dateOfWallClock(wallMs);
   } else if (timeZone && isValidTimeZone(timeZone)) {
     localDate = localDateOf(startMs, timeZone);
   }
   if (!localDate || !isLocalDate(localDate))
-    return { ok: false, id, reason: 'no local start date (start_date_local_raw)' };
+    return { ok: false, id, reason: problem('site_skip_no_local_date', 'start_date_local_raw') };
 
   const name = typeof m.name === 'string' ? m.name.slice(0, LIMITS.maxNameLength) : '';
   const candidate: ActivityInput = {
@@ -165,7 +163,7 @@ function readModel(m: unknown, nowMs: number, timeZone: string | undefined): Mod
     name,
   };
   const checked = checkActivityInput(candidate, nowMs);
-  if (!checked.ok) return { ok: false, id, reason: problemDebugText(checked.error) };
+  if (!checked.ok) return { ok: false, id, reason: checked.error };
   return { ok: true, id, activity: checked.value };
 }
 

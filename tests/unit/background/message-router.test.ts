@@ -124,7 +124,7 @@ describe('the background message router', () => {
       ok: true,
     });
     const bad = await handleMessage({ type: 'settings/update', patch: { maxRunDaysInRow: -3 } }, page, d);
-    expect(bad).toMatchObject({ ok: false, error: 'Must be between 1 and 30 days.' });
+    expect(bad).toMatchObject({ ok: false, error: problem('settings_range', 1, 30, problem('settings_unit_days')) });
     expect((await loadSettings()).maxRunDaysInRow).toBe(4);
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ maxRunDaysInRow: 4 });
   });
@@ -168,13 +168,13 @@ describe('the background message router', () => {
       ok: false,
       error: problem('backup_activity_damaged', 1, problem('activity_start_invalid')),
     });
-    for (const [text, msg] of [
-      ['not json', 'not valid JSON'],
-      ['{"format":"other"}', '"format" field is missing'],
-      [JSON.stringify({ format: BACKUP_FORMAT, version: 9, activities: [] }), 'newer Hip Check'],
-    ]) {
+    for (const [text, error] of [
+      ['not json', { code: 'backup_not_json' }],
+      ['{"format":"other"}', problem('backup_no_format')],
+      [JSON.stringify({ format: BACKUP_FORMAT, version: 9, activities: [] }), problem('backup_newer_version', 9)],
+    ] as const) {
       const r = await handleMessage({ type: 'backup/import', text }, page, d);
-      expect(!r.ok && r.error).toContain(msg);
+      expect(r).toMatchObject({ ok: false, error });
     }
     expect(await d.store.count()).toBe(1);
   });
@@ -281,8 +281,10 @@ describe('the background message router', () => {
     expect(await handleMessage({ type: 'backup/import', text: v1 }, page, c)).toMatchObject({ ok: true, added: 1 });
     const damaged = JSON.stringify({ ...JSON.parse(text), checkIns: [{ date: '2026-11-25', pain: 12 }] });
     const r = await handleMessage({ type: 'backup/import', text: damaged }, page, c);
-    expect(r).toMatchObject({ ok: false });
-    expect(!r.ok && r.error).toContain('Hip check-in 1 in the backup is damaged');
+    expect(r).toEqual({
+      ok: false,
+      error: problem('backup_checkin_damaged', 1, problem('checkin_pain_range', 0, 10)),
+    });
     expect(await c.checkIns.all()).toEqual([]);
   });
 

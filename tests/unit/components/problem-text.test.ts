@@ -9,6 +9,7 @@ import {
   PROBLEM_CODES,
   problem,
   problemMessageName,
+  storedProblem,
   type Problem,
   type ProblemCode,
 } from '../../../core/problem-codes';
@@ -23,23 +24,50 @@ const load = (lang: string) =>
 const LOCALES = { en: load('en'), de: load('de') };
 
 /** Codes whose German may equal the English: names and units only. */
-const SAME_IN_BOTH = new Set<ProblemCode>([]);
+const SAME_IN_BOTH = new Set<ProblemCode>(['settings_unit_pct', 'settings_unit_km']);
 
 afterEach(() => vi.restoreAllMocks());
 
-/** A problem of `code` with as many parameters as its English message uses, each recognizable. */
+/**
+ * Each code's number of parameters, read from `ProblemParams` in core/problem-codes.ts (the types
+ * are gone at run time): `file_empty: [];` has none, `in_entry: [entry: string, problem: Problem];` two.
+ */
+function arities(): Map<string, number> {
+  const src = readFileSync(join(REPO_ROOT, 'core/problem-codes.ts'), 'utf8');
+  const start = src.indexOf('export interface ProblemParams {');
+  const body = src.slice(start, src.indexOf('\n}\n', start));
+  const out = new Map<string, number>();
+  for (const m of body.matchAll(/^ {2}(\w+): \[(.*)\];$/gm))
+    out.set(m[1]!, m[2]!.trim() === '' ? 0 : m[2]!.split(',').length);
+  return out;
+}
+const ARITY = arities();
+
+/** A problem of `code` with the parameters its type names, each recognizable. */
 function sample(code: ProblemCode): Problem {
-  const count = Math.max(
-    0,
-    ...[...(LOCALES.en[problemMessageName(code)]?.message ?? '').matchAll(/\$(\d)/g)].map((m) => Number(m[1])),
-  );
+  const count = ARITY.get(code) ?? 0;
   return { code, params: Array.from({ length: count }, (_, i) => `«p${i + 1}»`) } as unknown as Problem;
 }
+
+/** The highest $n a message uses. */
+const highestPlaceholder = (m: string) => Math.max(0, ...[...m.matchAll(/\$(\d)/g)].map((x) => Number(x[1])));
 
 describe('problem codes in both languages', () => {
   it('knows a good number of codes (sanity)', () => {
     expect(PROBLEM_CODES.length).toBeGreaterThan(150);
+    // The parameter counts are read for every code, and only for codes: the reading works.
+    expect([...ARITY.keys()].sort()).toEqual([...PROBLEM_CODES].sort());
+    expect([ARITY.get('file_empty'), ARITY.get('in_entry'), ARITY.get('settings_range')]).toEqual([0, 2, 3]);
   });
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`each ${lang} message uses no parameter its code does not have`, () => {
+      const over = PROBLEM_CODES.filter(
+        (c) => highestPlaceholder(LOCALES[lang][problemMessageName(c)]?.message ?? '') > (ARITY.get(c) ?? 0),
+      );
+      expect(over).toEqual([]);
+    });
+  }
 
   for (const lang of ['en', 'de'] as const) {
     it(`renders every code in ${lang}, with every parameter in place`, () => {
@@ -88,9 +116,13 @@ describe('problem codes in both languages', () => {
     );
   });
 
-  it('older records with English text pass through unchanged', () => {
+  it('English words an older version stored are shown as they were, said to be from then', () => {
     speak('de');
-    expect(problemText('The file is empty')).toBe('The file is empty');
+    expect(problemText(storedProblem('The file is empty'))).toBe(
+      'The file is empty (so notiert von einer früheren Version von Hip Check)',
+    );
+    expect(storedProblem(problem('file_empty'))).toEqual(problem('file_empty'));
+    expect(storedProblem({ code: 'no_such_code', params: [] })).toEqual(problem('stored_unreadable'));
   });
 
   it('a refusal from a real reader reads as German', async () => {

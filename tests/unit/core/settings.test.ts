@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../problem-english';
 import { DEFAULT_SETTINGS, PRESET_VALUES, settingsFromStored, validateSettingsPatch } from '../../../core/settings';
 
 describe('settings validation', () => {
@@ -31,7 +32,7 @@ describe('settings validation', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const e = r.errors.find((x) => x.field === field);
-      expect(e?.message).toContain(text);
+      expect(englishText(e!.problem)).toContain(text);
     }
   });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { englishText } from '../../../problem-english';
 import { describe, expect, it } from 'vitest';
+import { problem, ProblemError } from '../../../../core/problem-codes';
 import type { ActivityInput } from '../../../../core/activity';
 import { readActivityFile } from '../../../../core/files/import-files';
 import {
@@ -192,27 +193,37 @@ describe('importStream: many files, one import', () => {
     const store = fakeStore();
     let calls = 0;
     const save: ImportStreamOptions['save'] = async (b) => {
-      if (++calls === 2) throw new Error('Refused: the database is full.');
+      if (++calls === 2) throw new Error('the database is full');
       return store.save(b);
     };
     const files = Array.from({ length: 30 }, (_, k) => run(k));
     const s = await importStream(files, opts(save, { batchSize: 5, readAhead: 1 }));
-    expect(s.error).toBe('Refused: the database is full.');
+    // An unexpected failure is one code, the thrown words its detail.
+    expect(s.error).toEqual(problem('action_failed', 'the database is full'));
     expect(s.cancelled).toBe(false);
     expect(s.counts.added).toBe(5);
     expect(store.stored.size).toBe(5);
     expect(s.filesDone).toBeLessThan(30);
   });
 
+  it("a save the background refused stops the import with the background's own problem", async () => {
+    const refusal = problem('request_refused', problem('request_too_many_activities', 6000, 5000));
+    const save: ImportStreamOptions['save'] = () => Promise.reject(new ProblemError(refusal));
+    const s = await importStream([run(1)], opts(save));
+    expect(s.error).toEqual(refusal);
+  });
+
   it('names the file of an activity the store refused', async () => {
     const store = fakeStore();
     const save: ImportStreamOptions['save'] = async (b) => ({
       ...(await store.save(b.slice(1))),
-      refused: [{ sourceId: b[0]!.sourceId, reason: 'implausible' }],
+      refused: [{ sourceId: b[0]!.sourceId, reason: problem('store_source_taken', 'strava:1') }],
     });
     const s = await importStream([run(1), run(2)], opts(save));
     expect(s.counts).toMatchObject({ added: 1, refused: 1 });
-    expect(s.items).toEqual([{ item: 'run-1.fit', kind: 'refused', reason: 'implausible' }]);
+    expect(s.items).toEqual([
+      { item: 'run-1.fit', kind: 'refused', reason: problem('store_source_taken', 'strava:1') },
+    ]);
   });
 
   it('keeps the list of skipped and refused files bounded, counting the rest', async () => {

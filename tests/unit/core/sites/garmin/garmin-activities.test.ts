@@ -217,7 +217,7 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
         ownerId: '2836200',
       },
     ]);
-    expect(r.skipped).toEqual([{ id: '6588349056', reason: expect.stringContaining('a multisport activity') }]);
+    expect(r.skipped).toEqual([{ id: '6588349056', reason: problem('garmin_skip_multisport') }]);
   });
 
   it('reads 2018 and 2026 lists, whose elapsedDuration differ in unit', () => {
@@ -384,8 +384,7 @@ describe('Garmin Connect readers: every real response, 2012-2026', () => {
     expect(parent.skipped).toEqual([
       {
         id: '6588349056',
-        reason:
-          'a multisport activity: its 3 parts (6588349067, 6588349076, 6588349081) are recorded one by one, never the whole',
+        reason: problem('garmin_skip_multisport_parts', 3, '6588349067, 6588349076, 6588349081'),
       },
     ]);
   });
@@ -470,7 +469,7 @@ describe('Garmin readers: hand-made variants', () => {
     const bad = ok(
       readGarminActivity(detail({ startTimeLocal: undefined }, { timeZoneUnitDTO: { timeZone: 'Mars/Olympus' } }), NOW),
     );
-    expect(bad.skipped).toEqual([{ id: '21000000002', reason: 'no local start date (startTimeLocal)' }]);
+    expect(bad.skipped).toEqual([{ id: '21000000002', reason: problem('site_skip_no_local_date', 'startTimeLocal') }]);
   });
 
   it('places startTimeLocal in the activity’s own zone when no UTC start is given (Denver, 2025-03-09)', () => {
@@ -516,11 +515,8 @@ describe('Garmin readers: hand-made variants', () => {
       ['5', 'run'],
     ]);
     expect(r.skipped).toEqual([
-      {
-        id: '1',
-        reason: 'a multisport activity: its parts are recorded one by one from its own activity page, never the whole',
-      },
-      { id: '3', reason: 'a multisport transition (transition_v2), not an activity' },
+      { id: '1', reason: problem('garmin_skip_multisport') },
+      { id: '3', reason: problem('garmin_skip_transition', 'transition_v2') },
     ]);
     // A triathlon parent's detail: the parts to read, transitions left out.
     const tri = ok(
@@ -541,7 +537,7 @@ describe('Garmin readers: hand-made variants', () => {
     );
     expect([tri.activities, tri.skipped[0]?.reason]).toEqual([
       [],
-      'a multisport activity: its 3 parts (11, 13, 15) are recorded one by one, never the whole',
+      problem('garmin_skip_multisport_parts', 3, '11, 13, 15'),
     ]);
   });
 
@@ -626,16 +622,16 @@ describe('Garmin readers: hand-made variants', () => {
       ['8', null, null, null, ''],
     ]);
     expect(r.skipped).toEqual([
-      { id: '1', reason: 'activity_number_negative(field_distance, -5)' },
-      { id: '2', reason: expect.stringContaining('activity_start_in_future') },
-      { id: '3', reason: 'no readable start (startTimeGMT is "yesterday")' },
-      { id: '4', reason: 'no local start date (startTimeLocal)' },
-      { id: '5', reason: 'no sport (activityType.typeKey)' },
-      { id: '6', reason: 'activity_number_over_limit(field_moving_time, 700000, 604800)' },
-      { id: '7', reason: 'activity_number_invalid(field_distance)' },
-      { id: '#7', reason: 'no activity id' },
-      { id: '#8', reason: 'the list item is not an object' },
-      { id: '8', reason: 'listed twice in the same response' },
+      { id: '1', reason: problem('activity_number_negative', problem('field_distance'), -5) },
+      { id: '2', reason: { code: 'activity_start_in_future', params: [expect.any(String)] } },
+      { id: '3', reason: problem('site_skip_no_start', 'startTimeGMT', '"yesterday"') },
+      { id: '4', reason: problem('site_skip_no_local_date', 'startTimeLocal') },
+      { id: '5', reason: problem('site_skip_no_sport', 'activityType.typeKey') },
+      { id: '6', reason: problem('activity_number_over_limit', problem('field_moving_time'), 700000, 604800) },
+      { id: '7', reason: problem('activity_number_invalid', problem('field_distance')) },
+      { id: '#7', reason: problem('site_skip_no_id') },
+      { id: '#8', reason: problem('site_skip_not_object') },
+      { id: '8', reason: problem('site_skip_listed_twice') },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { CORPUS_DIR, corpusJson } from '../../../../paths';
-import { problem } from '../../../../../core/problem-codes';
+import { PROBLEM_CODES, problem } from '../../../../../core/problem-codes';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -215,7 +215,7 @@ describe('Strava training activities reader: hand-made variants', () => {
 
   it('skips a model with neither sport field, saying so', () => {
     const r = read(page(model({ sport_type: undefined, type: '' })));
-    expect(r.skipped).toEqual([{ id: '12345678901', reason: 'no sport (neither sport_type nor type)' }]);
+    expect(r.skipped).toEqual([{ id: '12345678901', reason: problem('site_skip_no_sport', 'sport_type, type') }]);
   });
 
   it('gives a null distance when distance_raw is missing, and never reads the localized string', () => {
@@ -248,15 +248,15 @@ describe('Strava training activities reader: hand-made variants', () => {
     );
     expect(r.activities.map((a) => a.sourceId)).toEqual(['8']);
     expect(r.skipped).toEqual([
-      { id: '1', reason: 'activity_number_negative(field_distance, -5)' },
-      { id: '2', reason: expect.stringContaining('activity_start_in_future') },
-      { id: '3', reason: 'activity_number_over_limit(field_elapsed_time, 700000, 604800)' },
-      { id: '4', reason: 'activity_number_invalid(field_distance)' },
-      { id: '5', reason: 'no readable UTC start (start_time is "Mon, 11/24/2025")' },
-      { id: '6', reason: 'no local start date (start_date_local_raw)' },
-      { id: '7', reason: 'the local start (start_date_local_raw) is more than 15 hours from the UTC start' },
-      { id: '#7', reason: 'the model has no activity id' },
-      { id: '#8', reason: 'the model is not an object' },
+      { id: '1', reason: problem('activity_number_negative', problem('field_distance'), -5) },
+      { id: '2', reason: { code: 'activity_start_in_future', params: [expect.any(String)] } },
+      { id: '3', reason: problem('activity_number_over_limit', problem('field_elapsed_time'), 700000, 604800) },
+      { id: '4', reason: problem('activity_number_invalid', problem('field_distance')) },
+      { id: '5', reason: problem('site_skip_no_start', 'start_time', '"Mon, 11/24/2025"') },
+      { id: '6', reason: problem('site_skip_no_local_date', 'start_date_local_raw') },
+      { id: '7', reason: problem('strava_skip_local_far') },
+      { id: '#7', reason: problem('site_skip_no_id') },
+      { id: '#8', reason: problem('site_skip_not_object') },
     ]);
   });
 
@@ -291,13 +291,15 @@ describe('Strava training activities reader: hand-made variants', () => {
   it('falls back to the runner’s time zone only when the local wall clock is gone', () => {
     const m = model({ start_time: '2025-11-24T05:30:00Z', start_date_local_raw: undefined });
     expect(read(page(m), 'America/Denver').activities[0]!.localDate).toBe('2025-11-23');
-    expect(read(page(m), 'Not/AZone').skipped[0]!.reason).toBe('no local start date (start_date_local_raw)');
+    expect(read(page(m), 'Not/AZone').skipped[0]!.reason).toEqual(
+      problem('site_skip_no_local_date', 'start_date_local_raw'),
+    );
   });
 
   it('accepts ids as digit strings and skips a model listed twice', () => {
     const r = read(page(model({ id: '42' }), model({ id: 42 })));
     expect(r.activities.map((a) => a.sourceId)).toEqual(['42']);
-    expect(r.skipped).toEqual([{ id: '42', reason: 'listed twice in the same page' }]);
+    expect(r.skipped).toEqual([{ id: '42', reason: problem('site_skip_listed_twice') }]);
   });
 
   it('reads an empty page (past the last one) as no activities', () => {
@@ -470,7 +472,7 @@ describe('Strava training activities reader: never throws, never outputs what th
           expect(r.activities.length + r.skipped.length).toBe(models.length);
           read += r.activities.length;
           for (const a of r.activities) expect(checkActivityInput(a, NOW)).toEqual({ ok: true, value: a });
-          for (const s of r.skipped) expect(s.reason.length).toBeGreaterThan(0);
+          for (const s of r.skipped) expect(PROBLEM_CODES).toContain(s.reason.code);
         },
       ),
       { seed: 4, numRuns: 1000 },
