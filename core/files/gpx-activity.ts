@@ -2,7 +2,7 @@ import { normalizeSport } from '../sport';
 import { problem } from '../problem-codes';
 import type { Sport } from '../activity';
 import { defaultName, type SessionSummary } from './summary';
-import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
+import { FileActivities, GPS_GLITCH_STEP_M, isPosition, movingSeconds, TrackSteps } from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
 import { inferSport } from './sport-inference';
 import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
@@ -51,11 +51,6 @@ export const STRAVA_GPX_TYPES: Record<string, string> = {
   '32': 'Wheelchair',
   '33': 'VirtualRun',
 };
-
-/** Points further apart in time than this are a pause: neither moving time nor elapsed work. */
-const PAUSE_GAP_S = 60;
-/** Slower than this between two points counts as standing still. */
-const MOVING_SPEED_MS = 0.3;
 
 /** The elements whose text is read; only their end tags end it. */
 const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['time', 'name', 'type', 'activity', 'sport', 'activitytype']);
@@ -172,10 +167,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       t.timedPoints++;
       if (time < t.firstMs) t.firstMs = time;
       if (time > t.lastMs) t.lastMs = time;
-      if (prevTime !== null) {
-        const dt = (time - prevTime) / 1000;
-        if (dt > 0 && dt <= PAUSE_GAP_S && step / dt >= MOVING_SPEED_MS) t.movingS += dt;
-      }
+      if (prevTime !== null) t.movingS += movingSeconds((time - prevTime) / 1000, step);
     }
     if (step < GPS_GLITCH_STEP_M) t.distanceM += step;
     // The latest time so far: a point stepping back in time never makes the same interval count twice.

@@ -5,11 +5,36 @@ import { checkSummary, toActivityInput, type SessionSummary } from './summary';
 import type { ActivitiesRead, FileFormat, Refused } from './types';
 import { haversineM } from '../geo';
 
-// What the GPX and TCX readers share once the XML is scanned: the distance along track points,
-// and turning per-activity summaries into the file's result.
+// What the readers of track points share (GPX, TCX, and FIT files read from their records): the
+// distance along the points, the moving time they show, and turning per-activity summaries into
+// the file's result.
 
 /** A jump of this many metres or more between consecutive points is a GPS glitch, not distance. */
 export const GPS_GLITCH_STEP_M = 50_000;
+
+/** Points further apart in time than this are a pause, not moving time. */
+export const PAUSE_GAP_S = 60;
+/** Slower than this between two points counts as standing still. */
+export const MOVING_SPEED_MS = 0.3;
+
+/**
+ * The moving time between two consecutive track points `dtS` seconds and `stepM` metres apart:
+ * all of it, unless it is a pause (over PAUSE_GAP_S) or standing still (under MOVING_SPEED_MS).
+ * The one estimate for files that carry no timer (GPX, FIT records without timer events).
+ */
+export function movingSeconds(dtS: number, stepM: number): number {
+  return dtS > 0 && dtS <= PAUSE_GAP_S && stepM >= MOVING_SPEED_MS * dtS ? dtS : 0;
+}
+
+/** Moving time summed point by point (movingSeconds), for readers that go through many points. */
+export class MovingTime {
+  seconds = 0;
+
+  /** Adds the step between two consecutive points `dtS` seconds and `stepM` metres apart. */
+  add(dtS: number, stepM: number): void {
+    this.seconds += movingSeconds(dtS, stepM);
+  }
+}
 
 /** True for a latitude and longitude (degrees) that are a place on Earth. */
 export function isPosition(lat: number, lon: number): boolean {
