@@ -110,7 +110,6 @@ export interface ProblemParams {
   fit_session_no_start: [];
   fit_laps_no_start: [];
   fit_records_no_time: [];
-  fit_records_only: [count: number];
   fit_nothing: [];
   fit_start_from_first_point: [];
   fit_session_far_from_records: [start: string, firstPoint: string];
@@ -382,7 +381,6 @@ const CODES: Record<ProblemCode, true> = {
   fit_session_no_start: true,
   fit_laps_no_start: true,
   fit_records_no_time: true,
-  fit_records_only: true,
   fit_nothing: true,
   fit_start_from_first_point: true,
   fit_session_far_from_records: true,

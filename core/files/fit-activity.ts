@@ -26,6 +26,9 @@ import { dateOfWallClock } from '../local-date';
 import { isoSecond, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../time';
 import { checkSummary, defaultName, toActivityInput, type SessionSummary } from './summary';
 import type { NotActivity, Refused, ActivitiesRead } from './types';
+import { normalizeSport } from '../sport';
+import { inferSport } from './sport-inference';
+import { GPS_GLITCH_STEP_M, MovingTime, TrackSteps } from './track-summary';
 
 // FIT → activities: one per sport session (a triathlon gives a swim, a ride and a run;
 // transitions are not activities). Session messages are trusted first; when a file has none
@@ -59,13 +62,19 @@ interface RecordStats {
   firstRel: number;
   lastRel: number;
   prevTs: number;
+  /** First, largest and latest distance field (cm), -1 if none. */
   firstDist: number;
   lastDist: number;
+  prevDist: number;
   /** Distance accumulated from compressed_speed_distance (older footpod watches). */
   compressedDist: number;
   prevCompressed: number;
-  /** Sum of short gaps between track points: a stand-in for timer time. */
-  gapMoving: number;
+  /** The path along the positions (m), for track points that carry no distance. */
+  steps: TrackSteps;
+  pathM: number;
+  positions: number;
+  /** Moving time estimated from the points. */
+  moving: MovingTime;
 }
 
 interface Group {
@@ -77,7 +86,8 @@ interface Group {
   activity: Fields | null;
   rec: RecordStats;
   timerOn: number;
-  timerTotal: number;
+  /** Timer start and stop times (FIT seconds), in pairs. */
+  timerSpans: number[];
   timerEvents: number;
   messages: number;
   /**
@@ -104,12 +114,16 @@ function newGroup(): Group {
       prevTs: -1,
       firstDist: -1,
       lastDist: -1,
+      prevDist: -1,
       compressedDist: 0,
       prevCompressed: -1,
-      gapMoving: 0,
+      steps: new TrackSteps(),
+      pathM: 0,
+      positions: 0,
+      moving: new MovingTime(),
     },
     timerOn: -1,
-    timerTotal: 0,
+    timerSpans: [],
     timerEvents: 0,
     messages: 0,
     relToWall: null,
@@ -127,9 +141,40 @@ function fitTimeMs(v: FitValue | undefined): number | undefined {
   return (t + FIT_EPOCH_S) * 1000;
 }
 
+/** Degrees per semicircle, the unit of FIT positions. */
+const SEMICIRCLE_DEG = 180 / 2 ** 31;
+
 function onRecord(g: Group, f: FieldSource): void {
   const r = g.rec;
   r.count++;
+  // Metres from the last point: by the distance field, else a footpod's count, else positions
+  // (read only then: most files carry a distance, and this runs for every point).
+  let step = 0;
+  const d = num(f.get(RECORD.distance));
+  if (d !== undefined) {
+    if (r.firstDist < 0) r.firstDist = d;
+    if (d >= r.lastDist) r.lastDist = d;
+    if (r.prevDist >= 0) step = (d - r.prevDist) / 100;
+    r.prevDist = d;
+  } else {
+    const c = f.get(RECORD.compressedSpeedDistance);
+    if (Array.isArray(c) && c.length >= 3) {
+      const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
+      if (r.prevCompressed >= 0) {
+        step = ((cur - r.prevCompressed + 4096) % 4096) / 16;
+        r.compressedDist += step;
+      }
+      r.prevCompressed = cur;
+    }
+    const lat = num(f.get(RECORD.positionLat));
+    const lon = num(f.get(RECORD.positionLong));
+    if (lat !== undefined && lon !== undefined) {
+      const m = r.steps.next(lat * SEMICIRCLE_DEG, lon * SEMICIRCLE_DEG);
+      if (m < GPS_GLITCH_STEP_M) r.pathM += m;
+      r.positions++;
+      if (r.prevCompressed < 0) step = m;
+    }
+  }
   const ts = num(f.get(RECORD.timestamp));
   if (ts !== undefined) {
     if (ts >= FIT_MIN_ABSOLUTE_TIME) {
@@ -141,21 +186,9 @@ function onRecord(g: Group, f: FieldSource): void {
     }
     if (r.prevTs >= 0) {
       const dt = ts - r.prevTs;
-      if (dt > 0 && dt <= 30) r.gapMoving += dt;
+      r.moving.add(dt, step);
     }
     r.prevTs = ts;
-  }
-  const d = num(f.get(RECORD.distance));
-  if (d !== undefined) {
-    if (r.firstDist < 0) r.firstDist = d;
-    if (d >= r.lastDist) r.lastDist = d;
-  } else {
-    const c = f.get(RECORD.compressedSpeedDistance);
-    if (Array.isArray(c) && c.length >= 3) {
-      const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
-      if (r.prevCompressed >= 0) r.compressedDist += ((cur - r.prevCompressed + 4096) % 4096) / 16;
-      r.prevCompressed = cur;
-    }
   }
 }
 
@@ -169,9 +202,19 @@ function onEvent(g: Group, f: FieldSource): void {
   if (type === 0) {
     if (g.timerOn < 0) g.timerOn = ts;
   } else if (type === 1 || type === 4 || type === 8 || type === 9) {
-    if (g.timerOn >= 0 && ts >= g.timerOn) g.timerTotal += ts - g.timerOn;
+    if (g.timerOn >= 0 && ts >= g.timerOn) g.timerSpans.push(g.timerOn, ts);
     g.timerOn = -1;
   }
+}
+
+/** Seconds the timer ran between `first` and `last` (FIT seconds), by the timer events. */
+function timerSeconds(g: Group, first: number, last: number): number {
+  let total = 0;
+  const spans = g.timerSpans;
+  for (let i = 0; i < spans.length; i += 2)
+    total += Math.max(0, Math.min(spans[i + 1]!, last) - Math.max(spans[i]!, first));
+  if (g.timerOn >= 0) total += Math.max(0, last - Math.max(g.timerOn, first));
+  return total;
 }
 
 export interface FitReadContext {
@@ -225,6 +268,21 @@ function profileName(g: Group, index: number, f: Fields): string | undefined {
 function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return profile ? (base ? `${profile} (${base})` : profile) : defaultName(sport, fileName);
+}
+
+/**
+ * Hip Check's sport and the file's own label. A file that names no sport anywhere (no session,
+ * sport message or lap says one) gets one from its name as GPX and TCX files do, else none: an
+ * empty label, and the runner is asked for the sport ("needs a sport", import-stream.ts).
+ */
+function sportAndLabel(
+  sport: number | undefined,
+  sub: number | undefined,
+  fileName: string,
+): { sport: SessionSummary['sport']; label: string } {
+  if (sport !== undefined) return { sport: sportFromFit(sport, sub), label: fitSportLabel(sport, sub) };
+  const inferred = inferSport([fileName]);
+  return inferred === null ? { sport: 'other', label: '' } : { sport: normalizeSport(inferred), label: inferred };
 }
 
 interface GroupOutcome {
@@ -317,12 +375,12 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       startMs = recFirst;
       localDate = clock.wallDate(span!.first);
       elapsedS = (recLast - recFirst) / 1000;
-      const s = sportFromFit(sport, sub);
+      const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
       const distanceM = distRaw !== undefined ? distRaw / 100 : null;
       out.push({
         startMs,
         sport: s,
-        sportLabel: fitSportLabel(sport, sub),
+        sportLabel: label,
         distanceM,
         movingS: movingS !== null && movingS <= elapsedS + 2 ? movingS : null,
         elapsedS,
@@ -356,11 +414,11 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
     let distanceM = distRaw !== undefined ? distRaw / 100 : null;
     if (distanceM === null && single && g.rec.lastDist > 0)
       distanceM = (g.rec.lastDist - Math.max(0, g.rec.firstDist)) / 100;
-    const s = sportFromFit(sport, sub);
+    const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
     out.push({
       startMs,
       sport: s,
-      sportLabel: fitSportLabel(sport, sub),
+      sportLabel: label,
       distanceM,
       movingS,
       elapsedS,
@@ -438,12 +496,12 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
       elapsedSum += (num(lap.get(LAP.totalElapsedTime)) ?? 0) / 1000;
     }
     if (startMs === undefined) continue;
-    const s = sportFromFit(sport, sub);
+    const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
     const localDate = clock.wallDate(startRaw);
     out.push({
       startMs,
       sport: s,
-      sportLabel: fitSportLabel(sport, sub),
+      sportLabel: label,
       distanceM: hasDist ? dist : null,
       movingS: hasTimer ? timer : null,
       elapsedS: endMs !== undefined && endMs >= startMs ? (endMs - startMs) / 1000 : elapsedSum || null,
@@ -455,25 +513,32 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
   return { summaries: out, refusal: out.length === 0 ? problem('fit_laps_no_start') : undefined };
 }
 
+/**
+ * An activity from the track points alone: a file whose watch stopped before writing its
+ * summary. Start and end from the points' times, distance from
+ * the distance field, a footpod's count or the positions, moving time from the timer events or,
+ * without them, estimated from the points as for GPX.
+ */
 function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
   const r = g.rec;
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
   if (!span || startMs === undefined) return { summaries: [], refusal: problem('fit_records_no_time') };
-  // The sport: from a sport message, else from the laps.
   const sm = g.sports[0];
   const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
   const sport = sm ? num(sm.get(SPORT.sport)) : lap ? num(lap.get(LAP.sport)) : undefined;
   const sub = sm ? num(sm.get(SPORT.subSport)) : lap ? num(lap.get(LAP.subSport)) : undefined;
-  const distanceM =
-    r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
-  let movingS: number | null = r.gapMoving;
+  const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
+  let distanceM: number | null = null;
+  if (r.lastDist >= 0) distanceM = r.lastDist / 100;
+  else if (r.prevCompressed >= 0) distanceM = r.compressedDist;
+  else if (r.positions > 1) distanceM = r.pathM;
+  // Without any distance the points cannot tell moving from standing.
+  let movingS: number | null = distanceM !== null ? r.moving.seconds : null;
   if (g.timerEvents > 0) {
-    let total = g.timerTotal;
-    if (g.timerOn >= 0 && span.last > g.timerOn) total += span.last - g.timerOn;
-    if (total > 0 && total <= span.last - span.first + 1) movingS = total;
+    const total = timerSeconds(g, span.first, span.last);
+    if (total > 0) movingS = total;
   }
-  const s = sportFromFit(sport, sub);
   warnings.push(problem('fit_totals_from_records'));
   const localDate = clock.wallDate(span.first);
   return {
@@ -481,7 +546,7 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
       {
         startMs,
         sport: s,
-        sportLabel: fitSportLabel(sport, sub),
+        sportLabel: label,
         distanceM,
         movingS,
         elapsedS: span.last - span.first,
@@ -562,14 +627,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     let outcome: GroupOutcome;
     if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);
     else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, ctx, clock, warnings);
-    else if (grp.rec.count > 0 && (grp.sports.length > 0 || grp.laps.length > 0))
-      outcome = summarizeRecords(grp, ctx, clock, warnings);
-    else if (grp.rec.count > 0) {
-      outcome = {
-        summaries: [],
-        refusal: problem('fit_records_only', grp.rec.count),
-      };
-    } else {
+    else if (grp.rec.count > 0) outcome = summarizeRecords(grp, ctx, clock, warnings);
+    else {
       outcome = {
         summaries: [],
         refusal: report.stoppedEarly ? problem('fit_truncated_nothing') : problem('fit_nothing'),

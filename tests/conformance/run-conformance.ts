@@ -15,11 +15,13 @@ import { SPORT_FAMILY, SPORTS, type ActivityInput, type Sport } from '../../core
 import { isLocalDate } from '../../core/local-date';
 import { sportFromFit } from '../../core/files/fit-profile';
 import { activitiesOf, readActivityFile } from '../../core/files/import-files';
+import { needsSport } from '../../core/files/import-stream';
 import { bytesSource } from '../../core/files/source';
 import type { FileReadResult } from '../../core/files/types';
 
 export interface ExpectedSession {
-  sport?: string;
+  /** null: the file names no sport, and the runner is asked for it ("needs a sport"). */
+  sport?: string | null;
   sub_sport?: string;
   start?: string;
   distance_m?: number | null;
@@ -80,12 +82,14 @@ function withinDuration(actual: number | null, expected: number): boolean {
 
 /** The sport the expected FIT-style names stand for. */
 function expectedSport(e: ExpectedSession): Sport {
-  return sportFromFit(e.sport, e.sub_sport);
+  return sportFromFit(e.sport ?? undefined, e.sub_sport);
 }
 
 function compareSession(a: ActivityInput, e: ExpectedSession, isGpx: boolean): string[] {
   const p: string[] = [];
-  if (e.sport !== undefined) {
+  if (e.sport === null) {
+    if (!needsSport(a)) p.push(`sport ${a.sport} (${a.sportLabel}), expected none (the runner picks it)`);
+  } else if (e.sport !== undefined) {
     const want = expectedSport(e);
     const ok = e.sub_sport !== undefined ? a.sport === want : SPORT_FAMILY[a.sport] === SPORT_FAMILY[want];
     if (!ok) p.push(`sport ${a.sport} (${a.sportLabel}), expected ${e.sport}${e.sub_sport ? `/${e.sub_sport}` : ''}`);

@@ -1,12 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { readFitActivities } from '../../../../core/files/fit-activity';
+import { needsSport } from '../../../../core/files/import-stream';
 import { FitWriter, fitTime, SESSION_FIELDS, T } from './helpers';
 
-// Real-file fixes of issue #10: a session far from its own track points.
+// Real-file fixes of issues #10 and #19: a session far from its own track points, and files
+// without a session read from their track points.
 
 const ctx = { fileName: 'run.fit', timeZone: 'UTC', nowMs: Date.UTC(2026, 10, 30) };
 const T0 = fitTime('2024-05-04T08:00:00Z');
+const T0_MS = Date.UTC(2024, 4, 4, 8);
 
 /** An hour of track points over 10 km from T0, after a file_id; the caller adds the rest. */
 function recording(): FitWriter {
@@ -18,6 +21,30 @@ function recording(): FitWriter {
   for (let i = 0; i <= 60; i++) w.data(1, [T0 + i * 60, Math.round((1_000_000 * i) / 60)]);
   return w;
 }
+
+/** Track points as [FIT time, distance in cm] (local message 1), after a file_id and nothing else. */
+function pointsOnly(points: readonly (readonly [number, number])[]): FitWriter {
+  const w = new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [4]);
+  w.define(1, 20, [
+    [253, 4, T.uint32],
+    [5, 4, T.uint32],
+  ]);
+  for (const [t, d] of points) w.data(1, [t, d]);
+  return w;
+}
+
+/** `minutes` of track points every 5 s from `t0` at 3 m/s, going on from `distCm`. */
+function run(t0: number, minutes: number, distCm = 0): [number, number][] {
+  return Array.from({ length: minutes * 12 + 1 }, (_, i) => [t0 + i * 5, distCm + i * 1500] as [number, number]);
+}
+
+function activities(bytes: Uint8Array, fileName = ctx.fileName) {
+  const r = readFitActivities(bytes, { ...ctx, fileName });
+  if (r.kind !== 'activities') throw new Error(`not read: ${JSON.stringify(r)}`);
+  return r;
+}
+
+const codes = (r: { warnings: readonly { code: string }[] }) => r.warnings.map((w) => w.code);
 
 describe('FIT: real-file fixes', () => {
   it('believes the track points when the session starts weeks before them', () => {
@@ -41,5 +68,75 @@ describe('FIT: real-file fixes', () => {
       distanceM: 10_000,
     });
     expect(r.kind === 'activities' && r.warnings.map((w) => w.code)).toContain('fit_session_far_from_records');
+  });
+});
+
+describe('FIT without a session, lap or sport: read from its track points', () => {
+  // 20 minutes at 3 m/s, 3 minutes standing (points every 5 s, the distance still), 13 minutes more.
+  const standing = Array.from(
+    { length: 36 },
+    (_, i) => [T0 + 20 * 60 + (i + 1) * 5, 20 * 12 * 1500] as [number, number],
+  );
+  const points = [...run(T0, 20), ...standing, ...run(T0 + 23 * 60 + 5, 13, 20 * 12 * 1500)];
+  const last = points[points.length - 1]!;
+
+  it('takes start, distance, elapsed and moving time from the points, and leaves the sport to the runner', () => {
+    const r = activities(pointsOnly(points).finish(), 'watch.fit');
+    expect(r.activities).toHaveLength(1);
+    const a = r.activities[0]!;
+    expect(a).toMatchObject({
+      startMs: T0_MS,
+      localDate: '2024-05-04',
+      distanceM: last[1] / 100,
+      elapsedS: last[0] - T0,
+      // The standstill is no moving time (the GPX rule: slower than 0.3 m/s).
+      movingS: 33 * 60,
+      sport: 'other',
+      sportLabel: '',
+    });
+    expect(needsSport(a)).toBe(true);
+    expect(codes(r)).toContain('fit_totals_from_records');
+  });
+
+  it('sums the distance from the positions when the points carry none', () => {
+    const w = new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [4]);
+    w.define(1, 20, [
+      [253, 4, T.uint32],
+      [0, 4, T.sint32],
+      [1, 4, T.sint32],
+    ]);
+    // Due north, 0.0001° (11.1 m) every 4 s; semicircles = degrees * 2^31 / 180.
+    const semi = (deg: number) => Math.round((deg * 2 ** 31) / 180);
+    for (let i = 0; i <= 450; i++) w.data(1, [T0 + i * 4, semi(48 + i * 0.0001), semi(2)]);
+    const a = activities(w.finish()).activities[0]!;
+    expect(a.distanceM!).toBeCloseTo(450 * 11.12, -1);
+    expect(a.elapsedS).toBe(1800);
+    expect(a.movingS).toBe(1800);
+  });
+
+  it('uses the timer events when the watch wrote them', () => {
+    const w = pointsOnly(points);
+    w.define(2, 21, [
+      [253, 4, T.uint32],
+      [0, 1, T.enum],
+      [1, 1, T.enum],
+    ]);
+    w.data(2, [T0, 0, 0])
+      .data(2, [T0 + 20 * 60, 0, 4])
+      .data(2, [T0 + 23 * 60 + 5, 0, 0]);
+    expect(activities(w.finish()).activities[0]!.movingS).toBe(33 * 60);
+  });
+
+  it('takes the sport from the file name as GPX and TCX do, or from a sport message', () => {
+    expect(activities(pointsOnly(points).finish(), 'Morning_Run.fit').activities[0]).toMatchObject({
+      sport: 'run',
+      sportLabel: 'Run',
+    });
+    const w = pointsOnly(points);
+    w.define(2, 12, [
+      [0, 1, T.enum],
+      [1, 1, T.enum],
+    ]).data(2, [2, 0]);
+    expect(activities(w.finish()).activities[0]).toMatchObject({ sport: 'ride', sportLabel: 'cycling' });
   });
 });

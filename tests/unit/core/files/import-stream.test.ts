@@ -15,7 +15,7 @@ import {
 } from '../../../../core/files/import-stream';
 import { bytesSource } from '../../../../core/files/source';
 import type { RandomAccessSource } from '../../../../core/files/types';
-import { oneHourRunFit, runStartMs } from '../../../fit-runs';
+import { oneHourRunFit, runStartMs, unfinishedRunFit } from '../../../fit-runs';
 import { corpusFile, HAVE_CORPUS } from './helpers';
 
 /** A chosen file as tests hold it: its bytes as a source, its size known. */
@@ -267,6 +267,22 @@ describe('importStream: a file that names no sport', () => {
     );
     expect(s.counts.needs_sport).toBe(0);
     expect([...store.stored.values()].map((a) => a.sport)).toEqual(['run']);
+  });
+
+  it('holds back a FIT file without session, lap or sport, read from its track points', async () => {
+    const store = fakeStore();
+    const startMs = Date.parse('2026-11-29T07:00:00Z');
+    const s = await importStream([chosen('watch.fit', unfinishedRunFit({ startMs, minutes: 33 }))], opts(store.save));
+    expect(s.counts).toEqual({ added: 0, merged: 0, known: 0, needs_sport: 1, skipped: 0, refused: 0 });
+    expect(store.stored.size).toBe(0);
+    expect(s.items[0]!.activity).toMatchObject({
+      startMs,
+      sportLabel: '',
+      // The last distance the watch counted: 5 m before its first point, then 33 minutes at 3 m/s.
+      distanceM: 5 + 33 * 12 * 15,
+      elapsedS: 33 * 60,
+      movingS: 33 * 60,
+    });
   });
 
   it('asks only about file activities with no sport label at all', () => {
