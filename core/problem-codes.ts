@@ -120,6 +120,9 @@ export interface ProblemParams {
   fit_clock_not_set: [timeZone: string];
   fit_repeated_sessions: [count: number];
 
+  // Track points of any reader (track-summary.ts).
+  track_stale_lead: [points: number, gap: Problem, dropped: string, start: string];
+
   // GPX and TCX.
   gpx_damaged: [];
   gpx_route: [];
@@ -390,6 +393,7 @@ const CODES: Record<ProblemCode, true> = {
   fit_totals_from_records: true,
   fit_clock_not_set: true,
   fit_repeated_sessions: true,
+  track_stale_lead: true,
   gpx_damaged: true,
   gpx_route: true,
   gpx_no_points: true,

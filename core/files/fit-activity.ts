@@ -28,7 +28,18 @@ import { checkSummary, defaultName, toActivityInput, type SessionSummary } from 
 import type { NotActivity, Refused, ActivitiesRead } from './types';
 import { normalizeSport } from '../sport';
 import { inferSport } from './sport-inference';
-import { GPS_GLITCH_STEP_M, MovingTime, TrackSteps } from './track-summary';
+import {
+  addLeadGap,
+  forgetLeadGapsAfter,
+  GPS_GLITCH_STEP_M,
+  MovingTime,
+  STALE_LEAD_GAP_MS,
+  staleLeadGap,
+  staleLeadWarning,
+  startsInStaleLead,
+  TrackSteps,
+  type LeadGap,
+} from './track-summary';
 
 // FIT → activities: one per sport session (a triathlon gives a swim, a ride and a run;
 // transitions are not activities). Session messages are trusted first; when a file has none
@@ -55,6 +66,8 @@ interface FieldSource {
 
 interface RecordStats {
   count: number;
+  /** Track points with an absolute timestamp. */
+  timed: number;
   /** First and last absolute timestamps (FIT seconds), -1 if none. */
   firstTs: number;
   lastTs: number;
@@ -75,6 +88,19 @@ interface RecordStats {
   positions: number;
   /** Moving time estimated from the points. */
   moving: MovingTime;
+  /** Gaps of a day or more between absolute times: where a stale leading block may end. */
+  gaps: RecordGap[];
+}
+
+/** A long gap between track points, with what was counted up to the first point after it. */
+interface RecordGap extends LeadGap {
+  /** The first point after the gap (FIT seconds). */
+  afterTs: number;
+  /** The distance field before that point (cm, -1 if none); path, footpod distance and moving time up to it. */
+  dist: number;
+  pathM: number;
+  compressedDist: number;
+  movingS: number;
 }
 
 interface Group {
@@ -85,6 +111,8 @@ interface Group {
   sports: Fields[];
   activity: Fields | null;
   rec: RecordStats;
+  /** The stale leading block of track points to leave out, if any (decided once all are read). */
+  cut: RecordGap | null;
   timerOn: number;
   /** Timer start and stop times (FIT seconds), in pairs. */
   timerSpans: number[];
@@ -107,6 +135,7 @@ function newGroup(): Group {
     activity: null,
     rec: {
       count: 0,
+      timed: 0,
       firstTs: -1,
       lastTs: -1,
       firstRel: -1,
@@ -121,7 +150,9 @@ function newGroup(): Group {
       pathM: 0,
       positions: 0,
       moving: new MovingTime(),
+      gaps: [],
     },
+    cut: null,
     timerOn: -1,
     timerSpans: [],
     timerEvents: 0,
@@ -144,12 +175,19 @@ function fitTimeMs(v: FitValue | undefined): number | undefined {
 /** Degrees per semicircle, the unit of FIT positions. */
 const SEMICIRCLE_DEG = 180 / 2 ** 31;
 
+/** The stale-lead gap in FIT seconds: compared for every track point, so taken from its module once. */
+const LEAD_GAP_S = STALE_LEAD_GAP_MS / 1000;
+
+/** Unix ms of an absolute FIT time. */
+const fitMs = (t: number): number => (t + FIT_EPOCH_S) * 1000;
+
 function onRecord(g: Group, f: FieldSource): void {
   const r = g.rec;
   r.count++;
   // Metres from the last point: by the distance field, else a footpod's count, else positions
   // (read only then: most files carry a distance, and this runs for every point).
   let step = 0;
+  const distBefore = r.prevDist;
   const d = num(f.get(RECORD.distance));
   if (d !== undefined) {
     if (r.firstDist < 0) r.firstDist = d;
@@ -177,7 +215,8 @@ function onRecord(g: Group, f: FieldSource): void {
   }
   const ts = num(f.get(RECORD.timestamp));
   if (ts !== undefined) {
-    if (ts >= FIT_MIN_ABSOLUTE_TIME) {
+    const absolute = ts >= FIT_MIN_ABSOLUTE_TIME;
+    if (absolute) {
       if (r.firstTs < 0) r.firstTs = ts;
       if (ts >= r.lastTs) r.lastTs = ts;
     } else {
@@ -187,7 +226,21 @@ function onRecord(g: Group, f: FieldSource): void {
     if (r.prevTs >= 0) {
       const dt = ts - r.prevTs;
       r.moving.add(dt, step);
+      if (dt >= LEAD_GAP_S && absolute && r.prevTs >= FIT_MIN_ABSOLUTE_TIME) {
+        addLeadGap(r.gaps, {
+          firstMs: fitMs(r.firstTs),
+          beforeMs: fitMs(r.prevTs),
+          afterMs: fitMs(ts),
+          pointsBefore: r.timed,
+          afterTs: ts,
+          dist: distBefore,
+          pathM: r.pathM,
+          compressedDist: r.compressedDist,
+          movingS: r.moving.seconds,
+        });
+      } else if (dt < 0 && r.gaps.length > 0) forgetLeadGapsAfter(r.gaps, fitMs(ts));
     }
+    if (absolute) r.timed++;
     r.prevTs = ts;
   }
 }
@@ -321,7 +374,7 @@ class Clock {
   /** First and last track point times, absolute if any, else relative. */
   recordSpan(): { first: number; last: number } | null {
     const r = this.g.rec;
-    if (r.firstTs >= 0) return { first: r.firstTs, last: r.lastTs };
+    if (r.firstTs >= 0) return { first: this.g.cut?.afterTs ?? r.firstTs, last: r.lastTs };
     if (r.firstRel >= 0 && this.g.relToWall !== null) return { first: r.firstRel, last: r.lastRel };
     return null;
   }
@@ -357,6 +410,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
         localDate = clock.wallDate(span.first);
       } else if (g.timeCreated !== null) startMs = g.timeCreated;
       if (startMs !== undefined) warnings.push(problem('fit_start_from_first_point'));
+      if (span && g.cut) warnings.push(staleLeadWarning(g.cut));
     }
     if (startMs === undefined) {
       refusal ??= problem('fit_session_no_start');
@@ -371,7 +425,13 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       recLast !== undefined &&
       (startMs < recFirst - SESSION_RECORD_SLACK_MS || startMs > recLast + SESSION_RECORD_SLACK_MS)
     ) {
-      warnings.push(problem('fit_session_far_from_records', isoSecond(startMs), isoSecond(recFirst)));
+      // A session that starts with the stale points left out of the track (track-summary.ts).
+      const stale = g.cut !== null && startsInStaleLead(startMs, g.cut);
+      warnings.push(
+        stale
+          ? staleLeadWarning(g.cut!)
+          : problem('fit_session_far_from_records', isoSecond(startMs), isoSecond(recFirst)),
+      );
       startMs = recFirst;
       localDate = clock.wallDate(span!.first);
       elapsedS = (recLast - recFirst) / 1000;
@@ -515,7 +575,7 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
 
 /**
  * An activity from the track points alone: a file whose watch stopped before writing its
- * summary. Start and end from the points' times, distance from
+ * summary. Start and end from the points' times (a stale leading block left out), distance from
  * the distance field, a footpod's count or the positions, moving time from the timer events or,
  * without them, estimated from the points as for GPX.
  */
@@ -524,22 +584,24 @@ function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings:
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
   if (!span || startMs === undefined) return { summaries: [], refusal: problem('fit_records_no_time') };
+  const cut = g.cut;
   const sm = g.sports[0];
   const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
   const sport = sm ? num(sm.get(SPORT.sport)) : lap ? num(lap.get(LAP.sport)) : undefined;
   const sub = sm ? num(sm.get(SPORT.subSport)) : lap ? num(lap.get(LAP.subSport)) : undefined;
   const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
   let distanceM: number | null = null;
-  if (r.lastDist >= 0) distanceM = r.lastDist / 100;
-  else if (r.prevCompressed >= 0) distanceM = r.compressedDist;
-  else if (r.positions > 1) distanceM = r.pathM;
+  if (r.lastDist >= 0) distanceM = (r.lastDist - Math.max(0, cut?.dist ?? 0)) / 100;
+  else if (r.prevCompressed >= 0) distanceM = r.compressedDist - (cut?.compressedDist ?? 0);
+  else if (r.positions > 1) distanceM = r.pathM - (cut?.pathM ?? 0);
   // Without any distance the points cannot tell moving from standing.
-  let movingS: number | null = distanceM !== null ? r.moving.seconds : null;
+  let movingS: number | null = distanceM !== null ? r.moving.seconds - (cut?.movingS ?? 0) : null;
   if (g.timerEvents > 0) {
     const total = timerSeconds(g, span.first, span.last);
     if (total > 0) movingS = total;
   }
   warnings.push(problem('fit_totals_from_records'));
+  if (cut) warnings.push(staleLeadWarning(cut));
   const localDate = clock.wallDate(span.first);
   return {
     summaries: [
@@ -623,6 +685,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     ) {
       grp.relToWall = actLocal - actTs;
     }
+    const rec = grp.rec;
+    grp.cut = rec.firstTs >= 0 ? staleLeadGap(rec.gaps, fitMs(rec.lastTs), rec.timed) : null;
     const clock = new Clock(grp, ctx.timeZone);
     let outcome: GroupOutcome;
     if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);

@@ -2,14 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFitActivities } from '../../../../core/files/fit-activity';
 import { needsSport } from '../../../../core/files/import-stream';
+import { STALE_LEAD_GAP_MS } from '../../../../core/files/track-summary';
+import { problem } from '../../../../core/problem-codes';
 import { FitWriter, fitTime, SESSION_FIELDS, T } from './helpers';
 
-// Real-file fixes of issues #10 and #19: a session far from its own track points, and files
-// without a session read from their track points.
+// Real-file fixes of issues #10 and #19: a session far from its own track points, files without
+// a session read from their track points, and a stale leading block of points left out.
 
 const ctx = { fileName: 'run.fit', timeZone: 'UTC', nowMs: Date.UTC(2026, 10, 30) };
 const T0 = fitTime('2024-05-04T08:00:00Z');
 const T0_MS = Date.UTC(2024, 4, 4, 8);
+const DAY = 86400;
 
 /** An hour of track points over 10 km from T0, after a file_id; the caller adds the rest. */
 function recording(): FitWriter {
@@ -138,5 +141,85 @@ describe('FIT without a session, lap or sport: read from its track points', () =
       [1, 1, T.enum],
     ]).data(2, [2, 0]);
     expect(activities(w.finish()).activities[0]).toMatchObject({ sport: 'ride', sportLabel: 'cycling' });
+  });
+});
+
+describe('FIT: a stale leading block of track points', () => {
+  const stale = T0 - 27 * DAY - 20 * 3600;
+  const lead: [number, number][] = [
+    [stale, 0],
+    [stale + 2, 166],
+    [stale + 4, 319],
+  ];
+
+  it('is left out of a file read from its points, with a warning', () => {
+    const r = activities(pointsOnly([...lead, ...run(T0, 60, 1848)]).finish());
+    expect(r.activities[0]).toMatchObject({
+      startMs: T0_MS,
+      localDate: '2024-05-04',
+      elapsedS: 3600,
+      distanceM: (60 * 12 * 1500 + 1848 - 319) / 100,
+      movingS: 3600,
+    });
+    const gap = problem('duration_days', 27.8);
+    expect(r.warnings).toContainEqual(
+      problem('track_stale_lead', 3, gap, '2024-04-06T12:00:00Z', '2024-05-04T08:00:00Z'),
+    );
+  });
+
+  it('moves a session that starts with it to the rest of the points', () => {
+    const w = pointsOnly([...lead, ...run(T0, 60, 1848)]);
+    // As the real file: the session starts at the stale points and its elapsed time spans the gap.
+    w.define(2, 18, [[253, 4, T.uint32], ...SESSION_FIELDS]).data(2, [
+      stale,
+      stale,
+      2,
+      0,
+      (T0 + 3600 - stale) * 1000,
+      3600 * 1000,
+      1_082_000,
+    ]);
+    const r = activities(w.finish());
+    expect(r.activities[0]).toMatchObject({
+      startMs: T0_MS,
+      sport: 'ride',
+      distanceM: 10_820,
+      movingS: 3600,
+      elapsedS: 3600,
+    });
+    expect(codes(r)).toContain('track_stale_lead');
+    expect(codes(r)).not.toContain('fit_session_far_from_records');
+  });
+
+  it('keeps a first point five minutes early', () => {
+    const r = activities(pointsOnly([[T0 - 300, 0], ...run(T0, 60, 100)]).finish());
+    expect(r.activities[0]).toMatchObject({ startMs: T0_MS - 300_000, elapsedS: 3900 });
+    expect(codes(r)).not.toContain('track_stale_lead');
+  });
+
+  it('keeps every point of a run paused for two hours', () => {
+    const r = activities(pointsOnly([...run(T0, 10), ...run(T0 + 10 * 60 + 2 * 3600, 30, 10 * 12 * 1500)]).finish());
+    expect(r.activities[0]).toMatchObject({
+      startMs: T0_MS,
+      elapsedS: 40 * 60 + 2 * 3600,
+      movingS: 40 * 60,
+      distanceM: 40 * 12 * 15,
+    });
+    expect(codes(r)).not.toContain('track_stale_lead');
+  });
+
+  it('keeps the first day of a recording that holds more points than what follows a long pause', () => {
+    const pause = STALE_LEAD_GAP_MS / 1000 + 3600;
+    const r = activities(pointsOnly([...run(T0, 60), ...run(T0 + 3600 + pause, 30, 60 * 12 * 1500)]).finish());
+    expect(r.activities[0]!.startMs).toBe(T0_MS);
+    expect(codes(r)).not.toContain('track_stale_lead');
+  });
+
+  it('keeps everything around a single point whose time jumps years ahead', () => {
+    const points = run(T0, 60);
+    points.splice(100, 0, [T0 + 700 * DAY, 100 * 1500]);
+    const r = activities(pointsOnly(points).finish());
+    expect(r.activities[0]!.startMs).toBe(T0_MS);
+    expect(codes(r)).not.toContain('track_stale_lead');
   });
 });
