@@ -16,7 +16,8 @@ import {
 import { bytesSource } from '../../../../core/files/source';
 import type { RandomAccessSource } from '../../../../core/files/types';
 import { oneHourRunFit, runStartMs, unfinishedRunFit } from '../../../fit-runs';
-import { corpusFile, HAVE_CORPUS } from './helpers';
+import { problem } from '../../../../core/problem-codes';
+import { corpusFile, HAVE_CORPUS, makeZip } from './helpers';
 
 /** A chosen file as tests hold it: its bytes as a source, its size known. */
 type TestFile = ChosenFile & { source: RandomAccessSource };
@@ -290,5 +291,30 @@ describe('importStream: a file that names no sport', () => {
     expect(needsSport(a)).toBe(true);
     expect(needsSport({ ...a, sportLabel: 'Other' })).toBe(false);
     expect(needsSport({ ...a, source: 'strava' })).toBe(false);
+  });
+});
+
+describe('importStream: warnings the summary tells', () => {
+  it('names each file whose stale leading points were left out, in an archive too', async () => {
+    const store = fakeStore();
+    const startMs = Date.parse('2026-11-29T07:00:00Z');
+    const stale = unfinishedRunFit({ startMs, minutes: 60, staleDaysBefore: 27.9, session: true });
+    const zipped = makeZip([{ name: 'rides/stale.fit', data: stale }]);
+    const s = await importStream([chosen('stale.fit', stale), chosen('export.zip', zipped), run(1)], opts(store.save));
+    // The same run twice (file and zip entry) and run 1.
+    expect(s.counts).toMatchObject({ added: 2, known: 1, needs_sport: 0 });
+    expect([...store.stored.values()].map((a) => a.startMs)).toContain(startMs);
+    const note = problem(
+      'track_stale_lead',
+      3,
+      problem('duration_days', 27.9),
+      new Date(startMs - 27.9 * 86_400_000).toISOString().replace('.000Z', 'Z'),
+      '2026-11-29T07:00:00Z',
+    );
+    expect(s.notes).toEqual([
+      { item: 'stale.fit', note },
+      { item: 'export.zip: rides/stale.fit', note },
+    ]);
+    expect(englishText(note)).toContain('left out');
   });
 });
