@@ -52,7 +52,8 @@ const WANTED: FitWanted = new Map<number, ReadonlySet<number>>([
   [MSG.sport, new Set(Object.values(SPORT))],
   [MSG.session, new Set(Object.values(SESSION))],
   [MSG.lap, new Set(Object.values(LAP))],
-  [MSG.record, new Set(Object.values(RECORD))],
+  // Positions are read only for files whose points carry no distance (withPositions).
+  [MSG.record, new Set([RECORD.timestamp, RECORD.distance, RECORD.compressedSpeedDistance])],
   [MSG.event, new Set(Object.values(EVENT))],
   [MSG.activity, new Set(Object.values(ACTIVITY))],
 ]);
@@ -65,6 +66,8 @@ interface FieldSource {
 }
 
 interface RecordStats {
+  /** The group's first track point among the file's (0 for the first), and how many it holds. */
+  firstSeq: number;
   count: number;
   /** Track points with an absolute timestamp. */
   timed: number;
@@ -134,6 +137,7 @@ function newGroup(): Group {
     sports: [],
     activity: null,
     rec: {
+      firstSeq: 0,
       count: 0,
       timed: 0,
       firstTs: -1,
@@ -579,7 +583,41 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
  * the distance field, a footpod's count or the positions, moving time from the timer events or,
  * without them, estimated from the points as for GPX.
  */
-function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
+const WANTED_POSITIONS: FitWanted = new Map([[MSG.record, new Set(Object.values(RECORD))]]);
+
+/**
+ * A group's track points read again with their positions, for a file whose points carry no
+ * distance. The first reading leaves positions out: most files carry a distance, and two more
+ * fields cost every point of every file (about 5 % of reading a 1 MB file).
+ */
+function withPositions(bytes: Uint8Array, g: Group): RecordStats {
+  const again = newGroup();
+  const { firstSeq, count } = g.rec;
+  let seq = 0;
+  decodeFit(bytes, WANTED_POSITIONS, (m) => {
+    const i = seq++;
+    if (i >= firstSeq && i < firstSeq + count) onRecord(again, m);
+  });
+  again.rec.firstSeq = firstSeq;
+  return again.rec;
+}
+
+/** The stale leading block of a group's track points (track-summary.ts), or null. */
+function staleCut(r: RecordStats): RecordGap | null {
+  return r.firstTs >= 0 ? staleLeadGap(r.gaps, fitMs(r.lastTs), r.timed) : null;
+}
+
+function summarizeRecords(
+  g: Group,
+  bytes: Uint8Array,
+  ctx: FitReadContext,
+  clock: Clock,
+  warnings: Problem[],
+): GroupOutcome {
+  if (g.rec.lastDist < 0 && g.rec.prevCompressed < 0) {
+    g.rec = withPositions(bytes, g);
+    g.cut = staleCut(g.rec);
+  }
   const r = g.rec;
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
@@ -624,6 +662,7 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
   const groups: Group[] = [];
   let g = newGroup();
   groups.push(g);
+  let records = 0;
   const report = decodeFit(bytes, WANTED, (m) => {
     if (m.global === MSG.fileId) {
       // A new file_id starts a new file (chained FIT); continuation parts of one recording
@@ -640,6 +679,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     g.messages++;
     switch (m.global) {
       case MSG.record:
+        if (g.rec.count === 0) g.rec.firstSeq = records;
+        records++;
         onRecord(g, m);
         break;
       case MSG.session:
@@ -685,13 +726,12 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     ) {
       grp.relToWall = actLocal - actTs;
     }
-    const rec = grp.rec;
-    grp.cut = rec.firstTs >= 0 ? staleLeadGap(rec.gaps, fitMs(rec.lastTs), rec.timed) : null;
+    grp.cut = staleCut(grp.rec);
     const clock = new Clock(grp, ctx.timeZone);
     let outcome: GroupOutcome;
     if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);
     else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, ctx, clock, warnings);
-    else if (grp.rec.count > 0) outcome = summarizeRecords(grp, ctx, clock, warnings);
+    else if (grp.rec.count > 0) outcome = summarizeRecords(grp, bytes, ctx, clock, warnings);
     else {
       outcome = {
         summaries: [],

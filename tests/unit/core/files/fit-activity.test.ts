@@ -4,7 +4,7 @@ import { readFitActivities } from '../../../../core/files/fit-activity';
 import { needsSport } from '../../../../core/files/import-stream';
 import { STALE_LEAD_GAP_MS } from '../../../../core/files/track-summary';
 import { problem } from '../../../../core/problem-codes';
-import { FitWriter, fitTime, SESSION_FIELDS, T } from './helpers';
+import { concat, FitWriter, fitTime, SESSION_FIELDS, T } from './helpers';
 
 // Real-file fixes of issues #10 and #19: a session far from its own track points, files without
 // a session read from their track points, and a stale leading block of points left out.
@@ -101,20 +101,33 @@ describe('FIT without a session, lap or sport: read from its track points', () =
     expect(codes(r)).toContain('fit_totals_from_records');
   });
 
-  it('sums the distance from the positions when the points carry none', () => {
+  /** `steps` points due north, 0.0001° of latitude (11.1 m) every 4 s, with no distance field. */
+  function positionsOnly(t0: number, steps: number): Uint8Array {
     const w = new FitWriter().define(0, 0, [[0, 1, T.enum]]).data(0, [4]);
     w.define(1, 20, [
       [253, 4, T.uint32],
       [0, 4, T.sint32],
       [1, 4, T.sint32],
     ]);
-    // Due north, 0.0001° (11.1 m) every 4 s; semicircles = degrees * 2^31 / 180.
+    // Semicircles = degrees * 2^31 / 180.
     const semi = (deg: number) => Math.round((deg * 2 ** 31) / 180);
-    for (let i = 0; i <= 450; i++) w.data(1, [T0 + i * 4, semi(48 + i * 0.0001), semi(2)]);
-    const a = activities(w.finish()).activities[0]!;
+    for (let i = 0; i <= steps; i++) w.data(1, [t0 + i * 4, semi(48 + i * 0.0001), semi(2)]);
+    return w.finish();
+  }
+
+  it('sums the distance from the positions when the points carry none', () => {
+    const a = activities(positionsOnly(T0, 450)).activities[0]!;
     expect(a.distanceM!).toBeCloseTo(450 * 11.12, -1);
     expect(a.elapsedS).toBe(1800);
     expect(a.movingS).toBe(1800);
+  });
+
+  it('sums each file of a chained FIT along its own positions', () => {
+    const r = activities(concat(positionsOnly(T0, 450), positionsOnly(T0 + DAY, 150)));
+    expect(r.activities.map((a) => [a.startMs, Math.round(a.distanceM! / 10), a.elapsedS])).toEqual([
+      [T0_MS, 500, 1800],
+      [T0_MS + DAY * 1000, 167, 600],
+    ]);
   });
 
   it('uses the timer events when the watch wrote them', () => {
