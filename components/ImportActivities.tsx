@@ -123,6 +123,15 @@ function Summary(props: { summary: ChosenSummary; name: string | null; onChanged
           ))}
         </ul>
       )}
+      {s.notes.length > 0 && (
+        <ul class="import-outcomes" data-testid="import-notes">
+          {s.notes.map((n, i) => (
+            <li key={i}>
+              {n.item}: {problemText(n.note)}
+            </li>
+          ))}
+        </ul>
+      )}
       {listed > 0 && (
         <details>
           <summary>{tn('importListed', listed)}</summary>

@@ -112,7 +112,6 @@ export interface ProblemParams {
   fit_session_no_start: [];
   fit_laps_no_start: [];
   fit_records_no_time: [];
-  fit_records_only: [count: number];
   fit_nothing: [];
   fit_start_from_first_point: [];
   fit_session_far_from_records: [start: string, firstPoint: string];
@@ -122,6 +121,9 @@ export interface ProblemParams {
   fit_totals_from_records: [];
   fit_clock_not_set: [timeZone: string];
   fit_repeated_sessions: [count: number];
+
+  // Track points of any reader (track-summary.ts).
+  track_stale_lead: [points: number, gap: Problem, dropped: string, start: string];
 
   // GPX and TCX.
   gpx_damaged: [];
@@ -440,7 +442,6 @@ const CODES: Record<ProblemCode, true> = {
   fit_session_no_start: true,
   fit_laps_no_start: true,
   fit_records_no_time: true,
-  fit_records_only: true,
   fit_nothing: true,
   fit_start_from_first_point: true,
   fit_session_far_from_records: true,
@@ -450,6 +451,7 @@ const CODES: Record<ProblemCode, true> = {
   fit_totals_from_records: true,
   fit_clock_not_set: true,
   fit_repeated_sessions: true,
+  track_stale_lead: true,
   gpx_damaged: true,
   gpx_route: true,
   gpx_no_points: true,

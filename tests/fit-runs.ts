@@ -1,9 +1,10 @@
 // One-hour FIT runs as a watch writes them (1 Hz records with position, altitude, heart rate,
-// cadence, distance, speed; about 90 KB each), for the bulk-import benchmark and end-to-end test.
+// cadence, distance, speed; about 90 KB each), for the bulk-import benchmark and end-to-end test;
+// and runs a watch left unfinished (issue #19), for the import tests.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fitCrc } from '../core/files/fit-decoder';
-import { T, fitTime } from './unit/core/files/helpers';
+import { FitWriter, SESSION_FIELDS, T, fitTime } from './unit/core/files/helpers';
 
 const HOUR = 3600;
 const DAY_MS = 86_400_000;
@@ -139,4 +140,50 @@ export async function writeRuns(dir: string, n: number): Promise<{ paths: string
     bytes += data.length;
   }
   return { paths, bytes };
+}
+
+export interface UnfinishedRun {
+  /** The run's first track point (Unix ms, whole seconds). */
+  startMs: number;
+  minutes: number;
+  /** Three track points this many days before the run (a stale leading block), then the run. */
+  staleDaysBefore?: number;
+  /** A session message that starts at the first point (stale or not), sport running; else none. */
+  session?: boolean;
+}
+
+/**
+ * A run as a watch leaves it when it stops before writing its summary: a point every 5 s at
+ * 3 m/s (position and distance), and no session, lap or sport unless `session`.
+ */
+export function unfinishedRunFit(r: UnfinishedRun): Uint8Array {
+  const t0 = fitTime(new Date(r.startMs).toISOString());
+  const w = new FitWriter();
+  w.define(0, 0, [
+    [0, 1, T.enum],
+    [4, 4, T.uint32],
+  ]).data(0, [4, t0]);
+  w.define(1, 20, [
+    [253, 4, T.uint32],
+    [0, 4, T.sint32],
+    [1, 4, T.sint32],
+    [5, 4, T.uint32],
+  ]);
+  const first = r.staleDaysBefore ? t0 - Math.round(r.staleDaysBefore * 86400) : t0;
+  if (r.staleDaysBefore) for (let i = 0; i < 3; i++) w.data(1, [first + i * 2, 540_000_000, 60_000_000, i * 160]);
+  const n = r.minutes * 12;
+  for (let i = 0; i <= n; i++) w.data(1, [t0 + i * 5, 540_000_000 + i * 120, 60_000_000, 500 + i * 1500]);
+  if (r.session) {
+    const end = t0 + n * 5;
+    w.define(2, 18, [[253, 4, T.uint32], ...SESSION_FIELDS]).data(2, [
+      end,
+      first,
+      1,
+      0,
+      (end - first) * 1000,
+      n * 5 * 1000,
+      500 + n * 1500,
+    ]);
+  }
+  return w.finish();
 }

@@ -26,6 +26,20 @@ import { dateOfWallClock } from '../local-date';
 import { isoSecond, isValidTimeZone, wallClockToUtc, zoneOffsetMs } from '../time';
 import { checkSummary, defaultName, toActivityInput, type SessionSummary } from './summary';
 import type { NotActivity, Refused, ActivitiesRead } from './types';
+import { normalizeSport } from '../sport';
+import { inferSport } from './sport-inference';
+import {
+  addLeadGap,
+  forgetLeadGapsAfter,
+  GPS_GLITCH_STEP_M,
+  MovingTime,
+  STALE_LEAD_GAP_MS,
+  staleLeadGap,
+  staleLeadWarning,
+  startsInStaleLead,
+  TrackSteps,
+  type LeadGap,
+} from './track-summary';
 
 // FIT → activities: one per sport session (a triathlon gives a swim, a ride and a run;
 // transitions are not activities). Session messages are trusted first; when a file has none
@@ -38,7 +52,8 @@ const WANTED: FitWanted = new Map<number, ReadonlySet<number>>([
   [MSG.sport, new Set(Object.values(SPORT))],
   [MSG.session, new Set(Object.values(SESSION))],
   [MSG.lap, new Set(Object.values(LAP))],
-  [MSG.record, new Set(Object.values(RECORD))],
+  // Positions are read only for files whose points carry no distance (withPositions).
+  [MSG.record, new Set([RECORD.timestamp, RECORD.distance, RECORD.compressedSpeedDistance])],
   [MSG.event, new Set(Object.values(EVENT))],
   [MSG.activity, new Set(Object.values(ACTIVITY))],
 ]);
@@ -51,7 +66,11 @@ interface FieldSource {
 }
 
 interface RecordStats {
+  /** The group's first track point among the file's (0 for the first), and how many it holds. */
+  firstSeq: number;
   count: number;
+  /** Track points with an absolute timestamp. */
+  timed: number;
   /** First and last absolute timestamps (FIT seconds), -1 if none. */
   firstTs: number;
   lastTs: number;
@@ -59,13 +78,32 @@ interface RecordStats {
   firstRel: number;
   lastRel: number;
   prevTs: number;
+  /** First, largest and latest distance field (cm), -1 if none. */
   firstDist: number;
   lastDist: number;
+  prevDist: number;
   /** Distance accumulated from compressed_speed_distance (older footpod watches). */
   compressedDist: number;
   prevCompressed: number;
-  /** Sum of short gaps between track points: a stand-in for timer time. */
-  gapMoving: number;
+  /** The path along the positions (m), for track points that carry no distance. */
+  steps: TrackSteps;
+  pathM: number;
+  positions: number;
+  /** Moving time estimated from the points. */
+  moving: MovingTime;
+  /** Gaps of a day or more between absolute times: where a stale leading block may end. */
+  gaps: RecordGap[];
+}
+
+/** A long gap between track points, with what was counted up to the first point after it. */
+interface RecordGap extends LeadGap {
+  /** The first point after the gap (FIT seconds). */
+  afterTs: number;
+  /** The distance field before that point (cm, -1 if none); path, footpod distance and moving time up to it. */
+  dist: number;
+  pathM: number;
+  compressedDist: number;
+  movingS: number;
 }
 
 interface Group {
@@ -76,8 +114,11 @@ interface Group {
   sports: Fields[];
   activity: Fields | null;
   rec: RecordStats;
+  /** The stale leading block of track points to leave out, if any (decided once all are read). */
+  cut: RecordGap | null;
   timerOn: number;
-  timerTotal: number;
+  /** Timer start and stop times (FIT seconds), in pairs. */
+  timerSpans: number[];
   timerEvents: number;
   messages: number;
   /**
@@ -96,7 +137,9 @@ function newGroup(): Group {
     sports: [],
     activity: null,
     rec: {
+      firstSeq: 0,
       count: 0,
+      timed: 0,
       firstTs: -1,
       lastTs: -1,
       firstRel: -1,
@@ -104,12 +147,18 @@ function newGroup(): Group {
       prevTs: -1,
       firstDist: -1,
       lastDist: -1,
+      prevDist: -1,
       compressedDist: 0,
       prevCompressed: -1,
-      gapMoving: 0,
+      steps: new TrackSteps(),
+      pathM: 0,
+      positions: 0,
+      moving: new MovingTime(),
+      gaps: [],
     },
+    cut: null,
     timerOn: -1,
-    timerTotal: 0,
+    timerSpans: [],
     timerEvents: 0,
     messages: 0,
     relToWall: null,
@@ -127,12 +176,51 @@ function fitTimeMs(v: FitValue | undefined): number | undefined {
   return (t + FIT_EPOCH_S) * 1000;
 }
 
+/** Degrees per semicircle, the unit of FIT positions. */
+const SEMICIRCLE_DEG = 180 / 2 ** 31;
+
+/** The stale-lead gap in FIT seconds: compared for every track point, so taken from its module once. */
+const LEAD_GAP_S = STALE_LEAD_GAP_MS / 1000;
+
+/** Unix ms of an absolute FIT time. */
+const fitMs = (t: number): number => (t + FIT_EPOCH_S) * 1000;
+
 function onRecord(g: Group, f: FieldSource): void {
   const r = g.rec;
   r.count++;
+  // Metres from the last point: by the distance field, else a footpod's count, else positions
+  // (read only then: most files carry a distance, and this runs for every point).
+  let step = 0;
+  const distBefore = r.prevDist;
+  const d = num(f.get(RECORD.distance));
+  if (d !== undefined) {
+    if (r.firstDist < 0) r.firstDist = d;
+    if (d >= r.lastDist) r.lastDist = d;
+    if (r.prevDist >= 0) step = (d - r.prevDist) / 100;
+    r.prevDist = d;
+  } else {
+    const c = f.get(RECORD.compressedSpeedDistance);
+    if (Array.isArray(c) && c.length >= 3) {
+      const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
+      if (r.prevCompressed >= 0) {
+        step = ((cur - r.prevCompressed + 4096) % 4096) / 16;
+        r.compressedDist += step;
+      }
+      r.prevCompressed = cur;
+    }
+    const lat = num(f.get(RECORD.positionLat));
+    const lon = num(f.get(RECORD.positionLong));
+    if (lat !== undefined && lon !== undefined) {
+      const m = r.steps.next(lat * SEMICIRCLE_DEG, lon * SEMICIRCLE_DEG);
+      if (m < GPS_GLITCH_STEP_M) r.pathM += m;
+      r.positions++;
+      if (r.prevCompressed < 0) step = m;
+    }
+  }
   const ts = num(f.get(RECORD.timestamp));
   if (ts !== undefined) {
-    if (ts >= FIT_MIN_ABSOLUTE_TIME) {
+    const absolute = ts >= FIT_MIN_ABSOLUTE_TIME;
+    if (absolute) {
       if (r.firstTs < 0) r.firstTs = ts;
       if (ts >= r.lastTs) r.lastTs = ts;
     } else {
@@ -141,21 +229,23 @@ function onRecord(g: Group, f: FieldSource): void {
     }
     if (r.prevTs >= 0) {
       const dt = ts - r.prevTs;
-      if (dt > 0 && dt <= 30) r.gapMoving += dt;
+      r.moving.add(dt, step);
+      if (dt >= LEAD_GAP_S && absolute && r.prevTs >= FIT_MIN_ABSOLUTE_TIME) {
+        addLeadGap(r.gaps, {
+          firstMs: fitMs(r.firstTs),
+          beforeMs: fitMs(r.prevTs),
+          afterMs: fitMs(ts),
+          pointsBefore: r.timed,
+          afterTs: ts,
+          dist: distBefore,
+          pathM: r.pathM,
+          compressedDist: r.compressedDist,
+          movingS: r.moving.seconds,
+        });
+      } else if (dt < 0 && r.gaps.length > 0) forgetLeadGapsAfter(r.gaps, fitMs(ts));
     }
+    if (absolute) r.timed++;
     r.prevTs = ts;
-  }
-  const d = num(f.get(RECORD.distance));
-  if (d !== undefined) {
-    if (r.firstDist < 0) r.firstDist = d;
-    if (d >= r.lastDist) r.lastDist = d;
-  } else {
-    const c = f.get(RECORD.compressedSpeedDistance);
-    if (Array.isArray(c) && c.length >= 3) {
-      const cur = ((c[1]! >> 4) | (c[2]! << 4)) & 0xfff;
-      if (r.prevCompressed >= 0) r.compressedDist += ((cur - r.prevCompressed + 4096) % 4096) / 16;
-      r.prevCompressed = cur;
-    }
   }
 }
 
@@ -169,9 +259,19 @@ function onEvent(g: Group, f: FieldSource): void {
   if (type === 0) {
     if (g.timerOn < 0) g.timerOn = ts;
   } else if (type === 1 || type === 4 || type === 8 || type === 9) {
-    if (g.timerOn >= 0 && ts >= g.timerOn) g.timerTotal += ts - g.timerOn;
+    if (g.timerOn >= 0 && ts >= g.timerOn) g.timerSpans.push(g.timerOn, ts);
     g.timerOn = -1;
   }
+}
+
+/** Seconds the timer ran between `first` and `last` (FIT seconds), by the timer events. */
+function timerSeconds(g: Group, first: number, last: number): number {
+  let total = 0;
+  const spans = g.timerSpans;
+  for (let i = 0; i < spans.length; i += 2)
+    total += Math.max(0, Math.min(spans[i + 1]!, last) - Math.max(spans[i]!, first));
+  if (g.timerOn >= 0) total += Math.max(0, last - Math.max(g.timerOn, first));
+  return total;
 }
 
 export interface FitReadContext {
@@ -227,6 +327,21 @@ function nameFor(sport: SessionSummary['sport'], profile: string | undefined, fi
   return profile ? (base ? `${profile} (${base})` : profile) : defaultName(sport, fileName);
 }
 
+/**
+ * Hip Check's sport and the file's own label. A file that names no sport anywhere (no session,
+ * sport message or lap says one) gets one from its name as GPX and TCX files do, else none: an
+ * empty label, and the runner is asked for the sport ("needs a sport", import-stream.ts).
+ */
+function sportAndLabel(
+  sport: number | undefined,
+  sub: number | undefined,
+  fileName: string,
+): { sport: SessionSummary['sport']; label: string } {
+  if (sport !== undefined) return { sport: sportFromFit(sport, sub), label: fitSportLabel(sport, sub) };
+  const inferred = inferSport([fileName]);
+  return inferred === null ? { sport: 'other', label: '' } : { sport: normalizeSport(inferred), label: inferred };
+}
+
 interface GroupOutcome {
   summaries: SessionSummary[];
   refusal?: Problem;
@@ -263,7 +378,7 @@ class Clock {
   /** First and last track point times, absolute if any, else relative. */
   recordSpan(): { first: number; last: number } | null {
     const r = this.g.rec;
-    if (r.firstTs >= 0) return { first: r.firstTs, last: r.lastTs };
+    if (r.firstTs >= 0) return { first: this.g.cut?.afterTs ?? r.firstTs, last: r.lastTs };
     if (r.firstRel >= 0 && this.g.relToWall !== null) return { first: r.firstRel, last: r.lastRel };
     return null;
   }
@@ -299,6 +414,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
         localDate = clock.wallDate(span.first);
       } else if (g.timeCreated !== null) startMs = g.timeCreated;
       if (startMs !== undefined) warnings.push(problem('fit_start_from_first_point'));
+      if (span && g.cut) warnings.push(staleLeadWarning(g.cut));
     }
     if (startMs === undefined) {
       refusal ??= problem('fit_session_no_start');
@@ -313,16 +429,22 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       recLast !== undefined &&
       (startMs < recFirst - SESSION_RECORD_SLACK_MS || startMs > recLast + SESSION_RECORD_SLACK_MS)
     ) {
-      warnings.push(problem('fit_session_far_from_records', isoSecond(startMs), isoSecond(recFirst)));
+      // A session that starts with the stale points left out of the track (track-summary.ts).
+      const stale = g.cut !== null && startsInStaleLead(startMs, g.cut);
+      warnings.push(
+        stale
+          ? staleLeadWarning(g.cut!)
+          : problem('fit_session_far_from_records', isoSecond(startMs), isoSecond(recFirst)),
+      );
       startMs = recFirst;
       localDate = clock.wallDate(span!.first);
       elapsedS = (recLast - recFirst) / 1000;
-      const s = sportFromFit(sport, sub);
+      const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
       const distanceM = distRaw !== undefined ? distRaw / 100 : null;
       out.push({
         startMs,
         sport: s,
-        sportLabel: fitSportLabel(sport, sub),
+        sportLabel: label,
         distanceM,
         movingS: movingS !== null && movingS <= elapsedS + 2 ? movingS : null,
         elapsedS,
@@ -356,11 +478,11 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
     let distanceM = distRaw !== undefined ? distRaw / 100 : null;
     if (distanceM === null && single && g.rec.lastDist > 0)
       distanceM = (g.rec.lastDist - Math.max(0, g.rec.firstDist)) / 100;
-    const s = sportFromFit(sport, sub);
+    const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
     out.push({
       startMs,
       sport: s,
-      sportLabel: fitSportLabel(sport, sub),
+      sportLabel: label,
       distanceM,
       movingS,
       elapsedS,
@@ -438,12 +560,12 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
       elapsedSum += (num(lap.get(LAP.totalElapsedTime)) ?? 0) / 1000;
     }
     if (startMs === undefined) continue;
-    const s = sportFromFit(sport, sub);
+    const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
     const localDate = clock.wallDate(startRaw);
     out.push({
       startMs,
       sport: s,
-      sportLabel: fitSportLabel(sport, sub),
+      sportLabel: label,
       distanceM: hasDist ? dist : null,
       movingS: hasTimer ? timer : null,
       elapsedS: endMs !== undefined && endMs >= startMs ? (endMs - startMs) / 1000 : elapsedSum || null,
@@ -455,33 +577,76 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
   return { summaries: out, refusal: out.length === 0 ? problem('fit_laps_no_start') : undefined };
 }
 
-function summarizeRecords(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
+/**
+ * An activity from the track points alone: a file whose watch stopped before writing its
+ * summary. Start and end from the points' times (a stale leading block left out), distance from
+ * the distance field, a footpod's count or the positions, moving time from the timer events or,
+ * without them, estimated from the points as for GPX.
+ */
+const WANTED_POSITIONS: FitWanted = new Map([[MSG.record, new Set(Object.values(RECORD))]]);
+
+/**
+ * A group's track points read again with their positions, for a file whose points carry no
+ * distance. The first reading leaves positions out: most files carry a distance, and two more
+ * fields cost every point of every file (about 5 % of reading a 1 MB file).
+ */
+function withPositions(bytes: Uint8Array, g: Group): RecordStats {
+  const again = newGroup();
+  const { firstSeq, count } = g.rec;
+  let seq = 0;
+  decodeFit(bytes, WANTED_POSITIONS, (m) => {
+    const i = seq++;
+    if (i >= firstSeq && i < firstSeq + count) onRecord(again, m);
+  });
+  again.rec.firstSeq = firstSeq;
+  return again.rec;
+}
+
+/** The stale leading block of a group's track points (track-summary.ts), or null. */
+function staleCut(r: RecordStats): RecordGap | null {
+  return r.firstTs >= 0 ? staleLeadGap(r.gaps, fitMs(r.lastTs), r.timed) : null;
+}
+
+function summarizeRecords(
+  g: Group,
+  bytes: Uint8Array,
+  ctx: FitReadContext,
+  clock: Clock,
+  warnings: Problem[],
+): GroupOutcome {
+  if (g.rec.lastDist < 0 && g.rec.prevCompressed < 0) {
+    g.rec = withPositions(bytes, g);
+    g.cut = staleCut(g.rec);
+  }
   const r = g.rec;
   const span = clock.recordSpan();
   const startMs = span ? clock.ms(span.first) : undefined;
   if (!span || startMs === undefined) return { summaries: [], refusal: problem('fit_records_no_time') };
-  // The sport: from a sport message, else from the laps.
+  const cut = g.cut;
   const sm = g.sports[0];
   const lap = g.laps.find((l) => num(l.get(LAP.sport)) !== undefined);
   const sport = sm ? num(sm.get(SPORT.sport)) : lap ? num(lap.get(LAP.sport)) : undefined;
   const sub = sm ? num(sm.get(SPORT.subSport)) : lap ? num(lap.get(LAP.subSport)) : undefined;
-  const distanceM =
-    r.lastDist >= 0 ? (r.lastDist - Math.max(0, r.firstDist)) / 100 : r.prevCompressed >= 0 ? r.compressedDist : null;
-  let movingS: number | null = r.gapMoving;
+  const { sport: s, label } = sportAndLabel(sport, sub, ctx.fileName);
+  let distanceM: number | null = null;
+  if (r.lastDist >= 0) distanceM = (r.lastDist - Math.max(0, cut?.dist ?? 0)) / 100;
+  else if (r.prevCompressed >= 0) distanceM = r.compressedDist - (cut?.compressedDist ?? 0);
+  else if (r.positions > 1) distanceM = r.pathM - (cut?.pathM ?? 0);
+  // Without any distance the points cannot tell moving from standing.
+  let movingS: number | null = distanceM !== null ? r.moving.seconds - (cut?.movingS ?? 0) : null;
   if (g.timerEvents > 0) {
-    let total = g.timerTotal;
-    if (g.timerOn >= 0 && span.last > g.timerOn) total += span.last - g.timerOn;
-    if (total > 0 && total <= span.last - span.first + 1) movingS = total;
+    const total = timerSeconds(g, span.first, span.last);
+    if (total > 0) movingS = total;
   }
-  const s = sportFromFit(sport, sub);
   warnings.push(problem('fit_totals_from_records'));
+  if (cut) warnings.push(staleLeadWarning(cut));
   const localDate = clock.wallDate(span.first);
   return {
     summaries: [
       {
         startMs,
         sport: s,
-        sportLabel: fitSportLabel(sport, sub),
+        sportLabel: label,
         distanceM,
         movingS,
         elapsedS: span.last - span.first,
@@ -497,6 +662,7 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
   const groups: Group[] = [];
   let g = newGroup();
   groups.push(g);
+  let records = 0;
   const report = decodeFit(bytes, WANTED, (m) => {
     if (m.global === MSG.fileId) {
       // A new file_id starts a new file (chained FIT); continuation parts of one recording
@@ -513,6 +679,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     g.messages++;
     switch (m.global) {
       case MSG.record:
+        if (g.rec.count === 0) g.rec.firstSeq = records;
+        records++;
         onRecord(g, m);
         break;
       case MSG.session:
@@ -558,18 +726,13 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     ) {
       grp.relToWall = actLocal - actTs;
     }
+    grp.cut = staleCut(grp.rec);
     const clock = new Clock(grp, ctx.timeZone);
     let outcome: GroupOutcome;
     if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);
     else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, ctx, clock, warnings);
-    else if (grp.rec.count > 0 && (grp.sports.length > 0 || grp.laps.length > 0))
-      outcome = summarizeRecords(grp, ctx, clock, warnings);
-    else if (grp.rec.count > 0) {
-      outcome = {
-        summaries: [],
-        refusal: problem('fit_records_only', grp.rec.count),
-      };
-    } else {
+    else if (grp.rec.count > 0) outcome = summarizeRecords(grp, bytes, ctx, clock, warnings);
+    else {
       outcome = {
         summaries: [],
         refusal: report.stoppedEarly ? problem('fit_truncated_nothing') : problem('fit_nothing'),

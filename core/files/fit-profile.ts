@@ -169,7 +169,14 @@ export const LAP = {
   subSport: 39,
   timestamp: 253,
 } as const;
-export const RECORD = { distance: 5, compressedSpeedDistance: 8, timestamp: 253 } as const;
+/** Positions in semicircles (2^31 = 180°). */
+export const RECORD = {
+  positionLat: 0,
+  positionLong: 1,
+  distance: 5,
+  compressedSpeedDistance: 8,
+  timestamp: 253,
+} as const;
 export const EVENT = { event: 0, eventType: 1, timestamp: 253 } as const;
 export const ACTIVITY = { localTimestamp: 5, timestamp: 253 } as const;
 

@@ -2,7 +2,19 @@ import { normalizeSport } from '../sport';
 import { problem } from '../problem-codes';
 import type { Sport } from '../activity';
 import { defaultName, type SessionSummary } from './summary';
-import { FileActivities, GPS_GLITCH_STEP_M, isPosition, TrackSteps } from './track-summary';
+import {
+  addLeadGap,
+  FileActivities,
+  forgetLeadGapsAfter,
+  GPS_GLITCH_STEP_M,
+  isLeadGap,
+  isPosition,
+  movingSeconds,
+  staleLeadGap,
+  staleLeadWarning,
+  TrackSteps,
+  type LeadGap,
+} from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
 import { inferSport } from './sport-inference';
 import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
@@ -11,7 +23,8 @@ import { parseIsoTime } from '../time';
 // GPX (Strava, Garmin Connect, phone apps): one activity per track. GPX has no totals, so the
 // distance is the sum of great-circle steps between track points within each segment (gaps
 // between segments are pauses, not distance), the elapsed time runs from the first to the last
-// point, and the moving time is estimated from the points.
+// point, and the moving time is estimated from the points. A stale leading block of points,
+// days before the rest, is left out (track-summary.ts).
 
 // Strava's GPX exports give the sport as its numeric activity type id. Seen in real files: 1
 // (rides), 9 (runs, corpus), 16 (open-water swims, corpus), 17 (virtual rides, issue #10); the
@@ -52,11 +65,6 @@ export const STRAVA_GPX_TYPES: Record<string, string> = {
   '33': 'VirtualRun',
 };
 
-/** Points further apart in time than this are a pause: neither moving time nor elapsed work. */
-const PAUSE_GAP_S = 60;
-/** Slower than this between two points counts as standing still. */
-const MOVING_SPEED_MS = 0.3;
-
 /** The elements whose text is read; only their end tags end it. */
 const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['time', 'name', 'type', 'activity', 'sport', 'activitytype']);
 
@@ -70,6 +78,14 @@ interface Track {
   movingS: number;
   points: number;
   timedPoints: number;
+  /** Gaps of a day or more between points, with the totals up to the first point after each. */
+  gaps: TrackGap[];
+}
+
+interface TrackGap extends LeadGap {
+  distanceM: number;
+  movingS: number;
+  offsetMin: number | null;
 }
 
 export interface GpxReadContext {
@@ -92,6 +108,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let lat = NaN;
   let lon = NaN;
   let time: number | null = null;
+  let timeOffset: number | null = null;
   const steps = new TrackSteps();
   let prevTime: number | null = null;
 
@@ -111,6 +128,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
             movingS: 0,
             points: 0,
             timedPoints: 0,
+            gaps: [],
           };
           tracks.push(track);
           break;
@@ -149,6 +167,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         const p = parseIsoTime(v);
         if (p) {
           time = p.ms;
+          timeOffset = p.offsetMin;
           if (t?.timedPoints === 0) t.offsetMin = p.offsetMin;
         }
       } else if (key === 'name' && t) t.name = v || undefined;
@@ -168,16 +187,25 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     if (!isPosition(lat, lon) && time === null) return;
     t.points++;
     const step = steps.next(lat, lon);
+    if (step < GPS_GLITCH_STEP_M) t.distanceM += step;
     if (time !== null) {
+      if (prevTime !== null) t.movingS += movingSeconds((time - prevTime) / 1000, step);
+      // Across segments too: a stale block may be a segment of its own.
+      if (t.timedPoints > 0 && isLeadGap(time - t.lastMs)) {
+        addLeadGap(t.gaps, {
+          firstMs: t.firstMs,
+          beforeMs: t.lastMs,
+          afterMs: time,
+          pointsBefore: t.timedPoints,
+          distanceM: t.distanceM,
+          movingS: t.movingS,
+          offsetMin: timeOffset,
+        });
+      } else if (time < t.lastMs && t.gaps.length > 0) forgetLeadGapsAfter(t.gaps, time);
       t.timedPoints++;
       if (time < t.firstMs) t.firstMs = time;
       if (time > t.lastMs) t.lastMs = time;
-      if (prevTime !== null) {
-        const dt = (time - prevTime) / 1000;
-        if (dt > 0 && dt <= PAUSE_GAP_S && step / dt >= MOVING_SPEED_MS) t.movingS += dt;
-      }
     }
-    if (step < GPS_GLITCH_STEP_M) t.distanceM += step;
     // The latest time so far: a point stepping back in time never makes the same interval count twice.
     if (time !== null) prevTime = prevTime === null ? time : Math.max(prevTime, time);
   }
@@ -187,6 +215,18 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
 
   if (!sawGpx) return { kind: 'refused', format: 'gpx', reason: problem('gpx_damaged') };
   const usable = tracks.filter((t) => t.timedPoints > 0);
+  const dropped: TrackGap[] = [];
+  for (const t of usable) {
+    const cut = staleLeadGap(t.gaps, t.lastMs, t.timedPoints);
+    if (!cut) continue;
+    dropped.push(cut);
+    t.firstMs = cut.afterMs;
+    t.offsetMin = cut.offsetMin;
+    t.distanceM -= cut.distanceM;
+    t.movingS -= cut.movingS;
+    t.points -= cut.pointsBefore;
+    t.timedPoints -= cut.pointsBefore;
+  }
   if (usable.length === 0) {
     if (tracks.some((t) => t.points > 0) || routes > 0) {
       return {
@@ -213,6 +253,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   }
 
   const out = new FileActivities('gpx', ctx);
+  out.warnings.push(...dropped.map(staleLeadWarning));
   for (const t of merged) {
     const inferred = t.type ? null : inferSport([...hints, t.name, metaName, creator, ctx.fileName]);
     const label = t.type ? (STRAVA_GPX_TYPES[t.type] ?? t.type) : (inferred ?? '');

@@ -1,5 +1,5 @@
 import type { ActivityInput } from '../activity';
-import { problemOf, type Problem } from '../problem-codes';
+import { problemOf, type Problem, type ProblemCode } from '../problem-codes';
 import { planImport } from './import-plan';
 import type { FileReadResult } from './types';
 
@@ -34,6 +34,19 @@ export interface ImportItem {
   reason: Problem | null;
   /** For "needs a sport": the activity as read, saved once the runner picks its sport. */
   activity?: ActivityInput;
+}
+
+/**
+ * Readers' warnings the summary says beside the counts, one line per file: those where the reader
+ * stored something other than the file says (points left out). The rest (an estimated moving
+ * time, a wrong checksum) stays unsaid, or every GPX file would bring a line.
+ */
+export const TOLD_WARNINGS: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['track_stale_lead']);
+
+/** A told warning about a file (and archive entry) read. */
+export interface ImportNote {
+  item: string;
+  note: Problem;
 }
 
 /** Listed files kept for the summary; beyond this only counts grow (a folder may hold thousands). */
@@ -80,6 +93,8 @@ export interface ImportSummary {
   items: ImportItem[];
   /** Listed files left out of `items` beyond MAX_LISTED. */
   unlisted: number;
+  /** The readers' TOLD_WARNINGS about files read, at most MAX_LISTED. */
+  notes: ImportNote[];
   cancelled: boolean;
   /** Set when a save failed: what was saved before it is kept, the rest was not read. */
   error: Problem | null;
@@ -116,6 +131,7 @@ export function emptySummary(totalFiles: number): ImportSummary {
     counts: { added: 0, merged: 0, known: 0, needs_sport: 0, skipped: 0, refused: 0 },
     items: [],
     unlisted: 0,
+    notes: [],
     cancelled: false,
     error: null,
   };
@@ -140,6 +156,18 @@ export function listItem(
  */
 export function needsSport(a: ActivityInput): boolean {
   return a.source === 'file' && a.sportLabel === '';
+}
+
+/** The TOLD_WARNINGS of a file's (or its entries') activities. */
+function toldWarnings(name: string, result: FileReadResult): ImportNote[] {
+  const out: ImportNote[] = [];
+  const from = (item: string, warnings: readonly Problem[]) => {
+    for (const w of warnings) if (TOLD_WARNINGS.has(w.code)) out.push({ item, note: w });
+  };
+  if (result.kind === 'activities') from(name, result.warnings);
+  else if (result.kind === 'archive')
+    for (const e of result.entries) if (e.kind === 'activities') from(`${name}: ${e.entry}`, e.warnings);
+  return out;
 }
 
 /** Files not activities (a settings FIT, an archive's sleep data): their names, for the list. */
@@ -219,6 +247,7 @@ export async function importStream<F extends ChosenFile>(
       const plan = planImport([{ name: file.name, result }], opts.now());
       for (const name of skippedNames(file.name, result)) listItem(summary, 'skipped', name, null);
       for (const r of plan.refused) listItem(summary, 'refused', r.item, r.reason);
+      for (const n of toldWarnings(file.name, result)) if (summary.notes.length < MAX_LISTED) summary.notes.push(n);
       summary.activities += plan.activities.length;
       for (const a of plan.activities) {
         if (needsSport(a)) {

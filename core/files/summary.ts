@@ -39,7 +39,8 @@ function roundTo(v: number, decimals: number): number {
   return Math.round(v * f) / f;
 }
 
-function duration(s: number): Problem {
+/** A duration as a problem parameter ("27.9 days"), for warnings. */
+export function duration(s: number): Problem {
   if (s >= 86400) return problem('duration_days', roundTo(s / 86400, 1));
   if (s >= 3600) return problem('duration_hours', roundTo(s / 3600, 1));
   return problem('duration_seconds', Math.round(s));

@@ -2,14 +2,27 @@ import { normalizeSport } from '../sport';
 import { problem } from '../problem-codes';
 import { defaultName, type SessionSummary } from './summary';
 import { inferSport } from './sport-inference';
-import { FileActivities, GPS_GLITCH_STEP_M, TrackSteps } from './track-summary';
+import {
+  addLeadGap,
+  FileActivities,
+  forgetLeadGapsAfter,
+  GPS_GLITCH_STEP_M,
+  isLeadGap,
+  staleLeadGap,
+  staleLeadWarning,
+  startsInStaleLead,
+  TrackSteps,
+  type LeadGap,
+} from './track-summary';
 import type { ActivitiesRead, Refused } from './types';
 import { attr, decodeXmlBytes, scanXmlElements, type XmlElementReader } from './xml-scanner';
 import { parseIsoTime, type ParsedTime } from '../time';
 
 // TCX (Garmin Connect, Strava, Polar): one activity per <Activity>. Totals come from the laps
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
-// track points fill in what laps lack (elapsed time, distance of lap-less files).
+// track points fill in what laps lack (elapsed time, distance of lap-less files). An activity
+// whose start lies with a stale leading block of points, days before the rest, starts after it
+// (track-summary.ts).
 
 interface Lap {
   start: ParsedTime | null;
@@ -27,6 +40,9 @@ interface Act {
   pathM: number;
   steps: TrackSteps;
   points: number;
+  timedPoints: number;
+  /** Gaps of a day or more between points, each with the time (and offset) of the point after it. */
+  gaps: (LeadGap & { after: ParsedTime })[];
 }
 
 export interface TcxReadContext {
@@ -69,6 +85,8 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
             pathM: 0,
             steps: new TrackSteps(),
             points: 0,
+            timedPoints: 0,
+            gaps: [],
           };
           acts.push(act);
           break;
@@ -156,6 +174,11 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     a.points++;
     const t: ParsedTime | null = ptTime;
     if (t) {
+      if (a.firstPoint && isLeadGap(t.ms - a.lastPointMs)) {
+        const before = { firstMs: a.firstPoint.ms, beforeMs: a.lastPointMs, pointsBefore: a.timedPoints };
+        addLeadGap(a.gaps, { ...before, afterMs: t.ms, after: t });
+      } else if (t.ms < a.lastPointMs && a.gaps.length > 0) forgetLeadGapsAfter(a.gaps, t.ms);
+      a.timedPoints++;
       if (!a.firstPoint || t.ms < a.firstPoint.ms) a.firstPoint = t;
       if (t.ms > a.lastPointMs) a.lastPointMs = t.ms;
     }
@@ -184,10 +207,15 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
   const out = new FileActivities('tcx', ctx);
   for (const a of acts) {
     const firstLap = a.laps.find((l) => l.start)?.start ?? null;
-    const start = a.id ?? firstLap ?? a.firstPoint;
+    let start = a.id ?? firstLap ?? a.firstPoint;
     if (!start) {
       out.skip(problem('tcx_activity_no_start'));
       continue;
+    }
+    const cut = staleLeadGap(a.gaps, a.lastPointMs, a.timedPoints);
+    if (cut && startsInStaleLead(start.ms, cut)) {
+      out.warnings.push(staleLeadWarning(cut));
+      start = cut.after;
     }
     let lapDist = 0;
     let hasLapDist = false;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORPUS_DIR } from '../paths';
+import { unfinishedRunFit } from '../fit-runs';
 import { expect, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
 
@@ -39,4 +40,29 @@ test('a GPX naming no sport waits in the import summary and is stored with the s
     });
   });
   expect(sports).toEqual(['run']);
+});
+
+test('a FIT without session or sport waits for its sport; a stale leading block is said in the summary', async ({
+  openExtensionPage,
+  worker,
+}) => {
+  // Dated from now: a run that started three hours ago, and a ride of yesterday (to the second).
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const unfinished = unfinishedRunFit({ startMs: now - 3 * 3600_000, minutes: 33 });
+  const stale = unfinishedRunFit({ startMs: now - 30 * 3600_000, minutes: 60, staleDaysBefore: 27.9, session: true });
+  const options = await openExtensionPage('options.html');
+  await options.getByLabel('Import activities').setInputFiles([
+    { name: 'watch.fit', mimeType: 'application/octet-stream', buffer: Buffer.from(unfinished) },
+    { name: 'ride.fit', mimeType: 'application/octet-stream', buffer: Buffer.from(stale) },
+  ]);
+  await expect(options.getByTestId('import-summary')).toHaveText(/^2 files: 1 added, .*, 1 needs a sport\.$/, {
+    timeout: 30_000,
+  });
+  await expect(options.getByTestId('needs-sport')).toContainText('watch.fit');
+  await expect(options.getByTestId('import-notes')).toContainText(
+    /^ride\.fit: The track starts with points .* left out/,
+  );
+  // The ride is stored from its real start, not 27.9 days earlier.
+  const key = `file:${new Date(now - 30 * 3600_000).toISOString().replace('.000Z', 'Z')}`;
+  expect(await storedKeys(worker)).toEqual([key]);
 });

@@ -1,6 +1,7 @@
 // @vitest-environment node
-// The conformance run on ../shared/corpus: every file read or refused clearly, every file of
-// expected.json matching within its tolerances. Prints the per-file table.
+// The conformance run on ../shared/corpus (files/, hard/ and outside/): every file read or
+// refused clearly, every file of expected.json and of the project's own list (PROJECT_EXPECTED)
+// matching within its tolerances. Prints the per-file table.
 //   npx vitest run tests/unit/core/files/conformance.test.ts
 import { describe, expect, it } from 'vitest';
 import { conformanceOk, formatConformance, runConformance } from '../../../conformance/run-conformance';
@@ -16,6 +17,9 @@ describe.skipIf(!HAVE_CORPUS)('conformance on ../shared/corpus', () => {
         .filter((row) => row.problems.length > 0)
         .map((row) => `${row.file}: ${row.problems.join('; ')}`);
       expect(bad).toEqual([]);
+      // Every folder was read: a folder missing from the walk would pass unnoticed.
+      for (const folder of ['files/', 'hard/', 'outside/'])
+        expect(r.rows.filter((row) => row.file.startsWith(folder)).length, folder).toBeGreaterThan(10);
       expect(r.missing).toEqual([]);
       expect(r.counts.crash).toBe(0);
       expect(r.matched).toBe(r.expectedTotal);

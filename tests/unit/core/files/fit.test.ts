@@ -276,16 +276,15 @@ describe('FIT activities', () => {
     expect(recs.kind === 'activities' && recs.warnings.map((w) => w.code)).toContain('fit_totals_from_records');
   });
 
-  it('refuses track points without any sport or summary, and a file without anything', () => {
-    const t0 = fitTime('2022-06-01T07:00:00Z');
+  it('refuses track points without time, and a file without anything', () => {
     const w = new FitWriter()
       .define(0, 0, [[0, 1, T.enum]])
       .data(0, [4])
-      .define(1, 20, [[253, 4, T.uint32]]);
-    for (let i = 0; i < 5; i++) w.data(1, [t0 + i]);
+      .define(1, 20, [[5, 4, T.uint32]]);
+    for (let i = 0; i < 5; i++) w.data(1, [i * 300]);
     const r = readFitActivities(w.finish(), ctx);
     expect(r).toMatchObject({ kind: 'refused' });
-    expect(r.kind === 'refused' && r.reason).toEqual(problem('fit_records_only', 5));
+    expect(r.kind === 'refused' && r.reason).toEqual(problem('fit_records_no_time'));
     const empty = readFitActivities(
       new FitWriter()
         .define(0, 0, [[0, 1, T.enum]])

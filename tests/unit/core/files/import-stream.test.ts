@@ -16,8 +16,8 @@ import {
 } from '../../../../core/files/import-stream';
 import { bytesSource } from '../../../../core/files/source';
 import type { RandomAccessSource } from '../../../../core/files/types';
-import { oneHourRunFit, runStartMs } from '../../../fit-runs';
-import { corpusFile, HAVE_CORPUS } from './helpers';
+import { oneHourRunFit, runStartMs, unfinishedRunFit } from '../../../fit-runs';
+import { corpusFile, HAVE_CORPUS, makeZip } from './helpers';
 
 /** A chosen file as tests hold it: its bytes as a source, its size known. */
 type TestFile = ChosenFile & { source: RandomAccessSource };
@@ -280,10 +280,51 @@ describe('importStream: a file that names no sport', () => {
     expect([...store.stored.values()].map((a) => a.sport)).toEqual(['run']);
   });
 
+  it('holds back a FIT file without session, lap or sport, read from its track points', async () => {
+    const store = fakeStore();
+    const startMs = Date.parse('2026-11-29T07:00:00Z');
+    const s = await importStream([chosen('watch.fit', unfinishedRunFit({ startMs, minutes: 33 }))], opts(store.save));
+    expect(s.counts).toEqual({ added: 0, merged: 0, known: 0, needs_sport: 1, skipped: 0, refused: 0 });
+    expect(store.stored.size).toBe(0);
+    expect(s.items[0]!.activity).toMatchObject({
+      startMs,
+      sportLabel: '',
+      // The last distance the watch counted: 5 m before its first point, then 33 minutes at 3 m/s.
+      distanceM: 5 + 33 * 12 * 15,
+      elapsedS: 33 * 60,
+      movingS: 33 * 60,
+    });
+  });
+
   it('asks only about file activities with no sport label at all', () => {
     const a = { source: 'file', sportLabel: '' } as ActivityInput;
     expect(needsSport(a)).toBe(true);
     expect(needsSport({ ...a, sportLabel: 'Other' })).toBe(false);
     expect(needsSport({ ...a, source: 'strava' })).toBe(false);
+  });
+});
+
+describe('importStream: warnings the summary tells', () => {
+  it('names each file whose stale leading points were left out, in an archive too', async () => {
+    const store = fakeStore();
+    const startMs = Date.parse('2026-11-29T07:00:00Z');
+    const stale = unfinishedRunFit({ startMs, minutes: 60, staleDaysBefore: 27.9, session: true });
+    const zipped = makeZip([{ name: 'rides/stale.fit', data: stale }]);
+    const s = await importStream([chosen('stale.fit', stale), chosen('export.zip', zipped), run(1)], opts(store.save));
+    // The same run twice (file and zip entry) and run 1.
+    expect(s.counts).toMatchObject({ added: 2, known: 1, needs_sport: 0 });
+    expect([...store.stored.values()].map((a) => a.startMs)).toContain(startMs);
+    const note = problem(
+      'track_stale_lead',
+      3,
+      problem('duration_days', 27.9),
+      new Date(startMs - 27.9 * 86_400_000).toISOString().replace('.000Z', 'Z'),
+      '2026-11-29T07:00:00Z',
+    );
+    expect(s.notes).toEqual([
+      { item: 'stale.fit', note },
+      { item: 'export.zip: rides/stale.fit', note },
+    ]);
+    expect(englishText(note)).toContain('left out');
   });
 });
