@@ -84,7 +84,8 @@ const BUILD = path.join(ROOT, '.output/chrome-mv3');
 // changes neither what the browser loads nor the sizes counted.
 let EXT = BUILD;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CORPUS = path.resolve(ROOT, '../shared/corpus/pages');
+// The shared corpus, found as tests/paths.ts finds it.
+const CORPUS = path.join(path.resolve(ROOT, process.env.HIP_CHECK_CORPUS ?? '../shared/corpus'), 'pages');
 const RUNS = intEnv('BENCH_RUNS', 8);
 const WARMUP = intEnv('BENCH_WARMUP', 1);
 const TRACED = intEnv('BENCH_TRACED', 3);

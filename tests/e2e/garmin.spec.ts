@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, fixturePage, test } from './extension-fixture';
 import { CORPUS_DIR } from '../paths';
 import { storedKeys } from './storage-probe';
+import { needsCorpus } from './needs-corpus';
 
 const CORPUS = path.join(CORPUS_DIR, 'pages/garmin');
 const DETAIL = 'garth__test_activity_get.body1__activity-service_activity.json';
@@ -29,6 +30,8 @@ async function serveGarmin(
     return route.fulfill({ status: 200, contentType: 'text/html', body: html });
   });
 }
+
+needsCorpus('tests/e2e/garmin.spec.ts (it serves Garmin responses of the corpus)');
 
 test("a connection's activity opened on Garmin Connect adds nothing", async ({ context, worker }) => {
   await serveGarmin(context, 999);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { expect, fixturePage, stravaListPage, test } from './extension-fixture';
 import { CORPUS_DIR } from '../paths';
+import { needsCorpus } from './needs-corpus';
 import { storedKeys } from './storage-probe';
 
 const CORPUS = path.join(CORPUS_DIR, 'pages/strava');
@@ -29,6 +30,7 @@ test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response
   context,
   worker,
 }) => {
+  needsCorpus('"My Activities: the list Strava loads is recorded" (it serves a Strava page of the corpus)');
   const body = await readFile(path.join(CORPUS, 'elevate__rawPage0120161213.json'), 'utf8');
   const log: { page: number; at: number; xrw: string | undefined }[] = [];
   await serveTraining(context, new Map([[1, { status: 200, body }]]), log);

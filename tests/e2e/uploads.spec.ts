@@ -2,8 +2,11 @@ import path from 'node:path';
 import { expect, fixturePage, test } from './extension-fixture';
 import { CORPUS_DIR } from '../paths';
 import { storedKeys } from './storage-probe';
+import { needsCorpus } from './needs-corpus';
 
 const FILES = path.join(CORPUS_DIR, 'files');
+
+needsCorpus('tests/e2e/uploads.spec.ts (it chooses a FIT file of the corpus)');
 
 test('a file chosen on another Garmin page is not read', async ({ context, worker }) => {
   const html = await fixturePage('garmin/import-data.html', {});

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fixturePage, stravaActivityPage as stravaActivity, stravaListPage } from '../e2e/extension-fixture';
 import { realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
+import { needsCorpus } from '../e2e/needs-corpus';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import type { Driver, SiteRequest } from './driver';
 import { badge, savedFile, seed, storageItems, storedKeys } from './ext';
@@ -101,6 +102,7 @@ test.describe('Strava', () => {
   });
 
   test('a FIT file chosen on Strava’s upload page is recorded from the file itself', async ({ driver }) => {
+    needsCorpus('the Strava upload scenario (it chooses a FIT file of the corpus)');
     const page = await fixturePage('strava/upload-select.html', {});
     driver.serve(() => html(page));
     const upload = await driver.openPage('https://www.strava.com/upload/select');
@@ -112,6 +114,7 @@ test.describe('Strava', () => {
 });
 
 test.describe('Garmin Connect', () => {
+  needsCorpus('the Garmin Connect scenarios (they serve Garmin responses and a FIT file of the corpus)');
   const CORPUS = path.join(CORPUS_DIR, 'pages/garmin');
   const DETAIL = 'garth__test_activity_get.body1__activity-service_activity.json';
   const LIST = 'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
@@ -176,6 +179,7 @@ test.describe('Garmin Connect', () => {
 
 test.describe('options page', () => {
   test('a Garmin "Export Original" archive imported on the options page is recorded', async ({ driver }) => {
+    needsCorpus('the archive import scenario (it imports a zip of the corpus)');
     const options = await driver.openExtensionPage('options.html');
     await options.setFiles('#import-input', [path.join(FILES, 'GoldenCheetah__4077461142.zip')]);
     await expect
