@@ -19,6 +19,9 @@ export async function sendToBackground<R extends ContentRequest>(req: R): Promis
     const reply = await browser.runtime.sendMessage<R, AnswerOf<R['type']> | undefined>(req);
     // The runner sees that a run was noted (new or changed), not only the badge count.
     showReadToast(newlyRead(reply));
+    // What the background made of the page, also when it stored nothing (a friend's activity, a
+    // file on the wrong page): the page's console, for whoever debugs it and for the end-to-end tests.
+    console.debug('[Hip Check] answer:', req.type === 'site/data' ? req.data.kind : req.type, reply);
     return reply;
   } catch (e) {
     console.debug('[Hip Check] could not reach the extension:', (e as Error).message);

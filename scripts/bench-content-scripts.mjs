@@ -84,7 +84,8 @@ const BUILD = path.join(ROOT, '.output/chrome-mv3');
 // changes neither what the browser loads nor the sizes counted.
 let EXT = BUILD;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CORPUS = path.resolve(ROOT, '../shared/corpus/pages');
+// The shared corpus, found as tests/paths.ts finds it.
+const CORPUS = path.join(path.resolve(ROOT, process.env.HIP_CHECK_CORPUS ?? '../shared/corpus'), 'pages');
 const RUNS = intEnv('BENCH_RUNS', 8);
 const WARMUP = intEnv('BENCH_WARMUP', 1);
 const TRACED = intEnv('BENCH_TRACED', 3);
@@ -127,9 +128,14 @@ const DASHBOARD_HTML = `<!doctype html>
 const ACTIVITY_ID = 12345678901;
 const GARMIN_OWNER = 2591602; // the owner of the garth list fixture's activities
 
-function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** A run that started a day and two hours ago: in the past at any hour (never "today at 06:30"). */
+function pastRun() {
+  const d = new Date(Date.now() - 26 * 3_600_000);
+  return {
+    // Strava's startDateLocal: the local wall clock written as if it were UTC, in seconds.
+    localS: Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / 1000),
+    date: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`,
+  };
 }
 
 async function fixture(rel, values = {}) {
@@ -139,7 +145,7 @@ async function fixture(rel, values = {}) {
 }
 
 async function loadPages() {
-  const today = localToday();
+  const run = pastRun();
   const activity = await fixture('strava/activity-page.html', {
     ACTIVITY_ID,
     VIEWER_ID: 42,
@@ -149,8 +155,8 @@ async function loadPages() {
     DISTANCE_M: 8046.7,
     MOVING_S: 2400,
     ELAPSED_S: 2460,
-    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
-    DATE_TEXT: today,
+    START_LOCAL_S: run.localS,
+    DATE_TEXT: run.date,
     KM: '8.05',
   });
   const strava = new Map([

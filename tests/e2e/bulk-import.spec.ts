@@ -5,6 +5,7 @@ import type { Worker } from '@playwright/test';
 import { runKey, writeRuns } from '../fit-runs';
 import { CORPUS_DIR } from '../paths';
 import { expect, stravaActivityPage, test } from './extension-fixture';
+import { needsCorpus } from './needs-corpus';
 import { storedKeys } from './storage-probe';
 
 // Hundreds of files chosen at once, as from a watch's GARMIN/Activity folder: generated one-hour
@@ -95,6 +96,7 @@ test('a whole GARMIN folder: its runs are stored, its other files skipped quietl
   openExtensionPage,
   worker,
 }) => {
+  needsCorpus('the GARMIN folder import (its Settings.fit is a corpus file)');
   test.setTimeout(120_000);
   const garmin = path.join(dir, 'watch', 'GARMIN');
   await writeRuns(path.join(garmin, 'Activity'), 20);

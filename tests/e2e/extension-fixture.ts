@@ -2,6 +2,7 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { daysAgo, earlierToday, localDateAt, startOn, wallClockSeconds } from './fixture-dates';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -110,13 +111,18 @@ export async function fixturePage(rel: string, values: Record<string, string | n
 
 /** Today's date in this machine's zone (the browser's), as YYYY-MM-DD. */
 export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return daysAgo(0);
 }
 
-/** The Strava activity page fixture for a run of today at 06:30 by the signed-in athlete 42, 8.05 km. */
-export function stravaActivityPage(id: number, over: Record<string, string | number> = {}): Promise<string> {
-  const today = localToday();
+/**
+ * The Strava activity page fixture for a run earlier today (see earlierToday) by the signed-in
+ * athlete 42, 8.05 km; `startMs` sets another start.
+ */
+export function stravaActivityPage(
+  id: number,
+  over: Record<string, string | number> = {},
+  startMs = earlierToday(),
+): Promise<string> {
   return fixturePage('strava/activity-page.html', {
     ACTIVITY_ID: id,
     VIEWER_ID: 42,
@@ -127,20 +133,20 @@ export function stravaActivityPage(id: number, over: Record<string, string | num
     MOVING_S: 2400,
     ELAPSED_S: 2460,
     // Strava's startDateLocal: the local wall clock written as if it were UTC, in seconds.
-    START_LOCAL_S: Date.parse(`${today}T06:30:00Z`) / 1000,
-    DATE_TEXT: today,
+    START_LOCAL_S: wallClockSeconds(startMs),
+    DATE_TEXT: localDateAt(startMs),
     KM: '8.05',
     ...over,
   });
 }
 
-/** A list page shaped like Strava's (see the corpus): runs on consecutive days going back from `firstDaysAgo`. */
+/**
+ * A list page shaped like Strava's (see the corpus): runs at 07:00 local on consecutive days going
+ * back from `firstDaysAgo` (today's earlier today, before 07:00).
+ */
 export function stravaListPage(page: number, perPage: number, total: number, firstDaysAgo: number) {
-  const today = localToday();
   const models = Array.from({ length: perPage }, (_, i) => {
-    const daysAgo = firstDaysAgo + i;
-    const d = new Date(`${today}T07:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - daysAgo);
+    const d = new Date(startOn(firstDaysAgo + i, 7).startMs);
     const id = 9_000_000_000 + page * 100 + i;
     return {
       id,
@@ -150,7 +156,7 @@ export function stravaListPage(page: number, perPage: number, total: number, fir
       display_type: 'Run',
       private: false,
       start_date: d.toLocaleDateString('en-US'),
-      start_date_local_raw: Math.floor(d.getTime() / 1000),
+      start_date_local_raw: wallClockSeconds(d.getTime()),
       start_time: d.toISOString().replace('.000Z', '+0000'),
       distance: '8.0',
       distance_raw: 8000,

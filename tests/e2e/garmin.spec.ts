@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, fixturePage, test } from './extension-fixture';
 import { CORPUS_DIR } from '../paths';
+import { answers, collectHipCheckLog } from './page-log';
 import { storedKeys } from './storage-probe';
+import { needsCorpus } from './needs-corpus';
 
 const CORPUS = path.join(CORPUS_DIR, 'pages/garmin');
 const DETAIL = 'garth__test_activity_get.body1__activity-service_activity.json';
@@ -30,12 +32,18 @@ async function serveGarmin(
   });
 }
 
+needsCorpus('tests/e2e/garmin.spec.ts (it serves Garmin responses of the corpus)');
+
 test("a connection's activity opened on Garmin Connect adds nothing", async ({ context, worker }) => {
   await serveGarmin(context, 999);
   const page = await context.newPage();
+  const hipCheckLog = collectHipCheckLog(page);
   await page.goto(`https://connect.garmin.com/app/activity/${ACTIVITY_ID}`);
   await expect(page.locator('#view')).toContainText('Activity: Cuajimalpa');
-  await page.waitForTimeout(1500);
+  // Read for the signed-in athlete 999, who is not its owner: nothing added, and no problem.
+  await expect
+    .poll(() => answers(hipCheckLog))
+    .toContainEqual({ sent: 'garmin-response', answer: { ok: true, added: 0, known: 0, viewerId: '999' } });
   expect(await storedKeys(worker)).toEqual([]);
 });
 

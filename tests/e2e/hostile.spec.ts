@@ -5,7 +5,7 @@ import path from 'node:path';
 import { simpleActivityFit } from '../unit/core/files/helpers';
 import { stravaMillionRows } from '../unit/core/files/hostile-inputs';
 import { expect, fixturePage, test } from './extension-fixture';
-import { daysAgo } from './seed';
+import { localDateAt, startOn, wallClockSeconds } from './fixture-dates';
 import { storedKeys } from './storage-probe';
 
 // Issue #10 end to end: what a page or file says is checked before it is stored; a real ultra
@@ -27,7 +27,7 @@ const ask = (page: Page, msg: unknown): Promise<Reply> =>
   );
 
 function activityPage(over: Record<string, string | number>) {
-  const date = daysAgo(2);
+  const start = startOn(2, 6).startMs;
   return fixturePage('strava/activity-page.html', {
     ACTIVITY_ID: 777,
     VIEWER_ID: 42,
@@ -37,8 +37,8 @@ function activityPage(over: Record<string, string | number>) {
     DISTANCE_M: 10_000,
     MOVING_S: 3000,
     ELAPSED_S: 3100,
-    START_LOCAL_S: Date.parse(`${date}T06:00:00Z`) / 1000,
-    DATE_TEXT: date,
+    START_LOCAL_S: wallClockSeconds(start),
+    DATE_TEXT: localDateAt(start),
     KM: '10',
     ...over,
   });
@@ -107,7 +107,7 @@ test('a genuine 30-hour ultra from a FIT file is stored and survives export and 
   worker,
   openExtensionPage,
 }) => {
-  const start = `${daysAgo(3)}T05:00:00Z`;
+  const start = new Date(startOn(3, 5).startMs).toISOString().replace('.000Z', 'Z');
   const fit = simpleActivityFit({
     start,
     sport: 1,

@@ -2,9 +2,12 @@ import path from 'node:path';
 import { CORPUS_DIR } from '../paths';
 import { expect, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
+import { needsCorpus } from './needs-corpus';
 
 const FILES = path.join(CORPUS_DIR, 'files');
 const HARD = path.join(CORPUS_DIR, 'hard');
+
+needsCorpus('tests/e2e/import-files.spec.ts (it imports files of the corpus)');
 
 test('Import activities takes several files at once as one import and sums up what became of them', async ({
   openExtensionPage,

@@ -4,10 +4,13 @@ import { CORPUS_DIR } from '../paths';
 import { unfinishedRunFit } from '../fit-runs';
 import { expect, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
+import { needsCorpus } from './needs-corpus';
 
 // A real Strava GPX with no <type> and nothing else naming its sport, under a neutral name (its
 // corpus name says "run", which would be inferred): it must not be stored silently as "other".
 const GPX = path.join(CORPUS_DIR, 'files/togeojson__run_gpxtpx.gpx');
+
+needsCorpus('tests/e2e/needs-sport.spec.ts (it imports a GPX file of the corpus)');
 
 test('a GPX naming no sport waits in the import summary and is stored with the sport picked', async ({
   openExtensionPage,

@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import { daysAgo, startOn } from './fixture-dates';
+
+export { daysAgo };
 
 export interface SeedActivity {
   source: 'strava';
@@ -13,22 +16,13 @@ export interface SeedActivity {
   name: string;
 }
 
-/** Local YYYY-MM-DD `daysAgo` days before today, in this machine's (the browser's) zone. */
-export function daysAgo(n: number): string {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
+/** A Strava run `daysBack` days ago at local `hour` (today's: earlier today if that hour is still to come). */
 export function runOn(daysBack: number, km: number, id: string, hour = 7, sport = 'run'): SeedActivity {
-  const localDate = daysAgo(daysBack);
-  const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
-  const start = new Date(y, m - 1, d, hour, 0, 0).getTime();
+  const { startMs, localDate } = startOn(daysBack, hour);
   return {
     source: 'strava',
     sourceId: id,
-    startMs: start,
+    startMs,
     localDate,
     sport,
     sportLabel: sport === 'run' ? 'Run' : 'Ride',
@@ -62,7 +56,7 @@ export async function seed(extensionPage: Page, activities: SeedActivity[]): Pro
 
 /**
  * Eight weeks of a runner who runs five days a week (two rest days, a long run every 7th day,
- * today included), rides now and then, and ran this morning at 07:12.
+ * today included), rides now and then, and ran today at 07:12 (earlier today, before then).
  */
 export function realisticHistory(): SeedActivity[] {
   const out: SeedActivity[] = [];
@@ -74,12 +68,9 @@ export function realisticHistory(): SeedActivity[] {
     }
     const long = dayOfWeek === 0;
     const km = long ? 14 + Math.floor((55 - d) / 14) : 7 + (d % 3);
-    const run = runOn(d, km, `run${d}`, long ? 8 : 7);
+    const run = runOn(d, km, `run${d}`, d === 0 ? 7.2 : long ? 8 : 7);
     out.push({ ...run, name: long ? 'Long Run' : d % 2 ? 'Lunch Run' : 'Morning Run' });
   }
-  // This morning's run started at 07:12.
-  const today = out[out.length - 1]!;
-  out[out.length - 1] = { ...today, startMs: today.startMs - 8 * 3_600_000 + 7 * 3_600_000 + 12 * 60_000 };
   return out;
 }
 

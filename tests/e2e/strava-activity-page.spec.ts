@@ -1,4 +1,5 @@
-import { expect, fixturePage, localToday, test } from './extension-fixture';
+import { expect, fixturePage, test } from './extension-fixture';
+import { earlierToday, localDateAt } from './fixture-dates';
 import { storedKeys } from './storage-probe';
 
 // The whole path: a Strava activity page at its real URL → content scripts → background →
@@ -7,12 +8,12 @@ import { storedKeys } from './storage-probe';
 // The run-on-an-activity-page and friend's-page cases run in both browsers: tests/scenarios.
 
 test('without pageView data the run is read from the page as shown', async ({ context, worker }) => {
-  const today = localToday();
+  const start = earlierToday();
   const html = await fixturePage('strava/activity-page-dom-only.html', {
     NAME: 'Redesign run',
     SPORT: 'Run',
-    DATETIME: `${today}T06:30:00Z`,
-    DATE_TEXT: today,
+    DATETIME: new Date(start).toISOString(),
+    DATE_TEXT: localDateAt(start),
     EDIT_LINK: '<a href="/activities/321/edit">Edit</a>',
     OWNER_ID: '42',
     ACTIVITY_ID: '321',

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { expect, fixturePage, stravaListPage, test } from './extension-fixture';
 import { CORPUS_DIR } from '../paths';
+import { needsCorpus } from './needs-corpus';
+import { backfillsEnded, collectHipCheckLog } from './page-log';
 import { storedKeys } from './storage-probe';
 
 const CORPUS = path.join(CORPUS_DIR, 'pages/strava');
@@ -29,14 +31,17 @@ test('My Activities: the list Strava loads is recorded (real 2016 fr-FR response
   context,
   worker,
 }) => {
+  needsCorpus('"My Activities: the list Strava loads is recorded" (it serves a Strava page of the corpus)');
   const body = await readFile(path.join(CORPUS, 'elevate__rawPage0120161213.json'), 'utf8');
   const log: { page: number; at: number; xrw: string | undefined }[] = [];
   await serveTraining(context, new Map([[1, { status: 200, body }]]), log);
   const page = await context.newPage();
+  const hipCheckLog = collectHipCheckLog(page);
   await page.goto('https://www.strava.com/athlete/training');
   const ids = (JSON.parse(body) as { models: { id: number }[] }).models.map((m) => `strava:${m.id}`);
   await expect.poll(() => storedKeys(worker)).toEqual(ids.sort());
-  await page.waitForTimeout(2500);
+  // The backfill ended having fetched nothing: 2016 is far older than the 42 days it fills in.
+  await expect.poll(() => backfillsEnded(hipCheckLog)).toEqual([{ fetched: 0, stoppedBy: 'caught up' }]);
   expect(log.map((l) => l.page)).toEqual([1]);
 });
 
@@ -48,7 +53,10 @@ test('My Activities: a login page instead of JSON stops the backfill', async ({ 
   ]);
   await serveTraining(context, pages, log);
   const page = await context.newPage();
+  const hipCheckLog = collectHipCheckLog(page);
   await page.goto('https://www.strava.com/athlete/training');
-  await page.waitForTimeout(5500);
+  await expect
+    .poll(() => backfillsEnded(hipCheckLog), { timeout: 15_000 })
+    .toEqual([{ fetched: 1, stoppedBy: 'Strava answered with a login page' }]);
   expect(log.map((l) => l.page)).toEqual([1, 2]);
 });

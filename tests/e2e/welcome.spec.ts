@@ -2,8 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { CORPUS_DIR } from '../paths';
 import { expect, test } from './extension-fixture';
+import { needsCorpus } from './needs-corpus';
 
 const FILES = path.join(CORPUS_DIR, 'files');
+
+needsCorpus('tests/e2e/welcome.spec.ts (it imports a FIT file of the corpus)');
 
 test('install opens the first-run page: what it does, the plan, how to get runs in, import, pinning', async ({
   context,

@@ -3,11 +3,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extensionWorker, launchWithExtension } from '../e2e/extension-fixture';
+import { collectHipCheckLog } from '../e2e/page-log';
 import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
 
 const SITES = /^https:\/\/(www\.strava\.com|connect\.garmin\.com)\//;
 
 function wrap(page: Page): DriverPage {
+  const hipCheckLog = collectHipCheckLog(page);
   const first = (selector: string): Locator => page.locator(selector.replaceAll('>>>', ' ')).first();
   return {
     url: async () => page.url(),
@@ -43,6 +45,7 @@ function wrap(page: Page): DriverPage {
       await page.screenshot({ path: file });
     },
     close: () => page.close(),
+    hipCheckLog,
   };
 }
 
@@ -73,8 +76,9 @@ export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () =>
     serve: (h) => void handlers.push(h),
     openPage: async (url) => {
       const page = await context.newPage();
+      const wrapped = wrap(page);
       await page.goto(url);
-      return wrap(page);
+      return wrapped;
     },
     openExtensionPage: async (file) => {
       const page = await context.newPage();

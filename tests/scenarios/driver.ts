@@ -19,6 +19,16 @@ export interface SiteResponse {
 /** Answers a request at a real https URL, or returns undefined to let an earlier handler answer. */
 export type SiteHandler = (req: SiteRequest) => SiteResponse | undefined;
 
+/**
+ * One "[Hip Check] …" line a content script logged on a page: its message and the values logged
+ * with it. The background's answer to each page message is logged ("[Hip Check] answer:", what was
+ * sent, the answer), so a test can wait until a page was read before it asserts that nothing was stored.
+ */
+export interface HipCheckLine {
+  message: string;
+  values: unknown[];
+}
+
 /** A file to choose in a file input: a path on disk, or a name and its bytes. */
 export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -43,6 +53,8 @@ export interface DriverPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
+  /** What Hip Check's content scripts logged on this page since it was opened, reloads included. */
+  hipCheckLog(): Promise<HipCheckLine[]>;
 }
 
 export interface Driver {

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fixturePage, stravaActivityPage as stravaActivity, stravaListPage } from '../e2e/extension-fixture';
 import { activityAt, earlierToday, localDateAt, realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
+import { needsCorpus } from '../e2e/needs-corpus';
+import { answers, backfillsEnded } from '../e2e/page-log';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import type { Driver, SiteRequest } from './driver';
 import { badge, savedFile, seed, storageItems, storedKeys, storedSourceKeys } from './ext';
@@ -18,7 +20,6 @@ const shots = !!process.env.UPDATE_SCREENSHOTS;
 
 const html = (body: string) => ({ status: 200, contentType: 'text/html', body });
 const json = (body: string) => ({ status: 200, contentType: 'application/json', body });
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test.describe('Strava', () => {
   test('a run on a Strava activity page (page-world script) shows in the popup at its extension URL and on the badge', async ({
@@ -42,8 +43,11 @@ test.describe('Strava', () => {
   test("a friend's Strava activity page adds nothing", async ({ driver }) => {
     const page = await stravaActivity(12345678901, { OWNER_ID: 7 });
     driver.serve(() => html(page));
-    await driver.openPage('https://www.strava.com/activities/12345678901');
-    await pause(3000);
+    const strava = await driver.openPage('https://www.strava.com/activities/12345678901');
+    // Read, and answered as someone else's: only then does "nothing stored" say anything.
+    await expect
+      .poll(() => answers(strava.hipCheckLog), { timeout: 30_000 })
+      .toContainEqual({ sent: 'strava-activity-snapshot', answer: { ok: true, added: 0, known: 0, notOwn: true } });
     expect(await storedKeys(driver)).toEqual([]);
   });
 
@@ -72,15 +76,22 @@ test.describe('Strava', () => {
     );
     const page = await driver.openPage('https://www.strava.com/athlete/training');
     await expect.poll(() => storedKeys(driver).then((k) => k.length), { timeout: 30_000 }).toBe(60);
-    await pause(3000);
     // Page 3 reaches 59 days back: 42 days are known, so page 4 is never asked for.
+    await expect
+      .poll(() => backfillsEnded(page.hipCheckLog), { timeout: 30_000 })
+      .toEqual([{ fetched: 2, stoppedBy: 'caught up' }]);
     expect(log.map((l) => l.page)).toEqual([1, 2, 3]);
     expect(log.map((l) => l.xrw)).toEqual(['XMLHttpRequest', 'XMLHttpRequest', 'XMLHttpRequest']);
     for (let i = 2; i < log.length; i++) expect(log[i]!.at - log[i - 1]!.at).toBeGreaterThanOrEqual(1900);
     // A second visit: page 1 is already known, so nothing more is fetched.
     log.length = 0;
     await page.reload();
-    await pause(4000);
+    await expect
+      .poll(() => backfillsEnded(page.hipCheckLog), { timeout: 30_000 })
+      .toEqual([
+        { fetched: 2, stoppedBy: 'caught up' },
+        { fetched: 0, stoppedBy: 'caught up' },
+      ]);
     expect(log.map((l) => l.page)).toEqual([1]);
   });
 
@@ -93,14 +104,17 @@ test.describe('Strava', () => {
         [3, { status: 200, body: JSON.stringify(stravaListPage(3, 20, 100, 40)) }],
       ]),
     );
-    await driver.openPage('https://www.strava.com/athlete/training');
+    const page = await driver.openPage('https://www.strava.com/athlete/training');
     await expect.poll(() => storedKeys(driver).then((k) => k.length), { timeout: 30_000 }).toBe(20);
-    await pause(6000);
+    await expect
+      .poll(() => backfillsEnded(page.hipCheckLog), { timeout: 30_000 })
+      .toEqual([{ fetched: 1, stoppedBy: 'Strava asked to slow down (HTTP 429)' }]);
     expect(log.map((l) => l.page)).toEqual([1, 2]);
     expect((await storedKeys(driver)).length).toBe(20);
   });
 
   test('a FIT file chosen on Strava’s upload page is recorded from the file itself', async ({ driver }) => {
+    needsCorpus('the Strava upload scenario (it chooses a FIT file of the corpus)');
     const page = await fixturePage('strava/upload-select.html', {});
     driver.serve(() => html(page));
     const upload = await driver.openPage('https://www.strava.com/upload/select');
@@ -112,6 +126,7 @@ test.describe('Strava', () => {
 });
 
 test.describe('Garmin Connect', () => {
+  needsCorpus('the Garmin Connect scenarios (they serve Garmin responses and a FIT file of the corpus)');
   const CORPUS = path.join(CORPUS_DIR, 'pages/garmin');
   const DETAIL = 'garth__test_activity_get.body1__activity-service_activity.json';
   const LIST = 'garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json';
@@ -151,6 +166,10 @@ test.describe('Garmin Connect', () => {
     const api = await serveGarmin(driver, '[]');
     const page = await driver.openPage('https://connect.garmin.com/app/activities');
     await expect.poll(() => page.text('#view')).toContain('Activities: 0');
+    // The empty list was read for the signed-in athlete before anything is asserted of it.
+    await expect
+      .poll(() => answers(page.hipCheckLog), { timeout: 30_000 })
+      .toContainEqual({ sent: 'garmin-response', answer: { ok: true, added: 0, known: 0, viewerId: String(OWNER) } });
     expect(await storedKeys(driver)).toEqual([]);
     await page.click('#nav-activity');
     await expect.poll(() => page.url()).toMatch(new RegExp(`/app/activity/${ACTIVITY_ID}$`));
@@ -176,6 +195,7 @@ test.describe('Garmin Connect', () => {
 
 test.describe('options page', () => {
   test('a Garmin "Export Original" archive imported on the options page is recorded', async ({ driver }) => {
+    needsCorpus('the archive import scenario (it imports a zip of the corpus)');
     const options = await driver.openExtensionPage('options.html');
     await options.setFiles('#import-input', [path.join(FILES, 'GoldenCheetah__4077461142.zip')]);
     await expect

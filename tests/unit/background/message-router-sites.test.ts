@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../background/message-router';
 import { listProblems } from '../../../background/read-problems';
 import { CORPUS_DIR } from '../../paths';
+import { itWithCorpus } from '../needs-corpus';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
 
@@ -77,7 +78,7 @@ describe('site/data through the router', () => {
     expect(await d.store.count()).toBe(5);
   });
 
-  it('stores the signed-in athlete’s Garmin activity list from a Garmin page', async () => {
+  itWithCorpus('stores the signed-in athlete’s Garmin activity list from a Garmin page', async () => {
     const d = await routerDeps();
     const body = loadJson(
       'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json',
@@ -100,7 +101,7 @@ describe('site/data through the router', () => {
     ]);
   });
 
-  it('stores nothing of a Garmin list before the site says who is signed in, and shows why', async () => {
+  itWithCorpus('stores nothing of a Garmin list before the site says who is signed in, and shows why', async () => {
     const d = await routerDeps();
     const body = loadJson(
       'pages/garmin/garth__test_activity_list.body0__activitylist-service_activities_search_activities__limit3_start0.json',
@@ -198,7 +199,7 @@ describe('site/data through the router', () => {
 describe('upload/file through the router', () => {
   const RUN_FIT = 'files/sports-lib__6914538454.fit';
 
-  it('reads a real FIT run uploaded on Strava, stores it and logs the import', async () => {
+  itWithCorpus('reads a real FIT run uploaded on Strava, stores it and logs the import', async () => {
     const d = await routerDeps();
     const r = await handleMessage(
       { type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } },
@@ -227,13 +228,13 @@ describe('upload/file through the router', () => {
     expect(d.changes.count).toBe(1);
   });
 
-  it('names Garmin Connect in the log for a Garmin upload', async () => {
+  itWithCorpus('names Garmin Connect in the log for a Garmin upload', async () => {
     const d = await routerDeps();
     await handleMessage({ type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } }, garmin, d);
     expect((await d.store.recentImports(1))[0]?.what).toBe('Garmin Connect upload: run.fit');
   });
 
-  it('adds nothing when the same file is uploaded twice', async () => {
+  itWithCorpus('adds nothing when the same file is uploaded twice', async () => {
     const d = await routerDeps();
     const msg = { type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } };
     expect(await handleMessage(msg, strava, d)).toMatchObject({ ok: true, added: 1 });
@@ -252,7 +253,7 @@ describe('upload/file through the router', () => {
     ]);
   });
 
-  it('counts a settings FIT as not an activity and stores nothing', async () => {
+  itWithCorpus('counts a settings FIT as not an activity and stores nothing', async () => {
     const d = await routerDeps();
     const r = await handleMessage(
       {
@@ -308,7 +309,7 @@ describe('upload/file through the router', () => {
     }
   });
 
-  it('refuses an upload sent from an extension page', async () => {
+  itWithCorpus('refuses an upload sent from an extension page', async () => {
     const d = await routerDeps();
     const r = await handleMessage(
       { type: 'upload/file', file: { name: 'run.fit', dataBase64: base64Of(RUN_FIT) } },

@@ -8,6 +8,7 @@ import type { SiteData, SiteDataKind } from '../../../core/messages';
 import type { StravaDomSnapshot } from '../../../core/sites/strava/strava-activity-dom';
 import type { StravaPageSnapshot } from '../../../core/sites/strava/strava-activity-page';
 import { CORPUS_DIR } from '../../paths';
+import { describeWithCorpus, itWithCorpus } from '../needs-corpus';
 import { NOW } from '../activity-fixtures';
 
 // Real responses live beside the checkout (../shared/corpus), never in the repository.
@@ -209,10 +210,10 @@ function recentPage(opts: { n?: number; page?: number; perPage?: number; total?:
 }
 
 describe('readSiteData: Strava training list', () => {
-  const realPage = loadJson('pages/strava/elevate__rawPage0120161213.json');
+  const realPage = () => loadJson('pages/strava/elevate__rawPage0120161213.json');
 
-  it('reads the 20 activities of the real 2016 page; no next page, as they are older than 42 days', () => {
-    const r = readSiteData(data('strava-training-list', LIST_URL, realPage), NOW, TZ, TODAY);
+  itWithCorpus('reads the 20 activities of the real 2016 page; no next page, as they are older than 42 days', () => {
+    const r = readSiteData(data('strava-training-list', LIST_URL, realPage()), NOW, TZ, TODAY);
     expect(r.problem).toBeNull();
     expect(r.activities).toHaveLength(20);
     expect(new Set(r.activities.map((a) => a.source))).toEqual(new Set(['strava']));
@@ -225,14 +226,17 @@ describe('readSiteData: Strava training list', () => {
     expect(r.reply(0)).toEqual({ nextUrl: null });
   });
 
-  it('the 42-day cut-off is what stops the real page: it goes on while its oldest run (2016-07-29) is within 42 days', () => {
-    const within = readSiteData(data('strava-training-list', LIST_URL, realPage), NOW, TZ, '2016-09-09');
-    expect(within.reply(0)).toEqual({
-      nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=20',
-    });
-    const past = readSiteData(data('strava-training-list', LIST_URL, realPage), NOW, TZ, '2016-09-10');
-    expect(past.reply(0)).toEqual({ nextUrl: null });
-  });
+  itWithCorpus(
+    'the 42-day cut-off is what stops the real page: it goes on while its oldest run (2016-07-29) is within 42 days',
+    () => {
+      const within = readSiteData(data('strava-training-list', LIST_URL, realPage()), NOW, TZ, '2016-09-09');
+      expect(within.reply(0)).toEqual({
+        nextUrl: 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=2&per_page=20',
+      });
+      const past = readSiteData(data('strava-training-list', LIST_URL, realPage()), NOW, TZ, '2016-09-10');
+      expect(past.reply(0)).toEqual({ nextUrl: null });
+    },
+  );
 
   it('asks for page 2 (with per_page) of a recent page when nothing was known yet', () => {
     const r = readSiteData(data('strava-training-list', LIST_URL, recentPage()), NOW, TZ, TODAY);
@@ -299,7 +303,17 @@ const GARMIN_DETAIL = 'pages/garmin/garth__test_activity_get.body1__activity-ser
 const LIST_API = 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=3&start=0';
 const DETAIL_API = 'https://connect.garmin.com/gc-api/activity-service/activity/21482825013';
 
-describe('readSiteData: Garmin Connect responses', () => {
+describe('readSiteData: a damaged Garmin Connect response', () => {
+  it('reports a damaged list body as an activity-list problem', () => {
+    const r = readSiteData(data('garmin-response', LIST_API, '{"models": [', null), NOW, TZ, TODAY);
+    expect(r.activities).toEqual([]);
+    expect(r.problem?.page).toBe('activity-list');
+    expect(r.problem?.reason.code).toBe('site_garmin');
+    expect(r.reply(0)).toEqual({});
+  });
+});
+
+describeWithCorpus('readSiteData: Garmin Connect responses', () => {
   it('records the signed-in athlete’s activity list', () => {
     const r = readSiteData(data('garmin-response', LIST_API, loadJson(GARMIN_LIST), '2591602'), NOW, TZ, TODAY);
     expect(r.problem).toBeNull();
@@ -376,14 +390,6 @@ describe('readSiteData: Garmin Connect responses', () => {
       const r = readSiteData(data('garmin-response', url, loadJson(GARMIN_DETAIL), '2591602'), NOW, TZ, TODAY);
       expect([url, r.activities, r.problem, r.reply(0)]).toEqual([url, [], null, {}]);
     }
-  });
-
-  it('reports a damaged list body as an activity-list problem', () => {
-    const r = readSiteData(data('garmin-response', LIST_API, '{"models": [', null), NOW, TZ, TODAY);
-    expect(r.activities).toEqual([]);
-    expect(r.problem?.page).toBe('activity-list');
-    expect(r.problem?.reason.code).toBe('site_garmin');
-    expect(r.reply(0)).toEqual({});
   });
 
   it('reports a detail body for another activity than the URL’s as an activity problem', () => {

@@ -10,7 +10,8 @@ import { inferDayFirst, parseLocaleNumber, parseStravaDate } from '../../../../c
 import { GarminSummariesReader, JsonArrayObjects } from '../../../../core/files/garmin-export-summaries';
 import { activitiesOf, countOutcome, readActivityFile, readActivityFiles } from '../../../../core/files/import-files';
 import { FileRefusal, type ArchiveRead, type RandomAccessSource } from '../../../../core/files/types';
-import { concat, corpusFile, HAVE_CORPUS, makeZip, simpleActivityFit } from './helpers';
+import { itWithCorpus } from '../../needs-corpus';
+import { concat, corpusFile, makeZip, simpleActivityFit } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const opts = { timeZone: 'Europe/Paris', nowMs: Date.UTC(2030, 0, 1) };
@@ -494,7 +495,7 @@ describe('readActivityFile', () => {
     expect(r.kind === 'activities' && r.warnings[0]!.code).toBe('file_time_zone_unknown');
   });
 
-  it.skipIf(!HAVE_CORPUS)('reads the corpus’s Garmin "Export Original" zips and Strava’s gzipped FIT', async () => {
+  itWithCorpus('reads the corpus’s Garmin "Export Original" zips and Strava’s gzipped FIT', async () => {
     const fr955 = await readActivityFile(
       'GarminFR955v18.zip',
       bytesSource(corpusFile('files/GoldenCheetah__GarminFR955v18.zip')),

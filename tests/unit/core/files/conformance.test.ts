@@ -3,11 +3,12 @@
 // refused clearly, every file of expected.json and of the project's own list (PROJECT_EXPECTED)
 // matching within its tolerances. Prints the per-file table.
 //   npx vitest run tests/unit/core/files/conformance.test.ts
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { conformanceOk, formatConformance, runConformance } from '../../../conformance/run-conformance';
-import { CORPUS_DIR, HAVE_CORPUS } from './helpers';
+import { describeWithCorpus } from '../../needs-corpus';
+import { CORPUS_DIR } from './helpers';
 
-describe.skipIf(!HAVE_CORPUS)('conformance on ../shared/corpus', () => {
+describeWithCorpus('conformance on ../shared/corpus', () => {
   it('matches expected.json, reads or clearly refuses every other file, never crashes', async () => {
     // Two time zones: the results that matter (instants, distances, times) must not depend on it.
     for (const timeZone of ['UTC', 'Pacific/Auckland']) {

@@ -6,12 +6,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { PROBLEM_CODES, type Problem } from '../../../../core/problem-codes';
 import { englishText } from '../../../problem-english';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { gzipSync } from 'fflate';
 import { activitiesOf, readActivityFile } from '../../../../core/files/import-files';
 import { bytesSource } from '../../../../core/files/source';
 import type { FileReadResult } from '../../../../core/files/types';
 import { implausibilities } from '../../../conformance/run-conformance';
+import { describeWithCorpus } from '../../needs-corpus';
 import { CORPUS_DIR, HAVE_CORPUS, corpusFile, makeZip, rng, simpleActivityFit } from './helpers';
 
 // FUZZ_SEED and FUZZ_SCALE (a multiplier of the number of cases) explore further by hand:
@@ -171,7 +172,7 @@ function check(result: FileReadResult, label: string): string[] {
   return problems;
 }
 
-describe.skipIf(!HAVE_CORPUS)('fuzzing the readers', () => {
+describeWithCorpus('fuzzing the readers', () => {
   it(
     'ends every mutated or truncated file in a summary or a clear refusal, within a second',
     async () => {

@@ -1,16 +1,16 @@
 // Test helpers: where the shared corpus lies, a Node file-handle source, and small writers for
 // synthetic FIT files and zip archives (so edge cases are tested without copying anything).
 import { open } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CORPUS_DIR, REPO_ROOT } from '../../../paths';
+import { CORPUS_DIR, HAVE_CORPUS, REPO_ROOT } from '../../../paths';
 import { deflateSync } from 'fflate';
 import { crc32 } from '../../../../core/files/gzip';
 import { fitCrc } from '../../../../core/files/fit-decoder';
 import type { RandomAccessSource } from '../../../../core/files/types';
 
 export { REPO_ROOT, CORPUS_DIR };
-export const HAVE_CORPUS = existsSync(path.join(CORPUS_DIR, 'expected.json'));
+export { HAVE_CORPUS };
 
 export function corpusFile(rel: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(CORPUS_DIR, rel)));

@@ -17,7 +17,8 @@ import {
 import { bytesSource } from '../../../../core/files/source';
 import type { RandomAccessSource } from '../../../../core/files/types';
 import { oneHourRunFit, runStartMs, unfinishedRunFit } from '../../../fit-runs';
-import { corpusFile, HAVE_CORPUS, makeZip } from './helpers';
+import { itWithCorpus } from '../../needs-corpus';
+import { corpusFile, makeZip } from './helpers';
 
 /** A chosen file as tests hold it: its bytes as a source, its size known. */
 type TestFile = ChosenFile & { source: RandomAccessSource };
@@ -75,27 +76,24 @@ describe('importStream: many files, one import', () => {
     expect(again.counts).toEqual({ added: 0, merged: 0, known: 25, needs_sport: 0, skipped: 0, refused: 0 });
   });
 
-  it.skipIf(!HAVE_CORPUS)(
-    'lists files that are not activities as skipped and bad files as refused, with reasons',
-    async () => {
-      const files = [
-        chosen('Settings.fit', corpusFile('files/python-fitparse__Settings.fit')),
-        chosen('empty-sessions.fit', corpusFile('hard/sports-lib__empty-sessions.fit')),
-        chosen('notes.fit', new TextEncoder().encode('hello')),
-        run(1),
-      ];
-      const store = fakeStore();
-      const s = await importStream(files, opts(store.save));
-      expect(s.counts).toMatchObject({ added: 1, skipped: 1, refused: 2 });
-      expect(s.items.map((i) => [i.item, i.kind])).toEqual([
-        ['Settings.fit', 'skipped'],
-        ['empty-sessions.fit', 'refused'],
-        ['notes.fit', 'refused'],
-      ]);
-      expect(s.items.find((i) => i.item === 'Settings.fit')!.reason).toBeNull();
-      for (const i of s.items.filter((x) => x.kind === 'refused')) expect(englishText(i.reason!)).toMatch(/\w{4}/);
-    },
-  );
+  itWithCorpus('lists files that are not activities as skipped and bad files as refused, with reasons', async () => {
+    const files = [
+      chosen('Settings.fit', corpusFile('files/python-fitparse__Settings.fit')),
+      chosen('empty-sessions.fit', corpusFile('hard/sports-lib__empty-sessions.fit')),
+      chosen('notes.fit', new TextEncoder().encode('hello')),
+      run(1),
+    ];
+    const store = fakeStore();
+    const s = await importStream(files, opts(store.save));
+    expect(s.counts).toMatchObject({ added: 1, skipped: 1, refused: 2 });
+    expect(s.items.map((i) => [i.item, i.kind])).toEqual([
+      ['Settings.fit', 'skipped'],
+      ['empty-sessions.fit', 'refused'],
+      ['notes.fit', 'refused'],
+    ]);
+    expect(s.items.find((i) => i.item === 'Settings.fit')!.reason).toBeNull();
+    for (const i of s.items.filter((x) => x.kind === 'refused')) expect(englishText(i.reason!)).toMatch(/\w{4}/);
+  });
 
   it('a folder: files that cannot be activities by their name are skipped unread', async () => {
     const read = (f: TestFile) => {
@@ -120,7 +118,7 @@ describe('importStream: many files, one import', () => {
 
   // The e2e GARMIN folder, in the orders a browser may list it: the import ends whatever comes
   // last (a skipped file, the settings FIT) and however far it reads ahead.
-  it.skipIf(!HAVE_CORPUS).each([
+  itWithCorpus.each([
     ['runs first', 16],
     ['skipped files last', 1],
     ['settings last', 3],
@@ -257,7 +255,7 @@ describe('importStream: many files, one import', () => {
 describe('importStream: a file that names no sport', () => {
   // A real Strava GPX with no <type> and nothing else about its sport (under a neutral name:
   // its corpus name says "run", which would be inferred).
-  it.runIf(HAVE_CORPUS)('holds its activity back as "needs a sport" instead of storing it as other', async () => {
+  itWithCorpus('holds its activity back as "needs a sport" instead of storing it as other', async () => {
     const store = fakeStore();
     const files = [chosen('greeting-sf.gpx', corpusFile('files/togeojson__run_gpxtpx.gpx')), run(1)];
     const s = await importStream(files, opts(store.save));
@@ -270,7 +268,7 @@ describe('importStream: a file that names no sport', () => {
     expect(item.activity!.distanceM).toBeGreaterThan(0);
   });
 
-  it.runIf(HAVE_CORPUS)('stores a file whose name says the sport', async () => {
+  itWithCorpus('stores a file whose name says the sport', async () => {
     const store = fakeStore();
     const s = await importStream(
       [chosen('evening-run.gpx', corpusFile('files/togeojson__run_gpxtpx.gpx'))],

@@ -1,18 +1,17 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { problem, problemDebugText } from '../../../../core/problem-codes';
 import { readTcxActivities } from '../../../../core/files/tcx-activity';
 import { CORPUS_DIR } from '../../../paths';
+import { describeWithCorpus } from '../../needs-corpus';
 
 // A TCX without its Sport attribute: the sport is inferred from what the file says elsewhere,
 // with the same reading as GPX (core/files/sport-inference.ts). The files are real corpus TCX
 // with the attribute taken out, as some apps write them.
 
 const NOW = Date.UTC(2026, 10, 30);
-const RUN = readFileSync(path.join(CORPUS_DIR, 'files/elevate__20181021_run_3106033902.tcx'), 'utf8');
-const SUP = readFileSync(path.join(CORPUS_DIR, 'files/python-tcxparser__sup_activity_1.tcx'), 'utf8');
 
 const read = (xml: string, fileName = 'activity.tcx') => {
   const r = readTcxActivities(new TextEncoder().encode(xml), { fileName, timeZone: 'UTC', nowMs: NOW });
@@ -23,7 +22,10 @@ const withoutSport = (xml: string) => xml.replace(/<Activity Sport="[^"]*">/, '<
 const withNotes = (xml: string, notes: string) =>
   withoutSport(xml).replace(/(<Activity>\s*<Id>[^<]*<\/Id>)/, `$1<Notes>${notes}</Notes>`);
 
-describe('TCX: a sport said elsewhere', () => {
+describeWithCorpus('TCX: a sport said elsewhere', () => {
+  const RUN = readFileSync(path.join(CORPUS_DIR, 'files/elevate__20181021_run_3106033902.tcx'), 'utf8');
+  const SUP = readFileSync(path.join(CORPUS_DIR, 'files/python-tcxparser__sup_activity_1.tcx'), 'utf8');
+
   it('keeps the Sport attribute when the file gives it', () => {
     const r = read(RUN);
     expect(r.activities[0]!.sport).toBe('run');

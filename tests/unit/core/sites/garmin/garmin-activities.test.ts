@@ -1,4 +1,5 @@
 import { CORPUS_DIR, corpusJson } from '../../../../paths';
+import { describeWithCorpus } from '../../../needs-corpus';
 import { problem, type ProblemCode } from '../../../../../core/problem-codes';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -148,7 +149,7 @@ function activity(file: string, id: string): GarminActivity {
   return a;
 }
 
-describe('Garmin Connect readers: every real response, 2012-2026', () => {
+describeWithCorpus('Garmin Connect readers: every real response, 2012-2026', () => {
   it('has a case for every file in pages/garmin', () => {
     expect(
       readdirSync(GARMIN)

@@ -1,4 +1,5 @@
 import { CORPUS_DIR, corpusJson } from '../../../../paths';
+import { describeWithCorpus, itWithCorpus } from '../../../needs-corpus';
 import { PROBLEM_CODES, problem } from '../../../../../core/problem-codes';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,11 +19,14 @@ const STRAVA = path.join(CORPUS, 'pages/strava');
 const load = (file: string): unknown => corpusJson('pages/strava', file);
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
-const files = readdirSync(STRAVA)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-const pageFiles = files.filter((f) => /^elevate__rawPage\d+20161213\.json$/.test(f));
-const otherFiles = files.filter((f) => !pageFiles.includes(f));
+// Listed only where the corpus is there (describeWithCorpus).
+const corpusFiles = () => {
+  const files = readdirSync(STRAVA)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const pageFiles = files.filter((f) => /^elevate__rawPage\d+20161213\.json$/.test(f));
+  return { pageFiles, otherFiles: files.filter((f) => !pageFiles.includes(f)) };
+};
 
 function read(json: unknown, timeZone?: string) {
   const r = readStravaTrainingActivities(json, NOW, timeZone);
@@ -31,14 +35,16 @@ function read(json: unknown, timeZone?: string) {
 }
 
 function byId(id: string) {
-  for (const f of pageFiles) {
+  for (const f of corpusFiles().pageFiles) {
     const hit = read(load(f)).activities.find((a) => a.sourceId === id);
     if (hit) return hit;
   }
   throw new Error(`activity ${id} not in the corpus`);
 }
 
-describe('Strava /athlete/training_activities reader: the real 2016 pages', () => {
+describeWithCorpus('Strava /athlete/training_activities reader: the real 2016 pages', () => {
+  const { pageFiles, otherFiles } = corpusFiles();
+
   it('finds the seven list pages and the three stream files', () => {
     expect(pageFiles).toHaveLength(7);
     expect(otherFiles.sort()).toEqual([
@@ -397,8 +403,11 @@ describe('Strava list paging', () => {
     expect(() => stravaTrainingPageUrl(1, 1000)).toThrow(RangeError);
   });
 
-  it('knows when the last page has been read', () => {
+  itWithCorpus('knows the real page 5 of 592 is followed by page 6', () => {
     expect(nextStravaTrainingPage(read(load('elevate__rawPage0520161213.json')))).toBe(6);
+  });
+
+  it('knows when the last page has been read', () => {
     expect(nextStravaTrainingPage(read({ models: [], page: 30, perPage: 20, total: 592 }))).toBeNull();
     expect(nextStravaTrainingPage(read({ models: [], page: 29, perPage: 20, total: 592 }))).toBe(30);
     expect(nextStravaTrainingPage(read({ models: [] }))).toBeNull();
