@@ -36,38 +36,57 @@ export interface Identity {
 export const sourceOfKey = (key: string): string => key.slice(0, key.indexOf(':'));
 
 const HAND = 'manual';
+const HAND_KEY = `${HAND}:`;
+const ANOTHER_KEY = `${HAND}:${ANOTHER_RUN_PREFIX}`;
 
 function sharesSource(a: Identity, b: Identity): boolean {
   return a.sourceKeys.some((k) => b.sourceKeys.includes(k));
 }
 
+/** Whether two keys name the same source ("strava:1", "strava:2"); `colon` is where `a`'s ends. */
+function sameSource(a: string, colon: number, b: string): boolean {
+  if (b.charCodeAt(colon) !== 58) return false;
+  for (let i = 0; i < colon; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+const SITE_CLASH = 0;
+const SHARED = 1;
+const HAND_CLASH = 2;
+const UNRELATED = 3;
+
 /**
- * Two ids of one source are two activities as far as that source knows: that keeps a double
- * session on one day apart, and two runs entered by hand. File ids are start times, and the same
- * run read as FIT and as GPX may carry two a second apart, so they never clash. `sites` asks
- * about Strava and Garmin ids alone.
+ * How the ids of two records relate. Two ids of one source are two activities as far as that
+ * source knows: that keeps a double session on one day apart, and two runs entered by hand. File
+ * ids are start times, and the same run read as FIT and as GPX may carry two a second apart, so
+ * they never clash. Strava and Garmin clashes come first: two browsers that joined one Garmin copy
+ * to two different Strava runs still hold two runs. A shared id comes before a clash of hand
+ * entries: each browser may have joined its own "I ran today" to the one Strava run.
  */
-function idsClash(a: Identity, b: Identity, sites: boolean): boolean {
-  const mine = new Map<string, string>();
-  for (const k of a.sourceKeys) mine.set(sourceOfKey(k), k);
-  return b.sourceKeys.some((k) => {
-    const src = sourceOfKey(k);
-    const other = mine.get(src);
-    return src !== 'file' && !(sites && src === HAND) && other !== undefined && other !== k;
-  });
+function idRelation(a: Identity, b: Identity): number {
+  let shared = false;
+  let handClash = false;
+  for (const ka of a.sourceKeys) {
+    const colon = ka.indexOf(':');
+    for (const kb of b.sourceKeys) {
+      if (ka === kb) shared = true;
+      else if (sameSource(ka, colon, kb) && !ka.startsWith('file:')) {
+        if (!ka.startsWith(HAND_KEY)) return SITE_CLASH;
+        handClash = true;
+      }
+    }
+  }
+  return shared ? SHARED : handClash ? HAND_CLASH : UNRELATED;
 }
 
 /** Entered by hand only, and not as "another run": the day alone may join it to a recorded run. */
 function joinsByDay(x: Identity): boolean {
-  return (
-    x.sourceKeys.length > 0 &&
-    x.sourceKeys.every((k) => sourceOfKey(k) === HAND && !k.startsWith(`${HAND}:${ANOTHER_RUN_PREFIX}`))
-  );
+  return x.sourceKeys.length > 0 && x.sourceKeys.every((k) => k.startsWith(HAND_KEY) && !k.startsWith(ANOTHER_KEY));
 }
 
 /** Recorded by something other than a hand: a file, Strava, Garmin. */
 function recorded(x: Identity): boolean {
-  return x.sourceKeys.some((k) => sourceOfKey(k) !== HAND);
+  return x.sourceKeys.some((k) => !k.startsWith(HAND_KEY));
 }
 
 function close(a: number | null, b: number | null): boolean | null {
@@ -97,12 +116,8 @@ function sameDayByHand(a: Identity, b: Identity): boolean {
 }
 
 function matches(a: Identity, b: Identity, byDay: boolean): boolean {
-  // Two Strava (or Garmin) ids are two runs even when both records hold one Garmin copy (two
-  // browsers that joined it to different runs); a shared site id makes one run of two records
-  // that each hold a run typed by hand (one in each browser).
-  if (idsClash(a, b, true)) return false;
-  if (sharesSource(a, b)) return true;
-  if (idsClash(a, b, false)) return false;
+  const ids = idRelation(a, b);
+  if (ids !== UNRELATED) return ids === SHARED;
   if (SPORT_FAMILY[a.sport] !== SPORT_FAMILY[b.sport]) return false;
   if (Math.abs(a.startMs - b.startMs) <= SAME_START_WINDOW_MS)
     // A corrected run's values may now differ from every source's: start and sport family decide.
@@ -169,12 +184,12 @@ export function findSame<T extends Identity>(candidates: readonly T[], x: Identi
 }
 
 /**
- * The order in which records are grouped: the most merged first (a record holding several ids
- * gathers the stale single-source copies of its run), then by start; `tiebreak` must order any
- * two different records, so the grouping depends on the set of records alone.
+ * The order in which records are grouped: by start, at one start the most merged first (a record
+ * holding several ids gathers the stale single-source copies of its run); `tiebreak` must order
+ * any two different records, so the grouping depends on the set of records alone.
  */
 function groupOrder<T extends Identity>(tiebreak: (a: T, b: T) => number): (a: T, b: T) => number {
-  return (a, b) => b.sourceKeys.length - a.sourceKeys.length || a.startMs - b.startMs || tiebreak(a, b);
+  return (a, b) => a.startMs - b.startMs || b.sourceKeys.length - a.sourceKeys.length || tiebreak(a, b);
 }
 
 /**
@@ -185,38 +200,85 @@ function groupOrder<T extends Identity>(tiebreak: (a: T, b: T) => number): (a: T
  * same activities. Groups come in the order they were founded; members in grouping order.
  */
 export function groupSameActivities<T extends Identity>(items: readonly T[], tiebreak: (a: T, b: T) => number): T[][] {
-  const sorted = [...items].sort(groupOrder(tiebreak));
+  const order = groupOrder(tiebreak);
+  const sorted = [...items];
+  // The engine hands its records already sorted by start: then one pass checks it.
+  let inOrder = true;
+  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = order(sorted[i - 1]!, sorted[i]!) <= 0;
+  if (!inOrder) sorted.sort(order);
   const groups: T[][] = [];
-  // Where a group's members are, to find the few groups a record could join: by source id, by
-  // start (buckets as wide as the window) and by local date (the hand-entry link).
-  const byKey = new Map<string, number[]>();
-  const byBucket = new Map<number, number[]>();
-  const byDate = new Map<string, number[]>();
-  const add = <K>(m: Map<K, number[]>, k: K, g: number) => {
+  // The groups a record could join: those with a member that started within the window before it
+  // (records come by start), those holding one of its ids, and for the hand-entry link those of
+  // its local date holding a run typed by hand (for a recorded run) or a recorded run (for one
+  // typed by hand). The date lists exist only when some run was typed by hand.
+  const anyHand = sorted.some(joinsByDay);
+  const recentStart: number[] = [];
+  const recentGroup: number[] = [];
+  let oldest = 0;
+  // Source id → its group, or its groups when two browsers' copies disagree.
+  const byKey = new Map<string, number | number[]>();
+  const handOn = new Map<string, number[]>();
+  const recordedOn = new Map<string, number[]>();
+  const onDate = (m: Map<string, number[]>, k: string, g: number) => {
     const list = m.get(k);
     if (!list) m.set(k, [g]);
-    else if (list[list.length - 1] !== g && !list.includes(g)) list.push(g);
+    else if (!list.includes(g)) list.push(g);
   };
-  const bucket = (ms: number) => Math.floor(ms / SAME_START_WINDOW_MS);
-  for (const x of sorted) {
-    const near = new Set<number>();
-    for (const k of x.sourceKeys) for (const g of byKey.get(k) ?? []) near.add(g);
-    const b = bucket(x.startMs);
-    for (let i = b - 1; i <= b + 1; i++) for (const g of byBucket.get(i) ?? []) near.add(g);
-    for (const g of byDate.get(x.localDate) ?? []) near.add(g);
+  // The last record that looked at each group: every candidate is weighed once.
+  const seenBy: number[] = [];
+  const near: number[] = [];
+  let nearCount = 0;
+  const look = (g: number, n: number) => {
+    if (seenBy[g] !== n) {
+      seenBy[g] = n;
+      near[nearCount++] = g;
+    }
+  };
+  const sameAsAll = (members: readonly T[], x: T) => {
+    for (const m of members) if (!isSameActivity(m, x)) return false;
+    return true;
+  };
+  for (let n = 0; n < sorted.length; n++) {
+    const x = sorted[n]!;
+    nearCount = 0;
+    while (oldest < recentStart.length && recentStart[oldest]! < x.startMs - SAME_START_WINDOW_MS) oldest++;
+    for (let i = oldest; i < recentStart.length; i++) look(recentGroup[i]!, n);
+    for (const k of x.sourceKeys) {
+      const held = byKey.get(k);
+      if (typeof held === 'number') look(held, n);
+      else if (held) for (const g of held) look(g, n);
+    }
+    const byHand = anyHand && joinsByDay(x);
+    const isRecorded = anyHand && recorded(x);
+    if (byHand) for (const g of recordedOn.get(x.localDate) ?? []) look(g, n);
+    if (isRecorded) for (const g of handOn.get(x.localDate) ?? []) look(g, n);
+    // Weighed in the order the groups were founded, so ties go the same way in every browser.
+    if (nearCount > 1) {
+      const lowFirst = near.slice(0, nearCount).sort((p, q) => p - q);
+      for (let i = 0; i < nearCount; i++) near[i] = lowFirst[i]!;
+    }
     let best = -1;
-    for (const g of [...near].sort((p, q) => p - q)) {
+    for (let i = 0; i < nearCount; i++) {
+      const g = near[i]!;
       const members = groups[g]!;
-      if (!members.every((m) => isSameActivity(m, x))) continue;
+      if (!sameAsAll(members, x)) continue;
       if (best < 0 || closer(x, members, groups[best]!)) best = g;
     }
     if (best < 0) {
       best = groups.length;
       groups.push([x]);
     } else groups[best]!.push(x);
-    for (const k of x.sourceKeys) add(byKey, k, best);
-    add(byBucket, b, best);
-    add(byDate, x.localDate, best);
+    recentStart.push(x.startMs);
+    recentGroup.push(best);
+    for (const k of x.sourceKeys) {
+      const held = byKey.get(k);
+      if (held === undefined) byKey.set(k, best);
+      else if (typeof held === 'number') {
+        if (held !== best) byKey.set(k, [held, best]);
+      } else if (!held.includes(best)) held.push(best);
+    }
+    if (byHand) onDate(handOn, x.localDate, best);
+    if (isRecorded) onDate(recordedOn, x.localDate, best);
   }
   return groups;
 }
