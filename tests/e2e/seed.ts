@@ -50,7 +50,7 @@ export function sendFrom(extensionPage: Page, message: unknown): Promise<{ ok: b
 export async function seed(extensionPage: Page, activities: SeedActivity[]): Promise<void> {
   for (let i = 0; i < activities.length; i += 5000) {
     const r = await sendFrom(extensionPage, { type: 'activities/add', activities: activities.slice(i, i + 5000) });
-    if (!r.ok) throw new Error(`seeding failed: ${r.error}`);
+    if (!r.ok) throw new Error(`seeding failed: ${JSON.stringify(r.error)}`);
   }
 }
 

@@ -62,7 +62,7 @@ export async function seed(page: DriverPage, activities: SeedActivity[]): Promis
       (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ type: 'activities/add', activities: acts }),
     activities,
   );
-  if (!r.ok) throw new Error(`seeding failed: ${r.error}`);
+  if (!r.ok) throw new Error(`seeding failed: ${JSON.stringify(r.error)}`);
 }
 
 /**

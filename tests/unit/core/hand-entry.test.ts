@@ -64,12 +64,10 @@ describe('when a run typed by hand started', () => {
     const when: fc.Arbitrary<RunWhen> = fc.oneof(
       fc.constant({ kind: 'now' as const }),
       fc.constant({ kind: 'morning' as const }),
-      fc
-        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
-        .map(([h, m]) => ({
-          kind: 'at' as const,
-          time: `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
-        })),
+      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => ({
+        kind: 'at' as const,
+        time: `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
+      })),
     );
     fc.assert(
       fc.property(
