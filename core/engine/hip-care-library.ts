@@ -100,7 +100,7 @@ const STRETCH: Dose = { holdSeconds: 30, sets: 2, perSide: true };
  * cross-body stretches are never picked on the same day.
  */
 export const EXERCISES: readonly Exercise[] = Object.freeze([
-  exercise('figure_four', 'mobility', true, 5, STRETCH),
+  exercise('figure_four', 'mobility', true, 4, STRETCH),
   exercise('kneeling_hip_flexor', 'mobility', false, 4, STRETCH),
   // One set of circles forwards and one backwards on each leg.
   exercise('hip_circles', 'mobility', false, 4, { holdSeconds: null, repsPerSide: 10, sets: 2, perSide: true }),
