@@ -390,8 +390,9 @@ function titleFor(level: Level, reasons: readonly Reason[], today: string): Titl
 
 /**
  * The whole verdict for today. Identical whatever the order of the activities, and a real
- * activity present twice (same key, or isSameActivity) counts once. Only the history window is
- * used, plus, after a break, the runs before it (from `beforeBreak` or `activities`).
+ * activity present twice (same key, or the same activity by core/same-activity.ts) counts once.
+ * Only the history window is used, plus, after a break, the runs before it (from `beforeBreak` or
+ * `activities`).
  */
 export function computeVerdict(input: VerdictInput): Verdict {
   const { today, settings } = input;
