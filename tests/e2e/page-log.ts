@@ -1,11 +1,15 @@
-import type { Page } from '@playwright/test';
 import type { HipCheckLine } from '../scenarios/driver';
+
+/** What Playwright's and Puppeteer's pages both offer for console messages. */
+interface ConsolePage {
+  on(event: 'console', listener: (m: { text(): string; args(): { jsonValue(): Promise<unknown> }[] }) => void): unknown;
+}
 
 /**
  * Starts collecting what Hip Check's content scripts log on a page ("[Hip Check] …" lines, see
- * HipCheckLine); call it before the page loads. Returns what was logged so far.
+ * HipCheckLine); call it before the page loads. Returns what was logged so far. Both drivers use it.
  */
-export function collectHipCheckLog(page: Page): () => Promise<HipCheckLine[]> {
+export function collectHipCheckLog(page: ConsolePage): () => Promise<HipCheckLine[]> {
   const lines: Promise<HipCheckLine>[] = [];
   page.on('console', (m) => {
     if (!m.text().startsWith('[Hip Check]')) return;

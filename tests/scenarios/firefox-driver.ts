@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../e2e/extension-fixture';
-import { until, type ChosenFile, type Driver, type DriverPage, type HipCheckLine, type SiteHandler } from './driver';
+import { collectHipCheckLog } from '../e2e/page-log';
+import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv3');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -32,16 +33,7 @@ export function launchFirefox(): Promise<Browser> {
 const where = (p: Page) => p.evaluate(() => location.href).catch(() => '');
 
 function wrap(page: Page, tmp: string): DriverPage {
-  const lines: Promise<HipCheckLine>[] = [];
-  page.on('console', (m) => {
-    if (!m.text().startsWith('[Hip Check]')) return;
-    lines.push(
-      Promise.all(m.args().map((a) => a.jsonValue().catch(() => null))).then(([message, ...values]) => ({
-        message: String(message),
-        values,
-      })),
-    );
-  });
+  const hipCheckLog = collectHipCheckLog(page);
   const el = async (s: string): Promise<ElementHandle> => {
     const h = await page.waitForSelector(s, { timeout: 10_000 });
     if (!h) throw new Error(`no element ${s}`);
@@ -97,7 +89,7 @@ function wrap(page: Page, tmp: string): DriverPage {
       await page.screenshot({ path: file });
     },
     close: () => page.close(),
-    hipCheckLog: () => Promise.all(lines),
+    hipCheckLog,
   };
 }
 
