@@ -6,7 +6,7 @@ import type { Level } from '../core/engine/verdict';
 // that is due is calm blue, not red: red is only for a limit actually passed, pain or red flags.
 export const BADGE_COLORS: Readonly<Record<Level, string>> = {
   ok: '#2e7d32',
-  rest_due: '#1f5f8b',
+  calm: '#1f5f8b',
   ease_off: '#b26a00',
   warning: '#c62828',
 };

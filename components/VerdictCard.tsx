@@ -11,7 +11,7 @@ import { dayText, reasonText, titleText } from './reason-text';
  */
 export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; children?: ComponentChildren }) {
   const v = props.verdict;
-  const icon = { ok: '✓', rest_due: '☾', ease_off: '!', warning: '⚠' }[v.level];
+  const icon = { ok: '✓', calm: '☾', ease_off: '!', warning: '⚠' }[v.level];
   const shown = v.reasons.filter((r) => r.code !== 'suggested_max');
   const max = v.reasons.find((r) => r.code === 'suggested_max');
   const nextRun = max ? v.nextRun : null;

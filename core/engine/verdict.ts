@@ -23,7 +23,7 @@ import { computeWeeklyRamp, type WeeklyRamp } from './weekly-ramp';
 //
 // Levels, least to most urgent:
 // - ok: nothing due;
-// - rest_due: the streak reached the runner's limit: a rest day today or tomorrow. Calm: a rest
+// - calm: the streak reached the runner's limit: a rest day today or tomorrow. Calm: a rest
 //   day the plan expects is good news, not an alarm;
 // - ease_off: a weekly ramp, a long-run spike, too few easy days, pain that has not settled:
 //   the advice is about distance, never "rest today";
@@ -31,9 +31,9 @@ import { computeWeeklyRamp, type WeeklyRamp } from './weekly-ramp';
 //   level), the pain rules, or red flags.
 // Acute:chronic load and monotony are information only and never change it.
 
-export type Level = 'ok' | 'rest_due' | 'ease_off' | 'warning';
+export type Level = 'ok' | 'calm' | 'ease_off' | 'warning';
 
-export const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, rest_due: 1, ease_off: 2, warning: 3 };
+export const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, calm: 1, ease_off: 2, warning: 3 };
 
 /** The popup's heading, naming the day when there is one. */
 export type Title =
@@ -62,7 +62,7 @@ export type Reason =
     }
   | {
       code: 'run_streak_at_limit';
-      level: 'rest_due';
+      level: 'calm';
       days: number;
       limit: number;
       ranToday: boolean;
@@ -91,7 +91,7 @@ export type Reason =
     }
   | {
       code: 'full_rest_at_limit';
-      level: 'rest_due';
+      level: 'calm';
       days: number;
       limit: number;
       activeToday: boolean;
@@ -230,7 +230,7 @@ function streakReasons(s: RestStreak, settings: Settings): Reason[] {
       out.push({ code: 'run_streak_over_limit', level: 'warning', atLeast: s.runDaysAtLeast, ...base });
       runDue = s.restDueOn;
     } else if (n === lim) {
-      out.push({ code: 'run_streak_at_limit', level: 'rest_due', usualRestDay: usual(s.restDueOn), ...base });
+      out.push({ code: 'run_streak_at_limit', level: 'calm', usualRestDay: usual(s.restDueOn), ...base });
       runDue = s.restDueOn;
     } else {
       out.push({ code: 'run_streak', level: 'ok', ...base });
@@ -243,7 +243,7 @@ function streakReasons(s: RestStreak, settings: Settings): Reason[] {
     const full: Reason =
       n > lim
         ? { code: 'full_rest_over_limit', level: 'warning', atLeast: s.activeDaysAtLeast, ...base }
-        : { code: 'full_rest_at_limit', level: 'rest_due', usualRestDay: usual(s.fullRestDueOn), ...base };
+        : { code: 'full_rest_at_limit', level: 'calm', usualRestDay: usual(s.fullRestDueOn), ...base };
     // Equal limits (a daily runner's 14th day): one day due, and the full rest says it all.
     if (lim === s.runDayLimit && runDue === s.fullRestDueOn) {
       const i = out.findIndex((r) => r.code !== 'run_streak' && r.level === full.level);
@@ -375,7 +375,7 @@ function titleFor(level: Level, reasons: readonly Reason[], today: string): Titl
   switch (level) {
     case 'ok':
       return 'all_good';
-    case 'rest_due':
+    case 'calm':
       return dayOfTop(top) === 'tomorrow' ? 'rest_tomorrow' : 'rest_today';
     case 'ease_off':
       return 'ease_off';

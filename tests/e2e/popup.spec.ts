@@ -17,7 +17,7 @@ test('six running days in a row, today included: a calm rest day tomorrow, why, 
   await seed(options, sixDaysInARow());
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
-  await expect(verdict).toHaveAttribute('data-level', 'rest_due');
+  await expect(verdict).toHaveAttribute('data-level', 'calm');
   await expect(verdict.getByRole('heading')).toContainText('Rest day tomorrow');
   await expect(verdict).toContainText('Your limit is 6 running days in a row, so tomorrow is a rest day from running.');
   await expect(popup.getByTestId('streak')).toContainText('6 days in a row with a run');
@@ -194,6 +194,6 @@ test('the popup opens from the background’s copy of its state without waking i
   // A run read while the popup is open reaches it with the background's next copy.
   await seed(options, [runOn(0, 8.5, 'now0')]);
   await expect(popup.getByTestId('streak')).toContainText('6 days in a row with a run');
-  await expect(popup.getByTestId('verdict')).toHaveAttribute('data-level', 'rest_due');
+  await expect(popup.getByTestId('verdict')).toHaveAttribute('data-level', 'calm');
   await expect.poll(sessionCopy).toBe(daysAgo(0));
 });

@@ -7,7 +7,7 @@ import { daysAgo, runOn, seed, sendFrom, type SeedActivity } from './seed';
 
 test.describe.configure({ timeout: 120_000 });
 
-const BADGE = { ok: [46, 125, 50], rest_due: [31, 95, 139], ease_off: [178, 106, 0], warning: [198, 40, 40] };
+const BADGE = { ok: [46, 125, 50], calm: [31, 95, 139], ease_off: [178, 106, 0], warning: [198, 40, 40] };
 
 async function badge(page: Page): Promise<{ text: string; rgb: number[] }> {
   return page.evaluate(async () => {
@@ -53,14 +53,14 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   ).toBe(true);
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
-  await expect(verdict).toHaveAttribute('data-level', 'rest_due');
+  await expect(verdict).toHaveAttribute('data-level', 'calm');
   await expect(verdict.getByRole('heading')).toHaveText(/Rest day today/);
   await expect(verdict).toContainText('your usual rest day anyway');
   await expect(verdict).not.toContainText('Warning');
   await expect(popup.getByTestId('suggested-max')).toContainText('Next run, tomorrow');
   await expect(popup.getByTestId('suggested-max')).not.toContainText("Today's suggested maximum");
   await expect(popup.getByTestId('plan-questions')).toHaveCount(0);
-  await expectBadge(popup, '6', 'rest_due');
+  await expectBadge(popup, '6', 'calm');
   // Training load: information only, each figure explained, the caveat beside the numbers.
   const load = popup.getByTestId('load-info');
   await load.locator('summary').click();
@@ -80,8 +80,8 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   await expect(verdict.getByRole('heading')).toHaveText(/All good/);
   await expectBadge(popup, '', 'ok');
   await popup.getByTestId('undo').click();
-  await expect(verdict).toHaveAttribute('data-level', 'rest_due');
-  await expectBadge(popup, '6', 'rest_due');
+  await expect(verdict).toHaveAttribute('data-level', 'calm');
+  await expectBadge(popup, '6', 'calm');
 });
 
 test("after the 6th day's run: title and reason both say tomorrow", async ({ openExtensionPage }) => {
@@ -91,7 +91,7 @@ test("after the 6th day's run: title and reason both say tomorrow", async ({ ope
   const verdict = popup.getByTestId('verdict');
   await expect(verdict.getByRole('heading')).toHaveText(/Rest day tomorrow/);
   await expect(verdict).toContainText('so tomorrow is a rest day');
-  await expectBadge(popup, '6', 'rest_due');
+  await expectBadge(popup, '6', 'calm');
   // "I ran today" is not offered twice; another run is added deliberately.
   await expect(popup.getByTestId('i-ran')).toHaveCount(0);
   await expect(popup.getByTestId('add-another-run')).toBeVisible();

@@ -32,7 +32,7 @@ describe('popup state', () => {
     );
     expect(six.today).toBe('2026-11-25');
     expect(six.verdict.streak.runDays).toBe(6);
-    expect(six.verdict.level).toBe('rest_due');
+    expect(six.verdict.level).toBe('calm');
     expect(six.verdict.title).toBe('rest_tomorrow');
     expect(six.verdict.reasons[0]).toMatchObject({ code: 'run_streak_at_limit', limit: 6, restDueOn: '2026-11-26' });
     expect(six.runRecordedToday).toBe(true);

@@ -40,7 +40,7 @@ const SAMPLES: Reason[] = [
   },
   {
     code: 'run_streak_at_limit',
-    level: 'rest_due',
+    level: 'calm',
     days: 6,
     limit: 6,
     ranToday: false,
@@ -49,7 +49,7 @@ const SAMPLES: Reason[] = [
   },
   {
     code: 'full_rest_at_limit',
-    level: 'rest_due',
+    level: 'calm',
     days: 13,
     limit: 13,
     activeToday: true,

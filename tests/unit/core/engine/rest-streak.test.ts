@@ -47,7 +47,7 @@ describe('rest-day streak, as a runner tells it', () => {
   it('ran five days up to yesterday, nothing yet today: a rest day is due today', () => {
     const v = verdict('2025-03-08', 'RRRRR -');
     expect(v.streak.runDays).toBe(5);
-    expect(v.level).toBe('rest_due');
+    expect(v.level).toBe('calm');
     const r = reason(v.reasons, 'run_streak_at_limit');
     expect(r).toMatchObject({ days: 5, limit: 5, restDueOn: '2025-03-08', ranToday: false });
     expect(v.title).toBe('rest_today');
@@ -59,7 +59,7 @@ describe('rest-day streak, as a runner tells it', () => {
 
   it('ran five days in a row with today: a rest day is due tomorrow', () => {
     const v = verdict('2025-03-07', 'RRRRR');
-    expect(v.level).toBe('rest_due');
+    expect(v.level).toBe('calm');
     expect(reason(v.reasons, 'run_streak_at_limit')?.restDueOn).toBe('2025-03-08');
     expect(v.hipCare.mobilityAfterRun).toBe(true);
     expect(v.hipCare.strengthToday).toBe(false);
@@ -85,7 +85,7 @@ describe('rest-day streak, as a runner tells it', () => {
   it('seven days of training with cross-training in between: a full rest day is due tomorrow', () => {
     const v = verdict('2025-03-09', '- RRCRRWR');
     expect(v.streak.activeDays).toBe(7);
-    expect(v.level).toBe('rest_due');
+    expect(v.level).toBe('calm');
     expect(reason(v.reasons, 'full_rest_at_limit')).toMatchObject({ days: 7, limit: 7, restDueOn: '2025-03-10' });
   });
 
@@ -169,7 +169,7 @@ describe('rest-day streak, as a runner tells it', () => {
 describe('presets', () => {
   it('beginner: ran yesterday, not yet today: today is a rest day', () => {
     const v = verdict('2025-03-09', '-R-', preset('beginner'));
-    expect(v.level).toBe('rest_due');
+    expect(v.level).toBe('calm');
     expect(reason(v.reasons, 'run_streak_at_limit')).toMatchObject({ days: 1, limit: 1, restDueOn: '2025-03-09' });
   });
 
@@ -188,7 +188,7 @@ describe('presets', () => {
 
   it('regular (the default): 6 running days in a row make a calm rest day; only running the 7th is a warning', () => {
     const six = verdict('2025-03-09', '-RRRRRR', preset('regular'));
-    expect(six.level).toBe('rest_due');
+    expect(six.level).toBe('calm');
     expect(six.title).toBe('rest_tomorrow');
     const sixUpToYesterday = verdict('2025-03-09', '-RRRRRR-', preset('regular'));
     expect(sixUpToYesterday.title).toBe('rest_today');
@@ -200,9 +200,9 @@ describe('presets', () => {
     const s = preset('experienced', { minEasyDaysPerWeek: 0, weeklyRampMinBaseKm: 1000 });
     expect(verdict('2025-03-20', '-' + 'R'.repeat(12), s).level).toBe('ok');
     const thirteen = verdict('2025-03-20', '-' + 'R'.repeat(13), s);
-    expect(thirteen.level).toBe('rest_due');
+    expect(thirteen.level).toBe('calm');
     // One reason for the one day: the full rest day covers the rest from running.
-    expect(thirteen.reasons.filter((r) => r.level === 'rest_due').map((r) => r.code)).toEqual(['full_rest_at_limit']);
+    expect(thirteen.reasons.filter((r) => r.level === 'calm').map((r) => r.code)).toEqual(['full_rest_at_limit']);
     expect(verdict('2025-03-20', '-' + 'R'.repeat(14), s).level).toBe('warning');
   });
 

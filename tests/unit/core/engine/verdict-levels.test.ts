@@ -37,7 +37,7 @@ describe('levels that mean what they say', () => {
     const monday = '2025-03-03';
     const acts = sixDayWeeks(FIRST_MONDAY, addDays(monday, -1));
     const v = computeVerdict({ today: monday, settings: regular(), activities: acts });
-    expect(v.level).toBe('rest_due');
+    expect(v.level).toBe('calm');
     expect(v.title).toBe('rest_today');
     expect(v.reasons[0]).toMatchObject({ code: 'run_streak_at_limit', days: 6, restDueOn: monday, usualRestDay: true });
     // No "today's suggested maximum" on a rest day: the next run's, tomorrow.
@@ -72,7 +72,7 @@ describe('levels that mean what they say', () => {
     expect(v.level).toBe('ease_off');
     expect(v.title).toBe('ease_off');
     expect(v.reasons[0]).toMatchObject({ code: 'weekly_ramp', holdWeekM: 27_000 });
-    expect(v.reasons.some((r) => r.level === 'rest_due' || r.level === 'warning')).toBe(false);
+    expect(v.reasons.some((r) => r.level === 'calm' || r.level === 'warning')).toBe(false);
   });
 
   it('"I rested today" makes today a rest day at once: streak 0, no rest due, a run tomorrow is fine', () => {
@@ -85,7 +85,7 @@ describe('levels that mean what they say', () => {
     expect(v.reasons[0]).toEqual({ code: 'rested_today', level: 'ok', date: monday });
     expect(v.nextRun?.date).toBe(addDays(monday, 1));
     // Undo: no mark, the verdict is back.
-    expect(computeVerdict({ today: monday, settings: regular(), activities: acts }).level).toBe('rest_due');
+    expect(computeVerdict({ today: monday, settings: regular(), activities: acts }).level).toBe('calm');
   });
 
   it('plan answers pick the preset', () => {
