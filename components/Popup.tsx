@@ -127,7 +127,7 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
         </>
       ) : (
         <>
-          <VerdictCard verdict={state.verdict} units={units}>
+          <VerdictCard verdict={state.verdict} units={units} settings={state.settings}>
             <ManualEntry
               today={state.today}
               ranToday={state.runRecordedToday}

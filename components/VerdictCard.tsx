@@ -1,21 +1,30 @@
 import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../core/engine/verdict';
-import { formatDistance } from './format';
+import type { Settings } from '../core/settings';
 import { t } from './i18n';
-import { dayText, reasonText, titleText } from './reason-text';
+import { planLine } from './plan-text';
+import { reasonText, titleText } from './reason-text';
 
 /**
  * The verdict first: a title in words and colour (and an icon, so colour is never the only cue)
- * that names the day its reason names, then every reason behind it, then the next run's maximum:
- * today's only when a run today is still sensible, and today's action (children: the buttons).
+ * that names the day its reason names, then every reason behind it, then the plan: one line for
+ * today and one for the next run, each with its one ceiling, and today's action (children: the
+ * buttons).
  */
-export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; children?: ComponentChildren }) {
+export function VerdictCard(props: {
+  verdict: Verdict;
+  units: 'km' | 'mi';
+  settings: Pick<Settings, 'longRunCautionPct' | 'easyRunPct'>;
+  children?: ComponentChildren;
+}) {
   const v = props.verdict;
   const icon = { ok: '✓', calm: '☾', ease_off: '!', warning: '⚠' }[v.level];
-  const shown = v.reasons.filter((r) => r.code !== 'suggested_max');
-  const max = v.reasons.find((r) => r.code === 'suggested_max');
-  const nextRun = max ? v.nextRun : null;
-  const nextRunShown = nextRun !== null;
+  const lines = [
+    { day: v.plan.today, text: planLine(v.plan.today, v.today, props.units, props.settings) },
+    ...(v.plan.next
+      ? [{ day: v.plan.next, text: planLine(v.plan.next, v.today, props.units, props.settings, true) }]
+      : []),
+  ].filter((l) => l.text !== null);
   return (
     <section
       class={`card verdict level-${v.level}`}
@@ -31,28 +40,24 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; child
         {titleText(v.title)}
       </h2>
       <ul class="reasons">
-        {shown.map((r) => (
+        {v.reasons.map((r) => (
           <li key={`${r.code}-${'date' in r ? r.date : ''}`} data-code={r.code}>
-            {reasonText(r, props.units, v.today, nextRunShown)}
+            {reasonText(r, props.units, v.today)}
           </li>
         ))}
       </ul>
-      {max && nextRun && (
-        <p class="suggested" data-testid="suggested-max" data-date={nextRun.date}>
-          {nextRun.date === v.today
-            ? t('suggestedMax', [
-                formatDistance(max.suggestedMaxM, props.units),
-                formatDistance(max.longestM, props.units),
-                String(max.windowDays),
-              ])
-            : t('nextRunMax', [
-                formatDistance(max.suggestedMaxM, props.units),
-                formatDistance(max.longestM, props.units),
-                String(max.windowDays),
-                dayText(nextRun.date, v.today),
-              ])}
+      {lines.map((l) => (
+        <p
+          class="suggested"
+          key={l.day.date}
+          data-testid="plan-day"
+          data-date={l.day.date}
+          data-kind={l.day.kind}
+          data-max-m={l.day.maxM === null ? undefined : String(Math.round(l.day.maxM))}
+        >
+          {l.text}
         </p>
-      )}
+      ))}
       <div class="verdict-foot">
         {props.children}
         <p class="streak" data-testid="streak">

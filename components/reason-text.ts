@@ -1,6 +1,6 @@
 import type { Reason, Title } from '../core/engine/verdict';
 import { dayNumber } from '../core/local-date';
-import { formatDate, formatDistance } from './format';
+import { formatDate, formatDistance, formatDuration } from './format';
 import { t } from './i18n';
 import { numberFormat } from './intl-cache';
 
@@ -28,11 +28,7 @@ export function titleText(title: Title): string {
   return t(`title_${title}`);
 }
 
-/**
- * nextRunShown: the verdict shows the next run's maximum on its own line; a long-run spike then
- * leaves out its advice, which gives the same distance (the engine's next-run maximum).
- */
-export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRunShown = false): string {
+export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string {
   const when = (date: string) => dayText(date, today);
   const km = (m: number) => formatDistance(m, units);
   switch (r.code) {
@@ -86,17 +82,16 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
     case 'long_run_spike': {
       const run =
         r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
+      const size = (x: number) => (r.measure === 'time' ? formatDuration(x) : km(x));
       const said = t(`reason_long_run_spike_${r.severity}`, [
         run,
-        km(r.distanceM),
+        size(r.value),
         pctOver(r.pctOver, r.thresholdPct),
-        km(r.longestM),
-        String(r.windowDays),
+        size(r.longest),
+        r.afterBreak ? t('windowBeforeBreak') : t('windowBefore', String(r.windowDays)),
         pct(r.thresholdPct),
       ]);
-      return r.nextLongRunMaxM === null || nextRunShown
-        ? said
-        : `${said} ${t('advice_next_long_run', km(r.nextLongRunMaxM))}`;
+      return r.measure === 'time' ? `${said} ${t('reason_spike_time')}` : said;
     }
     case 'weekly_ramp':
       return t('reason_weekly_ramp', [
@@ -107,19 +102,20 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
         km(r.holdWeekM),
       ]);
     case 'easy_days_few':
-      return t('reason_easy_days_few', [
-        String(r.easyDays),
-        String(r.minEasyDays),
-        when(r.date),
-        km(r.easyMaxM),
-        km(r.usualRunM),
-      ]);
-    case 'suggested_max':
-      return t(r.date === today ? 'reason_suggested_max' : 'reason_next_run_max', [
-        km(r.suggestedMaxM),
-        km(r.longestM),
-        String(r.windowDays),
-        when(r.date),
+      return t('reason_easy_days_few', [String(r.easyDays), String(r.minEasyDays)]);
+    case 'race_recovery':
+      return t('reason_race_recovery', [km(r.distanceM), formatDate(r.date), when(r.until)]);
+    case 'recovery_run_long':
+      return t('reason_recovery_run_long', [
+        r.date === today
+          ? t('runToday')
+          : when(r.date) === t('whenYesterday')
+            ? t('runYesterday')
+            : t('runOn', formatDate(r.date)),
+        km(r.distanceM),
+        formatDate(r.raceDate),
+        km(r.maxM),
+        when(r.until),
       ]);
   }
 }

@@ -1,6 +1,7 @@
 import type { Activity } from '../activity';
 import { addDays, dayOf } from '../local-date';
 import type { Settings } from '../settings';
+import { durationOf } from './long-run-spike';
 
 // Easy days, for runners who run every day (the experienced preset): what keeps daily running
 // sustainable is that most days are not hard. An easy day here is a day with no run, or with runs
@@ -16,6 +17,8 @@ export interface EasyDays {
   minPerWeek: number;
   /** Median running distance of the run days of the 28 days before today; null without any. */
   usualRunM: number | null;
+  /** Median moving time of those run days, seconds: the usual run when distances are unknown. */
+  usualRunS: number | null;
   /** A run day up to this many metres is easy. */
   easyMaxM: number | null;
   /** The 7 days counted end on this date: today if it has a run, else yesterday (today is not over). */
@@ -38,21 +41,17 @@ export function computeEasyDays(
   const marked = new Set(restMarks);
   // metres per day ago (0 = today); a day absent has no run.
   const byAgo = new Map<number, number>();
+  const timeByAgo = new Map<number, number>();
   for (const a of activities) {
     if (!running.has(a.sport) || marked.has(a.localDate)) continue;
     const ago = t - dayOf(a.localDate);
     if (ago < 0 || ago > USUAL_DAYS) continue;
     const m = a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0 ? a.distanceM : 0;
     byAgo.set(ago, (byAgo.get(ago) ?? 0) + m);
+    timeByAgo.set(ago, (timeByAgo.get(ago) ?? 0) + (durationOf(a) ?? 0));
   }
-  const usual = [...byAgo.entries()].filter(([ago, m]) => ago >= 1 && m > 0).map(([, m]) => m);
-  usual.sort((x, y) => x - y);
-  const usualRunM =
-    usual.length === 0
-      ? null
-      : usual.length % 2 === 1
-        ? usual[(usual.length - 1) / 2]!
-        : (usual[usual.length / 2 - 1]! + usual[usual.length / 2]!) / 2;
+  const usualRunM = median([...byAgo.entries()].filter(([ago, m]) => ago >= 1 && m > 0).map(([, m]) => m));
+  const usualRunS = median([...timeByAgo.entries()].filter(([ago, x]) => ago >= 1 && x > 0).map(([, x]) => x));
   const easyMaxM = usualRunM === null ? null : (usualRunM * settings.easyRunPct) / 100;
   const ranToday = byAgo.has(0);
   const first = ranToday ? 0 : 1;
@@ -65,10 +64,18 @@ export function computeEasyDays(
   return {
     minPerWeek,
     usualRunM,
+    usualRunS,
     easyMaxM,
     through: addDays(today, -first),
     easyDays,
     short: minPerWeek > 0 && usualRunM !== null && easyDays < minPerWeek,
     nextEasyOn: ranToday ? addDays(today, 1) : today,
   };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((x, y) => x - y);
+  const n = values.length;
+  return n % 2 === 1 ? values[(n - 1) / 2]! : (values[n / 2 - 1]! + values[n / 2]!) / 2;
 }

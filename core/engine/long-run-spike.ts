@@ -8,12 +8,19 @@ import type { Settings } from '../settings';
 // the previous 30 days, by more than 10 %, 30 % and 100 %. Hence "caution", "warning" and "high",
 // and today's suggested maximum of 110 % of that longest run.
 //
+// A spike never raises its own ceiling: in the longest run of the 30 days before, every run
+// counts only as far as it was allowed (the longest of its own 30 days before, plus 10 %). The
+// day after a 21 km run that was 50 % over a 14 km longest, the next long run is held at 15.4 km,
+// not 23.1 km, and a second 21 km run is still a spike. (The study compared with the plain
+// longest run; counting a spike as allowed is our choice, so that warning and ceiling agree.)
+//
 // After 30 or more days without any run the previous 30 days are empty; comparing against
 // nothing would call every comeback run fine, so the longest run before the break is used.
 //
-// Runs with no distance (a treadmill session logged by time only) are runs, so they keep the
-// 30-day window from counting as a break, but they have nothing to compare: they are neither
-// checked nor used as the longest run.
+// Runs with no distance (a treadmill session logged by time only) are compared by moving time
+// with the longest moving time of the 30 days before. Nakaoka et al. 2021 found hours and
+// kilometres gave similar load ratios, but no study validates a time-based single-run spike: the
+// reason says the comparison is an estimate.
 
 /** Runs of this many days (today included) are checked and reported. */
 export const SPIKE_REPORT_DAYS = 7;
@@ -26,9 +33,12 @@ const SEVERITY_RANK: Record<SpikeSeverity, number> = { none: 0, caution: 1, warn
 const EPSILON_PCT = 1e-9;
 
 export interface Baseline {
-  /** Longest run (metres) the run is compared with; null when there is none with a distance. */
+  /** Longest run (metres, as far as it was allowed) the run is compared with; null when there is none with a distance. */
   longestM: number | null;
   longestDate: string | null;
+  /** Longest moving time (seconds, as far as it was allowed), for runs with no distance. */
+  longestS: number | null;
+  longestSDate: string | null;
   /** No run in the window: longestM is the longest of the window that ended with the last run before the break. */
   afterBreak: boolean;
 }
@@ -38,6 +48,10 @@ export interface RunCheck {
   /** 0 = today, 1 = yesterday, ... */
   daysAgo: number;
   distanceM: number | null;
+  /** Moving time, seconds (elapsed when the source has no moving time). */
+  durationS: number | null;
+  /** Distance when the run and the baseline have one; time (an estimate) otherwise. */
+  measure: 'distance' | 'time';
   baseline: Baseline;
   /** How much longer than the baseline, in % (negative when shorter); null when it can't be compared. */
   pctOver: number | null;
@@ -52,8 +66,10 @@ export interface LongRunSpike {
   highPct: number;
   /** Longest run of the windowDays days before today (or before the break), for today. */
   baseline: Baseline;
-  /** Today's suggested maximum: the baseline plus cautionPct (110 % by default). Null without a baseline. */
+  /** Today's long-run ceiling: the baseline plus cautionPct (110 % by default). Null without a baseline. */
   suggestedMaxM: number | null;
+  /** The same in moving time, seconds. */
+  suggestedMaxS: number | null;
   /** Every run of the last SPIKE_REPORT_DAYS days, today included, oldest first. */
   recentRuns: RunCheck[];
   /** The recent run with the highest severity (the latest among equals), or null if none reached caution. */
@@ -65,29 +81,58 @@ type LongRunSettings = Pick<
   'longRunWindowDays' | 'longRunCautionPct' | 'longRunWarningPct' | 'longRunHighPct' | 'runningLoadSports'
 >;
 
-/** Run days in ascending order, with the longest distance of each (null: no run that day had one). */
+/** Run days in ascending order, with the longest distance and moving time of each, as far as allowed. */
 interface RunDays {
   days: number[];
+  /** The day's longest distance, counted only up to that day's ceiling; null: no distance that day. */
   longest: (number | null)[];
+  longestS: (number | null)[];
 }
 
 function usableDistance(m: number | null): number | null {
   return m !== null && Number.isFinite(m) && m >= 0 ? m : null;
 }
 
+export function durationOf(a: Activity): number | null {
+  for (const s of [a.movingS, a.elapsedS]) if (s !== null && Number.isFinite(s) && s > 0) return s;
+  return null;
+}
+
+const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
 function runDaysOf(activities: readonly Activity[], settings: LongRunSettings): RunDays {
   const running = new Set(settings.runningLoadSports);
-  const byDay = new Map<number, number | null>();
+  const byDay = new Map<number, { m: number | null; s: number | null }>();
   for (const a of activities) {
     if (!running.has(a.sport)) continue;
     const d = dayOf(a.localDate);
     const m = usableDistance(a.distanceM);
+    const sec = durationOf(a);
     const prev = byDay.get(d);
-    if (prev === undefined) byDay.set(d, m);
-    else if (m !== null && (prev === null || m > prev)) byDay.set(d, m);
+    if (prev === undefined) byDay.set(d, { m, s: sec });
+    else byDay.set(d, { m: maxOrNull(prev.m, m), s: maxOrNull(prev.s, sec) });
   }
   const days = [...byDay.keys()].sort((x, y) => x - y);
-  return { days, longest: days.map((d) => byDay.get(d) ?? null) };
+  const raw = days.map((d) => byDay.get(d)!);
+  const w = settings.longRunWindowDays;
+  const grow = 1 + settings.longRunCautionPct / 100;
+  const longest: (number | null)[] = [];
+  const longestS: (number | null)[] = [];
+  // Oldest first: each day is capped by the (already capped) days of its own window.
+  let lo = 0;
+  for (let i = 0; i < days.length; i++) {
+    while (days[lo]! < days[i]! - w) lo++;
+    let baseM: number | null = null;
+    let baseS: number | null = null;
+    for (let j = lo; j < i; j++) {
+      baseM = maxOrNull(baseM, longest[j]!);
+      baseS = maxOrNull(baseS, longestS[j]!);
+    }
+    const { m, s: sec } = raw[i]!;
+    longest.push(m === null || baseM === null || baseM <= 0 ? m : Math.min(m, baseM * grow));
+    longestS.push(sec === null || baseS === null || baseS <= 0 ? sec : Math.min(sec, baseS * grow));
+  }
+  return { days, longest, longestS };
 }
 
 /** Index of the first run day >= day. */
@@ -102,19 +147,27 @@ function lowerBound(days: readonly number[], day: number): number {
   return lo;
 }
 
-function longestIn(r: RunDays, fromIdx: number, toIdx: number): { m: number | null; day: number | null } {
+function longestIn(values: readonly (number | null)[], days: readonly number[], fromIdx: number, toIdx: number) {
   let m: number | null = null;
   let day: number | null = null;
   for (let i = fromIdx; i < toIdx; i++) {
-    const x = r.longest[i] ?? null;
+    const x = values[i] ?? null;
     // ">=" so that of equal runs the latest is named: the one the runner remembers.
     if (x !== null && (m === null || x >= m)) {
       m = x;
-      day = r.days[i]!;
+      day = days[i]!;
     }
   }
   return { m, day };
 }
+
+const NO_BASELINE: Baseline = {
+  longestM: null,
+  longestDate: null,
+  longestS: null,
+  longestSDate: null,
+  afterBreak: false,
+};
 
 function baselineFor(r: RunDays, day: number, windowDays: number): Baseline {
   const from = lowerBound(r.days, day - windowDays);
@@ -124,14 +177,21 @@ function baselineFor(r: RunDays, day: number, windowDays: number): Baseline {
   let hi = to;
   if (from === to) {
     // No run at all in the window: a break. Use the window that ended with the last run before it.
-    if (from === 0) return { longestM: null, longestDate: null, afterBreak: false };
+    if (from === 0) return NO_BASELINE;
     const last = r.days[from - 1]!;
     afterBreak = true;
     lo = lowerBound(r.days, last - windowDays + 1);
     hi = from;
   }
-  const { m, day: d } = longestIn(r, lo, hi);
-  return { longestM: m, longestDate: d === null ? null : dateFromDayNumber(d), afterBreak };
+  const m = longestIn(r.longest, r.days, lo, hi);
+  const sec = longestIn(r.longestS, r.days, lo, hi);
+  return {
+    longestM: m.m,
+    longestDate: m.day === null ? null : dateFromDayNumber(m.day),
+    longestS: sec.m,
+    longestSDate: sec.day === null ? null : dateFromDayNumber(sec.day),
+    afterBreak,
+  };
 }
 
 function severityOf(pct: number, s: LongRunSettings): SpikeSeverity {
@@ -141,11 +201,61 @@ function severityOf(pct: number, s: LongRunSettings): SpikeSeverity {
   return 'none';
 }
 
-function compareByDistance(distanceM: number | null, baseline: Baseline, s: LongRunSettings) {
-  const m = usableDistance(distanceM);
-  if (m === null || baseline.longestM === null || baseline.longestM <= 0) return { pctOver: null, severity: null };
-  const pctOver = ((m - baseline.longestM) / baseline.longestM) * 100;
-  return { pctOver, severity: severityOf(pctOver, s) };
+function compare(a: Activity, baseline: Baseline, s: LongRunSettings) {
+  const m = usableDistance(a.distanceM);
+  if (m !== null && baseline.longestM !== null && baseline.longestM > 0) {
+    const pctOver = ((m - baseline.longestM) / baseline.longestM) * 100;
+    return { measure: 'distance' as const, pctOver, severity: severityOf(pctOver, s) };
+  }
+  const sec = durationOf(a);
+  if ((m === null || m === 0) && sec !== null && baseline.longestS !== null && baseline.longestS > 0) {
+    const pctOver = ((sec - baseline.longestS) / baseline.longestS) * 100;
+    return { measure: 'time' as const, pctOver, severity: severityOf(pctOver, s) };
+  }
+  return { measure: 'distance' as const, pctOver: null, severity: null };
+}
+
+/**
+ * Each run of the last `days` days (today included), oldest first, checked against the longest
+ * of its own 30 days before. Several runs on one day are each checked on their own.
+ */
+export function checkRuns(
+  today: string,
+  activities: readonly Activity[],
+  settings: LongRunSettings,
+  days: number,
+  runDays?: RunDays,
+): RunCheck[] {
+  const t = dayOf(today);
+  const w = settings.longRunWindowDays;
+  const r = runDays ?? runDaysOf(activities, settings);
+  const running = new Set(settings.runningLoadSports);
+  const recent: { a: Activity; day: number }[] = [];
+  for (const a of activities) {
+    if (!running.has(a.sport)) continue;
+    const day = dayOf(a.localDate);
+    if (day <= t && day > t - days) recent.push({ a, day });
+  }
+  // Oldest first; within a day by start time, then key: the same output whatever the input order.
+  recent.sort(
+    (x, y) => x.day - y.day || x.a.startMs - y.a.startMs || (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : 0),
+  );
+  const baselines = new Map<number, Baseline>();
+  return recent.map(({ a, day }) => {
+    let baseline = baselines.get(day);
+    if (!baseline) {
+      baseline = baselineFor(r, day, w);
+      baselines.set(day, baseline);
+    }
+    return {
+      date: a.localDate,
+      daysAgo: t - day,
+      distanceM: usableDistance(a.distanceM),
+      durationS: durationOf(a),
+      baseline,
+      ...compare(a, baseline, settings),
+    };
+  });
 }
 
 /**
@@ -162,39 +272,7 @@ export function computeLongRunSpike(
   const t = dayOf(today);
   const w = settings.longRunWindowDays;
   const r = runDaysOf(activities, settings);
-  const running = new Set(settings.runningLoadSports);
-
-  const recent: { a: Activity; day: number }[] = [];
-  for (const a of activities) {
-    if (!running.has(a.sport)) continue;
-    const day = dayOf(a.localDate);
-    if (day <= t && day > t - SPIKE_REPORT_DAYS) recent.push({ a, day });
-  }
-  // Oldest first; within a day by start time, then key: the same output whatever the input order.
-  recent.sort(
-    (x, y) => x.day - y.day || x.a.startMs - y.a.startMs || (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : 0),
-  );
-
-  const baselines = new Map<number, Baseline>();
-  const baselineOn = (day: number): Baseline => {
-    let b = baselines.get(day);
-    if (!b) {
-      b = baselineFor(r, day, w);
-      baselines.set(day, b);
-    }
-    return b;
-  };
-
-  const recentRuns: RunCheck[] = recent.map(({ a, day }) => {
-    const baseline = baselineOn(day);
-    return {
-      date: a.localDate,
-      daysAgo: t - day,
-      distanceM: usableDistance(a.distanceM),
-      baseline,
-      ...compareByDistance(a.distanceM, baseline, settings),
-    };
-  });
+  const recentRuns = checkRuns(today, activities, settings, SPIKE_REPORT_DAYS, r);
 
   let worst: RunCheck | null = null;
   for (const c of recentRuns) {
@@ -209,11 +287,10 @@ export function computeLongRunSpike(
     }
   }
 
-  const baseline = baselineOn(t);
-  const suggestedMaxM =
-    baseline.longestM !== null && baseline.longestM > 0
-      ? baseline.longestM * (1 + settings.longRunCautionPct / 100)
-      : null;
+  const baseline = baselineFor(r, t, w);
+  const grow = 1 + settings.longRunCautionPct / 100;
+  const suggestedMaxM = baseline.longestM !== null && baseline.longestM > 0 ? baseline.longestM * grow : null;
+  const suggestedMaxS = baseline.longestS !== null && baseline.longestS > 0 ? baseline.longestS * grow : null;
 
   return {
     windowDays: w,
@@ -222,6 +299,7 @@ export function computeLongRunSpike(
     highPct: settings.longRunHighPct,
     baseline,
     suggestedMaxM,
+    suggestedMaxS,
     recentRuns,
     worst,
   };
@@ -243,4 +321,34 @@ export function breakStart(today: string, activities: readonly Activity[], setti
     if (lowerBound(r.days, day - w) === lowerBound(r.days, day)) return dateFromDayNumber(day - w);
   }
   return null;
+}
+
+export interface DayCeiling {
+  date: string;
+  baseline: Baseline;
+  maxM: number | null;
+  maxS: number | null;
+}
+
+/** The long-run ceiling of each of `days` days from today on (no runs after today are known). */
+export function longRunCeilings(
+  today: string,
+  activities: readonly Activity[],
+  settings: LongRunSettings,
+  days: number,
+): DayCeiling[] {
+  const t = dayOf(today);
+  const r = runDaysOf(activities, settings);
+  const grow = 1 + settings.longRunCautionPct / 100;
+  const out: DayCeiling[] = [];
+  for (let i = 0; i < days; i++) {
+    const baseline = baselineFor(r, t + i, settings.longRunWindowDays);
+    out.push({
+      date: dateFromDayNumber(t + i),
+      baseline,
+      maxM: baseline.longestM !== null && baseline.longestM > 0 ? baseline.longestM * grow : null,
+      maxS: baseline.longestS !== null && baseline.longestS > 0 ? baseline.longestS * grow : null,
+    });
+  }
+  return out;
 }

@@ -28,6 +28,19 @@ export type PlanBasis =
   /** A recent long-run spike: no long run until it is a week old. */
   | 'spike';
 
+/** What a ceiling was worked out from, for its sentence ("your longest run before your break, 14 km"). */
+export interface CeilingRef {
+  /** The run or usual distance behind it, metres, or moving time, seconds. */
+  m: number | null;
+  s: number | null;
+  /** The run it names, if one. */
+  date: string | null;
+  /** Days looked back (the long-run window). */
+  windowDays: number;
+  /** The longest run came from before a break of 30+ days. */
+  afterBreak: boolean;
+}
+
 export type Constraint =
   /** No running at all until a GP or physiotherapist has seen the runner. */
   | { kind: 'stop'; by: PlanBasis }
@@ -36,7 +49,15 @@ export type Constraint =
   /** From `from` to `to` (inclusive): easy runs only, no long run. */
   | { kind: 'easy'; from: string; to: string; by: PlanBasis }
   /** From `from` to `to`: a run no longer than maxM metres (or maxS seconds when distances are unknown). */
-  | { kind: 'ceiling'; from: string; to: string; maxM: number | null; maxS: number | null; by: PlanBasis };
+  | {
+      kind: 'ceiling';
+      from: string;
+      to: string;
+      maxM: number | null;
+      maxS: number | null;
+      by: PlanBasis;
+      ref?: CeilingRef;
+    };
 
 export type DayKind =
   /** Stop running; see a GP or physiotherapist. */
@@ -63,6 +84,8 @@ export interface DayPlan {
   maxS: number | null;
   /** The rule that set the kind and the ceiling (the tightest); null when nothing constrains the day. */
   by: PlanBasis | null;
+  /** What the ceiling was worked out from. */
+  ref: CeilingRef | null;
 }
 
 export interface Plan {
@@ -96,41 +119,52 @@ const BASIS_RANK: Readonly<Record<PlanBasis, number>> = {
   longest: 1,
 };
 
-function tightest(values: { v: number; by: PlanBasis }[]): { v: number; by: PlanBasis } | null {
-  let best: { v: number; by: PlanBasis } | null = null;
-  for (const x of values) {
-    if (!best || x.v < best.v - 1e-9 || (Math.abs(x.v - best.v) <= 1e-9 && BASIS_RANK[x.by] > BASIS_RANK[best.by]))
-      best = x;
+type Ceiling = Extract<Constraint, { kind: 'ceiling' }>;
+
+function tightest(ceilings: readonly Ceiling[], value: (c: Ceiling) => number | null): Ceiling | null {
+  let best: Ceiling | null = null;
+  let bestV = Infinity;
+  for (const c of ceilings) {
+    const v = value(c);
+    if (v === null) continue;
+    if (!best || v < bestV - 1e-9 || (Math.abs(v - bestV) <= 1e-9 && BASIS_RANK[c.by] > BASIS_RANK[best.by])) {
+      best = c;
+      bestV = v;
+    }
   }
   return best;
 }
+
+const NONE = { maxM: null, maxS: null, ref: null };
 
 /** The plan for one day from every constraint covering it. */
 export function planDay(date: string, constraints: readonly Constraint[]): DayPlan {
   const on = constraints.filter((c) => covers(c, date));
   const stop = on.find((c) => c.kind === 'stop');
-  if (stop) return { date, kind: 'stop', maxM: null, maxS: null, by: stop.by };
+  if (stop) return { date, kind: 'stop', by: stop.by, ...NONE };
   const rests = on.filter((c): c is Extract<Constraint, { kind: 'rest' }> => c.kind === 'rest');
   if (rests.length > 0) {
     const full = rests.find((r) => r.full);
     const r = full ?? rests.reduce((a, b) => (BASIS_RANK[b.by] > BASIS_RANK[a.by] ? b : a));
-    return { date, kind: full ? 'full_rest' : 'rest', maxM: null, maxS: null, by: r.by };
+    return { date, kind: full ? 'full_rest' : 'rest', by: r.by, ...NONE };
   }
   const easy = on.filter((c) => c.kind === 'easy');
-  const ceilings = on.filter((c): c is Extract<Constraint, { kind: 'ceiling' }> => c.kind === 'ceiling');
-  const m = tightest(ceilings.flatMap((c) => (c.maxM !== null ? [{ v: c.maxM, by: c.by }] : [])));
-  const s = tightest(ceilings.flatMap((c) => (c.maxS !== null ? [{ v: c.maxS, by: c.by }] : [])));
+  const ceilings = on.filter((c): c is Ceiling => c.kind === 'ceiling');
+  // A distance ceiling wins over a time one: only one is ever shown.
+  const m = tightest(ceilings, (c) => c.maxM);
+  const s = m ? null : tightest(ceilings, (c) => c.maxS);
   const easyBy = easy.reduce<PlanBasis | null>(
     (a, c) => (a === null || BASIS_RANK[c.by] > BASIS_RANK[a] ? c.by : a),
     null,
   );
-  // A distance ceiling wins over a time one: only one is ever shown.
+  const won = m ?? s;
   return {
     date,
     kind: easy.length > 0 ? 'easy' : 'run',
-    maxM: m?.v ?? null,
-    maxS: m ? null : (s?.v ?? null),
-    by: m?.by ?? s?.by ?? easyBy,
+    maxM: m?.maxM ?? null,
+    maxS: s?.maxS ?? null,
+    by: won?.by ?? easyBy,
+    ref: won?.ref ?? null,
   };
 }
 
@@ -142,8 +176,8 @@ export function composePlan(input: PlanInput): Plan {
   const day = planDay(today, constraints);
   let todayPlan: DayPlan = day;
   if (day.kind !== 'stop') {
-    if (input.restedToday) todayPlan = { date: today, kind: 'rested', maxM: null, maxS: null, by: null };
-    else if (input.ranToday) todayPlan = { date: today, kind: 'done', maxM: null, maxS: null, by: null };
+    if (input.restedToday) todayPlan = { date: today, kind: 'rested', by: null, ...NONE };
+    else if (input.ranToday) todayPlan = { date: today, kind: 'done', by: null, ...NONE };
   }
   if (todayPlan.kind === 'stop') return { today: todayPlan, next: null };
   if (todayPlan.kind === 'run' || todayPlan.kind === 'easy') return { today: todayPlan, next: null };

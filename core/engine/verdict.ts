@@ -2,15 +2,19 @@ import type { Activity } from '../activity';
 import type { CheckIn } from '../check-in';
 import { addDays, isLocalDate, weekdayOf } from '../local-date';
 import type { Settings } from '../settings';
-import { computeEasyDays, type EasyDays } from './easy-days';
+import { computeEasyDays, USUAL_DAYS, type EasyDays } from './easy-days';
 import { historyWindow, selectActivities, type HistoryWindow } from './history-window';
 import {
   breakStart,
+  checkRuns,
   computeLongRunSpike,
+  longRunCeilings,
   type LongRunSpike,
   type RunCheck,
   type SpikeSeverity,
 } from './long-run-spike';
+import { composePlan, type Constraint, type Plan } from './next-run-plan';
+import { raceRecovery, RECOVERY_LOOKBACK_DAYS, type RaceRecovery, type RecoveryReason } from './race-recovery';
 import { painFindings, RED_FLAG_CODES, type PainFinding } from './pain-monitoring';
 import { computeRestStreak, type RestStreak } from './rest-streak';
 import { computeTrainingLoad, type TrainingLoad } from './training-load';
@@ -23,13 +27,16 @@ import { computeWeeklyRamp, type WeeklyRamp } from './weekly-ramp';
 //
 // Levels, least to most urgent:
 // - ok: nothing due;
-// - calm: the streak reached the runner's limit: a rest day today or tomorrow. Calm: a rest
-//   day the plan expects is good news, not an alarm;
+// - calm: the plan asks for something the runner expects: a rest day at the streak limit,
+//   recovery after a race, a comeback within its steps. Good news, not an alarm;
 // - ease_off: a weekly ramp, a long-run spike, too few easy days, pain that has not settled:
 //   the advice is about distance, never "rest today";
 // - warning: a limit was actually passed (a run on a day past the limit, a spike over the warning
 //   level), the pain rules, or red flags.
 // Acute:chronic load and monotony are information only and never change it.
+//
+// The numbers for today and the next run are not in the reasons: every rule adds constraints
+// (next-run-plan.ts) and the plan composes them, so one day has one line and one ceiling.
 
 export type Level = 'ok' | 'calm' | 'ease_off' | 'warning';
 
@@ -38,6 +45,9 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = { ok: 0, calm: 1, eas
 /** The popup's heading, naming the day when there is one. */
 export type Title =
   | 'all_good'
+  | 'rested_today'
+  | 'easy_today'
+  | 'easy_next'
   | 'rest_today'
   | 'rest_tomorrow'
   | 'ease_off'
@@ -106,16 +116,18 @@ export type Reason =
       severity: Exclude<SpikeSeverity, 'none'>;
       date: string;
       daysAgo: number;
-      distanceM: number;
-      longestM: number;
+      /** 'time': a run without a distance, compared by moving time (an estimate). */
+      measure: 'distance' | 'time';
+      /** The run: metres, or seconds when measure is 'time'. */
+      value: number;
+      /** The longest run it is compared with, in the same unit. */
+      longest: number;
       longestDate: string;
       pctOver: number;
       /** The threshold passed: longRunCautionPct, WarningPct or HighPct. */
       thresholdPct: number;
       windowDays: number;
       afterBreak: boolean;
-      /** Keep the next long run under this (the next run's suggested maximum); null if unknown. */
-      nextLongRunMaxM: number | null;
     }
   | {
       code: 'weekly_ramp';
@@ -138,18 +150,7 @@ export type Reason =
       usualRunM: number;
     }
   | PainFinding
-  | {
-      code: 'suggested_max';
-      level: 'ok';
-      /** The day the maximum is for: today when a run today is sensible, else the next run day. */
-      date: string;
-      suggestedMaxM: number;
-      longestM: number;
-      longestDate: string;
-      cautionPct: number;
-      windowDays: number;
-      afterBreak: boolean;
-    };
+  | RecoveryReason;
 
 export type ReasonCode = Reason['code'];
 
@@ -182,17 +183,17 @@ export interface Verdict {
   today: string;
   level: Level;
   title: Title;
-  /** Most urgent first. Ok-level reasons are information (the current streak, pain, the suggested maximum). */
+  /** Most urgent first: the facts behind the level (the current streak, pain, a spike, ...). */
   reasons: Reason[];
-  /** A run today is still sensible: no rest due today, not marked as rested. */
-  runTodaySensible: boolean;
-  /** The next run's suggested maximum, and its day (today only when runTodaySensible). */
-  nextRun: { date: string; maxM: number } | null;
+  /** Today and the next run: what to do, and the one ceiling of each day. */
+  plan: Plan;
   hipCare: HipCare;
   streak: RestStreak;
   longRun: LongRunSpike;
   weeklyRamp: WeeklyRamp;
   easyDays: EasyDays;
+  /** A race or an ultra still being recovered from. */
+  recovery: RaceRecovery | null;
   /** Today's hip check-in, if answered. */
   checkIn: CheckIn | null;
   /** Null until 28 days of running history exist (within the window). Information only. */
@@ -216,7 +217,7 @@ export interface VerdictInput {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reasons
+// Reasons: the facts, each with its level. No advice distances: those are the plan's.
 
 function streakReasons(s: RestStreak, settings: Settings): Reason[] {
   const out: Reason[] = [];
@@ -232,7 +233,8 @@ function streakReasons(s: RestStreak, settings: Settings): Reason[] {
     } else if (n === lim) {
       out.push({ code: 'run_streak_at_limit', level: 'calm', usualRestDay: usual(s.restDueOn), ...base });
       runDue = s.restDueOn;
-    } else {
+    } else if (n === lim - 1) {
+      // A limit is mentioned only when it is near: the day before it is reached.
       out.push({ code: 'run_streak', level: 'ok', ...base });
     }
   }
@@ -254,9 +256,14 @@ function streakReasons(s: RestStreak, settings: Settings): Reason[] {
   return out;
 }
 
-function spikeReason(c: RunCheck, lr: LongRunSpike, nextMax: number | null): Reason | null {
-  if (c.severity === null || c.severity === 'none' || c.distanceM === null || c.pctOver === null) return null;
-  if (c.baseline.longestM === null || c.baseline.longestDate === null) return null;
+function spikeReason(c: RunCheck, lr: LongRunSpike): Reason | null {
+  if (c.severity === null || c.severity === 'none' || c.pctOver === null) return null;
+  const b = c.baseline;
+  const time = c.measure === 'time';
+  const value = time ? c.durationS : c.distanceM;
+  const longest = time ? b.longestS : b.longestM;
+  const longestDate = time ? b.longestSDate : b.longestDate;
+  if (value === null || longest === null || longestDate === null) return null;
   const threshold = c.severity === 'high' ? lr.highPct : c.severity === 'warning' ? lr.warningPct : lr.cautionPct;
   // Over the warning level, today or yesterday: a limit passed. Otherwise, or once the day after
   // it is over, what remains is recovery: ease off.
@@ -267,14 +274,14 @@ function spikeReason(c: RunCheck, lr: LongRunSpike, nextMax: number | null): Rea
     severity: c.severity,
     date: c.date,
     daysAgo: c.daysAgo,
-    distanceM: c.distanceM,
-    longestM: c.baseline.longestM,
-    longestDate: c.baseline.longestDate,
+    measure: c.measure,
+    value,
+    longest,
+    longestDate,
     pctOver: c.pctOver,
     thresholdPct: threshold,
     windowDays: lr.windowDays,
-    afterBreak: c.baseline.afterBreak,
-    nextLongRunMaxM: nextMax,
+    afterBreak: b.afterBreak,
   };
 }
 
@@ -304,35 +311,11 @@ function easyReason(e: EasyDays): Reason | null {
   };
 }
 
-function suggestedMaxReason(lr: LongRunSpike, date: string): Reason | null {
-  const b = lr.baseline;
-  if (lr.suggestedMaxM === null || b.longestM === null || b.longestDate === null) return null;
-  return {
-    code: 'suggested_max',
-    level: 'ok',
-    date,
-    suggestedMaxM: lr.suggestedMaxM,
-    longestM: b.longestM,
-    longestDate: b.longestDate,
-    cautionPct: lr.cautionPct,
-    windowDays: lr.windowDays,
-    afterBreak: b.afterBreak,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
-// Hip care
+// Hip care, from the plan's day: the same rest, run or stop the card shows.
 
-function hipCareFor(
-  settings: Settings,
-  s: RestStreak,
-  today: string,
-  restedToday: boolean,
-  redFlag: boolean,
-  spike: boolean,
-  ramp: boolean,
-): HipCare {
-  if (redFlag) {
+function hipCareFor(settings: Settings, plan: Plan, ranToday: boolean, spike: boolean, ramp: boolean): HipCare {
+  if (plan.today.kind === 'stop') {
     return {
       seeClinician: true,
       mobilityAfterRun: false,
@@ -343,15 +326,16 @@ function hipCareFor(
       advice: [{ code: 'see_clinician' }],
     };
   }
-  const runRestToday = restedToday || (!s.ranToday && s.restDueOn === today);
-  const fullRestToday = !s.activeToday && !restedToday && s.fullRestDueOn === today;
-  const mobilityAfterRun = s.ranToday || (!runRestToday && !fullRestToday);
-  const strengthToday = !s.ranToday && !fullRestToday;
+  const kind = plan.today.kind;
+  const fullRestToday = kind === 'full_rest';
+  const runRestToday = kind === 'rest' || kind === 'rested' || fullRestToday;
+  const mobilityAfterRun = ranToday || kind === 'run' || kind === 'easy';
+  const strengthToday = !ranToday && !fullRestToday;
   const extraStrength = spike || ramp;
   const avoidCrossBodyStretches = settings.outerHipPain;
   const advice: HipCare['advice'] = [];
   if (fullRestToday) advice.push({ code: 'full_rest' });
-  if (mobilityAfterRun) advice.push({ code: 'mobility_after_run', ranToday: s.ranToday });
+  if (mobilityAfterRun) advice.push({ code: 'mobility_after_run', ranToday });
   if (strengthToday) advice.push({ code: 'strength_on_rest_day', restToday: runRestToday });
   if (extraStrength) advice.push({ code: 'extra_strength', after: spike && ramp ? 'both' : spike ? 'spike' : 'ramp' });
   if (avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches' });
@@ -368,25 +352,27 @@ function hipCareFor(
 
 // ---------------------------------------------------------------------------------------------
 
-function titleFor(level: Level, reasons: readonly Reason[], today: string): Title {
-  const top = reasons[0];
-  const dayOfTop = (r: Reason | undefined): 'today' | 'tomorrow' | null =>
-    r && 'restDueOn' in r ? (r.restDueOn === today ? 'today' : 'tomorrow') : null;
+function titleFor(level: Level, plan: Plan, today: string): Title {
+  const day = plan.today.kind;
+  if (day === 'stop') return 'see_clinician';
+  if (day === 'rested') return level === 'warning' ? 'warning' : 'rested_today';
+  if (day === 'rest' || day === 'full_rest') return level === 'warning' ? 'warning_rest_today' : 'rest_today';
+  const restTomorrow = day === 'done' && (plan.next === null || plan.next.date > addDays(today, 1));
+  if (restTomorrow) return level === 'warning' ? 'warning_rest_tomorrow' : 'rest_tomorrow';
   switch (level) {
-    case 'ok':
-      return 'all_good';
-    case 'calm':
-      return dayOfTop(top) === 'tomorrow' ? 'rest_tomorrow' : 'rest_today';
+    case 'warning':
+      return 'warning';
     case 'ease_off':
       return 'ease_off';
-    case 'warning': {
-      if (reasons.some((r) => r.code === 'red_flag_symptoms' || (RED_FLAG_CODES as string[]).includes(r.code)))
-        return 'see_clinician';
-      const d = dayOfTop(top);
-      return d === 'today' ? 'warning_rest_today' : d === 'tomorrow' ? 'warning_rest_tomorrow' : 'warning';
-    }
+    default:
+      if (day === 'easy') return 'easy_today';
+      if (day === 'done' && plan.next?.kind === 'easy') return 'easy_next';
+      return 'all_good';
   }
 }
+
+/** Days of plan the constraints cover, today included: the next run day is always among them. */
+const PLAN_DAYS = 8;
 
 /**
  * The whole verdict for today. Identical whatever the order of the activities, and a real
@@ -417,70 +403,142 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const easyDays = computeEasyDays(today, inWindow, settings, restMarks);
   const load = computeTrainingLoad(today, inWindow, settings);
   const pain = painFindings(today, checkIns, inWindow, settings.runningLoadSports);
+  const recovery = raceRecovery(today, checkRuns(today, forLongRun, settings, RECOVERY_LOOKBACK_DAYS), longRun);
 
-  // A run today is sensible unless the runner rested, already ran, or a rest day is due today.
-  const restDueToday =
-    (!streak.ranToday && streak.restDueOn === today && streak.runDays >= streak.runDayLimit) ||
-    (!streak.activeToday && streak.fullRestDueOn === today && streak.activeDays >= streak.activeDayLimit);
-  const runTodaySensible = !restedToday && !streak.ranToday && !restDueToday;
-  let nextRunDate = today;
-  if (!runTodaySensible) {
-    nextRunDate = addDays(today, 1);
-    // Ran today up to the limit: tomorrow is the rest day, the next run the day after.
-    const dueTomorrow = (d: string | null, n: number, lim: number) => d === nextRunDate && n >= lim;
-    if (
-      dueTomorrow(streak.restDueOn, streak.runDays, streak.runDayLimit) ||
-      dueTomorrow(streak.fullRestDueOn, streak.activeDays, streak.activeDayLimit)
-    )
-      nextRunDate = addDays(today, 2);
-  }
-  const nextLongRun = nextRunDate === today ? longRun : computeLongRunSpike(nextRunDate, forLongRun, settings);
-  const nextRun = nextLongRun.suggestedMaxM !== null ? { date: nextRunDate, maxM: nextLongRun.suggestedMaxM } : null;
-
-  const reasons: Reason[] = [];
+  // --- Constraints, from every rule.
+  const last = addDays(today, PLAN_DAYS - 1);
+  const constraints: Constraint[] = [];
   const redFlagPain = pain.some((p) => (RED_FLAG_CODES as string[]).includes(p.code));
+  if (settings.redFlagSymptoms || redFlagPain) constraints.push({ kind: 'stop', by: 'clinician' });
+  if (pain.some((p) => p.code === 'pain_high' || p.code === 'pain_rising' || p.code === 'pain_not_settled'))
+    constraints.push({ kind: 'easy', from: today, to: addDays(today, 1), by: 'pain' });
+  if (streak.restDueOn !== null)
+    constraints.push({ kind: 'rest', date: streak.restDueOn, full: false, by: 'run_streak' });
+  if (streak.fullRestDueOn !== null)
+    constraints.push({ kind: 'rest', date: streak.fullRestDueOn, full: true, by: 'full_rest' });
+  const latestSpike = [...longRun.recentRuns].reverse().find((c) => c.severity !== null && c.severity !== 'none');
+  if (latestSpike) {
+    // No long run until the spike is a week old.
+    const to = addDays(latestSpike.date, 6);
+    if (to >= today) constraints.push({ kind: 'easy', from: addDays(latestSpike.date, 1), to, by: 'spike' });
+  }
+  if (recovery) constraints.push({ kind: 'easy', from: addDays(recovery.date, 1), to: recovery.until, by: 'recovery' });
+  if (easyDays.short && easyDays.easyMaxM !== null)
+    constraints.push({
+      kind: 'ceiling',
+      from: easyDays.nextEasyOn,
+      to: easyDays.nextEasyOn,
+      maxM: easyDays.easyMaxM,
+      maxS: null,
+      by: 'easy_days',
+    });
+  if (easyDays.short)
+    constraints.push({ kind: 'easy', from: easyDays.nextEasyOn, to: easyDays.nextEasyOn, by: 'easy_days' });
+  // Every day's long-run ceiling; on easy days, the usual run as well (the tighter wins).
+  for (const c of longRunCeilings(today, forLongRun, settings, PLAN_DAYS)) {
+    if (c.maxM === null && c.maxS === null) continue;
+    const b = c.baseline;
+    constraints.push({
+      kind: 'ceiling',
+      from: c.date,
+      to: c.date,
+      maxM: c.maxM,
+      maxS: c.maxS,
+      by: 'longest',
+      ref: {
+        m: b.longestM,
+        s: b.longestS,
+        date: b.longestM !== null ? b.longestDate : b.longestSDate,
+        windowDays: settings.longRunWindowDays,
+        afterBreak: b.afterBreak,
+      },
+    });
+  }
+  if (easyDays.usualRunM !== null || easyDays.usualRunS !== null) {
+    const ref = {
+      m: easyDays.usualRunM,
+      s: easyDays.usualRunS,
+      date: null,
+      windowDays: USUAL_DAYS,
+      afterBreak: false,
+    };
+    for (const c of [...constraints]) {
+      if (c.kind !== 'easy' || c.to < today) continue;
+      const from = c.from < today ? today : c.from;
+      const to = c.to > last ? last : c.to;
+      constraints.push({
+        kind: 'ceiling',
+        from,
+        to,
+        maxM: easyDays.usualRunM,
+        maxS: easyDays.usualRunS,
+        by: 'usual',
+        ref,
+      });
+    }
+  }
+  const plan = composePlan({ today, constraints, ranToday: streak.ranToday, restedToday });
+
+  // --- Reasons.
+  const reasons: Reason[] = [];
   if (settings.redFlagSymptoms) reasons.push({ code: 'red_flag_symptoms', level: 'warning' });
   reasons.push(...pain.filter((p) => p.level !== 'ok'));
   if (restedToday) reasons.push({ code: 'rested_today', level: 'ok', date: today });
   reasons.push(...streakReasons(streak, settings));
-  // Latest run first: the one the runner is thinking of.
+  // Latest run first: the one the runner is thinking of. A race being recovered from is said by
+  // its recovery once the day after it is over.
   for (let i = longRun.recentRuns.length - 1; i >= 0; i--) {
-    const r = spikeReason(longRun.recentRuns[i]!, longRun, nextRun?.maxM ?? null);
+    const c = longRun.recentRuns[i]!;
+    if (recovery && c.date === recovery.date && c.daysAgo > 1) continue;
+    const r = spikeReason(c, longRun);
     if (r) reasons.push(r);
+  }
+  if (recovery) {
+    const limit = easyDays.usualRunM === null ? null : easyDays.usualRunM * (1 + settings.longRunCautionPct / 100);
+    const over =
+      limit === null
+        ? undefined
+        : longRun.recentRuns
+            .filter((c) => c.date > recovery.date && c.distanceM !== null && c.distanceM > limit)
+            .at(-1);
+    if (over && limit !== null)
+      reasons.push({
+        code: 'recovery_run_long',
+        level: 'ease_off',
+        date: over.date,
+        distanceM: over.distanceM!,
+        raceDate: recovery.date,
+        until: recovery.until,
+        maxM: limit,
+      });
+    else if (recovery.date < today) reasons.push({ code: 'race_recovery', level: 'calm', ...recovery });
   }
   const ramp = rampReason(weeklyRamp);
   if (ramp) reasons.push(ramp);
   const easy = easyReason(easyDays);
   if (easy) reasons.push(easy);
   reasons.push(...pain.filter((p) => p.level === 'ok'));
-  const max = nextRun ? suggestedMaxReason(nextLongRun, nextRun.date) : null;
-  if (max) reasons.push(max);
   // Stable sort: most urgent first, the order above within a level.
   reasons.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
 
-  const level = reasons.reduce<Level>((acc, r) => (LEVEL_RANK[r.level] > LEVEL_RANK[acc] ? r.level : acc), 'ok');
-  const hipCare = hipCareFor(
-    settings,
-    streak,
-    today,
-    restedToday,
-    settings.redFlagSymptoms || redFlagPain,
-    longRun.worst !== null,
-    weeklyRamp.warning,
-  );
+  let level = reasons.reduce<Level>((acc, r) => (LEVEL_RANK[r.level] > LEVEL_RANK[acc] ? r.level : acc), 'ok');
+  // A rest day or an easy day the plan asks for, with nothing else wrong: calm, not "all good".
+  if (level === 'ok' && plan.today.kind !== 'rested' && (plan.today.kind === 'rest' || plan.today.kind === 'full_rest'))
+    level = 'calm';
+  const hipCare = hipCareFor(settings, plan, streak.ranToday, longRun.worst !== null, weeklyRamp.warning);
 
   return {
     today,
     level,
-    title: titleFor(level, reasons, today),
+    title: titleFor(level, plan, today),
     reasons,
-    runTodaySensible,
-    nextRun,
+    plan,
     hipCare,
     streak,
     longRun,
     weeklyRamp,
     easyDays,
+    recovery,
     checkIn: checkIns.find((c) => c.date === today) ?? null,
     load,
     window,

@@ -28,6 +28,16 @@ const SAMPLES: Reason[] = [
   { code: 'pain_not_settled', level: 'ease_off', pain: 4, previousPain: 4, date: TODAY, runDate: YESTERDAY },
   { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY },
   { code: 'pain_fine', level: 'ok', pain: 1, date: YESTERDAY },
+  { code: 'race_recovery', level: 'calm', date: '2025-06-08', distanceM: 42_195, days: 27, until: '2025-07-05' },
+  {
+    code: 'recovery_run_long',
+    level: 'ease_off',
+    date: TODAY,
+    distanceM: 16_000,
+    raceDate: '2025-06-08',
+    until: '2025-07-05',
+    maxM: 9_000,
+  },
   { code: 'rested_today', level: 'ok', date: TODAY },
   {
     code: 'run_streak_over_limit',
@@ -74,17 +84,7 @@ const SAMPLES: Reason[] = [
     warnPct: 30,
     holdWeekM: 27_000,
   },
-  {
-    code: 'suggested_max',
-    level: 'ok',
-    date: TOMORROW,
-    suggestedMaxM: 11_000,
-    longestM: 10_000,
-    longestDate: '2025-06-01',
-    cautionPct: 10,
-    windowDays: 30,
-    afterBreak: false,
-  },
+
 ];
 
 const TITLES: Title[] = [
@@ -96,6 +96,9 @@ const TITLES: Title[] = [
   'warning_rest_today',
   'warning_rest_tomorrow',
   'see_clinician',
+  'rested_today',
+  'easy_today',
+  'easy_next',
 ];
 
 describe('reasons in the runner’s language', () => {
@@ -125,10 +128,8 @@ describe('reasons in the runner’s language', () => {
     expect(say('run_streak_at_limit')).toBe(
       'Your limit is 6 running days in a row, and today is your usual rest day anyway. Enjoy it.',
     );
-    expect(say('easy_days_few')).toContain('Make tomorrow an easy day: up to 6 km (your usual run is 10 km)');
-    expect(say('suggested_max')).toBe(
-      'Next run (tomorrow): up to 11 km, 10% over 10 km, your longest run of the 30 days before.',
-    );
+    // The easy day's distance is the plan's line, not the reason's.
+    expect(say('easy_days_few')).toBe('Only 1 easy days in the last 7; you aim for 2.');
     using('de');
     expect(say('pain_fine')).toBe('Hüftschmerz 1 von 10 gestern: Training ist in Ordnung.');
   });
@@ -163,14 +164,14 @@ describe('reasons in the runner’s language', () => {
           severity,
           date: TODAY,
           daysAgo: 0,
-          distanceM: 18_100,
-          longestM: 14_500,
+          measure: 'distance',
+          value: 18_100,
+          longest: 14_500,
           longestDate: '2025-06-01',
           pctOver: 24.8,
           thresholdPct: 10,
           windowDays: 30,
           afterBreak: false,
-          nextLongRunMaxM: null,
         },
         'km',
         TODAY,
@@ -183,7 +184,7 @@ describe('reasons in the runner’s language', () => {
     }
   });
 
-  it('a long-run spike gives its next-run advice only when the verdict does not show that maximum on its own line', () => {
+  it('a spike after a break names the longest run before the break, and a run without a distance is compared by time', () => {
     using('en');
     const spike: Reason = {
       code: 'long_run_spike',
@@ -191,16 +192,20 @@ describe('reasons in the runner’s language', () => {
       severity: 'warning',
       date: TODAY,
       daysAgo: 0,
-      distanceM: 12_400,
-      longestM: 8_000,
-      longestDate: '2025-06-01',
+      measure: 'distance',
+      value: 12_400,
+      longest: 8_000,
+      longestDate: '2025-04-01',
       pctOver: 55,
       thresholdPct: 30,
       windowDays: 30,
-      afterBreak: false,
-      nextLongRunMaxM: 13_640,
+      afterBreak: true,
     };
-    expect(reasonText(spike, 'km', TODAY)).toMatch(/ is a warning\. Keep your next long run under 13\.6 km\.$/);
-    expect(reasonText(spike, 'km', TODAY, true)).toMatch(/ is a warning\.$/);
+    const said = reasonText(spike, 'km', TODAY);
+    expect(said).toMatch(/longer than your longest run before your break \(8 km\)\. More than 30% longer is a warning\.$/);
+    expect(said).not.toContain('30 days');
+    const timed = reasonText({ ...spike, measure: 'time', value: 5_400, longest: 3_600, afterBreak: false }, 'km', TODAY);
+    expect(timed).toMatch(/^Today's run was 1:30:00, 55% longer than your longest run of the 30 days before \(1:00:00\)\./);
+    expect(timed).toMatch(/by moving time, as the run has no distance: an estimate\.$/);
   });
 });

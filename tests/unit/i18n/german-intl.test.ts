@@ -93,17 +93,17 @@ describe("the verdict's reasons in German", () => {
       severity: 'warning',
       date: '2025-06-12',
       daysAgo: 4,
-      distanceM: 15_600,
-      longestM: 10_000,
+      measure: 'distance',
+      value: 15_600,
+      longest: 10_000,
       longestDate: '2025-05-30',
       pctOver: 56,
       thresholdPct: 30,
       windowDays: 30,
       afterBreak: false,
-      nextLongRunMaxM: 17_160,
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      'Dein Lauf vom Do., 12. Juni war 15,6 km lang, 56 % länger als dein längster Lauf der 30 Tage davor (10 km). Mehr als 30 % länger ist eine Warnung. Halte deinen nächsten langen Lauf unter 17,2 km.',
+      'Dein Lauf vom Do., 12. Juni war 15,6 km lang, 56 % länger als dein längster Lauf der 30 Tage davor (10 km). Mehr als 30 % länger ist eine Warnung.',
     );
   });
 

@@ -20,6 +20,9 @@ const TITLE_SET: Record<Title, true> = {
   warning_rest_today: true,
   warning_rest_tomorrow: true,
   see_clinician: true,
+  rested_today: true,
+  easy_today: true,
+  easy_next: true,
 };
 const TITLES = Object.keys(TITLE_SET);
 import { LISTED_KINDS, OUTCOME_KINDS } from '../../../core/files/import-stream';

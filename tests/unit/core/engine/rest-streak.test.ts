@@ -41,7 +41,7 @@ describe('rest-day streak, as a runner tells it', () => {
     expect(v.level).toBe('warning');
     expect(reason(v.reasons, 'run_streak_over_limit')?.restDueOn).toBe('2025-03-09');
     expect(v.title).toBe('warning_rest_today');
-    expect(v.runTodaySensible).toBe(false);
+    expect(v.plan.today.kind).toBe('rest');
   });
 
   it('ran five days up to yesterday, nothing yet today: a rest day is due today', () => {
@@ -51,8 +51,8 @@ describe('rest-day streak, as a runner tells it', () => {
     const r = reason(v.reasons, 'run_streak_at_limit');
     expect(r).toMatchObject({ days: 5, limit: 5, restDueOn: '2025-03-08', ranToday: false });
     expect(v.title).toBe('rest_today');
-    expect(v.runTodaySensible).toBe(false);
-    expect(v.nextRun?.date).toBe('2025-03-09');
+    expect(v.plan.today).toMatchObject({ kind: 'rest', maxM: null });
+    expect(v.plan.next?.date).toBe('2025-03-09');
     expect(v.hipCare.strengthToday).toBe(true);
     expect(v.hipCare.mobilityAfterRun).toBe(false);
   });

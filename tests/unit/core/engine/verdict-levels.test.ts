@@ -40,10 +40,9 @@ describe('levels that mean what they say', () => {
     expect(v.level).toBe('calm');
     expect(v.title).toBe('rest_today');
     expect(v.reasons[0]).toMatchObject({ code: 'run_streak_at_limit', days: 6, restDueOn: monday, usualRestDay: true });
-    // No "today's suggested maximum" on a rest day: the next run's, tomorrow.
-    expect(v.runTodaySensible).toBe(false);
-    expect(v.nextRun?.date).toBe(addDays(monday, 1));
-    expect(v.reasons.find((r) => r.code === 'suggested_max')).toMatchObject({ date: addDays(monday, 1) });
+    // No distance on a rest day: the next run's ceiling, tomorrow.
+    expect(v.plan.today).toMatchObject({ kind: 'rest', maxM: null });
+    expect(v.plan.next).toMatchObject({ date: addDays(monday, 1), kind: 'run', by: 'longest' });
   });
 
   it("after Sunday's run is read, the title and the reason both say tomorrow", () => {
@@ -52,7 +51,8 @@ describe('levels that mean what they say', () => {
     expect(v.title).toBe('rest_tomorrow');
     expect(v.reasons[0]).toMatchObject({ code: 'run_streak_at_limit', restDueOn: '2025-03-03' });
     // Ran today, rest tomorrow: the next run is on Tuesday.
-    expect(v.nextRun?.date).toBe('2025-03-04');
+    expect(v.plan.today.kind).toBe('done');
+    expect(v.plan.next?.date).toBe('2025-03-04');
   });
 
   it('running the Monday too (the 7th day) is red, and says rest tomorrow', () => {
@@ -81,9 +81,11 @@ describe('levels that mean what they say', () => {
     const v = computeVerdict({ today: monday, settings: regular(), activities: acts, restMarks: [monday] });
     expect(v.streak.runDays).toBe(0);
     expect(v.level).toBe('ok');
-    expect(v.title).toBe('all_good');
+    // Never "all good: run as planned" right after "I rested today".
+    expect(v.title).toBe('rested_today');
     expect(v.reasons[0]).toEqual({ code: 'rested_today', level: 'ok', date: monday });
-    expect(v.nextRun?.date).toBe(addDays(monday, 1));
+    expect(v.plan.today.kind).toBe('rested');
+    expect(v.plan.next?.date).toBe(addDays(monday, 1));
     // Undo: no mark, the verdict is back.
     expect(computeVerdict({ today: monday, settings: regular(), activities: acts }).level).toBe('calm');
   });
@@ -179,7 +181,7 @@ describe('properties', () => {
           expect(v.streak.runDays).toBe(0);
           expect(v.streak.activeDays).toBe(0);
           expect(v.reasons.some((r) => 'restDueOn' in r && r.level !== 'ok')).toBe(false);
-          expect(v.runTodaySensible).toBe(false);
+          expect(['rested', 'stop']).toContain(v.plan.today.kind);
         },
       ),
       { seed: 11, numRuns: 200 },
