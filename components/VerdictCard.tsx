@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../core/engine/verdict';
 import { formatDistance } from './format';
-import { t } from './i18n';
+import { tn } from './i18n';
 import { dayText, reasonText, titleText } from './reason-text';
 
 /**
@@ -40,12 +40,12 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; child
       {max && nextRun && (
         <p class="suggested" data-testid="suggested-max" data-date={nextRun.date}>
           {nextRun.date === v.today
-            ? t('suggestedMax', [
+            ? tn('suggestedMax', max.windowDays, [
                 formatDistance(max.suggestedMaxM, props.units),
                 formatDistance(max.longestM, props.units),
                 String(max.windowDays),
               ])
-            : t('nextRunMax', [
+            : tn('nextRunMax', max.windowDays, [
                 formatDistance(max.suggestedMaxM, props.units),
                 formatDistance(max.longestM, props.units),
                 String(max.windowDays),
@@ -56,7 +56,7 @@ export function VerdictCard(props: { verdict: Verdict; units: 'km' | 'mi'; child
       <div class="verdict-foot">
         {props.children}
         <p class="streak" data-testid="streak">
-          <strong>{v.streak.runDays}</strong> {t(v.streak.runDays === 1 ? 'streakDayInRow' : 'streakDaysInRow')}
+          <strong>{v.streak.runDays}</strong> {tn('streakDaysInRow', v.streak.runDays)}
         </p>
       </div>
     </section>

@@ -1,7 +1,7 @@
 import type { Reason, Title } from '../core/engine/verdict';
 import { dayNumber } from '../core/local-date';
 import { formatDate, formatDistance } from './format';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { numberFormat } from './intl-cache';
 
 // The engine gives each reason a code and its numbers; the words come from _locales so every
@@ -43,7 +43,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
     case 'groin_pain_walking':
       return t('reason_groin_pain_walking', [when(r.date)]);
     case 'pain_persistent':
-      return t('reason_pain_persistent', [String(r.days), String(r.windowDays)]);
+      return tn('reason_pain_persistent', r.windowDays, [String(r.days), String(r.windowDays)]);
     case 'pain_high':
       return t('reason_pain_high', [String(r.pain), when(r.date)]);
     case 'pain_rising':
@@ -57,28 +57,28 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
     case 'rested_today':
       return t('reason_rested_today');
     case 'run_streak_over_limit':
-      return t(r.atLeast ? 'reason_run_streak_over_limit_atleast' : 'reason_run_streak_over_limit', [
+      return tn(r.atLeast ? 'reason_run_streak_over_limit_atleast' : 'reason_run_streak_over_limit', r.limit, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
       ]);
     case 'run_streak_at_limit':
-      return t(r.usualRestDay ? 'reason_run_streak_at_limit_usual' : 'reason_run_streak_at_limit', [
+      return tn(r.usualRestDay ? 'reason_run_streak_at_limit_usual' : 'reason_run_streak_at_limit', r.limit, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
       ]);
     // The streak's length is the popup's own line above the reasons: said once, here only the limit.
     case 'run_streak':
-      return t('reason_run_streak', [String(r.days), String(r.limit)]);
+      return tn('reason_run_streak', r.limit, [String(r.days), String(r.limit)]);
     case 'full_rest_over_limit':
-      return t(r.atLeast ? 'reason_full_rest_over_limit_atleast' : 'reason_full_rest_over_limit', [
+      return tn(r.atLeast ? 'reason_full_rest_over_limit_atleast' : 'reason_full_rest_over_limit', r.days, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
       ]);
     case 'full_rest_at_limit':
-      return t(r.usualRestDay ? 'reason_full_rest_at_limit_usual' : 'reason_full_rest_at_limit', [
+      return tn(r.usualRestDay ? 'reason_full_rest_at_limit_usual' : 'reason_full_rest_at_limit', r.days, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
@@ -86,7 +86,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
     case 'long_run_spike': {
       const run =
         r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
-      const said = t(`reason_long_run_spike_${r.severity}`, [
+      const said = tn(`reason_long_run_spike_${r.severity}`, r.windowDays, [
         run,
         km(r.distanceM),
         pctOver(r.pctOver, r.thresholdPct),
@@ -107,7 +107,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
         km(r.holdWeekM),
       ]);
     case 'easy_days_few':
-      return t('reason_easy_days_few', [
+      return tn('reason_easy_days_few', r.easyDays, [
         String(r.easyDays),
         String(r.minEasyDays),
         when(r.date),
@@ -115,7 +115,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
         km(r.usualRunM),
       ]);
     case 'suggested_max':
-      return t(r.date === today ? 'reason_suggested_max' : 'reason_next_run_max', [
+      return tn(r.date === today ? 'reason_suggested_max' : 'reason_next_run_max', r.windowDays, [
         km(r.suggestedMaxM),
         km(r.longestM),
         String(r.windowDays),
