@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { tn } from '../components/i18n';
 import type { Level } from '../core/engine/verdict';
 
 // The toolbar badge: consecutive days with a run, ending today, in the verdict's colour. Empty
@@ -16,14 +17,7 @@ export const BADGE_COLORS: Readonly<Record<Level, string>> = {
  * the browser's language, with the plural form that language needs.
  */
 export function badgeTitle(streakDays: number, lang = browser.i18n.getUILanguage()): string {
-  if (streakDays <= 0) return browser.i18n.getMessage('badgeTitleNone') || 'Hip Check';
-  const subs = [new Intl.NumberFormat(lang).format(streakDays)];
-  // Both shipped languages have only "one" and "other".
-  const one = new Intl.PluralRules(lang).select(streakDays) === 'one';
-  const text = one
-    ? browser.i18n.getMessage('badgeTitle_one', subs)
-    : browser.i18n.getMessage('badgeTitle_other', subs);
-  return text || 'Hip Check';
+  return tn('badgeTitle', Math.max(0, streakDays), undefined, lang);
 }
 
 export async function showBadge(streakDays: number, level: Level): Promise<void> {

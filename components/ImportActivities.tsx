@@ -23,7 +23,7 @@ function timeLeftText(p: ImportProgress): string {
 function ProgressLine(props: { progress: ImportProgress; onCancel: () => void }) {
   const p = props.progress;
   const text = [
-    t('importProgress', [String(p.filesDone), String(p.totalFiles)]),
+    tn('importProgress', p.totalFiles, [String(p.filesDone), String(p.totalFiles)]),
     tn('importFound', p.activities),
     timeLeftText(p),
   ]
@@ -98,7 +98,7 @@ function Summary(props: { summary: ChosenSummary; name: string | null; onChanged
   const listed = others.length + s.unlisted;
   return (
     <div data-testid="data-message" aria-live="polite" class={s.error ? 'error' : ''}>
-      {s.cancelled && <p>{t('importCancelled', [String(s.filesDone), String(s.totalFiles)])}</p>}
+      {s.cancelled && <p>{tn('importCancelled', s.totalFiles, [String(s.filesDone), String(s.totalFiles)])}</p>}
       {s.error && <p role="alert">{t('importStopped', problemText(s.error))}</p>}
       {plain
         ? plain.map((l, n) => (

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Verdict } from '../core/engine/verdict';
 import type { Settings } from '../core/settings';
-import { t } from './i18n';
+import { tn } from './i18n';
 import { planLine } from './plan-text';
 import { reasonText, titleText } from './reason-text';
 
@@ -61,7 +61,7 @@ export function VerdictCard(props: {
       <div class="verdict-foot">
         {props.children}
         <p class="streak" data-testid="streak">
-          <strong>{v.streak.runDays}</strong> {t(v.streak.runDays === 1 ? 'streakDayInRow' : 'streakDaysInRow')}
+          <strong>{v.streak.runDays}</strong> {tn('streakDaysInRow', v.streak.runDays)}
         </p>
       </div>
     </section>

@@ -2,7 +2,7 @@ import type { ChartWeek } from '../core/engine/weekly-chart';
 import { weekdayOf } from '../core/local-date';
 import { formatDate, formatDayMonth, formatDistance, M_PER_MILE, weekdayName } from './format';
 import { numberFormat } from './intl-cache';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 /** A bar's label: the distance in the runner's unit, without the unit (it is in the heading). */
 export function chartNumber(metres: number, units: 'km' | 'mi', locale: string = navigator.language): string {
@@ -39,7 +39,7 @@ export function WeeklyChart(props: {
               data-runs={w.runs}
             >
               <span class="visually-hidden">
-                {t('chartWeekSaid', [
+                {tn('chartWeekSaid', w.runs, [
                   last ? t('chartLast7') : `${formatDate(w.from)} – ${formatDate(w.to)}`,
                   formatDistance(w.metres, units),
                   String(w.runs),

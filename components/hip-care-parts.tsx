@@ -1,17 +1,10 @@
 import type { Dose, Exercise, Guidance } from '../core/engine/hip-care-library';
 import { ExerciseIcon } from './exercise-icons';
-import { t } from './i18n';
-import { numberFormat, pluralRules } from './intl-cache';
+import { t, tn } from './i18n';
+import { numberFormat } from './intl-cache';
 
 // Pieces of the hip-care section shared by today's exercises (HipCare.tsx) and the whole library
 // (HipLibrary.tsx, loaded when the runner opens "Browse all exercises").
-
-/** A message in the plural form the language wants for n; "<base>_other" if that form is missing. */
-function plural(base: string, n: number, subs: string[], locale: string): string {
-  const key = `${base}_${pluralRules(locale).select(n)}`;
-  const text = t(key, subs);
-  return text === key ? t(`${base}_other`, subs) : text;
-}
 
 /** "Hold 30 sec, 2 times on each side", "3 sets of 12": numbers through Intl, words from _locales. */
 export function formatDose(dose: Dose, locale: string = navigator.language): string {
@@ -19,9 +12,9 @@ export function formatDose(dose: Dose, locale: string = navigator.language): str
   const side = dose.perSide ? '_side' : '';
   if (dose.holdSeconds !== null) {
     const hold = numberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(dose.holdSeconds);
-    return plural(`hip_dose_hold${side}`, dose.sets, [hold, num.format(dose.sets)], locale);
+    return tn(`hip_dose_hold${side}`, dose.sets, [hold, num.format(dose.sets)], locale);
   }
-  return plural(`hip_dose_sets${side}`, dose.sets, [num.format(dose.sets), num.format(dose.repsPerSide ?? 0)], locale);
+  return tn(`hip_dose_sets${side}`, dose.sets, [num.format(dose.sets), num.format(dose.repsPerSide ?? 0)], locale);
 }
 
 export function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix: string; first?: boolean }) {

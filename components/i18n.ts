@@ -20,15 +20,19 @@ export function forgetUiLanguage(): void {
 }
 
 /**
- * A message that depends on a count: `${key}_one`, `${key}_other` (and any other plural category
- * the language has), chosen with Intl.PluralRules in the browser's UI language.
+ * A message that depends on a count, in the plural form the UI language needs: `${key}_none` for
+ * 0 where a message has its own words for nothing ("No easy days", not "0 easy days"), else
+ * `${key}_one`, `${key}_other` (or any other category the language has, by Intl.PluralRules),
+ * else `${key}_other`. chrome.i18n has no plurals, hence the forms as separate messages.
+ * Substitutions default to the count alone, as $1; a message whose count sits elsewhere passes
+ * its own, the count among them. Not CLDR's "zero" for 0: in Latvian that category also covers
+ * 10, 11…19, 20.
  */
-export function tn(key: string, count: number, substitutions: string[] = []): string {
-  const lang = uiLanguage();
-  const form = pluralRules(lang).select(count);
-  const subs = [numberFormat(lang).format(count), ...substitutions];
+export function tn(key: string, count: number, substitutions?: string | string[], locale = uiLanguage()): string {
+  const subs = substitutions ?? [numberFormat(locale).format(count)];
   // Keys are built from the caller's base (checked there, as `${key}_other`, by the locale tests).
-  const exact = key + '_' + form;
-  const other = key + '_other';
-  return browser.i18n.getMessage(exact as never, subs) || browser.i18n.getMessage(other as never, subs) || exact;
+  const get = (suffix: string) => browser.i18n.getMessage((key + suffix) as never, subs);
+  return (
+    (count === 0 && get('_none')) || get(`_${pluralRules(locale).select(count)}`) || get('_other') || `${key}_other`
+  );
 }

@@ -1,7 +1,7 @@
 import type { Reason, Title } from '../core/engine/verdict';
 import { dayNumber } from '../core/local-date';
 import { formatDate, formatDistance, formatDuration } from './format';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { numberFormat } from './intl-cache';
 
 // The engine gives each reason a code and its numbers; the words come from _locales so every
@@ -39,7 +39,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
     case 'groin_pain_walking':
       return t('reason_groin_pain_walking', [when(r.date)]);
     case 'pain_persistent':
-      return t('reason_pain_persistent', [String(r.days), String(r.windowDays)]);
+      return tn('reason_pain_persistent', r.windowDays, [String(r.days), String(r.windowDays)]);
     case 'pain_high':
       return t('reason_pain_high', [String(r.pain), when(r.date)]);
     case 'pain_rising':
@@ -53,28 +53,28 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
     case 'rested_today':
       return t('reason_rested_today');
     case 'run_streak_over_limit':
-      return t(r.atLeast ? 'reason_run_streak_over_limit_atleast' : 'reason_run_streak_over_limit', [
+      return tn(r.atLeast ? 'reason_run_streak_over_limit_atleast' : 'reason_run_streak_over_limit', r.limit, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
       ]);
     case 'run_streak_at_limit':
-      return t(r.usualRestDay ? 'reason_run_streak_at_limit_usual' : 'reason_run_streak_at_limit', [
+      return tn(r.usualRestDay ? 'reason_run_streak_at_limit_usual' : 'reason_run_streak_at_limit', r.limit, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
       ]);
     // The streak's length is the popup's own line above the reasons: said once, here only the limit.
     case 'run_streak':
-      return t('reason_run_streak', [String(r.days), String(r.limit)]);
+      return tn('reason_run_streak', r.limit, [String(r.days), String(r.limit)]);
     case 'full_rest_over_limit':
-      return t(r.atLeast ? 'reason_full_rest_over_limit_atleast' : 'reason_full_rest_over_limit', [
+      return tn(r.atLeast ? 'reason_full_rest_over_limit_atleast' : 'reason_full_rest_over_limit', r.days, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
       ]);
     case 'full_rest_at_limit':
-      return t(r.usualRestDay ? 'reason_full_rest_at_limit_usual' : 'reason_full_rest_at_limit', [
+      return tn(r.usualRestDay ? 'reason_full_rest_at_limit_usual' : 'reason_full_rest_at_limit', r.days, [
         String(r.days),
         String(r.limit),
         when(r.restDueOn),
@@ -88,7 +88,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         size(r.value),
         pctOver(r.pctOver, r.thresholdPct),
         size(r.longest),
-        r.afterBreak ? t('windowBeforeBreak') : t('windowBefore', String(r.windowDays)),
+        r.afterBreak ? t('windowBeforeBreak') : tn('windowBefore', r.windowDays),
         pct(r.thresholdPct),
       ]);
       return r.measure === 'time' ? `${said} ${t('reason_spike_time')}` : said;
@@ -102,7 +102,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         km(r.holdWeekM),
       ]);
     case 'easy_days_few':
-      return t('reason_easy_days_few', [String(r.easyDays), String(r.minEasyDays)]);
+      return tn('reason_easy_days_few', r.easyDays, [String(r.easyDays), String(r.minEasyDays)]);
     case 'race_recovery':
       return t('reason_race_recovery', [km(r.distanceM), formatDate(r.date), when(r.until)]);
     case 'recovery_run_long':

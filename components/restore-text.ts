@@ -1,7 +1,7 @@
 import type { RestoreChanges, SettingChange } from '../core/restore-changes';
 import { NUMBER_FIELDS, type Settings } from '../core/settings';
 import { weekdayName } from './format';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { numberFormat } from './intl-cache';
 
 // The words for what a restore changed (core/restore-changes.ts gives keys and values).
@@ -34,6 +34,7 @@ export function settingValue<K extends keyof Settings>(key: K, value: Settings[K
   if (typeof value === 'number' && field) {
     if (field.unit === '%')
       return numberFormat(navigator.language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+    if (field.unit === 'days' || field.unit === 'runs') return tn(`unitCount_${field.unit}`, value, [number(value)]);
     return `${number(value)} ${t(`unit_${field.unit}`)}`;
   }
   return String(value);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { tn } from '../components/i18n';
 
 // A small, passing confirmation on Strava or Garmin Connect that Hip Check noted a run: the badge
 // alone was the only sign. Inside a closed shadow root so the site's styles and scripts neither
@@ -15,10 +15,7 @@ export function newlyRead(reply: unknown): number {
 
 export function showReadToast(count: number, doc: Document = document): void {
   if (count <= 0 || !doc.body) return;
-  const subs = [String(count)];
-  const text =
-    count === 1 ? browser.i18n.getMessage('toastRead_one', subs) : browser.i18n.getMessage('toastRead_other', subs);
-  if (!text) return;
+  const text = tn('toastRead', count);
   const host = doc.createElement('hip-check-toast');
   const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');

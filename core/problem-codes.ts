@@ -652,6 +652,31 @@ export const PROBLEM_CODES = Object.keys(CODES) as ProblemCode[];
 /** The message name of a code in _locales. */
 export const problemMessageName = (code: ProblemCode): string => `problem_${code}`;
 
+/**
+ * Codes whose message counts something ("$1 bytes"): the parameter ($1 is 1) whose number picks
+ * the plural form. Their messages are `problem_<code>_one`, `_other`, not `problem_<code>`.
+ */
+export const COUNTED_PROBLEMS: Readonly<Partial<Record<ProblemCode, number>>> = {
+  duration_days: 1,
+  fit_trailing_bytes: 1,
+  fit_truncated: 1,
+  garmin_skip_multisport_parts: 1,
+  site_too_many_activities: 1,
+  zip_too_many_entries: 1,
+  import_too_many_entries: 1,
+  strava_csv_too_many_rows: 1,
+  csv_row_too_long: 2,
+  activity_text_too_long: 2,
+  request_name_too_long: 1,
+  archive_bomb: 2,
+};
+
+/** The messages a code needs in _locales: its own, or its plural forms. */
+export function problemMessageKeys(code: ProblemCode): string[] {
+  const name = problemMessageName(code);
+  return COUNTED_PROBLEMS[code] === undefined ? [name] : [`${name}_one`, `${name}_other`];
+}
+
 /** A readable summary for logs and errors thrown inside the core (never shown to runners). */
 export function problemDebugText(p: Problem): string {
   const one = (x: ProblemParam): string =>

@@ -4,6 +4,7 @@ import { openActivityDb } from '../background/activity-db';
 import { ActivityStore } from '../background/activity-store';
 import { CheckInStore } from '../background/check-in-store';
 import { showBadge } from '../background/badge';
+import { tn } from '../components/i18n';
 import { handleMessage, type RouterDeps } from '../background/message-router';
 import { buildPopupState, type PopupState } from '../background/popup-state';
 import { localDateOf, userTimeZone } from '../core/local-date';
@@ -85,7 +86,7 @@ export default defineBackground(() => {
             state.verdict,
             state.restMarks.includes(state.today),
             i18n(`title_${state.verdict.title}`),
-            i18n('notifyBody', [String(state.verdict.streak.runDays)]),
+            tn('notifyBody', state.verdict.streak.runDays),
           ),
       ],
       // Open extension pages listen for this and re-read their state.

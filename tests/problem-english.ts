@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { problemMessageName, type Problem, type ProblemParam } from '../core/problem-codes';
+import { COUNTED_PROBLEMS, problemMessageName, type Problem, type ProblemParam } from '../core/problem-codes';
 import { REPO_ROOT } from './paths';
 
 // A problem in English as the extension would show it, for tests and scripts that run without a
@@ -19,7 +19,10 @@ export function englishText(p: Problem): string {
         ? englishText(x as Problem)
         : String(x);
   const subs = (p.params as readonly ProblemParam[]).map(one);
-  const m = EN[problemMessageName(p.code)]?.message;
+  const at = COUNTED_PROBLEMS[p.code];
+  // English has two forms: one for exactly 1.
+  const form = at === undefined ? '' : p.params[at - 1] === 1 ? '_one' : '_other';
+  const m = EN[problemMessageName(p.code) + form]?.message;
   if (m === undefined) throw new Error(`no English message for problem ${p.code}`);
   return m.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
 }

@@ -131,7 +131,7 @@ test('a run of 10.5 km today shows as "10,5 km" with a German weekday in the pop
   await seed(options, [runOn(0, 10.5, 'x')]);
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('verdict')).toContainText(msg('title_all_good'));
-  await expect(popup.getByTestId('streak')).toHaveText(`1 ${msg('streakDayInRow')}`);
+  await expect(popup.getByTestId('streak')).toHaveText(`1 ${msg('streakDaysInRow_one')}`);
   await expect(popup.getByRole('heading', { name: msg('recentTitle') })).toBeVisible();
   const row = popup.getByTestId('recent-activities').locator('tbody tr').first();
   await expect(row.locator('td')).toHaveText([germanShortDate(daysAgo(0)), 'Lauf', '10,5 km', '57:45']);
@@ -168,7 +168,7 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
   await expect(verdict).toContainText(
     'Dein Limit sind 6 Lauftage in Folge, deshalb ist morgen ein Ruhetag vom Laufen.',
   );
-  await expect(verdict).toContainText(`6 ${msg('streakDaysInRow')}`);
+  await expect(verdict).toContainText(`6 ${msg('streakDaysInRow_other')}`);
   // 12,4 km today against a longest of 8 km: 55 % longer, written the German way.
   await expect(verdict).toContainText('Dein heutiger Lauf war 12,4 km lang, 55 % länger');
   await expect(popup.getByTestId('hip-today').getByTestId('hip-dose').first()).toHaveText(/ halten| Sätze mit /);

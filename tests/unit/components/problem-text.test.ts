@@ -8,7 +8,7 @@ import { bytesSource, readActivityFile } from '../../../core/files';
 import {
   PROBLEM_CODES,
   problem,
-  problemMessageName,
+  problemMessageKeys,
   storedProblem,
   type Problem,
   type ProblemCode,
@@ -63,7 +63,9 @@ describe('problem codes in both languages', () => {
   for (const lang of ['en', 'de'] as const) {
     it(`each ${lang} message uses no parameter its code does not have`, () => {
       const over = PROBLEM_CODES.filter(
-        (c) => highestPlaceholder(LOCALES[lang][problemMessageName(c)]?.message ?? '') > (ARITY.get(c) ?? 0),
+        (c) =>
+          Math.max(...problemMessageKeys(c).map((k) => highestPlaceholder(LOCALES[lang][k]?.message ?? ''))) >
+          (ARITY.get(c) ?? 0),
       );
       expect(over).toEqual([]);
     });
@@ -87,8 +89,7 @@ describe('problem codes in both languages', () => {
   it('no German problem text equals the English one (names and units aside)', () => {
     const english = PROBLEM_CODES.filter(
       (c) =>
-        !SAME_IN_BOTH.has(c) &&
-        LOCALES.de[problemMessageName(c)]?.message === LOCALES.en[problemMessageName(c)]?.message,
+        !SAME_IN_BOTH.has(c) && problemMessageKeys(c).some((k) => LOCALES.de[k]?.message === LOCALES.en[k]?.message),
     );
     expect(english).toEqual([]);
   });
@@ -97,6 +98,20 @@ describe('problem codes in both languages', () => {
     speak('en');
     vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
     expect(problemText(problem('file_empty'))).toBe('file_empty');
+  });
+
+  it('a counted problem takes the plural form of its number as shown', () => {
+    speak('en');
+    const gap = (d: number) =>
+      problemText(problem('elapsed_implausible', problem('subject_activity'), problem('duration_days', d)));
+    expect(gap(1)).toBe('The activity: an elapsed time of 1 day is implausible and was ignored.');
+    expect(gap(1.5)).toBe('The activity: an elapsed time of 1.5 days is implausible and was ignored.');
+    expect(problemText(problem('fit_truncated', 1))).toBe('The FIT file is truncated: 1 byte is missing.');
+    speak('de');
+    expect(gap(1)).toBe('Die Aktivität: die Gesamtzeit (1 Tag) ist unplausibel und wurde ignoriert.');
+    expect(gap(2)).toBe('Die Aktivität: die Gesamtzeit (2 Tage) ist unplausibel und wurde ignoriert.');
+    vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
+    expect(problemText(problem('fit_truncated', 1))).toBe('fit_truncated');
   });
 
   it('nested problems and numbers are rendered in the UI language', () => {

@@ -209,3 +209,22 @@ describe('reasons in the runner’s language', () => {
     expect(timed).toMatch(/by moving time, as the run has no distance: an estimate\.$/);
   });
 });
+
+describe('counts in reasons take their plural form (issue 20)', () => {
+  const limit1: Reason = { code: 'run_streak', level: 'ok', days: 1, limit: 1, ranToday: true, restDueOn: TOMORROW };
+  const easy = (easyDays: number): Reason => ({ ...SAMPLES.find((r) => r.code === 'easy_days_few')!, easyDays });
+
+  it('en: "1 running day", "1 easy day", and "No easy days" rather than "0 easy days"', () => {
+    using('en');
+    expect(reasonText(limit1, 'km', TODAY)).toBe('Your limit is 1 running day in a row.');
+    expect(reasonText(easy(1), 'km', TODAY)).toMatch(/^Only 1 easy day in the last 7; you aim for 2\./);
+    expect(reasonText(easy(0), 'km', TODAY)).toMatch(/^No easy days in the last 7; you aim for 2\./);
+  });
+
+  it('de: "1 Lauftag", "1 lockerer Tag", and "Keine lockeren Tage"', () => {
+    using('de');
+    expect(reasonText(limit1, 'km', TODAY)).toBe('Dein Limit ist 1 Lauftag in Folge.');
+    expect(reasonText(easy(1), 'km', TODAY)).toMatch(/^Nur 1 lockerer Tag in den letzten 7; dein Ziel: 2\./);
+    expect(reasonText(easy(0), 'km', TODAY)).toMatch(/^Keine lockeren Tage in den letzten 7; dein Ziel: 2\./);
+  });
+});

@@ -50,6 +50,26 @@ describe('restoreLines', () => {
       'Als Ruhetag markierte Tage: 1 hinzugefügt, 0 schon vorhanden.',
       'Einstellungen unverändert.',
     ]);
-    expect(restoreLines('b.json', changed).settings).toContain('Einheit für Distanzen: von Meilen auf Kilometer');
+    expect(restoreLines('b.json', changed).settings).toContain('Einheit für Distanzen: vorher Meilen, jetzt Kilometer');
+  });
+
+  it('says a count of days or runs in its plural form: "from 6 days to 1 day"', () => {
+    const counts: RestoreChanges = {
+      ...changed,
+      settings: settingsChanges(
+        { ...DEFAULT_SETTINGS, maxRunDaysInRow: 6, targetRunsPerWeek: 1 },
+        { ...DEFAULT_SETTINGS, maxRunDaysInRow: 1, targetRunsPerWeek: 5 },
+      ),
+    };
+    speak('en');
+    expect(restoreLines('b.json', counts).settings).toEqual([
+      'Running days in a row before a rest day: from 6 days to 1 day',
+      'Runs a week you aim for: from 1 run to 5 runs',
+    ]);
+    speak('de');
+    expect(restoreLines('b.json', counts).settings).toEqual([
+      'Lauftage in Folge vor einem Ruhetag: vorher 6 Tage, jetzt 1 Tag',
+      'Angestrebte Läufe pro Woche: vorher 1 Lauf, jetzt 5 Läufe',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { newlyRead, showReadToast } from '../../../content/read-toast';
+import { speak } from '../speak';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -20,9 +21,9 @@ describe('the confirmation on the site when a run is read', () => {
 
   it('shows a status in the page and takes it away by itself', () => {
     vi.useFakeTimers();
-    const msg = vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('Hip Check noted 1 activity.');
+    speak('en');
     showReadToast(1);
-    expect(msg).toHaveBeenCalledWith('toastRead_one', ['1']);
+    expect(browser.i18n.getMessage).toHaveBeenCalledWith('toastRead_one', ['1']);
     expect(document.body.querySelectorAll('hip-check-toast')).toHaveLength(1);
     vi.advanceTimersByTime(3900);
     expect(document.body.querySelectorAll('hip-check-toast')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { PROBLEM_CODES, problemMessageName } from '../../../core/problem-codes';
+import { PROBLEM_CODES, problemMessageKeys } from '../../../core/problem-codes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -155,15 +155,15 @@ interface KeyUse {
 
 /**
  * Message keys asked for by name: the first argument of t(…), of the background's i18n(…) and
- * browser.i18n.getMessage(…), and of HipCare's plural(…). Ternaries give each branch.
+ * browser.i18n.getMessage(…), and of tn(…) for counts. Ternaries give each branch.
  */
 function keyUses(): { uses: KeyUse[]; dynamic: { file: string; arg: string }[] } {
   const uses: KeyUse[] = [];
   const dynamic: { file: string; arg: string }[] = [];
   for (const file of UI_SOURCES) {
     const src = read(file);
-    for (const m of src.matchAll(/(?<![\w.$])(t|tn|i18n|plural)\(|\.getMessage\(/g)) {
-      // Not the definitions themselves: function t(key: string, …), function plural(…).
+    for (const m of src.matchAll(/(?<![\w.$])(t|tn|i18n)\(|\.getMessage\(/g)) {
+      // Not the definitions themselves: function t(key: string, …), function tn(…).
       if (/function\s+$/.test(src.slice(Math.max(0, m.index - 12), m.index))) continue;
       const arg = firstArgument(src, m.index + m[0].length - 1);
       const lits = literals(arg);
@@ -177,16 +177,16 @@ function keyUses(): { uses: KeyUse[]; dynamic: { file: string; arg: string }[] }
 
 const { uses: USES, dynamic: DYNAMIC } = keyUses();
 
-/** Plural forms either language has (German and English: one, other). */
+/** Plural forms either language has (German and English: one, other), and tn()'s own "none" for 0. */
 const PLURAL_FORMS = [
   ...new Set(Object.keys(LOCALES).flatMap((l) => new Intl.PluralRules(l).resolvedOptions().pluralCategories)),
+  'none',
 ];
 
 // Every template key the sources build, with all the values its ${…} can take. A new template
 // in the sources fails the test below until its expansions are listed here.
 const SPIKE_SEVERITIES: Record<Exclude<SpikeSeverity, 'none'>, true> = { caution: true, warning: true, high: true };
 const DAY_KINDS: Record<DayKind, true> = { run: true, cross: true, rest: true };
-const PLURAL_BASES = ['hip_dose_hold', 'hip_dose_hold_side', 'hip_dose_sets', 'hip_dose_sets_side'];
 const fieldKeys = NUMBER_FIELDS.map((f) => f.key);
 const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'sport_*': SPORTS,
@@ -210,18 +210,18 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'settingsErr_*': ['range', 'integer', 'number', 'noSports', 'order'],
   // RunSyncOption: why another browser's sync item was ignored.
   'syncBad_*': [...SHARD_PROBLEMS],
-  // plural(`hip_dose_hold${side}`, …) and plural(`hip_dose_sets${side}`, …), side '' or '_side'.
+  // tn(`hip_dose_hold${side}`, …) and tn(`hip_dose_sets${side}`, …), side '' or '_side'.
   'hip_dose_hold*': ['', '_side'],
   'hip_dose_sets*': ['', '_side'],
-  // HipCare's plural(): t(`${base}_other`) when the language's own form is missing.
-  '*_other': PLURAL_BASES,
+  // restore-text: a setting's value with its unit, "1 day", "6 runs".
+  'unitCount_*': ['days', 'runs'],
 };
 
 /** The keys a use stands for; plural bases stand for their `_other` form (and `_one`, checked apart). */
 function expand(u: KeyUse): string[] {
   const keys = u.template ? (TEMPLATE_VALUES[u.key] ?? []).map((v) => u.key.replace('*', v)) : [u.key];
-  // plural() and tn() stand for `${key}_one` / `${key}_other`; `_other` is the form every language has.
-  return u.call === 'plural' || u.call === 'tn' ? keys.map((k) => `${k}_other`) : keys;
+  // tn() stands for `${key}_one` / `${key}_other`; `_other` is the form every language has.
+  return u.call === 'tn' ? keys.map((k) => `${k}_other`) : keys;
 }
 
 /** __MSG_key__ in the manifest (wxt.config.ts) and the extension's HTML pages. */
@@ -230,7 +230,14 @@ const MANIFEST_KEYS = [join(ROOT, 'wxt.config.ts'), ...filesUnder('entrypoints',
 );
 
 /** Keys reached through data rather than a literal at the call: the hip-care library and advice codes. */
-const DATA_KEYS = [...libraryMessageKeys(), ...Object.values(ADVICE_KEYS), ...PROBLEM_CODES.map(problemMessageName)];
+/** The `_other` form of every base tn() is called with. */
+const TN_KEYS = USES.filter((x) => x.call === 'tn').flatMap(expand);
+
+const DATA_KEYS = [
+  ...libraryMessageKeys(),
+  ...Object.values(ADVICE_KEYS),
+  ...PROBLEM_CODES.flatMap(problemMessageKeys),
+];
 
 /** Literals in components that name a hip-care message (the hip_ prefix is for messages only), e.g. leadKey="…". */
 const HIP_LITERALS = filesUnder('components', ['.ts', '.tsx']).flatMap((f) =>
@@ -241,7 +248,7 @@ const HIP_LITERALS = filesUnder('components', ['.ts', '.tsx']).flatMap((f) =>
 
 /**
  * Keys of `messages` that no source asks for: not a literal key, not an expansion of a template
- * key, not a plural form of a plural()/tn() key, not reached through data, and not spelled out
+ * key, not a plural form of a tn() key, not reached through data, and not spelled out
  * anywhere in the sources (a table of keys, say).
  */
 function unusedKeys(messages: Messages): string[] {
@@ -251,12 +258,8 @@ function unusedKeys(messages: Messages): string[] {
     ...DATA_KEYS,
     ...HIP_LITERALS.map((h) => h.key),
   ]);
-  // plural() and tn() ask for each form the language has, by its base.
-  for (const u of USES.filter((x) => x.call === 'plural' || x.call === 'tn'))
-    for (const k of expand(u)) for (const f of PLURAL_FORMS) used.add(k.replace(/_other$/, `_${f}`));
-  for (const base of PLURAL_BASES)
-    for (const k of Object.keys(messages))
-      if (k.startsWith(`${base}_`) && !k.slice(base.length + 1).includes('_')) used.add(k);
+  // tn() asks for each form the language has, by its base.
+  for (const k of TN_KEYS) for (const f of PLURAL_FORMS) used.add(k.replace(/_other$/, `_${f}`));
   const anywhere = new Set(ALL_SOURCES.flatMap((f) => literals(read(f)).map((l) => l.text)));
   return Object.keys(messages).filter((k) => !used.has(k) && !anywhere.has(k));
 }
@@ -300,18 +303,18 @@ describe('_locales: en and de hold the same messages', () => {
     for (const k of Object.keys(en)) expect(de[k]?.placeholders, k).toEqual(en[k]!.placeholders);
   });
 
-  it('plural pairs are complete: every _one has its _other (or its bare key), in both languages', () => {
+  it('plural pairs are complete: every _one and _none has its _other, in both languages', () => {
     for (const msgs of [en, de]) {
-      for (const k of Object.keys(msgs).filter((x) => x.endsWith('_one'))) {
-        const base = k.replace(/_one$/, '');
-        // The hip_dose_ ones pair with _other.
-        expect(`${base}_other` in msgs || base in msgs, `${k} has no ${base}_other or ${base}`).toBe(true);
+      for (const k of Object.keys(msgs).filter((x) => /_(one|none)$/.test(x))) {
+        const base = k.replace(/_(one|none)$/, '');
+        expect(`${base}_other` in msgs, `${k} has no ${base}_other`).toBe(true);
       }
     }
-    // And every form German (and English) distinguishes exists for each base the UI uses.
+    // And every form German (and English) distinguishes exists for each base tn() is called with.
+    expect(TN_KEYS.length).toBeGreaterThan(30);
     for (const [lang, msgs] of Object.entries(LOCALES)) {
       const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-      for (const base of PLURAL_BASES)
+      for (const base of TN_KEYS.map((k) => k.replace(/_other$/, '')))
         for (const f of forms) expect(msgs, `${lang} ${base}_${f}`).toHaveProperty(`${base}_${f}`);
     }
   });
