@@ -1,6 +1,6 @@
 import type { DayPlan } from '../core/engine/next-run-plan';
 import { formatDate, formatDistance, formatDuration } from './format';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { dayNumber } from '../core/local-date';
 import type { Settings } from '../core/settings';
 
@@ -10,21 +10,25 @@ import type { Settings } from '../core/settings';
 function dayName(date: string, today: string, next: boolean): string {
   const diff = dayNumber(date) - dayNumber(today);
   const name = diff === 0 ? t('planToday') : diff === 1 ? t('planTomorrow') : formatDate(date);
-  return next ? t('plan_next', diff === 1 ? t('whenTomorrow') : formatDate(date)) : name;
+  if (!next) return name;
+  const said = t('plan_next', diff === 1 ? t('whenTomorrow') : formatDate(date));
+  // "next run, tomorrow" begins the line: its first letter as a capital in the UI language.
+  return said.charAt(0).toLocaleUpperCase() + said.slice(1);
 }
 
 function basis(d: DayPlan, units: 'km' | 'mi', settings: Pick<Settings, 'longRunCautionPct' | 'easyRunPct'>) {
   const ref = d.ref;
   const size = (m: number | null, s: number | null) =>
     m !== null ? formatDistance(m, units) : s !== null ? formatDuration(s) : '';
+  const pct = String(settings.longRunCautionPct);
   switch (d.by) {
     case 'longest':
       if (!ref) return '';
       if (ref.m === null || d.maxM === null)
-        return t('basis_longest_time', [size(null, ref.s), String(ref.windowDays), String(settings.longRunCautionPct)]);
+        return t('basis_longest_time', [size(null, ref.s), tn('windowBefore', ref.windowDays), pct]);
       return ref.afterBreak
-        ? t('basis_longest_break', [size(ref.m, null), String(ref.windowDays), String(settings.longRunCautionPct)])
-        : t('basis_longest', [size(ref.m, null), String(ref.windowDays), String(settings.longRunCautionPct)]);
+        ? t('basis_longest_break', [size(ref.m, null), '', pct])
+        : t('basis_longest', [size(ref.m, null), tn('windowBefore', ref.windowDays), pct]);
     case 'usual':
       return ref ? t('basis_usual', size(d.maxM !== null ? ref.m : null, d.maxM !== null ? null : ref.s)) : '';
     case 'easy_days':

@@ -84,7 +84,6 @@ const SAMPLES: Reason[] = [
     warnPct: 30,
     holdWeekM: 27_000,
   },
-
 ];
 
 const TITLES: Title[] = [
@@ -129,7 +128,7 @@ describe('reasons in the runner’s language', () => {
       'Your limit is 6 running days in a row, and today is your usual rest day anyway. Enjoy it.',
     );
     // The easy day's distance is the plan's line, not the reason's.
-    expect(say('easy_days_few')).toBe('Only 1 easy days in the last 7; you aim for 2.');
+    expect(say('easy_days_few')).toBe('Only 1 easy day in the last 7; you aim for 2.');
     using('de');
     expect(say('pain_fine')).toBe('Hüftschmerz 1 von 10 gestern: Training ist in Ordnung.');
   });
@@ -202,10 +201,18 @@ describe('reasons in the runner’s language', () => {
       afterBreak: true,
     };
     const said = reasonText(spike, 'km', TODAY);
-    expect(said).toMatch(/longer than your longest run before your break \(8 km\)\. More than 30% longer is a warning\.$/);
+    expect(said).toMatch(
+      /longer than your longest run before your break \(8 km\)\. More than 30% longer is a warning\.$/,
+    );
     expect(said).not.toContain('30 days');
-    const timed = reasonText({ ...spike, measure: 'time', value: 5_400, longest: 3_600, afterBreak: false }, 'km', TODAY);
-    expect(timed).toMatch(/^Today's run was 1:30:00, 55% longer than your longest run of the 30 days before \(1:00:00\)\./);
+    const timed = reasonText(
+      { ...spike, measure: 'time', value: 5_400, longest: 3_600, afterBreak: false },
+      'km',
+      TODAY,
+    );
+    expect(timed).toMatch(
+      /^Today's run was 1:30:00, 55% longer than your longest run of the 30 days before \(1:00:00\)\./,
+    );
     expect(timed).toMatch(/by moving time, as the run has no distance: an estimate\.$/);
   });
 });

@@ -22,7 +22,6 @@ interface CountMessage {
   numberApart?: 'always' | 'one';
 }
 
-
 const COUNT_MESSAGES: readonly CountMessage[] = [
   // Toolbar button, notification, the page's note.
   { key: 'badgeTitle', none: true },
