@@ -6,7 +6,8 @@ import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { restoreChanges } from '../core/restore-changes';
 import { parseRequest, type Sender } from '../core/messages';
 import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
-import { presetForPlan, type Settings, type SettingsError } from '../core/settings';
+import { planSettingsPatch } from '../core/plan-preset';
+import type { Settings, SettingsError } from '../core/settings';
 import type { ActivityStore } from './activity-store';
 import type { CheckInStore } from './check-in-store';
 import type { StoredProblem } from './read-problems';
@@ -184,11 +185,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     return { ok: true, checkIn };
   },
   'plan/answer': async (req, sender, deps) => {
-    const r = await deps.updateSettings({
-      preset: presetForPlan(req.runDaysPerWeek),
-      runDaysPerWeek: req.runDaysPerWeek,
-      usualRestDay: req.usualRestDay,
-    });
+    const r = await deps.updateSettings(planSettingsPatch(req.runDaysPerWeek, req.usualRestDay));
     if (!r.ok) return { ok: false, error: r.errors[0]!.problem, errors: r.errors };
     await deps.dataChanged();
     return { ok: true, settings: r.value };

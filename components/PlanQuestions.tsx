@@ -10,7 +10,8 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
 /**
  * The two plan questions: days a week the runner usually runs, and their usual rest day
- * (optional). The answer picks the preset (presetForPlan). Shown in the popup until answered, at
+ * (optional). The answer picks the preset and sets the runs aimed for and the streak limit
+ * (planSettingsPatch, in the background). Shown in the popup until answered, at
  * the top of the options page always.
  */
 export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings) => void }) {
@@ -37,7 +38,10 @@ export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings
     });
     if (!r.ok) return setError(r.words);
     setError(null);
-    setSaved(t('planChosen', t(`preset_${r.settings.preset}`)));
+    // Say what the answer set, not just the preset's name: 4 or 5 days a week tune its limit.
+    const limit = r.settings.maxRunDaysInRow;
+    const limitText = limit === 0 ? t('planNoLimit') : t('planLimit', String(limit));
+    setSaved(`${t('planChosen', t(`preset_${r.settings.preset}`))} ${limitText}`);
     props.onSaved(r.settings);
   };
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SPORTS } from '../core/activity';
+import { SPORTS, type Sport } from '../core/activity';
 import { DEFAULT_SETTINGS, NUMBER_FIELDS, PRESETS, type Settings } from '../core/settings';
 import { browser } from 'wxt/browser';
 import { M_PER_MILE, weekdayName } from './format';
@@ -64,6 +64,46 @@ const toShown = (km: number, units: 'km' | 'mi') =>
 const toKm = (v: number, units: 'km' | 'mi') =>
   units === 'mi' ? Math.round(((v * M_PER_MILE) / 1000) * 1000) / 1000 : v;
 
+// What counts: sports that are running, and sports that leave a full rest day whole. A sport in
+// both is refused by the background with its reason.
+const SPORT_LISTS = ['runningLoadSports', 'lowImpactSports'] as const;
+
+function SportsChoice(props: {
+  field: (typeof SPORT_LISTS)[number];
+  chosen: readonly Sport[];
+  error: string | undefined;
+  saved: boolean;
+  save: (patch: Record<string, unknown>) => void;
+}) {
+  const { field, chosen } = props;
+  return (
+    <fieldset class="field" id={field} aria-describedby={`${field}-hint${props.error ? ` ${field}-err` : ''}`}>
+      <legend>{t(`setting_${field}`)}</legend>
+      <div class="row" style="grid-column: 1 / -1">
+        {SPORTS.map((sp) => (
+          <label key={sp} style="font-weight: normal">
+            <input
+              type="checkbox"
+              name={field}
+              value={sp}
+              checked={chosen.includes(sp)}
+              onChange={(e) => {
+                const on = (e.target as HTMLInputElement).checked;
+                props.save({ [field]: on ? [...chosen, sp] : chosen.filter((x) => x !== sp) });
+              }}
+            />{' '}
+            {t(`sport_${sp}`)}
+          </label>
+        ))}
+      </div>
+      <p class="hint" id={`${field}-hint`}>
+        {t(`setting_${field}_hint`)}
+      </p>
+      <FieldMessage id={field} error={props.error} saved={props.saved} />
+    </fieldset>
+  );
+}
+
 /** The plan's preset and thresholds, each with its unit, default and the reason for it. */
 export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
   const { errors, drafts, saved, save, type } = useSaver(props.onSaved);
@@ -100,7 +140,7 @@ export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
             name={f.key}
             type="number"
             inputMode="decimal"
-            min={f.min}
+            min={f.off ? 0 : f.min}
             max={f.max}
             step={f.integer ? 1 : 'any'}
             value={drafts[f.key] ?? (f.unit === 'km' ? toShown(s[f.key], units) : String(s[f.key]))}
@@ -114,6 +154,22 @@ export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
               void save(f.key, { [f.key]: value }, raw);
             }}
           />
+          {f.off && (
+            <label class="off">
+              <input
+                type="checkbox"
+                id={`${f.key}-off`}
+                checked={s[f.key] === 0}
+                aria-label={t('settingOffFor', t(`setting_${f.key}`))}
+                onChange={(e) => {
+                  const off = (e.target as HTMLInputElement).checked;
+                  // Turning a rule back on offers the usual value, never a leftover 0.
+                  void save(f.key, { [f.key]: off ? 0 : (f.off?.onAgain ?? f.min) });
+                }}
+              />{' '}
+              {t('settingOff')}
+            </label>
+          )}
           <p class="hint" id={`${f.key}-hint`}>
             {t(`setting_${f.key}_hint`)}{' '}
             {t(
@@ -126,27 +182,16 @@ export function SettingsForm(props: SettingsProps & { units: 'km' | 'mi' }) {
           <FieldMessage id={f.key} error={errors[f.key]} saved={saved === f.key} />
         </div>
       ))}
-      <fieldset class="field">
-        <legend>{t('setting_runningLoadSports')}</legend>
-        <div class="row" style="grid-column: 1 / -1">
-          {SPORTS.map((sp) => (
-            <label key={sp} style="font-weight: normal">
-              <input
-                type="checkbox"
-                checked={s.runningLoadSports.includes(sp)}
-                onChange={(e) => {
-                  const on = (e.target as HTMLInputElement).checked;
-                  const next = on ? [...s.runningLoadSports, sp] : s.runningLoadSports.filter((x) => x !== sp);
-                  void save('runningLoadSports', { runningLoadSports: next });
-                }}
-              />{' '}
-              {t(`sport_${sp}`)}
-            </label>
-          ))}
-        </div>
-        <p class="hint">{t('setting_runningLoadSports_hint')}</p>
-        <FieldMessage id="runningLoadSports" error={errors.runningLoadSports} saved={saved === 'runningLoadSports'} />
-      </fieldset>
+      {SPORT_LISTS.map((field) => (
+        <SportsChoice
+          key={field}
+          field={field}
+          chosen={s[field]}
+          error={errors[field]}
+          saved={saved === field}
+          save={(patch) => void save(field, patch)}
+        />
+      ))}
     </form>
   );
 }

@@ -19,7 +19,7 @@ export function settingLabel(key: keyof Settings): string {
 export function settingValue<K extends keyof Settings>(key: K, value: Settings[K]): string {
   if (value === null) return key === 'usualRestDay' ? t('planRestDayNone') : t('restoreNotSet');
   if (typeof value === 'boolean') return t(value ? 'restoreOn' : 'restoreOff');
-  if (Array.isArray(value)) return value.map((s) => t(`sport_${s}`)).join(', ');
+  if (Array.isArray(value)) return value.length ? value.map((s) => t(`sport_${s}`)).join(', ') : t('restoreNoSports');
   switch (key) {
     case 'preset':
       return t(`preset_${value as string}`);
@@ -32,6 +32,7 @@ export function settingValue<K extends keyof Settings>(key: K, value: Settings[K
   }
   const field = NUMBER_FIELDS.find((f) => f.key === key);
   if (typeof value === 'number' && field) {
+    if (field.off && value === 0) return t('restoreOff');
     if (field.unit === '%')
       return numberFormat(navigator.language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
     if (field.unit === 'days' || field.unit === 'runs') return tn(`unitCount_${field.unit}`, value, [number(value)]);

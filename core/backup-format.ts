@@ -4,7 +4,7 @@ import { checkStoredActivity } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
 import { errorText } from './guards';
 import { isLocalDate, localDateOf } from './local-date';
-import { validateSettingsPatch, type Settings } from './settings';
+import { upgradeStoredSettings, validateSettingsPatch, type Settings } from './settings';
 
 // The backup file. Documented in README ("Backup file format"); bump BACKUP_VERSION and keep a
 // reader for every older version when the format changes, so an old backup always imports.
@@ -116,7 +116,8 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   }
   let settings = current;
   if (d.settings !== undefined) {
-    const s = validateSettingsPatch(d.settings, current);
+    // A backup made before a setting existed keeps meaning what it meant (upgradeStoredSettings).
+    const s = validateSettingsPatch(upgradeStoredSettings(d.settings), current);
     if (!s.ok) {
       const e = s.errors[0]!;
       return { ok: false, error: problem('backup_settings_damaged', e.field, e.problem) };

@@ -285,12 +285,15 @@ export interface ProblemParams {
   settings_number: [unit: Problem];
   settings_integer: [unit: Problem];
   settings_range: [min: number, max: number, unit: Problem];
+  /** A limit that 0 turns off: 0, or the range. */
+  settings_range_or_off: [min: number, max: number, unit: Problem];
   settings_unit_days: [];
   settings_unit_runs: [];
   settings_unit_pct: [];
   settings_unit_km: [];
   settings_sports_list: [sports: string];
   settings_no_sports: [];
+  settings_sport_in_both: [];
   settings_units: [];
   settings_week_start: [];
   settings_on_off: [];
@@ -601,12 +604,14 @@ const CODES: Record<ProblemCode, true> = {
   settings_number: true,
   settings_integer: true,
   settings_range: true,
+  settings_range_or_off: true,
   settings_unit_days: true,
   settings_unit_runs: true,
   settings_unit_pct: true,
   settings_unit_km: true,
   settings_sports_list: true,
   settings_no_sports: true,
+  settings_sport_in_both: true,
   settings_units: true,
   settings_week_start: true,
   settings_on_off: true,

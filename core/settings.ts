@@ -10,9 +10,12 @@ export type Preset = (typeof PRESETS)[number];
 export interface Settings {
   /** Last preset chosen; "custom" once any preset value is changed by hand. */
   preset: Preset | 'custom';
-  /** Running days in a row allowed; a rest day is due on the next one. */
+  /** Running days in a row allowed; a rest day is due on the next one. 0 = no limit. */
   maxRunDaysInRow: number;
-  /** Days in a row with any activity (cross-training included) before a full rest day is due. */
+  /**
+   * Days in a row with any training (cross-training included, low-impact sports not) before a full
+   * rest day is due. 0 = no limit.
+   */
   maxDaysWithoutFullRest: number;
   /** Runs per week the preset aims at; information for the popup. */
   targetRunsPerWeek: number;
@@ -32,12 +35,17 @@ export interface Settings {
   longRunHighPct: number;
   /** Days looked back for the longest recent run. */
   longRunWindowDays: number;
-  /** Last 7 days' distance over the previous 7 by more than this % is a warning. */
+  /** Last 7 days' distance over the previous 7 by more than this % is a warning (0 = not checked). */
   weeklyRampWarnPct: number;
   /** ... but only when the previous 7 days had at least this many km. */
   weeklyRampMinBaseKm: number;
   /** Sports that count as running load. */
   runningLoadSports: Sport[];
+  /**
+   * Sports that leave a full rest day a full rest day (a dog walk, an easy hike). Never also in
+   * runningLoadSports: validation refuses a sport in both.
+   */
+  lowImpactSports: Sport[];
   units: 'auto' | 'km' | 'mi';
   /** 0 = Sunday ... 6 = Saturday, or "auto" for the browser locale's. */
   weekStartsOn: 'auto' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -54,27 +62,17 @@ type NumberKey = {
 
 export interface NumberField {
   key: NumberKey;
+  /** The valid range; 0 is valid too when the field can be turned off. */
   min: number;
   max: number;
   integer: boolean;
   unit: 'days' | 'runs' | '%' | 'km';
+  /**
+   * 0 turns the rule off (a daily runner needs no streak limit). onAgain is the value the options
+   * page sets when the runner turns it back on.
+   */
+  off?: { onAgain: number };
 }
-
-export const NUMBER_FIELDS: readonly NumberField[] = [
-  { key: 'maxRunDaysInRow', min: 1, max: 30, integer: true, unit: 'days' },
-  { key: 'maxDaysWithoutFullRest', min: 1, max: 60, integer: true, unit: 'days' },
-  { key: 'targetRunsPerWeek', min: 1, max: 14, integer: true, unit: 'runs' },
-  { key: 'minEasyDaysPerWeek', min: 0, max: 7, integer: true, unit: 'days' },
-  { key: 'easyRunPct', min: 10, max: 100, integer: false, unit: '%' },
-  { key: 'longRunCautionPct', min: 1, max: 500, integer: false, unit: '%' },
-  { key: 'longRunWarningPct', min: 1, max: 500, integer: false, unit: '%' },
-  { key: 'longRunHighPct', min: 1, max: 1000, integer: false, unit: '%' },
-  { key: 'longRunWindowDays', min: 7, max: 120, integer: true, unit: 'days' },
-  { key: 'weeklyRampWarnPct', min: 1, max: 500, integer: false, unit: '%' },
-  { key: 'weeklyRampMinBaseKm', min: 0, max: 1000, integer: false, unit: 'km' },
-];
-
-export const DEFAULT_RUNNING_LOAD_SPORTS: readonly Sport[] = ['run', 'trail_run', 'treadmill_run', 'virtual_run'];
 
 type PresetValues = Pick<
   Settings,
@@ -82,16 +80,62 @@ type PresetValues = Pick<
 >;
 
 // A limit is the number of days allowed in a row: the rest day falls due on the day after the
-// last allowed one (calm), and only training on a day past the limit is a warning.
+// last allowed one (calm), and only training on a day past the limit is a warning. 0 = no limit.
 export const PRESET_VALUES: Readonly<Record<Preset, PresetValues>> = {
-  // A rest day after every run day (alternate days); a full rest day at least once a week.
-  beginner: { maxRunDaysInRow: 1, maxDaysWithoutFullRest: 6, targetRunsPerWeek: 3, minEasyDaysPerWeek: 0 },
+  // Two run days in a row at most: the second makes tomorrow a rest day (calm), only a third is
+  // over the limit; a full rest day at least once a week.
+  beginner: { maxRunDaysInRow: 2, maxDaysWithoutFullRest: 6, targetRunsPerWeek: 3, minEasyDaysPerWeek: 0 },
   // At least one rest day a week: rest due after 6 running days in a row, a warning only if the
   // 7th is run; a full rest day (no cross-training either) at least every 14 days.
   regular: { maxRunDaysInRow: 6, maxDaysWithoutFullRest: 13, targetRunsPerWeek: 6, minEasyDaysPerWeek: 0 },
-  // Daily runners: a full rest day at least every 14 days, and 2 easy days in any 7.
-  experienced: { maxRunDaysInRow: 13, maxDaysWithoutFullRest: 13, targetRunsPerWeek: 7, minEasyDaysPerWeek: 2 },
+  // Daily runners run every day on purpose: no streak limit, so no day is red for keeping the
+  // plan; 2 easy days in any 7 carry the load advice instead.
+  experienced: { maxRunDaysInRow: 0, maxDaysWithoutFullRest: 0, targetRunsPerWeek: 7, minEasyDaysPerWeek: 2 },
 };
+
+// Where the weekly ramp's warning starts by default (Nielsen 2014), and where it comes back when
+// turned on again.
+const RAMP_WARN_PCT = 30;
+
+export const NUMBER_FIELDS: readonly NumberField[] = [
+  {
+    key: 'maxRunDaysInRow',
+    min: 1,
+    max: 30,
+    integer: true,
+    unit: 'days',
+    off: { onAgain: PRESET_VALUES.regular.maxRunDaysInRow },
+  },
+  {
+    key: 'maxDaysWithoutFullRest',
+    min: 1,
+    max: 60,
+    integer: true,
+    unit: 'days',
+    off: { onAgain: PRESET_VALUES.regular.maxDaysWithoutFullRest },
+  },
+  { key: 'targetRunsPerWeek', min: 1, max: 14, integer: true, unit: 'runs' },
+  {
+    key: 'minEasyDaysPerWeek',
+    min: 1,
+    max: 7,
+    integer: true,
+    unit: 'days',
+    off: { onAgain: PRESET_VALUES.experienced.minEasyDaysPerWeek },
+  },
+  { key: 'easyRunPct', min: 10, max: 100, integer: false, unit: '%' },
+  { key: 'longRunCautionPct', min: 1, max: 500, integer: false, unit: '%' },
+  { key: 'longRunWarningPct', min: 1, max: 500, integer: false, unit: '%' },
+  { key: 'longRunHighPct', min: 1, max: 1000, integer: false, unit: '%' },
+  { key: 'longRunWindowDays', min: 7, max: 120, integer: true, unit: 'days' },
+  { key: 'weeklyRampWarnPct', min: 1, max: 500, integer: false, unit: '%', off: { onAgain: RAMP_WARN_PCT } },
+  { key: 'weeklyRampMinBaseKm', min: 0, max: 1000, integer: false, unit: 'km' },
+];
+
+export const DEFAULT_RUNNING_LOAD_SPORTS: readonly Sport[] = ['run', 'trail_run', 'treadmill_run', 'virtual_run'];
+// A walk or an easy hike barely loads the legs: a beginner whose watch logs the dog walk still
+// had a full rest day.
+export const DEFAULT_LOW_IMPACT_SPORTS: readonly Sport[] = ['walk', 'hike'];
 
 export { presetForPlan } from './plan-preset';
 
@@ -105,9 +149,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   longRunWarningPct: 30,
   longRunHighPct: 100,
   longRunWindowDays: 30,
-  weeklyRampWarnPct: 30,
+  weeklyRampWarnPct: RAMP_WARN_PCT,
   weeklyRampMinBaseKm: 10,
   runningLoadSports: [...DEFAULT_RUNNING_LOAD_SPORTS],
+  lowImpactSports: [...DEFAULT_LOW_IMPACT_SPORTS],
   units: 'auto',
   weekStartsOn: 'auto',
   notifications: false,
@@ -142,7 +187,11 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     return { ok: false, errors: [{ field: 'settings', problem: problem('settings_not_object') }] };
   }
   const p = patch as Record<string, unknown>;
-  const next: Settings = { ...current, runningLoadSports: [...current.runningLoadSports] };
+  const next: Settings = {
+    ...current,
+    runningLoadSports: [...current.runningLoadSports],
+    lowImpactSports: [...current.lowImpactSports],
+  };
   const known = new Set<string>(Object.keys(DEFAULT_SETTINGS));
   for (const k of Object.keys(p)) {
     if (!known.has(k)) errors.push({ field: 'settings', problem: problem('settings_unknown', k.slice(0, 60)) });
@@ -164,8 +213,14 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
       errors.push({ field: f.key, problem: problem('settings_number', UNIT_PROBLEM[f.unit]) });
     } else if (f.integer && !Number.isInteger(v)) {
       errors.push({ field: f.key, problem: problem('settings_integer', UNIT_PROBLEM[f.unit]) });
-    } else if (v < f.min || v > f.max) {
-      errors.push({ field: f.key, problem: problem('settings_range', f.min, f.max, UNIT_PROBLEM[f.unit]) });
+    } else if ((v < f.min || v > f.max) && !(f.off && v === 0)) {
+      const unit = UNIT_PROBLEM[f.unit];
+      errors.push({
+        field: f.key,
+        problem: f.off
+          ? problem('settings_range_or_off', f.min, f.max, unit)
+          : problem('settings_range', f.min, f.max, unit),
+      });
     } else {
       next[f.key] = v;
       // Editing a preset's own value by hand means the preset no longer describes the settings.
@@ -180,6 +235,14 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     } else if (v.length === 0) {
       errors.push({ field: 'runningLoadSports', problem: problem('settings_no_sports') });
     } else next.runningLoadSports = [...new Set(v as Sport[])];
+  }
+
+  if ('lowImpactSports' in p) {
+    const v = p.lowImpactSports;
+    // Empty is fine: then every sport breaks a full rest day.
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || !(SPORTS as readonly string[]).includes(s))) {
+      errors.push({ field: 'lowImpactSports', problem: problem('settings_sports_list', SPORTS.join(', ')) });
+    } else next.lowImpactSports = [...new Set(v as Sport[])];
   }
 
   if ('units' in p) {
@@ -215,6 +278,12 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
   }
 
   if (errors.length === 0) {
+    // A run is never low impact: a sport in both lists would make the two rules disagree. The
+    // refusal names the list this change touched.
+    if (next.lowImpactSports.some((sp) => next.runningLoadSports.includes(sp))) {
+      const field = 'runningLoadSports' in p && !('lowImpactSports' in p) ? 'runningLoadSports' : 'lowImpactSports';
+      errors.push({ field, problem: problem('settings_sport_in_both') });
+    }
     if (!(next.longRunCautionPct < next.longRunWarningPct && next.longRunWarningPct < next.longRunHighPct)) {
       errors.push({ field: 'longRunWarningPct', problem: problem('settings_long_run_order') });
     }
@@ -223,15 +292,32 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
 }
 
 /**
+ * Settings written before lowImpactSports existed (stored, or in a backup) get the default low-impact
+ * sports minus those the runner counted as running, so an old "walks count as running" stays
+ * valid. Anything else is returned as it is.
+ */
+export function upgradeStoredSettings(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored;
+  const s = stored as Record<string, unknown>;
+  if ('lowImpactSports' in s) return s;
+  const running = Array.isArray(s.runningLoadSports) ? (s.runningLoadSports as unknown[]) : DEFAULT_RUNNING_LOAD_SPORTS;
+  return { ...s, lowImpactSports: DEFAULT_LOW_IMPACT_SPORTS.filter((sp) => !running.includes(sp)) };
+}
+
+/**
  * Reads whatever is stored (possibly written by an older version, or damaged) into full settings:
  * each valid stored value is kept, anything else falls back to its default.
  */
 export function settingsFromStored(stored: unknown): Settings {
-  const base: Settings = { ...DEFAULT_SETTINGS, runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports] };
+  const base: Settings = {
+    ...DEFAULT_SETTINGS,
+    runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports],
+    lowImpactSports: [...DEFAULT_SETTINGS.lowImpactSports],
+  };
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return base;
   const known = new Set<string>(Object.keys(DEFAULT_SETTINGS));
   const patch: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(stored as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(upgradeStoredSettings(stored) as Record<string, unknown>)) {
     if (k !== 'preset' && known.has(k)) patch[k] = v;
   }
   // Drop the fields named in errors until the rest validates together (cross-field rules included).

@@ -9,7 +9,12 @@ import type { Settings } from '../settings';
 // Two kinds of rest:
 // - a rest day: no activity counted as running load (settings.runningLoadSports). A walk, a ride,
 //   a swim, yoga or strength work does not end it: that is cross-training, not running;
-// - a full rest day: no activity at all.
+// - a full rest day: no training. A low-impact activity (settings.lowImpactSports: by default a
+//   walk or a hike) does not end it, so a watch that logs the dog walk never costs the day; runs and
+//   other cross-training do.
+//
+// A limit of 0 is no limit: the streak is still counted (the popup says how long it is), but no
+// rest day ever falls due from it.
 //
 // A day the runner marked "I rested today" is a full rest day whatever was recorded on it: the
 // runner's word wins over a stray walk or a watch that logged a commute as a run. Marking today
@@ -26,11 +31,12 @@ export interface RestStreak {
   /** The streak reaches the start of the days looked at: it is at least runDays long. */
   runDaysAtLeast: boolean;
   ranToday: boolean;
-  /** settings.maxRunDaysInRow: running days in a row allowed. */
+  /** settings.maxRunDaysInRow: running days in a row allowed; 0 = no limit. */
   runDayLimit: number;
   /**
    * First date on which a rest day is due if the runner kept running every day; today at the
-   * earliest (tomorrow if today already has a run). Null when there is no current streak.
+   * earliest (tomorrow if today already has a run). Null when there is no current streak, or no
+   * limit.
    */
   restDueOn: string | null;
   /** Most recent completed day (before today) without a run; null if not within the days looked at. */
@@ -40,11 +46,11 @@ export interface RestStreak {
   restDaysLast7: number;
   restDaysLast14: number;
 
-  /** Days in a row with any activity at all, ending today if today has one, else yesterday. */
+  /** Days in a row with training (low-impact sports aside), ending today if today has some, else yesterday. */
   activeDays: number;
   activeDaysAtLeast: boolean;
   activeToday: boolean;
-  /** settings.maxDaysWithoutFullRest. */
+  /** settings.maxDaysWithoutFullRest; 0 = no limit. */
   activeDayLimit: number;
   /** Like restDueOn, for a full rest day (no training at all). */
   fullRestDueOn: string | null;
@@ -76,7 +82,7 @@ function streakOf(flags: Uint8Array, today: string, limit: number, restedToday: 
   if (!restedToday) while (start + days < n && flags[start + days] === 1) days++;
   const atLeast = start + days >= n;
   let dueOn: string | null = null;
-  if (days > 0) {
+  if (days > 0 && limit > 0) {
     // Days ago (negative: days ahead) of the first day past the limit, if every day kept counting.
     let dueAgo = start - (limit - days) - 1;
     dueAgo = Math.min(dueAgo, todayFlag ? -1 : 0);
@@ -110,7 +116,7 @@ function streakOf(flags: Uint8Array, today: string, limit: number, restedToday: 
 export function computeRestStreak(
   today: string,
   activities: readonly Activity[],
-  settings: Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'runningLoadSports'>,
+  settings: Pick<Settings, 'maxRunDaysInRow' | 'maxDaysWithoutFullRest' | 'runningLoadSports' | 'lowImpactSports'>,
   lookbackDays: number,
   restMarks: readonly string[] = [],
 ): RestStreak {
@@ -122,13 +128,16 @@ export function computeRestStreak(
   );
   const t = dayOf(today);
   const running = new Set(settings.runningLoadSports);
+  const lowImpact = new Set(settings.lowImpactSports);
   const run = new Uint8Array(n);
   const active = new Uint8Array(n);
   for (const a of activities) {
     const ago = t - dayOf(a.localDate);
     if (ago < 0 || ago >= n) continue;
-    active[ago] = 1;
-    if (running.has(a.sport)) run[ago] = 1;
+    const isRun = running.has(a.sport);
+    if (isRun) run[ago] = 1;
+    // A run is never low impact, whatever the lists say.
+    if (isRun || !lowImpact.has(a.sport)) active[ago] = 1;
   }
   for (const d of restMarks) {
     const ago = t - dayOf(d);

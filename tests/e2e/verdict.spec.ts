@@ -182,9 +182,15 @@ test('the plan questions: shown in the popup until answered, at the top of the o
   await expect(options.getByTestId('plan-questions')).toBeVisible();
   await expect(options.getByLabel('Days a week you usually run')).toHaveValue('7');
   await expect(options.locator('#preset')).toHaveValue('experienced');
-  await expect(options.locator('#maxDaysWithoutFullRest')).toHaveValue('13');
+  // A daily runner has no streak limits (issue #20): both show 0 with "Off" ticked.
+  await expect(options.locator('#maxDaysWithoutFullRest')).toHaveValue('0');
+  await expect(options.locator('#maxRunDaysInRow-off')).toBeChecked();
+  await expect(options.locator('#targetRunsPerWeek')).toHaveValue('7');
   await options.getByLabel('Days a week you usually run').selectOption('3');
   await options.getByTestId('plan-save').click();
   await expect(options.getByTestId('plan-saved')).toContainText('Beginner');
+  await expect(options.getByTestId('plan-saved')).toContainText('after 2 running days in a row');
   await expect(options.locator('#preset')).toHaveValue('beginner');
+  await expect(options.locator('#maxRunDaysInRow')).toHaveValue('2');
+  await expect(options.locator('#targetRunsPerWeek')).toHaveValue('3');
 });

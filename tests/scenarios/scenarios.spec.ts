@@ -273,8 +273,11 @@ test.describe('options page', () => {
 
   test('an invalid threshold is refused with a message and not stored; a valid one is', async ({ driver }) => {
     const options = await driver.openExtensionPage('options.html');
-    await options.fill('#maxRunDaysInRow', '0');
-    await expect.poll(() => options.text('[data-testid="error-maxRunDaysInRow"]')).toContain('between 1 and 30');
+    // 0 is "no limit" (issue #20); 31 is past the range.
+    await options.fill('#maxRunDaysInRow', '31');
+    await expect
+      .poll(() => options.text('[data-testid="error-maxRunDaysInRow"]'))
+      .toContain('0 (off) or between 1 and 30');
     await options.reload();
     // The form renders after its settings load; read it once it is there.
     await expect.poll(() => options.value('#maxRunDaysInRow')).toMatch(/^\d+$/);

@@ -124,7 +124,10 @@ describe('the background message router', () => {
       ok: true,
     });
     const bad = await handleMessage({ type: 'settings/update', patch: { maxRunDaysInRow: -3 } }, page, d);
-    expect(bad).toMatchObject({ ok: false, error: problem('settings_range', 1, 30, problem('settings_unit_days')) });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: problem('settings_range_or_off', 1, 30, problem('settings_unit_days')),
+    });
     expect((await loadSettings()).maxRunDaysInRow).toBe(4);
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ maxRunDaysInRow: 4 });
   });
@@ -220,19 +223,38 @@ describe('the background message router', () => {
     expect((await handleMessage({ type: 'checkin/set', checkIn: { date: today, pain: 1 } }, strava, d)).ok).toBe(false);
   });
 
-  it('the plan answer picks the preset: 3 days beginner, 6 regular with a usual rest day, 7 experienced', async () => {
+  // Issue #20: the answer also sets the runs aimed for and the streak limit (it set the preset
+  // alone, so 3 days a week meant the old beginner limit of 1 and 7 days the old limit of 13).
+  it('the plan answer picks the preset, the runs aimed for and the streak limit', async () => {
     const d = await deps();
     const answer = (n: unknown, rest: unknown = null) =>
       handleMessage({ type: 'plan/answer', runDaysPerWeek: n, usualRestDay: rest }, page, d);
-    expect(await answer(3)).toMatchObject({ ok: true, settings: { preset: 'beginner', maxRunDaysInRow: 1 } });
+    expect(await answer(3)).toMatchObject({
+      ok: true,
+      settings: { preset: 'beginner', maxRunDaysInRow: 2, maxDaysWithoutFullRest: 6, targetRunsPerWeek: 3 },
+    });
+    expect(await answer(1)).toMatchObject({ ok: true, settings: { maxRunDaysInRow: 2, targetRunsPerWeek: 1 } });
+    expect(await answer(4)).toMatchObject({
+      ok: true,
+      settings: { preset: 'regular', maxRunDaysInRow: 4, maxDaysWithoutFullRest: 13, targetRunsPerWeek: 4 },
+    });
+    expect(await answer(5)).toMatchObject({ ok: true, settings: { maxRunDaysInRow: 5, targetRunsPerWeek: 5 } });
     expect(await answer(6, 1)).toMatchObject({
       ok: true,
-      settings: { preset: 'regular', maxRunDaysInRow: 6, runDaysPerWeek: 6, usualRestDay: 1 },
+      settings: { preset: 'regular', maxRunDaysInRow: 6, targetRunsPerWeek: 6, runDaysPerWeek: 6, usualRestDay: 1 },
     });
     expect(await answer(7)).toMatchObject({
       ok: true,
-      settings: { preset: 'experienced', maxDaysWithoutFullRest: 13 },
+      settings: {
+        preset: 'experienced',
+        maxRunDaysInRow: 0,
+        maxDaysWithoutFullRest: 0,
+        minEasyDaysPerWeek: 2,
+        targetRunsPerWeek: 7,
+      },
     });
+    // Stored, so the options page shows them.
+    expect(await loadSettings()).toMatchObject({ maxRunDaysInRow: 0, targetRunsPerWeek: 7, runDaysPerWeek: 7 });
     for (const [n, rest] of [
       [0, null],
       [8, null],

@@ -72,4 +72,24 @@ describe('restoreLines', () => {
       'Angestrebte Läufe pro Woche: vorher 1 Lauf, jetzt 5 Läufe',
     ]);
   });
+
+  it('names a limit turned off "off" and an empty list of sports "none"', () => {
+    const limitsOff: RestoreChanges = {
+      ...changed,
+      settings: settingsChanges(DEFAULT_SETTINGS, {
+        ...DEFAULT_SETTINGS,
+        maxRunDaysInRow: 0,
+        weeklyRampWarnPct: 0,
+        lowImpactSports: [],
+      }),
+    };
+    speak('en');
+    expect(restoreLines('b.json', limitsOff).settings).toEqual([
+      'Running days in a row before a rest day: from 6 days to off',
+      'Weekly increase warning above: from 30% to off',
+      'Low-impact sports: from Walk, Hike to none',
+    ]);
+    speak('de');
+    expect(restoreLines('b.json', limitsOff).settings).toContain('Schonende Sportarten: von Gehen, Wandern auf keine');
+  });
 });

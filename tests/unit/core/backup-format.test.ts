@@ -56,8 +56,13 @@ describe('a refused backup says why, as a code', () => {
       problem(
         'backup_settings_damaged',
         'maxRunDaysInRow',
-        problem('settings_range', 1, 30, problem('settings_unit_days')),
+        problem('settings_range_or_off', 1, 30, problem('settings_unit_days')),
       ),
+    ],
+    [
+      'a sport both running and low impact',
+      withOver({ settings: { ...settings, runningLoadSports: ['run', 'walk'], lowImpactSports: ['walk'] } }),
+      problem('backup_settings_damaged', 'lowImpactSports', problem('settings_sport_in_both')),
     ],
   ])('%s', (_, text, error) => {
     const r = parseBackup(text, NOW, settings);
@@ -74,6 +79,32 @@ describe('a refused backup says why, as a code', () => {
   it('a record that repeats another’s source id is reported with both positions', () => {
     const r = parseBackup(withOver({ activities: [stored('1'), stored('2'), stored('1')] }), NOW, settings);
     expect(r.ok && r.duplicates).toEqual([{ item: 'strava:1', reason: problem('backup_repeats_activity', 3, 1) }]);
+  });
+
+  it('a backup from before low-impact sports keeps its walks counted as running, and its limits', () => {
+    const old: Record<string, unknown> = { ...settings, runningLoadSports: ['run', 'walk'], maxRunDaysInRow: 4 };
+    delete old.lowImpactSports;
+    const r = parseBackup(withOver({ settings: old }), NOW, settings);
+    expect(r.ok && r.settings).toMatchObject({
+      runningLoadSports: ['run', 'walk'],
+      lowImpactSports: ['hike'],
+      maxRunDaysInRow: 4,
+    });
+  });
+
+  it('limits turned off and the low-impact sports come back from a backup', () => {
+    const mine = {
+      ...settings,
+      maxRunDaysInRow: 0,
+      maxDaysWithoutFullRest: 0,
+      lowImpactSports: ['walk' as const, 'swim' as const],
+    };
+    const r = parseBackup(JSON.stringify(makeBackup([], mine, NOW)), NOW, settings);
+    expect(r.ok && r.settings).toMatchObject({
+      maxRunDaysInRow: 0,
+      maxDaysWithoutFullRest: 0,
+      lowImpactSports: ['walk', 'swim'],
+    });
   });
 
   it('a good backup reads back', () => {

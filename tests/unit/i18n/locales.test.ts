@@ -193,7 +193,8 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'preset_*': [...PRESETS, 'custom'],
   // SettingsForm's number fields; restore-text names any setting but the two plan answers.
   'setting_*': Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'runDaysPerWeek' && k !== 'usualRestDay'),
-  'setting_*_hint': fieldKeys,
+  // SettingsForm's number fields and its two lists of sports.
+  'setting_*_hint': [...fieldKeys, 'runningLoadSports', 'lowImpactSports'],
   'units_*': ['auto', 'km', 'mi'],
   // SettingsForm's number fields' units, and the distance unit the runner chose (km or mi).
   'unit_*': [...new Set([...NUMBER_FIELDS.map((f) => (f.unit === '%' ? 'pct' : f.unit)), 'km', 'mi'])],

@@ -24,12 +24,12 @@ describe('ask', () => {
 
   it('keeps the settings errors beside the first one', async () => {
     speak('en');
-    const range = problem('settings_range', 1, 30, problem('settings_unit_days'));
+    const range = problem('settings_range_or_off', 1, 30, problem('settings_unit_days'));
     answer({ ok: false, error: range, errors: [{ field: 'maxRunDaysInRow', problem: range }] });
-    expect(await ask({ type: 'settings/update', patch: { maxRunDaysInRow: 0 } })).toEqual({
+    expect(await ask({ type: 'settings/update', patch: { maxRunDaysInRow: 31 } })).toEqual({
       ok: false,
       error: range,
-      words: 'Must be between 1 and 30 days.',
+      words: 'Must be 0 (off) or between 1 and 30 days.',
       errors: [{ field: 'maxRunDaysInRow', problem: range }],
     });
   });

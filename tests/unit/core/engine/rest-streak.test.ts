@@ -72,8 +72,10 @@ describe('rest-day streak, as a runner tells it', () => {
     expect(r).toMatchObject({ days: 3, limit: 5, restDueOn: '2025-03-08' });
   });
 
-  it('walked, cycled, swam and did strength between runs: those are rest days for the streak, not full rest', () => {
-    const v = verdict('2025-03-09', 'RWRCRSRG R');
+  // Walks and hikes are low impact by default (they leave a full rest day whole): the cross-training
+  // in these tests is yoga, rides, swims and strength work.
+  it('did yoga, cycled, swam and did strength between runs: those are rest days for the streak, not full rest', () => {
+    const v = verdict('2025-03-09', 'RORCRSRG R');
     expect(v.streak.runDays).toBe(1);
     expect(v.streak.activeDays).toBe(9);
     expect(v.streak.fullRestDaysLast7).toBe(0);
@@ -83,18 +85,66 @@ describe('rest-day streak, as a runner tells it', () => {
   });
 
   it('seven days of training with cross-training in between: a full rest day is due tomorrow', () => {
-    const v = verdict('2025-03-09', '- RRCRRWR');
+    const v = verdict('2025-03-09', '- RRCRRSR');
     expect(v.streak.activeDays).toBe(7);
     expect(v.level).toBe('calm');
     expect(reason(v.reasons, 'full_rest_at_limit')).toMatchObject({ days: 7, limit: 7, restDueOn: '2025-03-10' });
   });
 
   it('seven days of training up to yesterday, nothing today: a full rest day today, strength work included', () => {
-    const v = verdict('2025-03-09', '- RRCRRWR -');
+    const v = verdict('2025-03-09', '- RRCRRSR -');
     expect(reason(v.reasons, 'full_rest_at_limit')?.restDueOn).toBe('2025-03-09');
     expect(v.hipCare.fullRestToday).toBe(true);
     expect(v.hipCare.strengthToday).toBe(false);
     expect(v.hipCare.advice[0]?.code).toBe('full_rest');
+  });
+
+  it('a walk or a hike between runs leaves a full rest day whole: a watch that logs the dog walk costs nothing', () => {
+    const v = verdict('2025-03-09', 'RWRHRWR', settings({ maxRunDaysInRow: 0 }));
+    expect(v.streak.runDays).toBe(1);
+    expect(v.streak.activeDays).toBe(1);
+    // The two walks, the hike and the empty day before the diary.
+    expect(v.streak.fullRestDaysLast7).toBe(4);
+    expect(v.streak.lastFullRestDay).toBe('2025-03-08');
+    expect(v.reasons.some((r) => r.code === 'full_rest_at_limit' || r.code === 'full_rest_over_limit')).toBe(false);
+    expect(v.level).toBe('ok');
+  });
+
+  it('a walk chosen as running counts as running, and any sport not chosen as low impact breaks full rest', () => {
+    const walksRun = settings({ runningLoadSports: ['run', 'walk'], lowImpactSports: ['hike'] });
+    expect(verdict('2025-03-09', '-RWR', walksRun).streak).toMatchObject({ runDays: 3, activeDays: 3 });
+    const noLowImpact = settings({ lowImpactSports: [] });
+    expect(verdict('2025-03-09', '-RWR', noLowImpact).streak).toMatchObject({ runDays: 1, activeDays: 3 });
+    const swimsEasy = settings({ lowImpactSports: ['walk', 'hike', 'swim'] });
+    expect(verdict('2025-03-09', '-RSR', swimsEasy).streak).toMatchObject({ runDays: 1, activeDays: 1 });
+    // "Other" (yoga) still counts: it is not low impact unless chosen.
+    expect(verdict('2025-03-09', '-ROR').streak.activeDays).toBe(3);
+  });
+
+  it('a limit of 0 is no limit: the streaks are counted, no rest day ever falls due, nothing is red', () => {
+    const off = settings({ maxRunDaysInRow: 0, maxDaysWithoutFullRest: 0 });
+    const v = verdict('2025-03-20', '-' + 'R'.repeat(40), off);
+    expect(v.streak).toMatchObject({ runDays: 40, activeDays: 40, runDayLimit: 0, activeDayLimit: 0 });
+    expect(v.streak.restDueOn).toBeNull();
+    expect(v.streak.fullRestDueOn).toBeNull();
+    expect(v.reasons.some((r) => 'restDueOn' in r)).toBe(false);
+    expect(v.runTodaySensible).toBe(false); // ran today already
+    // Not yet run today: a run today stays sensible, whatever the streak.
+    const before = verdict('2025-03-20', '-' + 'R'.repeat(40) + '-', off);
+    expect(before.streak.runDays).toBe(40);
+    expect(before.runTodaySensible).toBe(true);
+    expect(before.hipCare.fullRestToday).toBe(false);
+  });
+
+  it('either limit can be off alone', () => {
+    const runOff = verdict('2025-03-09', '-RRRRRRR', settings({ maxRunDaysInRow: 0 }));
+    expect(runOff.streak.restDueOn).toBeNull();
+    expect(reason(runOff.reasons, 'full_rest_over_limit')).toBeUndefined();
+    expect(reason(runOff.reasons, 'full_rest_at_limit')).toMatchObject({ days: 7, limit: 7 });
+    const fullOff = verdict('2025-03-09', '-RRRRRRR', settings({ maxDaysWithoutFullRest: 0 }));
+    expect(fullOff.streak.fullRestDueOn).toBeNull();
+    expect(reason(fullOff.reasons, 'run_streak_over_limit')).toMatchObject({ days: 7, limit: 5 });
+    expect(fullOff.reasons.some((r) => r.code.startsWith('full_rest'))).toBe(false);
   });
 
   it('a treadmill, a trail and a virtual run count as running days by default', () => {
@@ -120,7 +170,7 @@ describe('rest-day streak, as a runner tells it', () => {
 
   it('counts rest days over the completed last 7 and 14 days', () => {
     // Today (the last letter) is not counted: the day is not over.
-    const v = verdict('2025-03-15', 'RR-RRWRR -RR-RR R');
+    const v = verdict('2025-03-15', 'RR-RRCRR -RR-RR R');
     expect(v.streak.restDaysLast7).toBe(2);
     expect(v.streak.restDaysLast14).toBe(4);
     expect(v.streak.fullRestDaysLast7).toBe(2);
@@ -166,24 +216,39 @@ describe('rest-day streak, as a runner tells it', () => {
   });
 });
 
+// The beginner preset allows 2 run days in a row (it was 1, which made every second run in a row
+// red); the experienced one has no streak limit (it was 13, red on every day of a daily runner).
 describe('presets', () => {
-  it('beginner: ran yesterday, not yet today: today is a rest day', () => {
-    const v = verdict('2025-03-09', '-R-', preset('beginner'));
+  it('beginner: a second run in a row makes tomorrow a rest day, calm, not red', () => {
+    const v = verdict('2025-03-09', '-RR', preset('beginner'));
     expect(v.level).toBe('calm');
-    expect(reason(v.reasons, 'run_streak_at_limit')).toMatchObject({ days: 1, limit: 1, restDueOn: '2025-03-09' });
+    expect(v.title).toBe('rest_tomorrow');
+    expect(reason(v.reasons, 'run_streak_at_limit')).toMatchObject({ days: 2, limit: 2, restDueOn: '2025-03-10' });
   });
 
-  it('beginner: ran two days in a row: warning', () => {
-    const v = verdict('2025-03-09', '-RR', preset('beginner'));
+  it('beginner: ran the last two days, not yet today: today is a rest day', () => {
+    const v = verdict('2025-03-09', '-RR-', preset('beginner'));
+    expect(v.level).toBe('calm');
+    expect(reason(v.reasons, 'run_streak_at_limit')).toMatchObject({ days: 2, limit: 2, restDueOn: '2025-03-09' });
+  });
+
+  it('beginner: ran three days in a row: warning', () => {
+    const v = verdict('2025-03-09', '-RRR', preset('beginner'));
     expect(v.level).toBe('warning');
-    expect(reason(v.reasons, 'run_streak_over_limit')).toMatchObject({ days: 2, limit: 1 });
+    expect(reason(v.reasons, 'run_streak_over_limit')).toMatchObject({ days: 3, limit: 2 });
   });
 
   it('beginner: run, rest, run, rest, with cross-training in between: a full rest day after 6 days of training', () => {
-    const v = verdict('2025-03-09', '-RWRWRWR', preset('beginner'));
+    const v = verdict('2025-03-09', '-RCRCRCR', preset('beginner'));
     expect(v.streak.runDays).toBe(1);
     expect(v.streak.activeDays).toBe(7);
     expect(reason(v.reasons, 'full_rest_over_limit')?.limit).toBe(6);
+  });
+
+  it('beginner: run, walk the dog, run, walk...: the walks are full rest days, never red', () => {
+    const v = verdict('2025-03-09', '-RWRWRWR', preset('beginner'));
+    expect(v.streak).toMatchObject({ runDays: 1, activeDays: 1 });
+    expect(v.level).toBe('ok');
   });
 
   it('regular (the default): 6 running days in a row make a calm rest day; only running the 7th is a warning', () => {
@@ -195,9 +260,23 @@ describe('presets', () => {
     expect(verdict('2025-03-09', '-RRRRRRR', preset('regular')).level).toBe('warning');
   });
 
-  it('experienced: 13 days in a row are fine, the 14th is a full rest day, running it is a warning', () => {
+  it('experienced: a daily runner is never due a rest day nor red for the streak; its length still counts', () => {
     // (Easy days and the weekly ramp have their own tests.)
     const s = preset('experienced', { minEasyDaysPerWeek: 0, weeklyRampMinBaseKm: 1000 });
+    const v = verdict('2025-03-20', 'R'.repeat(365), s);
+    expect(v.level).toBe('ok');
+    expect(v.streak.runDays).toBeGreaterThanOrEqual(14);
+    expect(v.streak.restDueOn).toBeNull();
+    expect(v.streak.fullRestDueOn).toBeNull();
+  });
+
+  it('equal limits (13 and 13): 13 days in a row are fine, the 14th is one full rest day, running it is a warning', () => {
+    const s = settings({
+      maxRunDaysInRow: 13,
+      maxDaysWithoutFullRest: 13,
+      minEasyDaysPerWeek: 0,
+      weeklyRampMinBaseKm: 1000,
+    });
     expect(verdict('2025-03-20', '-' + 'R'.repeat(12), s).level).toBe('ok');
     const thirteen = verdict('2025-03-20', '-' + 'R'.repeat(13), s);
     expect(thirteen.level).toBe('calm');
