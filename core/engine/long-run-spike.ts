@@ -8,11 +8,12 @@ import type { Settings } from '../settings';
 // the previous 30 days, by more than 10 %, 30 % and 100 %. Hence "caution", "warning" and "high",
 // and today's suggested maximum of 110 % of that longest run.
 //
-// A spike never raises its own ceiling: in the longest run of the 30 days before, every run
-// counts only as far as it was allowed (the longest of its own 30 days before, plus 10 %). The
-// day after a 21 km run that was 50 % over a 14 km longest, the next long run is held at 15.4 km,
-// not 23.1 km, and a second 21 km run is still a spike. (The study compared with the plain
-// longest run; counting a spike as allowed is our choice, so that warning and ceiling agree.)
+// A spike never raises its own ceiling. Spikes are found as the study found them (against the
+// plain longest run of the 30 days before), but for the next long run's ceiling a run over the
+// warning level (30 %) counts only as the longest run before it: the day after a 21 km run that
+// was 50 % over a 14 km longest, the next long run is held at 15.4 km, not 23.1 km; two days
+// after a marathon run off a 32 km longest, 35.2 km, not 46.4 km. A long run repeated without
+// a warning is the runner's new normal and counts in full.
 //
 // After 30 or more days without any run the previous 30 days are empty; comparing against
 // nothing would call every comeback run fine, so the longest run before the break is used.
@@ -33,12 +34,16 @@ const SEVERITY_RANK: Record<SpikeSeverity, number> = { none: 0, caution: 1, warn
 const EPSILON_PCT = 1e-9;
 
 export interface Baseline {
-  /** Longest run (metres, as far as it was allowed) the run is compared with; null when there is none with a distance. */
+  /** Longest run (metres) the run is compared with; null when there is none with a distance. */
   longestM: number | null;
   longestDate: string | null;
-  /** Longest moving time (seconds, as far as it was allowed), for runs with no distance. */
+  /** Longest moving time (seconds), for runs with no distance. */
   longestS: number | null;
   longestSDate: string | null;
+  /** The same as allowed for the ceiling: a run over the warning level counts as the longest before it. */
+  allowedM: number | null;
+  allowedDate: string | null;
+  allowedS: number | null;
   /** No run in the window: longestM is the longest of the window that ended with the last run before the break. */
   afterBreak: boolean;
 }
@@ -66,7 +71,7 @@ export interface LongRunSpike {
   highPct: number;
   /** Longest run of the windowDays days before today (or before the break), for today. */
   baseline: Baseline;
-  /** Today's long-run ceiling: the baseline plus cautionPct (110 % by default). Null without a baseline. */
+  /** Today's long-run ceiling: the allowed baseline plus cautionPct (110 % by default). Null without a baseline. */
   suggestedMaxM: number | null;
   /** The same in moving time, seconds. */
   suggestedMaxS: number | null;
@@ -81,12 +86,16 @@ type LongRunSettings = Pick<
   'longRunWindowDays' | 'longRunCautionPct' | 'longRunWarningPct' | 'longRunHighPct' | 'runningLoadSports'
 >;
 
-/** Run days in ascending order, with the longest distance and moving time of each, as far as allowed. */
+/** Run days in ascending order, with the longest distance and moving time of each. */
 interface RunDays {
   days: number[];
-  /** The day's longest distance, counted only up to that day's ceiling; null: no distance that day. */
+  /** The day's longest distance; null: no distance that day. */
   longest: (number | null)[];
   longestS: (number | null)[];
+  /** For the ceiling: the day's longest, or the longest before it when it was over the warning level. */
+  allowed: (number | null)[];
+  allowedDay: (number | null)[];
+  allowedS: (number | null)[];
 }
 
 function usableDistance(m: number | null): number | null {
@@ -113,26 +122,27 @@ function runDaysOf(activities: readonly Activity[], settings: LongRunSettings): 
     else byDay.set(d, { m: maxOrNull(prev.m, m), s: maxOrNull(prev.s, sec) });
   }
   const days = [...byDay.keys()].sort((x, y) => x - y);
-  const raw = days.map((d) => byDay.get(d)!);
+  const longest = days.map((d) => byDay.get(d)!.m);
+  const longestS = days.map((d) => byDay.get(d)!.s);
   const w = settings.longRunWindowDays;
-  const grow = 1 + settings.longRunCautionPct / 100;
-  const longest: (number | null)[] = [];
-  const longestS: (number | null)[] = [];
-  // Oldest first: each day is capped by the (already capped) days of its own window.
+  const over = 1 + settings.longRunWarningPct / 100;
+  const allowed: (number | null)[] = [];
+  const allowedDay: (number | null)[] = [];
+  const allowedS: (number | null)[] = [];
   let lo = 0;
   for (let i = 0; i < days.length; i++) {
     while (days[lo]! < days[i]! - w) lo++;
-    let baseM: number | null = null;
-    let baseS: number | null = null;
-    for (let j = lo; j < i; j++) {
-      baseM = maxOrNull(baseM, longest[j]!);
-      baseS = maxOrNull(baseS, longestS[j]!);
-    }
-    const { m, s: sec } = raw[i]!;
-    longest.push(m === null || baseM === null || baseM <= 0 ? m : Math.min(m, baseM * grow));
-    longestS.push(sec === null || baseS === null || baseS <= 0 ? sec : Math.min(sec, baseS * grow));
+    const m = longestIn(longest, days, lo, i);
+    const sec = longestIn(longestS, days, lo, i);
+    const x = longest[i] ?? null;
+    const y = longestS[i] ?? null;
+    const spikeM = x !== null && m.m !== null && m.m > 0 && x > m.m * over + 1e-9;
+    const spikeS = y !== null && sec.m !== null && sec.m > 0 && y > sec.m * over + 1e-9;
+    allowed.push(spikeM ? m.m : x);
+    allowedDay.push(spikeM ? m.day : days[i]!);
+    allowedS.push(spikeS ? sec.m : y);
   }
-  return { days, longest, longestS };
+  return { days, longest, longestS, allowed, allowedDay, allowedS };
 }
 
 /** Index of the first run day >= day. */
@@ -166,6 +176,9 @@ const NO_BASELINE: Baseline = {
   longestDate: null,
   longestS: null,
   longestSDate: null,
+  allowedM: null,
+  allowedDate: null,
+  allowedS: null,
   afterBreak: false,
 };
 
@@ -185,11 +198,18 @@ function baselineFor(r: RunDays, day: number, windowDays: number): Baseline {
   }
   const m = longestIn(r.longest, r.days, lo, hi);
   const sec = longestIn(r.longestS, r.days, lo, hi);
+  const al = longestIn(r.allowed, r.days, lo, hi);
+  const alS = longestIn(r.allowedS, r.days, lo, hi);
+  const i = al.day === null ? -1 : lowerBound(r.days, al.day);
+  const alDay = i >= 0 ? r.allowedDay[i]! : null;
   return {
     longestM: m.m,
     longestDate: m.day === null ? null : dateFromDayNumber(m.day),
     longestS: sec.m,
     longestSDate: sec.day === null ? null : dateFromDayNumber(sec.day),
+    allowedM: al.m,
+    allowedDate: alDay === null ? null : dateFromDayNumber(alDay),
+    allowedS: alS.m,
     afterBreak,
   };
 }
@@ -289,8 +309,8 @@ export function computeLongRunSpike(
 
   const baseline = baselineFor(r, t, w);
   const grow = 1 + settings.longRunCautionPct / 100;
-  const suggestedMaxM = baseline.longestM !== null && baseline.longestM > 0 ? baseline.longestM * grow : null;
-  const suggestedMaxS = baseline.longestS !== null && baseline.longestS > 0 ? baseline.longestS * grow : null;
+  const suggestedMaxM = baseline.allowedM !== null && baseline.allowedM > 0 ? baseline.allowedM * grow : null;
+  const suggestedMaxS = baseline.allowedS !== null && baseline.allowedS > 0 ? baseline.allowedS * grow : null;
 
   return {
     windowDays: w,
@@ -346,8 +366,8 @@ export function longRunCeilings(
     out.push({
       date: dateFromDayNumber(t + i),
       baseline,
-      maxM: baseline.longestM !== null && baseline.longestM > 0 ? baseline.longestM * grow : null,
-      maxS: baseline.longestS !== null && baseline.longestS > 0 ? baseline.longestS * grow : null,
+      maxM: baseline.allowedM !== null && baseline.allowedM > 0 ? baseline.allowedM * grow : null,
+      maxS: baseline.allowedS !== null && baseline.allowedS > 0 ? baseline.allowedS * grow : null,
     });
   }
   return out;

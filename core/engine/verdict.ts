@@ -371,6 +371,22 @@ function titleFor(level: Level, plan: Plan, today: string): Title {
   }
 }
 
+/**
+ * The rest days due: a full rest day is a rest day from running too, so the first one due
+ * resets both streaks; a rest from running the day before a full rest falls due becomes that
+ * full rest day, not two rest days in a row.
+ */
+function restConstraints(runDue: string | null, fullDue: string | null): Constraint[] {
+  if (fullDue !== null && (runDue === null || fullDue <= runDue))
+    return [{ kind: 'rest', date: fullDue, full: true, by: 'full_rest' }];
+  if (runDue === null) return [];
+  if (fullDue !== null && addDays(runDue, 1) === fullDue)
+    return [{ kind: 'rest', date: runDue, full: true, by: 'full_rest' }];
+  const out: Constraint[] = [{ kind: 'rest', date: runDue, full: false, by: 'run_streak' }];
+  if (fullDue !== null) out.push({ kind: 'rest', date: fullDue, full: true, by: 'full_rest' });
+  return out;
+}
+
 /** Days of plan the constraints cover, today included: the next run day is always among them. */
 const PLAN_DAYS = 8;
 
@@ -412,10 +428,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   if (settings.redFlagSymptoms || redFlagPain) constraints.push({ kind: 'stop', by: 'clinician' });
   if (pain.some((p) => p.code === 'pain_high' || p.code === 'pain_rising' || p.code === 'pain_not_settled'))
     constraints.push({ kind: 'easy', from: today, to: addDays(today, 1), by: 'pain' });
-  if (streak.restDueOn !== null)
-    constraints.push({ kind: 'rest', date: streak.restDueOn, full: false, by: 'run_streak' });
-  if (streak.fullRestDueOn !== null)
-    constraints.push({ kind: 'rest', date: streak.fullRestDueOn, full: true, by: 'full_rest' });
+  constraints.push(...restConstraints(streak.restDueOn, streak.fullRestDueOn));
   const latestSpike = [...longRun.recentRuns].reverse().find((c) => c.severity !== null && c.severity !== 'none');
   if (latestSpike) {
     // No long run until the spike is a week old.
@@ -446,9 +459,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
       maxS: c.maxS,
       by: 'longest',
       ref: {
-        m: b.longestM,
-        s: b.longestS,
-        date: b.longestM !== null ? b.longestDate : b.longestSDate,
+        m: b.allowedM,
+        s: b.allowedS,
+        date: b.allowedM !== null ? b.allowedDate : b.longestSDate,
         windowDays: settings.longRunWindowDays,
         afterBreak: b.afterBreak,
       },

@@ -12,10 +12,10 @@ function spikeReasons(reasons: Reason[]) {
   return reasons.filter((r): r is Extract<Reason, { code: 'long_run_spike' }> => r.code === 'long_run_spike');
 }
 
-/** A month of easy running with one 10 km long run, then `km` today. */
+/** A month of easy running with a 9 km and a 10 km long run, then `km` today. */
 function monthThen(km: number | null, today = TODAY) {
   return [
-    act(addDays(today, -20), { km: 6 }),
+    act(addDays(today, -20), { km: 9 }),
     act(addDays(today, -14), { km: 10 }),
     act(addDays(today, -9), { km: 6 }),
     act(addDays(today, -3), { km: 7 }),
@@ -89,9 +89,11 @@ describe('long-run spike, as a runner tells it', () => {
     const acts = monthThen(14, addDays(TODAY, -1));
     const r = v(acts);
     expect(spikeReasons(r.reasons)[0]).toMatchObject({ level: 'warning', daysAgo: 1 });
-    expect(spikeReasons(r.reasons)[0]).toMatchObject({ distanceM: 14_000, date: addDays(TODAY, -1) });
-    // Today's maximum now builds on yesterday's longer run.
-    expect(r.longRun.suggestedMaxM).toBeCloseTo(15_400, 6);
+    expect(spikeReasons(r.reasons)[0]).toMatchObject({ value: 14_000, date: addDays(TODAY, -1) });
+    // A spike never raises its own ceiling: the next long run still builds on the 10 km.
+    expect(r.longRun.suggestedMaxM).toBeCloseTo(11_000, 6);
+    expect(r.plan.today).toMatchObject({ kind: 'easy' });
+    expect(r.plan.today.maxM!).toBeLessThanOrEqual(11_000);
   });
 
   it('a 14 km run four days ago leaves a caution and extra strength, not a warning', () => {
@@ -103,7 +105,7 @@ describe('long-run spike, as a runner tells it', () => {
       level: 'ease_off',
       daysAgo: 4,
       date: '2025-06-11',
-      distanceM: 14_000,
+      value: 14_000,
     });
     expect(r.level).toBe('ease_off');
     expect(r.hipCare.extraStrength).toBe(true);
@@ -137,7 +139,8 @@ describe('long-run spike, as a runner tells it', () => {
 
   it('a treadmill run logged by time only counts as a run but is not compared', () => {
     const r = v(monthThen(null));
-    expect(r.longRun.recentRuns.at(-1)).toMatchObject({ distanceM: null, severity: null, pctOver: null });
+    // No distance: compared by moving time (30 min against the 10 km run's 55 min), not a spike.
+    expect(r.longRun.recentRuns.at(-1)).toMatchObject({ distanceM: null, measure: 'time', severity: 'none' });
     expect(spikeReasons(r.reasons)).toEqual([]);
   });
 
@@ -173,7 +176,7 @@ describe('after a break of 30 days or more', () => {
   it('came back after six weeks with 12 km; my longest in the month before the break was 10 km: a caution', () => {
     const r = v([...before, comeback]);
     const [s] = spikeReasons(r.reasons);
-    expect(s).toMatchObject({ severity: 'caution', afterBreak: true, longestM: 10_000, longestDate: '2025-04-20' });
+    expect(s).toMatchObject({ severity: 'caution', afterBreak: true, longest: 10_000, longestDate: '2025-04-20' });
   });
 
   it('the 16 km run of late March lies more than 30 days before the last run before the break and is not the baseline', () => {
@@ -183,7 +186,7 @@ describe('after a break of 30 days or more', () => {
 
   it('before running again, today’s suggested maximum comes from before the break', () => {
     const r = v(before);
-    expect(r.longRun.baseline).toEqual({ longestM: 10_000, longestDate: '2025-04-20', afterBreak: true });
+    expect(r.longRun.baseline).toMatchObject({ longestM: 10_000, longestDate: '2025-04-20', afterBreak: true });
     expect(r.longRun.suggestedMaxM).toBeCloseTo(11_000, 6);
   });
 
@@ -203,7 +206,7 @@ describe('after a break of 30 days or more', () => {
     const runsBefore = selectActivities(all, null, addDays(lookup!.before, -1)).reverse().slice(0, lookup?.limit);
     const viaLookup = computeVerdict({ today: TODAY, settings: s, activities: windowed, beforeBreak: runsBefore });
     expect(viaLookup).toEqual(computeVerdict({ today: TODAY, settings: s, activities: all }));
-    expect(viaLookup.longRun.recentRuns[0]?.baseline).toEqual({
+    expect(viaLookup.longRun.recentRuns[0]?.baseline).toMatchObject({
       longestM: 10_000,
       longestDate: '2025-01-20',
       afterBreak: true,

@@ -41,7 +41,8 @@ describe('rest-day streak, as a runner tells it', () => {
     expect(v.level).toBe('warning');
     expect(reason(v.reasons, 'run_streak_over_limit')?.restDueOn).toBe('2025-03-09');
     expect(v.title).toBe('warning_rest_today');
-    expect(v.plan.today.kind).toBe('rest');
+    // A full rest would fall due tomorrow: today's rest day is a full one, not two in a row.
+    expect(v.plan.today.kind).toBe('full_rest');
   });
 
   it('ran five days up to yesterday, nothing yet today: a rest day is due today', () => {
@@ -65,11 +66,13 @@ describe('rest-day streak, as a runner tells it', () => {
     expect(v.hipCare.strengthToday).toBe(false);
   });
 
-  it('ran three days: ok, with the streak and when a rest day would fall due', () => {
+  it('ran three days: ok, and the limit is not mentioned while it is not near', () => {
     const v = verdict('2025-03-05', '-RRR');
     expect(v.level).toBe('ok');
-    const r = reason(v.reasons, 'run_streak');
-    expect(r).toMatchObject({ days: 3, limit: 5, restDueOn: '2025-03-08' });
+    expect(v.streak.restDueOn).toBe('2025-03-08');
+    expect(reason(v.reasons, 'run_streak')).toBeUndefined();
+    // Four days: the limit of 5 is near, and said.
+    expect(reason(verdict('2025-03-05', '-RRRR').reasons, 'run_streak')).toMatchObject({ days: 4, limit: 5 });
   });
 
   // Walks and hikes are low impact by default (they leave a full rest day whole): the cross-training

@@ -19,7 +19,10 @@ describe('the verdict', () => {
     const v = computeVerdict({ today: TODAY, settings: settings(), activities: acts });
     expect(v.level).toBe('warning');
     const codes = v.reasons.map((r) => r.code);
-    expect(codes).toEqual(['run_streak_over_limit', 'long_run_spike', 'weekly_ramp', 'suggested_max']);
+    expect(codes).toEqual(['run_streak_over_limit', 'long_run_spike', 'weekly_ramp']);
+    // The numbers are the plan's: rest tomorrow, and nothing for today (its run is in).
+    expect(v.plan.today.kind).toBe('done');
+    expect(v.plan.next?.date).toBe(addDays(TODAY, 2));
     for (let i = 1; i < v.reasons.length; i++) {
       expect(LEVEL_RANK[v.reasons[i - 1]!.level]).toBeGreaterThanOrEqual(LEVEL_RANK[v.reasons[i]!.level]);
     }
