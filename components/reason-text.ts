@@ -104,7 +104,6 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
         pctOver(r.changePct, r.warnPct),
         km(r.previousWeekM),
         pct(r.warnPct),
-        km(r.holdWeekM),
       ]);
     case 'easy_days_few':
       return t('reason_easy_days_few', [

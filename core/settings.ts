@@ -32,9 +32,9 @@ export interface Settings {
   longRunHighPct: number;
   /** Days looked back for the longest recent run. */
   longRunWindowDays: number;
-  /** Last 7 days' distance over the previous 7 by more than this % is a warning. */
+  /** Last 7 days' running over the biggest of the four 7-day blocks before by more than this % is a warning; 0 = off. */
   weeklyRampWarnPct: number;
-  /** ... but only when the previous 7 days had at least this many km. */
+  /** ... but only when that block had at least this many km. */
   weeklyRampMinBaseKm: number;
   /** Sports that count as running load. */
   runningLoadSports: Sport[];
@@ -70,7 +70,7 @@ export const NUMBER_FIELDS: readonly NumberField[] = [
   { key: 'longRunWarningPct', min: 1, max: 500, integer: false, unit: '%' },
   { key: 'longRunHighPct', min: 1, max: 1000, integer: false, unit: '%' },
   { key: 'longRunWindowDays', min: 7, max: 120, integer: true, unit: 'days' },
-  { key: 'weeklyRampWarnPct', min: 1, max: 500, integer: false, unit: '%' },
+  { key: 'weeklyRampWarnPct', min: 0, max: 500, integer: false, unit: '%' },
   { key: 'weeklyRampMinBaseKm', min: 0, max: 1000, integer: false, unit: 'km' },
 ];
 

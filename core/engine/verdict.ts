@@ -284,7 +284,7 @@ function rampReason(r: WeeklyRamp): Reason | null {
     code: 'weekly_ramp',
     level: 'ease_off',
     lastWeekM: r.lastWeekM,
-    previousWeekM: r.previousWeekM,
+    previousWeekM: r.referenceWeekM,
     changePct: r.changePct,
     warnPct: r.warnPct,
     holdWeekM: r.lastWeekM,
