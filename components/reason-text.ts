@@ -1,6 +1,7 @@
+import type { ComebackFinding } from '../core/engine/comeback';
 import type { Reason, Title } from '../core/engine/verdict';
 import { dayNumber } from '../core/local-date';
-import { formatDate, formatDistance } from './format';
+import { formatDate, formatDistance, formatDuration } from './format';
 import { t } from './i18n';
 import { numberFormat } from './intl-cache';
 
@@ -120,5 +121,50 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string, nextRun
         String(r.windowDays),
         when(r.date),
       ]);
+  }
+}
+
+/** The comeback rule's reasons (core/engine/comeback.ts), in distance or, for runs without one, moving time. */
+export function comebackText(r: ComebackFinding, units: 'km' | 'mi', today: string): string {
+  const amount = (x: number) => (r.measure === 'time' ? formatDuration(x) : formatDistance(x, units));
+  switch (r.code) {
+    case 'comeback':
+      return r.returnedOn === null
+        ? t('reason_comeback_start', [
+            String(r.gapDays),
+            amount(r.weekCap),
+            amount(r.usualWeek),
+            formatDate(r.usualTo),
+            amount(r.usualRun),
+            pct(r.weekPct),
+          ])
+        : t('reason_comeback', [
+            String(r.gapDays),
+            dayText(r.returnedOn, today),
+            String(r.week),
+            amount(r.weekCap),
+            pct(r.weekPct),
+            amount(r.usualWeek),
+            formatDate(r.usualTo),
+          ]);
+    case 'comeback_too_fast':
+      return t('reason_comeback_too_fast', [
+        amount(r.last7),
+        pctOver(r.pctOver, r.thresholdPct),
+        amount(r.weekCap),
+        String(r.week),
+        String(r.gapDays),
+      ]);
+    case 'comeback_long_run_early': {
+      const run =
+        r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
+      return t('reason_comeback_long_run_early', [
+        run,
+        amount(r.run),
+        pct(r.thresholdPct),
+        amount(r.usualRun),
+        String(r.week),
+      ]);
+    }
   }
 }
