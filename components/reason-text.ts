@@ -1,3 +1,4 @@
+import type { ComebackFinding } from '../core/engine/comeback';
 import type { Reason, Title } from '../core/engine/verdict';
 import { dayNumber } from '../core/local-date';
 import { formatDate, formatDistance, formatDuration } from './format';
@@ -93,14 +94,19 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
       ]);
       return r.measure === 'time' ? `${said} ${t('reason_spike_time')}` : said;
     }
-    case 'weekly_ramp':
+    case 'weekly_ramp': {
+      const size = (x: number) => (r.measure === 'time' ? formatDuration(x) : km(x));
       return t('reason_weekly_ramp', [
-        km(r.lastWeekM),
+        size(r.lastWeek),
         pctOver(r.changePct, r.warnPct),
-        km(r.previousWeekM),
+        size(r.referenceWeek),
         pct(r.warnPct),
-        km(r.holdWeekM),
       ]);
+    }
+    case 'comeback':
+    case 'comeback_too_fast':
+    case 'comeback_long_run_early':
+      return comebackText(r, units, today);
     case 'easy_days_few':
       return tn('reason_easy_days_few', r.easyDays, [String(r.easyDays), String(r.minEasyDays)]);
     case 'race_recovery':
@@ -117,5 +123,50 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         km(r.maxM),
         when(r.until),
       ]);
+  }
+}
+
+/** The comeback rule's reasons (core/engine/comeback.ts), in distance or, for runs without one, moving time. */
+export function comebackText(r: ComebackFinding, units: 'km' | 'mi', today: string): string {
+  const amount = (x: number) => (r.measure === 'time' ? formatDuration(x) : formatDistance(x, units));
+  switch (r.code) {
+    case 'comeback':
+      return r.returnedOn === null
+        ? t('reason_comeback_start', [
+            String(r.gapDays),
+            amount(r.weekCap),
+            amount(r.usualWeek),
+            formatDate(r.usualTo),
+            amount(r.usualRun),
+            pct(r.weekPct),
+          ])
+        : t('reason_comeback', [
+            String(r.gapDays),
+            dayText(r.returnedOn, today),
+            String(r.week),
+            amount(r.weekCap),
+            pct(r.weekPct),
+            amount(r.usualWeek),
+            formatDate(r.usualTo),
+          ]);
+    case 'comeback_too_fast':
+      return t('reason_comeback_too_fast', [
+        amount(r.last7),
+        pctOver(r.pctOver, r.thresholdPct),
+        amount(r.weekCap),
+        String(r.week),
+        String(r.gapDays),
+      ]);
+    case 'comeback_long_run_early': {
+      const run =
+        r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
+      return t('reason_comeback_long_run_early', [
+        run,
+        amount(r.run),
+        pct(r.thresholdPct),
+        amount(r.usualRun),
+        String(r.week),
+      ]);
+    }
   }
 }

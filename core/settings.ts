@@ -35,9 +35,9 @@ export interface Settings {
   longRunHighPct: number;
   /** Days looked back for the longest recent run. */
   longRunWindowDays: number;
-  /** Last 7 days' distance over the previous 7 by more than this % is a warning (0 = not checked). */
+  /** Last 7 days' running over the biggest of the four 7-day blocks before by more than this % is a warning; 0 = off. */
   weeklyRampWarnPct: number;
-  /** ... but only when the previous 7 days had at least this many km. */
+  /** ... but only when that block had at least this many km. */
   weeklyRampMinBaseKm: number;
   /** Sports that count as running load. */
   runningLoadSports: Sport[];

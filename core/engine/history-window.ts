@@ -1,5 +1,6 @@
 import { SPORTS, type Activity, type Source } from '../activity';
 import { addDays, isLocalDate } from '../local-date';
+import { comebackNeedsEarlier, PRE_BREAK_DAYS } from './comeback';
 import { breakStart, SPIKE_REPORT_DAYS } from './long-run-spike';
 import { PRIORITY } from '../merge-duplicates';
 import { groupSameActivities, sourceOfKey } from '../same-activity';
@@ -69,7 +70,9 @@ export function historyWindow(
 
 /**
  * After loading the window: whether the runs before a break of longRunWindowDays (30) days or
- * more are needed, and which. Null (the usual case) when no extra read is needed.
+ * more are needed, and which. Null (the usual case) when no extra read is needed. A comeback
+ * (comeback.ts) whose 28 days before the break begin before the window reads from the window's
+ * start, which also covers the long-run rule's need.
  */
 export function breakLookup(
   today: string,
@@ -77,8 +80,11 @@ export function breakLookup(
   windowActivities: readonly Activity[],
 ): BreakLookup | null {
   const w = historyWindow(today, settings);
-  const before = breakStart(today, selectActivities(windowActivities, w.from, w.to), settings);
-  return before === null ? null : { before, limit: 8 * settings.longRunWindowDays };
+  const inWindow = selectActivities(windowActivities, w.from, w.to);
+  const before = comebackNeedsEarlier(today, inWindow, settings, w.from)
+    ? w.from
+    : breakStart(today, inWindow, settings);
+  return before === null ? null : { before, limit: 8 * Math.max(settings.longRunWindowDays, PRE_BREAK_DAYS) };
 }
 
 // ---------------------------------------------------------------------------------------------

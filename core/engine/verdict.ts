@@ -13,6 +13,7 @@ import {
   type RunCheck,
   type SpikeSeverity,
 } from './long-run-spike';
+import { comebackConstraints, comebackFindings, findComeback, type Comeback, type ComebackFinding } from './comeback';
 import { composePlan, type Constraint, type Plan } from './next-run-plan';
 import { raceRecovery, RECOVERY_LOOKBACK_DAYS, type RaceRecovery, type RecoveryReason } from './race-recovery';
 import { painFindings, RED_FLAG_CODES, type PainFinding } from './pain-monitoring';
@@ -132,12 +133,14 @@ export type Reason =
   | {
       code: 'weekly_ramp';
       level: 'ease_off';
-      lastWeekM: number;
-      previousWeekM: number;
+      /** 'time': runs without a distance in the compared weeks, so moving time (seconds) is compared. */
+      measure: 'distance' | 'time';
+      /** The last 7 days: metres, or seconds when measure is 'time'. */
+      lastWeek: number;
+      /** The biggest of the four 7-day blocks before, in the same unit. */
+      referenceWeek: number;
       changePct: number;
       warnPct: number;
-      /** Hold the next 7 days at or under this: the last 7 days' distance. */
-      holdWeekM: number;
     }
   | {
       code: 'easy_days_few';
@@ -150,7 +153,8 @@ export type Reason =
       usualRunM: number;
     }
   | PainFinding
-  | RecoveryReason;
+  | RecoveryReason
+  | ComebackFinding;
 
 export type ReasonCode = Reason['code'];
 
@@ -194,6 +198,8 @@ export interface Verdict {
   easyDays: EasyDays;
   /** A race or an ultra still being recovered from. */
   recovery: RaceRecovery | null;
+  /** Back after 14+ days without a run, within the 4 weeks of building up. */
+  comeback: Comeback | null;
   /** Today's hip check-in, if answered. */
   checkIn: CheckIn | null;
   /** Null until 28 days of running history exist (within the window). Information only. */
@@ -287,14 +293,15 @@ function spikeReason(c: RunCheck, lr: LongRunSpike): Reason | null {
 
 function rampReason(r: WeeklyRamp): Reason | null {
   if (!r.warning || r.changePct === null) return null;
+  const time = r.measure === 'time';
   return {
     code: 'weekly_ramp',
     level: 'ease_off',
-    lastWeekM: r.lastWeekM,
-    previousWeekM: r.previousWeekM,
+    measure: r.measure,
+    lastWeek: time ? r.lastWeekS : r.lastWeekM,
+    referenceWeek: time ? r.referenceWeekS : r.referenceWeekM,
     changePct: r.changePct,
     warnPct: r.warnPct,
-    holdWeekM: r.lastWeekM,
   };
 }
 
@@ -407,11 +414,12 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const restedToday = restMarks.includes(today);
   const checkIns = (input.checkIns ?? []).filter((c) => c.date >= window.from && c.date <= today);
 
+  // The runs before the window: for the longest run before a break, and a comeback's usual.
+  const earlier =
+    input.beforeBreak && input.beforeBreak.length > 0 ? selectActivities(all, null, addDays(window.from, -1)) : [];
   let forLongRun = inWindow;
-  if (breakStart(today, inWindow, settings) !== null) {
-    const earlier = selectActivities(all, null, addDays(window.from, -1));
-    if (earlier.length > 0) forLongRun = [...earlier, ...inWindow];
-  }
+  if (earlier.length > 0 && breakStart(today, inWindow, settings) !== null) forLongRun = [...earlier, ...inWindow];
+  const comeback = findComeback(today, earlier.length > 0 ? [...earlier, ...inWindow] : inWindow, settings);
 
   const streak = computeRestStreak(today, inWindow, settings, window.days, restMarks);
   const longRun = computeLongRunSpike(today, forLongRun, settings);
@@ -436,6 +444,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     if (to >= today) constraints.push({ kind: 'easy', from: addDays(latestSpike.date, 1), to, by: 'spike' });
   }
   if (recovery) constraints.push({ kind: 'easy', from: addDays(recovery.date, 1), to: recovery.until, by: 'recovery' });
+  if (comeback) constraints.push(...comebackConstraints(today, comeback));
   if (easyDays.short && easyDays.easyMaxM !== null)
     constraints.push({
       kind: 'ceiling',
@@ -526,7 +535,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
       });
     else if (recovery.date < today) reasons.push({ code: 'race_recovery', level: 'calm', ...recovery });
   }
-  const ramp = rampReason(weeklyRamp);
+  if (comeback) reasons.push(...comebackFindings(today, comeback));
+  // The ramp's reference weeks hold the runs before the break: a comeback says it instead.
+  const ramp = comeback ? null : rampReason(weeklyRamp);
   if (ramp) reasons.push(ramp);
   const easy = easyReason(easyDays);
   if (easy) reasons.push(easy);
@@ -552,6 +563,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     weeklyRamp,
     easyDays,
     recovery,
+    comeback,
     checkIn: checkIns.find((c) => c.date === today) ?? null,
     load,
     window,

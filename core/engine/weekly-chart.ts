@@ -3,8 +3,9 @@ import { sevenDayBlocks, type WeekBlock } from './weekly-ramp';
 
 // The popup's weekly chart shows the weekly-ramp rule's own blocks (weekly-ramp.ts): rolling
 // 7-day blocks ending today, runs of the runner's running sports, runs without a distance counted
-// as runs that add nothing. So the last two bars are the two numbers behind a ramp warning, and a
-// Sunday long run never drops out of "this week" on Monday.
+// as runs that add nothing. So the last bar and the biggest of the four before it are the two
+// numbers behind a ramp warning (in distance), and a Sunday long run never drops out of "this
+// week" on Monday.
 
 /** Blocks the popup shows: eight weeks, enough to see a build-up, narrow enough to label. */
 export const CHART_WEEKS = 8;

@@ -1,32 +1,55 @@
 import type { Activity } from '../activity';
 import { addDays, dayOf } from '../local-date';
 import type { Settings } from '../settings';
+import { measureOf, runMetres, runSeconds, type Measure } from './run-measure';
 
-// Weekly ramp: the last 7 days' running distance against the 7 days before. Nielsen et al.
-// (JOSPT 2014) found more distance-related injuries in novice runners who increased their weekly
-// distance by more than 30 % than in those who stayed under 10 %; so the default warning is above
-// +30 %, and only once the earlier week is big enough (10 km) for a percentage to mean anything.
-// No "10 % rule": it failed a randomized trial (Buist et al. 2008) and is not used here.
+// Weekly ramp: the last 7 days' running against the biggest of the four 7-day blocks before them.
+// Against the previous block alone, most "steep weeks" were a runner returning to a week they had
+// run many times (after a cutback week, a missed run, illness, a holiday, a race); only a week
+// above all of the last month's is a real step up.
+//
+// The evidence is weaker than for single long runs (long-run-spike.ts): Frandsen et al. (Br J
+// Sports Med 2025, 5,205 runners) found no association of week-to-week change with injury, and
+// Nielsen et al. (JOSPT 2014) found more injuries above +30 % only in novices, with a confidence
+// interval that crossed 1. So: a warning above weeklyRampWarnPct (+30 % by default; 0 turns it
+// off), and only once the reference week is big enough (weeklyRampMinBaseKm, 10 km) for a
+// percentage to mean anything. No "10 % rule": it failed a randomized trial (Buist et al. 2008).
 //
 // Rolling 7-day blocks ending today, not calendar weeks: a Sunday long run must not vanish from
-// the count on Monday. Runs with no distance count as runs but add 0 km to the sums.
+// the count on Monday. Runs with no distance count as runs; when the blocks compared have such
+// runs, they are compared by moving time instead (run-measure.ts), not as 0 km.
 
-export const RAMP_DAYS = 14;
+/** Days looked at: the last 7 and the four blocks of 7 before them. */
+export const RAMP_DAYS = 35;
+
+/** The reference is the biggest of this many blocks before the last. */
+export const REFERENCE_BLOCKS = RAMP_DAYS / 7 - 1;
+
+/** With moving time compared, weeklyRampMinBaseKm counts at this many seconds a km (an easy 6:00/km). */
+export const MIN_BASE_S_PER_KM = 360;
 
 const EPSILON_PCT = 1e-9;
 
 export interface WeeklyRamp {
+  /** What was compared: distance, or moving time when the blocks have runs without a distance. */
+  measure: Measure;
   /** Running distance of the 7 days ending today (today included), metres. */
   lastWeekM: number;
-  /** Running distance of the 7 days before those, metres. */
-  previousWeekM: number;
+  /** Moving time of those 7 days, seconds. */
+  lastWeekS: number;
   lastWeekRuns: number;
-  previousWeekRuns: number;
-  /** Change in %, null when the earlier week had no distance. */
+  /** The biggest (in the measure) of the four 7-day blocks before, the latest of equals: metres. */
+  referenceWeekM: number;
+  referenceWeekS: number;
+  referenceWeekRuns: number;
+  /** First and last day of the reference block. */
+  referenceFrom: string;
+  referenceTo: string;
+  /** Change against the reference in %, in the measure; null when the reference had none. */
   changePct: number | null;
-  /** The earlier week reached weeklyRampMinBaseKm (and had some distance), so the change was judged. */
+  /** The reference reached weeklyRampMinBaseKm (and had some running), so the change was judged. */
   evaluated: boolean;
-  /** Judged, and more than weeklyRampWarnPct. */
+  /** Judged, weeklyRampWarnPct is not 0 (off), and the change was more than weeklyRampWarnPct. */
   warning: boolean;
   warnPct: number;
   minBaseKm: number;
@@ -44,21 +67,31 @@ export interface WeekBlock {
   runs: number;
 }
 
-/**
- * The last `weeks` rolling 7-day blocks ending today, oldest first. The ramp compares the last
- * two; the popup's weekly chart shows more of the same blocks (weekly-chart.ts).
- */
-export function sevenDayBlocks(
+interface RampBlock extends WeekBlock {
+  /** Moving time, seconds. */
+  seconds: number;
+  /** The block's runs, for choosing the measure. */
+  list: Activity[];
+}
+
+function blocksOf(
   today: string,
   activities: readonly Activity[],
   runningSports: readonly string[],
   weeks: number,
-): WeekBlock[] {
+): RampBlock[] {
   const t = dayOf(today);
   const running = new Set(runningSports);
-  const blocks: WeekBlock[] = Array.from({ length: weeks }, (_, i) => {
+  const blocks: RampBlock[] = Array.from({ length: weeks }, (_, i) => {
     const back = weeks - 1 - i;
-    return { from: addDays(today, -7 * back - 6), to: addDays(today, -7 * back), metres: 0, runs: 0 };
+    return {
+      from: addDays(today, -7 * back - 6),
+      to: addDays(today, -7 * back),
+      metres: 0,
+      runs: 0,
+      seconds: 0,
+      list: [],
+    };
   });
   for (const a of activities) {
     if (!running.has(a.sport)) continue;
@@ -66,10 +99,31 @@ export function sevenDayBlocks(
     if (ago < 0 || ago >= 7 * weeks) continue;
     const block = blocks[weeks - 1 - Math.floor(ago / 7)]!;
     block.runs++;
-    // Null (unknown) distance: the run happened, its distance adds nothing.
-    if (a.distanceM !== null && Number.isFinite(a.distanceM) && a.distanceM > 0) block.metres += a.distanceM;
+    block.list.push(a);
+    // Null (unknown) distance or time: the run happened, and adds nothing to that sum.
+    block.metres += runMetres(a) ?? 0;
+    block.seconds += runSeconds(a) ?? 0;
   }
   return blocks;
+}
+
+/**
+ * The last `weeks` rolling 7-day blocks ending today, oldest first. The ramp compares the last
+ * with the biggest of the four before; the popup's weekly chart shows the same blocks
+ * (weekly-chart.ts).
+ */
+export function sevenDayBlocks(
+  today: string,
+  activities: readonly Activity[],
+  runningSports: readonly string[],
+  weeks: number,
+): WeekBlock[] {
+  return blocksOf(today, activities, runningSports, weeks).map(({ from, to, metres, runs }) => ({
+    from,
+    to,
+    metres,
+    runs,
+  }));
 }
 
 export function computeWeeklyRamp(
@@ -77,23 +131,32 @@ export function computeWeeklyRamp(
   activities: readonly Activity[],
   settings: Pick<Settings, 'weeklyRampWarnPct' | 'weeklyRampMinBaseKm' | 'runningLoadSports'>,
 ): WeeklyRamp {
-  const [previous, last] = sevenDayBlocks(today, activities, settings.runningLoadSports, RAMP_DAYS / 7) as [
-    WeekBlock,
-    WeekBlock,
-  ];
-  const lastWeekM = last.metres;
-  const previousWeekM = previous.metres;
-  const changePct = previousWeekM > 0 ? ((lastWeekM - previousWeekM) / previousWeekM) * 100 : null;
-  const evaluated = changePct !== null && previousWeekM >= settings.weeklyRampMinBaseKm * 1000;
+  const blocks = blocksOf(today, activities, settings.runningLoadSports, RAMP_DAYS / 7);
+  const last = blocks[blocks.length - 1]!;
+  const measure = measureOf(blocks.flatMap((b) => b.list));
+  const size = (b: RampBlock) => (measure === 'time' ? b.seconds : b.metres);
+  let reference = blocks[0]!;
+  // ">=": of equal blocks the latest, the one the runner remembers.
+  for (const b of blocks.slice(1, -1)) if (size(b) >= size(reference)) reference = b;
+  const base = size(reference);
+  const changePct = base > 0 ? ((size(last) - base) / base) * 100 : null;
+  const minBase = settings.weeklyRampMinBaseKm * (measure === 'time' ? MIN_BASE_S_PER_KM : 1000);
+  const evaluated = changePct !== null && base >= minBase;
+  const warnPct = settings.weeklyRampWarnPct;
   return {
-    lastWeekM,
-    previousWeekM,
+    measure,
+    lastWeekM: last.metres,
+    lastWeekS: last.seconds,
     lastWeekRuns: last.runs,
-    previousWeekRuns: previous.runs,
+    referenceWeekM: reference.metres,
+    referenceWeekS: reference.seconds,
+    referenceWeekRuns: reference.runs,
+    referenceFrom: reference.from,
+    referenceTo: reference.to,
     changePct,
     evaluated,
-    warning: evaluated && changePct > settings.weeklyRampWarnPct + EPSILON_PCT,
-    warnPct: settings.weeklyRampWarnPct,
+    warning: evaluated && warnPct > 0 && changePct > warnPct + EPSILON_PCT,
+    warnPct,
     minBaseKm: settings.weeklyRampMinBaseKm,
   };
 }

@@ -98,7 +98,7 @@ describe('popup state', () => {
     expect(s.strip.map((d) => d.kind)).toEqual(Array(14).fill('run'));
   });
 
-  it('the chart’s last two blocks are the weekly-ramp rule’s two weeks', async () => {
+  it('the chart’s blocks are the weekly-ramp rule’s last and reference weeks', async () => {
     const store = await storeWithDailyRuns(20, '2026-11-25');
     await store.save(
       [
@@ -114,7 +114,7 @@ describe('popup state', () => {
     const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC');
     const ramp = s.verdict.weeklyRamp;
     expect(s.weeks.at(-1)).toMatchObject({ from: '2026-11-19', to: '2026-11-25', metres: ramp.lastWeekM });
-    expect(s.weeks.at(-2)).toMatchObject({ to: '2026-11-18', metres: ramp.previousWeekM });
+    expect(s.weeks.find((w) => w.from === ramp.referenceFrom)).toMatchObject({ metres: ramp.referenceWeekM });
     expect(s.weeks.at(-1)!.runs).toBe(ramp.lastWeekRuns);
     // Twenty days of runs: three blocks, no empty ones before them.
     expect(s.weeks).toHaveLength(3);

@@ -1,6 +1,7 @@
 import { speak as speakIn } from '../speak';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { reasonText, titleText } from '../../../components/reason-text';
+import { comebackText, reasonText, titleText } from '../../../components/reason-text';
+import type { ComebackFinding } from '../../../core/engine/comeback';
 import type { Reason, Title } from '../../../core/engine/verdict';
 
 // Every reason code the engine can give is said in both languages, with its day and its number.
@@ -78,11 +79,11 @@ const SAMPLES: Reason[] = [
   {
     code: 'weekly_ramp',
     level: 'ease_off',
-    lastWeekM: 27_000,
-    previousWeekM: 18_000,
+    measure: 'distance',
+    lastWeek: 27_000,
+    referenceWeek: 18_000,
     changePct: 50,
     warnPct: 30,
-    holdWeekM: 27_000,
   },
 ];
 
@@ -233,5 +234,80 @@ describe('counts in reasons take their plural form (issue 20)', () => {
     expect(reasonText(limit1, 'km', TODAY)).toBe('Dein Limit ist 1 Lauftag in Folge.');
     expect(reasonText(easy(1), 'km', TODAY)).toMatch(/^Nur 1 lockerer Tag in den letzten 7; dein Ziel: 2\./);
     expect(reasonText(easy(0), 'km', TODAY)).toMatch(/^Keine lockeren Tage in den letzten 7; dein Ziel: 2\./);
+  });
+});
+
+describe('coming back after a break', () => {
+  const base = {
+    returnedOn: '2025-06-02',
+    lastRunBefore: '2025-05-11',
+    gapDays: 21,
+    week: 2,
+    measure: 'distance',
+  } as const;
+  const calm: ComebackFinding = {
+    ...base,
+    code: 'comeback',
+    level: 'calm',
+    weekCap: 25_200,
+    weekPct: 70,
+    last7: 12_000,
+    usualRun: 8000,
+    usualWeek: 36_000,
+    usualFrom: '2025-04-14',
+    usualTo: '2025-05-11',
+    longest: 12_000,
+    longestDate: '2025-05-07',
+  };
+  const samples: ComebackFinding[] = [
+    calm,
+    { ...calm, returnedOn: null, week: 1, weekCap: 18_000, weekPct: 50 },
+    {
+      ...base,
+      code: 'comeback_too_fast',
+      level: 'ease_off',
+      from: '2025-06-10',
+      to: TODAY,
+      last7: 31_000,
+      weekCap: 25_200,
+      weekPct: 70,
+      pctOver: 23,
+      thresholdPct: 10,
+    },
+    {
+      ...base,
+      code: 'comeback_long_run_early',
+      level: 'ease_off',
+      date: YESTERDAY,
+      daysAgo: 1,
+      run: 15_500,
+      usualRun: 8000,
+      usualFrom: '2025-04-14',
+      usualTo: '2025-05-11',
+      thresholdPct: 30,
+    },
+    { ...calm, measure: 'time', weekCap: 5400, usualWeek: 7200, usualRun: 2400 },
+  ];
+
+  for (const lang of ['en', 'de'] as const) {
+    it(`${lang}: every comeback reason is a sentence, with no key and no unfilled placeholder`, () => {
+      using(lang);
+      for (const r of samples) {
+        const text = comebackText(r, 'km', TODAY);
+        expect(text, r.code).not.toMatch(/\$|reason_|when[A-Z]/);
+        expect(text, r.code).toMatch(/\.$/);
+      }
+    });
+  }
+
+  it('names the week, its cap and the usual from before the break, with its dates', () => {
+    using('en');
+    expect(comebackText(calm, 'km', TODAY)).toBe(
+      'Back running since Mon 2 Jun after 21 days without a run: week 2 of 4 of building up again. This week up to 25.2 km in any 7 days, 70% of your usual 36 km a week in the 4 weeks to Sun 11 May; no long run before week 3.',
+    );
+    expect(comebackText(samples[3]!, 'km', TODAY)).toBe(
+      "Yesterday's run was 15.5 km, more than 30% longer than your usual run before the break (8 km), in week 2 of building up again. No long run before week 3: until then, runs of up to 8 km.",
+    );
+    expect(comebackText(samples[4]!, 'km', TODAY)).toContain('up to 1:30:00 in any 7 days');
   });
 });

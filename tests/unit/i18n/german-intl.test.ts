@@ -111,14 +111,14 @@ describe("the verdict's reasons in German", () => {
     const r: Reason = {
       code: 'weekly_ramp',
       level: 'ease_off',
-      lastWeekM: 42_300,
-      previousWeekM: 30_000,
+      measure: 'distance',
+      lastWeek: 42_300,
+      referenceWeek: 30_000,
       changePct: 41,
       warnPct: 30,
-      holdWeekM: 42_300,
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      'Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als die 30 km der 7 Tage davor; mehr als 30 % ist eine steile Woche. Bleib in den nächsten 7 Tagen bei höchstens 42,3 km, statt weiter zu steigern.',
+      'Du bist in den letzten 7 Tagen 42,3 km gelaufen, 41 % mehr als in der größten der 4 Wochen davor (30 km); mehr als 30 % ist eine steile Woche. Die Belege sind schwächer als für einen einzelnen langen Lauf: Eine Studie mit 5.205 Läuferinnen und Läufern fand keinen Zusammenhang zwischen Änderungen von Woche zu Woche und Verletzungen (Frandsen 2025), und der Befund zu +30 % galt für Laufeinsteiger und war unsicher (Nielsen 2014).',
     );
   });
 

@@ -202,7 +202,8 @@ describe('after a break of 30 days or more', () => {
     const w = historyWindow(TODAY, s);
     const windowed = all.filter((a) => a.localDate >= w.from && a.localDate <= w.to);
     const lookup = breakLookup(TODAY, s, windowed);
-    expect(lookup).toEqual({ before: addDays(TODAY, -30), limit: 240 });
+    // A comeback too (comeback.ts): read from the window's start, which covers the break's runs.
+    expect(lookup).toEqual({ before: w.from, limit: 240 });
     const runsBefore = selectActivities(all, null, addDays(lookup!.before, -1)).reverse().slice(0, lookup?.limit);
     const viaLookup = computeVerdict({ today: TODAY, settings: s, activities: windowed, beforeBreak: runsBefore });
     expect(viaLookup).toEqual(computeVerdict({ today: TODAY, settings: s, activities: all }));
