@@ -415,8 +415,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const checkIns = (input.checkIns ?? []).filter((c) => c.date >= window.from && c.date <= today);
 
   // The runs before the window: for the longest run before a break, and a comeback's usual.
-  const earlier =
-    input.beforeBreak && input.beforeBreak.length > 0 ? selectActivities(all, null, addDays(window.from, -1)) : [];
+  const earlier = selectActivities(all, null, addDays(window.from, -1));
   let forLongRun = inWindow;
   if (earlier.length > 0 && breakStart(today, inWindow, settings) !== null) forLongRun = [...earlier, ...inWindow];
   const comeback = findComeback(today, earlier.length > 0 ? [...earlier, ...inWindow] : inWindow, settings);

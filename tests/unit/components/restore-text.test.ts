@@ -90,6 +90,8 @@ describe('restoreLines', () => {
       'Low-impact sports: from Walk, Hike to none',
     ]);
     speak('de');
-    expect(restoreLines('b.json', limitsOff).settings).toContain('Schonende Sportarten: von Gehen, Wandern auf keine');
+    expect(restoreLines('b.json', limitsOff).settings).toContain(
+      'Schonende Sportarten: vorher Gehen, Wandern, jetzt keine',
+    );
   });
 });

@@ -211,7 +211,14 @@ describe('the plan while coming back', () => {
     const plan = composePlan({ today: TODAY, constraints, ranToday: true, restedToday: false });
     expect(plan.today.kind).toBe('done');
     // Week 1: 18 km (half the usual 36), 12 run: 6 km left.
-    expect(plan.next).toEqual({ date: addDays(TODAY, 1), kind: 'easy', maxM: 6000, maxS: null, by: 'comeback' });
+    expect(plan.next).toEqual({
+      date: addDays(TODAY, 1),
+      kind: 'easy',
+      maxM: 6000,
+      maxS: null,
+      by: 'comeback',
+      ref: null,
+    });
     // Week 2 (70 %, 25.2 km) starts in 5 days; the first 6 km is then 7 days old: the usual 8 km run.
     expect(planDay(addDays(TODAY, 5), constraints)).toMatchObject({ kind: 'easy', maxM: 8000 });
   });
@@ -234,7 +241,14 @@ describe('the plan while coming back', () => {
     expect(planDay(addDays(TODAY, 1), constraints)).toMatchObject({ kind: 'rest', by: 'comeback' });
     expect(planDay(addDays(TODAY, 2), constraints)).toMatchObject({ kind: 'rest', by: 'comeback' });
     const plan = composePlan({ today: TODAY, constraints, ranToday: true, restedToday: false });
-    expect(plan.next).toEqual({ date: addDays(TODAY, 3), kind: 'easy', maxM: 8000, maxS: null, by: 'comeback' });
+    expect(plan.next).toEqual({
+      date: addDays(TODAY, 3),
+      kind: 'easy',
+      maxM: 8000,
+      maxS: null,
+      by: 'comeback',
+      ref: null,
+    });
     // Today and the 7 days after, nothing beyond.
     expect(planDay(addDays(TODAY, 7), constraints).by).toBe('comeback');
     expect(planDay(addDays(TODAY, 8), constraints)).toMatchObject({ kind: 'run', by: null });
@@ -249,7 +263,7 @@ describe('the plan while coming back', () => {
       ranToday: false,
       restedToday: false,
     });
-    expect(plan.today).toEqual({ date: TODAY, kind: 'easy', maxM: 8000, maxS: null, by: 'comeback' });
+    expect(plan.today).toEqual({ date: TODAY, kind: 'easy', maxM: 8000, maxS: null, by: 'comeback', ref: null });
   });
 
   it('weeks 3 and 4 bring the long run back: halfway to the longest before the break, then the longest', () => {
@@ -277,7 +291,7 @@ describe('the plan while coming back', () => {
       restedToday: false,
     });
     // Week 1: 60 of the usual 120 minutes a week, 30 already run.
-    expect(plan.today).toEqual({ date: TODAY, kind: 'easy', maxM: null, maxS: 1800, by: 'comeback' });
+    expect(plan.today).toEqual({ date: TODAY, kind: 'easy', maxM: null, maxS: 1800, by: 'comeback', ref: null });
   });
 });
 

@@ -65,6 +65,8 @@ describe('acute:chronic load and monotony, information only', () => {
     const acts = [act(addDays(TODAY, -60), { km: null }), act(TODAY, { km: 5 })];
     const v = computeVerdict({ today: TODAY, settings: settings(), activities: acts });
     expect(v.load?.acuteChronicRatio).toBeGreaterThan(3);
-    expect(v.level).toBe('ok');
+    // Calm, not amber: the only reason is the comeback after 60 days, which is calm within its plan.
+    expect(v.level).toBe('calm');
+    expect(v.reasons.filter((r) => r.level !== 'ok').map((r) => r.code)).toEqual(['comeback']);
   });
 });

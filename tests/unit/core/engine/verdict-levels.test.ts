@@ -71,7 +71,7 @@ describe('levels that mean what they say', () => {
     const v = computeVerdict({ today, settings: regular(), activities: acts });
     expect(v.level).toBe('ease_off');
     expect(v.title).toBe('ease_off');
-    expect(v.reasons[0]).toMatchObject({ code: 'weekly_ramp', holdWeekM: 27_000 });
+    expect(v.reasons[0]).toMatchObject({ code: 'weekly_ramp', lastWeek: 27_000, referenceWeek: 18_000 });
     expect(v.reasons.some((r) => r.level === 'calm' || r.level === 'warning')).toBe(false);
   });
 

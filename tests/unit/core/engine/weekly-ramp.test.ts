@@ -37,7 +37,7 @@ describe('weekly ramp, as a runner tells it', () => {
     expect(v.weeklyRamp.changePct).toBeCloseTo(40, 9);
     const r = v.reasons.find((x) => x.code === 'weekly_ramp');
     // A steep week: ease off (hold the week's distance), never "rest today".
-    expect(r).toMatchObject({ level: 'ease_off', lastWeekM: 21_000, previousWeekM: 15_000 });
+    expect(r).toMatchObject({ level: 'ease_off', measure: 'distance', lastWeek: 21_000, referenceWeek: 15_000 });
     expect(v.level).toBe('ease_off');
     expect(v.title).toBe('ease_off');
     expect(v.hipCare.extraStrength).toBe(true);
