@@ -47,14 +47,21 @@ export function weekdayOf(date: string): number {
 // times, so they are remembered (bounded, as the dates move on).
 const dayCache = new Map<string, number>();
 
+// The loops go through activities sorted by start, so the date asked for is mostly the last one.
+let lastDate = '';
+let lastDay = 0;
+
 /** dayNumber, remembered: for the engine's hot loops. */
 export function dayOf(date: string): number {
+  if (date === lastDate) return lastDay;
   let d = dayCache.get(date);
   if (d === undefined) {
     d = dayNumber(date);
     if (dayCache.size >= 4096) dayCache.clear();
     dayCache.set(date, d);
   }
+  lastDate = date;
+  lastDay = d;
   return d;
 }
 

@@ -81,7 +81,9 @@ function idRelation(a: Identity, b: Identity): number {
 
 /** Entered by hand only, and not as "another run": the day alone may join it to a recorded run. */
 function joinsByDay(x: Identity): boolean {
-  return x.sourceKeys.length > 0 && x.sourceKeys.every((k) => k.startsWith(HAND_KEY) && !k.startsWith(ANOTHER_KEY));
+  // A loop, not every(): grouping asks this of every record.
+  for (const k of x.sourceKeys) if (!k.startsWith(HAND_KEY) || k.startsWith(ANOTHER_KEY)) return false;
+  return x.sourceKeys.length > 0;
 }
 
 /** Recorded by something other than a hand: a file, Strava, Garmin. */
@@ -192,29 +194,64 @@ function groupOrder<T extends Identity>(tiebreak: (a: T, b: T) => number): (a: T
   return (a, b) => a.startMs - b.startMs || b.sourceKeys.length - a.sourceKeys.length || tiebreak(a, b);
 }
 
+const FAMILIES = [...new Set(Object.values(SPORT_FAMILY))];
+/** Sport → its family's number from 1 (0: a sport the rule does not know, a family of its own). */
+const FAMILY_OF = new Map(Object.entries(SPORT_FAMILY).map(([sport, f]) => [sport, 1 + FAMILIES.indexOf(f)]));
+
+/** One bit for each site whose ids `x` holds (Strava, Garmin): two ids of one site are two activities. */
+function siteBits(x: Identity): number {
+  let bits = 0;
+  for (const k of x.sourceKeys) {
+    const c = k.charCodeAt(0);
+    if (c === 115 && k.startsWith('strava:')) bits |= 1;
+    else if (c === 103 && k.startsWith('garmin:')) bits |= 2;
+  }
+  return bits;
+}
+
 /**
  * Groups records into activities: a record joins a group only if it is the same activity as
  * every member, so a Garmin copy lying between two Strava runs cannot bridge them into one. The
  * result depends only on the set of records (the caller's `tiebreak` orders any two that differ),
  * never on their order or on repeats of one, so every browser that holds the same rows sees the
  * same activities. Groups come in the order they were founded; members in grouping order.
+ *
+ * `ownKey`, if given, names for each record an id that no other record has as its own (the
+ * engine's records, one per key): an id held alone by the record that owns it is then shared by
+ * no other record unless one holding several ids holds it, and it is looked up only then.
  */
-export function groupSameActivities<T extends Identity>(items: readonly T[], tiebreak: (a: T, b: T) => number): T[][] {
+export function groupSameActivities<T extends Identity>(
+  items: readonly T[],
+  tiebreak: (a: T, b: T) => number,
+  ownKey?: (x: T) => string,
+): T[][] {
   const order = groupOrder(tiebreak);
   const sorted = [...items];
+  const count = sorted.length;
   // The engine hands its records already sorted by start: then one pass checks it.
   let inOrder = true;
-  for (let i = 1; i < sorted.length && inOrder; i++) inOrder = order(sorted[i - 1]!, sorted[i]!) <= 0;
+  for (let i = 1; i < count && inOrder; i++) inOrder = order(sorted[i - 1]!, sorted[i]!) <= 0;
   if (!inOrder) sorted.sort(order);
   const groups: T[][] = [];
-  // The groups a record could join: those with a member that started within the window before it
-  // (records come by start), those holding one of its ids, and for the hand-entry link those of
-  // its local date holding a run typed by hand (for a recorded run) or a recorded run (for one
-  // typed by hand). The date lists exist only when some run was typed by hand.
-  const anyHand = sorted.some(joinsByDay);
-  const recentStart: number[] = [];
-  const recentGroup: number[] = [];
-  let oldest = 0;
+  // Per group: the sport families of its members and the sites whose ids they hold (one bit
+  // each), and its latest start (members come by start).
+  const families = new Int32Array(count);
+  const sites = new Int32Array(count);
+  const latest = new Float64Array(count);
+  // The groups a record could join: those holding one of its ids; for the hand-entry link those
+  // of its local date holding a run typed by hand (for a recorded run) or a recorded run (for one
+  // typed by hand), lists that exist only when some run was typed by hand; and those with a
+  // member that started within the window before it.
+  let anyHand = false;
+  // The ids worth an index entry: null for all; with `ownKey`, those held by a record that holds
+  // more than its own id (no other record holds one of the rest).
+  const indexed: Set<string> | null = ownKey ? new Set() : null;
+  for (const x of sorted) {
+    const keys = x.sourceKeys;
+    // 109: "m", as hand entries' ids begin (a glance before joinsByDay reads them all).
+    if (!anyHand && keys.length > 0 && keys[0]!.charCodeAt(0) === 109) anyHand = joinsByDay(x);
+    if (indexed && (keys.length !== 1 || keys[0] !== ownKey!(x))) for (const k of keys) indexed.add(k);
+  }
   // Source id → its group, or its groups when two browsers' copies disagree.
   const byKey = new Map<string, number | number[]>();
   const handOn = new Map<string, number[]>();
@@ -224,8 +261,15 @@ export function groupSameActivities<T extends Identity>(items: readonly T[], tie
     if (!list) m.set(k, [g]);
     else if (!list.includes(g)) list.push(g);
   };
+  // The records by kind (sport family, sites), each kind in start order with, for each place,
+  // where its run of equal starts begins, and the first place still in the window. A group that
+  // shares no id with a record can take it only if every member is of its sport family and holds
+  // no id of a site it holds an id of: only records of such kinds lead to such groups.
+  const kinds: { at: number[]; runFrom: number[]; oldest: number }[] = [];
+  // Per record, in grouping order: its group.
+  const groupOf = new Int32Array(count);
   // The last record that looked at each group: every candidate is weighed once.
-  const seenBy: number[] = [];
+  const seenBy = new Int32Array(count).fill(-1);
   const near: number[] = [];
   let nearCount = 0;
   const look = (g: number, n: number) => {
@@ -238,45 +282,91 @@ export function groupSameActivities<T extends Identity>(items: readonly T[], tie
     for (const m of members) if (!isSameActivity(m, x)) return false;
     return true;
   };
-  for (let n = 0; n < sorted.length; n++) {
+  for (let n = 0; n < count; n++) {
     const x = sorted[n]!;
+    const keys = x.sourceKeys;
+    let lookUp = indexed === null;
+    if (!lookUp && indexed!.size > 0) for (const k of keys) lookUp ||= indexed!.has(k);
     nearCount = 0;
-    while (oldest < recentStart.length && recentStart[oldest]! < x.startMs - SAME_START_WINDOW_MS) oldest++;
-    for (let i = oldest; i < recentStart.length; i++) look(recentGroup[i]!, n);
-    for (const k of x.sourceKeys) {
-      const held = byKey.get(k);
-      if (typeof held === 'number') look(held, n);
-      else if (held) for (const g of held) look(g, n);
-    }
+    if (lookUp)
+      for (const k of keys) {
+        const held = byKey.get(k);
+        if (typeof held === 'number') look(held, n);
+        else if (held) for (const g of held) look(g, n);
+      }
     const byHand = anyHand && joinsByDay(x);
     const isRecorded = anyHand && recorded(x);
     if (byHand) for (const g of recordedOn.get(x.localDate) ?? []) look(g, n);
     if (isRecorded) for (const g of handOn.get(x.localDate) ?? []) look(g, n);
-    // Weighed in the order the groups were founded, so ties go the same way in every browser.
-    if (nearCount > 1) {
-      const lowFirst = near.slice(0, nearCount).sort((p, q) => p - q);
-      for (let i = 0; i < nearCount; i++) near[i] = lowFirst[i]!;
-    }
+    // The chosen group is the closest (see closeness) of those x is the same activity as, the
+    // first founded among equals, so ties go the same way in every browser.
     let best = -1;
+    let bestShared = 1;
+    let bestOut = 1;
+    let bestGap = Infinity;
     for (let i = 0; i < nearCount; i++) {
       const g = near[i]!;
       const members = groups[g]!;
       if (!sameAsAll(members, x)) continue;
-      if (best < 0 || closer(x, members, groups[best]!)) best = g;
+      const [shared, out, gap] = closeness(x, members);
+      const d = shared - bestShared || out - bestOut || gap - bestGap;
+      if (best < 0 || d < 0 || (d === 0 && g < best)) {
+        best = g;
+        bestShared = shared;
+        bestOut = out;
+        bestGap = gap;
+      }
+    }
+    // The other groups in the window share no id with x: to x they are [1, 0, gap to their
+    // latest start]. Each kind is walked back from its latest start and left at the first start
+    // farther than the best so far; within a start, groups go in founding order.
+    const family = FAMILY_OF.get(x.sport) ?? 0;
+    const xSites = siteBits(x);
+    const from = x.startMs - SAME_START_WINDOW_MS;
+    for (let s = 0; s < 4 && bestShared === 1; s++) {
+      const kind = (s & xSites) === 0 ? kinds[family * 4 + s] : undefined;
+      if (!kind) continue;
+      const { at, runFrom } = kind;
+      while (kind.oldest < at.length && sorted[at[kind.oldest]!]!.startMs < from) kind.oldest++;
+      for (let i = at.length - 1; i >= kind.oldest;) {
+        if (best >= 0 && bestOut === 0 && x.startMs - sorted[at[i]!]!.startMs > bestGap) break;
+        const first = Math.max(runFrom[i]!, kind.oldest);
+        for (let r = first; r <= i; r++) {
+          const g = groupOf[at[r]!]!;
+          if (seenBy[g] === n) continue;
+          seenBy[g] = n;
+          const gap = x.startMs - latest[g]!;
+          if (best >= 0 && bestOut === 0 && (gap > bestGap || (gap === bestGap && g > best))) continue;
+          if (families[g] !== 1 << family || (sites[g]! & xSites) !== 0 || !sameAsAll(groups[g]!, x)) continue;
+          best = g;
+          bestOut = 0;
+          bestGap = gap;
+        }
+        i = first - 1;
+      }
     }
     if (best < 0) {
       best = groups.length;
       groups.push([x]);
     } else groups[best]!.push(x);
-    recentStart.push(x.startMs);
-    recentGroup.push(best);
-    for (const k of x.sourceKeys) {
-      const held = byKey.get(k);
-      if (held === undefined) byKey.set(k, best);
-      else if (typeof held === 'number') {
-        if (held !== best) byKey.set(k, [held, best]);
-      } else if (!held.includes(best)) held.push(best);
-    }
+    families[best]! |= 1 << family;
+    sites[best]! |= xSites;
+    latest[best] = x.startMs;
+    groupOf[n] = best;
+    const k = family * 4 + xSites;
+    const kind = (kinds[k] ??= { at: [], runFrom: [], oldest: 0 });
+    const last = kind.at.length - 1;
+    kind.runFrom.push(last >= 0 && sorted[kind.at[last]!]!.startMs === x.startMs ? kind.runFrom[last]! : last + 1);
+    kind.at.push(n);
+    if (lookUp)
+      for (const k of keys) {
+        if (indexed !== null && !indexed.has(k)) continue;
+        const held = byKey.get(k);
+        if (held === undefined) byKey.set(k, best);
+        else if (typeof held === 'number') {
+          if (held !== best) byKey.set(k, [held, best]);
+        } else if (!held.includes(best)) held.push(best);
+      }
     if (byHand) onDate(handOn, x.localDate, best);
     if (isRecorded) onDate(recordedOn, x.localDate, best);
   }

@@ -123,7 +123,11 @@ export function compareActivities(a: Activity, b: Activity): number {
   );
 }
 
-const priority = (a: Activity) => Math.max(0, ...a.sourceKeys.map((k) => PRIORITY[sourceOfKey(k) as Source] ?? 0));
+function priority(a: Activity): number {
+  let p = 0;
+  for (const k of a.sourceKeys) p = Math.max(p, PRIORITY[sourceOfKey(k) as Source] ?? 0);
+  return p;
+}
 
 /**
  * Of two records of one real activity, the one to count: the most merged, then the recorded one
@@ -141,6 +145,7 @@ function preferred(a: Activity, b: Activity): Activity {
 }
 
 const KNOWN_SPORTS = new Set<string>(SPORTS);
+const ownKey = (a: Activity) => a.key;
 
 // isLocalDate builds a Date to check the day exists; the same hundred-odd dates come back on
 // every verdict, so the answers are remembered (bounded, as the dates move on).
@@ -163,22 +168,45 @@ function isValidDate(d: string): boolean {
  * Records with an invalid date, start or sport are left out.
  */
 export function selectActivities(activities: readonly Activity[], from: string | null, to: string): Activity[] {
-  const byKey = new Map<string, Activity>();
+  const valid: Activity[] = [];
+  // The store hands records by date: the last date's answer is usually the next one's.
+  let lastDate: string | null = null;
+  let lastValid = false;
   for (const a of activities) {
     const d = a.localDate;
     if (typeof d !== 'string' || d > to || (from !== null && d < from)) continue;
-    if (!isValidDate(d) || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys))
-      continue;
-    const seen = byKey.get(a.key);
-    if (seen === undefined) byKey.set(a.key, a);
-    else {
-      // One key, two versions (a stale copy): the later write wins.
-      const newer = cmpNum(a.updatedMs, seen.updatedMs);
-      if (newer > 0 || (newer === 0 && compareActivities(a, seen) < 0)) byKey.set(a.key, a);
+    if (d !== lastDate) {
+      lastDate = d;
+      lastValid = isValidDate(d);
     }
+    if (!lastValid || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys)) continue;
+    valid.push(a);
   }
-  const sorted = [...byKey.values()].sort(compareActivities);
-  const groups = groupSameActivities(sorted, compareActivities);
+  // One record per key. Keys are nearly always distinct: a set of them says so in one pass.
+  let once: Activity[] = valid;
+  if (new Set(valid.map((a) => a.key)).size < valid.length) {
+    const byKey = new Map<string, Activity>();
+    for (const a of valid) {
+      const seen = byKey.get(a.key);
+      if (seen === undefined) byKey.set(a.key, a);
+      else {
+        // One key, two versions (a stale copy): the later write wins.
+        const newer = cmpNum(a.updatedMs, seen.updatedMs);
+        if (newer > 0 || (newer === 0 && compareActivities(a, seen) < 0)) byKey.set(a.key, a);
+      }
+    }
+    once = [...byKey.values()];
+  }
+  const sorted = once.sort(compareActivities);
+  // One record per key, now: `key` is each record's own id.
+  const groups = groupSameActivities(sorted, compareActivities, ownKey);
   if (groups.length === sorted.length) return sorted;
-  return groups.map((g) => g.reduce(preferred)).sort(compareActivities);
+  // Each group's preferred record is already in place in `sorted`: leave the others out.
+  const dropped = new Set<Activity>();
+  for (const g of groups) {
+    if (g.length < 2) continue;
+    const keep = g.reduce(preferred);
+    for (const a of g) if (a !== keep) dropped.add(a);
+  }
+  return sorted.filter((a) => !dropped.has(a));
 }
