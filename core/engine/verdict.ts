@@ -510,7 +510,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   // its recovery once the day after it is over.
   for (let i = longRun.recentRuns.length - 1; i >= 0; i--) {
     const c = longRun.recentRuns[i]!;
-    if (recovery && c.date === recovery.date && c.daysAgo > 1) continue;
+    if (recovery?.date === c.date && c.daysAgo > 1) continue;
     const r = spikeReason(c, longRun);
     if (r) reasons.push(r);
   }
