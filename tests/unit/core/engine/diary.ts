@@ -14,6 +14,8 @@ export interface ActOptions {
   startMs?: number;
   source?: Source;
   id?: string;
+  /** Moving pace, seconds per km (default 330: 5:30 a km). */
+  secPerKm?: number;
 }
 
 /** One activity on a local date. Default: an 8 km run at 07:00. */
@@ -32,8 +34,8 @@ export function act(localDate: string, o: ActOptions = {}): Activity {
     sport: o.sport ?? 'run',
     sportLabel: o.sport ?? 'run',
     distanceM: km === null ? null : km * 1000,
-    movingS: km === null ? 1800 : km * 330,
-    elapsedS: km === null ? 1900 : km * 340,
+    movingS: km === null ? 1800 : km * (o.secPerKm ?? 330),
+    elapsedS: km === null ? 1900 : km * ((o.secPerKm ?? 330) + 10),
     name: 'Test',
     updatedMs: 0,
   };
@@ -132,7 +134,14 @@ export function instantOf(date: string, hour: number, minute: number, timeZone: 
 }
 
 /** A run that started at a local time where it happened, dated as an importer dates it. */
-export function runAt(date: string, hour: number, minute: number, timeZone: string, km = 8): Activity {
+export function runAt(
+  date: string,
+  hour: number,
+  minute: number,
+  timeZone: string,
+  km = 8,
+  o: Omit<ActOptions, 'km' | 'hour' | 'startMs'> = {},
+): Activity {
   const startMs = instantOf(date, hour, minute, timeZone);
-  return act(localDateOf(startMs, timeZone), { startMs, km });
+  return act(localDateOf(startMs, timeZone), { ...o, startMs, km });
 }
