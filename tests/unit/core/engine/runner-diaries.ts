@@ -1,6 +1,7 @@
 import type { Activity, Sport } from '../../../../core/activity';
 import { addDays, dayNumber, weekdayOf } from '../../../../core/local-date';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../core/settings';
+import { planSettingsPatch } from '../../../../core/plan-preset';
+import { DEFAULT_SETTINGS, PRESET_VALUES, type Preset, type Settings } from '../../../../core/settings';
 import { act, runAt } from './diary';
 
 // A year of training for a dozen kinds of runner, for the runner matrix (runner-matrix.ts): each
@@ -58,15 +59,16 @@ export function runnerSettings(
   plan: { runDaysPerWeek: number; usualRestDay?: number | null },
   over: Partial<Settings> = {},
 ): Settings {
-  return {
+  const s: Settings = {
     ...DEFAULT_SETTINGS,
     runningLoadSports: [...DEFAULT_SETTINGS.runningLoadSports],
-    preset: PRESET_NAME[p],
-    ...RUNNER_PRESETS[p],
-    runDaysPerWeek: plan.runDaysPerWeek,
-    usualRestDay: plan.usualRestDay ?? null,
+    lowImpactSports: [...DEFAULT_SETTINGS.lowImpactSports],
+    ...PRESET_VALUES[PRESET_NAME[p] as Preset],
+    // As the plan answer sets them (core/plan-preset.ts), so the matrix judges what a runner gets.
+    ...planSettingsPatch(plan.runDaysPerWeek, plan.usualRestDay ?? null),
     ...over,
   };
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------

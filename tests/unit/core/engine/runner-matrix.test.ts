@@ -29,8 +29,8 @@ import {
 // Switches for the lead (issue #20). PLAN: the verdict carries `plan`, so every judged verdict is
 // checked for contradictions. BOUNDS: the engine is tuned, so each runner's year must stay within
 // what a coach would accept.
-const MATRIX_PLAN_ON = false;
-const MATRIX_BOUNDS_ON = false;
+const MATRIX_PLAN_ON = true;
+const MATRIX_BOUNDS_ON = true;
 
 // --- Bounds a coach would accept ------------------------------------------------------------
 
@@ -306,6 +306,7 @@ const day = (date: string, kind: DayPlan['kind'], maxM: number | null = null, ma
   maxM,
   maxS,
   by: null,
+  ref: null,
 });
 const warningReason: Reason = { code: 'red_flag_symptoms', level: 'warning' };
 

@@ -1,6 +1,6 @@
 import type { Activity } from '../../../../core/activity';
 import { breakLookup, historyWindow } from '../../../../core/engine/history-window';
-import type { DayPlan, Plan } from '../../../../core/engine/next-run-plan';
+import type { DayPlan } from '../../../../core/engine/next-run-plan';
 import { computeVerdict, type Verdict } from '../../../../core/engine/verdict';
 import { addDays } from '../../../../core/local-date';
 import type { Settings } from '../../../../core/settings';
@@ -12,18 +12,15 @@ import { YEAR_FROM, YEAR_TO, type RunnerDiary } from './runner-diaries';
 // rest mark in), with the inputs the background worker hands the engine (background/popup-state.ts):
 // the history window, the runs before a break when breakLookup asks, the popup's rest marks.
 
-/** The verdict with its composed plan (issue #20). */
-export type MatrixVerdict = Verdict & { plan: Plan };
+export type MatrixVerdict = Verdict;
 
 export type Colour = 'green' | 'calm' | 'amber' | 'red';
 export type When = 'morning' | 'evening';
 export type Counts = Record<Colour, number>;
 
-// 'rest_due' is the level's name until it is renamed 'calm'; the entry can go then.
 const COLOUR: Readonly<Record<string, Colour>> = {
   ok: 'green',
   calm: 'calm',
-  rest_due: 'calm',
   ease_off: 'amber',
   warning: 'red',
 };
@@ -102,8 +99,7 @@ export function judgeYear(d: RunnerDiary, o: JudgeOptions = {}): RunnerYear {
         beforeBreak = all.slice(Math.max(0, end - lookup.limit), end).reverse();
       }
       const restMarks = d.restMarks.filter((m) => m >= popupFrom && m <= upTo);
-      // TEMPORARY cast until the verdict carries its plan (issue #20); a no-op after.
-      const v = computeVerdict({ today, settings, activities, beforeBreak, restMarks }) as MatrixVerdict;
+      const v = computeVerdict({ today, settings, activities, beforeBreak, restMarks });
       const c = colourOf(v.level);
       year[when].push(c);
       year.counts[when][c]++;
