@@ -49,6 +49,7 @@ export type Title =
   | 'rested_today'
   | 'easy_today'
   | 'easy_next'
+  | 'building_up'
   | 'rest_today'
   | 'rest_tomorrow'
   | 'ease_off'
@@ -112,8 +113,8 @@ export type Reason =
   | { code: 'rested_today'; level: 'ok'; date: string }
   | {
       code: 'long_run_spike';
-      /** Warning for a run today or yesterday at severity warning or high; ease_off otherwise. */
-      level: 'ease_off' | 'warning';
+      /** Warning for a run today or yesterday at severity warning or high, then ease_off; a caution is ease_off, then calm. */
+      level: 'calm' | 'ease_off' | 'warning';
       severity: Exclude<SpikeSeverity, 'none'>;
       date: string;
       daysAgo: number;
@@ -271,9 +272,11 @@ function spikeReason(c: RunCheck, lr: LongRunSpike): Reason | null {
   const longestDate = time ? b.longestSDate : b.longestDate;
   if (value === null || longest === null || longestDate === null) return null;
   const threshold = c.severity === 'high' ? lr.highPct : c.severity === 'warning' ? lr.warningPct : lr.cautionPct;
-  // Over the warning level, today or yesterday: a limit passed. Otherwise, or once the day after
-  // it is over, what remains is recovery: ease off.
-  const level = c.severity !== 'caution' && c.daysAgo <= 1 ? 'warning' : 'ease_off';
+  // Over the warning level, today or yesterday: a limit passed; afterwards, ease off for the
+  // rest of the week. A caution (10-30 % over) is amber that day and the next, then calm: a
+  // beginner who grows slowly passes 10 % now and then and is not doing anything wrong.
+  const level =
+    c.severity === 'caution' ? (c.daysAgo <= 1 ? 'ease_off' : 'calm') : c.daysAgo <= 1 ? 'warning' : 'ease_off';
   return {
     code: 'long_run_spike',
     level,
@@ -374,7 +377,8 @@ function titleFor(level: Level, plan: Plan, today: string): Title {
     default:
       if (day === 'easy') return 'easy_today';
       if (day === 'done' && plan.next?.kind === 'easy') return 'easy_next';
-      return 'all_good';
+      // Calm on a day to run as planned: a comeback's later weeks.
+      return level === 'calm' ? 'building_up' : 'all_good';
   }
 }
 
@@ -438,8 +442,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
   constraints.push(...restConstraints(streak.restDueOn, streak.fullRestDueOn));
   const latestSpike = [...longRun.recentRuns].reverse().find((c) => c.severity !== null && c.severity !== 'none');
   if (latestSpike) {
-    // No long run until the spike is a week old.
-    const to = addDays(latestSpike.date, 6);
+    // No long run until the spike is a week old (a caution: the day after it).
+    const to = addDays(latestSpike.date, latestSpike.severity === 'caution' ? 1 : 6);
     if (to >= today) constraints.push({ kind: 'easy', from: addDays(latestSpike.date, 1), to, by: 'spike' });
   }
   if (recovery) constraints.push({ kind: 'easy', from: addDays(recovery.date, 1), to: recovery.until, by: 'recovery' });

@@ -99,6 +99,7 @@ const TITLES: Title[] = [
   'rested_today',
   'easy_today',
   'easy_next',
+  'building_up',
 ];
 
 describe('reasons in the runner’s language', () => {

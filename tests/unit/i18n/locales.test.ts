@@ -23,6 +23,7 @@ const TITLE_SET: Record<Title, true> = {
   rested_today: true,
   easy_today: true,
   easy_next: true,
+  building_up: true,
 };
 const TITLES = Object.keys(TITLE_SET);
 import { LISTED_KINDS, OUTCOME_KINDS } from '../../../core/files/import-stream';
