@@ -163,8 +163,8 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
   const popup = await openExtensionPage('popup.html');
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'warning');
-  // The 55 % long run today is the warning; the rest day that falls due is tomorrow.
-  await expect(verdict.getByRole('heading')).toContainText(msg('title_warning'));
+  // The 55 % long run today is the warning; the title names the rest day that falls due tomorrow.
+  await expect(verdict.getByRole('heading')).toContainText(msg('title_warning_rest_tomorrow'));
   await expect(verdict).toContainText(
     'Dein Limit sind 6 Lauftage in Folge, deshalb ist morgen ein Ruhetag vom Laufen.',
   );
@@ -187,14 +187,17 @@ test('six running days in a row: the verdict, its reasons and the hip care in Ge
 
 test('refusals in German: a setting out of range, a file that is not a backup', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html');
-  const days = options.getByLabel(msg('setting_maxRunDaysInRow'));
-  await days.fill('0');
+  // The field itself (its "Aus" box beside it has a label of its own).
+  const days = options.locator('#maxRunDaysInRow');
+  await days.fill('31');
   await days.blur();
-  // The unit in the range's case: "zwischen 1 und 30 Tagen".
+  // The unit in the range's case: "zwischen 1 und 30 Tagen"; 0 turns the limit off.
   await expect(options.getByTestId('error-maxRunDaysInRow')).toHaveText(
-    msg('problem_settings_range', '1', '30', msg('problem_settings_unit_days')),
+    msg('problem_settings_range_or_off', '1', '30', msg('problem_settings_unit_days')),
   );
-  await expect(options.getByTestId('error-maxRunDaysInRow')).toHaveText('Muss zwischen 1 und 30 Tagen liegen.');
+  await expect(options.getByTestId('error-maxRunDaysInRow')).toHaveText(
+    'Muss 0 (aus) sein oder zwischen 1 und 30 Tagen liegen.',
+  );
 
   // JSON that is not a Hip Check backup goes to the backup reader, which refuses it: why, in German.
   await options.getByLabel(msg('importActivities')).setInputFiles({

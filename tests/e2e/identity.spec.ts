@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, extensionWorker, launchWithExtension, test } from './extension-fixture';
 import { activityAt, earlierToday, localDateAt, seed, sendFrom } from './seed';
 import { storedKeys } from './storage-probe';
+import { watchGpx } from './gpx-file';
 
 // Every run counted once (issue 19): one rule decides "same activity" for the store, the
 // verdict, the sync merge and sync deletions. Every time here is relative to now, so the tests
@@ -93,17 +94,6 @@ test('with sync on, deleting a 1.2 km walk keeps the 10 km run that started 5 mi
     await b.cleanUp();
   }
 });
-
-/** A GPX file of a run, as a watch writes it: one point a minute. */
-function watchGpx(startMs: number, minutes: number, km: number): Buffer {
-  const pts = Array.from({ length: minutes + 1 }, (_, k) => {
-    const lat = 48 + (k / minutes) * (km / 111.2);
-    return `<trkpt lat="${lat.toFixed(6)}" lon="2.300000"><time>${new Date(startMs + k * MIN).toISOString()}</time></trkpt>`;
-  }).join('');
-  return Buffer.from(
-    `<?xml version="1.0"?><gpx version="1.1" creator="Garmin Forerunner"><trk><name>Morning Run</name><type>running</type><trkseg>${pts}</trkseg></trk></gpx>`,
-  );
-}
 
 /** Types a run of `km` in the popup's form, in the unit it asks for (km, or mi in an American browser). */
 async function typeRun(popup: Page, km: number, minutes: number) {

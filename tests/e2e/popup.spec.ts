@@ -23,9 +23,10 @@ test('six running days in a row, today included: a calm rest day tomorrow, why, 
   await expect(popup.getByTestId('streak')).toContainText('6 days in a row with a run');
   // The streak is said once: on its own line, not again in the reasons.
   await expect(verdict.locator('.reasons')).not.toContainText('6 days');
-  // Ran today and rest tomorrow: the maximum is for the next run, the day after tomorrow.
-  await expect(popup.getByTestId('suggested-max')).toContainText('Next run');
-  await expect(popup.getByTestId('suggested-max')).toHaveAttribute('data-date', daysAgo(-2));
+  // Ran today and rest tomorrow: one plan line, for the next run the day after tomorrow.
+  await expect(popup.getByTestId('plan-day')).toHaveCount(1);
+  await expect(popup.getByTestId('plan-day')).toContainText('Next run');
+  await expect(popup.getByTestId('plan-day')).toHaveAttribute('data-date', daysAgo(-2));
   await expect(popup.getByTestId('day-strip').locator('li')).toHaveCount(14);
   await expect(popup.getByTestId('day-strip').locator('li[data-kind="run"]')).toHaveCount(6 + 5);
   // Rolling 7-day blocks ending today, as the ramp rule counts: eight of them, none empty.

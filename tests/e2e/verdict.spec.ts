@@ -57,8 +57,12 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   await expect(verdict.getByRole('heading')).toHaveText(/Rest day today/);
   await expect(verdict).toContainText('your usual rest day anyway');
   await expect(verdict).not.toContainText('Warning');
-  await expect(popup.getByTestId('suggested-max')).toContainText('Next run, tomorrow');
-  await expect(popup.getByTestId('suggested-max')).not.toContainText("Today's suggested maximum");
+  // One line a day: today a rest day with no distance, then the next run tomorrow with its ceiling.
+  const days = popup.getByTestId('plan-day');
+  await expect(days).toHaveCount(2);
+  await expect(days.first()).toHaveAttribute('data-kind', 'rest');
+  await expect(days.first()).toHaveText('Today: a rest day from running.');
+  await expect(days.nth(1)).toContainText('Next run, tomorrow: run as planned, no longer than');
   await expect(popup.getByTestId('plan-questions')).toHaveCount(0);
   await expectBadge(popup, '6', 'calm');
   // Training load: information only, each figure explained, the caveat beside the numbers.
@@ -77,7 +81,8 @@ test('the usual rest day after a normal week: "Rest day today", calm badge, next
   // "I rested today": the verdict and the badge at once; undo restores.
   await popup.getByTestId('i-rested').click();
   await expect(verdict).toHaveAttribute('data-level', 'ok');
-  await expect(verdict.getByRole('heading')).toHaveText(/All good/);
+  // Never "All good: run as planned" right after "I rested today".
+  await expect(verdict.getByRole('heading')).toHaveText(/Rest day logged/);
   await expectBadge(popup, '', 'ok');
   await popup.getByTestId('undo').click();
   await expect(verdict).toHaveAttribute('data-level', 'calm');
@@ -118,7 +123,7 @@ test('running the 7th day in a row is red: the badge says 7 in red and the title
   await expectBadge(popup, '7', 'warning');
 });
 
-test('a steep week alone is amber "Ease off this week" with distance advice, not "rest today"', async ({
+test('a steep week alone is amber "Ease off this week", honest about its evidence, not "rest today"', async ({
   openExtensionPage,
 }) => {
   const options = await openExtensionPage('options.html');
@@ -129,7 +134,13 @@ test('a steep week alone is amber "Ease off this week" with distance advice, not
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'ease_off');
   await expect(verdict.getByRole('heading')).toHaveText(/Ease off this week/);
-  await expect(verdict).toContainText('Hold the next 7 days at 27 km or less');
+  await expect(verdict.locator('[data-code="weekly_ramp"]')).toContainText(
+    'You ran 27 km in the last 7 days, 50% more than in the biggest of the 4 weeks before (18 km)',
+  );
+  await expect(verdict.locator('[data-code="weekly_ramp"]')).toContainText('The evidence is weaker');
+  // The numbers are the plan's: one line, for the next run.
+  await expect(popup.getByTestId('plan-day')).toHaveCount(1);
+  await expect(popup.getByTestId('plan-day')).toContainText('Next run, tomorrow: run as planned, no longer than');
   await expect(verdict).not.toContainText('rest today');
   await expectBadge(popup, '3', 'ease_off');
 });
