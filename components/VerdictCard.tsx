@@ -48,7 +48,7 @@ export function VerdictCard(props: {
       </ul>
       {lines.map((l) => (
         <p
-          class="suggested"
+          class="plan-day"
           key={l.day.date}
           data-testid="plan-day"
           data-date={l.day.date}
