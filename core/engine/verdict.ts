@@ -456,6 +456,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
       maxM: easyDays.easyMaxM,
       maxS: null,
       by: 'easy_days',
+      ref: { m: easyDays.usualRunM, s: null, date: null, windowDays: USUAL_DAYS, afterBreak: false },
     });
   if (easyDays.short)
     constraints.push({ kind: 'easy', from: easyDays.nextEasyOn, to: easyDays.nextEasyOn, by: 'easy_days' });
