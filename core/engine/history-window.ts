@@ -80,7 +80,9 @@ export function breakLookup(
   windowActivities: readonly Activity[],
 ): BreakLookup | null {
   const w = historyWindow(today, settings);
-  const inWindow = selectActivities(windowActivities, w.from, w.to);
+  // Both questions are about which days have a run: two records of one run never change that,
+  // so the window is only checked, not deduplicated (the verdict does that once).
+  const inWindow = validBetween(windowActivities, w.from, w.to);
   const before = comebackNeedsEarlier(today, inWindow, settings, w.from)
     ? w.from
     : breakStart(today, inWindow, settings);
@@ -160,14 +162,8 @@ function isValidDate(d: string): boolean {
   return ok;
 }
 
-/**
- * The activities with a local date in [from, to] (from null: no lower bound), each real activity
- * once, sorted by compareActivities. The store merges duplicates on import; this collapses any
- * that slipped through (two records with one key, or the same activity by core/same-activity.ts,
- * as the sync merge groups them) so nothing counts twice.
- * Records with an invalid date, start or sport are left out.
- */
-export function selectActivities(activities: readonly Activity[], from: string | null, to: string): Activity[] {
+/** The records with a local date in [from, to] and a valid date, start, sport and sources; not deduplicated. */
+function validBetween(activities: readonly Activity[], from: string | null, to: string): Activity[] {
   const valid: Activity[] = [];
   // The store hands records by date: the last date's answer is usually the next one's.
   let lastDate: string | null = null;
@@ -182,6 +178,18 @@ export function selectActivities(activities: readonly Activity[], from: string |
     if (!lastValid || num(a.startMs) === null || !KNOWN_SPORTS.has(a.sport) || !Array.isArray(a.sourceKeys)) continue;
     valid.push(a);
   }
+  return valid;
+}
+
+/**
+ * The activities with a local date in [from, to] (from null: no lower bound), each real activity
+ * once, sorted by compareActivities. The store merges duplicates on import; this collapses any
+ * that slipped through (two records with one key, or the same activity by core/same-activity.ts,
+ * as the sync merge groups them) so nothing counts twice.
+ * Records with an invalid date, start or sport are left out.
+ */
+export function selectActivities(activities: readonly Activity[], from: string | null, to: string): Activity[] {
+  const valid = validBetween(activities, from, to);
   // One record per key. Keys are nearly always distinct: a set of them says so in one pass.
   let once: Activity[] = valid;
   if (new Set(valid.map((a) => a.key)).size < valid.length) {
