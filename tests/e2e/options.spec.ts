@@ -58,8 +58,8 @@ test('"Delete all data" asks first, then deletes every activity and keeps the se
 }) => {
   const options = await openExtensionPage('options.html');
   await seed(options, [runOn(2, 10, 'a'), runOn(1, 8, 'b')]);
-  await options.getByLabel(/Running days in a row before a rest day/).fill('4');
-  await options.getByLabel(/Running days in a row before a rest day/).blur();
+  await options.locator('#maxRunDaysInRow').fill('4');
+  await options.locator('#maxRunDaysInRow').blur();
   await expect(options.getByLabel('Preset')).toHaveValue('custom');
   await options.getByRole('button', { name: 'Delete all data' }).click();
   await expect(options.getByRole('alertdialog')).toContainText('Delete all 2 activities');
@@ -76,7 +76,7 @@ test('"Delete all data" asks first, then deletes every activity and keeps the se
   await expect(options.getByTestId('activity-count')).toContainText('1 activity');
   await expect(deleted).toHaveCount(0);
   await options.reload();
-  await expect(options.getByLabel(/Running days in a row before a rest day/)).toHaveValue('4');
+  await expect(options.locator('#maxRunDaysInRow')).toHaveValue('4');
 });
 
 test('the history shows name, sport and source, and the year of an older run; a refused edit keeps what was typed', async ({
@@ -111,9 +111,10 @@ test('a refused setting stays visible, outlined, with its message; a valid one s
   openExtensionPage,
 }) => {
   const options = await openExtensionPage('options.html');
-  const days = options.getByLabel(/Running days in a row before a rest day/);
+  const days = options.locator('#maxRunDaysInRow');
   await expect(days).toBeVisible();
-  for (const typed of ['-3', '0', '1000', '2.5']) {
+  // 0 is valid: it turns the limit off.
+  for (const typed of ['-3', '31', '1000', '2.5']) {
     await days.fill(typed);
     await days.blur();
     await expect(options.getByTestId('error-maxRunDaysInRow')).toBeVisible();
