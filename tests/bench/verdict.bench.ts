@@ -4,6 +4,7 @@ import { breakLookup, historyWindow } from '../../core/engine/history-window';
 import { addDays } from '../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { computeVerdict } from '../../core/engine/verdict';
+import { bound } from '../date-sorted';
 
 // The whole verdict as the background worker computes it: pick the history window out of the
 // stored activities (binary search on a localDate-sorted array, standing in for the IndexedDB
@@ -64,19 +65,6 @@ function storedHistory(n: number, days = Math.ceil(n / PER_DAY)): Activity[] {
   }
   out.sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0));
   return out;
-}
-
-/** First index whose localDate is >= date (or > date when `after`). */
-function bound(dates: readonly string[], date: string, after: boolean): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = dates[mid]!;
-    if (d < date || (after && d === date)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Store {

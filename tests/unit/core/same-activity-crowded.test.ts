@@ -7,6 +7,7 @@ import {
   SAME_START_WINDOW_MS,
   type Identity,
 } from '../../../core/same-activity';
+import { mulberry32 } from '../../seeded-random';
 
 // groupSameActivities looks only at the groups a record could join and stops at the nearest
 // start that takes it. On crowded days (hundreds of records, dozens at one start, copies from
@@ -51,18 +52,6 @@ function referenceGroups(items: readonly Row[]): Row[][] {
   return groups;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same crowded days on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const DAY0 = Date.parse('2026-11-16T00:00:00Z');
 const MIN = 60_000;
 const SPORTS: Sport[] = ['run', 'run', 'run', 'trail_run', 'treadmill_run', 'walk', 'hike', 'ride', 'strength'];
@@ -71,7 +60,7 @@ const OFFSETS_S = [0, 0, 0, 1, 30, 60, 60, 240, 599, 600, 601, 900, 1800];
 
 /** `perDay` records a day over `days` days, most of them in three crowded hours. */
 function crowdedDays(seed: number, days: number, perDay: number): Row[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const rows: Row[] = [];
   let next = 0;
@@ -143,7 +132,7 @@ describe('grouping crowded days', () => {
   it("groups records that each own one id (the engine's, one per key) as the pairwise rule does", () => {
     // Each record owns an id no other record owns: mostly its only id, sometimes one it holds
     // with others, sometimes one it does not hold at all. Others may still hold it.
-    const rnd = random(4);
+    const rnd = mulberry32(4);
     const owned = new Map<string, Row & { own: string }>();
     for (const r of crowdedDays(4, 3, 220)) {
       const own = rnd() < 0.6 ? r.sourceKeys[0]! : rnd() < 0.5 ? r.sourceKeys.at(-1)! : `file:own-${r.row}`;

@@ -3,6 +3,9 @@ import { addDays, dayNumber, weekdayOf } from '../../../../core/local-date';
 import { planSettingsPatch } from '../../../../core/plan-preset';
 import { DEFAULT_SETTINGS, PRESET_VALUES, type Preset, type Settings } from '../../../../core/settings';
 import { act, runAt } from './diary';
+import { mulberry32 } from '../../../seeded-random';
+
+export { mulberry32 };
 
 // A year of training for a dozen kinds of runner, for the runner matrix (runner-matrix.ts): each
 // diary is what that runner's watch would have stored, with day-to-day variation, missed days and
@@ -14,18 +17,6 @@ export const YEAR_FROM = '2025-01-01';
 export const YEAR_TO = '2025-12-31';
 /** History before the year: more than the engine's widest window (91 days) before 1 January. */
 export const HISTORY_FROM = '2024-09-02';
-
-/** Small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Settings

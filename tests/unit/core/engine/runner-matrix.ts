@@ -6,6 +6,7 @@ import { addDays } from '../../../../core/local-date';
 import type { Settings } from '../../../../core/settings';
 import { POPUP_WEEKS } from '../../../../background/popup-state';
 import { YEAR_FROM, YEAR_TO, type RunnerDiary } from './runner-diaries';
+import { bound } from '../../../date-sorted';
 
 // The runner matrix: every day of a runner's year judged twice, as the popup would show it in the
 // morning (nothing of the day stored yet) and in the evening (all of the day's activities and its
@@ -38,19 +39,6 @@ export interface RunnerYear {
   morning: Colour[];
   evening: Colour[];
   counts: Record<When, Counts>;
-}
-
-/** First index whose localDate is >= date (> date when `after`). */
-function bound(dates: readonly string[], date: string, after: boolean): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = dates[mid]!;
-    if (d < date || (after && d === date)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const zero = (): Counts => ({ green: 0, calm: 0, amber: 0, red: 0 });

@@ -8,6 +8,10 @@ import { deflateSync } from 'fflate';
 import { crc32 } from '../../../../core/files/gzip';
 import { fitCrc } from '../../../../core/files/fit-decoder';
 import type { RandomAccessSource } from '../../../../core/files/types';
+import { mulberry32 } from '../../../seeded-random';
+
+/** A seeded pseudo-random generator. */
+export const rng = mulberry32;
 
 export { REPO_ROOT, CORPUS_DIR };
 export { HAVE_CORPUS };
@@ -394,16 +398,4 @@ function zip64Extra(size: number, csize: number, offset: number): Uint8Array {
   v.setBigUint64(12, BigInt(csize), true);
   v.setBigUint64(20, BigInt(offset), true);
   return e;
-}
-
-/** A seeded pseudo-random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
