@@ -25,6 +25,12 @@ export function dayText(date: string, today: string): string {
   return formatDate(date);
 }
 
+/** "Today's run", "Yesterday's run", or the run of a date: the run a reason is about. */
+function runName(date: string, today: string): string {
+  const ago = dayNumber(today) - dayNumber(date);
+  return ago === 0 ? t('runToday') : ago === 1 ? t('runYesterday') : t('runOn', formatDate(date));
+}
+
 export function titleText(title: Title): string {
   return t(`title_${title}`);
 }
@@ -81,8 +87,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
         when(r.restDueOn),
       ]);
     case 'long_run_spike': {
-      const run =
-        r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
+      const run = runName(r.date, today);
       const size = (x: number) => (r.measure === 'time' ? formatDuration(x) : km(x));
       const said = t(`reason_long_run_spike_${r.severity}`, [
         run,
@@ -113,11 +118,7 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
       return t('reason_race_recovery', [km(r.distanceM), formatDate(r.date), when(r.until)]);
     case 'recovery_run_long':
       return t('reason_recovery_run_long', [
-        r.date === today
-          ? t('runToday')
-          : when(r.date) === t('whenYesterday')
-            ? t('runYesterday')
-            : t('runOn', formatDate(r.date)),
+        runName(r.date, today),
         km(r.distanceM),
         formatDate(r.raceDate),
         km(r.maxM),
@@ -158,8 +159,7 @@ export function comebackText(r: ComebackFinding, units: 'km' | 'mi', today: stri
         String(r.gapDays),
       ]);
     case 'comeback_long_run_early': {
-      const run =
-        r.daysAgo === 0 ? t('runToday') : r.daysAgo === 1 ? t('runYesterday') : t('runOn', formatDate(r.date));
+      const run = runName(r.date, today);
       return t('reason_comeback_long_run_early', [
         run,
         amount(r.run),
