@@ -1,7 +1,7 @@
 import type { ImportRecord } from '../core/protocol';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Activity } from '../core/activity';
-import type { CheckIn } from '../core/check-in';
+import { checkCheckIn, type CheckIn } from '../core/check-in';
 
 // The database the background worker owns. Schema changes are migrations: each step upgrades
 // from the version before it and keeps every record, and tests open a database written by each
@@ -29,7 +29,7 @@ export interface HipCheckDB extends DBSchema {
     key: number;
     value: ImportRecord;
   };
-  /** Since version 3: the daily hip check-ins, one per local date. */
+  /** Since version 3: the daily hip check-ins, one per local date (their shape of 2026-12 since version 4). */
   checkIns: {
     key: string;
     value: CheckIn;
@@ -55,6 +55,18 @@ export const MIGRATIONS: readonly Migration[] = [
   // 2 → 3: hip check-ins, keyed by their local date (one a day; a new answer replaces it).
   (db) => {
     db.createObjectStore('checkIns', { keyPath: 'date' });
+  },
+  // 3 → 4 (2026-12): check-ins gain a place, red-flag answers and morning/later answers; each
+  // older one is rewritten in that shape (its pain a "later" answer, its two questions red
+  // flags). A record that cannot be read is left as it was, never deleted.
+  (db, tx) => {
+    const store = tx.objectStore('checkIns');
+    void (async () => {
+      for (let cur = await store.openCursor(); cur; cur = await cur.continue()) {
+        const r = checkCheckIn(cur.value);
+        if (r.ok) await cur.update(r.value);
+      }
+    })();
   },
 ];
 

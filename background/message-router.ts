@@ -1,4 +1,5 @@
 import { sourceKey } from '../core/activity';
+import { answerMoment, applyAnswer } from '../core/check-in';
 import { handEntryInput } from '../core/hand-entry';
 import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
@@ -179,10 +180,19 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     return { ok: true, restMarks: marks };
   },
   'checkin/set': async (req, sender, deps) => {
-    const checkIn = { ...req.checkIn, atMs: deps.now() };
-    await deps.checkIns.set(checkIn);
+    const now = deps.now();
+    const date = req.checkIn.date;
+    const [stored, today] = await Promise.all([deps.checkIns.get(date), deps.store.between(date, date)]);
+    const moment = answerMoment(
+      now,
+      deps.timeZone(),
+      today.map((a) => a.startMs),
+    );
+    const r = applyAnswer(stored, req.checkIn, now, moment);
+    if (!r.ok) return { ok: false, error: problem('request_checkin_invalid', r.error) };
+    await deps.checkIns.set(r.value);
     await deps.dataChanged();
-    return { ok: true, checkIn };
+    return { ok: true, checkIn: r.value };
   },
   'plan/answer': async (req, sender, deps) => {
     const r = await deps.updateSettings(planSettingsPatch(req.runDaysPerWeek, req.usualRestDay));

@@ -1,3 +1,4 @@
+import { answerMoment } from '../core/check-in';
 import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
 import { breakLookup, historyWindow, selectActivities } from '../core/engine/history-window';
 import { rollingWeeks } from '../core/engine/weekly-chart';
@@ -21,6 +22,11 @@ export type { PopupState };
  * Everything the popup and badge show, from two indexed reads (three after a long break): the
  * cost follows the engine's window, never the size of the stored history.
  */
+/** Check-ins the verdict reads: a year, for red flags not yet cleared. */
+export const PAIN_HISTORY_DAYS = 366;
+/** Check-ins the popup gets: six weeks, for the pain trend and the strip. */
+export const TREND_DAYS = 42;
+
 export async function buildPopupState(
   // With sync on, the store merged with the other browsers' runs (background/sync/run-sync.ts).
   store: Pick<ActivityStore, 'between' | 'before' | 'count' | 'recentImports'>,
@@ -39,8 +45,10 @@ export async function buildPopupState(
   const lookup = breakLookup(today, settings, activities);
   const beforeBreak = lookup ? await store.before(lookup.before, lookup.limit) : [];
   const marks = restMarks.filter((d) => d >= popupFrom && d <= today);
-  const checkIns = checkInStore ? await checkInStore.between(addDays(today, -13), today) : [];
-  const verdict = computeVerdict({ today, settings, activities, beforeBreak, restMarks: marks, checkIns });
+  // A year of answers: a red flag stays until the runner clears it (one check-in a day at most).
+  const answers = checkInStore ? await checkInStore.between(addDays(today, -(PAIN_HISTORY_DAYS - 1)), today) : [];
+  const verdict = computeVerdict({ today, settings, activities, beforeBreak, restMarks: marks, checkIns: answers });
+  const checkIns = answers.filter((c) => c.date >= addDays(today, -(TREND_DAYS - 1)));
   const recent = activities.filter((a) => a.localDate >= popupFrom).sort((a, b) => b.startMs - a.startMs);
   return {
     today,
@@ -59,5 +67,10 @@ export async function buildPopupState(
     restMarks: marks,
     runRecordedToday: activities.some((a) => a.localDate === today && settings.runningLoadSports.includes(a.sport)),
     checkIns,
+    checkInMoment: answerMoment(
+      nowMs,
+      timeZone,
+      activities.filter((a) => a.localDate === today).map((a) => a.startMs),
+    ),
   };
 }

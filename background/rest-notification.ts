@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '../core/settings';
 import type { Verdict } from '../core/engine/verdict';
+import { addDays } from '../core/local-date';
 
 // A browser notification when a rest day is due (today or tomorrow, within the limit or past it):
 // only if the runner turned it on (and granted the permission), at most once a day, and not once
@@ -20,7 +21,10 @@ export function shouldNotify(
   lastNoticeDate: string | null,
 ): boolean {
   if (!settings.notifications || restedToday || lastNoticeDate === verdict.today) return false;
-  return REST_TITLES.includes(verdict.title);
+  if (!REST_TITLES.includes(verdict.title)) return false;
+  // A rest day the streak asks for; a rest day for pain is said where the pain was entered.
+  const day = verdict.title.endsWith('_tomorrow') ? addDays(verdict.today, 1) : verdict.today;
+  return verdict.streak.restDueOn === day || verdict.streak.fullRestDueOn === day;
 }
 
 export async function maybeNotify(

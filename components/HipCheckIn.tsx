@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CheckIn } from '../core/check-in';
+import { RED_FLAGS, type CheckIn, type RedFlag } from '../core/check-in';
 import { t } from './i18n';
 import { ask } from '../messaging/ask';
 
@@ -10,18 +10,12 @@ import { ask } from '../messaging/ask';
 export function HipCheckIn(props: { today: string; checkIn: CheckIn | null; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const c = props.checkIn;
-  const save = async (patch: Partial<Pick<CheckIn, 'pain' | 'nightOrRest' | 'groinWalking'>>) => {
-    const pain = patch.pain ?? c?.pain;
-    if (pain === undefined) return;
-    const r = await ask({
-      type: 'checkin/set',
-      checkIn: {
-        date: props.today,
-        pain,
-        nightOrRest: patch.nightOrRest ?? c?.nightOrRest ?? false,
-        groinWalking: patch.groinWalking ?? c?.groinWalking ?? false,
-      },
-    });
+  const flagged = (f: RedFlag) => c?.flags?.includes(f) ?? false;
+  const save = async (patch: { pain?: number; flag?: [RedFlag, boolean] }) => {
+    const flags = patch.flag
+      ? RED_FLAGS.filter((f) => (f === patch.flag![0] ? patch.flag![1] : flagged(f)))
+      : undefined;
+    const r = await ask({ type: 'checkin/set', checkIn: { date: props.today, pain: patch.pain, flags } });
     if (!r.ok) return setError(r.words);
     setError(null);
     props.onChanged();
@@ -51,16 +45,16 @@ export function HipCheckIn(props: { today: string; checkIn: CheckIn | null; onCh
           <label>
             <input
               type="checkbox"
-              checked={c.nightOrRest}
-              onChange={(e) => void save({ nightOrRest: (e.target as HTMLInputElement).checked })}
+              checked={flagged('night_or_rest')}
+              onChange={(e) => void save({ flag: ['night_or_rest', (e.target as HTMLInputElement).checked] })}
             />{' '}
             {t('checkinNight')}
           </label>
           <label>
             <input
               type="checkbox"
-              checked={c.groinWalking}
-              onChange={(e) => void save({ groinWalking: (e.target as HTMLInputElement).checked })}
+              checked={flagged('walking')}
+              onChange={(e) => void save({ flag: ['walking', (e.target as HTMLInputElement).checked] })}
             />{' '}
             {t('checkinGroin')}
           </label>

@@ -1,4 +1,5 @@
 import type { DayPlan } from '../core/engine/next-run-plan';
+import { PAIN_SHORTER_PCT } from '../core/engine/verdict';
 import { formatDate, formatDistance, formatDuration } from './format';
 import { t, tn } from './i18n';
 import { dayNumber } from '../core/local-date';
@@ -35,6 +36,8 @@ function basis(d: DayPlan, units: 'km' | 'mi', settings: Pick<Settings, 'longRun
       return ref ? t('basis_easy_days', [size(ref.m, ref.s), String(settings.easyRunPct)]) : '';
     case 'comeback':
       return t('basis_comeback');
+    case 'pain':
+      return ref ? t('basis_pain', [String(PAIN_SHORTER_PCT), size(ref.m, ref.m === null ? ref.s : null)]) : '';
     default:
       return '';
   }

@@ -1,9 +1,10 @@
+import type { PainMoment, RedFlag } from '../core/check-in';
 import type { ComebackFinding } from '../core/engine/comeback';
 import type { Reason, Title } from '../core/engine/verdict';
 import { dayNumber } from '../core/local-date';
 import { formatDate, formatDistance, formatDuration } from './format';
 import { t, tn } from './i18n';
-import { numberFormat } from './intl-cache';
+import { listFormat, numberFormat } from './intl-cache';
 
 // The engine gives each reason a code and its numbers; the words come from _locales so every
 // language says the same thing, with the day each reason applies to and the number behind it.
@@ -31,6 +32,14 @@ function runName(date: string, today: string): string {
   return ago === 0 ? t('runToday') : ago === 1 ? t('runYesterday') : t('runOn', formatDate(date));
 }
 
+/** A morning answer has its own words (a plain test, so the key lookup sees only keys). */
+const inMorning = (m: PainMoment) => m === 'morning';
+
+/** The red flags answered yes, as a list in the reader's language ("pain when hopping and a limp"). */
+export function flagList(flags: readonly RedFlag[]): string {
+  return listFormat(navigator.language).format(flags.map((f) => t(`flag_${f}`)));
+}
+
 export function titleText(title: Title): string {
   return t(`title_${title}`);
 }
@@ -41,20 +50,23 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
   switch (r.code) {
     case 'red_flag_symptoms':
       return t('reason_red_flag');
-    case 'pain_night_or_rest':
-      return t('reason_pain_night_or_rest', [when(r.date)]);
-    case 'groin_pain_walking':
-      return t('reason_groin_pain_walking', [when(r.date)]);
+    case 'red_flag':
+      return t('reason_red_flag_answers', [flagList(r.flags), when(r.since)]);
     case 'pain_persistent':
-      return tn('reason_pain_persistent', r.windowDays, [String(r.days), String(r.windowDays)]);
+      return t('reason_pain_persistent', [when(r.since)]);
+    case 'pain_week_rise':
+      return t('reason_pain_week_rise', [pct(r.weekMean), pct(r.previousWeekMean)]);
     case 'pain_high':
-      return t('reason_pain_high', [String(r.pain), when(r.date)]);
-    case 'pain_rising':
-      return t('reason_pain_rising', [String(r.pain), when(r.date), String(r.previousPain), when(r.runDate)]);
+      return t(inMorning(r.moment) ? 'reason_pain_high_morning' : 'reason_pain_high', [String(r.pain), when(r.date)]);
     case 'pain_not_settled':
-      return t('reason_pain_not_settled', [String(r.pain), when(r.date), String(r.previousPain), when(r.runDate)]);
+      return t('reason_pain_not_settled', [String(r.pain), pct(r.usualMorning), when(r.runDate)]);
+    case 'pain_settled':
+      return t('reason_pain_settled', [String(r.pain), pct(r.usualMorning), when(r.runDate)]);
     case 'pain_acceptable':
-      return t('reason_pain_acceptable', [String(r.pain), when(r.date)]);
+      return t(inMorning(r.moment) ? 'reason_pain_acceptable_morning' : 'reason_pain_acceptable', [
+        String(r.pain),
+        when(r.date),
+      ]);
     case 'pain_fine':
       return t('reason_pain_fine', [String(r.pain), when(r.date)]);
     case 'rested_today':

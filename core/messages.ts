@@ -2,7 +2,7 @@ import { isObj } from './guards';
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
 import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
-import { checkCheckIn, type CheckIn } from './check-in';
+import { checkCheckInAnswer, type CheckInAnswer } from './check-in';
 import { FORM_ID_RE, isHandEntryId, type HandEntry, type RunWhen } from './hand-entry';
 import { dayNumber, isLocalDate } from './local-date';
 import { GARMIN_HOST, GARMIN_ORIGIN } from './sites/garmin/garmin-site';
@@ -74,7 +74,7 @@ export type PageRequest =
   | { type: 'imports/log'; record: ImportLog }
   | { type: 'problems/clear' }
   | { type: 'rest/mark'; date: string; on: boolean }
-  | { type: 'checkin/set'; checkIn: Omit<CheckIn, 'atMs'> }
+  | { type: 'checkin/set'; checkIn: CheckInAnswer }
   | { type: 'plan/answer'; runDaysPerWeek: number; usualRestDay: number | null }
   | { type: 'activities/list'; offset: number; limit: number }
   | { type: 'activities/update'; key: string; patch: ActivityPatch }
@@ -254,13 +254,12 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return refused(problem('request_rest_mark'));
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
     case 'checkin/set': {
-      const r = checkCheckIn(raw.checkIn);
+      const r = checkCheckInAnswer(raw.checkIn);
       if (!r.ok) return refused(problem('request_checkin_invalid', r.error));
       // A day's answer is given that day (a day's slack either side for time-zone travel).
       if (Math.abs(dayNumber(r.value.date) * 86_400_000 - nowMs) > 2 * 86_400_000)
         return refused(problem('request_checkin_not_today'));
-      const { date, pain, nightOrRest, groinWalking } = r.value;
-      return { ok: true, value: { type: 'checkin/set', checkIn: { date, pain, nightOrRest, groinWalking } } };
+      return { ok: true, value: { type: 'checkin/set', checkIn: r.value } };
     }
     case 'plan/answer': {
       const days = raw.runDaysPerWeek;

@@ -269,6 +269,10 @@ export interface ProblemParams {
   checkin_no_date: [];
   checkin_pain_range: [min: number, max: number];
   checkin_answer_yes_no: [answer: string];
+  checkin_place: [];
+  checkin_flags: [];
+  checkin_nothing: [];
+  checkin_pain_first: [];
   backup_not_json: [detail: string];
   backup_no_format: [];
   backup_no_version: [];
@@ -588,6 +592,10 @@ const CODES: Record<ProblemCode, true> = {
   checkin_no_date: true,
   checkin_pain_range: true,
   checkin_answer_yes_no: true,
+  checkin_place: true,
+  checkin_flags: true,
+  checkin_nothing: true,
+  checkin_pain_first: true,
   backup_not_json: true,
   backup_no_format: true,
   backup_no_version: true,

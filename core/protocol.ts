@@ -1,5 +1,5 @@
 import type { Activity } from './activity';
-import type { CheckIn } from './check-in';
+import type { CheckIn, PainMoment } from './check-in';
 import type { DayKind } from './engine/calendar-summary';
 import type { ChartWeek } from './engine/weekly-chart';
 import type { LastRunRead } from './last-run-read';
@@ -66,8 +66,10 @@ export interface PopupState {
   restMarks: string[];
   /** Today already has a recorded run (whatever the marks say): "I ran today" becomes "add another run". */
   runRecordedToday: boolean;
-  /** Hip check-ins of the last 14 days, oldest first. */
+  /** Hip check-ins of the last six weeks, oldest first. */
   checkIns: CheckIn[];
+  /** A pain answered now would be the morning one (before noon and today's run) or a later one. */
+  checkInMoment: PainMoment;
 }
 
 /** What a content script needs next from a site message (which page to fetch, who is signed in). */

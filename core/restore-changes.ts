@@ -1,4 +1,4 @@
-import type { CheckIn } from './check-in';
+import { sameAnswers, type CheckIn } from './check-in';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 // What restoring a backup changed, as counts and setting keys with their old and new values:
@@ -58,8 +58,7 @@ export function checkInChanges(stored: readonly CheckIn[], incoming: readonly Ch
   for (const c of incoming) {
     const old = byDate.get(c.date);
     if (!old) out.added++;
-    else if (old.pain === c.pain && old.nightOrRest === c.nightOrRest && old.groinWalking === c.groinWalking)
-      out.unchanged++;
+    else if (sameAnswers(old, c)) out.unchanged++;
     else out.replaced++;
     // A backup holding one date twice: the second answer replaces the first.
     byDate.set(c.date, c);

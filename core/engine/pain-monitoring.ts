@@ -1,101 +1,213 @@
 import type { Activity } from '../activity';
-import type { CheckIn } from '../check-in';
+import { dayPain, latestAnswer, type CheckIn, type PainMoment, type PainPlace, type RedFlag } from '../check-in';
 import { addDays } from '../local-date';
 
 // The pain-monitoring model (Silbernagel et al., Am J Sports Med 2007; used for Achilles, patellar
-// and hip pain in running): training may go on while pain stays low and settles.
-// - 0-2: fine.
-// - 3-5: acceptable if it has settled by the next morning.
-// - above 5, or higher than the day before on the morning after a run: ease off (no long run, no
-//   hills or speed, a shorter run or a rest day).
-// Red flags route to a GP or physiotherapist: pain of 3 or more on most days for 2 weeks, pain at
-// night or at rest, groin pain when walking.
+// and hip pain in running): training may go on while pain stays low and settles. Its three rules:
+// - pain during or after running up to 5 of 10 is acceptable;
+// - it must have settled by the next morning (no higher than the runner's usual morning);
+// - it must not rise from week to week.
+// Breaking one means ease off (a shorter, easy run; no long run, no speed or hills); above 5 at
+// any time, a rest day first. Pain on most days for two weeks: see a GP or physiotherapist.
+// Red flags (the runner's answers, kept until they say a sign has gone) mean stop running.
 //
-// Days are the runner's local calendar dates (a check-in is stored under the date it was given
-// for), so time zones and DST changes never move an answer to another day.
+// Days are the runner's local calendar dates, and each answer keeps its moment (the morning
+// answer before the day's run, or a later one), so an evening answer after a long run is never
+// read as the next morning's.
 
 export const PAIN_FINE_MAX = 2;
 export const PAIN_ACCEPTABLE_MAX = 5;
-/** "Most days for 2 weeks": at least this many of the last PERSISTENT_DAYS days with pain >= 3. */
+/** Referral: pain was there 2 weeks ago and on most days since. */
 export const PERSISTENT_DAYS = 14;
-export const PERSISTENT_MIN_DAYS = 8;
+/** A week's mean pain this much above the week before's is a rise. */
+export const WEEK_RISE = 1;
+/** Answered days each week needs before two weeks are compared. */
+export const WEEK_MIN_ANSWERS = 3;
+/** How far back a said place still counts. */
+export const PLACE_DAYS = 14;
 
 export type PainFinding =
   /** Latest answer (today, else yesterday) 0-2. */
-  | { code: 'pain_fine'; level: 'ok'; pain: number; date: string }
-  /** 3-5 and not (yet) a problem: acceptable if it settles by the next morning. */
-  | { code: 'pain_acceptable'; level: 'ok'; pain: number; date: string }
-  /** The morning after a run with pain 3-5, still 3-5 (not higher): not settled. */
-  | { code: 'pain_not_settled'; level: 'ease_off'; pain: number; previousPain: number; date: string; runDate: string }
-  /** Above 5. */
-  | { code: 'pain_high'; level: 'warning'; pain: number; date: string }
-  /** Higher than the day before, the morning after a run. */
-  | { code: 'pain_rising'; level: 'warning'; pain: number; previousPain: number; date: string; runDate: string }
-  | { code: 'pain_persistent'; level: 'warning'; days: number; windowDays: number; date: string }
-  | { code: 'pain_night_or_rest'; level: 'warning'; date: string }
-  | { code: 'groin_pain_walking'; level: 'warning'; date: string };
+  | { code: 'pain_fine'; level: 'ok'; pain: number; date: string; moment: PainMoment }
+  /** 3-5 after running or during the day: acceptable if it settles by the next morning. */
+  | { code: 'pain_acceptable'; level: 'ok'; pain: number; date: string; moment: PainMoment }
+  /** The morning after a run, no higher than the runner's usual morning: settled. */
+  | { code: 'pain_settled'; level: 'ok'; pain: number; usualMorning: number; date: string; runDate: string }
+  /** The morning after a run, higher than the usual morning (and above 2): not settled. */
+  | { code: 'pain_not_settled'; level: 'ease_off'; pain: number; usualMorning: number; date: string; runDate: string }
+  /** Above 5, at any time. */
+  | { code: 'pain_high'; level: 'warning'; pain: number; date: string; moment: PainMoment }
+  /** This week's mean pain rose by WEEK_RISE or more over the week before's. */
+  | { code: 'pain_week_rise'; level: 'ease_off'; weekMean: number; previousWeekMean: number; date: string }
+  /** Painful two weeks ago and on most answered days since: see a GP or physiotherapist. */
+  | { code: 'pain_persistent'; level: 'ease_off'; since: string; days: number; date: string }
+  /** Red flags answered yes and not cleared: stop running, see a GP or physiotherapist. */
+  | { code: 'red_flag'; level: 'warning'; flags: RedFlag[]; since: string; date: string };
 
-export type RedFlagCode = 'pain_persistent' | 'pain_night_or_rest' | 'groin_pain_walking';
-export const RED_FLAG_CODES: readonly RedFlagCode[] = ['pain_persistent', 'pain_night_or_rest', 'groin_pain_walking'];
+export interface PainState {
+  /** Most urgent first. */
+  findings: PainFinding[];
+  /** The latest answer, today's or else yesterday's. */
+  latest: { pain: number; date: string; moment: PainMoment } | null;
+  /** Where it hurts: the latest place said within PLACE_DAYS days. */
+  place: PainPlace | null;
+  /** Red flags answered yes and not yet cleared, and since when. */
+  redFlags: { flags: RedFlag[]; since: string } | null;
+  /** Pain today in the groin or front (or not sure where) and today's red-flag questions not answered. */
+  flagsUnanswered: boolean;
+  /** A run yesterday with pain after it and no morning answer yet: ask "how is your hip this morning?". */
+  morningAfter: string | null;
+  /** Days with any pain above 0 within the last 14. */
+  painfulDays: number;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** The red flags in force: those of the latest day the questions were answered, since they began. */
+function redFlagsOf(sorted: readonly CheckIn[]): PainState['redFlags'] {
+  const answered = sorted.filter((c) => c.flags !== undefined);
+  const last = answered.at(-1);
+  if (!last || last.flags!.length === 0) return null;
+  let since = last.date;
+  for (let i = answered.length - 2; i >= 0 && answered[i]!.flags!.length > 0; i--) since = answered[i]!.date;
+  return { flags: [...last.flags!], since };
+}
+
+function weekMean(byDate: ReadonlyMap<string, CheckIn>, from: string): number | null {
+  const xs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const c = byDate.get(addDays(from, i));
+    if (c) xs.push(dayPain(c));
+  }
+  return xs.length >= WEEK_MIN_ANSWERS ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
 
 /**
- * Every finding for today, most urgent first. The pain rules read today's answer, or yesterday's
- * when today has none yet; the red-flag questions count if answered yes today or yesterday.
+ * Everything the pain answers say for today. `checkIns` should reach back at least 20 days, and
+ * to the latest day with red-flag answers (a red flag stays until cleared).
  */
-export function painFindings(
+export function painState(
   today: string,
   checkIns: readonly CheckIn[],
   activities: readonly Activity[],
   runningSports: readonly string[],
-): PainFinding[] {
+): PainState {
+  const sorted = checkIns
+    .filter((c) => c.date <= today)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const byDate = new Map<string, CheckIn>();
-  for (const c of checkIns) byDate.set(c.date, c);
+  for (const c of sorted) byDate.set(c.date, c);
   const yesterday = addDays(today, -1);
-  const out: PainFinding[] = [];
-
-  const flagged = [today, yesterday].map((d) => byDate.get(d)).filter((c): c is CheckIn => c !== undefined);
-  const night = flagged.find((c) => c.nightOrRest);
-  if (night) out.push({ code: 'pain_night_or_rest', level: 'warning', date: night.date });
-  const groin = flagged.find((c) => c.groinWalking);
-  if (groin) out.push({ code: 'groin_pain_walking', level: 'warning', date: groin.date });
-  let painful = 0;
-  for (let i = 0; i < PERSISTENT_DAYS; i++) {
-    const c = byDate.get(addDays(today, -i));
-    if (c && c.pain > PAIN_FINE_MAX) painful++;
-  }
-  if (painful >= PERSISTENT_MIN_DAYS)
-    out.push({ code: 'pain_persistent', level: 'warning', days: painful, windowDays: PERSISTENT_DAYS, date: today });
-
-  const latest = byDate.get(today) ?? byDate.get(yesterday);
-  if (!latest) return out;
   const running = new Set(runningSports);
-  const dayBefore = addDays(latest.date, -1);
-  const ranDayBefore = activities.some((a) => a.localDate === dayBefore && running.has(a.sport));
-  const previous = byDate.get(dayBefore);
-  if (latest.pain > PAIN_ACCEPTABLE_MAX) {
-    out.push({ code: 'pain_high', level: 'warning', pain: latest.pain, date: latest.date });
-  } else if (ranDayBefore && previous && latest.pain > previous.pain && latest.pain > PAIN_FINE_MAX) {
-    out.push({
-      code: 'pain_rising',
-      level: 'warning',
-      pain: latest.pain,
-      previousPain: previous.pain,
-      date: latest.date,
-      runDate: dayBefore,
-    });
-  } else if (ranDayBefore && previous && previous.pain > PAIN_FINE_MAX && latest.pain > PAIN_FINE_MAX) {
-    out.push({
-      code: 'pain_not_settled',
-      level: 'ease_off',
-      pain: latest.pain,
-      previousPain: previous.pain,
-      date: latest.date,
-      runDate: dayBefore,
-    });
-  } else if (latest.pain > PAIN_FINE_MAX) {
-    out.push({ code: 'pain_acceptable', level: 'ok', pain: latest.pain, date: latest.date });
-  } else {
-    out.push({ code: 'pain_fine', level: 'ok', pain: latest.pain, date: latest.date });
+  const ranOn = (d: string) => activities.some((a) => a.localDate === d && running.has(a.sport));
+  const findings: PainFinding[] = [];
+
+  const redFlags = redFlagsOf(sorted);
+  if (redFlags) findings.push({ code: 'red_flag', level: 'warning', ...redFlags, date: today });
+
+  let place: PainPlace | null = null;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const c = sorted[i]!;
+    if (c.date < addDays(today, -(PLACE_DAYS - 1))) break;
+    if (c.place) {
+      place = c.place;
+      break;
+    }
   }
-  return out;
+  const todays = byDate.get(today);
+  const flagsUnanswered =
+    todays !== undefined && todays.pain > 0 && (place === 'groin' || place === 'unsure') && todays.flags === undefined;
+
+  let painfulDays = 0;
+  for (let i = 0; i < 14; i++) {
+    const c = byDate.get(addDays(today, -i));
+    if (c && dayPain(c) > 0) painfulDays++;
+  }
+
+  const latestDay = todays ?? byDate.get(yesterday);
+  let latest: PainState['latest'] = null;
+  if (latestDay) {
+    const a = latestAnswer(latestDay);
+    latest = { pain: a.pain, date: latestDay.date, moment: a === latestDay.morning ? 'morning' : 'later' };
+  }
+  const yesterdayLater = byDate.get(yesterday)?.later;
+  const morningAfter =
+    ranOn(yesterday) && yesterdayLater !== undefined && yesterdayLater.pain > PAIN_FINE_MAX && !todays?.morning
+      ? yesterday
+      : null;
+  const state = { latest, place, redFlags, flagsUnanswered, morningAfter, painfulDays };
+  if (!latest || !latestDay) return { findings, ...state };
+
+  // Referral: pain at least 3 two weeks ago (give or take a few days of no answer), on at least
+  // two thirds of the answered days since, and still now.
+  const start = addDays(today, -(PERSISTENT_DAYS - 1));
+  let persistent: PainFinding | null = null;
+  if (latest.pain > PAIN_FINE_MAX) {
+    const early = sorted.filter((c) => c.date >= addDays(start, -4) && c.date <= addDays(start, 2));
+    const since = early.find((c) => dayPain(c) > PAIN_FINE_MAX);
+    if (since) {
+      const answered = sorted.filter((c) => c.date >= since.date);
+      const painful = answered.filter((c) => dayPain(c) > PAIN_FINE_MAX).length;
+      if (painful * 3 >= answered.length * 2)
+        persistent = { code: 'pain_persistent', level: 'ease_off', since: since.date, days: painful, date: today };
+    }
+  }
+
+  const thisWeek = weekMean(byDate, addDays(today, -6));
+  const weekBefore = weekMean(byDate, addDays(today, -13));
+  const rise =
+    thisWeek !== null && weekBefore !== null && thisWeek - weekBefore >= WEEK_RISE && latest.pain > PAIN_FINE_MAX;
+  if (rise)
+    findings.push({
+      code: 'pain_week_rise',
+      level: 'ease_off',
+      weekMean: Math.round(thisWeek * 10) / 10,
+      previousWeekMean: Math.round(weekBefore * 10) / 10,
+      date: today,
+    });
+  if (persistent) findings.push(persistent);
+
+  // "Fine" or "acceptable" only when nothing else says otherwise.
+  const calm = () => findings.every((f) => f.level === 'ok');
+
+  // Today's morning answer after a run yesterday: the settling rule, against the usual morning.
+  const morning = todays?.morning;
+  if (latest.pain > PAIN_ACCEPTABLE_MAX) {
+    findings.push({ code: 'pain_high', level: 'warning', pain: latest.pain, date: latest.date, moment: latest.moment });
+  } else if (morning && ranOn(yesterday) && (latest.moment === 'morning' || morning.pain > PAIN_FINE_MAX)) {
+    const before = sorted.filter((c) => c.date < today && c.date >= addDays(today, -14) && c.morning);
+    const usualMorning = before.length >= 2 ? median(before.map((c) => c.morning!.pain)) : 0;
+    if (morning.pain > Math.max(usualMorning, PAIN_FINE_MAX))
+      findings.push({
+        code: 'pain_not_settled',
+        level: 'ease_off',
+        pain: morning.pain,
+        usualMorning,
+        date: today,
+        runDate: yesterday,
+      });
+    else if (!persistent && latest.moment === 'morning')
+      findings.push({
+        code: 'pain_settled',
+        level: 'ok',
+        pain: morning.pain,
+        usualMorning,
+        date: today,
+        runDate: yesterday,
+      });
+    else if (calm()) findings.push(latestFinding(latest));
+  } else if (calm()) {
+    findings.push(latestFinding(latest));
+  }
+  return { findings, ...state };
+}
+
+function latestFinding(latest: NonNullable<PainState['latest']>): PainFinding {
+  return latest.pain > PAIN_FINE_MAX
+    ? { code: 'pain_acceptable', level: 'ok', ...latest }
+    : { code: 'pain_fine', level: 'ok', ...latest };
 }

@@ -1,5 +1,5 @@
 import type { Activity } from '../activity';
-import type { CheckIn } from '../check-in';
+import type { CheckIn, PainPlace } from '../check-in';
 import { addDays, isLocalDate, weekdayOf } from '../local-date';
 import type { Settings } from '../settings';
 import { computeEasyDays, USUAL_DAYS, type EasyDays } from './easy-days';
@@ -16,7 +16,7 @@ import {
 import { comebackConstraints, comebackFindings, findComeback, type Comeback, type ComebackFinding } from './comeback';
 import { composePlan, type Constraint, type Plan } from './next-run-plan';
 import { raceRecovery, RECOVERY_LOOKBACK_DAYS, type RaceRecovery, type RecoveryReason } from './race-recovery';
-import { painFindings, RED_FLAG_CODES, type PainFinding } from './pain-monitoring';
+import { painState, type PainFinding, type PainState } from './pain-monitoring';
 import { computeRestStreak, type RestStreak } from './rest-streak';
 import { computeTrainingLoad, type TrainingLoad } from './training-load';
 import { computeWeeklyRamp, type WeeklyRamp } from './weekly-ramp';
@@ -167,9 +167,26 @@ export type HipCareCode =
   | 'extra_strength'
   | 'avoid_cross_body_stretches';
 
+/** Why the runner is sent to a GP or physiotherapist, for the notice to name it. */
+export type Referral =
+  /** Red flags answered yes in the check-in (and not cleared). */
+  | { code: 'red_flags'; flags: PainState['redFlags'] & object }
+  /** "I have red-flag symptoms" on the options page. */
+  | { code: 'settings' }
+  /** Pain on most days for two weeks. */
+  | { code: 'persistent'; since: string };
+
 export interface HipCare {
   /** Red-flag symptoms reported (settings or check-in): see a GP or physiotherapist; nothing else is suggested. */
   seeClinician: boolean;
+  /** Why a GP or physiotherapist: red flags (with seeClinician) or pain for two weeks (exercises go on). */
+  referral: Referral | null;
+  /** Where the hip hurts (the check-in, else settings.outerHipPain as "outside"), or null. */
+  place: PainPlace | null;
+  /** The latest pain answer (today or yesterday), or null. */
+  pain: number | null;
+  /** Groin, front or unsure pain and today's red-flag questions not answered: no new exercise yet. */
+  awaitingFlags: boolean;
   /** Today has a run, or may still have one: hip mobility after it. */
   mobilityAfterRun: boolean;
   /** Today has no run (yet) and is not a full rest day: rest days are hip-strength days. */
@@ -324,10 +341,29 @@ function easyReason(e: EasyDays): Reason | null {
 // ---------------------------------------------------------------------------------------------
 // Hip care, from the plan's day: the same rest, run or stop the card shows.
 
-function hipCareFor(settings: Settings, plan: Plan, ranToday: boolean, spike: boolean, ramp: boolean): HipCare {
+function hipCareFor(
+  settings: Settings,
+  plan: Plan,
+  ranToday: boolean,
+  spike: boolean,
+  ramp: boolean,
+  pain: PainState,
+): HipCare {
+  const persistent = pain.findings.find((f) => f.code === 'pain_persistent');
+  const referral: Referral | null = pain.redFlags
+    ? { code: 'red_flags', flags: pain.redFlags }
+    : settings.redFlagSymptoms
+      ? { code: 'settings' }
+      : persistent
+        ? { code: 'persistent', since: persistent.since }
+        : null;
+  const place: PainPlace | null = pain.place ?? (settings.outerHipPain ? 'outside' : null);
+  const painNow = pain.latest?.pain ?? null;
+  const about = { referral, place, pain: painNow, awaitingFlags: pain.flagsUnanswered };
   if (plan.today.kind === 'stop') {
     return {
       seeClinician: true,
+      ...about,
       mobilityAfterRun: false,
       strengthToday: false,
       fullRestToday: false,
@@ -342,7 +378,7 @@ function hipCareFor(settings: Settings, plan: Plan, ranToday: boolean, spike: bo
   const mobilityAfterRun = ranToday || kind === 'run' || kind === 'easy';
   const strengthToday = !ranToday && !fullRestToday;
   const extraStrength = spike || ramp;
-  const avoidCrossBodyStretches = settings.outerHipPain;
+  const avoidCrossBodyStretches = place === 'outside';
   const advice: HipCare['advice'] = [];
   if (fullRestToday) advice.push({ code: 'full_rest' });
   if (mobilityAfterRun) advice.push({ code: 'mobility_after_run', ranToday });
@@ -351,6 +387,7 @@ function hipCareFor(settings: Settings, plan: Plan, ranToday: boolean, spike: bo
   if (avoidCrossBodyStretches) advice.push({ code: 'avoid_cross_body_stretches' });
   return {
     seeClinician: false,
+    ...about,
     mobilityAfterRun,
     strengthToday,
     fullRestToday,
@@ -398,6 +435,39 @@ function restConstraints(runDue: string | null, fullDue: string | null): Constra
   return out;
 }
 
+/** A run while the hip settles: this share of the usual run. */
+export const PAIN_SHORTER_PCT = 75;
+
+/**
+ * Easing off for pain, as the pain-monitoring model asks: above 5, a rest day (today, or
+ * tomorrow once today's run is in) and then two easy days; not settled, rising week on week or
+ * lasting two weeks, easy runs shorter than the usual for today and tomorrow.
+ */
+function painConstraints(today: string, pain: readonly PainFinding[], ranToday: boolean, e: EasyDays): Constraint[] {
+  const high = pain.some((p) => p.code === 'pain_high');
+  const ease = pain.some(
+    (p) => p.code === 'pain_not_settled' || p.code === 'pain_week_rise' || p.code === 'pain_persistent',
+  );
+  if (!high && !ease) return [];
+  const rest = ranToday ? addDays(today, 1) : today;
+  const from = high ? addDays(rest, 1) : today;
+  const to = high ? addDays(rest, 2) : addDays(today, 1);
+  const out: Constraint[] = [];
+  if (high) out.push({ kind: 'rest', date: rest, full: false, by: 'pain' });
+  out.push({ kind: 'easy', from, to, by: 'pain' });
+  if (e.usualRunM !== null || e.usualRunS !== null)
+    out.push({
+      kind: 'ceiling',
+      from,
+      to,
+      maxM: e.usualRunM !== null ? (e.usualRunM * PAIN_SHORTER_PCT) / 100 : null,
+      maxS: e.usualRunS !== null ? (e.usualRunS * PAIN_SHORTER_PCT) / 100 : null,
+      by: 'pain',
+      ref: { m: e.usualRunM, s: e.usualRunS, date: null, windowDays: USUAL_DAYS, afterBreak: false },
+    });
+  return out;
+}
+
 /** Days of plan the constraints cover, today included: the next run day is always among them. */
 const PLAN_DAYS = 8;
 
@@ -429,16 +499,15 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const weeklyRamp = computeWeeklyRamp(today, inWindow, settings);
   const easyDays = computeEasyDays(today, inWindow, settings, restMarks);
   const load = computeTrainingLoad(today, inWindow, settings);
-  const pain = painFindings(today, checkIns, inWindow, settings.runningLoadSports);
+  const painNow = painState(today, input.checkIns ?? [], inWindow, settings.runningLoadSports);
+  const pain = painNow.findings;
   const recovery = raceRecovery(today, checkRuns(today, forLongRun, settings, RECOVERY_LOOKBACK_DAYS), longRun);
 
   // --- Constraints, from every rule.
   const last = addDays(today, PLAN_DAYS - 1);
   const constraints: Constraint[] = [];
-  const redFlagPain = pain.some((p) => (RED_FLAG_CODES as string[]).includes(p.code));
-  if (settings.redFlagSymptoms || redFlagPain) constraints.push({ kind: 'stop', by: 'clinician' });
-  if (pain.some((p) => p.code === 'pain_high' || p.code === 'pain_rising' || p.code === 'pain_not_settled'))
-    constraints.push({ kind: 'easy', from: today, to: addDays(today, 1), by: 'pain' });
+  if (settings.redFlagSymptoms || painNow.redFlags) constraints.push({ kind: 'stop', by: 'clinician' });
+  constraints.push(...painConstraints(today, pain, streak.ranToday, easyDays));
   constraints.push(...restConstraints(streak.restDueOn, streak.fullRestDueOn));
   const latestSpike = [...longRun.recentRuns].reverse().find((c) => c.severity !== null && c.severity !== 'none');
   if (latestSpike) {
@@ -553,7 +622,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   // A rest day or an easy day the plan asks for, with nothing else wrong: calm, not "all good".
   if (level === 'ok' && plan.today.kind !== 'rested' && (plan.today.kind === 'rest' || plan.today.kind === 'full_rest'))
     level = 'calm';
-  const hipCare = hipCareFor(settings, plan, streak.ranToday, longRun.worst !== null, weeklyRamp.warning);
+  const hipCare = hipCareFor(settings, plan, streak.ranToday, longRun.worst !== null, weeklyRamp.warning, painNow);
 
   return {
     today,

@@ -1,6 +1,6 @@
 import { isObj } from '../guards';
 import type { Activity, Source, Sport } from '../activity';
-import { checkCheckIn, type CheckIn } from '../check-in';
+import { checkCheckIn, type CheckIn, type PainAnswer, type PainPlace, type RedFlag } from '../check-in';
 import { LIMITS } from '../activity-validation';
 import { dateFromDayNumber, dayNumber, isLocalDate } from '../local-date';
 
@@ -271,36 +271,99 @@ export function decodeMark(row: string): SyncMark | undefined {
   return { date: f[0], on: f[1] === '1', atMs };
 }
 
-/** A check-in row: date, pain 0-10, pain at night or rest, groin pain walking, when answered. */
+// A check-in row: date, pain 0-10, pain at night or rest, groin pain walking, when answered; since
+// 2026-12 four more fields: the place (a letter), the red flags (a letter each, "-" for none
+// answered yes, empty when not asked), the morning and the later answer ("pain.seconds"). The first
+// five keep their old meaning so a row stays readable field by field.
+const PLACE_LETTER: Readonly<Record<PainPlace, string>> = { outside: 'o', groin: 'g', buttock: 'b', unsure: 'u' };
+const FLAG_LETTER: Readonly<Record<RedFlag, string>> = {
+  cannot_bear_weight: 'c',
+  unwell: 'f',
+  night_or_rest: 'n',
+  hop: 'h',
+  limp: 'l',
+  walking: 'w',
+};
+const byLetter = <K extends string>(m: Readonly<Record<K, string>>) =>
+  new Map(Object.entries(m).map(([k, v]) => [v as string, k as K]));
+const PLACE_OF = byLetter(PLACE_LETTER);
+const FLAG_OF = byLetter(FLAG_LETTER);
+
+const encodeAnswer = (a: PainAnswer | undefined) => (a ? `${a.pain}.${sec36(a.atMs)}` : '');
+
 export function encodeCheckIn(c: CheckIn): string {
-  return `${c.date}|${c.pain}|${c.nightOrRest ? 1 : 0}|${c.groinWalking ? 1 : 0}|${sec36(c.atMs)}`;
+  const night = c.flags?.includes('night_or_rest') ? 1 : 0;
+  const walking = c.flags?.includes('walking') ? 1 : 0;
+  const flags = c.flags === undefined ? '' : c.flags.length === 0 ? '-' : c.flags.map((f) => FLAG_LETTER[f]).join('');
+  return [
+    c.date,
+    c.pain,
+    night,
+    walking,
+    sec36(c.atMs),
+    c.place ? PLACE_LETTER[c.place] : '',
+    flags,
+    encodeAnswer(c.morning),
+    encodeAnswer(c.later),
+  ].join('|');
+}
+
+function decodeAnswer(s: string): PainAnswer | null | undefined {
+  if (s === '') return null;
+  const m = /^(\d{1,2})\.([0-9a-z]{1,12})$/.exec(s);
+  if (!m) return undefined;
+  const atMs = m[2] === '0' ? 0 : parseSec(m[2]!);
+  return atMs === undefined ? undefined : { pain: Number(m[1]), atMs };
 }
 
 export function decodeCheckIn(row: string): CheckIn | undefined {
   const f = row.split('|');
-  if (f.length !== 5 || !/^\d{1,2}$/.test(f[1]!) || !['0', '1'].includes(f[2]!) || !['0', '1'].includes(f[3]!))
+  if (
+    (f.length !== 5 && f.length !== 9) ||
+    !/^\d{1,2}$/.test(f[1]!) ||
+    !['0', '1'].includes(f[2]!) ||
+    !['0', '1'].includes(f[3]!)
+  )
     return undefined;
   const atMs = f[4] === '0' ? 0 : parseSec(f[4]!);
   if (atMs === undefined) return undefined;
-  const c = checkCheckIn({
-    date: f[0],
-    pain: Number(f[1]),
-    nightOrRest: f[2] === '1',
-    groinWalking: f[3] === '1',
-    atMs,
-  });
+  if (f.length === 5) {
+    // A row of a version before 2026-12.
+    const c = checkCheckIn({
+      date: f[0],
+      pain: Number(f[1]),
+      nightOrRest: f[2] === '1',
+      groinWalking: f[3] === '1',
+      atMs,
+    });
+    return c.ok ? c.value : undefined;
+  }
+  const place = f[5] === '' ? undefined : PLACE_OF.get(f[5]!);
+  if (f[5] !== '' && !place) return undefined;
+  let flags: RedFlag[] | undefined;
+  if (f[6] !== '') {
+    flags = [];
+    for (const ch of f[6] === '-' ? '' : f[6]!) {
+      const flag = FLAG_OF.get(ch);
+      if (!flag) return undefined;
+      flags.push(flag);
+    }
+  }
+  const morning = decodeAnswer(f[7]!);
+  const later = decodeAnswer(f[8]!);
+  if (morning === undefined || later === undefined) return undefined;
+  const c = checkCheckIn({ date: f[0], pain: Number(f[1]), atMs, place, flags, morning, later });
   return c.ok ? c.value : undefined;
 }
 
-/** A check-in as rows carry it: its time in whole seconds. */
+/** A check-in as rows carry it: its times in whole seconds. */
 export function syncCheckInOf(c: CheckIn): CheckIn {
-  return {
-    date: c.date,
-    pain: c.pain,
-    nightOrRest: c.nightOrRest,
-    groinWalking: c.groinWalking,
-    atMs: floorSec(c.atMs),
-  };
+  const out: CheckIn = { date: c.date, pain: c.pain, atMs: floorSec(c.atMs) };
+  if (c.morning) out.morning = { pain: c.morning.pain, atMs: floorSec(c.morning.atMs) };
+  if (c.later) out.later = { pain: c.later.pain, atMs: floorSec(c.later.atMs) };
+  if (c.place) out.place = c.place;
+  if (c.flags) out.flags = [...c.flags];
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

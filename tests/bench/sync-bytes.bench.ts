@@ -45,8 +45,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const checkIns = Array.from({ length: 120 }, (_, ago) => ({
   date: addDays(TODAY, -ago),
   pain: ago % 4,
-  nightOrRest: false,
-  groinWalking: false,
   atMs: NOW - ago * 86_400_000,
 }));
 const own = (acts: Activity[]) => ownContent(acts, [], [], TODAY, checkIns);

@@ -86,7 +86,10 @@ test('hip pain 6 today: an easy run only, no long-run distance; pain at night: s
   const options = await openExtensionPage('options.html');
   await seed(options, weeks(6, 1, 8, 16, 'p'));
   const checkIn = (pain: number, nightOrRest: boolean) =>
-    sendFrom(options, { type: 'checkin/set', checkIn: { date: daysAgo(0), pain, nightOrRest, groinWalking: false } });
+    sendFrom(options, {
+      type: 'checkin/set',
+      checkIn: { date: daysAgo(0), pain, flags: nightOrRest ? ['night_or_rest'] : [] },
+    });
   expect((await checkIn(6, false)).ok).toBe(true);
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('verdict').locator('[data-code="pain_high"]')).toBeVisible();

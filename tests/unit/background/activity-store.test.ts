@@ -33,13 +33,48 @@ describe('schema upgrades', () => {
       expect(await current.getAll('activities')).toEqual([a, b]);
       expect([...current.objectStoreNames].sort()).toEqual(['activities', 'checkIns', 'imports']);
       // Version 3's check-in store works on an upgraded database.
-      const checkIn = { date: '2026-11-21', pain: 2, nightOrRest: false, groinWalking: false, atMs: NOW };
+      const checkIn = {
+        date: '2026-11-21',
+        pain: 2,
+        atMs: NOW,
+        later: { pain: 2, atMs: NOW },
+        place: 'outside' as const,
+      };
       await new CheckInStore(current).set(checkIn);
       expect(await new CheckInStore(current).between('2026-11-20', '2026-11-22')).toEqual([checkIn]);
       const store = new ActivityStore(current);
       expect((await store.between('2026-11-21', '2026-11-21')).map((x) => x.key)).toEqual(['strava:2']);
       current.close();
     }
+  });
+
+  it('check-ins of version 3 take the 2026-12 shape on upgrade: pain as a later answer, the questions as red flags', async () => {
+    const name = freshName();
+    const v3 = await openActivityDb(3, name);
+    const old = [
+      { date: '2026-11-20', pain: 4, nightOrRest: true, groinWalking: false, atMs: NOW },
+      { date: '2026-11-21', pain: 1, nightOrRest: false, groinWalking: true, atMs: NOW + 1 },
+      // Unreadable: kept as it was, never deleted.
+      { date: '2026-11-22', pain: 'lots', atMs: NOW },
+    ];
+    for (const c of old) await v3.put('checkIns', c as never);
+    v3.close();
+    const current = await openActivityDb(DB_VERSION, name);
+    expect(await current.getAll('checkIns')).toEqual([
+      { date: '2026-11-20', pain: 4, atMs: NOW, later: { pain: 4, atMs: NOW }, flags: ['night_or_rest'] },
+      {
+        date: '2026-11-21',
+        pain: 1,
+        atMs: NOW + 1,
+        later: { pain: 1, atMs: NOW + 1 },
+        place: 'groin',
+        flags: ['walking'],
+      },
+      old[2],
+    ]);
+    // The store reads the two it can, and the verdict sees the red flag of the 21st.
+    expect((await new CheckInStore(current).all()).map((c) => c.date)).toEqual(['2026-11-20', '2026-11-21']);
+    current.close();
   });
 
   it('has one migration per version', () => {

@@ -202,12 +202,27 @@ describe('the background message router', () => {
     const today = '2026-11-25';
     const set = (pain: unknown, extra: object = {}) =>
       handleMessage({ type: 'checkin/set', checkIn: { date: today, pain, ...extra } }, page, d);
-    expect(await set(4)).toMatchObject({ ok: true, checkIn: { date: today, pain: 4, nightOrRest: false } });
+    expect(await set(4)).toMatchObject({ ok: true, checkIn: { date: today, pain: 4 } });
     expect(await set(7)).toMatchObject({ ok: true });
-    expect(await d.checkIns.all()).toEqual([
-      { date: today, pain: 7, nightOrRest: false, groinWalking: false, atMs: NOW },
-    ]);
+    // The background's clock says when: noon, so a "later" answer (the second replaced the first).
+    expect(await d.checkIns.all()).toEqual([{ date: today, pain: 7, atMs: NOW, later: { pain: 7, atMs: NOW } }]);
     for (const bad of [11, -1, 2.5, '3']) expect((await set(bad)).ok).toBe(false);
+    // A place and the red-flag answers join the day's pain; a hostile place or flag is refused.
+    expect(await set(undefined, { place: 'outside', flags: [] })).toMatchObject({
+      ok: true,
+      checkIn: { pain: 7, place: 'outside', flags: [] },
+    });
+    for (const extra of [
+      { place: 'knee' },
+      { flags: ['hop', 'x'] },
+      { flags: 'hop' },
+      { flags: Array(50).fill('hop') },
+    ])
+      expect(await set(undefined, extra)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'checkin/set', checkIn: { date: today } }, page, d)).toMatchObject({
+      ok: false,
+      error: problem('request_refused', problem('request_checkin_invalid', problem('checkin_nothing'))),
+    });
     const future = await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-12-20', pain: 1 } }, page, d);
     expect(future).toMatchObject({
       ok: false,

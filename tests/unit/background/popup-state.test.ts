@@ -59,7 +59,7 @@ describe('popup state', () => {
       NOW,
     );
     const checkIns = new CheckInStore(db);
-    await checkIns.set({ date: '2026-11-25', pain: 7, nightOrRest: false, groinWalking: false, atMs: NOW });
+    await checkIns.set({ date: '2026-11-25', pain: 7, atMs: NOW });
     const before = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC', 'en', checkIns);
     expect(before.verdict.level).toBe('warning');
     expect(before.verdict.reasons.map((r) => r.code)).toContain('pain_high');

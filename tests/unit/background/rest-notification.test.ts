@@ -37,7 +37,7 @@ describe('rest-day notification', () => {
       today: TODAY,
       settings: { ...DEFAULT_SETTINGS },
       activities: [],
-      checkIns: [{ date: TODAY, pain: 8, nightOrRest: false, groinWalking: false, atMs: 0 }],
+      checkIns: [{ date: TODAY, pain: 8, atMs: 0 }],
     });
     expect(pain.level).toBe('warning');
     expect(shouldNotify(on, pain, false, null)).toBe(false);

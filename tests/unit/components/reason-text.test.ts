@@ -21,14 +21,16 @@ const YESTERDAY = '2025-06-15';
 
 const SAMPLES: Reason[] = [
   { code: 'red_flag_symptoms', level: 'warning' },
-  { code: 'pain_night_or_rest', level: 'warning', date: TODAY },
-  { code: 'groin_pain_walking', level: 'warning', date: YESTERDAY },
-  { code: 'pain_persistent', level: 'warning', days: 9, windowDays: 14, date: TODAY },
-  { code: 'pain_high', level: 'warning', pain: 7, date: TODAY },
-  { code: 'pain_rising', level: 'warning', pain: 5, previousPain: 3, date: TODAY, runDate: YESTERDAY },
-  { code: 'pain_not_settled', level: 'ease_off', pain: 4, previousPain: 4, date: TODAY, runDate: YESTERDAY },
-  { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY },
-  { code: 'pain_fine', level: 'ok', pain: 1, date: YESTERDAY },
+  { code: 'red_flag', level: 'warning', flags: ['hop', 'limp'], since: YESTERDAY, date: TODAY },
+  { code: 'pain_persistent', level: 'ease_off', since: '2025-06-02', days: 11, date: TODAY },
+  { code: 'pain_week_rise', level: 'ease_off', weekMean: 4.2, previousWeekMean: 2, date: TODAY },
+  { code: 'pain_high', level: 'warning', pain: 7, date: TODAY, moment: 'later' },
+  { code: 'pain_high', level: 'warning', pain: 7, date: TODAY, moment: 'morning' },
+  { code: 'pain_not_settled', level: 'ease_off', pain: 4, usualMorning: 1, date: TODAY, runDate: YESTERDAY },
+  { code: 'pain_settled', level: 'ok', pain: 1, usualMorning: 1, date: TODAY, runDate: YESTERDAY },
+  { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY, moment: 'later' },
+  { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY, moment: 'morning' },
+  { code: 'pain_fine', level: 'ok', pain: 1, date: YESTERDAY, moment: 'later' },
   { code: 'race_recovery', level: 'calm', date: '2025-06-08', distanceM: 42_195, days: 27, until: '2025-07-05' },
   {
     code: 'recovery_run_long',
@@ -124,7 +126,10 @@ describe('reasons in the runner’s language', () => {
         TODAY,
       );
     expect(say('pain_high')).toBe(
-      'Hip pain 7 of 10 today, above 5: ease off. No long run, no hills or speed; a shorter easy run or a rest day.',
+      'Hip pain 7 of 10 today, above 5: a rest day from running, then short easy runs until it settles. No long run, hills or speed.',
+    );
+    expect(say('red_flag')).toBe(
+      'You reported pain when hopping on that leg and a limp (since yesterday): stop running and see a GP or physiotherapist within days, today if you cannot walk normally. Say in the check-in when it has gone.',
     );
     expect(say('run_streak_at_limit')).toBe(
       'Your limit is 6 running days in a row, and today is your usual rest day anyway. Enjoy it.',

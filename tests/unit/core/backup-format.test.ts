@@ -9,13 +9,7 @@ import { DEFAULT_SETTINGS } from '../../../core/settings';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const settings = { ...DEFAULT_SETTINGS };
-const good = makeBackup(
-  [],
-  settings,
-  NOW,
-  ['2026-11-24'],
-  [{ date: '2026-11-24', pain: 2, nightOrRest: false, groinWalking: false, atMs: NOW }],
-);
+const good = makeBackup([], settings, NOW, ['2026-11-24'], [{ date: '2026-11-24', pain: 2, atMs: NOW }]);
 const withOver = (over: Record<string, unknown>) => JSON.stringify({ ...good, ...over });
 const stored = (id: string) => ({
   key: `strava:${id}`,
@@ -124,7 +118,42 @@ describe('a refused check-in says why, as a code', () => {
       { date: '2026-11-24', pain: 2, groinWalking: 'no' },
       problem('checkin_answer_yes_no', 'groinWalking'),
     ],
+    ['a place unknown', { date: '2026-11-24', pain: 2, place: 'knee' }, problem('checkin_place')],
+    ['a red flag unknown', { date: '2026-11-24', pain: 2, flags: ['hop', 'gout'] }, problem('checkin_flags')],
+    ['red flags not a list', { date: '2026-11-24', pain: 2, flags: 'hop' }, problem('checkin_flags')],
+    [
+      'a morning answer out of range',
+      { date: '2026-11-24', pain: 2, morning: { pain: 12, atMs: 0 } },
+      problem('checkin_pain_range', 0, 10),
+    ],
   ])('%s', (_, raw, error) => {
     expect(checkCheckIn(raw)).toEqual({ ok: false, error });
+  });
+});
+
+describe('check-ins in backups (issue #21)', () => {
+  it('a backup carries the place, the red flags and both answers of a day, and restores them', () => {
+    const day = {
+      date: '2026-11-24',
+      pain: 4,
+      morning: { pain: 1, atMs: NOW - 40_000_000 },
+      later: { pain: 4, atMs: NOW - 10_000_000 },
+      place: 'outside' as const,
+      flags: [],
+      atMs: NOW - 10_000_000,
+    };
+    const text = JSON.stringify(makeBackup([], settings, NOW, [], [day]));
+    const r = parseBackup(text, NOW, settings);
+    expect(r.ok && r.checkIns).toEqual([day]);
+  });
+
+  it('an older backup (one pain, two yes/no questions) still imports, its answers read as today’s shape', () => {
+    const old = withOver({
+      checkIns: [{ date: '2026-11-24', pain: 3, nightOrRest: true, groinWalking: false, atMs: NOW }],
+    });
+    const r = parseBackup(old, NOW, settings);
+    expect(r.ok && r.checkIns).toEqual([
+      { date: '2026-11-24', pain: 3, later: { pain: 3, atMs: NOW }, flags: ['night_or_rest'], atMs: NOW },
+    ]);
   });
 });

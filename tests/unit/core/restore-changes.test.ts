@@ -7,8 +7,6 @@ const base = (): Settings => ({ ...DEFAULT_SETTINGS, runningLoadSports: [...DEFA
 const checkIn = (date: string, pain: number, atMs = 1): CheckIn => ({
   date,
   pain,
-  nightOrRest: false,
-  groinWalking: false,
   atMs,
 });
 
@@ -45,7 +43,9 @@ describe('checkInChanges', () => {
   });
 
   it('a changed yes/no answer is a replacement', () => {
-    expect(checkInChanges([checkIn('2026-11-20', 2)], [{ ...checkIn('2026-11-20', 2), nightOrRest: true }])).toEqual({
+    expect(
+      checkInChanges([checkIn('2026-11-20', 2)], [{ ...checkIn('2026-11-20', 2), flags: ['night_or_rest'] }]),
+    ).toEqual({
       added: 0,
       replaced: 1,
       unchanged: 0,

@@ -47,7 +47,6 @@ const COUNT_MESSAGES: readonly CountMessage[] = [
   // The long-run spike names its window through windowBefore ("of the 30 days before").
   { key: 'windowBefore' },
   { key: 'reason_easy_days_few', none: true },
-  { key: 'reason_pain_persistent', at: 2 },
   { key: 'chartWeekSaid', at: 3 },
   // Hip care doses: "Hold 30 s, once on each side", "3 sets of 12".
   { key: 'hip_dose_hold', at: 2, numberApart: 'one' },

@@ -122,17 +122,17 @@ describe("the verdict's reasons in German", () => {
     );
   });
 
-  it('hip pain rising the morning after a run, with the days named', () => {
+  it('hip pain not settled the morning after a run, with the run named', () => {
     const r: Reason = {
-      code: 'pain_rising',
-      level: 'warning',
+      code: 'pain_not_settled',
+      level: 'ease_off',
       pain: 5,
-      previousPain: 3,
+      usualMorning: 1.5,
       date: TODAY,
       runDate: '2025-06-15',
     };
     expect(reasonText(r, 'km', TODAY)).toBe(
-      'Hüftschmerz 5 von 10 heute, höher als die 3 von 10 davor, am Morgen nach dem Lauf gestern: schalte zurück. Kein langer Lauf, keine Hügel, kein Tempo; ein kürzerer lockerer Lauf oder ein Ruhetag.',
+      'Hüftschmerz 5 von 10 heute Morgen, über deinem üblichen Morgen (1,5 von 10): seit dem Lauf gestern nicht abgeklungen. Schalte zurück: der nächste Lauf kürzer und locker, kein langer Lauf, keine Hügel, kein Tempo.',
     );
   });
 });

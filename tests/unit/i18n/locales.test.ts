@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { RED_FLAGS } from '../../../core/check-in';
 import { PROBLEM_CODES, problemMessageKeys } from '../../../core/problem-codes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -217,6 +218,8 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'hip_dose_sets*': ['', '_side'],
   // restore-text: a setting's value with its unit, "1 day", "6 runs".
   'unitCount_*': ['days', 'runs'],
+  // flagList(): the red flags a runner can answer yes to.
+  'flag_*': RED_FLAGS,
 };
 
 /** The keys a use stands for; plural bases stand for their `_other` form (and `_one`, checked apart). */

@@ -196,18 +196,16 @@ describe('hip check-ins', () => {
   it('travel in this browser’s items, and the latest answer of a day wins in every browser', async () => {
     const { store, sync, checkIns } = await setup();
     await browser.storage.local.set({ [SYNC_ON_KEY]: true });
-    await checkIns.set({ date: TODAY, pain: 2, nightOrRest: false, groinWalking: false, atMs: NOW - 3_600_000 });
-    await checkIns.set({ date: addDays(TODAY, -1), pain: 1, nightOrRest: false, groinWalking: false, atMs: NOW });
+    await checkIns.set({ date: TODAY, pain: 2, atMs: NOW - 3_600_000 });
+    await checkIns.set({ date: addDays(TODAY, -1), pain: 1, atMs: NOW });
     await sync.writeNow();
     const rows = Object.values(await syncItems()).flatMap((v) => (v as { h?: string[] }).h ?? []);
     expect(rows).toHaveLength(2);
     // Another browser answered today later (pain 6), yesterday earlier (pain 4).
-    const later = { date: TODAY, pain: 6, nightOrRest: true, groinWalking: false, atMs: NOW - 60_000 };
+    const later = { date: TODAY, pain: 6, flags: ['night_or_rest'], atMs: NOW - 60_000 };
     const earlier = {
       date: addDays(TODAY, -1),
       pain: 4,
-      nightOrRest: false,
-      groinWalking: false,
       atMs: NOW - 86_400_000,
     };
     const items: Record<string, unknown> = {};

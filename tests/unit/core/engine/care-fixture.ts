@@ -4,6 +4,10 @@ import type { HipCare } from '../../../../core/engine/verdict';
 export function care(over: Partial<Omit<HipCare, 'advice'>> = {}): HipCare {
   const f = {
     seeClinician: false,
+    referral: null,
+    place: null,
+    pain: null,
+    awaitingFlags: false,
     mobilityAfterRun: false,
     strengthToday: false,
     fullRestToday: false,

@@ -69,11 +69,11 @@ describe('merging shards', () => {
     const m = mergeShards([
       shard({
         marks: [{ date: '2026-11-20', on: true, atMs: T }],
-        checkIns: [{ date: '2026-11-20', pain: 2, nightOrRest: false, groinWalking: false, atMs: T }],
+        checkIns: [{ date: '2026-11-20', pain: 2, atMs: T }],
       }),
       shard({
         marks: [{ date: '2026-11-20', on: false, atMs: T + 1000 }],
-        checkIns: [{ date: '2026-11-20', pain: 5, nightOrRest: false, groinWalking: false, atMs: T + 1000 }],
+        checkIns: [{ date: '2026-11-20', pain: 5, atMs: T + 1000 }],
       }),
     ]);
     expect(m.restMarks).toEqual([]);

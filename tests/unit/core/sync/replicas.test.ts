@@ -214,7 +214,13 @@ function simulate(sc: Scenario) {
       b.marks.set(date, { date, on: op.on, atMs: now });
     } else {
       const date = addDays(TODAY, -op.ago);
-      b.checkIns.set(date, { date, pain: op.pain, nightOrRest: op.pain > 7, groinWalking: false, atMs: now });
+      b.checkIns.set(date, {
+        date,
+        pain: op.pain,
+        flags: op.pain > 7 ? ['night_or_rest'] : [],
+        later: { pain: op.pain, atMs: now },
+        atMs: now,
+      });
       checkInsByDate.set(date, op.pain);
     }
     if (op.kind !== 'mark' && op.kind !== 'checkin') touched.set(op.run, [...(touched.get(op.run) ?? []), op]);

@@ -57,7 +57,16 @@ describe('items from other browsers', () => {
     runs: [syncRunOf(a)],
     deletions: [syncDeletionOf({ ...a, sourceKeys: ['strava:9'], startMs: a.startMs + 3_600_000 }, NOW)],
     marks: [{ date: a.localDate, on: true, atMs: NOW }],
-    checkIns: [{ date: a.localDate, pain: 3, nightOrRest: false, groinWalking: true, atMs: NOW }],
+    checkIns: [
+      {
+        date: a.localDate,
+        pain: 3,
+        place: 'groin' as const,
+        flags: ['walking' as const],
+        later: { pain: 3, atMs: NOW },
+        atMs: NOW,
+      },
+    ],
   };
   const item = encodeItem(content, NOW);
   const sec = Math.floor(NOW / 1000) * 1000;
