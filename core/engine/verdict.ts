@@ -220,6 +220,8 @@ export interface Verdict {
   comeback: Comeback | null;
   /** Today's hip check-in, if answered. */
   checkIn: CheckIn | null;
+  /** What the pain answers say: the latest answer, the place, red flags in force, the morning question. */
+  pain: PainState;
   /** Null until 28 days of running history exist (within the window). Information only. */
   load: TrainingLoad | null;
   /** The dates the verdict looked at. */
@@ -638,6 +640,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     recovery,
     comeback,
     checkIn: checkIns.find((c) => c.date === today) ?? null,
+    pain: painNow,
     load,
     window,
   };
