@@ -3,21 +3,25 @@ import { SPORT_FAMILY, type Sport } from './activity';
 // Running cadence as runners count it: steps per minute of both feet (170, not 85). The one
 // place that turns a source's cadence into that, and says which values are believable.
 //
-// Each source's unit is known from its format, never guessed from the size of the value:
-// - 'strides', one foot's steps per minute (about 70-110 for a run): FIT avg_cadence (the
+// Each source's unit is known from its format, not guessed from the size of the value:
+// - 'strides', one foot's steps a minute (about 70-110 for a run): FIT avg_cadence (the
 //   profile's avg_running_cadence) and record cadence, with their 1/128 fractional parts; TCX
-//   AvgRunCadence, RunCadence and Cadence; GPX cad; Strava's average_cadence of a run.
+//   AvgRunCadence and RunCadence (Garmin's run extensions); Strava's average_cadence of a run.
 // - 'steps', both feet (about 140-220): Garmin Connect's averageRunningCadenceInStepsPerMinute,
 //   its activity summary's averageRunCadence and the old search's WeightedMeanDoubleCadence
 //   (the same figures: 111.73 for one trail run in the list and in its summary, 2 x 17.38 in
 //   the old search).
+// - 'cycles': a cadence field made for pedal turns (TCX <Cadence>, GPX cad) and reused for
+//   runs. The schemas say nothing of runs, so it is the one ambiguous unit: every writer seen
+//   (Garmin, Strava, Polar) puts one foot's strides in it, and it is read so; only a value no
+//   one reaches in strides (over 130 a minute, 260 steps) must be both feet's and is kept as is.
 //
 // Walks and hikes are read the same way: the same fields count the same steps, and a walk's
 // 110-130 steps a minute are kept. Any other sport's cadence counts pedal turns or strokes, not
 // steps, and is never read.
 
-/** How a source gives cadence: one foot's steps a minute, or both feet's. */
-export type CadenceUnit = 'strides' | 'steps';
+/** How a source gives cadence: one foot's steps a minute, both feet's, or a pedalling field (above). */
+export type CadenceUnit = 'strides' | 'steps' | 'cycles';
 
 /** Believable steps a minute: below is a walk with stops or a broken sensor, above a sprinter's record. */
 export const CADENCE_SPM = { min: 100, max: 260 } as const;
@@ -42,5 +46,6 @@ export function cadenceCountsSteps(sport: Sport): boolean {
 export function cadenceSpm(value: number | null | undefined, unit: CadenceUnit, sport: Sport): number | undefined {
   if (value === null || value === undefined || !Number.isFinite(value) || value <= 0) return undefined;
   if (!cadenceCountsSteps(sport)) return undefined;
-  return plausibleCadence(unit === 'strides' ? value * 2 : value);
+  const strides = unit === 'strides' || (unit === 'cycles' && value * 2 <= CADENCE_SPM.max);
+  return plausibleCadence(strides ? value * 2 : value);
 }
