@@ -28,6 +28,13 @@ describe('cadence in steps a minute, both feet', () => {
     expect(cadenceSpm(300, 'steps', 'run')).toBeUndefined();
   });
 
+  it('reads a pedalling field reused for runs as strides, unless no stride rate is that high', () => {
+    expect(cadenceSpm(82, 'cycles', 'run')).toBe(164);
+    expect(cadenceSpm(130, 'cycles', 'run')).toBe(260);
+    expect(cadenceSpm(168, 'cycles', 'run')).toBe(168);
+    expect(cadenceSpm(300, 'cycles', 'run')).toBeUndefined();
+  });
+
   it('says nothing without a value', () => {
     for (const v of [null, undefined, 0, -80, NaN, Infinity]) expect(cadenceSpm(v, 'strides', 'run')).toBeUndefined();
   });
