@@ -37,8 +37,8 @@ const CORRECTABLE = [
   'name',
 ] as const satisfies readonly (keyof ActivityFacts)[];
 
-// A record is unchanged when every correctable field and its sources are as they were.
-const SAME_VALUES: readonly (keyof Activity)[] = [...CORRECTABLE, 'sourceKeys'];
+// A record is unchanged when every correctable field, its cadence and its sources are as they were.
+const SAME_VALUES: readonly (keyof Activity)[] = [...CORRECTABLE, 'cadenceSpm', 'sourceKeys'];
 
 function sameValues(a: Activity, b: Activity): boolean {
   return SAME_VALUES.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
@@ -213,6 +213,9 @@ export class ActivityStore {
         next.movingS = existing.movingS ?? rec.movingS;
         next.elapsedS = existing.elapsedS ?? rec.elapsedS;
       }
+      // Never corrected by hand, so never cleared by hand: a cadence on either side is kept.
+      const cadenceSpm = recWins ? (rec.cadenceSpm ?? existing.cadenceSpm) : (existing.cadenceSpm ?? rec.cadenceSpm);
+      if (cadenceSpm !== undefined) next.cadenceSpm = cadenceSpm;
       if (sameValues(existing, next) && existing.edited === next.edited) {
         out.unchanged++;
         continue;

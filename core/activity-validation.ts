@@ -3,6 +3,7 @@ import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Sou
 import { problem, type Problem } from './problem-codes';
 import { dayNumber, isLocalDate } from './local-date';
 import { LIMITS } from './plausibility';
+import { plausibleCadence } from './cadence';
 
 // The checks behind every stored activity, with the one set of limits in plausibility.ts.
 export { LIMITS };
@@ -32,8 +33,13 @@ function checkSource(source: unknown, id: unknown): Problem | null {
   return checkText(id, problem('field_source_id'), LIMITS.maxIdLength, false);
 }
 
-/** The checked fields every activity has, copied alone: nothing unexpected rides along into the database. */
+/**
+ * The checked fields every activity has, copied alone: nothing unexpected rides along into the
+ * database. A cadence that is not a believable number is left out, never a reason to refuse the
+ * run: it is an extra, and older backups and readers have none.
+ */
 function commonFields(v: Record<string, unknown>): Omit<ActivityInput, 'source' | 'sourceId'> {
+  const cadenceSpm = plausibleCadence(v.cadenceSpm);
   return {
     startMs: v.startMs as number,
     localDate: v.localDate as string,
@@ -42,6 +48,7 @@ function commonFields(v: Record<string, unknown>): Omit<ActivityInput, 'source' 
     distanceM: v.distanceM as number | null,
     movingS: v.movingS as number | null,
     elapsedS: v.elapsedS as number | null,
+    ...(cadenceSpm !== undefined ? { cadenceSpm } : {}),
     name: v.name as string,
   };
 }

@@ -56,6 +56,11 @@ export interface ActivityFacts {
   distanceM: number | null;
   movingS: number | null;
   elapsedS: number | null;
+  /**
+   * Average running cadence: whole steps a minute of both feet, absent when unknown
+   * (core/cadence.ts turns each source's unit into this and keeps only believable values).
+   */
+  cadenceSpm?: number;
   name: string;
 }
 
@@ -99,6 +104,7 @@ export function activityFromInput(input: ActivityInput, nowMs: number): Activity
     distanceM: input.distanceM,
     movingS: input.movingS,
     elapsedS: input.elapsedS,
+    ...(input.cadenceSpm !== undefined ? { cadenceSpm: input.cadenceSpm } : {}),
     name: input.name,
     updatedMs: nowMs,
   };

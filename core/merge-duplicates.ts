@@ -32,6 +32,10 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
   // A corrected record keeps its values as they are, a field cleared by hand included: no gap filling.
   const pick = <T>(mine: T | null, theirs: T | null): T | null =>
     existing.edited ? mine : incomingWins ? (theirs ?? mine) : (mine ?? theirs);
+  // No one corrects a cadence by hand: a reading that has one fills the gap, even of a corrected run.
+  const cadenceSpm = incomingWins
+    ? (input.cadenceSpm ?? existing.cadenceSpm)
+    : (existing.cadenceSpm ?? input.cadenceSpm);
   return {
     key: existing.key,
     sources: known ? existing.sources : [...existing.sources, { source: input.source, id: input.sourceId }],
@@ -43,6 +47,7 @@ export function mergeInto(existing: Activity, input: ActivityInput, nowMs: numbe
     distanceM: pick(existing.distanceM, input.distanceM),
     movingS: pick(existing.movingS, input.movingS),
     elapsedS: pick(existing.elapsedS, input.elapsedS),
+    ...(cadenceSpm !== undefined ? { cadenceSpm } : {}),
     name: existing.edited ? existing.name : incomingWins ? input.name || existing.name : existing.name || input.name,
     updatedMs: nowMs,
     ...(existing.edited ? { edited: true } : {}),

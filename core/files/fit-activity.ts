@@ -1,4 +1,5 @@
-import type { ActivityInput } from '../activity';
+import type { ActivityInput, Sport } from '../activity';
+import { cadenceCountsSteps, cadenceSpm } from '../cadence';
 import { problem, problemDebugText, type Problem } from '../problem-codes';
 import {
   decodeFit,
@@ -184,6 +185,23 @@ const LEAD_GAP_S = STALE_LEAD_GAP_MS / 1000;
 
 /** Unix ms of an absolute FIT time. */
 const fitMs = (t: number): number => (t + FIT_EPOCH_S) * 1000;
+
+/** A FIT cadence: whole cycles a minute plus its fractional part in 1/128, if any. */
+function fitCadence(whole: FitValue | undefined, fraction: FitValue | undefined): number | undefined {
+  const w = num(whole);
+  return w === undefined ? undefined : w + (num(fraction) ?? 0) / 128;
+}
+
+/**
+ * The cadence of an activity on foot, in steps a minute (core/cadence.ts): FIT counts one foot's
+ * strides in a run or a walk (avg_running_cadence, a record's cadence). `strides` is asked only
+ * for such sports, as it may read the file again.
+ */
+function cadenceOf(sport: Sport, strides: () => number | undefined): { cadenceSpm?: number } {
+  if (!cadenceCountsSteps(sport)) return {};
+  const spm = cadenceSpm(strides(), 'strides', sport);
+  return spm === undefined ? {} : { cadenceSpm: spm };
+}
 
 function onRecord(g: Group, f: FieldSource): void {
   const r = g.rec;
@@ -387,12 +405,23 @@ class Clock {
 /** How far a session's start may lie from its track points before the points are believed instead. */
 const SESSION_RECORD_SLACK_MS = 3 * 3600 * 1000;
 
-function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
+function summarizeSessions(
+  g: Group,
+  bytes: Uint8Array,
+  ctx: FitReadContext,
+  clock: Clock,
+  warnings: Problem[],
+): GroupOutcome {
   const out: SessionSummary[] = [];
   let transitions = 0;
   let refusal: Problem | undefined;
   const single = g.sessions.length === 1;
   const span = clock.recordSpan();
+  // The session's own average; without one, a lone session's track points tell it.
+  const strides = (f: Fields) => () => {
+    const own = fitCadence(f.get(SESSION.avgCadence), f.get(SESSION.avgFractionalCadence));
+    return own !== undefined && own > 0 ? own : single ? recordCadence(bytes, g) : undefined;
+  };
   g.sessions.forEach((f, i) => {
     const { sport, sub } = sportOf(g, i, f);
     if (sport === FIT_SPORT_TRANSITION) {
@@ -448,6 +477,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
         distanceM,
         movingS: movingS !== null && movingS <= elapsedS + 2 ? movingS : null,
         elapsedS,
+        ...cadenceOf(s, strides(f)),
         name: nameFor(s, profileName(g, i, f), ctx.fileName),
         ...(localDate ? { localDate } : {}),
       });
@@ -486,6 +516,7 @@ function summarizeSessions(g: Group, ctx: FitReadContext, clock: Clock, warnings
       distanceM,
       movingS,
       elapsedS,
+      ...cadenceOf(s, strides(f)),
       name: nameFor(s, profileName(g, i, f), ctx.fileName),
       ...(localDate ? { localDate } : {}),
     });
@@ -514,7 +545,13 @@ function recordsOutrunLaps(g: Group): boolean {
   return last >= 0 && (end < 0 || last - end > 60);
 }
 
-function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Problem[]): GroupOutcome {
+function summarizeLaps(
+  g: Group,
+  bytes: Uint8Array,
+  ctx: FitReadContext,
+  clock: Clock,
+  warnings: Problem[],
+): GroupOutcome {
   // Consecutive laps of the same sport make one session.
   const runs: Fields[][] = [];
   for (const lap of g.laps) {
@@ -569,6 +606,8 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
       distanceM: hasDist ? dist : null,
       movingS: hasTimer ? timer : null,
       elapsedS: endMs !== undefined && endMs >= startMs ? (endMs - startMs) / 1000 : elapsedSum || null,
+      // The track points are one activity's only when the laps are of one sport.
+      ...cadenceOf(s, () => (runs.length === 1 ? recordCadence(bytes, g) : undefined)),
       name: nameFor(s, g.sports[0] ? str(g.sports[0].get(SPORT.name)) : undefined, ctx.fileName),
       ...(localDate ? { localDate } : {}),
     });
@@ -583,7 +622,18 @@ function summarizeLaps(g: Group, ctx: FitReadContext, clock: Clock, warnings: Pr
  * the distance field, a footpod's count or the positions, moving time from the timer events or,
  * without them, estimated from the points as for GPX.
  */
-const WANTED_POSITIONS: FitWanted = new Map([[MSG.record, new Set(Object.values(RECORD))]]);
+const WANTED_POSITIONS: FitWanted = new Map([
+  [
+    MSG.record,
+    new Set([
+      RECORD.timestamp,
+      RECORD.distance,
+      RECORD.compressedSpeedDistance,
+      RECORD.positionLat,
+      RECORD.positionLong,
+    ]),
+  ],
+]);
 
 /**
  * A group's track points read again with their positions, for a file whose points carry no
@@ -600,6 +650,37 @@ function withPositions(bytes: Uint8Array, g: Group): RecordStats {
   });
   again.rec.firstSeq = firstSeq;
   return again.rec;
+}
+
+const WANTED_CADENCE: FitWanted = new Map([
+  [MSG.record, new Set([RECORD.timestamp, RECORD.cadence, RECORD.fractionalCadence])],
+]);
+
+/**
+ * The mean cadence (strides a minute) of a group's track points while the runner was stepping
+ * (cadence above 0: standing still is not a slower cadence), stale leading points left out.
+ * Read in a second pass like the positions, only for an activity on foot whose summary gives
+ * none: most files have one, and the first reading stays as lean as it was.
+ */
+function recordCadence(bytes: Uint8Array, g: Group): number | undefined {
+  const { firstSeq, count } = g.rec;
+  if (count === 0) return undefined;
+  const from = g.cut?.afterTs ?? -1;
+  let seq = 0;
+  let sum = 0;
+  let n = 0;
+  decodeFit(bytes, WANTED_CADENCE, (m) => {
+    const i = seq++;
+    if (i < firstSeq || i >= firstSeq + count) return;
+    const ts = num(m.get(RECORD.timestamp));
+    if (ts !== undefined && ts >= FIT_MIN_ABSOLUTE_TIME && ts < from) return;
+    const c = fitCadence(m.get(RECORD.cadence), m.get(RECORD.fractionalCadence));
+    if (c !== undefined && c > 0) {
+      sum += c;
+      n++;
+    }
+  });
+  return n > 0 ? sum / n : undefined;
 }
 
 /** The stale leading block of a group's track points (track-summary.ts), or null. */
@@ -650,6 +731,7 @@ function summarizeRecords(
         distanceM,
         movingS,
         elapsedS: span.last - span.first,
+        ...cadenceOf(s, () => recordCadence(bytes, g)),
         name: nameFor(s, sm ? str(sm.get(SPORT.name)) : undefined, ctx.fileName),
         ...(localDate ? { localDate } : {}),
       },
@@ -729,8 +811,8 @@ export function readFitActivities(bytes: Uint8Array, ctx: FitReadContext): Activ
     grp.cut = staleCut(grp.rec);
     const clock = new Clock(grp, ctx.timeZone);
     let outcome: GroupOutcome;
-    if (grp.sessions.length > 0) outcome = summarizeSessions(grp, ctx, clock, warnings);
-    else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, ctx, clock, warnings);
+    if (grp.sessions.length > 0) outcome = summarizeSessions(grp, bytes, ctx, clock, warnings);
+    else if (grp.laps.length > 0 && !recordsOutrunLaps(grp)) outcome = summarizeLaps(grp, bytes, ctx, clock, warnings);
     else if (grp.rec.count > 0) outcome = summarizeRecords(grp, bytes, ctx, clock, warnings);
     else {
       outcome = {

@@ -149,7 +149,10 @@ export const FIT_FILE = { activity: 4 } as const;
 
 export const FILE_ID = { type: 0, timeCreated: 4 } as const;
 export const SPORT = { sport: 0, subSport: 1, name: 3 } as const;
-/** Times in ms (scale 1000), distance in cm (scale 100), as the profile scales them. */
+/**
+ * Times in ms (scale 1000), distance in cm (scale 100), as the profile scales them. Cadence in
+ * whole cycles a minute (avg_running_cadence, strides, in a run) plus a fraction in 1/128.
+ */
 export const SESSION = {
   startTime: 2,
   sport: 5,
@@ -157,6 +160,8 @@ export const SESSION = {
   totalElapsedTime: 7,
   totalTimerTime: 8,
   totalDistance: 9,
+  avgCadence: 18,
+  avgFractionalCadence: 92,
   sportProfileName: 110,
   timestamp: 253,
 } as const;
@@ -169,12 +174,14 @@ export const LAP = {
   subSport: 39,
   timestamp: 253,
 } as const;
-/** Positions in semicircles (2^31 = 180°). */
+/** Positions in semicircles (2^31 = 180°); cadence as in SESSION. */
 export const RECORD = {
   positionLat: 0,
   positionLong: 1,
+  cadence: 4,
   distance: 5,
   compressedSpeedDistance: 8,
+  fractionalCadence: 53,
   timestamp: 253,
 } as const;
 export const EVENT = { event: 0, eventType: 1, timestamp: 253 } as const;

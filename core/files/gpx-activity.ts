@@ -1,4 +1,5 @@
 import { normalizeSport } from '../sport';
+import { cadenceSpm } from '../cadence';
 import { problem } from '../problem-codes';
 import type { Sport } from '../activity';
 import { defaultName, type SessionSummary } from './summary';
@@ -24,7 +25,8 @@ import { parseIsoTime } from '../time';
 // distance is the sum of great-circle steps between track points within each segment (gaps
 // between segments are pauses, not distance), the elapsed time runs from the first to the last
 // point, and the moving time is estimated from the points. A stale leading block of points,
-// days before the rest, is left out (track-summary.ts).
+// days before the rest, is left out (track-summary.ts). Cadence: the mean of the points' `cad`
+// (Garmin's TrackPointExtension, under any prefix) or `cadence` (Cluetrust's gpxdata) above 0.
 
 // Strava's GPX exports give the sport as its numeric activity type id. Seen in real files: 1
 // (rides), 9 (runs, corpus), 16 (open-water swims, corpus), 17 (virtual rides, issue #10); the
@@ -66,7 +68,16 @@ export const STRAVA_GPX_TYPES: Record<string, string> = {
 };
 
 /** The elements whose text is read; only their end tags end it. */
-const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['time', 'name', 'type', 'activity', 'sport', 'activitytype']);
+const TEXT_ELEMENTS: ReadonlySet<string> = new Set([
+  'time',
+  'name',
+  'type',
+  'activity',
+  'sport',
+  'activitytype',
+  'cad',
+  'cadence',
+]);
 
 interface Track {
   name?: string;
@@ -78,6 +89,9 @@ interface Track {
   movingS: number;
   points: number;
   timedPoints: number;
+  /** Sum and count of the points' cadence above 0. */
+  cadSum: number;
+  cadN: number;
   /** Gaps of a day or more between points, with the totals up to the first point after each. */
   gaps: TrackGap[];
 }
@@ -85,6 +99,8 @@ interface Track {
 interface TrackGap extends LeadGap {
   distanceM: number;
   movingS: number;
+  cadSum: number;
+  cadN: number;
   offsetMin: number | null;
 }
 
@@ -109,10 +125,12 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let lon = NaN;
   let time: number | null = null;
   let timeOffset: number | null = null;
+  let cad = NaN;
+  let inPoint = false;
   const steps = new TrackSteps();
   let prevTime: number | null = null;
 
-  const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name' | 'hint'> = {
+  const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name' | 'hint' | 'cad'> = {
     open(name, parent, attrs, selfClosing) {
       switch (name) {
         case 'gpx':
@@ -128,6 +146,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
             movingS: 0,
             points: 0,
             timedPoints: 0,
+            cadSum: 0,
+            cadN: 0,
             gaps: [],
           };
           tracks.push(track);
@@ -143,7 +163,14 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
           lat = Number(attr(attrs, 'lat'));
           lon = Number(attr(attrs, 'lon'));
           time = null;
+          cad = NaN;
+          inPoint = !selfClosing;
           if (selfClosing) endPoint();
+          break;
+        case 'cad':
+        case 'cadence':
+          // Inside the point's extensions, at whatever depth its writer put it.
+          if (inPoint) return 'cad';
           break;
         case 'time':
           if (parent === 'trkpt') return 'time';
@@ -172,12 +199,15 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         }
       } else if (key === 'name' && t) t.name = v || undefined;
       else if (key === 'type' && t) t.type = v || undefined;
+      else if (key === 'cad') cad = v === '' ? NaN : Number(v);
       else if (key === 'meta-name') metaName = v || undefined;
       else if (key === 'hint' && v && hints.length < 8) hints.push(v.slice(0, 100));
     },
     close(name) {
-      if (name === 'trkpt') endPoint();
-      else if (name === 'trk') track = null;
+      if (name === 'trkpt') {
+        inPoint = false;
+        endPoint();
+      } else if (name === 'trk') track = null;
     },
   };
 
@@ -199,6 +229,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
           pointsBefore: t.timedPoints,
           distanceM: t.distanceM,
           movingS: t.movingS,
+          cadSum: t.cadSum,
+          cadN: t.cadN,
           offsetMin: timeOffset,
         });
       } else if (time < t.lastMs && t.gaps.length > 0) forgetLeadGapsAfter(t.gaps, time);
@@ -208,6 +240,11 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     }
     // The latest time so far: a point stepping back in time never makes the same interval count twice.
     if (time !== null) prevTime = prevTime === null ? time : Math.max(prevTime, time);
+    // After the gap's totals were taken: this point's cadence is not the stale block's.
+    if (cad > 0 && Number.isFinite(cad)) {
+      t.cadSum += cad;
+      t.cadN++;
+    }
   }
 
   // A text ends only at the end tag of a text element: markup inside it (<name>A <b>B</b></name>) stays text.
@@ -224,6 +261,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     t.offsetMin = cut.offsetMin;
     t.distanceM -= cut.distanceM;
     t.movingS -= cut.movingS;
+    t.cadSum -= cut.cadSum;
+    t.cadN -= cut.cadN;
     t.points -= cut.pointsBefore;
     t.timedPoints -= cut.pointsBefore;
   }
@@ -246,6 +285,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     if (last && last.type === t.type && t.firstMs - last.lastMs < 30 * 60_000 && t.firstMs >= last.lastMs) {
       last.distanceM += t.distanceM;
       last.movingS += t.movingS;
+      last.cadSum += t.cadSum;
+      last.cadN += t.cadN;
       last.lastMs = t.lastMs;
       last.points += t.points;
       last.timedPoints += t.timedPoints;
@@ -259,6 +300,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     const label = t.type ? (STRAVA_GPX_TYPES[t.type] ?? t.type) : (inferred ?? '');
     const sport: Sport = normalizeSport(label);
     if (!t.type && !inferred) out.warnings.push(problem('gpx_no_sport'));
+    // cad is a pedalling field reused for runs: its unit is 'cycles' (core/cadence.ts).
+    const spm = cadenceSpm(t.cadN > 0 ? t.cadSum / t.cadN : null, 'cycles', sport);
     const s: SessionSummary = {
       startMs: t.firstMs,
       sport,
@@ -266,6 +309,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       distanceM: t.distanceM,
       movingS: t.timedPoints > 1 ? t.movingS : null,
       elapsedS: (t.lastMs - t.firstMs) / 1000,
+      ...(spm !== undefined ? { cadenceSpm: spm } : {}),
       name: t.name ?? metaName ?? defaultName(sport, ctx.fileName),
     };
     out.add(s, t.offsetMin, problem('subject_track'));

@@ -10,7 +10,7 @@ import { isoSecond } from '../time';
 /** An ActivityInput without its source and id; sportLabel is the file's own words ("running/trail", "9"). */
 export interface SessionSummary extends Pick<
   ActivityInput,
-  'startMs' | 'sport' | 'sportLabel' | 'distanceM' | 'movingS' | 'elapsedS' | 'name'
+  'startMs' | 'sport' | 'sportLabel' | 'distanceM' | 'movingS' | 'elapsedS' | 'cadenceSpm' | 'name'
 > {
   /** The local date where the activity happened, when the file says (trusted offset). */
   localDate?: ActivityInput['localDate'];
@@ -99,6 +99,7 @@ export function toActivityInput(
     distanceM: s.distanceM,
     movingS: s.movingS,
     elapsedS: s.elapsedS,
+    ...(s.cadenceSpm !== undefined ? { cadenceSpm: s.cadenceSpm } : {}),
     name: s.name,
   };
 }

@@ -1,4 +1,5 @@
 import { normalizeSport } from '../sport';
+import { cadenceSpm, type CadenceUnit } from '../cadence';
 import { problem } from '../problem-codes';
 import { defaultName, type SessionSummary } from './summary';
 import { inferSport } from './sport-inference';
@@ -22,12 +23,23 @@ import { parseIsoTime, type ParsedTime } from '../time';
 // (TotalTimeSeconds is timer time, DistanceMeters the lap's distance), as Garmin writes them;
 // track points fill in what laps lack (elapsed time, distance of lap-less files). An activity
 // whose start lies with a stale leading block of points, days before the rest, starts after it
-// (track-summary.ts).
+// (track-summary.ts). Cadence: the laps' AvgRunCadence (Garmin's extension) weighted by their
+// time, else the mean of the points' RunCadence, else of their <Cadence>, else the laps'
+// <Cadence> (Polar writes a run's strides there); points at cadence 0 were standing still.
 
 interface Lap {
   start: ParsedTime | null;
   totalS: number | null;
   distanceM: number | null;
+  /** LX AvgRunCadence and the lap's own <Cadence>. */
+  runCadence: number | null;
+  cadence: number | null;
+}
+
+/** A sum and a count, for a mean of the points' cadence. */
+interface Mean {
+  sum: number;
+  n: number;
 }
 
 interface Act {
@@ -43,6 +55,30 @@ interface Act {
   timedPoints: number;
   /** Gaps of a day or more between points, each with the time (and offset) of the point after it. */
   gaps: (LeadGap & { after: ParsedTime })[];
+  /** The points' TPX RunCadence and <Cadence> above 0. */
+  runCadence: Mean;
+  cadence: Mean;
+}
+
+/** The laps' cadence weighted by their time (equally when none has a time), or null. */
+function lapCadence(laps: readonly Lap[], of: (l: Lap) => number | null): number | null {
+  const withIt = laps.filter((l) => (of(l) ?? 0) > 0);
+  if (withIt.length === 0) return null;
+  const timed = withIt.every((l) => (l.totalS ?? 0) > 0);
+  const weight = (l: Lap) => (timed ? l.totalS! : 1);
+  const total = withIt.reduce((s, l) => s + weight(l), 0);
+  return withIt.reduce((s, l) => s + of(l)! * weight(l), 0) / total;
+}
+
+const mean = (m: Mean): number | null => (m.n > 0 ? m.sum / m.n : null);
+
+/** An activity's cadence and its unit, by the first source that has one (see the header). */
+function activityCadence(a: Act): { value: number | null; unit: CadenceUnit } {
+  const lx = lapCadence(a.laps, (l) => l.runCadence);
+  if (lx !== null) return { value: lx, unit: 'strides' };
+  const tpx = mean(a.runCadence);
+  if (tpx !== null) return { value: tpx, unit: 'strides' };
+  return { value: mean(a.cadence) ?? lapCadence(a.laps, (l) => l.cadence), unit: 'cycles' };
 }
 
 export interface TcxReadContext {
@@ -62,10 +98,25 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
   let ptLat = NaN;
   let ptLon = NaN;
   let ptDist = NaN;
+  let ptRunCad = NaN;
+  let ptCad = NaN;
   /** Words about the sport outside the Sport attribute: notes, creator and author names, extensions. */
   const hints: string[] = [];
 
-  const reader: XmlElementReader<'Id' | 'LapTime' | 'LapDist' | 'PtDist' | 'PtTime' | 'Lat' | 'Lon' | 'Hint'> = {
+  const reader: XmlElementReader<
+    | 'Id'
+    | 'LapTime'
+    | 'LapDist'
+    | 'PtDist'
+    | 'PtTime'
+    | 'Lat'
+    | 'Lon'
+    | 'Hint'
+    | 'LapRunCad'
+    | 'LapCad'
+    | 'PtRunCad'
+    | 'PtCad'
+  > = {
     open(name, parent, attrs) {
       switch (name) {
         case 'TrainingCenterDatabase':
@@ -87,19 +138,37 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
             points: 0,
             timedPoints: 0,
             gaps: [],
+            runCadence: { sum: 0, n: 0 },
+            cadence: { sum: 0, n: 0 },
           };
           acts.push(act);
           break;
         case 'Lap':
           if (act) {
             const st = attr(attrs, 'StartTime');
-            lap = { start: st ? parseIsoTime(st) : null, totalS: null, distanceM: null };
+            lap = {
+              start: st ? parseIsoTime(st) : null,
+              totalS: null,
+              distanceM: null,
+              runCadence: null,
+              cadence: null,
+            };
             act.laps.push(lap);
           }
           break;
         case 'Trackpoint':
           ptTime = null;
-          ptLat = ptLon = ptDist = NaN;
+          ptLat = ptLon = ptDist = ptRunCad = ptCad = NaN;
+          break;
+        case 'AvgRunCadence':
+          if (parent === 'LX') return 'LapRunCad';
+          break;
+        case 'RunCadence':
+          if (parent === 'TPX') return 'PtRunCad';
+          break;
+        case 'Cadence':
+          if (parent === 'Trackpoint') return 'PtCad';
+          if (parent === 'Lap') return 'LapCad';
           break;
         case 'Id':
           if (parent === 'Activity') return 'Id';
@@ -150,6 +219,18 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
         case 'PtTime':
           ptTime = parseIsoTime(v);
           break;
+        case 'LapRunCad':
+          if (l && v !== '' && Number.isFinite(Number(v))) l.runCadence = Number(v);
+          break;
+        case 'LapCad':
+          if (l && v !== '' && Number.isFinite(Number(v))) l.cadence = Number(v);
+          break;
+        case 'PtRunCad':
+          ptRunCad = v === '' ? NaN : Number(v);
+          break;
+        case 'PtCad':
+          ptCad = v === '' ? NaN : Number(v);
+          break;
         case 'PtDist':
           ptDist = v === '' ? NaN : Number(v);
           break;
@@ -183,6 +264,14 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       if (t.ms > a.lastPointMs) a.lastPointMs = t.ms;
     }
     if (Number.isFinite(ptDist) && ptDist > a.maxPointDist) a.maxPointDist = ptDist;
+    if (ptRunCad > 0 && Number.isFinite(ptRunCad)) {
+      a.runCadence.sum += ptRunCad;
+      a.runCadence.n++;
+    }
+    if (ptCad > 0 && Number.isFinite(ptCad)) {
+      a.cadence.sum += ptCad;
+      a.cadence.n++;
+    }
     const step = a.steps.next(ptLat, ptLon);
     if (step < GPS_GLITCH_STEP_M) a.pathM += step;
   }
@@ -241,6 +330,8 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     const label = inferred ?? said;
     if (label === '') out.warnings.push(problem('tcx_no_sport'));
     const sport = normalizeSport(label);
+    const cadence = activityCadence(a);
+    const spm = cadenceSpm(cadence.value, cadence.unit, sport);
     const s: SessionSummary = {
       startMs: start.ms,
       sport,
@@ -248,6 +339,7 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       distanceM,
       movingS: hasLapTime ? lapTime : null,
       elapsedS: Number.isFinite(endMs) && endMs >= start.ms ? (endMs - start.ms) / 1000 : null,
+      ...(spm !== undefined ? { cadenceSpm: spm } : {}),
       name: defaultName(sport, ctx.fileName),
     };
     out.add(s, start.offsetMin, problem('subject_activity'));

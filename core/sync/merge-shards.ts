@@ -30,12 +30,18 @@ function rank(a: SyncRun & { row: string }, b: SyncRun & { row: string }): numbe
 }
 
 export function mergeShards(contents: readonly ShardContent[]): MergedShards {
-  // Set semantics first: the same row delivered twice is one row.
+  // Set semantics first: the same row delivered twice is one row. Its cadence may come with one
+  // copy only (a browser that predates cadences): kept, the larger when copies differ, so the
+  // result does not depend on which copy came first.
   const byRow = new Map<string, SyncRun & { row: string }>();
   for (const c of contents)
     for (const r of c.runs) {
       const row = encodeRun(r);
-      byRow.set(row, { ...r, row });
+      const known = byRow.get(row)?.cadenceSpm;
+      const cadenceSpm =
+        known === undefined || r.cadenceSpm === undefined ? (known ?? r.cadenceSpm) : Math.max(known, r.cadenceSpm);
+      const { cadenceSpm: _, ...values } = r;
+      byRow.set(row, { ...values, ...(cadenceSpm !== undefined ? { cadenceSpm } : {}), row });
     }
   // Copies of one run, grouped by the one rule (core/same-activity.ts): the groups depend on the
   // set of rows alone, so every browser that holds the same rows sees the same runs.
@@ -53,6 +59,7 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
     const w = members[0]!;
     const fill = <K extends 'distanceM' | 'movingS' | 'elapsedS'>(k: K) =>
       members.find((m) => m[k] !== null)?.[k] ?? null;
+    const cadenceSpm = members.find((m) => m.cadenceSpm !== undefined)?.cadenceSpm;
     runs.push({
       sourceKeys: [...new Set(members.flatMap((m) => m.sourceKeys))].sort(),
       startMs: w.startMs,
@@ -61,6 +68,7 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
       distanceM: w.distanceM ?? fill('distanceM'),
       movingS: w.movingS ?? fill('movingS'),
       elapsedS: w.elapsedS ?? fill('elapsedS'),
+      ...(cadenceSpm !== undefined ? { cadenceSpm } : {}),
       updatedMs: lastChange,
       edited: members.some((m) => m.edited),
     });

@@ -3,11 +3,13 @@ import type { Activity, Source, Sport } from '../activity';
 import { checkCheckIn, type CheckIn, type PainAnswer, type PainPlace, type RedFlag } from '../check-in';
 import { LIMITS } from '../activity-validation';
 import { dateFromDayNumber, dayNumber, isLocalDate } from '../local-date';
+import { plausibleCadence } from '../cadence';
 
 // The compact form in which each browser publishes what the verdict needs to storage.sync.
 // storage.sync allows 100 KB in all across every browser of the profile, so a run is one short
 // string: start, local day, sport, distance, times, last change and source ids, nothing else
-// (never a name or a track). Everything read back is input from outside: checked like a message.
+// (never a name or a track), and its average cadence beside it. Everything read back is input
+// from outside: checked like a message.
 
 /** Format version of an item; a browser ignores items of a version it does not know. */
 export const SHARD_VERSION = 1;
@@ -28,6 +30,8 @@ export interface SyncRun {
   distanceM: number | null;
   movingS: number | null;
   elapsedS: number | null;
+  /** Average cadence, whole steps a minute; absent when unknown. Travels in the item's `c` list. */
+  cadenceSpm?: number;
   /** Last change of this record (a new source, new values, a correction by hand). */
   updatedMs: number;
   /** Corrected by hand: its values win over uncorrected copies of the run. */
@@ -63,15 +67,21 @@ export interface ShardContent {
 }
 
 /**
- * One storage.sync item: runs (a), deletions (d), rest marks (m), hip check-ins (h). Row lists a
- * version does not know are ignored, so a newer browser can add some without older ones refusing
- * its items.
+ * One storage.sync item: runs (a), deletions (d), rest marks (m), hip check-ins (h), the runs'
+ * cadences (c). Row lists a version does not know are ignored, so a newer browser can add some
+ * without older ones refusing its items.
  */
 export interface ShardItem {
   v: number;
   /** When the browser wrote this item, in seconds: newer copies of a key win. */
   s: number;
   a?: string[];
+  /**
+   * The cadence of each run of `a`, in the same order: base-36 steps a minute, or "" for none.
+   * Left out when no run has one. A list apart, not a field of the run row, so browsers that
+   * predate it still read the runs; a damaged list loses the cadences, never the runs.
+   */
+  c?: string[];
   d?: string[];
   m?: string[];
   h?: string[];
@@ -382,6 +392,7 @@ export function syncRunOf(a: Activity): SyncRun {
     distanceM: round(a.distanceM),
     movingS: round(a.movingS),
     elapsedS: round(a.elapsedS),
+    ...(a.cadenceSpm !== undefined ? { cadenceSpm: a.cadenceSpm } : {}),
     updatedMs: floorSec(a.updatedMs),
     edited: a.edited === true,
   };
@@ -417,7 +428,11 @@ export function fitsRowFormat(x: { startMs: number; localDate: string }): boolea
 
 export function encodeItem(content: ShardContent, writtenMs: number): ShardItem {
   const item: ShardItem = { v: SHARD_VERSION, s: Math.floor(writtenMs / 1000) };
-  if (content.runs.length) item.a = content.runs.map(encodeRun).sort();
+  const runs = content.runs
+    .map((r) => ({ row: encodeRun(r), cadence: r.cadenceSpm }))
+    .sort((x, y) => (x.row < y.row ? -1 : x.row > y.row ? 1 : 0));
+  if (runs.length) item.a = runs.map((r) => r.row);
+  if (runs.some((r) => r.cadence !== undefined)) item.c = runs.map((r) => num36(r.cadence ?? null));
   if (content.deletions.length) item.d = content.deletions.map(encodeDeletion).sort();
   if (content.marks.length) item.m = content.marks.map(encodeMark).sort();
   if (content.checkIns.length) item.h = content.checkIns.map(encodeCheckIn).sort();
@@ -449,6 +464,12 @@ function decodeRows<T>(
   return out;
 }
 
+/** The cadences of an item's runs, or null when the list is missing or does not match the runs. */
+function cadencesOf(v: unknown, runs: number): (number | undefined)[] | null {
+  if (!Array.isArray(v) || v.length !== runs) return null;
+  return v.map((x) => (typeof x === 'string' && x !== '' ? plausibleCadence(parse36(x, 999)) : undefined));
+}
+
 /**
  * Checks one storage.sync item written by some browser. Any row that fails makes the whole item
  * ignored: a half-understood item could hide runs or resurrect deleted ones.
@@ -474,8 +495,13 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
   if (a === undefined || d === undefined || m === undefined || h === undefined)
     return { ok: false, problem: 'rows', detail: key };
   const inPeriod = (date: string) => periodOfDate(date) === k.period;
-  const runs = decodeRows(a, decodeRun, (r) => r.localDate, 'badRun', inPeriod);
-  if (!Array.isArray(runs)) return runs;
+  const decoded = decodeRows(a, decodeRun, (r) => r.localDate, 'badRun', inPeriod);
+  if (!Array.isArray(decoded)) return decoded;
+  const cadences = cadencesOf(value.c, decoded.length);
+  const runs = decoded.map((r, i) => {
+    const cadenceSpm = cadences?.[i];
+    return cadenceSpm === undefined ? r : { ...r, cadenceSpm };
+  });
   const deletions = decodeRows(d, decodeDeletion, (r) => r.localDate, 'badDeletion', inPeriod);
   if (!Array.isArray(deletions)) return deletions;
   const marks = decodeRows(m, decodeMark, (r) => r.date, 'badMark', inPeriod);

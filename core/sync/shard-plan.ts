@@ -117,7 +117,7 @@ export function planItems(browserId: string, content: ShardContent, writtenMs: n
 }
 
 const sameRows = (a: ShardItem, b: ShardItem) =>
-  JSON.stringify([a.a, a.d, a.m, a.h]) === JSON.stringify([b.a, b.d, b.m, b.h]);
+  JSON.stringify([a.a, a.c, a.d, a.m, a.h]) === JSON.stringify([b.a, b.c, b.d, b.m, b.h]);
 
 /** The writes that turn this browser's current items into the planned ones: changed items only. */
 export function diffItems(

@@ -11,6 +11,7 @@ export function activityOfSyncRun(run: SyncRun, local: Activity | undefined): Ac
     return { source: k.slice(0, i) as Source, id: k.slice(i + 1) };
   });
   const changed = local && local.sport !== run.sport;
+  const cadenceSpm = run.cadenceSpm ?? local?.cadenceSpm;
   return {
     key: local?.key ?? `sync:${run.sourceKeys[0]}`,
     sources,
@@ -23,6 +24,7 @@ export function activityOfSyncRun(run: SyncRun, local: Activity | undefined): Ac
     distanceM: run.distanceM,
     movingS: run.movingS,
     elapsedS: run.elapsedS,
+    ...(cadenceSpm !== undefined ? { cadenceSpm } : {}),
     name: local?.name ?? '',
     updatedMs: run.updatedMs,
     ...(run.edited ? { edited: true } : {}),

@@ -6,6 +6,7 @@ import { handleMessage } from '../../../background/message-router';
 import { SPORTS, type ActivityInput } from '../../../core/activity';
 import { localDateOf } from '../../../core/local-date';
 import { LIMITS } from '../../../core/plausibility';
+import { CADENCE_SPM } from '../../../core/cadence';
 import { NOW, run } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
 
@@ -36,6 +37,7 @@ const anyInput: fc.Arbitrary<ActivityInput> = fc
     distanceM: fc.option(fc.double({ min: 0, max: LIMITS.maxDistanceM, noNaN: true })),
     movingS: fc.option(fc.double({ min: 0, max: LIMITS.maxDurationS, noNaN: true })),
     elapsedS: fc.option(fc.double({ min: 0, max: LIMITS.maxDurationS, noNaN: true })),
+    cadenceSpm: fc.option(fc.integer({ min: CADENCE_SPM.min, max: CADENCE_SPM.max }), { nil: undefined }),
     name: fc.string({ maxLength: LIMITS.maxNameLength }),
   })
   .map(({ zone, ...a }) => ({ ...a, localDate: localDateOf(a.startMs, zone) }));

@@ -347,6 +347,7 @@ describe('storage.sync limits at seven activities a day', { timeout: 60_000 }, (
                   distanceM: 8000 + k * 1234.5,
                   movingS: 2400,
                   elapsedS: 2500,
+                  cadenceSpm: 160 + k,
                   name: 'A run with a long name that never travels',
                 },
                 T0,

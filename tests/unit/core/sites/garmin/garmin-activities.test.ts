@@ -214,6 +214,8 @@ describeWithCorpus('Garmin Connect readers: every real response, 2012-2026', () 
         distanceM: 7287.759765625,
         movingS: 3108.290008544922,
         elapsedS: 4677.15087890625,
+        // averageRunningCadenceInStepsPerMinute 134.59375; the walk's 68.5 is no believable cadence.
+        cadenceSpm: 135,
         name: 'Run',
         ownerId: '2836200',
       },
@@ -249,6 +251,7 @@ describeWithCorpus('Garmin Connect readers: every real response, 2012-2026', () 
       distanceM: 4261.18994140625,
       movingS: 2216,
       elapsedS: 2225.44091796875,
+      cadenceSpm: 112,
       name: 'Cuajimalpa de Morelos - Base',
       ownerId: '2591602',
     });
@@ -292,6 +295,7 @@ describeWithCorpus('Garmin Connect readers: every real response, 2012-2026', () 
       distanceM: 4146.45,
       movingS: 1844,
       elapsedS: 2147.244,
+      cadenceSpm: 124,
       name: 'Biel 🏛 Pavillon',
       ownerId: '2836200',
     });
@@ -324,6 +328,7 @@ describeWithCorpus('Garmin Connect readers: every real response, 2012-2026', () 
       distanceM: 4261.19,
       movingS: 2216,
       elapsedS: 2225.441,
+      cadenceSpm: 112,
       name: 'Cuajimalpa de Morelos - Base',
       ownerId: '2591602',
     });
