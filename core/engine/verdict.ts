@@ -17,6 +17,7 @@ import { comebackConstraints, comebackFindings, findComeback, type Comeback, typ
 import { composePlan, type Constraint, type Plan } from './next-run-plan';
 import { raceRecovery, RECOVERY_LOOKBACK_DAYS, type RaceRecovery, type RecoveryReason } from './race-recovery';
 import { painState, type PainFinding, type PainState } from './pain-monitoring';
+import { cadenceHint, type CadenceHint } from './cadence-hint';
 import { computeRestStreak, type RestStreak } from './rest-streak';
 import { computeTrainingLoad, type TrainingLoad } from './training-load';
 import { computeWeeklyRamp, type WeeklyRamp } from './weekly-ramp';
@@ -187,6 +188,11 @@ export interface HipCare {
   pain: number | null;
   /** Groin, front or unsure pain and today's red-flag questions not answered: no new exercise yet. */
   awaitingFlags: boolean;
+  /**
+   * Hip pain within the last 14 days and easy runs with a cadence: about 5 % more steps a minute
+   * at the same easy pace. Null otherwise, and when running is stopped.
+   */
+  gait: CadenceHint | null;
   /** Today has a run, or may still have one: hip mobility after it. */
   mobilityAfterRun: boolean;
   /** Today has no run (yet) and is not a full rest day: rest days are hip-strength days. */
@@ -350,6 +356,7 @@ function hipCareFor(
   spike: boolean,
   ramp: boolean,
   pain: PainState,
+  cadence: CadenceHint | null,
 ): HipCare {
   const persistent = pain.findings.find((f) => f.code === 'pain_persistent');
   const referral: Referral | null = pain.redFlags
@@ -361,11 +368,13 @@ function hipCareFor(
         : null;
   const place: PainPlace | null = pain.place ?? (settings.outerHipPain ? 'outside' : null);
   const painNow = pain.latest?.pain ?? null;
+  const gait = pain.painfulDays > 0 ? cadence : null;
   const about = { referral, place, pain: painNow, awaitingFlags: pain.flagsUnanswered };
   if (plan.today.kind === 'stop') {
     return {
       seeClinician: true,
       ...about,
+      gait: null,
       mobilityAfterRun: false,
       strengthToday: false,
       fullRestToday: false,
@@ -390,6 +399,7 @@ function hipCareFor(
   return {
     seeClinician: false,
     ...about,
+    gait,
     mobilityAfterRun,
     strengthToday,
     fullRestToday,
@@ -624,7 +634,15 @@ export function computeVerdict(input: VerdictInput): Verdict {
   // A rest day or an easy day the plan asks for, with nothing else wrong: calm, not "all good".
   if (level === 'ok' && plan.today.kind !== 'rested' && (plan.today.kind === 'rest' || plan.today.kind === 'full_rest'))
     level = 'calm';
-  const hipCare = hipCareFor(settings, plan, streak.ranToday, longRun.worst !== null, weeklyRamp.warning, painNow);
+  const hipCare = hipCareFor(
+    settings,
+    plan,
+    streak.ranToday,
+    longRun.worst !== null,
+    weeklyRamp.warning,
+    painNow,
+    painNow.painfulDays > 0 ? cadenceHint(today, inWindow, settings.runningLoadSports) : null,
+  );
 
   return {
     today,

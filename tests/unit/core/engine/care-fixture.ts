@@ -8,6 +8,7 @@ export function care(over: Partial<Omit<HipCare, 'advice'>> = {}): HipCare {
     place: null,
     pain: null,
     awaitingFlags: false,
+    gait: null,
     mobilityAfterRun: false,
     strengthToday: false,
     fullRestToday: false,

@@ -244,4 +244,14 @@ describe('hip pain, by day and moment', () => {
       { seed: 9, numRuns: 200 },
     );
   });
+
+  it('gait: with hip pain and easy runs that carry a cadence, about 5 % more steps; none without pain or when stopped', () => {
+    const runs = diary(TODAY, 'RR-RR-RR-RR-R').map((a, i) => ({ ...a, cadenceSpm: 154 + (i % 3) * 2 }));
+    const at = (checkIns: CheckIn[]) =>
+      computeVerdict({ today: TODAY, settings: preset('regular'), activities: runs, checkIns }).hipCare.gait;
+    expect(at([day(d(3), { l: 3 })])).toMatchObject({ currentSpm: 156, suggestedSpm: 164 });
+    expect(at([])).toBeNull();
+    expect(at([day(TODAY, { l: 0 })])).toBeNull();
+    expect(at([day(TODAY, { l: 3, flags: ['limp'] })])).toBeNull();
+  });
 });
