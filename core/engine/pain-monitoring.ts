@@ -8,7 +8,8 @@ import { addDays } from '../local-date';
 // - it must have settled by the next morning (no higher than the runner's usual morning);
 // - it must not rise from week to week.
 // Breaking one means ease off (a shorter, easy run; no long run, no speed or hills); above 5 at
-// any time, a rest day first. Pain on most days for two weeks: see a GP or physiotherapist.
+// any time, a rest day first. Pain on most days for two weeks: see a GP or physiotherapist (calm:
+// the three rules still decide the runs; the referral is what a physiotherapist would ask for).
 // Red flags (the runner's answers, kept until they say a sign has gone) mean stop running.
 //
 // Days are the runner's local calendar dates, and each answer keeps its moment (the morning
@@ -40,7 +41,7 @@ export type PainFinding =
   /** This week's mean pain rose by WEEK_RISE or more over the week before's. */
   | { code: 'pain_week_rise'; level: 'ease_off'; weekMean: number; previousWeekMean: number; date: string }
   /** Painful two weeks ago and on most answered days since: see a GP or physiotherapist. */
-  | { code: 'pain_persistent'; level: 'ease_off'; since: string; days: number; date: string }
+  | { code: 'pain_persistent'; level: 'calm'; since: string; days: number; date: string }
   /** Red flags answered yes and not cleared: stop running, see a GP or physiotherapist. */
   | { code: 'red_flag'; level: 'warning'; flags: RedFlag[]; since: string; date: string };
 
@@ -153,7 +154,7 @@ export function painState(
       const answered = sorted.filter((c) => c.date >= since.date);
       const painful = answered.filter((c) => dayPain(c) > PAIN_FINE_MAX).length;
       if (painful * 3 >= answered.length * 2)
-        persistent = { code: 'pain_persistent', level: 'ease_off', since: since.date, days: painful, date: today };
+        persistent = { code: 'pain_persistent', level: 'calm', since: since.date, days: painful, date: today };
     }
   }
 
@@ -171,8 +172,8 @@ export function painState(
     });
   if (persistent) findings.push(persistent);
 
-  // "Fine" or "acceptable" only when nothing else says otherwise.
-  const calm = () => findings.every((f) => f.level === 'ok');
+  // "Fine" or "acceptable" only when nothing else says otherwise (a referral included).
+  const calm = () => findings.length === 0;
 
   // Today's morning answer after a run yesterday: the settling rule, against the usual morning.
   const morning = todays?.morning;

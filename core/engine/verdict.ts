@@ -57,7 +57,9 @@ export type Title =
   | 'warning'
   | 'warning_rest_today'
   | 'warning_rest_tomorrow'
-  | 'see_clinician';
+  | 'see_clinician'
+  /** Pain for two weeks, nothing else to change today: see a GP or physiotherapist. */
+  | 'see_physio';
 
 /** Every reason has a stable code and the numbers the UI needs to say it in any language. */
 export type Reason =
@@ -411,7 +413,7 @@ function hipCareFor(
 
 // ---------------------------------------------------------------------------------------------
 
-function titleFor(level: Level, plan: Plan, today: string): Title {
+function titleFor(level: Level, plan: Plan, today: string, referral: boolean): Title {
   const day = plan.today.kind;
   if (day === 'stop') return 'see_clinician';
   if (day === 'rested') return level === 'warning' ? 'warning' : 'rested_today';
@@ -426,6 +428,8 @@ function titleFor(level: Level, plan: Plan, today: string): Title {
     default:
       if (day === 'easy') return 'easy_today';
       if (day === 'done' && plan.next?.kind === 'easy') return 'easy_next';
+      // Pain for two weeks: never "all good" beside a referral.
+      if (referral) return 'see_physio';
       // Calm on a day to run as planned: a comeback's later weeks.
       return level === 'calm' ? 'building_up' : 'all_good';
   }
@@ -452,14 +456,13 @@ export const PAIN_SHORTER_PCT = 75;
 
 /**
  * Easing off for pain, as the pain-monitoring model asks: above 5, a rest day (today, or
- * tomorrow once today's run is in) and then two easy days; not settled, rising week on week or
- * lasting two weeks, easy runs shorter than the usual for today and tomorrow.
+ * tomorrow once today's run is in) and then two easy days; not settled or rising week on week,
+ * easy runs shorter than the usual for today and tomorrow. Pain lasting two weeks is a referral,
+ * not a constraint: the three rules still decide the runs.
  */
 function painConstraints(today: string, pain: readonly PainFinding[], ranToday: boolean, e: EasyDays): Constraint[] {
   const high = pain.some((p) => p.code === 'pain_high');
-  const ease = pain.some(
-    (p) => p.code === 'pain_not_settled' || p.code === 'pain_week_rise' || p.code === 'pain_persistent',
-  );
+  const ease = pain.some((p) => p.code === 'pain_not_settled' || p.code === 'pain_week_rise');
   if (!high && !ease) return [];
   const rest = ranToday ? addDays(today, 1) : today;
   const from = high ? addDays(rest, 1) : today;
@@ -647,7 +650,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   return {
     today,
     level,
-    title: titleFor(level, plan, today),
+    title: titleFor(level, plan, today, hipCare.referral !== null),
     reasons,
     plan,
     hipCare,

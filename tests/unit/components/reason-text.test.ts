@@ -22,7 +22,7 @@ const YESTERDAY = '2025-06-15';
 const SAMPLES: Reason[] = [
   { code: 'red_flag_symptoms', level: 'warning' },
   { code: 'red_flag', level: 'warning', flags: ['hop', 'limp'], since: YESTERDAY, date: TODAY },
-  { code: 'pain_persistent', level: 'ease_off', since: '2025-06-02', days: 11, date: TODAY },
+  { code: 'pain_persistent', level: 'calm', since: '2025-06-02', days: 11, date: TODAY },
   { code: 'pain_week_rise', level: 'ease_off', weekMean: 4.2, previousWeekMean: 2, date: TODAY },
   { code: 'pain_high', level: 'warning', pain: 7, date: TODAY, moment: 'later' },
   { code: 'pain_high', level: 'warning', pain: 7, date: TODAY, moment: 'morning' },
@@ -102,6 +102,7 @@ const TITLES: Title[] = [
   'easy_today',
   'easy_next',
   'building_up',
+  'see_physio',
 ];
 
 describe('reasons in the runner’s language', () => {

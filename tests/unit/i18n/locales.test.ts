@@ -25,6 +25,7 @@ const TITLE_SET: Record<Title, true> = {
   easy_today: true,
   easy_next: true,
   building_up: true,
+  see_physio: true,
 };
 const TITLES = Object.keys(TITLE_SET);
 import { LISTED_KINDS, OUTCOME_KINDS } from '../../../core/files/import-stream';
