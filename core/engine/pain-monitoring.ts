@@ -143,12 +143,14 @@ export function painState(
   const state = { latest, place, redFlags, flagsUnanswered, morningAfter, painfulDays };
   if (!latest || !latestDay) return { findings, ...state };
 
-  // Referral: pain at least 3 two weeks ago (give or take a few days of no answer), on at least
-  // two thirds of the answered days since, and still now.
+  // Referral: pain at least 3 two weeks ago (or up to four days before, for days not answered), on at least
+  // two thirds of the answered days since, and still now (today or yesterday, so a settled morning
+  // does not withdraw the referral the evening before gave).
   const start = addDays(today, -(PERSISTENT_DAYS - 1));
   let persistent: PainFinding | null = null;
-  if (latest.pain > PAIN_FINE_MAX) {
-    const early = sorted.filter((c) => c.date >= addDays(start, -4) && c.date <= addDays(start, 2));
+  const recent = Math.max(...[todays, byDate.get(yesterday)].map((c) => (c ? dayPain(c) : 0)));
+  if (recent > PAIN_FINE_MAX) {
+    const early = sorted.filter((c) => c.date >= addDays(start, -4) && c.date <= start);
     const since = early.find((c) => dayPain(c) > PAIN_FINE_MAX);
     if (since) {
       const answered = sorted.filter((c) => c.date >= since.date);

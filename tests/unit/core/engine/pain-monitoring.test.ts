@@ -162,8 +162,9 @@ describe('hip pain, by day and moment', () => {
     // Calm: a referral, while the three rules still decide the runs.
     expect(v.level).toBe('calm');
     expect(v.title).not.toBe('all_good');
-    // Pain gone today: no referral.
+    // Pain gone today and yesterday: no referral.
     fourteen[0] = day(TODAY, { l: 1 });
+    fourteen[1] = day(d(1), { l: 1 });
     expect(verdict(fourteen).hipCare.referral).toBeNull();
   });
 
