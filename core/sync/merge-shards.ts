@@ -1,5 +1,5 @@
 import type { Source } from '../activity';
-import type { CheckIn } from '../check-in';
+import { latestAnswer, type CheckIn, type PainAnswer } from '../check-in';
 import { PRIORITY } from '../merge-duplicates';
 import { deletionMatches, groupSameActivities, sourceOfKey } from '../same-activity';
 import { encodeCheckIn, encodeRun, type ShardContent, type SyncRun } from './shard-format';
@@ -87,15 +87,32 @@ export function mergeShards(contents: readonly ShardContent[]): MergedShards {
     .map(([d]) => d)
     .sort();
 
-  // Check-ins: the latest answer of each date; at equal times the larger row, so the pick never
-  // depends on which browser's item came first.
-  const answers = new Map<string, { c: CheckIn; row: string }>();
+  // Check-ins: the latest check-in of each date gives the place and red flags; at equal times the
+  // larger row, so the pick never depends on which browser's item came first. Each answer slot
+  // (morning, later) is the latest of that slot in any browser: a morning answered on the phone's
+  // browser and an evening one on the laptop are both kept.
+  const answers = new Map<string, { c: CheckIn; row: string; slots: Pick<CheckIn, 'morning' | 'later'> }>();
+  const newer = (a: PainAnswer | undefined, b: PainAnswer | undefined) =>
+    !a ? b : !b ? a : b.atMs > a.atMs || (b.atMs === a.atMs && b.pain > a.pain) ? b : a;
   for (const c of contents)
     for (const x of c.checkIns) {
       const row = encodeCheckIn(x);
       const cur = answers.get(x.date);
-      if (!cur || x.atMs > cur.c.atMs || (x.atMs === cur.c.atMs && row > cur.row)) answers.set(x.date, { c: x, row });
+      const slots = { morning: newer(cur?.slots.morning, x.morning), later: newer(cur?.slots.later, x.later) };
+      if (!cur || x.atMs > cur.c.atMs || (x.atMs === cur.c.atMs && row > cur.row))
+        answers.set(x.date, { c: x, row, slots });
+      else cur.slots = slots;
     }
-  const checkIns = [...answers.values()].map((a) => a.c).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const checkIns = [...answers.values()]
+    .map(({ c, slots }) => {
+      const out: CheckIn = { ...c };
+      delete out.morning;
+      delete out.later;
+      if (slots.morning) out.morning = slots.morning;
+      if (slots.later) out.later = slots.later;
+      out.pain = latestAnswer(out).pain;
+      return out;
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   return { runs, restMarks, checkIns };
 }

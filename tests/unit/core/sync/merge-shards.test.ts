@@ -80,6 +80,29 @@ describe('merging shards', () => {
     expect(m.checkIns.map((c) => c.pain)).toEqual([5]);
   });
 
+  it('check-ins: a morning answered in one browser and an evening one in another are both kept', () => {
+    const phone = shard({
+      checkIns: [{ date: '2026-11-20', pain: 1, atMs: T, morning: { pain: 1, atMs: T }, place: 'outside', flags: [] }],
+    });
+    const laptop = shard({
+      checkIns: [{ date: '2026-11-20', pain: 4, atMs: T + 9e6, later: { pain: 4, atMs: T + 9e6 }, place: 'buttock' }],
+    });
+    for (const order of [
+      [phone, laptop],
+      [laptop, phone],
+    ])
+      expect(mergeShards(order).checkIns).toEqual([
+        {
+          date: '2026-11-20',
+          pain: 4,
+          atMs: T + 9e6,
+          morning: { pain: 1, atMs: T },
+          later: { pain: 4, atMs: T + 9e6 },
+          place: 'buttock',
+        },
+      ]);
+  });
+
   it('deleting a 1.2 km walk at 07:00 leaves the 10 km run at 07:05, here and in the other browser', () => {
     const walk = run({ sourceKeys: ['file:walk'], sport: 'walk', distanceM: 1200, movingS: 900, elapsedS: 960 });
     const runAfter = run({ sourceKeys: ['strava:2'], startMs: T + 5 * 60_000 });
