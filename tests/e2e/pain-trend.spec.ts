@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './extension-fixture';
 import { daysAgo, runOn, seed, sendFrom, type SeedActivity } from './seed';
 
@@ -93,6 +94,13 @@ test('the options page draws six weeks of pain with the runs and the spike; the 
   // The explanation of the model and the red flags is on the same page.
   await expect(page.getByTestId('pain-model')).toContainText('Silbernagel');
   await expect(page.getByTestId('pain-model-flags').locator('li')).toHaveCount(3);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('#pain-trend').include('#pain-model').analyze();
+    expect(
+      results.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
 
   // One tap from the popup.
   const popup = await openExtensionPage('popup.html');
