@@ -3,6 +3,7 @@ import { answerMoment, applyAnswer } from '../core/check-in';
 import { handEntryInput } from '../core/hand-entry';
 import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
+import { painTrend, trendActivitiesFrom, trendFrom } from '../core/engine/pain-trend';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { restoreChanges } from '../core/restore-changes';
 import { parseRequest, type Sender } from '../core/messages';
@@ -37,6 +38,11 @@ export interface RouterDeps {
   restoreRestMarks(dates: readonly string[]): Promise<void>;
   clearRestMarks(): Promise<void>;
   checkIns: CheckInStore;
+  /**
+   * Where the popup's state reads runs and check-ins: the stores, or with run sync on the stores
+   * merged with the other browsers' (background/sync/run-sync.ts). The pain trend reads the same.
+   */
+  history(): Promise<{ activities: Pick<ActivityStore, 'between'>; checkIns: Pick<CheckInStore, 'between'> }>;
   /** What the popup shows; recomputed from the store on each request. */
   popupState(): Promise<PopupState>;
   /**
@@ -51,7 +57,12 @@ export interface RouterDeps {
 }
 
 /** Requests that only read; any other may change what the popup shows (a new type does, by default). */
-const READS: ReadonlySet<MessageType> = new Set<MessageType>(['state/get', 'activities/list', 'backup/export']);
+const READS: ReadonlySet<MessageType> = new Set<MessageType>([
+  'state/get',
+  'pain/trend',
+  'activities/list',
+  'backup/export',
+]);
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
   const parsed = parseRequest(raw, sender, deps.now());
@@ -207,6 +218,15 @@ const handlers: { [K in MessageType]: Handler<K> } = {
   },
   'state/get': async (req, sender, deps) => {
     return { ok: true, ...(await deps.popupState()) };
+  },
+  'pain/trend': async (req, sender, deps) => {
+    const today = localDateOf(deps.now(), deps.timeZone());
+    const [settings, history] = await Promise.all([deps.loadSettings(), deps.history()]);
+    const [activities, checkIns] = await Promise.all([
+      history.activities.between(trendActivitiesFrom(today, settings), today),
+      history.checkIns.between(trendFrom(today), today),
+    ]);
+    return { ok: true, today, ...painTrend(today, checkIns, activities, settings) };
   },
   'settings/update': async (req, sender, deps) => {
     const r = await deps.updateSettings(req.patch);

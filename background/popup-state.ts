@@ -1,6 +1,7 @@
 import { answerMoment } from '../core/check-in';
 import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
 import { breakLookup, historyWindow, selectActivities } from '../core/engine/history-window';
+import { TREND_DAYS } from '../core/engine/pain-trend';
 import { rollingWeeks } from '../core/engine/weekly-chart';
 import { lastRunRead } from '../core/last-run-read';
 import { addDays, localDateOf } from '../core/local-date';
@@ -24,8 +25,8 @@ export type { PopupState };
  */
 /** Check-ins the verdict reads: a year, for red flags not yet cleared. */
 export const PAIN_HISTORY_DAYS = 366;
-/** Check-ins the popup gets: six weeks, for the pain trend and the strip. */
-export const TREND_DAYS = 42;
+/** Check-ins the popup gets: six weeks, the pain trend's (core/engine/pain-trend.ts), for the strip. */
+export { TREND_DAYS };
 
 export async function buildPopupState(
   // With sync on, the store merged with the other browsers' runs (background/sync/run-sync.ts).

@@ -5,6 +5,8 @@ import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
 import { unitsFor } from './format';
 import { HistoryTable } from './HistoryTable';
+import { PainModel } from './PainModel';
+import { PainTrend } from './PainTrend';
 import { PlanQuestions } from './PlanQuestions';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
@@ -13,7 +15,8 @@ import { DisplaySettings, HipSettings, SettingsForm } from './SettingsForm';
 
 /**
  * The options page, in the order a runner needs it: their runs (in, out, history), their plan,
- * their hips, display, run sync, and deleting everything last. Links at the top jump to each.
+ * their hips and their hip pain (the six-week trend, and how Hip Check reads it), display, run
+ * sync, and deleting everything last. Links at the top jump to each.
  */
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -49,6 +52,7 @@ export function Options() {
         <a href="#runs">{t('dataTitle')}</a>
         <a href="#plan">{t('settingsTitle')}</a>
         <a href="#hips">{t('hipsTitle')}</a>
+        <a href="#pain-trend">{t('trend_sectionTitle')}</a>
         <a href="#display">{t('displayTitle')}</a>
         <a href="#sync">{t('syncTitle')}</a>
         <a href="#delete">{t('deleteAllTitle')}</a>
@@ -68,6 +72,8 @@ export function Options() {
         {settings && <SettingsForm settings={settings} units={unitsFor(settings)} onSaved={setSettings} />}
       </div>
       {settings && <HipSettings settings={settings} onSaved={setSettings} />}
+      {settings && <PainTrend units={unitsFor(settings)} version={version} />}
+      <PainModel />
       {settings && <DisplaySettings settings={settings} onSaved={setSettings} />}
       <div id="sync">
         <RunSyncOption />

@@ -148,6 +148,12 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
         <button type="button" class="linklike" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>
+        {/* One tap to the six-week pain trend, once there is an answer to show in it. */}
+        {state.checkIns.length > 0 && (
+          <a href="/options.html#pain-trend" target="_blank" data-testid="trend-link">
+            {t('trend_open')}
+          </a>
+        )}
         {!empty && (
           <a href="/welcome.html" target="_blank">
             {t('welcomeOpen')}

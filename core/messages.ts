@@ -60,6 +60,8 @@ export type ContentRequest =
 
 export type PageRequest =
   | { type: 'state/get' }
+  /** The options page's six-week pain trend. */
+  | { type: 'pain/trend' }
   | { type: 'settings/update'; patch: Record<string, unknown> }
   | { type: 'activities/add'; activities: ActivityInput[] }
   /** "I ran today" from the popup's form; sent again by a double click, stored once. */
@@ -213,6 +215,7 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
 
   switch (raw.type) {
     case 'state/get':
+    case 'pain/trend':
     case 'backup/export':
     case 'problems/clear':
       return { ok: true, value: { type: raw.type } };

@@ -1,6 +1,7 @@
 import type { Activity } from './activity';
 import type { CheckIn, PainMoment } from './check-in';
 import type { DayKind } from './engine/calendar-summary';
+import type { PainTrend } from './engine/pain-trend';
 import type { ChartWeek } from './engine/weekly-chart';
 import type { LastRunRead } from './last-run-read';
 import type { Verdict } from './engine/verdict';
@@ -87,6 +88,8 @@ export interface ProtocolMap {
   'upload/file': SaveOutcome & { notActivities: number };
   'problem/report': object;
   'state/get': PopupState;
+  /** Six weeks of pain answers with the runs and spikes beneath them (core/engine/pain-trend.ts). */
+  'pain/trend': PainTrend & { today: string };
   'settings/update': { settings: Settings };
   'activities/add': SaveOutcome;
   /** `id`: the run's source id, for "Undo". */

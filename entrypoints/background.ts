@@ -45,14 +45,16 @@ export default defineBackground(() => {
   // reads; recomputed whenever data, settings or the day change, and copied to storage.session,
   // where the popup reads it without waking this worker (messaging/popup-state-copy.ts).
   let cached: PopupState | null = null;
-  const computeState = async () => {
-    const store = await getStore();
-    const marks = await listRestMarks();
-    // With run sync on, the other browsers' runs and rest marks count too.
-    const synced = await runSync.history(store, marks).catch((e: unknown) => {
+  // With run sync on, the other browsers' runs, rest marks and check-ins count too.
+  const syncedHistory = (store: ActivityStore, marks: string[]) =>
+    runSync.history(store, marks).catch((e: unknown) => {
       console.warn(`[Hip Check] synced runs not read: ${errorText(e)}`);
       return null;
     });
+  const computeState = async () => {
+    const store = await getStore();
+    const marks = await listRestMarks();
+    const synced = await syncedHistory(store, marks);
     cached = await buildPopupState(
       synced?.source ?? store,
       await loadSettings(),
@@ -141,6 +143,10 @@ export default defineBackground(() => {
     clearRestMarks: async () => {
       await noteRestMarks(await listRestMarks(), false, Date.now());
       await clearRestMarks();
+    },
+    history: async () => {
+      const synced = await syncedHistory(store, await listRestMarks());
+      return { activities: synced?.source ?? store, checkIns: synced?.checkIns ?? checkIns };
     },
     popupState: async () => {
       const fresh = cached?.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();

@@ -28,7 +28,8 @@ export const SPIKE_REPORT_DAYS = 7;
 
 export type SpikeSeverity = 'none' | 'caution' | 'warning' | 'high';
 
-const SEVERITY_RANK: Record<SpikeSeverity, number> = { none: 0, caution: 1, warning: 2, high: 3 };
+/** Severities in order, for picking the worst of several runs. */
+export const SEVERITY_RANK: Record<SpikeSeverity, number> = { none: 0, caution: 1, warning: 2, high: 3 };
 
 /** Float noise must not turn "exactly 10 % longer" into "more than 10 %". */
 const EPSILON_PCT = 1e-9;

@@ -42,6 +42,7 @@ async function deps(): Promise<RouterDeps> {
     clearRestMarks: async () => {
       marks = [];
     },
+    history: async () => ({ activities: store, checkIns }),
     popupState: async () => ({
       ...(await buildPopupState(
         store,

@@ -60,6 +60,7 @@ describe('message validation', () => {
   it('web pages cannot ask for the history, settings or a backup', () => {
     for (const type of [
       'state/get',
+      'pain/trend',
       'backup/export',
       'backup/import',
       'settings/update',
@@ -70,6 +71,13 @@ describe('message validation', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(problemDebugText(r.error)).toContain('request_not_from_page');
     }
+  });
+
+  it('pain/trend from a page carries nothing but its type', () => {
+    expect(parseRequest({ type: 'pain/trend', from: '1970-01-01', days: 1e9 }, page, NOW)).toEqual({
+      ok: true,
+      value: { type: 'pain/trend' },
+    });
   });
 
   it('drops unknown fields instead of storing them', () => {
