@@ -14,9 +14,9 @@ export { formatDose } from './hip-care-parts';
 // (what each works, the dose, numbered steps, a drawing; the first with its steps open), the
 // positions that spare the outside of the hip when it hurts there, and "Browse all exercises"
 // with the whole library, rest and ice, and when to see a GP or physiotherapist (HipLibrary.tsx,
-// loaded when opened). With red-flag symptoms only the notice to stop and see a clinician (and how
-// to rest meanwhile), no exercises; before today's warning-sign questions are answered, no
-// exercise yet.
+// loaded when opened). With red-flag symptoms only the notice to stop and see a clinician, naming
+// why (and how to rest meanwhile), no exercises; after two weeks of pain a short notice to see one
+// above the exercises; before today's warning-sign questions are answered, no exercise yet.
 
 /** The engine's advice codes, in the words of _locales. see_clinician has its own notice. */
 export const ADVICE_KEYS: Readonly<Record<Exclude<HipCareCode, 'see_clinician'>, string>> = {
@@ -34,9 +34,10 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
   const [Library, setLibrary] = useState<typeof HipLibraryType | null>(null);
   // The notice to see a clinician is its own chunk: rare, and the verdict above already says it.
   const [Clinician, setClinician] = useState<typeof HipClinicianType | null>(null);
+  const referred = hc.seeClinician || hc.referral?.code === 'persistent';
   useEffect(() => {
-    if (hc.seeClinician && !Clinician) void import('./HipClinician').then((m) => setClinician(() => m.HipClinician));
-  }, [hc.seeClinician]);
+    if (referred && !Clinician) void import('./HipClinician').then((m) => setClinician(() => m.HipClinician));
+  }, [referred]);
   const openLibrary = () => {
     if (!Library) void import('./HipLibrary').then((m) => setLibrary(() => m.HipLibrary));
   };
@@ -45,7 +46,7 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
     return (
       <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="clinician">
         <h2 id={titleId}>{t('hip_title')}</h2>
-        {Clinician && <Clinician />}
+        {Clinician && <Clinician referral={hc.referral} stop />}
       </section>
     );
 
@@ -72,6 +73,7 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
   return (
     <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="exercises">
       <h2 id={titleId}>{t('hip_title')}</h2>
+      {Clinician && hc.referral?.code === 'persistent' && <Clinician referral={hc.referral} stop={false} />}
       {advice.length > 0 && (
         <ul class="hip-advice">
           {advice.map((a) => (

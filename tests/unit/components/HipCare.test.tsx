@@ -323,6 +323,28 @@ describe('HipCare', () => {
     checkStructure(el);
   });
 
+  it('pain for two weeks: a notice to see a GP or physiotherapist and ask for a gait analysis, above the exercises', async () => {
+    const el = show(
+      care({
+        mobilityAfterRun: true,
+        pain: 4,
+        place: 'buttock',
+        referral: { code: 'persistent', since: '2025-06-01' },
+      }),
+    );
+    await vi.waitFor(() => expect(q(el, '[data-testid="hip-referral"]')).not.toBeNull());
+    const notice = q(el, '[data-testid="hip-referral"]')!;
+    expect(notice.getAttribute('data-reason')).toBe('persistent');
+    expect(textOf(notice)).toBe(MESSAGES.hip_clinician_persistent!.message);
+    expect(textOf(notice)).toMatch(/gait analysis/);
+    expect(textOf(notice)).not.toMatch(/red-flag|warning signs/i);
+    // Above the advice and the exercises, which are still shown.
+    expect(notice.compareDocumentPosition(q(el, '[data-testid="hip-today"]')!) & 4).toBeTruthy();
+    expect(qa(el, '[data-testid="hip-today"] article').length).toBeGreaterThanOrEqual(2);
+    expect(q(el, '[role="alert"]')).toBeNull();
+    checkStructure(el);
+  });
+
   it('on a full rest day: the rest advice and two gentle stretches', () => {
     const el = show(care({ fullRestToday: true, extraStrength: true }));
     expect(qa(el, '.hip-advice li').map((li) => li.getAttribute('data-code'))).toEqual(['full_rest', 'extra_strength']);
