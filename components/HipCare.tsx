@@ -1,11 +1,20 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { hipSafety, OUTSIDE_POSITIONS, pickExercises, REST_AND_ICE } from '../core/engine/hip-care-library';
+import {
+  hipSafety,
+  OUTSIDE_POSITIONS,
+  pickExercises,
+  REST_AND_ICE,
+  STRENGTH_WEEKDAYS,
+  strengthAfterRun,
+} from '../core/engine/hip-care-library';
 import type { Settings } from '../core/settings';
 import type { HipCare as HipCareAdvice, HipCareCode } from '../core/engine/verdict';
+import { weekdayName } from './format';
 import { ExerciseCard, GuidanceBlock, GuidanceList } from './hip-care-parts';
 import type { HipClinician as HipClinicianType } from './HipClinician';
 import type { HipLibrary as HipLibraryType } from './HipLibrary';
 import { t } from './i18n';
+import { listFormat } from './intl-cache';
 import './hip-care.css';
 
 export { formatDose } from './hip-care-parts';
@@ -67,9 +76,13 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
 
   const safety = hipSafety(hc, props.settings);
   const today = pickExercises(hc, props.settings, props.today);
-  const advice = hc.advice.flatMap((a) =>
-    a.code === 'see_clinician' ? [] : [{ code: a.code, key: ADVICE_KEYS[a.code] }],
+  const advice: { code: string; text: string }[] = hc.advice.flatMap((a) =>
+    a.code === 'see_clinician' ? [] : [{ code: a.code, text: t(ADVICE_KEYS[a.code]) }],
   );
+  if (strengthAfterRun(hc, props.today)) {
+    const days = listFormat(navigator.language).format(STRENGTH_WEEKDAYS.map((d) => weekdayName(d)));
+    advice.push({ code: 'strength_after_run', text: t('hip_advice_strength_after_run', days) });
+  }
   return (
     <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="exercises">
       <h2 id={titleId}>{t('hip_title')}</h2>
@@ -78,7 +91,7 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
         <ul class="hip-advice">
           {advice.map((a) => (
             <li key={a.code} data-code={a.code}>
-              {t(a.key)}
+              {a.text}
             </li>
           ))}
         </ul>

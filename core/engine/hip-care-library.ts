@@ -343,6 +343,17 @@ export function hiddenBecause(s: HipSafety): HiddenBecause[] {
  */
 export const STRENGTH_WEEKDAYS: readonly number[] = Object.freeze([2, 5]);
 
+/** After a run (or none due) on one of the week's strength days: strength work after the run too. */
+export function strengthAfterRun(hipCare: HipCare, today: string): boolean {
+  return (
+    !hipCare.seeClinician &&
+    !hipCare.awaitingFlags &&
+    !hipCare.fullRestToday &&
+    !hipCare.strengthToday &&
+    STRENGTH_WEEKDAYS.includes(weekdayOf(today))
+  );
+}
+
 /** How many of each kind today, in the order shown (mobility first, as the engine's advice). */
 export function plannedKinds(hipCare: HipCare, today: string): { mobility: number; strength: number } {
   if (hipCare.seeClinician || hipCare.awaitingFlags) return { mobility: 0, strength: 0 };
@@ -357,7 +368,7 @@ export function plannedKinds(hipCare: HipCare, today: string): { mobility: numbe
   if (hipCare.strengthToday) return { mobility: 0, strength: 2 + extra };
   // After a run: one stretch and strength work on the week's strength days, else mobility; plus
   // one strength exercise when an extra strength session is due this week.
-  if (STRENGTH_WEEKDAYS.includes(weekdayOf(today))) return { mobility: 1, strength: 1 + extra };
+  if (strengthAfterRun(hipCare, today)) return { mobility: 1, strength: 1 + extra };
   return { mobility: 3 - extra, strength: extra };
 }
 

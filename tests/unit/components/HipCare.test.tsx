@@ -288,6 +288,27 @@ describe('HipCare', () => {
     ).toBeNull();
   });
 
+  it('after a run on a strength day: one strength exercise, and a line saying which days and why', () => {
+    const el = show(care({ mobilityAfterRun: true }), settings(), '2025-06-17'); // a Tuesday
+    expect(qa(el, '[data-testid="hip-today"] article').map((a) => a.getAttribute('data-kind'))).toEqual([
+      'mobility',
+      'strength',
+    ]);
+    expect(qa(el, '.hip-advice li').map((li) => li.getAttribute('data-code'))).toEqual([
+      'mobility_after_run',
+      'strength_after_run',
+    ]);
+    const line = textOf(q(el, '.hip-advice li[data-code="strength_after_run"]'));
+    expect(line).toMatch(/^A strength day \(Tuesday and Friday\): .*at least twice a week\.$/);
+    // Not on other days, nor on a day without running (strength anyway).
+    expect(
+      q(show(care({ mobilityAfterRun: true }), settings(), '2025-06-18'), '[data-code="strength_after_run"]'),
+    ).toBeNull();
+    expect(
+      q(show(care({ strengthToday: true }), settings(), '2025-06-17'), '[data-code="strength_after_run"]'),
+    ).toBeNull();
+  });
+
   it('strength cards say how to progress; stretches do not', () => {
     const el = show(care({ mobilityAfterRun: true, strengthToday: true }));
     for (const card of qa(el, '[data-testid="hip-today"] article')) {
