@@ -1,20 +1,31 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { pickExercises } from '../core/engine/hip-care-library';
+import {
+  hipSafety,
+  OUTSIDE_POSITIONS,
+  pickExercises,
+  REST_AND_ICE,
+  STRENGTH_WEEKDAYS,
+  strengthAfterRun,
+} from '../core/engine/hip-care-library';
 import type { Settings } from '../core/settings';
 import type { HipCare as HipCareAdvice, HipCareCode } from '../core/engine/verdict';
-import { ExerciseCard } from './hip-care-parts';
+import { weekdayName } from './format';
+import { ExerciseCard, GuidanceBlock, GuidanceList } from './hip-care-parts';
 import type { HipClinician as HipClinicianType } from './HipClinician';
 import type { HipLibrary as HipLibraryType } from './HipLibrary';
 import { t } from './i18n';
+import { listFormat } from './intl-cache';
 import './hip-care.css';
 
 export { formatDose } from './hip-care-parts';
 
 // Hip care in the popup: the engine's advice in a line or two, two or three exercises for today
-// (what each works, the dose, numbered steps, a drawing; the first with its steps open), and
-// "Browse all exercises" with the whole library, rest and ice, and when to see a GP or
-// physiotherapist (HipLibrary.tsx, loaded when opened). With red-flag symptoms only the notice to
-// stop and see a clinician (and how to rest meanwhile), no exercises.
+// (what each works, the dose, numbered steps, a drawing; the first with its steps open), the
+// positions that spare the outside of the hip when it hurts there, and "Browse all exercises"
+// with the whole library, rest and ice, and when to see a GP or physiotherapist (HipLibrary.tsx,
+// loaded when opened). With red-flag symptoms only the notice to stop and see a clinician, naming
+// why (and how to rest meanwhile), no exercises; after two weeks of pain a short notice to see one
+// above the exercises; before today's warning-sign questions are answered, no exercise yet.
 
 /** The engine's advice codes, in the words of _locales. see_clinician has its own notice. */
 export const ADVICE_KEYS: Readonly<Record<Exclude<HipCareCode, 'see_clinician'>, string>> = {
@@ -32,9 +43,10 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
   const [Library, setLibrary] = useState<typeof HipLibraryType | null>(null);
   // The notice to see a clinician is its own chunk: rare, and the verdict above already says it.
   const [Clinician, setClinician] = useState<typeof HipClinicianType | null>(null);
+  const referred = hc.seeClinician || hc.referral?.code === 'persistent';
   useEffect(() => {
-    if (hc.seeClinician && !Clinician) void import('./HipClinician').then((m) => setClinician(() => m.HipClinician));
-  }, [hc.seeClinician]);
+    if (referred && !Clinician) void import('./HipClinician').then((m) => setClinician(() => m.HipClinician));
+  }, [referred]);
   const openLibrary = () => {
     if (!Library) void import('./HipLibrary').then((m) => setLibrary(() => m.HipLibrary));
   };
@@ -43,23 +55,43 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
     return (
       <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="clinician">
         <h2 id={titleId}>{t('hip_title')}</h2>
-        {Clinician && <Clinician />}
+        {Clinician && <Clinician referral={hc.referral} stop />}
       </section>
     );
 
-  const outerHipPain = props.settings.outerHipPain || hc.avoidCrossBodyStretches;
-  const today = pickExercises(hc, { outerHipPain }, props.today);
-  const advice = hc.advice.flatMap((a) =>
-    a.code === 'see_clinician' ? [] : [{ code: a.code, key: ADVICE_KEYS[a.code] }],
+  // Groin pain can be a stress fracture: nothing new to do before the questions are answered.
+  if (hc.awaitingFlags)
+    return (
+      <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="awaiting-flags">
+        <h2 id={titleId}>{t('hip_title')}</h2>
+        <p class="hip-notice" data-testid="hip-awaiting-flags">
+          {t('hip_awaiting_flags')}
+        </p>
+        <details class="hip-library" data-testid="hip-rest">
+          <summary>{t(REST_AND_ICE.titleKey)}</summary>
+          <GuidanceList guidance={REST_AND_ICE} />
+        </details>
+      </section>
+    );
+
+  const safety = hipSafety(hc, props.settings);
+  const today = pickExercises(hc, props.settings, props.today);
+  const advice: { code: string; text: string }[] = hc.advice.flatMap((a) =>
+    a.code === 'see_clinician' ? [] : [{ code: a.code, text: t(ADVICE_KEYS[a.code]) }],
   );
+  if (strengthAfterRun(hc, props.today)) {
+    const days = listFormat(navigator.language).format(STRENGTH_WEEKDAYS.map((d) => weekdayName(d)));
+    advice.push({ code: 'strength_after_run', text: t('hip_advice_strength_after_run', days) });
+  }
   return (
     <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="exercises">
       <h2 id={titleId}>{t('hip_title')}</h2>
+      {Clinician && hc.referral?.code === 'persistent' && <Clinician referral={hc.referral} stop={false} />}
       {advice.length > 0 && (
         <ul class="hip-advice">
           {advice.map((a) => (
             <li key={a.code} data-code={a.code}>
-              {t(a.key)}
+              {a.text}
             </li>
           ))}
         </ul>
@@ -71,10 +103,11 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
           </li>
         ))}
       </ul>
+      {safety.outside && <GuidanceBlock guidance={OUTSIDE_POSITIONS} idPrefix={`${uid}-today`} />}
       <p class="hip-safety muted">{t('hip_safety')}</p>
       <details class="hip-library" data-testid="hip-library" onToggle={openLibrary}>
         <summary>{t('hip_browse')}</summary>
-        {Library && <Library outerHipPain={outerHipPain} uid={uid} />}
+        {Library && <Library safety={safety} uid={uid} />}
       </details>
     </section>
   );

@@ -4,10 +4,10 @@ import type { IconId } from '../core/engine/hip-care-library';
 // Exercise drawings are SVG files in public/exercises/<id>.svg (drawn by
 // scripts/draw-exercises.mjs), served by the extension rather than bundled, so they cost the
 // popup's JavaScript nothing. Each is painted as a CSS mask over currentColor (hip-care.css), so
-// it follows the text colour in light and dark themes. The two notice icons are small enough to
-// stay inline.
+// it follows the text colour in light and dark themes. The notice icons are small enough to stay
+// inline.
 
-type NoticeId = 'rest_ice' | 'red_flag';
+type NoticeId = 'rest_ice' | 'red_flag' | 'positions';
 
 const NOTICES: Record<NoticeId, () => JSX.Element> = {
   rest_ice: () => (
@@ -23,6 +23,13 @@ const NOTICES: Record<NoticeId, () => JSX.Element> = {
       <path d="M24 5l20 37H4z" />
       <path d="M24 18v12" />
       <circle cx="24" cy="36" r="1.8" fill="currentColor" stroke="none" />
+    </>
+  ),
+  positions: () => (
+    <>
+      {/* Two legs lying one on the other, a pillow between the knees. */}
+      <path d="M4 12h28l10 8M4 36h28l10-8" />
+      <rect x="18" y="18" width="16" height="12" rx="4" />
     </>
   ),
 };

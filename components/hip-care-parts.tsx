@@ -53,10 +53,35 @@ export function ExerciseCard(props: { exercise: Exercise; level: 3 | 4; idPrefix
           {steps}
         </details>
       )}
+      {e.noteKey && (
+        <p class="hip-note" data-testid="hip-note">
+          {t(e.noteKey)}
+        </p>
+      )}
+      {e.progressionKey && (
+        <p class="hip-progression muted" data-testid="hip-progression">
+          {t(e.progressionKey)}
+        </p>
+      )}
       <p class="hip-targets muted">
         {t('hip_targets_label')} <span data-testid="hip-targets">{t(e.targetsKey)}</span>
       </p>
     </article>
+  );
+}
+
+/** A guidance block with its heading and icon, at the heading level its place needs. */
+export function GuidanceBlock(props: { guidance: Guidance; idPrefix: string }) {
+  const g = props.guidance;
+  const headingId = `${props.idPrefix}-${g.id}`;
+  return (
+    <section class={`hip-guidance hip-guidance-${g.id}`} aria-labelledby={headingId} data-guidance={g.id}>
+      <h3 id={headingId} class="hip-guidance-title">
+        <ExerciseIcon icon={g.icon} size={20} />
+        {t(g.titleKey)}
+      </h3>
+      <GuidanceList guidance={g} />
+    </section>
   );
 }
 

@@ -382,6 +382,34 @@ function hipCircles() {
   return svg({ scenery: wall, start, end, arrows: [arrow('M63.7 50.8A11 11 0 1 1 82.4 54.1', [82.4, 54.1], 130)] });
 }
 
+function standingIsometricAbduction() {
+  scaled(1);
+  // Side-on to a wall on the left, seen from the front: the leg nearer the wall, knee bent and
+  // foot off the floor, presses its knee outwards against the wall and holds.
+  const wallX = 36;
+  const wall = faintLine(`M3 ${FLOOR}H${W - 3}M${wallX} ${FLOOR}V8`);
+  const hip = [58, 50];
+  const handsOnHips = [
+    { at: -1, end: [53, hip[1]], side: 1 },
+    { at: 1, end: [63, hip[1]], side: -1 },
+  ];
+  const standing = { at: 1, end: [65, G], side: -1 };
+  const root = [hip[0] - 5, hip[1]];
+  // The thigh from the hip to a knee at x, the shin hanging from it with the foot lifted.
+  const pose = (kneeX) => {
+    const f = front(hip, [standing], handsOnHips);
+    const knee = [kneeX, root[1] + Math.sqrt(L.thigh ** 2 - (root[0] - kneeX) ** 2)];
+    const thighDeg = (Math.atan2(knee[1] - root[1], knee[0] - root[0]) * 180) / Math.PI;
+    f.strokes.push({ pts: limb(root, { a1: thighDeg, a2: 86 }, L.thigh, L.shin) });
+    return f;
+  };
+  // At the end the knee's stroke (5 wide) touches the wall line.
+  const start = pose(45);
+  const end = pose(wallX + 3.5);
+  // Between the legs, the push: the knee goes out towards the wall.
+  return svg({ scenery: wall, start, end, arrows: [straightArrow([59, 74], [49, 74])] });
+}
+
 const DRAWINGS = {
   figure_four: figureFour,
   kneeling_hip_flexor: kneelingHipFlexor,
@@ -395,6 +423,7 @@ const DRAWINGS = {
   side_lying_abduction: sideLyingAbduction,
   single_leg_bridge: singleLegBridge,
   band_side_steps: bandSideSteps,
+  standing_isometric_abduction: standingIsometricAbduction,
 };
 
 const outDir = new URL('../public/exercises/', import.meta.url);

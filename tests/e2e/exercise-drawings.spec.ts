@@ -16,6 +16,7 @@ const IDS = [
   'glute_bridge',
   'clamshell',
   'lateral_step_up',
+  'standing_isometric_abduction',
   'side_lying_abduction',
   'single_leg_bridge',
   'band_side_steps',

@@ -6,7 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ADVICE_KEYS, formatDose, HipCare } from '../../../components/HipCare';
 import { drawingUrl, ExerciseIcon, NOTICE_IDS } from '../../../components/exercise-icons';
-import { EXERCISES, libraryFor, libraryMessageKeys, pickExercises } from '../../../core/engine/hip-care-library';
+import {
+  ANY_HIP,
+  EXERCISES,
+  libraryFor,
+  libraryMessageKeys,
+  pickExercises,
+} from '../../../core/engine/hip-care-library';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 import type { HipCare as HipCareAdvice } from '../../../core/engine/verdict';
 import { care as careFixture } from '../core/engine/care-fixture';
@@ -193,7 +199,7 @@ describe('HipCare', () => {
     expect(flags).toContain('groin');
     expect(flags).toContain('two weeks');
     expect(q(details, '[role="alert"]')).toBeNull();
-    expect(q(el, '[data-testid="hip-cross-body-hidden"]')).toBeNull();
+    expect(q(el, '[data-testid="hip-hidden"]')).toBeNull();
     checkStructure(el);
   });
 
@@ -209,11 +215,12 @@ describe('HipCare', () => {
         expect(shown).not.toContain('figure_four');
         expect(shown).not.toContain('knee_to_opposite_shoulder');
         expect(qa(q(el, 'details.hip-library')!, 'article').map((a) => a.getAttribute('data-exercise'))).toEqual(
-          libraryFor({ outerHipPain: true }).map((e) => e.id),
+          libraryFor({ ...ANY_HIP, outside: true }).map((e) => e.id),
         );
-        expect(textOf(q(el, '[data-testid="hip-cross-body-hidden"]'))).toBe(
-          MESSAGES.hip_library_cross_body_hidden!.message,
-        );
+        expect(qa(el, '[data-testid="hip-hidden"]').map((p) => p.getAttribute('data-why'))).toEqual([
+          'cross_body_outside',
+        ]);
+        expect(textOf(q(el, '[data-testid="hip-hidden"]'))).toBe(MESSAGES.hip_library_cross_body_hidden!.message);
       }
     }
     // The engine's flag alone is enough, even if the settings passed say otherwise.
@@ -237,6 +244,125 @@ describe('HipCare', () => {
     expect(qa(el, 'article')).toHaveLength(0);
     expect(q(el, '[data-testid="hip-library"]')).toBeNull();
     expect(textOf(q(el, '[data-testid="hip-rest"] summary'))).toBe(MESSAGES.hip_rest_title!.message);
+    checkStructure(el);
+  });
+
+  it('pain on the outside of the hip: positions that spare it, and side-lying work on the pain-free side only', async () => {
+    // A rest day: strength work, where the side-lying exercises come round.
+    const seen = new Set<string>();
+    for (let d = 0; d < 14; d++) {
+      const el = show(care({ strengthToday: true, place: 'outside', pain: 2 }), settings(), `2025-06-${10 + d}`);
+      const positions = q(el, '[data-guidance="positions"]')!;
+      expect(textOf(q(positions, 'h3'))).toBe(MESSAGES.hip_positions_title!.message);
+      expect(qa(positions, 'li').map(textOf)).toEqual(
+        ['hip_positions_point1', 'hip_positions_point2', 'hip_positions_point3'].map((k) => MESSAGES[k]!.message),
+      );
+      for (const id of ['clamshell', 'side_lying_abduction']) {
+        const card = q(el, `[data-testid="hip-today"] article[data-exercise="${id}"]`);
+        if (!card) continue;
+        seen.add(id);
+        const steps = qa(card, 'ol.hip-steps > li').map(textOf);
+        expect(steps[0]).toMatch(/^Lie on your pain-free side/);
+        expect(steps.join(' ')).not.toMatch(/turn over|other side|other leg/);
+        expect(textOf(q(card, '[data-testid="hip-dose"]'))).not.toMatch(/each side/);
+      }
+      checkStructure(el);
+    }
+    expect([...seen].sort()).toEqual(['clamshell', 'side_lying_abduction']);
+    // Pain above 3: the wall press first, nothing lying on the side, in the library either.
+    const el = show(care({ strengthToday: true, place: 'outside', pain: 6 }));
+    expect(q(el, '[data-testid="hip-today"] article')!.getAttribute('data-exercise')).toBe(
+      'standing_isometric_abduction',
+    );
+    const lib = await openLibrary(el);
+    expect(qa(lib, 'article').map((a) => a.getAttribute('data-exercise'))).not.toContain('clamshell');
+    expect(qa(lib, '[data-testid="hip-hidden"]').map((p) => p.getAttribute('data-why'))).toEqual([
+      'cross_body_outside',
+      'side_lying_pain',
+    ]);
+    expect(q(lib, '[data-guidance="positions"]')).not.toBeNull();
+    checkStructure(el);
+    // No positions block for other places.
+    expect(
+      q(show(care({ mobilityAfterRun: true, place: 'buttock', pain: 2 })), '[data-guidance="positions"]'),
+    ).toBeNull();
+  });
+
+  it('after a run on a strength day: one strength exercise, and a line saying which days and why', () => {
+    const el = show(care({ mobilityAfterRun: true }), settings(), '2025-06-17'); // a Tuesday
+    expect(qa(el, '[data-testid="hip-today"] article').map((a) => a.getAttribute('data-kind'))).toEqual([
+      'mobility',
+      'strength',
+    ]);
+    expect(qa(el, '.hip-advice li').map((li) => li.getAttribute('data-code'))).toEqual([
+      'mobility_after_run',
+      'strength_after_run',
+    ]);
+    const line = textOf(q(el, '.hip-advice li[data-code="strength_after_run"]'));
+    expect(line).toMatch(/^A strength day \(Tuesday and Friday\): .*at least twice a week\.$/);
+    // Not on other days, nor on a day without running (strength anyway).
+    expect(
+      q(show(care({ mobilityAfterRun: true }), settings(), '2025-06-18'), '[data-code="strength_after_run"]'),
+    ).toBeNull();
+    expect(
+      q(show(care({ strengthToday: true }), settings(), '2025-06-17'), '[data-code="strength_after_run"]'),
+    ).toBeNull();
+  });
+
+  it('strength cards say how to progress; stretches do not', () => {
+    const el = show(care({ mobilityAfterRun: true, strengthToday: true }));
+    for (const card of qa(el, '[data-testid="hip-today"] article')) {
+      const progression = q(card, '[data-testid="hip-progression"]');
+      if (card.getAttribute('data-kind') === 'strength') expect(textOf(progression)).toMatch(/^To progress:/);
+      else expect(progression).toBeNull();
+    }
+  });
+
+  it('groin pain: the deep stretches carry "only as deep as stays pain-free"', async () => {
+    const el = show(care({ mobilityAfterRun: true, place: 'groin', pain: 2 }));
+    const lib = await openLibrary(el);
+    for (const id of ['lunge_twist', 'downward_dog'])
+      expect(textOf(q(lib, `article[data-exercise="${id}"] [data-testid="hip-note"]`))).toBe(
+        MESSAGES.hip_note_pain_free_range!.message,
+      );
+    expect(q(lib, 'article[data-exercise="knee_to_opposite_shoulder"]')).toBeNull();
+    expect(q(lib, 'article[data-exercise="figure_four"] [data-testid="hip-note"]')).toBeNull();
+    expect(qa(lib, '[data-testid="hip-hidden"]').map((p) => p.getAttribute('data-why'))).toEqual([
+      'groin_deep_flexion',
+    ]);
+  });
+
+  it('warning-sign questions not answered yet: no exercise, a line asking to answer them first', () => {
+    const el = show(
+      care({ mobilityAfterRun: true, strengthToday: true, place: 'groin', pain: 4, awaitingFlags: true }),
+    );
+    expect(q(el, '[data-testid="hip-care"]')!.getAttribute('data-state')).toBe('awaiting-flags');
+    expect(textOf(q(el, '[data-testid="hip-awaiting-flags"]'))).toBe(MESSAGES.hip_awaiting_flags!.message);
+    expect(qa(el, 'article')).toHaveLength(0);
+    expect(q(el, '[data-testid="hip-library"]')).toBeNull();
+    expect(textOf(q(el, '[data-testid="hip-rest"] summary'))).toBe(MESSAGES.hip_rest_title!.message);
+    checkStructure(el);
+  });
+
+  it('pain for two weeks: a notice to see a GP or physiotherapist and ask for a gait analysis, above the exercises', async () => {
+    const el = show(
+      care({
+        mobilityAfterRun: true,
+        pain: 4,
+        place: 'buttock',
+        referral: { code: 'persistent', since: '2025-06-01' },
+      }),
+    );
+    await vi.waitFor(() => expect(q(el, '[data-testid="hip-referral"]')).not.toBeNull());
+    const notice = q(el, '[data-testid="hip-referral"]')!;
+    expect(notice.getAttribute('data-reason')).toBe('persistent');
+    expect(textOf(notice)).toBe(MESSAGES.hip_clinician_persistent!.message);
+    expect(textOf(notice)).toMatch(/gait analysis/);
+    expect(textOf(notice)).not.toMatch(/red-flag|warning signs/i);
+    // Above the advice and the exercises, which are still shown.
+    expect(notice.compareDocumentPosition(q(el, '[data-testid="hip-today"]')!) & 4).toBeTruthy();
+    expect(qa(el, '[data-testid="hip-today"] article').length).toBeGreaterThanOrEqual(2);
+    expect(q(el, '[role="alert"]')).toBeNull();
     checkStructure(el);
   });
 
@@ -323,13 +449,13 @@ describe('HipCare', () => {
     expect(q(root, '[data-icon]')!.getAttribute('aria-hidden')).toBe('true');
     expect(q(root, '[data-icon]')!.getAttribute('role')).toBeNull();
 
-    expect([...NOTICE_IDS].sort()).toEqual(['red_flag', 'rest_ice']);
+    expect([...NOTICE_IDS].sort()).toEqual(['positions', 'red_flag', 'rest_ice']);
     for (const icon of NOTICE_IDS) {
       render(<ExerciseIcon icon={icon} label="x" />, root);
       const svg = q(root, 'svg')!;
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.getAttribute('stroke')).toBe('currentColor');
-      expect(qa(svg, 'path,circle').length).toBeGreaterThan(0);
+      expect(qa(svg, 'path,circle,rect').length).toBeGreaterThan(0);
       for (const x of [svg, ...qa(svg, '*')]) {
         for (const attr of ['fill', 'stroke', 'style', 'color']) {
           const v = x.getAttribute(attr);
