@@ -10,6 +10,7 @@ import { ManualEntry, type UndoOffer } from './ManualEntry';
 import { ask, type Reply } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
 import type { HipCare as HipCareType } from './HipCare';
+import type { HipCheckInProps } from './HipCheckIn';
 import type { LastRunRead as LastRunReadType } from './LastRunRead';
 import type { PopupBelowProps } from './PopupBelow';
 import type { PlanQuestions as PlanQuestionsType } from './PlanQuestions';
@@ -17,14 +18,16 @@ import type { ProblemNotice as ProblemNoticeType } from './ProblemNotice';
 import './popup.css';
 
 // The popup is 360×600 at most (Chrome's cap is 800×600). Above the fold: the verdict and its
-// reasons, today's action, the 14-day strip, the last run read and today's first hip exercise.
-// The verdict and today's action paint first, alone, and the strip a frame later; the last run
-// read, hip care and what lies below (check-in, weekly chart, more exercises, load, recent runs)
-// are chunks loaded once that paint is done (issue #12 wants the popup within 30 ms of a blank
-// page), and so are the plan questions, the first-run card and the notice of site-reading
-// problems, shown only sometimes. So the popup's own JavaScript stays within its 15 KB gzip
-// budget (scripts/popup-size.mjs).
+// reasons, today's action, the hip check-in (the day's question until answered, then one line),
+// the 14-day strip, the last run read and today's first hip exercise. The verdict and today's
+// action paint first, alone, and the strip a frame later; the check-in, the last run read, hip
+// care and what lies below (weekly chart, more exercises, load, recent runs) are chunks loaded
+// once that paint is done (issue #12 wants the popup within 30 ms of a blank page), and so are
+// the plan questions, the first-run card and the notice of site-reading problems, shown only
+// sometimes. So the popup's own JavaScript stays within its 15 KB gzip budget
+// (scripts/popup-size.mjs).
 
+const loadCheckIn = () => import('./HipCheckIn').then((m) => m.HipCheckIn);
 const loadLastRun = () => import('./LastRunRead').then((m) => m.LastRunRead);
 const loadHipCare = () => import('./HipCare').then((m) => m.HipCare);
 const loadBelow = () => import('./PopupBelow').then((m) => m.PopupBelow);
@@ -73,6 +76,7 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
     if (state && !document.body.dataset.readyMs) document.body.dataset.readyMs = String(performance.now());
   }, [state]);
   // Loaded from effects that run after the one above, so never in the verdict's first frame.
+  const CheckIn = useLazy<HipCheckInProps>(loadCheckIn, state !== null);
   const LastRunRead = useLazy<Parameters<typeof LastRunReadType>[0]>(loadLastRun, state !== null);
   const HipCare = useLazy<Parameters<typeof HipCareType>[0]>(loadHipCare, state !== null);
   const Below = useLazy<PopupBelowProps>(loadBelow, state !== null);
@@ -138,6 +142,16 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
               setUndo={setUndo}
             />
           </VerdictCard>
+          {CheckIn && (
+            <CheckIn
+              key={state.today}
+              today={state.today}
+              checkIn={state.verdict.checkIn}
+              pain={state.verdict.pain}
+              moment={state.checkInMoment}
+              onChanged={() => void load()}
+            />
+          )}
           {stripShown && <DayStrip today={state.today} days={state.strip} />}
           {LastRunRead && <LastRunRead last={state.lastRunRead} today={state.today} timeZone={state.timeZone} />}
           {HipCare && <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />}

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { RED_FLAGS } from '../../../core/check-in';
+import { PAIN_PLACES, RED_FLAGS } from '../../../core/check-in';
 import { PROBLEM_CODES, problemMessageKeys } from '../../../core/problem-codes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,6 +220,10 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'unitCount_*': ['days', 'runs'],
   // flagList(): the red flags a runner can answer yes to.
   'flag_*': RED_FLAGS,
+  // The check-in card: its red-flag questions, and each place as a choice and in the folded line.
+  'checkinFlag_*': RED_FLAGS,
+  'checkinPlace_*': PAIN_PLACES,
+  'checkinAt_*': PAIN_PLACES,
 };
 
 /** The keys a use stands for; plural bases stand for their `_other` form (and `_one`, checked apart). */
