@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { dayPain, type CheckIn, type CheckInAnswer, type PainMoment } from '../core/check-in';
+import { dayPain, type CheckIn, type CheckInAnswer, type PainMoment, type PainPlace } from '../core/check-in';
 import type { PainState } from '../core/engine/pain-monitoring';
 import { ask } from '../messaging/ask';
 import { FlagQuestions, PlaceQuestion } from './checkin-parts';
@@ -16,28 +16,28 @@ export interface HipCheckInProps {
   /** Whether a pain answered now is stored as the morning answer or a later one. */
   moment: PainMoment;
   onChanged: () => void;
+  /** "Done": fold the card to its line. */
+  onDone: () => void;
+  /** Opened by the runner (from the line): focus moves into the card. */
+  focus?: boolean;
 }
 
 /**
- * The daily hip check-in, near the top of the popup: pain 0-10, then where it hurts and the
+ * The daily hip check-in, just below the verdict: pain 0-10, then where it hurts and the
  * red-flag questions for that place. Each change is saved at once (the background stamps its
- * time and moment) and the verdict follows. Once today is answered the card opens folded to one
- * line, unless red-flag questions for today's pain are still unanswered.
+ * time and moment) and the verdict follows.
  */
 export function HipCheckIn(props: HipCheckInProps) {
   const c = props.checkIn;
-  const [open, setOpen] = useState(c === null || props.pain.flagsUnanswered);
   const [error, setError] = useState<string | null>(null);
   // The morning question stays worded so once answered (then morningAfter is no longer set).
   const morningAsked = useRef(false);
   if (props.moment === 'morning' && props.pain.morningAfter) morningAsked.current = true;
-  const line = useRef<HTMLButtonElement>(null);
-  const folded = !open && c !== null;
-  const wasFolded = useRef(folded);
+  const card = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (folded && !wasFolded.current) line.current?.focus();
-    wasFolded.current = folded;
-  }, [folded]);
+    const el = card.current;
+    if (props.focus) (el?.querySelector<HTMLInputElement>('input:checked') ?? el?.querySelector('input'))?.focus();
+  }, []);
 
   const save = async (patch: Omit<CheckInAnswer, 'date'>) => {
     const r = await ask({ type: 'checkin/set', checkIn: { date: props.today, ...patch } });
@@ -47,30 +47,19 @@ export function HipCheckIn(props: HipCheckInProps) {
   };
 
   const place = props.pain.place;
-  if (folded && c)
-    return (
-      <section class="card checkin checkin-folded" aria-label={t('checkinTitle')} data-testid="checkin">
-        <button
-          type="button"
-          ref={line}
-          class="checkin-line"
-          aria-expanded="false"
-          data-testid="checkin-line"
-          onClick={() => setOpen(true)}
-        >
-          <span data-testid="checkin-line-text">{checkInLine(c, place)}</span>
-          <span class="checkin-change">{t('checkinChange')}</span>
-        </button>
-      </section>
-    );
-
   const title = props.moment === 'morning' && morningAsked.current ? t('checkinMorningTitle') : t('checkinTitle');
   const now = c?.[props.moment];
   const painToday = c ? dayPain(c) : 0;
   const inForce = props.pain.redFlags?.flags ?? [];
   const flags = c ? flagsShown(painToday, place, inForce) : [];
   return (
-    <section class="card checkin" aria-labelledby="checkin-h" data-testid="checkin" data-moment={props.moment}>
+    <section
+      ref={card}
+      class="card checkin"
+      aria-labelledby="checkin-h"
+      data-testid="checkin"
+      data-moment={props.moment}
+    >
       <h2 id="checkin-h">{title}</h2>
       <p class="hint muted" id="checkin-scale">
         {t('checkinScale')}
@@ -112,11 +101,34 @@ export function HipCheckIn(props: HipCheckInProps) {
       )}
       {c && (
         <p class="checkin-done">
-          <button type="button" data-testid="checkin-done" onClick={() => setOpen(false)}>
+          <button type="button" data-testid="checkin-done" onClick={props.onDone}>
             {t('checkinDone')}
           </button>
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * Today's answers folded to one line ("Hip pain today: 2, outside"), in the strip's heading row
+ * so the first exercise stays above the fold; it opens the card again.
+ */
+export function CheckInLine(props: {
+  checkIn: CheckIn;
+  place: PainPlace | null;
+  onOpen: () => void;
+  /** Folded by the runner ("Done"): focus comes back here. */
+  focus?: boolean;
+}) {
+  const line = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.focus) line.current?.focus();
+  }, []);
+  return (
+    <button type="button" ref={line} class="checkin-line" data-testid="checkin-line" onClick={props.onOpen}>
+      <span data-testid="checkin-line-text">{checkInLine(props.checkIn, props.place)}</span>{' '}
+      <span class="checkin-change">{t('checkinChange')}</span>
+    </button>
   );
 }

@@ -3,14 +3,15 @@ import { t } from './i18n';
 
 /**
  * The answered check-in folded to one line: "Hip pain today: 2, outside", both answers when the
- * day has a morning and a later one ("morning 1, later 4"), and the place only with pain that day.
+ * day has a morning and a later one ("morning 1, later 4"), and the place, in a word, only with
+ * pain that day and a place known (not "not sure"): the line fits beside the strip's heading.
  */
 export function checkInLine(c: CheckIn, place: PainPlace | null): string {
   const parts =
     c.morning && c.later
       ? [t('checkinLineMorning', String(c.morning.pain)), t('checkinLineLater', String(c.later.pain))]
       : [String(c.pain)];
-  if (place && dayPain(c) > 0) parts.push(t(`checkinAt_${place}`));
+  if (place && place !== 'unsure' && dayPain(c) > 0) parts.push(t(`checkinAt_${place}`));
   return t('checkinLine', parts.join(', '));
 }
 

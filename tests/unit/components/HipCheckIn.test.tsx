@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { HipCheckIn, type HipCheckInProps } from '../../../components/HipCheckIn';
+import { checkInOpens } from '../../../components/checkin-opens';
+import { CheckInLine, HipCheckIn, type HipCheckInProps } from '../../../components/HipCheckIn';
 import type { CheckIn, PainMoment, RedFlag } from '../../../core/check-in';
 import type { PainState } from '../../../core/engine/pain-monitoring';
 import { speak } from '../speak';
@@ -59,12 +60,27 @@ async function show(
   c: CheckIn | null,
   pain: PainState = state(),
   moment: PainMoment = 'later',
-  onChanged: HipCheckInProps['onChanged'] = () => {},
+  more: Partial<Pick<HipCheckInProps, 'onChanged' | 'onDone' | 'focus'>> = {},
 ) {
   await act(() =>
-    render(<HipCheckIn today={TODAY} checkIn={c} pain={pain} moment={moment} onChanged={onChanged} />, root),
+    render(
+      <HipCheckIn
+        today={TODAY}
+        checkIn={c}
+        pain={pain}
+        moment={moment}
+        onChanged={more.onChanged ?? (() => {})}
+        onDone={more.onDone ?? (() => {})}
+        focus={more.focus}
+      />,
+      root,
+    ),
   );
   return root;
+}
+
+async function showLine(c: CheckIn, place: PainState['place'], onOpen = () => {}, focus?: boolean) {
+  await act(() => render(<CheckInLine checkIn={c} place={place} onOpen={onOpen} focus={focus} />, root));
 }
 
 const text = (sel: string) => (root.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -93,7 +109,7 @@ describe('the hip check-in card', () => {
     expect(root.querySelector('[data-testid="checkin-place"]')).toBeNull();
     expect(root.querySelector('[data-testid="checkin-flags"]')).toBeNull();
     let changed = 0;
-    await show(null, state(), 'later', () => changed++);
+    await show(null, state(), 'later', { onChanged: () => changed++ });
     await click(radio('hip-pain', '3'));
     expect(sent).toEqual([{ type: 'checkin/set', checkIn: { date: TODAY, pain: 3 } }]);
     expect(changed).toBe(1);
@@ -172,39 +188,56 @@ describe('the hip check-in card', () => {
     expect(sent.at(-1)).toEqual({ type: 'checkin/set', checkIn: { date: TODAY, flags: ['limp'] } });
   });
 
-  it('folds an answered day to one line that opens to change it', async () => {
-    await show(checkIn(2), state({ place: 'outside' }));
-    expect(root.querySelector('[role="radiogroup"]')).toBeNull();
+  it('opens until today is answered, and while the red-flag questions for today wait', () => {
+    expect(checkInOpens(null, state())).toBe(true);
+    expect(checkInOpens(checkIn(2), state({ place: 'outside' }))).toBe(false);
+    expect(checkInOpens(checkIn(4), state({ place: 'groin', flagsUnanswered: true }))).toBe(true);
+    expect(checkInOpens(checkIn(4, { flags: [] }), state({ place: 'groin' }))).toBe(false);
+  });
+
+  it('folded to one line, which opens the card; "Done" folds it again', async () => {
+    let opened = 0;
+    await showLine(checkIn(2), 'outside', () => opened++);
     expect(text('[data-testid="checkin-line-text"]')).toBe('Hip pain today: 2, outside');
-    const line = root.querySelector<HTMLButtonElement>('[data-testid="checkin-line"]')!;
-    expect(line.getAttribute('aria-expanded')).toBe('false');
-    await click(line);
-    expect(root.querySelectorAll('input[name="hip-pain"]')).toHaveLength(11);
+    expect(text('[data-testid="checkin-line"]')).toBe('Hip pain today: 2, outside Change');
+    expect(document.activeElement?.getAttribute('data-testid')).not.toBe('checkin-line');
+    await click(root.querySelector<HTMLElement>('[data-testid="checkin-line"]'));
+    expect(opened).toBe(1);
+
+    // Opened by the runner: the card takes the focus, on today's answer.
+    render(null, root);
+    let done = 0;
+    await show(checkIn(2), state({ place: 'outside' }), 'later', { onDone: () => done++, focus: true });
     expect(radio('hip-pain', '2')!.checked).toBe(true);
+    expect(document.activeElement).toBe(radio('hip-pain', '2'));
     await click(root.querySelector<HTMLElement>('[data-testid="checkin-done"]'));
-    expect(text('[data-testid="checkin-line-text"]')).toBe('Hip pain today: 2, outside');
+    expect(done).toBe(1);
+    // Folded by the runner: the focus is back on the line.
+    render(null, root);
+    await showLine(checkIn(2), 'outside', () => {}, true);
     expect(document.activeElement?.getAttribute('data-testid')).toBe('checkin-line');
   });
 
+  it('has no "Done" before anything is answered', async () => {
+    await show(null);
+    expect(root.querySelector('[data-testid="checkin-done"]')).toBeNull();
+  });
+
   it.each([
-    [checkIn(4, { morningPain: 1 }), 'groin' as const, 'Hip pain today: morning 1, later 4, groin or front'],
+    [checkIn(4, { morningPain: 1 }), 'groin' as const, 'Hip pain today: morning 1, later 4, groin'],
     [checkIn(0), 'outside' as const, 'Hip pain today: 0'],
+    [checkIn(5), 'unsure' as const, 'Hip pain today: 5'],
+    [checkIn(5), 'buttock' as const, 'Hip pain today: 5, buttock'],
     [checkIn(3), null, 'Hip pain today: 3'],
   ])('the folded line says each answer, and the place only with pain: %#', async (c, place, line) => {
-    await show(c, state({ place }));
+    await showLine(c, place);
     expect(text('[data-testid="checkin-line-text"]')).toBe(line);
   });
 
   it('the folded line in German', async () => {
     speak('de');
-    await show(checkIn(4, { morningPain: 1 }), state({ place: 'outside' }));
+    await showLine(checkIn(4, { morningPain: 1 }), 'outside');
     expect(text('[data-testid="checkin-line-text"]')).toBe('Hüftschmerz heute: morgens 1, später 4, außen');
-  });
-
-  it('stays open while the red-flag questions for today’s groin pain are unanswered', async () => {
-    await show(checkIn(4), state({ place: 'groin', flagsUnanswered: true }));
-    expect(root.querySelector('[data-testid="checkin-line"]')).toBeNull();
-    expect(flagsOnScreen()).toContain('hop');
   });
 
   it('asks "How is your hip this morning?" the morning after a painful run, and says where the answer went', async () => {
