@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { DayKind } from '../core/engine/calendar-summary';
 import { formatDate, weekdayLetter } from './format';
 import { t } from './i18n';
@@ -13,13 +14,17 @@ export interface StripDay {
 
 /**
  * The last 14 days: run, other training or rest, the rest marks, each day's hip pain, and the
- * weekday's letter under each, so a day can be found without hovering.
+ * weekday's letter under each, so a day can be found without hovering. Children sit beside the
+ * heading (the answered hip check-in, folded to a line).
  */
-export function DayStrip(props: { today: string; days: readonly StripDay[] }) {
+export function DayStrip(props: { today: string; days: readonly StripDay[]; children?: ComponentChildren }) {
   const days = props.days;
   return (
     <section class="card" aria-labelledby="strip-h">
-      <h2 id="strip-h">{t('stripTitle')}</h2>
+      <div class="strip-head">
+        <h2 id="strip-h">{t('stripTitle')}</h2>
+        {props.children}
+      </div>
       <ol class="day-strip" data-testid="day-strip">
         {days.map((d) => {
           const parts = [t(`day_${d.kind}`)];

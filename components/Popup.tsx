@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { onPopupStateKept } from '../messaging/popup-state-copy';
 import type { PopupState } from '../core/protocol';
+import { checkInOpens } from './checkin-opens';
 import { DayStrip } from './DayStrip';
 import { unitsFor } from './format';
 import { t } from './i18n';
@@ -10,6 +11,7 @@ import { ManualEntry, type UndoOffer } from './ManualEntry';
 import { ask, type Reply } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
 import type { HipCare as HipCareType } from './HipCare';
+import type * as CheckInChunk from './HipCheckIn';
 import type { LastRunRead as LastRunReadType } from './LastRunRead';
 import type { PopupBelowProps } from './PopupBelow';
 import type { PlanQuestions as PlanQuestionsType } from './PlanQuestions';
@@ -17,14 +19,16 @@ import type { ProblemNotice as ProblemNoticeType } from './ProblemNotice';
 import './popup.css';
 
 // The popup is 360×600 at most (Chrome's cap is 800×600). Above the fold: the verdict and its
-// reasons, today's action, the 14-day strip, the last run read and today's first hip exercise.
-// The verdict and today's action paint first, alone, and the strip a frame later; the last run
-// read, hip care and what lies below (check-in, weekly chart, more exercises, load, recent runs)
-// are chunks loaded once that paint is done (issue #12 wants the popup within 30 ms of a blank
-// page), and so are the plan questions, the first-run card and the notice of site-reading
-// problems, shown only sometimes. So the popup's own JavaScript stays within its 15 KB gzip
-// budget (scripts/popup-size.mjs).
+// reasons, today's action, the hip check-in (the day's question until answered, then one line),
+// the 14-day strip, the last run read and today's first hip exercise. The verdict and today's
+// action paint first, alone, and the strip a frame later; the check-in, the last run read, hip
+// care and what lies below (weekly chart, more exercises, load, recent runs) are chunks loaded
+// once that paint is done (issue #12 wants the popup within 30 ms of a blank page), and so are
+// the plan questions, the first-run card and the notice of site-reading problems, shown only
+// sometimes. So the popup's own JavaScript stays within its 15 KB gzip budget
+// (scripts/popup-size.mjs).
 
+const loadCheckIn = () => import('./HipCheckIn');
 const loadLastRun = () => import('./LastRunRead').then((m) => m.LastRunRead);
 const loadHipCare = () => import('./HipCare').then((m) => m.HipCare);
 const loadBelow = () => import('./PopupBelow').then((m) => m.PopupBelow);
@@ -32,14 +36,18 @@ const loadPlan = () => import('./PlanQuestions').then((m) => m.PlanQuestions);
 const loadProblems = () => import('./ProblemNotice').then((m) => m.ProblemNotice);
 const loadFirstRun = () => import('./FirstRun').then((m) => m.FirstRun);
 
-/** A component from a chunk loaded on first use; null until it is there. */
-function useLazy<P>(load: () => Promise<ComponentType<P>>, wanted: boolean): ComponentType<P> | null {
-  const [c, setC] = useState<ComponentType<P> | null>(null);
+/** A chunk loaded on first use; null until it is there. */
+function useLazyModule<M>(load: () => Promise<M>, wanted: boolean): M | null {
+  const [m, setM] = useState<M | null>(null);
   useEffect(() => {
-    if (wanted && !c) void load().then((x) => setC(() => x));
+    if (wanted && !m) void load().then((x) => setM(() => x));
   }, [wanted]);
-  return c;
+  return m;
 }
+
+/** A component from a chunk loaded on first use; null until it is there. */
+const useLazy = <P,>(load: () => Promise<ComponentType<P>>, wanted: boolean): ComponentType<P> | null =>
+  useLazyModule(load, wanted);
 
 /**
  * answer: the state read or asked for on the script's first line (entrypoints/popup/main.tsx);
@@ -72,7 +80,14 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
     // For the end-to-end suite's timing: when the first real content was on screen.
     if (state && !document.body.dataset.readyMs) document.body.dataset.readyMs = String(performance.now());
   }, [state]);
+  // Today's check-in: the open question until answered (or while its red-flag questions wait),
+  // else one line in the strip's heading. Decided once a day, so it stays open while answered.
+  const [checkInOpen, setCheckInOpen] = useState<{ day: string; open: boolean; byRunner?: true } | null>(null);
+  useEffect(() => {
+    if (state) setCheckInOpen({ day: state.today, open: checkInOpens(state.verdict.checkIn, state.verdict.pain) });
+  }, [state?.today]);
   // Loaded from effects that run after the one above, so never in the verdict's first frame.
+  const CheckIn = useLazyModule<typeof CheckInChunk>(loadCheckIn, state !== null);
   const LastRunRead = useLazy<Parameters<typeof LastRunReadType>[0]>(loadLastRun, state !== null);
   const HipCare = useLazy<Parameters<typeof HipCareType>[0]>(loadHipCare, state !== null);
   const Below = useLazy<PopupBelowProps>(loadBelow, state !== null);
@@ -138,7 +153,29 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
               setUndo={setUndo}
             />
           </VerdictCard>
-          {stripShown && <DayStrip today={state.today} days={state.strip} />}
+          {CheckIn && checkInOpen?.day === state.today && checkInOpen.open && (
+            <CheckIn.HipCheckIn
+              today={state.today}
+              checkIn={state.verdict.checkIn}
+              pain={state.verdict.pain}
+              moment={state.checkInMoment}
+              onChanged={() => void load()}
+              onDone={() => setCheckInOpen({ day: state.today, open: false, byRunner: true })}
+              focus={checkInOpen.byRunner}
+            />
+          )}
+          {stripShown && (
+            <DayStrip today={state.today} days={state.strip}>
+              {CheckIn && checkInOpen?.day === state.today && !checkInOpen.open && state.verdict.checkIn && (
+                <CheckIn.CheckInLine
+                  checkIn={state.verdict.checkIn}
+                  place={state.verdict.pain.place}
+                  onOpen={() => setCheckInOpen({ day: state.today, open: true, byRunner: true })}
+                  focus={checkInOpen.byRunner}
+                />
+              )}
+            </DayStrip>
+          )}
           {LastRunRead && <LastRunRead last={state.lastRunRead} today={state.today} timeZone={state.timeZone} />}
           {HipCare && <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />}
           {Below && <Below state={state} units={units} onChanged={() => void load()} />}

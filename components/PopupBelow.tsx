@@ -1,5 +1,4 @@
 import type { PopupState } from '../core/protocol';
-import { HipCheckIn } from './HipCheckIn';
 import { LoadInfo } from './LoadInfo';
 import { RecentActivities } from './RecentActivities';
 import { WeeklyChart } from './WeeklyChart';
@@ -17,7 +16,6 @@ export function PopupBelow(props: PopupBelowProps) {
   const s = props.state;
   return (
     <>
-      <HipCheckIn today={s.today} checkIn={s.verdict.checkIn} onChanged={props.onChanged} />
       <WeeklyChart
         weeks={s.weeks}
         target={s.settings.targetRunsPerWeek}

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expectBadge } from './badge';
 import { expect, test } from './extension-fixture';
 import { daysAgo, runOn, seed, sendFrom, type SeedActivity } from './seed';
 
@@ -6,28 +6,6 @@ import { daysAgo, runOn, seed, sendFrom, type SeedActivity } from './seed';
 // verdict, and the toolbar badge's text and colour.
 
 test.describe.configure({ timeout: 120_000 });
-
-const BADGE = { ok: [46, 125, 50], calm: [31, 95, 139], ease_off: [178, 106, 0], warning: [198, 40, 40] };
-
-async function badge(page: Page): Promise<{ text: string; rgb: number[] }> {
-  return page.evaluate(async () => {
-    const a = (
-      globalThis as unknown as {
-        chrome: {
-          action: {
-            getBadgeText(d: object): Promise<string>;
-            getBadgeBackgroundColor(d: object): Promise<number[]>;
-          };
-        };
-      }
-    ).chrome.action;
-    return { text: await a.getBadgeText({}), rgb: (await a.getBadgeBackgroundColor({})).slice(0, 3) };
-  });
-}
-
-async function expectBadge(page: Page, text: string, level: keyof typeof BADGE) {
-  await expect.poll(() => badge(page)).toEqual({ text, rgb: BADGE[level] });
-}
 
 /** Eight weeks of six runs a week with the day `restAgo` days ago (and every 7th before it) off. */
 function sixDayPattern(restAgo: number, ranToday: boolean, longRunKm = 16): SeedActivity[] {
@@ -157,19 +135,21 @@ test('the daily hip check-in: an accessible 0-10 group, changeable, on the strip
   await expect(popup.getByTestId('checkin-saved')).toContainText('7 of 10');
   const verdict = popup.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-level', 'warning');
-  await expect(verdict).toContainText('Hip pain 7 of 10 today, above 5');
+  // Before noon (no run yet today) it is the morning answer.
+  await expect(verdict).toContainText(/Hip pain 7 of 10 today( in the morning)?, above 5/);
   await expect(popup.getByTestId('day-strip').locator(`li[data-date="${daysAgo(0)}"]`)).toHaveAttribute(
     'data-pain',
     '7',
   );
   await expectBadge(popup, '3', 'warning');
-  // Changed the same day: one answer a day.
+  // Changed the same day: the answer of that moment is replaced.
   await group.getByRole('radio', { name: '1', exact: true }).check();
   await expect(verdict).toHaveAttribute('data-level', 'ok');
   await expect(verdict).toContainText('Hip pain 1 of 10 today: fine to train.');
   await expectBadge(popup, '3', 'ok');
-  // A red flag routes to a GP or physiotherapist.
-  await popup.getByLabel('Pain at night or at rest').check();
+  // Where it hurts, then a red flag: it routes to a GP or physiotherapist.
+  await popup.getByRole('radio', { name: 'The buttock' }).check();
+  await popup.getByLabel('It hurts at night or when resting').check();
   await expect(verdict.getByRole('heading')).toHaveText(/see a GP or physiotherapist/);
   await expect(popup.getByTestId('hip-care')).toHaveAttribute('data-state', 'clinician');
   await expectBadge(popup, '3', 'warning');

@@ -326,7 +326,7 @@ test.describe('popup', () => {
     }
   });
 
-  test('the popup (at its extension URL) has the verdict, the action, the strip and the first exercise in its first 600 px', async ({
+  test('the popup (at its extension URL) has the verdict, the action, the strip and the check-in, once answered the first exercise, in its first 600 px', async ({
     driver,
   }) => {
     const options = await driver.openExtensionPage('options.html');
@@ -338,24 +338,67 @@ test.describe('popup', () => {
     );
     const popup = await driver.openExtensionPage('popup.html');
     await expect.poll(() => popup.count('[data-testid="weekly-chart"] li')).toBe(8);
+    await expect.poll(() => popup.count('input[name="hip-pain"]')).toBe(11);
     // The popup is 360 px wide whatever the window, so positions in a tab are those of the popup.
-    const bottoms = await popup.evaluate(() => {
-      const bottom = (sel: string) => {
-        const el = document.querySelector(sel);
-        return el ? Math.round(el.getBoundingClientRect().bottom + window.scrollY) : null;
-      };
-      return {
-        verdict: bottom('[data-testid="verdict"]'),
-        action: bottom('[data-testid="today-action"]'),
-        strip: bottom('[data-testid="day-strip"]'),
-        exercise: bottom('[data-testid="hip-today"] > li'),
-        width: document.querySelector('main')!.getBoundingClientRect().width,
-      };
-    });
-    for (const [what, y] of Object.entries(bottoms)) {
-      expect(y, what).not.toBeNull();
-      expect(y, what).toBeLessThanOrEqual(what === 'width' ? 360 : 600);
-    }
+    const bottoms = (wanted: Record<string, string>) =>
+      popup.evaluate((sels) => {
+        const out: Record<string, number | null> = {
+          width: document.querySelector('main')!.getBoundingClientRect().width,
+        };
+        for (const [what, sel] of Object.entries(sels)) {
+          const el = document.querySelector(sel);
+          out[what] = el ? Math.round(el.getBoundingClientRect().bottom + window.scrollY) : null;
+        }
+        return out;
+      }, wanted);
+    const expectWithin = (found: Record<string, number | null>) => {
+      for (const [what, y] of Object.entries(found)) {
+        expect(y, what).not.toBeNull();
+        expect(y, what).toBeLessThanOrEqual(what === 'width' ? 360 : 600);
+      }
+    };
+    const above = {
+      verdict: '[data-testid="verdict"]',
+      action: '[data-testid="today-action"]',
+      strip: '[data-testid="day-strip"]',
+    };
+    // Until today's hip check-in is answered, its question is the one above the fold (issue 21).
+    expectWithin(await bottoms({ ...above, checkin: '[data-testid="checkin"]' }));
+    // Answered, it folds to a line beside the strip's heading, and the first exercise fits too.
+    await popup.click('input[name="hip-pain"][value="0"]');
+    await expect.poll(() => popup.count('[data-testid="checkin-saved"]')).toBe(1);
+    await popup.click('[data-testid="checkin-done"]');
+    await expect.poll(() => popup.text('[data-testid="checkin-line"]')).toContain('Hip pain today: 0');
+    expectWithin(await bottoms({ ...above, exercise: '[data-testid="hip-today"] > li' }));
+  });
+
+  test('the hip check-in: a pain, where, and a red flag change the verdict and the badge; cleared, it goes', async ({
+    driver,
+  }) => {
+    const options = await driver.openExtensionPage('options.html');
+    await seed(options, [runOn(3, 8, 'a'), runOn(2, 8, 'b'), runOn(1, 8, 'c')]);
+    const popup = await driver.openExtensionPage('popup.html');
+    const verdict = '[data-testid="verdict"]';
+    await expect.poll(() => popup.attribute(verdict, 'data-level')).toBe('ok');
+    await expect.poll(() => badge(driver)).toEqual({ text: '3', color: '#2e7d32' });
+    await popup.click('input[name="hip-pain"][value="6"]');
+    await expect.poll(() => popup.attribute(verdict, 'data-level')).toBe('warning');
+    await expect.poll(() => popup.count(`${verdict} [data-code="pain_high"]`)).toBe(1);
+    await expect.poll(() => badge(driver)).toEqual({ text: '3', color: '#c62828' });
+    // Where: the groin or front of the hip brings the stress-fracture questions.
+    await popup.click('input[name="hip-place"][value="groin"]');
+    await expect.poll(() => popup.count('input[name="hip-flag"][value="limp"]')).toBe(1);
+    await popup.click('input[name="hip-flag"][value="limp"]');
+    await expect.poll(() => popup.attribute(verdict, 'data-title')).toBe('see_clinician');
+    await expect.poll(() => popup.attribute('[data-testid="hip-care"]', 'data-state')).toBe('clinician');
+    expect(await popup.text(verdict)).not.toMatch(/\d\s?(km|mi)\b/);
+    expect(await popup.attribute('[data-testid="plan-day"]', 'data-kind')).toBe('stop');
+    // Gone: unticked, the warning sign leaves; pain 6 still warns.
+    await popup.click('input[name="hip-flag"][value="limp"]');
+    await expect.poll(() => popup.count(`${verdict} [data-code="red_flag"]`)).toBe(0);
+    expect(await popup.attribute(verdict, 'data-title')).not.toBe('see_clinician');
+    await expect.poll(() => popup.attribute('[data-testid="hip-care"]', 'data-state')).toBe('exercises');
+    expect(await popup.attribute(verdict, 'data-level')).toBe('warning');
   });
 
   test('the popup paints every exercise drawing (an SVG file as a CSS mask)', async ({ driver }) => {

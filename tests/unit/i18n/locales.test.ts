@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { RED_FLAGS } from '../../../core/check-in';
+import { PAIN_PLACES, RED_FLAGS } from '../../../core/check-in';
 import { PROBLEM_CODES, problemMessageKeys } from '../../../core/problem-codes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -221,6 +221,11 @@ const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'unitCount_*': ['days', 'runs'],
   // flagList(): the red flags a runner can answer yes to.
   'flag_*': RED_FLAGS,
+  // The check-in card: its red-flag questions, each place as a choice, and in the folded line
+  // each place said (not "not sure").
+  'checkinFlag_*': RED_FLAGS,
+  'checkinPlace_*': PAIN_PLACES,
+  'checkinAt_*': PAIN_PLACES.filter((p) => p !== 'unsure'),
 };
 
 /** The keys a use stands for; plural bases stand for their `_other` form (and `_one`, checked apart). */

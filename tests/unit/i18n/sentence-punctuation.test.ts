@@ -34,6 +34,8 @@ const NOT_SENTENCES_BY_PATTERN: RegExp[] = [
   /^col[A-Z]/, // table headings
   /^sport_/,
   /^source_/,
+  /^checkinPlace_/, // the check-in's choices and checkboxes
+  /^checkinFlag_/,
 ];
 
 /** Labels and buttons by name. */
@@ -57,8 +59,9 @@ const NOT_SENTENCES = new Set([
   'problemsSummary_one',
   'problemsSummary_other',
   'syncToggle',
-  'checkinNight',
-  'checkinGroin',
+  'checkinNoFlags',
+  // The answered check-in folded to a line: "Hip pain today: 2, outside".
+  'checkinLine',
   'planDays',
   'planRestDay',
   'planRestDayNone',
