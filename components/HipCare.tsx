@@ -103,6 +103,12 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
           </li>
         ))}
       </ul>
+      {hc.gait && (
+        // A hint from the runner's own cadence, never a fixed target (core/engine/cadence-hint.ts).
+        <p class="hip-gait" data-testid="hip-gait">
+          {t('hip_gait', [String(hc.gait.currentSpm), String(hc.gait.suggestedSpm)])}
+        </p>
+      )}
       {safety.outside && <GuidanceBlock guidance={OUTSIDE_POSITIONS} idPrefix={`${uid}-today`} />}
       <p class="hip-safety muted">{t('hip_safety')}</p>
       <details class="hip-library" data-testid="hip-library" onToggle={openLibrary}>

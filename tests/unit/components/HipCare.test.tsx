@@ -309,6 +309,20 @@ describe('HipCare', () => {
     ).toBeNull();
   });
 
+  it('with hip pain and a cadence on the easy runs: the runner’s own 5 % step, with its evidence; none without', () => {
+    const el = show(
+      care({ mobilityAfterRun: true, gait: { currentSpm: 156, suggestedSpm: 164, runs: 5 } }),
+      settings(),
+      '2025-06-18',
+    );
+    const line = textOf(q(el, '[data-testid="hip-gait"]'));
+    expect(line).toContain('average 156 steps a minute');
+    expect(line).toContain('try about 164 (5% more) at the same easy pace');
+    expect(line).toContain('not yet for preventing injury');
+    expect(line).not.toContain('180');
+    expect(q(show(care({ mobilityAfterRun: true }), settings(), '2025-06-18'), '[data-testid="hip-gait"]')).toBeNull();
+  });
+
   it('strength cards say how to progress; stretches do not', () => {
     const el = show(care({ mobilityAfterRun: true, strengthToday: true }));
     for (const card of qa(el, '[data-testid="hip-today"] article')) {
