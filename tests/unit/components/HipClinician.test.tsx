@@ -1,31 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { HipClinician } from '../../../components/HipClinician';
 import type { Referral } from '../../../core/engine/verdict';
+import { messagesOf, speak } from '../speak';
 
 // The clinician box names the actual reason for a GP or physiotherapist: the warning signs
 // answered in the check-in (listed), the options page's switch, or pain for two weeks.
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const MESSAGES = JSON.parse(readFileSync(resolve(HERE, '../../../public/_locales/en/messages.json'), 'utf8')) as Record<
-  string,
-  { message: string }
->;
+const MESSAGES = messagesOf('en');
 const msg = (key: string) => MESSAGES[key]!.message;
-
-function englishMessages(key: string, subs?: string | string[]): string {
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  const m = MESSAGES[key]?.message;
-  return m === undefined ? '' : m.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-}
 
 let root: HTMLElement;
 beforeEach(() => {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(englishMessages);
+  speak('en');
   root = document.createElement('div');
   document.body.append(root);
 });
