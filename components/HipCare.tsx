@@ -76,17 +76,28 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
 
   const safety = hipSafety(hc, props.settings);
   const today = pickExercises(hc, props.settings, props.today);
-  const advice: { code: string; text: string }[] = hc.advice.flatMap((a) =>
+  const advice = hc.advice.flatMap((a) =>
     a.code === 'see_clinician' ? [] : [{ code: a.code, text: t(ADVICE_KEYS[a.code]) }],
   );
-  if (strengthAfterRun(hc, props.today)) {
-    const days = listFormat(navigator.language).format(STRENGTH_WEEKDAYS.map((d) => weekdayName(d)));
-    advice.push({ code: 'strength_after_run', text: t('hip_advice_strength_after_run', days) });
-  }
+  // Why a strength exercise after today's run.
+  const strengthDay = strengthAfterRun(hc, props.today)
+    ? t(
+        'hip_advice_strength_after_run',
+        listFormat(navigator.language).format(STRENGTH_WEEKDAYS.map((d) => weekdayName(d))),
+      )
+    : null;
   return (
     <section class="card hip-care" aria-labelledby={titleId} data-testid="hip-care" data-state="exercises">
       <h2 id={titleId}>{t('hip_title')}</h2>
       {Clinician && hc.referral?.code === 'persistent' && <Clinician referral={hc.referral} stop={false} />}
+      <ul class="hip-list" aria-label={t('hip_today_label')} data-testid="hip-today">
+        {today.map((e, i) => (
+          <li key={e.id}>
+            <ExerciseCard exercise={e} level={3} idPrefix={`${uid}-today`} first={i === 0} />
+          </li>
+        ))}
+      </ul>
+      {/* Why these, under them: the first exercise stays above the fold at 360×600. */}
       {advice.length > 0 && (
         <ul class="hip-advice">
           {advice.map((a) => (
@@ -96,13 +107,11 @@ export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; tod
           ))}
         </ul>
       )}
-      <ul class="hip-list" aria-label={t('hip_today_label')} data-testid="hip-today">
-        {today.map((e, i) => (
-          <li key={e.id}>
-            <ExerciseCard exercise={e} level={3} idPrefix={`${uid}-today`} first={i === 0} />
-          </li>
-        ))}
-      </ul>
+      {strengthDay && (
+        <p class="hip-strength-day muted" data-code="strength_after_run">
+          {strengthDay}
+        </p>
+      )}
       {hc.gait && (
         // A hint from the runner's own cadence, never a fixed target (core/engine/cadence-hint.ts).
         <p class="hip-gait" data-testid="hip-gait">

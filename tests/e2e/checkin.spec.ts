@@ -73,7 +73,7 @@ test('at 360×600: asked above the fold, then pain 6 outside, a limp in the groi
   // The outside of the hip: no figure-four anywhere, no stress-fracture questions.
   await where.getByRole('radio', { name: 'The outside of the hip' }).check();
   await expect(where.getByRole('radio', { name: 'The outside of the hip' })).toBeChecked();
-  await expect(hipCare.getByTestId('hip-cross-body-hidden')).toBeVisible();
+  await expect(hipCare.locator('[data-guidance="positions"]').first()).toBeVisible();
   await expect(popup.locator('[data-exercise="figure_four"]')).toHaveCount(0);
   await expect(checkin.getByLabel('It hurts at night or when resting')).toBeVisible();
   await expect(checkin.getByLabel('It hurts when I hop on that leg')).toHaveCount(0);

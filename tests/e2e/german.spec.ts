@@ -79,6 +79,8 @@ test('the options page: headings and labels in German, weekdays and dates throug
     msg('planTitle'),
     msg('settingsTitle'),
     msg('hipsTitle'),
+    msg('trend_sectionTitle'),
+    msg('painModel_title'),
     msg('displayTitle'),
     msg('syncTitle'),
     msg('deleteAllTitle'),
