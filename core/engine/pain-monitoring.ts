@@ -78,13 +78,23 @@ function redFlagsOf(sorted: readonly CheckIn[]): PainState['redFlags'] {
   return { flags: [...last.flags!], since };
 }
 
-function weekMean(byDate: ReadonlyMap<string, CheckIn>, from: string): number | null {
+/** Seven days from `from`: the mean of each answered day's highest pain (null if none), and how many were answered. */
+export function weekPain(
+  byDate: ReadonlyMap<string, CheckIn>,
+  from: string,
+): { mean: number | null; answered: number } {
   const xs: number[] = [];
   for (let i = 0; i < 7; i++) {
     const c = byDate.get(addDays(from, i));
     if (c) xs.push(dayPain(c));
   }
-  return xs.length >= WEEK_MIN_ANSWERS ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  return { mean: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null, answered: xs.length };
+}
+
+/** The week's mean when it has enough answers to be compared with another. */
+function weekMean(byDate: ReadonlyMap<string, CheckIn>, from: string): number | null {
+  const w = weekPain(byDate, from);
+  return w.answered >= WEEK_MIN_ANSWERS ? w.mean : null;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Activity } from '../activity';
-import { dayPain, type CheckIn } from '../check-in';
+import type { CheckIn } from '../check-in';
 import { addDays } from '../local-date';
 import type { Settings } from '../settings';
 import { selectActivities } from './history-window';
 import { checkRuns, SEVERITY_RANK, type SpikeSeverity } from './long-run-spike';
-import { WEEK_MIN_ANSWERS } from './pain-monitoring';
+import { WEEK_MIN_ANSWERS, weekPain } from './pain-monitoring';
 import { amountOf, measureOf, type Measure } from './run-measure';
 
 // The pain trend of the options page: six weeks of the runner's pain answers, each day's morning
@@ -118,18 +118,8 @@ export function painTrend(
   const weeks: TrendWeek[] = [];
   for (let w = 0; w < TREND_WEEKS; w++) {
     const start = addDays(from, 7 * w);
-    const pains: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const c = byDate.get(addDays(start, i));
-      if (c) pains.push(dayPain(c));
-    }
-    weeks.push({
-      from: start,
-      to: addDays(start, 6),
-      mean: pains.length ? pains.reduce((a, b) => a + b, 0) / pains.length : null,
-      answered: pains.length,
-      comparable: pains.length >= WEEK_MIN_ANSWERS,
-    });
+    const { mean, answered } = weekPain(byDate, start);
+    weeks.push({ from: start, to: addDays(start, 6), mean, answered, comparable: answered >= WEEK_MIN_ANSWERS });
   }
   return { days, weeks, measure };
 }
