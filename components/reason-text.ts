@@ -59,9 +59,13 @@ export function reasonText(r: Reason, units: 'km' | 'mi', today: string): string
     case 'pain_high':
       return t(inMorning(r.moment) ? 'reason_pain_high_morning' : 'reason_pain_high', [String(r.pain), when(r.date)]);
     case 'pain_not_settled':
-      return t('reason_pain_not_settled', [String(r.pain), pct(r.usualMorning), when(r.runDate)]);
+      return r.usualMorning === null
+        ? t('reason_pain_not_settled_first', [String(r.pain), when(r.runDate)])
+        : t('reason_pain_not_settled', [String(r.pain), pct(r.usualMorning), when(r.runDate)]);
     case 'pain_settled':
-      return t('reason_pain_settled', [String(r.pain), pct(r.usualMorning), when(r.runDate)]);
+      return r.usualMorning === null
+        ? t('reason_pain_settled_first', [String(r.pain), when(r.runDate)])
+        : t('reason_pain_settled', [String(r.pain), pct(r.usualMorning), when(r.runDate)]);
     case 'pain_acceptable':
       return t(inMorning(r.moment) ? 'reason_pain_acceptable_morning' : 'reason_pain_acceptable', [
         String(r.pain),

@@ -33,9 +33,17 @@ export type PainFinding =
   /** 3-5 after running or during the day: acceptable if it settles by the next morning. */
   | { code: 'pain_acceptable'; level: 'ok'; pain: number; date: string; moment: PainMoment }
   /** The morning after a run, no higher than the runner's usual morning: settled. */
-  | { code: 'pain_settled'; level: 'ok'; pain: number; usualMorning: number; date: string; runDate: string }
+  | { code: 'pain_settled'; level: 'ok'; pain: number; usualMorning: number | null; date: string; runDate: string }
   /** The morning after a run, higher than the usual morning (and above 2): not settled. */
-  | { code: 'pain_not_settled'; level: 'ease_off'; pain: number; usualMorning: number; date: string; runDate: string }
+  | {
+      code: 'pain_not_settled';
+      level: 'ease_off';
+      pain: number;
+      /** The median of the morning answers of the 14 days before; null with fewer than two (then 0-2 counts as settled). */
+      usualMorning: number | null;
+      date: string;
+      runDate: string;
+    }
   /** Above 5, at any time. */
   | { code: 'pain_high'; level: 'warning'; pain: number; date: string; moment: PainMoment }
   /** This week's mean pain rose by WEEK_RISE or more over the week before's. */
@@ -193,8 +201,8 @@ export function painState(
     findings.push({ code: 'pain_high', level: 'warning', pain: latest.pain, date: latest.date, moment: latest.moment });
   } else if (morning && ranOn(yesterday) && (latest.moment === 'morning' || morning.pain > PAIN_FINE_MAX)) {
     const before = sorted.filter((c) => c.date < today && c.date >= addDays(today, -14) && c.morning);
-    const usualMorning = before.length >= 2 ? median(before.map((c) => c.morning!.pain)) : 0;
-    if (morning.pain > Math.max(usualMorning, PAIN_FINE_MAX))
+    const usualMorning = before.length >= 2 ? median(before.map((c) => c.morning!.pain)) : null;
+    if (morning.pain > Math.max(usualMorning ?? 0, PAIN_FINE_MAX))
       findings.push({
         code: 'pain_not_settled',
         level: 'ease_off',

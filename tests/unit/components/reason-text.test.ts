@@ -28,6 +28,8 @@ const SAMPLES: Reason[] = [
   { code: 'pain_high', level: 'warning', pain: 7, date: TODAY, moment: 'morning' },
   { code: 'pain_not_settled', level: 'ease_off', pain: 4, usualMorning: 1, date: TODAY, runDate: YESTERDAY },
   { code: 'pain_settled', level: 'ok', pain: 1, usualMorning: 1, date: TODAY, runDate: YESTERDAY },
+  { code: 'pain_settled', level: 'ok', pain: 1, usualMorning: null, date: TODAY, runDate: YESTERDAY },
+  { code: 'pain_not_settled', level: 'ease_off', pain: 4, usualMorning: null, date: TODAY, runDate: YESTERDAY },
   { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY, moment: 'later' },
   { code: 'pain_acceptable', level: 'ok', pain: 4, date: TODAY, moment: 'morning' },
   { code: 'pain_fine', level: 'ok', pain: 1, date: YESTERDAY, moment: 'later' },

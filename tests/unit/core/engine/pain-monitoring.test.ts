@@ -102,7 +102,12 @@ describe('hip pain, by day and moment', () => {
   it('4 the evening after a Sunday long run, 1 the next morning: settled, never red', () => {
     const v = verdict([day(d(1), { l: 4 }), day(TODAY, { m: 1 })], '-RR-RR');
     expect(v.level).toBe('ok');
-    expect(v.reasons.find((r) => r.code.startsWith('pain_'))).toMatchObject({ code: 'pain_settled', pain: 1 });
+    // No usual morning known yet (one morning answer): said so, not "your usual morning (0 of 10)".
+    expect(v.reasons.find((r) => r.code.startsWith('pain_'))).toMatchObject({
+      code: 'pain_settled',
+      pain: 1,
+      usualMorning: null,
+    });
     // The evening itself: acceptable, check again in the morning.
     const evening = verdict([day(d(1), { m: 0 }), day(TODAY, { l: 4 })], '-RR-RR');
     expect(evening.level).toBe('ok');
