@@ -12,6 +12,21 @@ let n = 0;
 const freshStore = async () =>
   new ActivityStore(await openActivityDb(DB_VERSION, `cadence-db-${++n}-${Math.random()}`));
 
+/** A run as a backup file holds it, in plain JSON. */
+const backedUpRun = () => ({
+  key: 'strava:1',
+  sources: [{ source: 'strava', id: '1' }],
+  sourceKeys: ['strava:1'],
+  startMs: NOW - 86_400_000,
+  localDate: '2026-11-24',
+  sport: 'run',
+  sportLabel: 'Run',
+  distanceM: 5000,
+  movingS: 1500,
+  elapsedS: 1600,
+  name: 'Run',
+  updatedMs: NOW,
+});
 describe('the store keeps a cadence', () => {
   it('a re-read without a cadence keeps it; one with a new cadence updates it', async () => {
     const store = await freshStore();
@@ -90,20 +105,7 @@ describe('backups carry the cadence', () => {
   });
 
   it('a version 1 backup and a version 2 backup without cadence still import', () => {
-    const record = {
-      key: 'strava:1',
-      sources: [{ source: 'strava', id: '1' }],
-      sourceKeys: ['strava:1'],
-      startMs: NOW - 86_400_000,
-      localDate: '2026-11-24',
-      sport: 'run',
-      sportLabel: 'Run',
-      distanceM: 5000,
-      movingS: 1500,
-      elapsedS: 1600,
-      name: 'Run',
-      updatedMs: NOW,
-    };
+    const record = backedUpRun();
     const v1 = {
       format: 'hip-check-backup',
       version: 1,
@@ -121,21 +123,7 @@ describe('backups carry the cadence', () => {
 
   it('a backup with a broken cadence imports the run without it', () => {
     const b = makeBackup([], DEFAULT_SETTINGS, NOW);
-    const rec = {
-      key: 'strava:1',
-      sources: [{ source: 'strava', id: '1' }],
-      sourceKeys: ['strava:1'],
-      startMs: NOW - 86_400_000,
-      localDate: '2026-11-24',
-      sport: 'run',
-      sportLabel: 'Run',
-      distanceM: 5000,
-      movingS: 1500,
-      elapsedS: 1600,
-      cadenceSpm: 'fast',
-      name: 'Run',
-      updatedMs: NOW,
-    };
+    const rec = { ...backedUpRun(), cadenceSpm: 'fast' };
     const r = parseBackup(JSON.stringify({ ...b, activities: [rec] }), NOW, DEFAULT_SETTINGS);
     expect(r).toMatchObject({ ok: true, activities: [{ key: 'strava:1' }] });
     if (r.ok) expect('cadenceSpm' in r.activities[0]!).toBe(false);
