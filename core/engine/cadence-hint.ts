@@ -1,3 +1,4 @@
+import { median } from './median';
 import type { Activity } from '../activity';
 import { addDays, dayOf } from '../local-date';
 import { selectActivities } from './history-window';
@@ -32,12 +33,6 @@ export interface CadenceHint {
   runs: number;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 /** The hint for `today`, or null without enough easy runs that carry a cadence. */
 export function cadenceHint(
   today: string,
@@ -62,7 +57,7 @@ export function cadenceHint(
     .filter((a) => longest.get(weekOf(a)) !== a && a.cadenceSpm !== undefined)
     .map((a) => a.cadenceSpm!);
   if (cadences.length < CADENCE_HINT.minRuns) return null;
-  const currentSpm = Math.round(median(cadences));
+  const currentSpm = Math.round(median(cadences)!);
   return {
     currentSpm,
     suggestedSpm: Math.round(currentSpm * (1 + CADENCE_HINT.risePct / 100)),

@@ -1,3 +1,4 @@
+import { median } from './median';
 import type { Activity } from '../activity';
 import { dateFromDayNumber, dayOf } from '../local-date';
 import type { Settings } from '../settings';
@@ -178,12 +179,6 @@ function findReturn(days: readonly number[], t: number): { prev: number | null; 
   return null;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  const h = s.length >> 1;
-  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
-
 const weekOf = (start: number, day: number) => Math.floor((day - start) / 7) + 1;
 
 /** The return week's cap over any 7 days; never less than one usual run (for a runner of one run a fortnight). */
@@ -252,7 +247,7 @@ export function findComeback(
       from: dateFromDayNumber(prev - PRE_BREAK_DAYS + 1),
       to: dateFromDayNumber(prev),
       runDays: days.length,
-      run: median(days),
+      run: median(days)!,
       week: total / (PRE_BREAK_DAYS / 7),
       longest,
       longestDate: dateFromDayNumber(longestDay),

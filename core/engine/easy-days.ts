@@ -1,3 +1,4 @@
+import { median } from './median';
 import type { Activity } from '../activity';
 import { addDays, dayOf } from '../local-date';
 import type { Settings } from '../settings';
@@ -71,11 +72,4 @@ export function computeEasyDays(
     short: minPerWeek > 0 && usualRunM !== null && easyDays < minPerWeek,
     nextEasyOn: ranToday ? addDays(today, 1) : today,
   };
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((x, y) => x - y);
-  const n = values.length;
-  return n % 2 === 1 ? values[(n - 1) / 2]! : (values[n / 2 - 1]! + values[n / 2]!) / 2;
 }

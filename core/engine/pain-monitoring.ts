@@ -1,3 +1,4 @@
+import { median } from './median';
 import type { Activity } from '../activity';
 import { dayPain, latestAnswer, type CheckIn, type PainMoment, type PainPlace, type RedFlag } from '../check-in';
 import { addDays } from '../local-date';
@@ -68,12 +69,6 @@ export interface PainState {
   morningAfter: string | null;
   /** Days with any pain above 0 within the last 14. */
   painfulDays: number;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** The red flags in force: those of the latest day the questions were answered, since they began. */
@@ -201,7 +196,7 @@ export function painState(
     findings.push({ code: 'pain_high', level: 'warning', pain: latest.pain, date: latest.date, moment: latest.moment });
   } else if (morning && ranOn(yesterday) && (latest.moment === 'morning' || morning.pain > PAIN_FINE_MAX)) {
     const before = sorted.filter((c) => c.date < today && c.date >= addDays(today, -14) && c.morning);
-    const usualMorning = before.length >= 2 ? median(before.map((c) => c.morning!.pain)) : null;
+    const usualMorning = before.length >= 2 ? median(before.map((c) => c.morning!.pain))! : null;
     if (morning.pain > Math.max(usualMorning ?? 0, PAIN_FINE_MAX))
       findings.push({
         code: 'pain_not_settled',
