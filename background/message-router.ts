@@ -38,6 +38,8 @@ export interface RouterDeps {
   restoreRestMarks(dates: readonly string[]): Promise<void>;
   clearRestMarks(): Promise<void>;
   checkIns: CheckInStore;
+  /** Whether run sync is on: deletions then reach the runner's other browsers. */
+  syncOn(): Promise<boolean>;
   /**
    * Where the popup's state reads runs and check-ins: the stores, or with run sync on the stores
    * merged with the other browsers' (background/sync/run-sync.ts). The pain trend reads the same.
@@ -178,12 +180,14 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     return { ok: true, activity: a };
   },
   'data/delete-all': async (req, sender, deps) => {
+    // Read first: the deletion records that reach the other browsers are written only with sync on.
+    const otherBrowsers = await deps.syncOn();
     await deps.store.clear();
     await deps.clearProblems();
     await deps.clearRestMarks();
     await deps.checkIns.clear();
     await deps.dataChanged();
-    return { ok: true };
+    return { ok: true, otherBrowsers };
   },
   'rest/mark': async (req, sender, deps) => {
     const marks = await deps.setRestMark(req.date, req.on);

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
+import { useSyncOn } from './use-sync-on';
 
-/** "Delete all data", with a confirmation step that names what will go. */
+/**
+ * "Delete all data", with a confirmation step that names what goes, what stays, and whether the
+ * runner's other browsers lose the runs too (only with run sync on: the background then tells them).
+ */
 export function DeleteAll(props: { count: number; onChanged: () => void; onDeleted?: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  // "All activities were deleted." no longer applies once runs are back (a restore, an import).
+  const syncOn = useSyncOn();
+  // "… were deleted" no longer applies once runs are back (a restore, an import).
   useEffect(() => {
     if (props.count > 0) setMessage(null);
   }, [props.count]);
@@ -14,7 +19,7 @@ export function DeleteAll(props: { count: number; onChanged: () => void; onDelet
   const run = async () => {
     const r = await ask({ type: 'data/delete-all', confirm: 'delete everything' });
     setConfirming(false);
-    setMessage(r.ok ? t('deletedAll') : r.words);
+    setMessage(r.ok ? t(r.otherBrowsers ? 'deletedAllEverywhere' : 'deletedAll') : r.words);
     if (r.ok) props.onDeleted?.();
     props.onChanged();
   };
@@ -28,6 +33,7 @@ export function DeleteAll(props: { count: number; onChanged: () => void; onDelet
       ) : (
         <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
           <p id="confirm-delete">{tn('deleteAllConfirm', props.count)}</p>
+          <p data-testid="delete-all-sync">{t(syncOn ? 'deleteAllSyncOn' : 'deleteAllSyncOff')}</p>
           <button type="button" class="danger" onClick={() => void run()}>
             {t('deleteAllYes')}
           </button>{' '}

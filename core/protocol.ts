@@ -107,7 +107,8 @@ export interface ProtocolMap {
   'plan/answer': { settings: Settings };
   'activities/list': { activities: Activity[]; total: number };
   'activities/update': { activity: Activity };
-  'data/delete-all': object;
+  /** `otherBrowsers`: run sync was on, so the runs are deleted in the runner's other browsers too. */
+  'data/delete-all': { otherBrowsers: boolean };
 }
 
 export type MessageType = Request['type'];

@@ -20,7 +20,7 @@ import { DATA_VERSION_KEY } from '../messaging/data-version';
 import { dropPopupState, keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
-import { noteDeletions, noteRestMarks } from '../background/sync/sync-local';
+import { isSyncOn, noteDeletions, noteRestMarks } from '../background/sync/sync-local';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
@@ -30,13 +30,15 @@ export default defineBackground(() => {
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
   const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
-  // Deletions are noted for run sync (a copy in another browser must not bring a run back).
+  // Deletions are noted for run sync (a copy in another browser must not bring a run back), and
+  // only while it is on: a deletion made with sync off stays in this browser, so turning sync on
+  // later neither deletes the other browsers' copies nor hides a run restored since.
   const getStore = () =>
     (storePromise ??= getDb().then(
       (db): ActivityStore =>
-        new StoreWithDeletionLog(db, (gone) =>
-          noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone())),
-        ),
+        new StoreWithDeletionLog(db, async (gone) => {
+          if (await isSyncOn()) await noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone()));
+        }),
     ));
   let checkInPromise: Promise<CheckInStore> | null = null;
   const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));
@@ -141,9 +143,10 @@ export default defineBackground(() => {
       return setRestMark(date, on);
     },
     clearRestMarks: async () => {
-      await noteRestMarks(await listRestMarks(), false, Date.now());
+      if (await isSyncOn()) await noteRestMarks(await listRestMarks(), false, Date.now());
       await clearRestMarks();
     },
+    syncOn: isSyncOn,
     history: async () => {
       const synced = await syncedHistory(store, await listRestMarks());
       return { activities: synced?.source ?? store, checkIns: synced?.checkIns ?? checkIns };

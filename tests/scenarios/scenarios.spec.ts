@@ -220,10 +220,17 @@ test.describe('options page', () => {
     expect(backup.activities).toHaveLength(2);
 
     await options.click('.delete-all button.danger');
+    // What goes, what stays, and that the other browsers are not touched (sync is off).
+    expect(await options.text('#confirm-delete')).toContain('your hip check-ins, your rest-day marks');
+    expect(await options.text('[data-testid="delete-all-sync"]')).toBe(
+      'Run sync is off: Hip Check in your other browsers keeps its own runs.',
+    );
     await options.click('.delete-all .confirm button.danger');
     await expect.poll(() => options.text('[data-testid="activity-count"]')).toContain('0 activities');
     expect(await storedKeys(driver)).toEqual([]);
-    expect(await options.text('.delete-all [role="status"]')).toBe('All activities were deleted.');
+    expect(await options.text('.delete-all [role="status"]')).toBe(
+      'Your activities, hip check-ins and rest-day marks were deleted from this browser.',
+    );
     // The export's message went with the data it described.
     expect(await options.count('[data-testid="export-message"]')).toBe(0);
     await options.select('#units', 'km');
@@ -241,7 +248,7 @@ test.describe('options page', () => {
           'Distance units: from Kilometres to Miles',
       );
     expect(await storedKeys(driver)).toEqual(['strava:b1', 'strava:b2']);
-    // "All activities were deleted." no longer holds, so it is gone.
+    // "… were deleted from this browser." no longer holds, so it is gone.
     expect(await options.count('.delete-all [role="status"]')).toBe(0);
     // The same backup again: all there already, settings as they are.
     await options.setFiles('#import-input', [asFile('backup.json', file.text)]);

@@ -42,6 +42,7 @@ async function deps(): Promise<RouterDeps> {
     clearRestMarks: async () => {
       marks = [];
     },
+    syncOn: async () => false,
     history: async () => ({ activities: store, checkIns }),
     popupState: async () => ({
       ...(await buildPopupState(
@@ -117,6 +118,22 @@ describe('the background message router', () => {
     });
     expect(await d.store.count()).toBe(0);
     expect(changes).toBe(0);
+  });
+
+  it('deletes all: runs, check-ins and rest marks go, settings stay, and the reply says if other browsers were told', async () => {
+    for (const syncOn of [false, true]) {
+      const d = { ...(await deps()), syncOn: async () => syncOn };
+      await handleMessage({ type: 'activities/add', activities: [run()] }, page, d);
+      await handleMessage({ type: 'rest/mark', date: '2026-11-24', on: true }, page, d);
+      await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-11-25', pain: 2 } }, page, d);
+      await handleMessage({ type: 'settings/update', patch: { maxRunDaysInRow: 4 } }, page, d);
+      const r = await handleMessage({ type: 'data/delete-all', confirm: 'delete everything' }, page, d);
+      expect(r).toEqual({ ok: true, otherBrowsers: syncOn });
+      expect(await d.store.count()).toBe(0);
+      expect(await d.checkIns.all()).toEqual([]);
+      expect(await d.listRestMarks()).toEqual([]);
+      expect((await d.loadSettings()).maxRunDaysInRow).toBe(4);
+    }
   });
 
   it('saves a valid setting and refuses an invalid one without storing it', async () => {
