@@ -30,15 +30,13 @@ export default defineBackground(() => {
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
   const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
-  // Deletions are noted for run sync (a copy in another browser must not bring a run back), and
-  // only while it is on: a deletion made with sync off stays in this browser, so turning sync on
-  // later neither deletes the other browsers' copies nor hides a run restored since.
+  // Deletions are noted for run sync (a copy in another browser must not bring a run back).
   const getStore = () =>
     (storePromise ??= getDb().then(
       (db): ActivityStore =>
-        new StoreWithDeletionLog(db, async (gone) => {
-          if (await isSyncOn()) await noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone()));
-        }),
+        new StoreWithDeletionLog(db, (gone) =>
+          noteDeletions(gone, Date.now(), localDateOf(Date.now(), userTimeZone())),
+        ),
     ));
   let checkInPromise: Promise<CheckInStore> | null = null;
   const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));

@@ -2,10 +2,13 @@ import type { IDBPDatabase } from 'idb';
 import type { Activity } from '../../core/activity';
 import type { HipCheckDB } from '../activity-db';
 import { ActivityStore } from '../activity-store';
+import { isSyncOn } from './sync-local';
 
 /**
  * The store, noting what the runner deletes before it goes: another browser may still hold a
  * copy of a deleted run, and only a deletion with its time keeps that copy from coming back.
+ * Noted only while sync is on: a deletion made with sync off stays in this browser, so turning
+ * sync on later neither deletes the other browsers' copies nor hides a run restored since.
  */
 export class StoreWithDeletionLog extends ActivityStore {
   constructor(
@@ -19,13 +22,13 @@ export class StoreWithDeletionLog extends ActivityStore {
     const wanted = new Set(keys);
     const gone = (await this.all()).filter((a) => wanted.has(a.key));
     const n = await super.delete(keys);
-    await this.noteDeleted(gone);
+    if (await isSyncOn()) await this.noteDeleted(gone);
     return n;
   }
 
   override async clear(): Promise<void> {
     const gone = await this.all();
     await super.clear();
-    await this.noteDeleted(gone);
+    if (await isSyncOn()) await this.noteDeleted(gone);
   }
 }
