@@ -48,15 +48,17 @@ function rank(a: Copy, b: Copy): number {
 
 /**
  * Which copy speaks for a run. Where this browser stores the run, its own values speak, unless a
- * foreign hand correction is newer than every own copy: listing more ids or a better source never
- * overrides what this browser holds. Between foreign copies the usual rank holds.
+ * foreign hand correction is newer than any own correction: listing more ids or a better source
+ * never overrides what this browser holds. Between foreign copies the usual rank holds.
  */
 function speakingOrder(members: Copy[]): Copy[] {
   const own = members.filter((m) => m.own);
   if (own.length === 0) return [...members].sort(rank);
-  const ownLatest = Math.max(...own.map((m) => m.updatedMs));
+  // A source merged here after a correction elsewhere is no action of the runner's: only an own
+  // correction can be newer than a foreign one.
+  const ownFix = Math.max(-Infinity, ...own.filter((m) => m.edited).map((m) => m.updatedMs));
   const foreign = members.filter((m) => !m.own);
-  const newerFix = foreign.filter((m) => m.edited && m.updatedMs > ownLatest);
+  const newerFix = foreign.filter((m) => m.edited && m.updatedMs > ownFix);
   const rest = foreign.filter((m) => !newerFix.includes(m));
   return [...newerFix.sort(rank), ...own.sort(rank), ...rest.sort(rank)];
 }

@@ -225,6 +225,9 @@ describe('what the merge believes', () => {
     // A newer hand correction from there does speak; an older one does not.
     const fix = { ...theirs, sport: 'run' as const, distanceM: 9000, edited: true };
     expect(mergeShards([shard({ runs: [fix] })], { own: shard({ runs: [mine] }) }).runs[0]!.distanceM).toBe(9000);
+    // A source merged here after the correction there is no action of the runner's.
+    const remerged = run({ sourceKeys: ['garmin:9', 'strava:1'], updatedMs: T + 9e6 });
+    expect(mergeShards([shard({ runs: [fix] })], { own: shard({ runs: [remerged] }) }).runs[0]!.distanceM).toBe(9000);
     const stale = { ...fix, updatedMs: T };
     const ownFix = run({ distanceM: 9500, edited: true, updatedMs: T + 1000 });
     expect(mergeShards([shard({ runs: [stale] })], { own: shard({ runs: [ownFix] }) }).runs[0]!.distanceM).toBe(9500);
