@@ -57,6 +57,17 @@ export function RunSyncOption() {
             {t('syncShare', (status.bytes / 1024).toFixed(1))} {tn('syncBrowsers', status.browsers)}
           </p>
           {status.droppedRuns > 0 && <p class="muted">{tn('syncDropped', status.droppedRuns)}</p>}
+          {status.noRoom && (
+            <p class="error" role="alert" data-testid="sync-no-room">
+              {t('syncNoRoom')}
+            </p>
+          )}
+          {(status.leftOut ?? 0) > 0 && <p class="muted">{tn('syncLeftOut', status.leftOut ?? 0)}</p>}
+          {(status.refusedElsewhere ?? []).map((n) => (
+            <p class="error" role="alert" key={`${n.from}/${n.item}`} data-testid="sync-refused-elsewhere">
+              {t('syncRefusedElsewhere', [n.from, n.item, t(`syncBad_${n.problem}`, n.detail)])}
+            </p>
+          ))}
           {status.refused && (
             <p class="error" role="alert">
               {t('syncRefused', status.refused)}

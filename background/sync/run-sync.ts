@@ -3,7 +3,15 @@ import type { Activity } from '../../core/activity';
 import { errorText } from '../../core/guards';
 import { localDateOf } from '../../core/local-date';
 import { mergeShards } from '../../core/sync/merge-shards';
-import { fitsRowFormat, parseShardKey, shardKey, type SyncRun } from '../../core/sync/shard-format';
+import {
+  decodeItem,
+  fitsRowFormat,
+  itemBytes,
+  parseShardKey,
+  shardKey,
+  type SyncRun,
+} from '../../core/sync/shard-format';
+import { encodeNotices, isNoticeKey, noticeKey, noticesOf, noticeWrite } from '../../core/sync/refusal-notice';
 import { diffItems, ownBudget, ownContent, planItems, syncWindowStart } from '../../core/sync/shard-plan';
 import { historyWithSynced } from '../../core/sync/synced-history';
 import { recentWrites, writeAllowance } from '../../core/sync/write-budget';
@@ -12,6 +20,7 @@ import type { CheckInStore } from '../check-in-store';
 import { isShardKey, readShards } from './shard-reader';
 import {
   browserId,
+  firstSeenBounds,
   isSyncOn,
   listDeletions,
   ownMarks,
@@ -73,7 +82,9 @@ export function createRunSync(deps: RunSyncDeps) {
     const now = deps.now();
     const today = localDateOf(now, deps.timeZone());
     const read = await readShards(await id(), now, today);
-    const merged = mergeShards([await ownState(store, today, marks), ...read.others]);
+    const mine = await ownState(store, today, marks);
+    const seen = await firstSeenBounds([mine, ...read.others], now, today);
+    const merged = mergeShards(read.others, { own: mine, seen, nowMs: now });
     const from = syncWindowStart(today);
     const own = await deps.getCheckIns();
     return {
@@ -96,13 +107,24 @@ export function createRunSync(deps: RunSyncDeps) {
     const me = await id();
     const read = await readShards(me, now, today);
     const store = await deps.getStore();
-    const plan = planItems(
-      me,
-      await ownState(store, today, await deps.listRestMarks()),
-      now,
-      ownBudget(read.othersBytes),
-    );
-    const { set, remove } = diffItems(read.ownItems, plan.items);
+    const mine = await ownState(store, today, await deps.listRestMarks());
+    await firstSeenBounds([mine, ...read.others], now, today);
+    // The items refused here are named for their writers, in this browser's notice key.
+    const notices = encodeNotices(noticesOf(read.problems), now);
+    const noticeBytes = notices.n.length ? itemBytes(noticeKey(me), notices) : 0;
+    const plan = planItems(me, mine, now, Math.max(0, ownBudget(read.othersBytes) - noticeBytes));
+    // Another browser refused an item of ours that our own check refuses too: write it again.
+    const force = read.aboutOwn
+      .map((n) => n.item)
+      .filter((k) => k in plan.items && k in read.ownItems && !decodeItem(k, read.ownItems[k], now).ok);
+    // A space so full that nothing fits: what this browser sent stays, never withdrawn whole.
+    const noRoom = Object.keys(plan.items).length === 0 && plan.droppedRuns > 0;
+    const diff = diffItems(read.ownItems, plan.items, force);
+    const set = diff.set;
+    const remove = noRoom ? [] : diff.remove;
+    const note = noticeWrite(read.ownNotices, notices);
+    if (note.kind === 'set') set[noticeKey(me)] = note.value;
+    if (note.kind === 'remove') remove.push(noticeKey(me));
     const past = recentWrites(await pastWrites(), now);
     const allow = writeAllowance(past, now);
     // Removals first (they free room), then the newest periods: the verdict needs those most.
@@ -112,10 +134,13 @@ export function createRunSync(deps: RunSyncDeps) {
       .slice(0, allow.now - removeNow.length);
     const left = remove.length + Object.keys(set).length - removeNow.length - setNow.length;
     const status = {
-      bytes: plan.bytes,
+      bytes: plan.bytes + noticeBytes,
       browsers: read.browsers,
-      droppedRuns: plan.droppedRuns,
+      droppedRuns: noRoom ? 0 : plan.droppedRuns,
       problems: read.problems,
+      refusedElsewhere: read.aboutOwn,
+      leftOut: plan.leftOut,
+      noRoom,
     };
     try {
       if (removeNow.length) await browser.storage.sync.remove(removeNow);
@@ -136,7 +161,7 @@ export function createRunSync(deps: RunSyncDeps) {
   async function removeOwn(): Promise<void> {
     const me = await id();
     const all = await browser.storage.sync.get<Record<string, unknown>>(null);
-    const mine = Object.keys(all).filter((k) => parseShardKey(k)?.browserId === me);
+    const mine = Object.keys(all).filter((k) => parseShardKey(k)?.browserId === me || k === noticeKey(me));
     if (mine.length) await browser.storage.sync.remove(mine);
     await saveStatus(null);
   }
@@ -159,10 +184,18 @@ export function createRunSync(deps: RunSyncDeps) {
         return;
       }
       if (area !== 'sync') return;
-      // Another browser's items arrived: recompute. Our own writes echo here too; they change nothing.
+      // Another browser's items or notices arrived: recompute, and write again (the notices of
+      // what is refused here, or this browser's repaired items). Our own writes echo here too.
       const prefix = ownId ? shardKey(ownId, 0).slice(0, -1) : null;
-      if (Object.keys(changes).some((k) => isShardKey(k) && (prefix === null || !k.startsWith(prefix))))
-        void isSyncOn().then((on) => (on ? deps.refresh() : undefined));
+      const foreign = (k: string) =>
+        (isShardKey(k) && (prefix === null || !k.startsWith(prefix))) ||
+        (isNoticeKey(k) && k !== noticeKey(ownId ?? ''));
+      if (Object.keys(changes).some(foreign))
+        void isSyncOn().then((on) => {
+          if (!on) return;
+          schedule();
+          return deps.refresh();
+        });
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === WRITE_ALARM) void writeNow();

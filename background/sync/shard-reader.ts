@@ -11,6 +11,7 @@ import {
   type ShardProblem,
 } from '../../core/sync/shard-format';
 import { syncWindowStart } from '../../core/sync/shard-plan';
+import { decodeNotices, isNoticeKey, noticeKey, type RefusalNotice } from '../../core/sync/refusal-notice';
 
 // Reads every browser's items from storage.sync. Other browsers' items are checked like any
 // input from outside; one that fails is ignored and named in the status, never half-used.
@@ -30,6 +31,10 @@ export interface ShardRead {
   othersBytes: number;
   browsers: number;
   problems: SyncProblem[];
+  /** This browser's notice item as it stands in storage.sync. */
+  ownNotices: unknown;
+  /** Other browsers' notices about this browser's items. */
+  aboutOwn: (RefusalNotice & { from: string })[];
 }
 
 export function isShardKey(key: string): boolean {
@@ -43,13 +48,25 @@ export async function readShards(ownId: string, nowMs: number, today: string): P
   const problems: SyncProblem[] = [];
   const byBrowser = new Map<string, { writtenMs: number; content: ShardContent }[]>();
   let othersBytes = 0;
+  let ownNotices: unknown = undefined;
+  const aboutOwn: (RefusalNotice & { from: string })[] = [];
   for (const [key, value] of Object.entries(all)) {
     const k = isShardKey(key) ? parseShardKey(key) : null;
     if (k?.browserId === ownId) {
       ownItems[key] = value as ShardItem;
       continue;
     }
+    if (key === noticeKey(ownId)) {
+      ownNotices = value;
+      continue;
+    }
     othersBytes += itemBytes(key, value);
+    if (isNoticeKey(key)) {
+      // Junk here is ignored quietly: a notice only ever asks this browser to write again.
+      const d = decodeNotices(key, value);
+      for (const n of d?.notices ?? []) if (n.browserId === ownId) aboutOwn.push({ ...n, from: d!.from });
+      continue;
+    }
     if (!isShardKey(key)) continue;
     const d = decodeItem(key, value, nowMs);
     if (!d.ok) {
@@ -69,5 +86,5 @@ export async function readShards(ownId: string, nowMs: number, today: string): P
     browsers++;
     for (const i of items) others.push(i.content);
   }
-  return { ownItems, others, othersBytes, browsers, problems };
+  return { ownItems, others, othersBytes, browsers, problems, ownNotices, aboutOwn };
 }

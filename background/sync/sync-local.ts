@@ -11,7 +11,10 @@ import {
   type SyncDeletion,
   type SyncMark,
 } from '../../core/sync/shard-format';
+import { boundsOf, noteSeen, type FirstSeen, type SeenEntry } from '../../core/sync/first-seen';
+import type { ShardContent } from '../../core/sync/shard-format';
 import { syncWindowStart } from '../../core/sync/shard-plan';
+import type { RefusalNotice } from '../../core/sync/refusal-notice';
 import type { SyncProblem } from './shard-reader';
 
 // What sync keeps in this browser's storage.local: the opt-in, this browser's random id, the
@@ -24,6 +27,7 @@ const ID_KEY = 'syncBrowserId';
 const DELETIONS_KEY = 'syncDeletions';
 const MARKS_KEY = 'syncMarkLog';
 const WRITES_KEY = 'syncWrites';
+const FIRST_SEEN_KEY = 'syncFirstSeen';
 /** Deletions kept at most; each is one short row. */
 const MAX_DELETIONS = 2000;
 
@@ -80,6 +84,34 @@ export async function ownMarks(current: readonly string[]): Promise<SyncMark[]> 
   return out;
 }
 
+/**
+ * Notes when this browser first saw each row of these shards (its own included) and returns the
+ * bounds the merge believes times up to. Stored as [fact, seconds, date] rows, pruned with the
+ * 120-day window and capped (core/sync/first-seen.ts).
+ */
+export async function firstSeenBounds(
+  contents: readonly ShardContent[],
+  nowMs: number,
+  today: string,
+): Promise<FirstSeen> {
+  const v = (await browser.storage.local.get(FIRST_SEEN_KEY))[FIRST_SEEN_KEY];
+  const known = new Map<string, SeenEntry>();
+  if (Array.isArray(v))
+    for (const e of v as unknown[])
+      if (Array.isArray(e) && typeof e[0] === 'string' && Number.isFinite(e[1]) && isLocalDate(e[2]))
+        known.set(e[0], { ms: (e[1] as number) * 1000, date: e[2] });
+  const next = noteSeen(known, contents, Math.floor(nowMs / 1000) * 1000, syncWindowStart(today));
+  if (next)
+    await browser.storage.local.set({
+      [FIRST_SEEN_KEY]: [...next].map(([k, e]) => [k, Math.floor(e.ms / 1000), e.date]),
+    });
+  return boundsOf(next ?? known);
+}
+
+export async function forgetFirstSeen(): Promise<void> {
+  await browser.storage.local.remove(FIRST_SEEN_KEY);
+}
+
 export async function pastWrites(): Promise<number[]> {
   const v = (await browser.storage.local.get(WRITES_KEY))[WRITES_KEY];
   return Array.isArray(v) ? v.filter((t): t is number => typeof t === 'number') : [];
@@ -101,6 +133,12 @@ export interface SyncStatus {
   problems: SyncProblem[];
   /** The browser's own words when it refused a write (quota, rate), until a write succeeds. */
   refused: string | null;
+  /** This browser's items another browser said it refused; they are written again, repaired. */
+  refusedElsewhere?: (RefusalNotice & { from: string })[];
+  /** Own records the others would refuse even with sane times: kept here, not sent. */
+  leftOut?: number;
+  /** Other browsers fill the sync space: nothing of this browser's fits; what it sent stays. */
+  noRoom?: boolean;
 }
 
 export async function loadStatus(): Promise<SyncStatus | null> {

@@ -18,6 +18,9 @@ const ACTIVITY_ID = 12345678901;
 interface Chrome {
   chrome: { storage: { sync: { get(k: null): Promise<Record<string, unknown>>; set(i: object): Promise<void> } } };
 }
+interface Local {
+  chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+}
 const syncItems = (w: Worker) => w.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.sync.get(null));
 const shardItems = async (w: Worker) =>
   Object.fromEntries(Object.entries(await syncItems(w)).filter(([k]) => k.startsWith('hcs.')));
@@ -96,7 +99,7 @@ test('runs read in browser A count in browser B, a run both saw once', async () 
   }
 });
 
-test('a damaged item from another browser is ignored with a notice', async () => {
+test('a damaged item from another browser is ignored with a notice, and its writer is told', async () => {
   const b = await browserThatRead([]);
   try {
     await b.options.getByTestId('sync-toggle').check();
@@ -107,6 +110,22 @@ test('a damaged item from another browser is ignored with a notice', async () =>
     });
     await expect(b.options.getByTestId('sync-problem')).toContainText('a run in it could not be read');
     await expect(b.popup.getByTestId('streak')).toContainText('1');
+    // B tells the writer: its notice key names the refused item and why.
+    const id = await b.worker.evaluate(async () => {
+      const got = await (globalThis as unknown as Local).chrome.storage.local.get('syncBrowserId');
+      return got.syncBrowserId as string;
+    });
+    await expect(async () => {
+      const notice = (await syncItems(b.worker))[`hcn.${id}`] as { n?: string[] } | undefined;
+      expect(notice?.n).toEqual([`intruder1|hcs.intruder1.${period}|badRun|not%20a%20run`]);
+    }).toPass();
+    // Another browser's notice about B's own item: B's options page shows it.
+    await b.worker.evaluate((items) => (globalThis as unknown as Chrome).chrome.storage.sync.set(items), {
+      'hcn.otherone1': { v: 1, s: Math.floor(Date.now() / 1000), n: [`${id}|hcs.${id}.${period}|badRun|x`] },
+    });
+    await expect(b.options.getByTestId('sync-refused-elsewhere')).toContainText(
+      "could not read this browser's sync item",
+    );
   } finally {
     await b.cleanUp();
   }

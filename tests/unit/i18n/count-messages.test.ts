@@ -70,6 +70,7 @@ const COUNT_MESSAGES: readonly CountMessage[] = [
   { key: 'problemsSummary' },
   { key: 'syncBrowsers', none: true },
   { key: 'syncDropped' },
+  { key: 'syncLeftOut' },
   { key: 'unitCount_days' },
   { key: 'unitCount_runs' },
   // Problems that count: the renderer's own table says which parameter is the count.

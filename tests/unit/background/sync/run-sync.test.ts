@@ -9,7 +9,8 @@ import { createRunSync } from '../../../../background/sync/run-sync';
 import { loadStatus, noteDeletions, SYNC_ON_KEY } from '../../../../background/sync/sync-local';
 import { addDays } from '../../../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../../../core/settings';
-import { encodeItem, periodOfDate, shardKey, syncRunOf } from '../../../../core/sync/shard-format';
+import { decodeItem, encodeItem, periodOfDate, shardKey, syncRunOf } from '../../../../core/sync/shard-format';
+import { decodeNotices, encodeNotices, noticeKey } from '../../../../core/sync/refusal-notice';
 import { activityFromInput } from '../../../../core/activity';
 import { run } from '../../activity-fixtures';
 
@@ -25,7 +26,7 @@ const runOn = (ago: number, id: string, source: 'strava' | 'garmin' = 'strava', 
   return run({ source, sourceId: id, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`), distanceM: km * 1000 });
 };
 
-async function setup() {
+async function setup(clock: () => number = () => NOW) {
   const db = await openActivityDb(DB_VERSION, `sync-${Math.random()}`);
   const store = new StoreWithDeletionLog(db, (gone) => noteDeletions(gone, NOW, TODAY));
   const checkIns = new CheckInStore(db);
@@ -34,7 +35,7 @@ async function setup() {
     getStore: async () => store,
     getCheckIns: async () => checkIns,
     listRestMarks: async () => [],
-    now: () => NOW,
+    now: clock,
     timeZone: () => TZ,
     refresh,
   });
@@ -233,5 +234,97 @@ describe('hip check-ins', () => {
     });
     // This browser's own answers are as they were.
     expect((await checkIns.all()).map((c) => c.pain).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('what sync believes', () => {
+  it('another browser’s run starting later today is not counted; a check-in claiming 2199 loses to a later answer here', async () => {
+    let now = NOW;
+    const { store, sync, checkIns } = await setup(() => now);
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    const tonight = { ...runOn(0, '300'), startMs: NOW + 3 * 3_600_000 };
+    const items = otherBrowserItems('otherone', [tonight]);
+    const k = shardKey('otherone', periodOfDate(TODAY));
+    const hostile = { date: TODAY, pain: 10, flags: ['night_or_rest' as const], atMs: Date.UTC(2199, 0, 1) };
+    items[k] = { ...items[k]!, h: encodeItem({ runs: [], deletions: [], marks: [], checkIns: [hostile] }, NOW).h };
+    await browser.storage.sync.set(items);
+    // First read: the row is seen now, and believed no later than that.
+    expect((await sync.history(store, []))!.checkIns).toBeDefined();
+    now = NOW + 60_000;
+    await checkIns.set({ date: TODAY, pain: 0, flags: [], atMs: now });
+    const h = (await sync.history(store, []))!;
+    expect(await h.source.between(addDays(TODAY, -3), TODAY)).toEqual([]);
+    expect((await h.checkIns.between(TODAY, TODAY)).map((c) => c.pain)).toEqual([0]);
+  });
+});
+
+describe('refused items', () => {
+  const ME = 'mebrowser01';
+
+  it('an item refused here is named in this browser’s notice key, for its writer', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true, syncBrowserId: ME });
+    await store.save([runOn(0, '100')], NOW);
+    const bad = shardKey('otherone', periodOfDate(addDays(TODAY, -30)));
+    await browser.storage.sync.set({ [bad]: { v: 1, s: NOW / 1000, a: ['not|a|run'] } });
+    await sync.writeNow();
+    const notice = (await syncItems())[noticeKey(ME)];
+    expect(decodeNotices(noticeKey(ME), notice)?.notices).toEqual([
+      { browserId: 'otherone', item: bad, problem: 'badRun', detail: 'not|a|run' },
+    ]);
+    // The other browser mends its item: the notice goes.
+    await browser.storage.sync.remove(bad);
+    await sync.writeNow();
+    expect(Object.keys(await syncItems())).not.toContain(noticeKey(ME));
+  });
+
+  it('a browser named in another’s notice shows it and writes its item again, readable', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true, syncBrowserId: ME });
+    await store.save([runOn(0, '100')], NOW);
+    await sync.writeNow();
+    const mine = shardKey(ME, periodOfDate(TODAY));
+    // Its item, as an older version wrote it: one row with a change time of 0.
+    const stored = (await syncItems())[mine] as { a: string[] };
+    const broken = { ...stored, a: [stored.a[0]!.replace(/\|[0-9a-z]+\|S/, '|0|S')] };
+    expect(decodeItem(mine, broken, NOW).ok).toBe(false);
+    await browser.storage.sync.set({
+      [mine]: broken,
+      [noticeKey('otherone')]: encodeNotices(
+        [{ browserId: ME, item: mine, problem: 'badRun', detail: broken.a[0]!.slice(0, 20) }],
+        NOW,
+      ),
+    });
+    await sync.writeNow();
+    expect(decodeItem(mine, (await syncItems())[mine], NOW).ok).toBe(true);
+    expect((await loadStatus())?.refusedElsewhere).toEqual([
+      expect.objectContaining({ from: 'otherone', item: mine, problem: 'badRun' }),
+    ]);
+  });
+});
+
+describe('a full sync space', () => {
+  it('another browser filling the space costs this one its oldest runs only, and the notice counts them', async () => {
+    const { store, sync } = await setup();
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    const runs = [0, 4, 9, 14, 19, 24, 29].map((ago, i) => runOn(ago, String(500 + i)));
+    await store.save(runs, NOW);
+    await sync.writeNow();
+    const rowsSent = async () =>
+      Object.entries(await syncItems())
+        .filter(([k]) => k.startsWith('hcs.') && !k.startsWith('hcs.otherone'))
+        .flatMap(([, v]) => (v as { a?: string[] }).a ?? []).length;
+    expect(await rowsSent()).toBe(7);
+    // Another browser's items take all but a few KB of the 100 KB.
+    const filler: Record<string, unknown> = {};
+    for (let i = 0; i < 13; i++)
+      filler[shardKey('otherone', periodOfDate(addDays(TODAY, -5 * i)))] = { v: 1, s: NOW / 1000, x: 'x'.repeat(7400) };
+    await browser.storage.sync.set(filler);
+    await sync.writeNow();
+    const sent = await rowsSent();
+    const status = await loadStatus();
+    expect(sent).toBeGreaterThan(0);
+    expect(sent + status!.droppedRuns).toBe(7);
+    expect(status!.noRoom).toBe(false);
   });
 });

@@ -1,8 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { activityFromInput } from '../../../../core/activity';
+import { answerFact, checkInFact, markFact, runFact } from '../../../../core/sync/first-seen';
 import { mergeShards } from '../../../../core/sync/merge-shards';
 import {
+  encodeCheckIn,
+  encodeMark,
+  encodeRun,
   syncDeletionOf,
   syncRunOf,
   type ShardContent,
@@ -157,5 +161,83 @@ describe('merging shards', () => {
     // A walk that started then is not what was deleted.
     const walk = run({ sourceKeys: ['garmin:8'], sport: 'walk', distanceM: 1200 });
     expect(mergeShards([shard({ deletions: [gone] }), shard({ runs: [walk] })]).runs).toHaveLength(1);
+  });
+});
+
+describe('what the merge believes', () => {
+  const Y2199 = Date.UTC(2199, 0, 1);
+  const SEEN = T + 4 * 3_600_000;
+  const NOW = T + 8 * 3_600_000;
+
+  it('a check-in claiming 2199 counts as seen at t: the runner’s later "0" wins, each slot too', () => {
+    const hostile = {
+      date: '2026-11-20',
+      pain: 10,
+      flags: ['night_or_rest' as const, 'walking' as const],
+      atMs: Y2199,
+      morning: { pain: 10, atMs: Y2199 },
+      later: { pain: 10, atMs: Y2199 },
+    };
+    const mine = {
+      date: '2026-11-20',
+      pain: 0,
+      flags: [],
+      atMs: NOW - 60_000,
+      morning: { pain: 0, atMs: NOW - 120_000 },
+      later: { pain: 0, atMs: NOW - 60_000 },
+    };
+    const seen = new Map([
+      [checkInFact(encodeCheckIn(hostile)), SEEN],
+      [answerFact(hostile.date, 'morning', hostile.morning), SEEN],
+      [answerFact(hostile.date, 'later', hostile.later), SEEN],
+    ]);
+    const m = mergeShards([shard({ checkIns: [hostile] })], { own: shard({ checkIns: [mine] }), seen });
+    expect(m.checkIns).toEqual([mine]);
+    // Unbounded, the old rule: 2199 would win.
+    expect(mergeShards([shard({ checkIns: [hostile] }), shard({ checkIns: [mine] })]).checkIns[0]!.pain).toBe(10);
+  });
+
+  it('a rest mark claiming 2199 can be undone by the runner', () => {
+    const hostile = { date: '2026-11-20', on: true, atMs: Y2199 };
+    const undo = { date: '2026-11-20', on: false, atMs: NOW };
+    const seen = new Map([[markFact(encodeMark(hostile)), SEEN]]);
+    expect(mergeShards([shard({ marks: [hostile] })], { own: shard({ marks: [undo] }), seen }).restMarks).toEqual([]);
+  });
+
+  it('a correction to 80 km claiming 2199 gives way to the runner’s fix to 8 km, and a deletion', () => {
+    const hostile = run({ sourceKeys: ['garmin:9'], distanceM: 80_000, edited: true, updatedMs: Y2199 });
+    const fix = run({ distanceM: 8000, edited: true, updatedMs: NOW });
+    const seen = new Map([[runFact(encodeRun(hostile)), SEEN]]);
+    const m = mergeShards([shard({ runs: [hostile] })], { own: shard({ runs: [fix] }), seen });
+    expect(m.runs.map((r) => r.distanceM)).toEqual([8000]);
+    // In a third browser, holding neither, the runner's fix (a real time) wins as well.
+    expect(mergeShards([shard({ runs: [hostile] }), shard({ runs: [fix] })], { seen }).runs[0]!.distanceM).toBe(8000);
+    // A deletion after the hostile row was seen hides it.
+    const gone = del(run({ sourceKeys: ['garmin:9'] }), NOW);
+    expect(mergeShards([shard({ runs: [hostile] }), shard({ deletions: [gone] })], { seen }).runs).toEqual([]);
+  });
+
+  it('a foreign copy that lists more ids does not replace this browser’s values', () => {
+    const mine = run({});
+    const theirs = run({ sourceKeys: ['file:x', 'strava:1'], sport: 'walk', distanceM: 500, updatedMs: T + 7e6 });
+    const m = mergeShards([shard({ runs: [theirs] })], { own: shard({ runs: [mine] }) });
+    expect(m.runs).toMatchObject([{ distanceM: 10_000, sport: 'run', sourceKeys: ['file:x', 'strava:1'] }]);
+    // A newer hand correction from there does speak; an older one does not.
+    const fix = { ...theirs, sport: 'run' as const, distanceM: 9000, edited: true };
+    expect(mergeShards([shard({ runs: [fix] })], { own: shard({ runs: [mine] }) }).runs[0]!.distanceM).toBe(9000);
+    // A source merged here after the correction there is no action of the runner's.
+    const remerged = run({ sourceKeys: ['garmin:9', 'strava:1'], updatedMs: T + 9e6 });
+    expect(mergeShards([shard({ runs: [fix] })], { own: shard({ runs: [remerged] }) }).runs[0]!.distanceM).toBe(9000);
+    const stale = { ...fix, updatedMs: T };
+    const ownFix = run({ distanceM: 9500, edited: true, updatedMs: T + 1000 });
+    expect(mergeShards([shard({ runs: [stale] })], { own: shard({ runs: [ownFix] }) }).runs[0]!.distanceM).toBe(9500);
+  });
+
+  it('a run starting later today is not counted until it has started', () => {
+    const later = run({ sourceKeys: ['strava:5'], startMs: NOW + 3 * 3_600_000 });
+    expect(mergeShards([shard({ runs: [later] })], { nowMs: NOW }).runs).toEqual([]);
+    expect(mergeShards([shard({ runs: [later] })], { nowMs: NOW + 3 * 3_600_000 }).runs).toHaveLength(1);
+    // Within the clock slack it counts.
+    expect(mergeShards([shard({ runs: [later] })], { nowMs: later.startMs - 60_000 }).runs).toHaveLength(1);
   });
 });
