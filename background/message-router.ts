@@ -5,9 +5,8 @@ import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { painTrend, trendActivitiesFrom, trendFrom } from '../core/engine/pain-trend';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
-import { restoreChanges } from '../core/restore-changes';
 import { parseRequest, type Sender } from '../core/messages';
-import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
+import type { Answer, AnswerOf, MessageType, RequestOf } from '../core/protocol';
 import { planSettingsPatch } from '../core/plan-preset';
 import type { Settings, SettingsError } from '../core/settings';
 import type { ActivityStore } from './activity-store';
@@ -16,6 +15,9 @@ import type { StoredProblem } from './read-problems';
 import type { PopupState } from '../core/protocol';
 import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
+import type { BackupTransfers } from './backup-transfer';
+import type { RestoreJournal } from './restore-journal';
+import { stagedRestore, type StagedRestoreDeps } from './staged-restore';
 
 /** Any reply of the protocol (core/protocol.ts). */
 export type Response = Answer;
@@ -50,6 +52,14 @@ export interface RouterDeps {
    * may no longer hold (its copy is dropped first, so a worker stopped mid-change leaves none).
    */
   beforeChange(): Promise<void>;
+  /** The undo journal of restores (background/restore-journal.ts). */
+  journal: RestoreJournal;
+  /** A restore's runs win over older deletions left for sync (background/sync/reassert-restored.ts). */
+  reassert: StagedRestoreDeps['reassert'];
+  /** Tests only: where a restore stops, as a stopped worker would. */
+  restoreCheckpoint?: StagedRestoreDeps['checkpoint'];
+  /** Backups larger than one message, held while they travel. */
+  transfers: BackupTransfers;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
   /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
@@ -62,6 +72,10 @@ const READS: ReadonlySet<MessageType> = new Set<MessageType>([
   'pain/trend',
   'activities/list',
   'backup/export',
+  'backup/export-part',
+  // Pieces are held, not stored: the popup's copy stays until the restore itself.
+  'backup/part',
+  'restore/status',
 ]);
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
@@ -244,55 +258,59 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       await deps.listRestMarks(),
       await deps.checkIns.all(),
     );
+    const id = `export-${now}-${Math.random().toString(36).slice(2, 10)}`;
+    const pieces = deps.transfers.keepExport(id, JSON.stringify(backup, null, 1), now);
     return {
       ok: true,
       fileName: backupFileName(now, deps.timeZone()),
-      text: JSON.stringify(backup, null, 1),
+      text: pieces[0]!,
+      pieces: pieces.length,
+      export: id,
       count: activities.length,
       damaged,
     };
   },
+  'backup/export-part': async (req, sender, deps) => {
+    const r = deps.transfers.exportPiece(req.export, req.index);
+    return r.ok ? { ok: true, text: r.text } : r;
+  },
+  'backup/part': async (req, sender, deps) => {
+    const r = deps.transfers.addPiece(req.upload, req.index, req.text);
+    return r.ok ? { ok: true, chars: r.chars } : r;
+  },
+  'restore/status': async (req, sender, deps) => {
+    const [current, interruptedMs] = await Promise.all([deps.journal.current(), deps.journal.interrupted()]);
+    return { ok: true, running: current !== undefined, interruptedMs };
+  },
   'backup/import': async (req, sender, deps) => {
     const now = deps.now();
-    const parsed = parseBackup(req.text, now, await deps.loadSettings());
+    const text =
+      'upload' in req ? deps.transfers.takeUpload(req.upload, req.pieces) : { ok: true as const, text: req.text };
+    if (!text.ok) return text;
+    // Checked whole first (refused whole); then stored all or nothing (background/staged-restore.ts).
+    const parsed = parseBackup(text.text, now, await deps.loadSettings());
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    // Activities and settings together or nothing: the settings go first and are put back
-    // if the activities' transaction fails (it then stores none of them).
-    const before = await deps.loadSettings();
-    await deps.saveSettings(parsed.settings);
-    let outcome: SaveOutcome;
-    try {
-      outcome = await deps.store.restore(parsed.activities, now);
-    } catch (e) {
-      await deps.saveSettings(before);
-      throw e;
-    }
-    const refused = [...parsed.duplicates, ...outcome.refused];
-    // What the restore changed, told to the runner: read before the marks and check-ins go in.
-    const changes = restoreChanges({
-      activities: outcome,
-      settingsBefore: before,
-      settingsAfter: parsed.settings,
-      checkInsStored: parsed.checkIns.length ? await deps.checkIns.all() : [],
-      checkInsInBackup: parsed.checkIns,
-      restMarksStored: parsed.restMarks.length ? await deps.listRestMarks() : [],
-      restMarksInBackup: parsed.restMarks,
-    });
-    // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
-    if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
-    if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
-    await deps.store.logImport({
-      atMs: now,
-      what: 'backup',
-      added: outcome.added,
-      merged: outcome.merged,
-      unchanged: outcome.unchanged,
-      refused,
-    });
+    const r = await stagedRestore(parsed, now, restoreDepsOf(deps));
+    if (!r.ok) return r;
     await deps.dataChanged();
-    return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length, changes };
+    return { ok: true, ...r.outcome, refused: r.refused, duplicates: parsed.duplicates.length, changes: r.changes };
   },
 };
+
+/** What a restore needs of the router's dependencies; the background's start-up recovery too. */
+export function restoreDepsOf(deps: RouterDeps): StagedRestoreDeps {
+  return {
+    store: deps.store,
+    journal: deps.journal,
+    checkIns: deps.checkIns,
+    loadSettings: deps.loadSettings,
+    saveSettings: deps.saveSettings,
+    listRestMarks: deps.listRestMarks,
+    restoreRestMarks: deps.restoreRestMarks,
+    reassert: deps.reassert,
+    checkpoint: deps.restoreCheckpoint,
+  };
+}
 
 function route<K extends MessageType>(req: RequestOf<K>, sender: Sender, deps: RouterDeps): Promise<AnswerOf<K>> {
   // TypeScript cannot correlate handlers[req.type] with req's own type; the map above is checked.
