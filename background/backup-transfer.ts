@@ -1,4 +1,4 @@
-import { piecesOf } from '../core/backup-pieces';
+import { PIECE_CHARS, piecesOf } from '../core/backup-pieces';
 import { MAX_BACKUP_CHARS } from '../core/messages';
 import { problem, type Problem } from '../core/problem-codes';
 
@@ -14,6 +14,9 @@ const EXPORT_TTL_MS = 5 * 60_000;
 export class BackupTransfers {
   private readonly uploads = new Map<string, { pieces: string[]; chars: number }>();
   private readonly exports = new Map<string, { pieces: string[]; atMs: number }>();
+
+  /** `pieceChars`: an export's piece size (smaller in tests, to make many of a small backup). */
+  constructor(private readonly pieceChars: number = PIECE_CHARS) {}
 
   /** One piece of an upload, in order; the answer is a problem or the characters held so far. */
   addPiece(id: string, index: number, text: string): { ok: true; chars: number } | { ok: false; error: Problem } {
@@ -46,7 +49,7 @@ export class BackupTransfers {
   /** Keeps an export's text for the page to read piece by piece; returns its pieces' count. */
   keepExport(id: string, text: string, nowMs: number): string[] {
     for (const [k, v] of this.exports) if (nowMs - v.atMs > EXPORT_TTL_MS) this.exports.delete(k);
-    const pieces = piecesOf(text);
+    const pieces = piecesOf(text, this.pieceChars);
     if (pieces.length > 1) {
       this.exports.set(id, { pieces, atMs: nowMs });
       while (this.exports.size > KEEP) this.exports.delete(this.exports.keys().next().value!);
