@@ -7,8 +7,8 @@ export const PIECE_CHARS = 4 * 1024 * 1024;
 export const MAX_PIECES = 64;
 
 /**
- * The text cut into pieces of at most `size` units, never between the two halves of a
- * surrogate pair in two (a lone half would not survive the message's encoding); `size` is 2 or more.
+ * The text cut into pieces of at most `size` units (2 or more), never between the two halves of a
+ * surrogate pair (a lone half would not survive the message's encoding).
  */
 export function piecesOf(text: string, size: number = PIECE_CHARS): string[] {
   const out: string[] = [];
