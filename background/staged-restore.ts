@@ -6,6 +6,7 @@ import { restoreChanges, type RestoreChanges } from '../core/restore-changes';
 import type { Settings } from '../core/settings';
 import type { ActivityStore } from './activity-store';
 import type { CheckInStore } from './check-in-store';
+import { letReadsIn } from './let-reads-in';
 import type { RestoreCommit, RestoreJournal } from './restore-journal';
 
 // A restore, all or nothing and never blocking: the backup is checked whole before this (the
@@ -34,10 +35,6 @@ export type Parsed = Extract<ParsedBackup, { ok: true }>;
 export type StagedOutcome =
   | { ok: true; outcome: SaveOutcome; refused: SaveOutcome['refused']; changes: RestoreChanges }
   | { ok: false; error: Problem };
-
-// A task, not a microtask: a message waiting for the worker is handled, and its reads queued,
-// before the next batch's transaction.
-const letReadsIn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function stagedRestore(parsed: Parsed, nowMs: number, deps: StagedRestoreDeps): Promise<StagedOutcome> {
   if (!(await deps.journal.begin(nowMs))) return { ok: false, error: problem('restore_busy') };
