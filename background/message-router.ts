@@ -63,6 +63,11 @@ export interface RouterDeps {
   transfers: BackupTransfers;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
+  /**
+   * Before a bulk import's batch: the popup's stored copy goes, but the state in memory keeps
+   * answering the popup (refreshed by dataChangedSoon) instead of waiting for the import's writes.
+   */
+  beforeBatchChange(): Promise<void>;
   /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
   dataChangedSoon(): void;
 }
@@ -85,14 +90,19 @@ const READS: ReadonlySet<MessageType> = new Set<MessageType>([
   'restore/status',
 ]);
 
-/** Requests that call beforeChange themselves, once checked: the popup's copy serves it until then. */
+/**
+ * Requests that call beforeChange themselves: a restore at its commit point. Until then the
+ * popup is answered with the state before the restore, which a rollback keeps true.
+ */
 const CHANGES_LATER: ReadonlySet<MessageType> = new Set<MessageType>(['backup/import']);
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
   const parsed = parseRequest(raw, sender, deps.now());
   if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
-    if (!READS.has(parsed.value.type) && !CHANGES_LATER.has(parsed.value.type)) await deps.beforeChange();
+    const type = parsed.value.type;
+    if (type === 'import/save') await deps.beforeBatchChange();
+    else if (!READS.has(type) && !CHANGES_LATER.has(type)) await deps.beforeChange();
     return await route(parsed.value, sender, deps);
   } catch (e) {
     return { ok: false, error: problemOf(e) };
@@ -308,8 +318,6 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     // Checked whole first (refused whole); then stored all or nothing (background/staged-restore.ts).
     const parsed = parseBackup(text.text, now, await deps.loadSettings());
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    // The parse of a large backup holds this worker a while: the popup's copy answered meanwhile.
-    await deps.beforeChange();
     const r = await stagedRestore(parsed, now, restoreDepsOf(deps));
     if (!r.ok) return r;
     await deps.dataChanged();
@@ -329,6 +337,7 @@ export function restoreDepsOf(deps: RouterDeps): StagedRestoreDeps {
     restoreRestMarks: deps.restoreRestMarks,
     reassert: deps.reassert,
     checkpoint: deps.restoreCheckpoint,
+    beforeCommit: deps.beforeChange,
   };
 }
 

@@ -23,6 +23,8 @@ export interface StagedRestoreDeps {
   restoreRestMarks(dates: readonly string[]): Promise<void>;
   /** The restored runs win over older deletions left for sync (background/sync/restore-reassert.ts). */
   reassert(keys: readonly string[], nowMs: number): Promise<void>;
+  /** Called just before the commit point: what the popup showed (the state before) no longer holds. */
+  beforeCommit?(): Promise<void>;
   /**
    * Called after each batch and each commit step, for tests: a promise that never settles stops
    * the restore there, as a stopped worker does.
@@ -73,6 +75,7 @@ export async function stagedRestore(parsed: Parsed, nowMs: number, deps: StagedR
         refused,
       },
     };
+    await deps.beforeCommit?.();
     await deps.journal.commit(commit, nowMs);
     committed = true;
     await deps.checkpoint?.('committed');

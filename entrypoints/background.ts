@@ -192,6 +192,9 @@ export default defineBackground(() => {
       cached = null;
       await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
     },
+    beforeBatchChange: async () => {
+      await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
+    },
     dataChanged: throttled.now,
     dataChangedSoon: throttled.soon,
   });

@@ -63,6 +63,9 @@ async function deps(): Promise<RouterDeps> {
     beforeChange: async () => {
       before.push(await store.count());
     },
+    beforeBatchChange: async () => {
+      before.push(await store.count());
+    },
     dataChanged: async () => {
       changes++;
     },

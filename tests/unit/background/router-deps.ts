@@ -47,6 +47,7 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
     beforeChange: async () => {},
+    beforeBatchChange: async () => {},
     dataChanged: async () => {
       changes.count++;
     },
