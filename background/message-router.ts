@@ -337,7 +337,8 @@ export function restoreDepsOf(deps: RouterDeps): StagedRestoreDeps {
     restoreRestMarks: deps.restoreRestMarks,
     reassert: deps.reassert,
     checkpoint: deps.restoreCheckpoint,
-    beforeCommit: deps.beforeChange,
+    // The stored copy goes; the state in memory answers until the restore's end recomputes it.
+    beforeCommit: deps.beforeBatchChange,
   };
 }
 

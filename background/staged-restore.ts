@@ -23,7 +23,7 @@ export interface StagedRestoreDeps {
   restoreRestMarks(dates: readonly string[]): Promise<void>;
   /** The restored runs win over older deletions left for sync (background/sync/restore-reassert.ts). */
   reassert(keys: readonly string[], nowMs: number): Promise<void>;
-  /** Called just before the commit point: what the popup showed (the state before) no longer holds. */
+  /** Called just before the commit point: the popup's stored copy (the state before) no longer holds. */
   beforeCommit?(): Promise<void>;
   /**
    * Called after each batch and each commit step, for tests: a promise that never settles stops

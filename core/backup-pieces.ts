@@ -1,10 +1,11 @@
 // A backup travels between the options page and the background in pieces: one runtime message is
 // capped at 64 MiB (Chrome), and a backup may be larger. A piece of PIECE_CHARS UTF-16 units is at
-// most 24 MiB as UTF-8 JSON (3 bytes a unit), 4 units a message leaves ample room.
+// most 6 MiB as UTF-8 JSON (3 bytes a unit); small enough that reading one message holds the
+// worker a fraction of a second (4 Mi units held the popup's answer over a second, bench:restore).
 
-export const PIECE_CHARS = 4 * 1024 * 1024;
-/** Pieces of one backup at most: 200 MB (MAX_BACKUP_CHARS) in 4 MiB pieces is 48. */
-export const MAX_PIECES = 64;
+export const PIECE_CHARS = 1024 * 1024;
+/** Pieces of one backup at most: 200 MB (MAX_BACKUP_CHARS) in 1 Mi pieces is 200. */
+export const MAX_PIECES = 256;
 
 /**
  * The text cut into pieces of at most `size` units (2 or more), never between the two halves of a
