@@ -2,6 +2,7 @@ import type { ImportRecord } from '../core/protocol';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Activity } from '../core/activity';
 import { checkCheckIn, type CheckIn } from '../core/check-in';
+import type { JournalEntry } from './restore-journal';
 
 // The database the background worker owns. Schema changes are migrations: each step upgrades
 // from the version before it and keeps every record, and tests open a database written by each
@@ -33,6 +34,14 @@ export interface HipCheckDB extends DBSchema {
   checkIns: {
     key: string;
     value: CheckIn;
+  };
+  /**
+   * Since version 5: the undo journal of a restore under way (background/restore-journal.ts):
+   * its state record and, per run written, the record it replaced or none (an added run).
+   */
+  restoreJournal: {
+    key: string;
+    value: JournalEntry;
   };
 }
 
@@ -67,6 +76,10 @@ export const MIGRATIONS: readonly Migration[] = [
         if (r.ok) await cur.update(r.value);
       }
     })();
+  },
+  // 4 → 5: the restore's undo journal, so a restore stopped half way can be taken back.
+  (db) => {
+    db.createObjectStore('restoreJournal', { keyPath: 'id' });
   },
 ];
 

@@ -3,12 +3,16 @@ import type { IDBPDatabase } from 'idb';
 import { activityFromInput, sourceKey, type Activity, type ActivityFacts, type ActivityInput } from '../core/activity';
 import { admitActivities, checkStoredActivity } from '../core/activity-validation';
 import { joinableSources, mergeInto } from '../core/merge-duplicates';
-import { findSame, isHandEntryOnly, startWindow } from '../core/same-activity';
+import { findSame, isHandEntryOnly, startWindow, type Identity } from '../core/same-activity';
 import { LIMITS } from '../core/plausibility';
 import { problem, storedProblem } from '../core/problem-codes';
 import type { HipCheckDB, ImportRecord } from './activity-db';
+import { journalId } from './restore-journal';
 
 export type { SaveOutcome };
+
+/** Runs a restore writes per transaction: a read waits for one batch, about a tenth of a second. */
+export const RESTORE_BATCH = 300;
 
 const emptyOutcome = (): SaveOutcome => ({
   added: 0,
@@ -62,7 +66,7 @@ function candidatesFor(
   stored: readonly Activity[],
   written: ReadonlyMap<string, Activity>,
   writtenOn: ReadonlyMap<string, ReadonlySet<string>>,
-  input: ActivityInput,
+  input: Pick<ActivityInput, 'startMs' | 'localDate'>,
 ): Activity[] {
   const w = startWindow(input.startMs);
   const near = new Map<string, Activity>();
@@ -154,35 +158,73 @@ export class ActivityStore {
    * source ids, or matching one as a duplicate, gains the missing source ids. A corrected
    * record's values win over an uncorrected copy (the newer correction when both are), and
    * never are two ids of one source joined into one record.
+   *
+   * Written in batches of `batchSize`, one transaction each, so that reads (the popup's) wait for
+   * one batch, never for the whole backup. With `journal`, each batch also keeps the records it
+   * replaces, and the keys it adds, in the restore journal in the same transaction, so that a
+   * restore stopped between batches can be taken back (background/restore-journal.ts).
    */
-  async restore(records: readonly Activity[], nowMs: number): Promise<SaveOutcome> {
+  async restore(
+    records: readonly Activity[],
+    nowMs: number,
+    opts: { batchSize?: number; journal?: boolean; afterBatch?: (done: number) => Promise<void> | void } = {},
+  ): Promise<SaveOutcome> {
     const out = emptyOutcome();
-    const tx = this.db.transaction('activities', 'readwrite');
-    const store = tx.store;
-    for (const rec of records) {
+    const size = opts.batchSize ?? RESTORE_BATCH;
+    for (let i = 0; i < records.length; i += size) {
+      await this.restoreBatch(records.slice(i, i + size), nowMs, out, opts.journal === true);
+      await opts.afterBatch?.(Math.min(i + size, records.length));
+    }
+    return out;
+  }
+
+  private async restoreBatch(
+    records: readonly Activity[],
+    nowMs: number,
+    out: SaveOutcome,
+    journal: boolean,
+  ): Promise<void> {
+    const tx = this.db.transaction(['activities', 'restoreJournal'], 'readwrite');
+    const store = tx.objectStore('activities');
+    // Every lookup of the batch at once, as save() does; this batch's own writes are in `written`.
+    const lookups = records.map((rec) =>
+      Promise.all([
+        Promise.all(rec.sourceKeys.map((k) => store.index('sourceKeys').get(k))),
+        store.index('startMs').getAll(startsNear(rec.startMs)),
+        store.index('localDate').getAll(rec.localDate),
+        store.getKey(rec.key),
+      ]),
+    );
+    for (const l of lookups) l.catch(() => {}); // a failure aborts the transaction: reported once, below
+    const written = new Map<string, Activity>();
+    const writtenBySource = new Map<string, string>();
+    const writtenOn = new Map<string, Set<string>>();
+    const put = (a: Activity) => {
+      written.set(a.key, a);
+      for (const k of a.sourceKeys) writtenBySource.set(k, a.key);
+      const day = writtenOn.get(a.localDate);
+      if (day) day.add(a.key);
+      else writtenOn.set(a.localDate, new Set([a.key]));
+    };
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i]!;
+      const [hits, storedNear, storedThatDay, takenKey] = await lookups[i]!;
       let existing: Activity | undefined;
-      for (const k of rec.sourceKeys) {
-        const hit = await store.index('sourceKeys').get(k);
-        if (hit && wellFormed(hit, nowMs)) {
-          existing = hit;
-          break;
-        }
+      for (let j = 0; j < rec.sourceKeys.length && !existing; j++) {
+        const stored = hits[j];
+        const hit =
+          written.get(writtenBySource.get(rec.sourceKeys[j]!) ?? '') ?? (stored && (written.get(stored.key) ?? stored));
+        if (hit && wellFormed(hit, nowMs)) existing = hit;
       }
-      if (!existing) {
-        const near = [
-          ...(await store.index('startMs').getAll(startsNear(rec.startMs))),
-          ...(await store.index('localDate').getAll(rec.localDate)),
-        ];
-        existing = findSame(
-          near.filter((n) => wellFormed(n, nowMs)),
-          rec,
-        );
-      }
+      existing ??= findSame(
+        candidatesFor([...storedNear, ...storedThatDay], written, writtenOn, rec).filter((n) => wellFormed(n, nowMs)),
+        rec,
+      );
       if (!existing) {
         // A key can only be taken here by a record that has since lost that source (deleted and re-added).
-        const taken = await store.get(rec.key);
+        const taken = takenKey !== undefined || written.has(rec.key);
         const stored = taken ? { ...rec, key: `${rec.key}#${rec.startMs}` } : rec;
-        await store.put(stored);
+        put(stored);
         out.added++;
         out.keys.push(stored.key);
         continue;
@@ -220,11 +262,40 @@ export class ActivityStore {
         out.unchanged++;
         continue;
       }
-      await store.put(next);
+      put(next);
       out.merged++;
     }
+    const writes = [...written.values()];
+    if (journal) {
+      // The record each key held before this restore: kept once, by the first batch that writes it.
+      const jstore = tx.objectStore('restoreJournal');
+      const [noted, before] = await Promise.all([
+        Promise.all(writes.map((a) => jstore.getKey(journalId(a.key)))),
+        Promise.all(writes.map((a) => store.get(a.key))),
+      ]);
+      writes.forEach((a, i) => {
+        if (noted[i] === undefined) void jstore.put({ id: journalId(a.key), key: a.key, before: before[i] ?? null });
+      });
+    }
+    await Promise.all([...writes.map((a) => store.put(a)), tx.done]);
+  }
+
+  /** The records `x` may be the same activity as: by a shared source id, or starting near it. */
+  async near(x: Identity): Promise<Activity[]> {
+    const tx = this.db.transaction('activities');
+    const [byStart, ...byId] = await Promise.all([
+      tx.store.index('startMs').getAll(startsNear(x.startMs)),
+      ...x.sourceKeys.map((k) => tx.store.index('sourceKeys').getAll(k)),
+    ]);
+    return [...new Map([...byStart, ...byId.flat()].map((a) => [a.key, a])).values()];
+  }
+
+  /** Marks records as changed at `nowMs` (never earlier than they were): a restore re-asserts them. */
+  async touch(keys: readonly string[], nowMs: number): Promise<void> {
+    const tx = this.db.transaction('activities', 'readwrite');
+    const found = await Promise.all(keys.map((k) => tx.store.get(k)));
+    for (const a of found) if (a && a.updatedMs < nowMs) void tx.store.put({ ...a, updatedMs: nowMs });
     await tx.done;
-    return out;
   }
 
   /** Every record a backup can hold; damaged ones are counted instead, so one never breaks an export. */

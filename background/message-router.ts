@@ -5,7 +5,6 @@ import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { painTrend, trendActivitiesFrom, trendFrom } from '../core/engine/pain-trend';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
-import { restoreChanges } from '../core/restore-changes';
 import { parseRequest, type Sender } from '../core/messages';
 import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
 import { planSettingsPatch } from '../core/plan-preset';
@@ -16,6 +15,10 @@ import type { StoredProblem } from './read-problems';
 import type { PopupState } from '../core/protocol';
 import { readSiteData } from './site-data';
 import { readUpload } from './upload-reader';
+import type { BackupTransfers } from './backup-transfer';
+import { letReadsIn } from './let-reads-in';
+import type { RestoreJournal } from './restore-journal';
+import { stagedRestore, type StagedRestoreDeps } from './staged-restore';
 
 /** Any reply of the protocol (core/protocol.ts). */
 export type Response = Answer;
@@ -52,11 +55,30 @@ export interface RouterDeps {
    * may no longer hold (its copy is dropped first, so a worker stopped mid-change leaves none).
    */
   beforeChange(): Promise<void>;
+  /** The undo journal of restores (background/restore-journal.ts). */
+  journal: RestoreJournal;
+  /** A restore's runs win over older deletions left for sync (background/sync/reassert-restored.ts). */
+  reassert: StagedRestoreDeps['reassert'];
+  /** Tests only: where a restore stops, as a stopped worker would. */
+  restoreCheckpoint?: StagedRestoreDeps['checkpoint'];
+  /** Backups larger than one message, held while they travel. */
+  transfers: BackupTransfers;
   /** Called after anything that changes what the badge or popup would show. */
   dataChanged(): Promise<void>;
+  /**
+   * Before a bulk import's batch: the popup's stored copy goes, but the state in memory keeps
+   * answering the popup (refreshed by dataChangedSoon) instead of waiting for the import's writes.
+   */
+  beforeBatchChange(): Promise<void>;
   /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
   dataChangedSoon(): void;
 }
+
+/**
+ * Runs of a bulk import's message saved per transaction: the popup's reads wait for one slice,
+ * not for 1,000 runs (over a second on a busy machine, bench:restore).
+ */
+const IMPORT_SLICE = 250;
 
 /** Requests that only read; any other may change what the popup shows (a new type does, by default). */
 const READS: ReadonlySet<MessageType> = new Set<MessageType>([
@@ -64,13 +86,25 @@ const READS: ReadonlySet<MessageType> = new Set<MessageType>([
   'pain/trend',
   'activities/list',
   'backup/export',
+  'backup/export-part',
+  // Pieces are held, not stored: the popup's copy stays until the restore itself.
+  'backup/part',
+  'restore/status',
 ]);
+
+/**
+ * Requests that call beforeChange themselves: a restore at its commit point. Until then the
+ * popup is answered with the state before the restore, which a rollback keeps true.
+ */
+const CHANGES_LATER: ReadonlySet<MessageType> = new Set<MessageType>(['backup/import']);
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Response> {
   const parsed = parseRequest(raw, sender, deps.now());
   if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
-    if (!READS.has(parsed.value.type)) await deps.beforeChange();
+    const type = parsed.value.type;
+    if (type === 'import/save') await deps.beforeBatchChange();
+    else if (!READS.has(type) && !CHANGES_LATER.has(type)) await deps.beforeChange();
     return await route(parsed.value, sender, deps);
   } catch (e) {
     return { ok: false, error: problemOf(e) };
@@ -155,7 +189,15 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     return { ok: true, withdrawn };
   },
   'import/save': async (req, sender, deps) => {
-    const outcome = await deps.store.save(req.activities, deps.now());
+    const now = deps.now();
+    const outcome: SaveOutcome = { added: 0, merged: 0, updated: 0, unchanged: 0, known: 0, keys: [], refused: [] };
+    for (let i = 0; i < req.activities.length; i += IMPORT_SLICE) {
+      if (i > 0) await letReadsIn();
+      const o = await deps.store.save(req.activities.slice(i, i + IMPORT_SLICE), now);
+      for (const k of ['added', 'merged', 'updated', 'unchanged', 'known'] as const) outcome[k] += o[k];
+      outcome.keys.push(...o.keys);
+      outcome.refused.push(...o.refused);
+    }
     deps.dataChangedSoon();
     return { ok: true, ...outcome };
   },
@@ -248,55 +290,61 @@ const handlers: { [K in MessageType]: Handler<K> } = {
       await deps.listRestMarks(),
       await deps.checkIns.all(),
     );
+    const id = `export-${now}-${Math.random().toString(36).slice(2, 10)}`;
+    const pieces = deps.transfers.keepExport(id, JSON.stringify(backup, null, 1), now);
     return {
       ok: true,
       fileName: backupFileName(now, deps.timeZone()),
-      text: JSON.stringify(backup, null, 1),
+      text: pieces[0]!,
+      pieces: pieces.length,
+      export: id,
       count: activities.length,
       damaged,
     };
   },
+  'backup/export-part': async (req, sender, deps) => {
+    const r = deps.transfers.exportPiece(req.export, req.index);
+    return r.ok ? { ok: true, text: r.text } : r;
+  },
+  'backup/part': async (req, sender, deps) => {
+    const r = deps.transfers.addPiece(req.upload, req.index, req.text);
+    return r.ok ? { ok: true, chars: r.chars } : r;
+  },
+  'restore/status': async (req, sender, deps) => {
+    const [current, interruptedMs] = await Promise.all([deps.journal.current(), deps.journal.interrupted()]);
+    return { ok: true, running: current !== undefined, interruptedMs };
+  },
   'backup/import': async (req, sender, deps) => {
     const now = deps.now();
-    const parsed = parseBackup(req.text, now, await deps.loadSettings());
+    const text =
+      'upload' in req ? deps.transfers.takeUpload(req.upload, req.pieces) : { ok: true as const, text: req.text };
+    if (!text.ok) return text;
+    // Checked whole first (refused whole); then stored all or nothing (background/staged-restore.ts).
+    const parsed = parseBackup(text.text, now, await deps.loadSettings());
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    // Activities and settings together or nothing: the settings go first and are put back
-    // if the activities' transaction fails (it then stores none of them).
-    const before = await deps.loadSettings();
-    await deps.saveSettings(parsed.settings);
-    let outcome: SaveOutcome;
-    try {
-      outcome = await deps.store.restore(parsed.activities, now);
-    } catch (e) {
-      await deps.saveSettings(before);
-      throw e;
-    }
-    const refused = [...parsed.duplicates, ...outcome.refused];
-    // What the restore changed, told to the runner: read before the marks and check-ins go in.
-    const changes = restoreChanges({
-      activities: outcome,
-      settingsBefore: before,
-      settingsAfter: parsed.settings,
-      checkInsStored: parsed.checkIns.length ? await deps.checkIns.all() : [],
-      checkInsInBackup: parsed.checkIns,
-      restMarksStored: parsed.restMarks.length ? await deps.listRestMarks() : [],
-      restMarksInBackup: parsed.restMarks,
-    });
-    // Rest marks and check-ins only once the activities are in (each replaces its day's answer).
-    if (parsed.restMarks.length) await deps.restoreRestMarks(parsed.restMarks);
-    if (parsed.checkIns.length) await deps.checkIns.restore(parsed.checkIns);
-    await deps.store.logImport({
-      atMs: now,
-      what: 'backup',
-      added: outcome.added,
-      merged: outcome.merged,
-      unchanged: outcome.unchanged,
-      refused,
-    });
+    const r = await stagedRestore(parsed, now, restoreDepsOf(deps));
+    if (!r.ok) return r;
     await deps.dataChanged();
-    return { ok: true, ...outcome, refused, duplicates: parsed.duplicates.length, changes };
+    return { ok: true, ...r.outcome, refused: r.refused, duplicates: parsed.duplicates.length, changes: r.changes };
   },
 };
+
+/** What a restore needs of the router's dependencies; the background's start-up recovery too. */
+export function restoreDepsOf(deps: RouterDeps): StagedRestoreDeps {
+  return {
+    store: deps.store,
+    journal: deps.journal,
+    checkIns: deps.checkIns,
+    loadSettings: deps.loadSettings,
+    saveSettings: deps.saveSettings,
+    listRestMarks: deps.listRestMarks,
+    restoreRestMarks: deps.restoreRestMarks,
+    reassert: deps.reassert,
+    checkpoint: deps.restoreCheckpoint,
+    // The stored copy goes; the state in memory answers until the restore's end recomputes it.
+    beforeCommit: deps.beforeBatchChange,
+  };
+}
 
 function route<K extends MessageType>(req: RequestOf<K>, sender: Sender, deps: RouterDeps): Promise<AnswerOf<K>> {
   // TypeScript cannot correlate handlers[req.type] with req's own type; the map above is checked.

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from './i18n';
 import { ImportActivities } from './ImportActivities';
 import { ask } from '../messaging/ask';
@@ -6,11 +6,25 @@ import { ask } from '../messaging/ask';
 /** "Export backup" and "Import activities": the runner's history out as one JSON file, and in from backups, files and archives. */
 export function BackupControls(props: { onChanged: () => void }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [restore, setRestore] = useState<'running' | 'interrupted' | null>(null);
+
+  useEffect(() => {
+    void ask({ type: 'restore/status' }).then((r) => {
+      if (r.ok) setRestore(r.running ? 'running' : r.interruptedMs !== null ? 'interrupted' : null);
+    });
+  }, []);
 
   const exportBackup = async () => {
     const r = await ask({ type: 'backup/export' });
     if (!r.ok) return setMessage({ text: r.words, error: true });
-    const url = URL.createObjectURL(new Blob([r.text], { type: 'application/json' }));
+    // A backup larger than one message comes in pieces, joined here into the file.
+    const pieces = [r.text];
+    for (let i = 1; i < r.pieces; i++) {
+      const p = await ask({ type: 'backup/export-part', export: r.export, index: i });
+      if (!p.ok) return setMessage({ text: p.words, error: true });
+      pieces.push(p.text);
+    }
+    const url = URL.createObjectURL(new Blob(pieces, { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = r.fileName;
@@ -27,8 +41,14 @@ export function BackupControls(props: { onChanged: () => void }) {
           {t('exportBackup')}
         </button>
       </div>
+      {restore && (
+        <p role="status" data-testid="restore-status">
+          {restore === 'running' ? t('restore_running') : t('restore_interrupted')}
+        </p>
+      )}
       <ImportActivities
         onChanged={() => {
+          setRestore(null);
           // "Saved a backup of N activities" no longer describes what is stored.
           setMessage(null);
           props.onChanged();

@@ -9,7 +9,8 @@ import {
   type ImportProgress,
   type ImportSummary,
 } from '../core/files/import-stream';
-import { ask } from '../messaging/ask';
+import { ask, type Reply } from '../messaging/ask';
+import { piecesOf } from '../core/backup-pieces';
 import type { ActivityInput, Sport } from '../core/activity';
 import { ProblemError, type Problem } from '../core/problem-codes';
 import type { RestoreChanges } from '../core/restore-changes';
@@ -17,7 +18,7 @@ import { DEFAULT_RUNNING_LOAD_SPORTS } from '../core/settings';
 import type { FileReadResult } from '../core/files/types';
 
 // The options page's "Import activities": the files (or the folder) chosen together are one
-// import. Hip Check backups go to the background whole; activity files and export archives are
+// import. Hip Check backups go to the background whole (in pieces past one message's size); activity files and export archives are
 // read here, in the page (archives can be larger than any message), a few at a time, and their
 // activities sent in large batches; the import log is written once, at the end, which is also
 // when the background recomputes the popup, badge and notification.
@@ -92,6 +93,18 @@ export async function saveWithSport(activity: ActivityInput, sport: Sport): Prom
   const r = await ask({ type: 'import/save', activities: [{ ...activity, sport }] });
   if (!r.ok) return r.error;
   return r.refused?.[0]?.reason ?? null;
+}
+
+/** Sends a backup to the background, in pieces when it is larger than one message can be. */
+export async function restoreBackup(text: string): Promise<Reply<'backup/import'>> {
+  const pieces = piecesOf(text);
+  if (pieces.length === 1) return ask({ type: 'backup/import', text });
+  const upload = crypto.randomUUID();
+  for (let index = 0; index < pieces.length; index++) {
+    const r = await ask({ type: 'backup/part', upload, index, text: pieces[index]! });
+    if (!r.ok) return r;
+  }
+  return ask({ type: 'backup/import', upload, pieces: pieces.length });
 }
 
 export interface ChosenImport {
@@ -191,7 +204,7 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
       summary.cancelled = true;
       break;
     }
-    const r = await ask({ type: 'backup/import', text: await b.text() });
+    const r = await restoreBackup(await b.text());
     if (r.ok) {
       summary.counts.added += r.added;
       summary.counts.merged += r.merged + r.updated;

@@ -1,4 +1,5 @@
 import { isObj } from './guards';
+import { MAX_PIECES, PIECE_CHARS, TRANSFER_ID_RE } from './backup-pieces';
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
 import { asProblem, problem, type Problem } from './problem-codes';
 import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './activity-validation';
@@ -71,8 +72,15 @@ export type PageRequest =
   /** One batch of a bulk import: saved like activities/add, the refresh throttled until imports/log. */
   | { type: 'import/save'; activities: ActivityInput[] }
   | { type: 'activities/delete'; keys: string[] }
+  /** A backup's first piece and how many there are (core/backup-pieces.ts); `export` names the rest. */
   | { type: 'backup/export' }
+  | { type: 'backup/export-part'; export: string; index: number }
+  /** One piece of a backup larger than a message, in order; `backup/import` then restores them. */
+  | { type: 'backup/part'; upload: string; index: number; text: string }
   | { type: 'backup/import'; text: string }
+  | { type: 'backup/import'; upload: string; pieces: number }
+  /** Whether a restore runs now, and when the last one was interrupted (and rolled back). */
+  | { type: 'restore/status' }
   | { type: 'imports/log'; record: ImportLog }
   | { type: 'problems/clear' }
   | { type: 'rest/mark'; date: string; on: boolean }
@@ -152,6 +160,8 @@ function checkActivities(v: unknown, nowMs: number, allowed: readonly Source[]):
   return { ok: true, value: out };
 }
 
+const pieceIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_PIECES;
+
 const refused = (p: Problem): { ok: false; error: Problem } => ({ ok: false, error: problem('request_refused', p) });
 
 export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check<Request> {
@@ -217,6 +227,7 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
     case 'state/get':
     case 'pain/trend':
     case 'backup/export':
+    case 'restore/status':
     case 'problems/clear':
       return { ok: true, value: { type: raw.type } };
     case 'settings/update':
@@ -347,7 +358,25 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         },
       };
     }
+    case 'backup/export-part':
+      if (typeof raw.export !== 'string' || !TRANSFER_ID_RE.test(raw.export) || !pieceIndex(raw.index))
+        return refused(problem('request_backup_piece'));
+      return { ok: true, value: { type: 'backup/export-part', export: raw.export, index: raw.index as number } };
+    case 'backup/part':
+      if (typeof raw.upload !== 'string' || !TRANSFER_ID_RE.test(raw.upload) || !pieceIndex(raw.index))
+        return refused(problem('request_backup_piece'));
+      if (typeof raw.text !== 'string') return refused(problem('request_backup_text'));
+      if (raw.text.length > PIECE_CHARS) return refused(problem('request_backup_piece'));
+      return {
+        ok: true,
+        value: { type: 'backup/part', upload: raw.upload, index: raw.index as number, text: raw.text },
+      };
     case 'backup/import':
+      if (typeof raw.upload === 'string') {
+        if (!TRANSFER_ID_RE.test(raw.upload) || !pieceIndex(raw.pieces) || raw.pieces === 0)
+          return refused(problem('request_backup_piece'));
+        return { ok: true, value: { type: 'backup/import', upload: raw.upload, pieces: raw.pieces as number } };
+      }
       if (typeof raw.text !== 'string') return refused(problem('request_backup_text'));
       if (raw.text.length > MAX_BACKUP_CHARS)
         return refused(problem('request_backup_too_large', MAX_BACKUP_CHARS / 1024 / 1024));

@@ -261,6 +261,7 @@ export interface ProblemParams {
   request_import_log: [];
   request_backup_text: [];
   request_backup_too_large: [mb: number];
+  request_backup_piece: [];
   request_site_only: [];
   action_failed: [detail: string];
 
@@ -283,6 +284,9 @@ export interface ProblemParams {
   backup_rest_day_not_date: [index: number];
   backup_checkin_damaged: [index: number, problem: Problem];
   backup_settings_damaged: [field: string, problem: Problem];
+  backup_piece_missing: [index: number];
+  backup_export_gone: [];
+  restore_busy: [];
   settings_not_object: [];
   settings_unknown: [name: string];
   settings_preset: [presets: string];
@@ -586,6 +590,7 @@ const CODES: Record<ProblemCode, true> = {
   request_import_log: true,
   request_backup_text: true,
   request_backup_too_large: true,
+  request_backup_piece: true,
   request_site_only: true,
   action_failed: true,
   checkin_not_object: true,
@@ -606,6 +611,9 @@ const CODES: Record<ProblemCode, true> = {
   backup_rest_day_not_date: true,
   backup_checkin_damaged: true,
   backup_settings_damaged: true,
+  backup_piece_missing: true,
+  backup_export_gone: true,
+  restore_busy: true,
   settings_not_object: true,
   settings_unknown: true,
   settings_preset: true,

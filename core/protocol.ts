@@ -97,9 +97,17 @@ export interface ProtocolMap {
   'manual/undo': { withdrawn: boolean };
   'import/save': SaveOutcome;
   'activities/delete': { deleted: number };
-  'backup/export': { fileName: string; text: string; count: number; damaged: number };
+  /**
+   * `text`: the backup's first piece; with `pieces` > 1 the page asks for the others by `export`
+   * (backup/export-part) and joins them: a backup may be larger than one message.
+   */
+  'backup/export': { fileName: string; text: string; pieces: number; export: string; count: number; damaged: number };
+  'backup/export-part': { text: string };
+  /** `chars`: the characters of this upload held so far. */
+  'backup/part': { chars: number };
   /** `changes`: what the restore changed (activities, settings, check-ins), for the runner to read. */
   'backup/import': SaveOutcome & { duplicates: number; changes: RestoreChanges };
+  'restore/status': { running: boolean; interruptedMs: number | null };
   'imports/log': object;
   'problems/clear': object;
   'rest/mark': { restMarks: string[] };

@@ -20,7 +20,13 @@ import { DATA_VERSION_KEY } from '../messaging/data-version';
 import { dropPopupState, keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
-import { isSyncOn, noteDeletions, noteRestMarks } from '../background/sync/sync-local';
+import { isSyncOn, keepDeletions, listDeletions, noteDeletions, noteRestMarks } from '../background/sync/sync-local';
+import { reassertRestored } from '../background/sync/reassert-restored';
+import { RestoreJournal } from '../background/restore-journal';
+import { recoverRestore } from '../background/staged-restore';
+import { BackupTransfers } from '../background/backup-transfer';
+import type { IDBPDatabase } from 'idb';
+import type { HipCheckDB } from '../background/activity-db';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
@@ -28,7 +34,8 @@ const REFRESH_GAP_MS = 3000;
 
 export default defineBackground(() => {
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
-  const getDb = () => (dbPromise ??= openActivityDb());
+  // A restore this worker's predecessor left unfinished is settled before anything reads the data.
+  const getDb = () => (dbPromise ??= openActivityDb().then(async (db) => (await recover(db), db)));
   let storePromise: Promise<ActivityStore> | null = null;
   // Deletions are noted for run sync (a copy in another browser must not bring a run back).
   const getStore = () =>
@@ -120,14 +127,43 @@ export default defineBackground(() => {
     void browser.alarms.create('day-change', { when: next.getTime() });
   };
 
-  const deps = (store: ActivityStore, checkIns: CheckInStore): RouterDeps => ({
+  const restoreMarksNoted = async (dates: readonly string[]) => {
+    await noteRestMarks([...dates], true, Date.now());
+    await restoreRestMarks(dates);
+  };
+  const reassert = (store: ActivityStore) => (keys: readonly string[], nowMs: number) =>
+    reassertRestored(store, keys, nowMs, { listDeletions, keepDeletions });
+
+  async function recover(db: IDBPDatabase<HipCheckDB>): Promise<void> {
+    const store = new ActivityStore(db);
+    const done = await recoverRestore(
+      {
+        store,
+        journal: new RestoreJournal(db),
+        checkIns: new CheckInStore(db),
+        loadSettings,
+        saveSettings,
+        listRestMarks,
+        restoreRestMarks: restoreMarksNoted,
+        reassert: reassert(store),
+      },
+      Date.now(),
+    ).catch((e: unknown) => console.warn(`[Hip Check] unfinished restore not settled: ${errorText(e)}`));
+    if (done === 'finished' || done === 'rolled back') {
+      cached = null;
+      void refresh();
+    }
+  }
+
+  const transfers = new BackupTransfers();
+  const deps = (store: ActivityStore, checkIns: CheckInStore, journal: RestoreJournal): RouterDeps => ({
     store,
     checkIns,
+    journal,
+    transfers,
+    reassert: reassert(store),
     listRestMarks,
-    restoreRestMarks: async (dates) => {
-      await noteRestMarks([...dates], true, Date.now());
-      await restoreRestMarks(dates);
-    },
+    restoreRestMarks: restoreMarksNoted,
     now: Date.now,
     timeZone: userTimeZone,
     loadSettings,
@@ -157,14 +193,17 @@ export default defineBackground(() => {
       cached = null;
       await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
     },
+    beforeBatchChange: async () => {
+      await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
+    },
     dataChanged: throttled.now,
     dataChangedSoon: throttled.soon,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    void Promise.all([getStore(), getCheckIns()])
-      .then(([store, checkIns]) => handleMessage(message, who, deps(store, checkIns)))
+    void Promise.all([getStore(), getCheckIns(), getDb()])
+      .then(([store, checkIns, db]) => handleMessage(message, who, deps(store, checkIns, new RestoreJournal(db))))
       .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: problemOf(e) }));
     return true;
   });

@@ -60,6 +60,13 @@ export async function noteDeletions(gone: readonly Activity[], nowMs: number, to
   await browser.storage.local.set({ [DELETIONS_KEY]: kept.map(encodeDeletion) });
 }
 
+/** Keeps the deletions `keep` accepts: a restore takes back those of the runs it stored. */
+export async function keepDeletions(keep: (d: SyncDeletion) => boolean): Promise<void> {
+  const all = await listDeletions();
+  const kept = all.filter(keep);
+  if (kept.length < all.length) await browser.storage.local.set({ [DELETIONS_KEY]: kept.map(encodeDeletion) });
+}
+
 async function markLog(): Promise<SyncMark[]> {
   const v = (await browser.storage.local.get(MARKS_KEY))[MARKS_KEY];
   if (!Array.isArray(v)) return [];

@@ -31,7 +31,7 @@ describe('schema upgrades', () => {
       const current = await openActivityDb(DB_VERSION, name);
       expect(current.version).toBe(DB_VERSION);
       expect(await current.getAll('activities')).toEqual([a, b]);
-      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'checkIns', 'imports']);
+      expect([...current.objectStoreNames].sort()).toEqual(['activities', 'checkIns', 'imports', 'restoreJournal']);
       // Version 3's check-in store works on an upgraded database.
       const checkIn = {
         date: '2026-11-21',

@@ -9,6 +9,8 @@ import { buildPopupState } from '../../../background/popup-state';
 import { addProblem, clearProblems, listProblems } from '../../../background/read-problems';
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { BACKUP_FORMAT } from '../../../core/backup-format';
+import { BackupTransfers } from '../../../background/backup-transfer';
+import { RestoreJournal } from '../../../background/restore-journal';
 import { NOW, run } from '../activity-fixtures';
 
 const page = { kind: 'page' } as const;
@@ -26,6 +28,9 @@ async function deps(): Promise<RouterDeps> {
   return {
     store,
     checkIns,
+    journal: new RestoreJournal(db),
+    transfers: new BackupTransfers(),
+    reassert: async () => {},
     now: () => NOW,
     timeZone: () => 'Europe/London',
     loadSettings,
@@ -57,6 +62,9 @@ async function deps(): Promise<RouterDeps> {
       )),
     }),
     beforeChange: async () => {
+      before.push(await store.count());
+    },
+    beforeBatchChange: async () => {
       before.push(await store.count());
     },
     dataChanged: async () => {

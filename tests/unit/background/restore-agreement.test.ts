@@ -10,7 +10,17 @@ import { clearRestMarks, listRestMarks, restoreRestMarks, setRestMark } from '..
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { StoreWithDeletionLog } from '../../../background/sync/deletion-log';
 import { createRunSync } from '../../../background/sync/run-sync';
-import { isSyncOn, noteDeletions, noteRestMarks, SYNC_ON_KEY } from '../../../background/sync/sync-local';
+import {
+  isSyncOn,
+  keepDeletions,
+  listDeletions,
+  noteDeletions,
+  noteRestMarks,
+  SYNC_ON_KEY,
+} from '../../../background/sync/sync-local';
+import { reassertRestored } from '../../../background/sync/reassert-restored';
+import { RestoreJournal } from '../../../background/restore-journal';
+import { BackupTransfers } from '../../../background/backup-transfer';
 import { addDays, localDateOf } from '../../../core/local-date';
 import { mulberry32 } from '../../seeded-random';
 import { run } from '../activity-fixtures';
@@ -45,6 +55,10 @@ async function background() {
   const deps: RouterDeps = {
     store,
     checkIns,
+    journal: new RestoreJournal(db),
+    transfers: new BackupTransfers(),
+    reassert: (keys, nowMs) => reassertRestored(store, keys, nowMs, { listDeletions, keepDeletions }),
+    beforeBatchChange: async () => {},
     now: () => clock,
     timeZone: () => TZ,
     loadSettings,
@@ -136,8 +150,7 @@ function history(seed: number) {
 beforeEach(() => fakeBrowser.reset());
 
 describe('export, delete all, restore: the same verdict whatever sync did', () => {
-  // 'on' joins once a restore re-asserts its runs over the deletions delete-all sent (issue #24).
-  for (const mode of ['off', 'on later'] as ('off' | 'on' | 'on later')[])
+  for (const mode of ['off', 'on', 'on later'] as const)
     it(`with sync ${mode}`, async () => {
       for (const seed of [1, 2, 3, 4, 5]) {
         fakeBrowser.reset();

@@ -6,6 +6,10 @@ import { addProblem, clearProblems, listProblems } from '../../../background/rea
 import { listRestMarks, restoreRestMarks } from '../../../background/rest-marks';
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { NOW } from '../activity-fixtures';
+import { BackupTransfers } from '../../../background/backup-transfer';
+import { RestoreJournal } from '../../../background/restore-journal';
+import { reassertRestored } from '../../../background/sync/reassert-restored';
+import { keepDeletions, listDeletions } from '../../../background/sync/sync-local';
 
 export type SiteRouterDeps = RouterDeps & { changes: { count: number; soon: number } };
 
@@ -27,6 +31,10 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     store,
     // The backup carries rest marks and check-ins.
     checkIns: new CheckInStore(db),
+    journal: new RestoreJournal(db),
+    transfers: new BackupTransfers(),
+    restoreCheckpoint: undefined,
+    reassert: (keys, nowMs) => reassertRestored(store, keys, nowMs, { listDeletions, keepDeletions }),
     listRestMarks,
     restoreRestMarks,
     changes,
@@ -39,6 +47,7 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     addProblem: (p) => addProblem(p, p.atMs),
     clearProblems,
     beforeChange: async () => {},
+    beforeBatchChange: async () => {},
     dataChanged: async () => {
       changes.count++;
     },
