@@ -9,7 +9,8 @@ import { loadSettings, saveSettings, updateSettings } from '../../../background/
 import { recoverRestore, stagedRestore, type Parsed, type StagedRestoreDeps } from '../../../background/staged-restore';
 import { StoreWithDeletionLog } from '../../../background/sync/deletion-log';
 import { reassertRestored } from '../../../background/sync/reassert-restored';
-import { keepDeletions, listDeletions, noteDeletions } from '../../../background/sync/sync-local';
+import { keepDeletions, listDeletions, noteDeletions, SYNC_ON_KEY } from '../../../background/sync/sync-local';
+import { browser } from 'wxt/browser';
 import type { ActivityInput } from '../../../core/activity';
 import { makeBackup, parseBackup } from '../../../core/backup-format';
 import { checkCheckIn, type CheckIn } from '../../../core/check-in';
@@ -194,6 +195,9 @@ describe('staged restore', () => {
 });
 
 describe('a restore re-asserts what it restores', () => {
+  // Deletions are noted for the other browsers only while sync is on.
+  beforeEach(() => browser.storage.local.set({ [SYNC_ON_KEY]: true }));
+
   it('over the deletions "Delete all data" left for sync, keeping those of other runs', async () => {
     const name = `reassert-${Math.random()}`;
     const w = await worker(name);
