@@ -21,12 +21,17 @@ import { dropPopupState, keepPopupState } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
 import { isSyncOn, noteDeletions, noteRestMarks } from '../background/sync/sync-local';
+import { restrictStorage } from '../background/storage-access';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
 const REFRESH_GAP_MS = 3000;
 
 export default defineBackground(() => {
+  // The browser's own storage API, not the polyfill's wrapper, which may not know setAccessLevel.
+  void restrictStorage(
+    (globalThis as { chrome?: { storage?: Parameters<typeof restrictStorage>[0] } }).chrome?.storage,
+  );
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
   const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
