@@ -22,6 +22,7 @@ import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
 import { isSyncOn, noteDeletions, noteRestMarks } from '../background/sync/sync-local';
 import { restrictStorage } from '../background/storage-access';
+import { keepSyncWithinConsent } from '../background/health-consent';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
@@ -32,6 +33,11 @@ export default defineBackground(() => {
   void restrictStorage(
     (globalThis as { chrome?: { storage?: Parameters<typeof restrictStorage>[0] } }).chrome?.storage,
   );
+  // Firefox: sync carries health data only while the runner consents (background/health-consent.ts).
+  if (import.meta.env.FIREFOX) {
+    void keepSyncWithinConsent(browser.permissions);
+    browser.permissions.onRemoved.addListener(() => void keepSyncWithinConsent(browser.permissions));
+  }
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
   const getDb = () => (dbPromise ??= openActivityDb());
   let storePromise: Promise<ActivityStore> | null = null;
