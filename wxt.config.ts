@@ -84,7 +84,9 @@ export default defineConfig({
             gecko: {
               id: 'hip-check@hipcheck.invalid',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing leaves the browser but, with run sync on, hip check-ins (health data):
+              // optional, asked when the runner turns sync on (background/health-consent.ts).
+              data_collection_permissions: { required: ['none'], optional: ['healthInfo'] },
             },
           },
         }

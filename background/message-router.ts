@@ -5,6 +5,7 @@ import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
 import { painTrend, trendActivitiesFrom, trendFrom } from '../core/engine/pain-trend';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
+import { READING_PAUSED_PAGE } from '../core/site-message-rate';
 import { parseRequest, type Sender } from '../core/messages';
 import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
 import { planSettingsPatch } from '../core/plan-preset';
@@ -34,7 +35,8 @@ export interface RouterDeps {
   saveSettings(settings: Settings): Promise<void>;
   listProblems(): Promise<StoredProblem[]>;
   addProblem(p: StoredProblem): Promise<void>;
-  clearProblems(site?: 'strava' | 'garmin'): Promise<void>;
+  /** True if any problem went. */
+  clearProblems(site?: 'strava' | 'garmin', page?: string): Promise<boolean>;
   setRestMark(date: string, on: boolean): Promise<string[]>;
   listRestMarks(): Promise<string[]>;
   /** Adds a backup's rest marks to the stored ones. */
@@ -119,6 +121,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     if (sender.kind !== 'content')
       return { ok: false, error: problem('request_refused', problem('request_site_only')) };
     const now = deps.now();
+    if (await deps.clearProblems(sender.site, READING_PAUSED_PAGE)) await deps.dataChanged();
     const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
     if (reading.problem) {
       await deps.addProblem({
@@ -141,6 +144,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     if (sender.kind !== 'content')
       return { ok: false, error: problem('request_refused', problem('request_site_only')) };
     const now = deps.now();
+    await deps.clearProblems(sender.site, READING_PAUSED_PAGE);
     const plan = await readUpload(req.file, now, deps.timeZone());
     const outcome = plan.activities.length
       ? await deps.store.save(plan.activities, now)

@@ -21,9 +21,11 @@ export async function addProblem(p: ReadProblem | Omit<StoredProblem, 'atMs'>, n
   await browser.storage.local.set({ [KEY]: [{ ...p, atMs: nowMs }, ...rest].slice(0, MAX) });
 }
 
-/** A successful read from a site shows its readers work again. */
-export async function clearProblems(site?: Site): Promise<void> {
+/** A successful read from a site shows its readers work again; `page`: only that reader's. True if any went. */
+export async function clearProblems(site?: Site, page?: string): Promise<boolean> {
   const all = await listProblems();
-  const keep = site ? all.filter((x) => x.site !== site) : [];
-  if (keep.length !== all.length) await browser.storage.local.set({ [KEY]: keep });
+  const keep = site ? all.filter((x) => x.site !== site || (page !== undefined && x.page !== page)) : [];
+  if (keep.length === all.length) return false;
+  await browser.storage.local.set({ [KEY]: keep });
+  return true;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HEALTH_DATA } from '../background/health-consent';
 import { loadStatus, SYNC_ON_KEY, SYNC_STATUS_KEY, type SyncStatus } from '../background/sync/sync-local';
 import { t, tn } from './i18n';
 
@@ -10,6 +11,7 @@ import { t, tn } from './i18n';
 export function RunSyncOption() {
   const [on, setOn] = useState(false);
   const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [healthRefused, setHealthRefused] = useState(false);
 
   useEffect(() => {
     const load = async () => {
@@ -34,7 +36,21 @@ export function RunSyncOption() {
             data-testid="sync-toggle"
             checked={on}
             aria-describedby="sync-where sync-what sync-off"
-            onChange={(e) => void browser.storage.local.set({ [SYNC_ON_KEY]: (e.target as HTMLInputElement).checked })}
+            onChange={(e) => {
+              const box = e.target as HTMLInputElement;
+              const turnOn = box.checked;
+              const set = (v: boolean) => void browser.storage.local.set({ [SYNC_ON_KEY]: v });
+              if (!turnOn || !import.meta.env.FIREFOX) return set(turnOn);
+              // Check-ins are health data to Firefox: asked within this click, or no prompt shows.
+              const request = browser.permissions.request as (p: typeof HEALTH_DATA) => Promise<boolean>;
+              void request(HEALTH_DATA)
+                .catch(() => false)
+                .then((granted) => {
+                  setHealthRefused(!granted);
+                  if (granted) set(true);
+                  else box.checked = false;
+                });
+            }}
           />{' '}
           {t('syncToggle')}
         </label>
@@ -47,6 +63,11 @@ export function RunSyncOption() {
         <p class="hint" id="sync-off">
           {t('syncOff')}
         </p>
+        {healthRefused && (
+          <p class="error" role="alert" data-testid="sync-health-refused">
+            {t('syncHealthRefused')}
+          </p>
+        )}
       </div>
       {on && status && (
         <div data-testid="sync-status">

@@ -32,19 +32,31 @@ export function watchUploads(ctx: ContentScriptContext, isUploadPage: () => bool
         .catch(() => {});
     }
   };
-  // Only the runner's own choices count: a page script can dispatch synthetic events (isTrusted false).
+  // Only the runner's own choices count: a page script can dispatch synthetic events (isTrusted
+  // false), and inside the runner's trusted event a page listener can swap input.files (a new
+  // DataTransfer). So we read at the first event of a choice (`input`, then `change` in the same
+  // task), from listeners on window registered at document_start, before any page script's: by
+  // `change` a page's `input` listener may already have swapped the files. File objects are
+  // snapshots, so what we read first stays the runner's.
+  const afterInput = new WeakSet<HTMLInputElement>();
+  const handled = new WeakSet<Event>();
   const fromInput = (e: Event) => {
-    if (!e.isTrusted) return;
+    if (!e.isTrusted || handled.has(e)) return;
+    handled.add(e);
     const target = e.composedPath()[0];
-    if (target instanceof HTMLInputElement && target.type === 'file') take(target.files);
+    if (!(target instanceof HTMLInputElement) || target.type !== 'file') return;
+    if (e.type === 'input') afterInput.add(target);
+    else if (afterInput.delete(target)) return;
+    take(target.files);
   };
-  const listenOn = (root: Document | ShadowRoot) => {
+  const listenOn = (root: Window | ShadowRoot) => {
     ctx.addEventListener(root, 'change', fromInput, { capture: true });
     ctx.addEventListener(root, 'input', fromInput, { capture: true });
   };
-  listenOn(document);
+  listenOn(window);
   // A file input's `change` stays inside its shadow root, and Chromium and Firefox don't mark its
   // `input` as composed either: on the upload page, listen on every open shadow root as it appears.
+  // There a page listener on the same root, added before ours, still runs first.
   const watched = new WeakSet<ShadowRoot>();
   const findRoots = (from: ParentNode) => {
     for (const el of from.querySelectorAll('*')) {
@@ -71,8 +83,9 @@ export function watchUploads(ctx: ContentScriptContext, isUploadPage: () => bool
   // A shadow root made later without any DOM change is found when the runner reaches for it.
   ctx.addEventListener(document, 'pointerdown', () => isUploadPage() && findRoots(document), { capture: true });
   ctx.onInvalidated(() => observer.disconnect());
+  // A drop's files are read-only to every listener: the runner's own.
   ctx.addEventListener(
-    document,
+    window,
     'drop',
     (e: DragEvent) => {
       if (e.isTrusted) take(e.dataTransfer?.files);

@@ -15,6 +15,10 @@ export const LIMITS = {
   maxNameLength: 500,
   /** Activities one site reading may carry (a list page holds 20-100). */
   maxActivitiesPerSiteMessage: 200,
-  /** Readings one page visit may send (a backfill reads 10 list pages; a Garmin visit a few dozen views). */
-  maxSiteMessagesPerVisit: 100,
+  /**
+   * What a page may send at once (a backfill reads 10 list pages; a Garmin visit a few dozen
+   * views), refilled one message per siteMessageRefillMs: a tab left open all day keeps being read.
+   */
+  siteMessageBurst: 100,
+  siteMessageRefillMs: 3_000,
 } as const;

@@ -163,6 +163,8 @@ export interface ProblemParams {
   site_implausible: [items: readonly Problem[]];
   site_implausible_activity: [id: string, problem: Problem];
   site_too_many_activities: [count: number, max: number];
+  /** A page sent more than its rate allows (core/site-message-rate.ts): reading waits. */
+  site_reading_paused: [];
   strava_page_signed_out: [];
   strava_page_no_owner: [];
   strava_page_other_athlete: [];
@@ -496,6 +498,7 @@ const CODES: Record<ProblemCode, true> = {
   site_implausible: true,
   site_implausible_activity: true,
   site_too_many_activities: true,
+  site_reading_paused: true,
   strava_page_signed_out: true,
   strava_page_no_owner: true,
   strava_page_other_athlete: true,

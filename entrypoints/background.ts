@@ -27,12 +27,23 @@ import { recoverRestore } from '../background/staged-restore';
 import { BackupTransfers } from '../background/backup-transfer';
 import type { IDBPDatabase } from 'idb';
 import type { HipCheckDB } from '../background/activity-db';
+import { restrictStorage } from '../background/storage-access';
+import { keepSyncWithinConsent } from '../background/health-consent';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
 const REFRESH_GAP_MS = 3000;
 
 export default defineBackground(() => {
+  // The browser's own storage API, not the polyfill's wrapper, which may not know setAccessLevel.
+  void restrictStorage(
+    (globalThis as { chrome?: { storage?: Parameters<typeof restrictStorage>[0] } }).chrome?.storage,
+  );
+  // Firefox: sync carries health data only while the runner consents (background/health-consent.ts).
+  if (import.meta.env.FIREFOX) {
+    void keepSyncWithinConsent(browser.permissions);
+    browser.permissions.onRemoved.addListener(() => void keepSyncWithinConsent(browser.permissions));
+  }
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
   // A restore this worker's predecessor left unfinished is settled before anything reads the data.
   const getDb = () => (dbPromise ??= openActivityDb().then(async (db) => (await recover(db), db)));

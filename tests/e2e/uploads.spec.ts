@@ -37,3 +37,28 @@ test('a file chosen on another Garmin page is not read', async ({ context, worke
   await expect.poll(async () => (await answers(hipCheckLog)).map((a) => a.sent)).toEqual(['upload/file']);
   expect(await storedKeys(worker)).toEqual([imported.key]);
 });
+
+test("a page script that swaps the chosen file inside the runner's events stores nothing forged", async ({
+  context,
+  worker,
+}) => {
+  const mine = await fitRun(1);
+  const forgedStart = new Date(startOn(2, 6).startMs).toISOString().replace('.000Z', 'Z');
+  const forged = simpleActivityFit({ start: forgedStart, distance: 42_195, timer: 3 * 3600 });
+  const html = await fixturePage('strava/upload-select-hostile.html', {
+    FORGED_NAME: 'forged-marathon.fit',
+    FORGED_BASE64: Buffer.from(forged).toString('base64'),
+  });
+  await context.route('https://www.strava.com/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
+  const page = await context.newPage();
+  const hipCheckLog = collectHipCheckLog(page);
+  await page.goto('https://www.strava.com/upload/select');
+  await page.locator('input[type=file][name="files[]"]').setInputFiles(mine.file);
+  // The page did swap the file (the site would upload the forged one), yet Hip Check read the
+  // runner's own: one upload sent, the runner's run stored, no 42 km run.
+  await expect(page.locator('#status')).toHaveText('Swapped');
+  await expect.poll(async () => (await answers(hipCheckLog)).map((a) => a.sent)).toEqual(['upload/file']);
+  expect(await storedKeys(worker)).toEqual([mine.key]);
+});

@@ -14,7 +14,11 @@ interface Manifest {
   optional_permissions?: string[];
   permissions: string[];
   browser_specific_settings?: {
-    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required: string[] } };
+    gecko?: {
+      id?: string;
+      strict_min_version?: string;
+      data_collection_permissions?: { required: string[]; optional?: string[] };
+    };
   };
 }
 
@@ -51,8 +55,9 @@ test('the built manifest: version from package.json, page-world scripts, backgro
     expect(m.background).toEqual({ scripts: ['background.js'] });
     const gecko = m.browser_specific_settings?.gecko;
     expect(gecko?.id).toBe('hip-check@hipcheck.invalid');
-    // Nothing is collected; Firefox 142 is the first to know the declaration (MAIN world needs 128).
-    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+    // Nothing is collected but, with run sync on and the runner's consent, hip check-ins (health
+    // data, never implicit); Firefox 142 is the first to know the declaration (MAIN world needs 128).
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'], optional: ['healthInfo'] });
     expect(Number(gecko?.strict_min_version?.split('.')[0])).toBeGreaterThanOrEqual(142);
   } else {
     expect(m.background).toEqual({ service_worker: 'background.js' });

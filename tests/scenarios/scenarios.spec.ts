@@ -9,6 +9,7 @@ import { activityAt, earlierToday, localDateAt, realisticHistory, runOn, type Se
 import { needsCorpus } from '../e2e/needs-corpus';
 import { answers, backfillsEnded } from '../e2e/page-log';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
+import { simpleActivityFit } from '../unit/core/files/helpers';
 import type { Driver, SiteRequest } from './driver';
 import { badge, savedFile, seed, storageItems, storedKeys, storedSourceKeys } from './ext';
 import { expect, test } from './fixture';
@@ -122,6 +123,23 @@ test.describe('Strava', () => {
     await expect.poll(() => upload.text('#status')).toBe('Uploading 1');
     // expected.json: running, start 2021-05-10T18:19:59Z, 4330 m.
     await expect.poll(() => storedKeys(driver), { timeout: 30_000 }).toEqual(['file:2021-05-10T18:19:59Z']);
+  });
+
+  test('a page script that swaps the chosen file in the runner’s own events gets no forged run stored', async ({
+    driver,
+  }) => {
+    needsCorpus('the hostile upload scenario (it chooses a FIT file of the corpus)');
+    const forged = simpleActivityFit({ start: '2021-05-09T06:00:00Z', distance: 42_195, timer: 3 * 3600 });
+    const page = await fixturePage('strava/upload-select-hostile.html', {
+      FORGED_NAME: 'forged-marathon.fit',
+      FORGED_BASE64: Buffer.from(forged).toString('base64'),
+    });
+    driver.serve(() => html(page));
+    const upload = await driver.openPage('https://www.strava.com/upload/select');
+    await upload.setFiles('input[type=file][name="files[]"]', [path.join(FILES, 'sports-lib__6914538454.fit')]);
+    await expect.poll(() => upload.text('#status')).toBe('Swapped');
+    await expect.poll(() => storedKeys(driver), { timeout: 30_000 }).toEqual(['file:2021-05-10T18:19:59Z']);
+    expect((await answers(upload.hipCheckLog)).map((a) => a.sent)).toEqual(['upload/file']);
   });
 });
 

@@ -379,6 +379,30 @@ describe('imports/log and problem reports through the router', () => {
     expect(await listProblems()).toEqual([{ ...report, atMs: NOW }]);
   });
 
+  it("clears a site's reading-paused notice at its next reading, and only that one", async () => {
+    const d = await routerDeps();
+    const url = 'https://connect.garmin.com/app/activity/1';
+    const paused = { site: 'garmin', page: 'reading-paused', url, reason: problem('site_reading_paused') };
+    const other = { site: 'garmin', page: 'activity', url, reason: problem('strava_page_conflicting_data') };
+    const strava = { ...paused, site: 'strava', url: 'https://www.strava.com/athlete/training' };
+    for (const p of [other, paused])
+      expect(await handleMessage({ type: 'problem/report', problem: p }, garmin, d)).toEqual({ ok: true });
+    await handleMessage({ type: 'problem/report', problem: strava }, { kind: 'content', site: 'strava' }, d);
+    expect((await listProblems()).map((p) => `${p.site} ${p.page}`).sort()).toEqual([
+      'garmin activity',
+      'garmin reading-paused',
+      'strava reading-paused',
+    ]);
+    const before = d.changes.count;
+    // A reading that stores nothing (the viewer's profile) still shows reading works again.
+    await handleMessage(siteData('garmin-response', 'https://connect.garmin.com/gc-api/x', {}), garmin, d);
+    expect((await listProblems()).map((p) => `${p.site} ${p.page}`).sort()).toEqual([
+      'garmin activity',
+      'strava reading-paused',
+    ]);
+    expect(d.changes.count).toBeGreaterThan(before);
+  });
+
   it('refuses a problem report in words, or about another site than the sender’s', async () => {
     const d = await routerDeps();
     const url = 'https://connect.garmin.com/app/activity/1';

@@ -83,6 +83,25 @@ describe('watchUploads', () => {
     expect(received).toEqual([{ type: 'upload/file', file: { name: 'run.fit', dataBase64: 'DhABAgM=' } }]);
   });
 
+  it("reads the runner's file when a page listener swaps input.files inside the runner's own events", async () => {
+    watchUploads(fakeCtx(), () => true);
+    // A page script's capture listener on window, added after ours (content scripts run at
+    // document_start, before any page script), replaces the chosen file at each event.
+    const swap = (e: Event) => {
+      const dt = new DataTransfer();
+      dt.items.add(fit('forged.fit', [6, 6, 6]));
+      (e.target as HTMLInputElement).files = dt.files;
+    };
+    window.addEventListener('input', swap, { capture: true, signal: abort.signal });
+    window.addEventListener('change', swap, { capture: true, signal: abort.signal });
+    const input = fileInput(fit('mine.fit', [1, 2]));
+    fire(input, 'input');
+    fire(input, 'change');
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await settle();
+    expect(received).toEqual([{ type: 'upload/file', file: { name: 'mine.fit', dataBase64: 'AQI=' } }]);
+  });
+
   it('sends each file of a multiple selection', async () => {
     watchUploads(fakeCtx(), () => true);
     const input = fileInput(fit('a.fit', [1]), fit('b.gpx', [2, 2]));
