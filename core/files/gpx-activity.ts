@@ -132,6 +132,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let inPoint = false;
   const steps = new TrackSteps();
   let prevTime: number | null = null;
+  /** The time of the last point with a position: a jump's speed is measured from it. */
+  let prevPosTime: number | null = null;
 
   const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name' | 'hint' | 'cad'> = {
     open(name, parent, attrs, selfClosing) {
@@ -162,6 +164,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         case 'trkseg':
           steps.restart();
           prevTime = null;
+          prevPosTime = null;
           break;
         case 'trkpt':
           lat = Number(attr(attrs, 'lat'));
@@ -221,7 +224,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     if (!isPosition(lat, lon) && time === null) return;
     t.points++;
     const step = steps.next(lat, lon);
-    const dtS = time !== null && prevTime !== null ? (time - prevTime) / 1000 : null;
+    const dtS = time !== null && prevPosTime !== null ? (time - prevPosTime) / 1000 : null;
+    if (time !== null && isPosition(lat, lon)) prevPosTime = time;
     if (!isTrackJump(step, dtS)) t.distanceM += step;
     else if (step < GPS_GLITCH_STEP_M) t.jumpM += step;
     if (time !== null) {

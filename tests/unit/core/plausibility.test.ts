@@ -11,6 +11,7 @@ import {
 import { problem } from '../../../core/problem-codes';
 import { isTrackJump } from '../../../core/files/track-summary';
 import { readGpxActivities } from '../../../core/files/gpx-activity';
+import { readTcxActivities } from '../../../core/files/tcx-activity';
 import type { Sport } from '../../../core/activity';
 
 // The checkpoint every way in shares (issue #24): dates 1980..today, change times up to now plus
@@ -177,5 +178,54 @@ describe('files: a track that jumps', () => {
     const r = readGpxActivities(gpx(201, 15, 50), ctx);
     expect(r.kind === 'activities' && r.activities[0]!.distanceM).toBeCloseTo(10_000, -2);
     expect(r.kind === 'activities' && r.warnings.some((w) => w.code === 'track_jumps_left_out')).toBe(false);
+  });
+});
+
+/** A TCX run without distances: points `[seconds, metres north or null for no position]`. */
+function tcx(points: readonly (readonly [number, number | null])[]): Uint8Array {
+  const start = Date.parse('2026-11-20T07:00:00Z');
+  const pts = points
+    .map(([sec, north]) => {
+      const time = `<Time>${new Date(start + sec * 1000).toISOString()}</Time>`;
+      if (north === null) return `<Trackpoint>${time}</Trackpoint>`;
+      const lat = (48 + north / 111_195).toFixed(6);
+      return `<Trackpoint>${time}<Position><LatitudeDegrees>${lat}</LatitudeDegrees><LongitudeDegrees>2.3</LongitudeDegrees></Position></Trackpoint>`;
+    })
+    .join('');
+  return new TextEncoder().encode(
+    `<?xml version="1.0"?><TrainingCenterDatabase><Activities><Activity Sport="Running"><Id>${new Date(start).toISOString()}</Id><Lap StartTime="${new Date(start).toISOString()}"><Track>${pts}</Track></Lap></Activity></Activities></TrainingCenterDatabase>`,
+  );
+}
+
+describe('files: a TCX track that jumps', () => {
+  const ctx = { fileName: 'run.tcx', timeZone: 'UTC', nowMs: NOW };
+
+  it('20 km between two points a minute apart is refused with its pace', () => {
+    const r = readTcxActivities(
+      tcx([
+        [0, 0],
+        [60, 20_000],
+      ]),
+      ctx,
+    );
+    expect(r.kind === 'refused' && r.reason.code).toBe('too_fast_running');
+  });
+
+  it('a 33 km jump in the same second is left out of the path', () => {
+    const points: [number, number][] = [];
+    for (let k = 0; k <= 200; k++) points.push([k * 15, k * 50 + (k > 100 ? 33_000 : 0)]);
+    // The jump: 33 km on in the second of point 100.
+    points.splice(101, 0, [1500, 38_000]);
+    const r = readTcxActivities(tcx(points), ctx);
+    expect(r.kind).toBe('activities');
+    if (r.kind === 'activities') expect(r.activities[0]!.distanceM).toBeCloseTo(10_000, -2);
+  });
+
+  it('a stretch without positions (a tunnel) is no jump: 2 km after five minutes count', () => {
+    const points: [number, number | null][] = [[0, 0]];
+    for (let s = 1; s < 300; s++) points.push([s, null]);
+    points.push([300, 2000], [600, 4000]);
+    const r = readTcxActivities(tcx(points), ctx);
+    expect(r.kind === 'activities' && r.activities[0]!.distanceM).toBeCloseTo(4000, -1);
   });
 });
