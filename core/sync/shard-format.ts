@@ -475,6 +475,9 @@ function cadencesOf(v: unknown, runs: number): (number | undefined)[] | null {
   return v.map((x) => (typeof x === 'string' && x !== '' ? plausibleCadence(parse36(x, 999)) : undefined));
 }
 
+/** How far ahead of this browser's clock another browser's may run. */
+const ITEM_CLOCK_SLACK_MS = 86_400_000;
+
 /**
  * Checks one storage.sync item written by some browser. Any row that fails makes the whole item
  * ignored: a half-understood item could hide runs or resurrect deleted ones.
@@ -489,7 +492,7 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
     typeof s !== 'number' ||
     !Number.isInteger(s) ||
     s * 1000 < LIMITS.earliestStartMs ||
-    s * 1000 > nowMs + 86_400_000
+    s * 1000 > nowMs + ITEM_CLOCK_SLACK_MS
   )
     return { ok: false, problem: 'writtenAt', detail: String(s).slice(0, 20) };
   if (itemBytes(key, value) > 8192) return { ok: false, problem: 'tooLarge', detail: key };
@@ -501,10 +504,13 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
     return { ok: false, problem: 'rows', detail: key };
   const inPeriod = (date: string) => periodOfDate(date) === k.period;
   // The checkpoint every way in passes (plausibility.ts): dates up to today anywhere on earth,
-  // change times no later than now (a row from 2199 would win every later answer), believable paces.
+  // change times no later than now (a row from 2199 would win every later answer), believable
+  // paces. Another browser's clock may be hours off: its change times get the slack its item's
+  // own time gets (ITEM_CLOCK_SLACK_MS), not the one this browser's clock gets.
   const today = latestToday(nowMs);
+  const theirNow = nowMs + ITEM_CLOCK_SLACK_MS;
   const dayOk = (date: string) => checkDay(date, today) === null;
-  const timeOk = (ms: number) => checkChangeTime(ms, nowMs) === null;
+  const timeOk = (ms: number) => checkChangeTime(ms, theirNow) === null;
   const runOk = (r: SyncRun) =>
     dayOk(r.localDate) && timeOk(r.updatedMs) && checkPace(r.sport, r.distanceM, r.movingS, r.elapsedS) === null;
   const decoded = decodeRows(a, decodeRun, (r) => r.localDate, 'badRun', inPeriod, runOk);
@@ -540,7 +546,7 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
     (r) => r.date,
     'badCheckIn',
     inPeriod,
-    (r) => checkCheckIn(r, nowMs).ok,
+    (r) => dayOk(r.date) && checkCheckIn(r, theirNow).ok,
   );
   if (!Array.isArray(checkIns)) return checkIns;
   const content: ShardContent = { runs, deletions, marks, checkIns };

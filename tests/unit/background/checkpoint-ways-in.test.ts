@@ -257,8 +257,9 @@ describe('hostile sync rows (seeded)', () => {
       'checkInTime',
       'deletionTime',
     ] as const);
-    // Times the row format can carry at all (seconds up to 2200), past now.
-    const future = Math.floor((NOW + LIMITS.futureSlackMs + 1000 + rng() * 5e12) / 1000) * 1000;
+    // Times the row format can carry at all (seconds up to 2200), past now plus the day another
+    // browser's clock may run ahead.
+    const future = Math.floor((NOW + DAY + 1000 + rng() * 5e12) / 1000) * 1000;
     const sport = pick(rng, PACED);
     const date =
       kind === 'runDate' || kind === 'markDate'
@@ -306,5 +307,14 @@ describe('hostile sync rows (seeded)', () => {
       checkIns: [{ date: '2026-11-24', pain: 2, atMs: NOW - DAY, later: { pain: 2, atMs: NOW - DAY } }],
     };
     expect(decodeItem(shardKey('abcdef12', periodOfDate('2026-11-24')), encodeItem(good, NOW), NOW).ok).toBe(true);
+    // A browser whose clock runs three hours ahead is honest, not hostile.
+    const ahead = NOW + 3 * 3_600_000;
+    const skewed: ShardContent = {
+      ...good,
+      runs: [{ ...base, updatedMs: ahead }],
+      marks: [{ date: '2026-11-24', on: true, atMs: ahead }],
+      checkIns: [{ date: '2026-11-24', pain: 2, atMs: ahead, later: { pain: 2, atMs: ahead } }],
+    };
+    expect(decodeItem(shardKey('abcdef12', periodOfDate('2026-11-24')), encodeItem(skewed, ahead), NOW).ok).toBe(true);
   });
 });
