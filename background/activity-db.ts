@@ -72,7 +72,7 @@ export const MIGRATIONS: readonly Migration[] = [
     const store = tx.objectStore('checkIns');
     void (async () => {
       for (let cur = await store.openCursor(); cur; cur = await cur.continue()) {
-        const r = checkCheckIn(cur.value);
+        const r = checkCheckIn(cur.value, null);
         if (r.ok) await cur.update(r.value);
       }
     })();

@@ -4,8 +4,8 @@ import { activityFromInput, sourceKey, type Activity, type ActivityFacts, type A
 import { admitActivities, checkStoredActivity } from '../core/activity-validation';
 import { joinableSources, mergeInto } from '../core/merge-duplicates';
 import { findSame, isHandEntryOnly, startWindow, type Identity } from '../core/same-activity';
-import { LIMITS } from '../core/plausibility';
-import { problem, storedProblem } from '../core/problem-codes';
+import { checkPace, LIMITS } from '../core/plausibility';
+import { problem, storedProblem, type Problem } from '../core/problem-codes';
 import type { HipCheckDB, ImportRecord } from './activity-db';
 import { journalId } from './restore-journal';
 
@@ -346,7 +346,7 @@ export class ActivityStore {
     key: string,
     patch: Partial<Pick<Activity, 'sport' | 'distanceM' | 'movingS' | 'name'>>,
     nowMs: number,
-  ): Promise<Activity | null> {
+  ): Promise<Activity | Problem | null> {
     const tx = this.db.transaction('activities', 'readwrite');
     const a = await tx.store.get(key);
     if (!a) {
@@ -360,6 +360,12 @@ export class ActivityStore {
       edited: true,
       updatedMs: nowMs,
     };
+    // A correction is a way in too: 300 km in the run's 25 minutes is a slip of the keys.
+    const tooFast = checkPace(next.sport, next.distanceM, next.movingS, next.elapsedS);
+    if (tooFast) {
+      await tx.done;
+      return tooFast;
+    }
     await tx.store.put(next);
     await tx.done;
     return next;

@@ -14,7 +14,7 @@ export class CheckInStore {
   async get(date: string): Promise<CheckIn | null> {
     const raw = await this.db.get('checkIns', date);
     if (raw === undefined) return null;
-    const r = checkCheckIn(raw);
+    const r = checkCheckIn(raw, null);
     return r.ok ? r.value : null;
   }
 
@@ -44,7 +44,7 @@ export class CheckInStore {
 function readable(list: readonly unknown[]): CheckIn[] {
   const out: CheckIn[] = [];
   for (const raw of list) {
-    const r = checkCheckIn(raw);
+    const r = checkCheckIn(raw, null);
     if (r.ok) out.push(r.value);
   }
   return out;

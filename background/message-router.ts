@@ -3,6 +3,7 @@ import { answerMoment, applyAnswer } from '../core/check-in';
 import { handEntryInput } from '../core/hand-entry';
 import { problem, problemOf } from '../core/problem-codes';
 import { localDateOf } from '../core/local-date';
+import { checkDay } from '../core/plausibility';
 import { painTrend, trendActivitiesFrom, trendFrom } from '../core/engine/pain-trend';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { READING_PAUSED_PAGE } from '../core/site-message-rate';
@@ -222,6 +223,7 @@ const handlers: { [K in MessageType]: Handler<K> } = {
   'activities/update': async (req, sender, deps) => {
     const a = await deps.store.update(req.key, req.patch, deps.now());
     if (!a) return { ok: false, error: problem('activity_gone') };
+    if ('code' in a) return { ok: false, error: a };
     await deps.dataChanged();
     return { ok: true, activity: a };
   },
@@ -236,6 +238,9 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     return { ok: true, otherBrowsers };
   },
   'rest/mark': async (req, sender, deps) => {
+    // The runner's own today: the message check only knew the latest date anywhere on earth.
+    const dayErr = req.on ? checkDay(req.date, localDateOf(deps.now(), deps.timeZone())) : null;
+    if (dayErr) return { ok: false, error: problem('request_rest_mark_day', dayErr) };
     const marks = await deps.setRestMark(req.date, req.on);
     await deps.dataChanged();
     return { ok: true, restMarks: marks };

@@ -3,9 +3,9 @@ import { isLocalDate } from '../core/local-date';
 
 // "I rested today": days the runner marked as rest. The verdict and the badge count a marked day
 // as a full rest day at once (the runner's word wins), the notification stays quiet, and the marks
-// are in the backup. Only recent marks matter to the verdict; a year's are kept for the backup.
+// are in the backup. Every mark is kept: their dates (1980 to today, checked on the way in) bound
+// them, and no cap may ever drop the runner's own marks to make room for a restored one.
 const KEY = 'restMarks';
-const KEEP = 400;
 
 export async function listRestMarks(): Promise<string[]> {
   const v = (await browser.storage.local.get(KEY))[KEY];
@@ -16,14 +16,14 @@ export async function setRestMark(date: string, on: boolean): Promise<string[]> 
   const marks = new Set(await listRestMarks());
   if (on) marks.add(date);
   else marks.delete(date);
-  const kept = [...marks].sort().slice(-KEEP);
+  const kept = [...marks].sort();
   await browser.storage.local.set({ [KEY]: kept });
   return kept;
 }
 
 export async function restoreRestMarks(dates: readonly string[]): Promise<void> {
   const marks = new Set([...(await listRestMarks()), ...dates.filter(isLocalDate)]);
-  await browser.storage.local.set({ [KEY]: [...marks].sort().slice(-KEEP) });
+  await browser.storage.local.set({ [KEY]: [...marks].sort() });
 }
 
 export async function clearRestMarks(): Promise<void> {

@@ -1,8 +1,8 @@
 import { isObj } from './guards';
-import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source } from './activity';
+import { sourceKey, SOURCES, SPORTS, type Activity, type ActivityInput, type Source, type Sport } from './activity';
 import { problem, type Problem } from './problem-codes';
 import { dayNumber, isLocalDate } from './local-date';
-import { LIMITS } from './plausibility';
+import { checkChangeTime, checkDay, checkPace, latestToday, LIMITS } from './plausibility';
 import { plausibleCadence } from './cadence';
 
 // The checks behind every stored activity, with the one set of limits in plausibility.ts.
@@ -62,6 +62,9 @@ function checkCommon(a: Record<string, unknown>, nowMs: number): Problem | null 
     return problem('activity_start_in_future', new Date(startMs).toISOString());
   if (!isLocalDate(a.localDate))
     return problem('activity_local_date_invalid', JSON.stringify(a.localDate ?? null).slice(0, 40));
+  // No time zone is known here: "today" is the latest date anywhere on earth.
+  const dayErr = checkDay(a.localDate, latestToday(nowMs));
+  if (dayErr) return dayErr;
   // Local time is within UTC-12 .. UTC+14 of the start instant, so the dates differ by a day at most.
   const utcDay = Math.floor(startMs / 86_400_000);
   const localDay = dayNumber(a.localDate);
@@ -74,7 +77,8 @@ function checkCommon(a: Record<string, unknown>, nowMs: number): Problem | null 
     checkText(a.name, problem('field_name'), LIMITS.maxNameLength, true) ??
     checkOptionalNumber(a.distanceM, problem('field_distance'), LIMITS.maxDistanceM) ??
     checkOptionalNumber(a.movingS, problem('field_moving_time'), LIMITS.maxDurationS) ??
-    checkOptionalNumber(a.elapsedS, problem('field_elapsed_time'), LIMITS.maxDurationS)
+    checkOptionalNumber(a.elapsedS, problem('field_elapsed_time'), LIMITS.maxDurationS) ??
+    checkPace(a.sport as Sport, a.distanceM as number | null, a.movingS as number | null, a.elapsedS as number | null)
   );
 }
 
@@ -101,6 +105,12 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
   }
   const err = checkCommon(v, nowMs);
   if (err) return { ok: false, error: err };
+  // A change time ahead of the clock would make this copy win over every later correction.
+  // Absent (older records) it is the moment of reading.
+  if (v.updatedMs !== undefined) {
+    const timeErr = checkChangeTime(v.updatedMs, nowMs);
+    if (timeErr) return { ok: false, error: timeErr };
+  }
   const sourceKeys = sources.map((s) => sourceKey(s.source, s.id));
   const key = typeof v.key === 'string' && sourceKeys.includes(v.key) ? v.key : sourceKeys[0]!;
   return {
@@ -110,7 +120,7 @@ export function checkStoredActivity(v: unknown, nowMs: number): Check<Activity> 
       sources,
       sourceKeys,
       ...commonFields(v),
-      updatedMs: typeof v.updatedMs === 'number' && Number.isFinite(v.updatedMs) ? v.updatedMs : nowMs,
+      updatedMs: typeof v.updatedMs === 'number' ? v.updatedMs : nowMs,
       ...(v.edited === true ? { edited: true } : {}),
     },
   };

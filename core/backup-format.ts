@@ -4,6 +4,7 @@ import { checkStoredActivity } from './activity-validation';
 import { checkCheckIn, type CheckIn } from './check-in';
 import { errorText } from './guards';
 import { isLocalDate, localDateOf } from './local-date';
+import { checkDay, latestToday, MAX_BACKUP_ACTIVITIES, maxDatedRecords } from './plausibility';
 import { upgradeStoredSettings, validateSettingsPatch, type Settings } from './settings';
 
 // The backup file. Documented in README ("Backup file format"); bump BACKUP_VERSION and keep a
@@ -84,6 +85,16 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
     return { ok: false, error: problem('backup_newer_version', d.version) };
   }
   if (!Array.isArray(d.activities)) return { ok: false, error: problem('backup_no_activities') };
+  // A backup carries no time zone: "today" is the latest date anywhere on earth.
+  const today = latestToday(nowMs);
+  const maxDated = maxDatedRecords(today);
+  // Counts first, so a backup too large is refused before any record is checked, and never cut short.
+  if (d.activities.length > MAX_BACKUP_ACTIVITIES)
+    return { ok: false, error: problem('backup_too_many_activities', d.activities.length, MAX_BACKUP_ACTIVITIES) };
+  if (Array.isArray(d.checkIns) && d.checkIns.length > maxDated)
+    return { ok: false, error: problem('backup_too_many_checkins', d.checkIns.length, maxDated) };
+  if (Array.isArray(d.restMarks) && d.restMarks.length > maxDated)
+    return { ok: false, error: problem('backup_too_many_rest_marks', d.restMarks.length, maxDated) };
   const activities: Activity[] = [];
   const duplicates: { item: string; reason: Problem }[] = [];
   const seen = new Map<string, number>();
@@ -104,13 +115,26 @@ export function parseBackup(text: string, nowMs: number, current: Settings): Par
   if (d.version >= 2) {
     if (!Array.isArray(d.restMarks) || !Array.isArray(d.checkIns))
       return { ok: false, error: problem('backup_no_rest_or_checkins') };
+    const marked = new Set<string>();
     for (let i = 0; i < d.restMarks.length; i++) {
-      if (!isLocalDate(d.restMarks[i])) return { ok: false, error: problem('backup_rest_day_not_date', i + 1) };
-      restMarks.push(d.restMarks[i] as string);
+      const date: unknown = d.restMarks[i];
+      if (!isLocalDate(date)) return { ok: false, error: problem('backup_rest_day_not_date', i + 1) };
+      const dayErr = checkDay(date, today);
+      if (dayErr) return { ok: false, error: problem('backup_rest_day_out_of_range', i + 1, dayErr) };
+      // A date marked twice is one mark.
+      if (!marked.has(date)) restMarks.push(date);
+      marked.add(date);
     }
+    // One check-in a date: a backup Hip Check wrote never repeats one, so a repeat is refused
+    // (which of two answers is the runner's can't be told), naming both.
+    const lineOf = new Map<string, number>();
     for (let i = 0; i < d.checkIns.length; i++) {
-      const r = checkCheckIn(d.checkIns[i]);
+      const r = checkCheckIn(d.checkIns[i], nowMs);
       if (!r.ok) return { ok: false, error: problem('backup_checkin_damaged', i + 1, r.error) };
+      const first = lineOf.get(r.value.date);
+      if (first !== undefined)
+        return { ok: false, error: problem('backup_checkin_repeated', i + 1, first, r.value.date) };
+      lineOf.set(r.value.date, i + 1);
       checkIns.push(r.value);
     }
   }

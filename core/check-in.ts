@@ -1,4 +1,5 @@
 import { isLocalDate } from './local-date';
+import { checkChangeTime, checkDay, latestToday, LIMITS } from './plausibility';
 import { problem, type Problem } from './problem-codes';
 import { wallClockOf } from './time';
 
@@ -70,7 +71,20 @@ export type AnswerCheck = { ok: true; value: CheckInAnswer } | { ok: false; erro
 
 const isPain = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= PAIN_MIN && v <= PAIN_MAX;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** Seconds since 1980 as a number of milliseconds would be before 1980: such a time is in seconds. */
+const EARLIEST_S = LIMITS.earliestStartMs / 1000;
+
+/**
+ * An answer's or a check-in's time: absent or 0 means "not known" (check-ins of older versions),
+ * kept as 0; a time in seconds (a real bug seen in backups) becomes milliseconds; any other time
+ * must be a change time (1980 to now). `nowMs` null: a stored record, checked when it came in.
+ */
+function checkTime(v: unknown, nowMs: number | null): { ms: number } | Problem {
+  if (v === undefined || v === null || v === 0) return { ms: 0 };
+  const ms = typeof v === 'number' && v >= EARLIEST_S && v < LIMITS.earliestStartMs ? v * 1000 : v;
+  if (nowMs === null) return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { ms } : { ms: 0 };
+  return checkChangeTime(ms, nowMs) ?? { ms: ms as number };
+}
 const isPlace = (v: unknown): v is PainPlace => typeof v === 'string' && (PAIN_PLACES as readonly string[]).includes(v);
 
 function checkFlags(v: unknown): { ok: true; value: RedFlag[] } | { ok: false; error: Problem } {
@@ -85,12 +99,13 @@ function checkFlags(v: unknown): { ok: true; value: RedFlag[] } | { ok: false; e
   return { ok: true, value: RED_FLAGS.filter((f) => out.has(f)) };
 }
 
-function checkAnswer(v: unknown): PainAnswer | null | 'bad' {
+function checkAnswer(v: unknown, nowMs: number | null): PainAnswer | null | Problem {
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'object' || Array.isArray(v)) return 'bad';
+  if (typeof v !== 'object' || Array.isArray(v)) return problem('checkin_pain_range', PAIN_MIN, PAIN_MAX);
   const a = v as Record<string, unknown>;
-  if (!isPain(a.pain)) return 'bad';
-  return { pain: a.pain, atMs: isTime(a.atMs) ? a.atMs : 0 };
+  if (!isPain(a.pain)) return problem('checkin_pain_range', PAIN_MIN, PAIN_MAX);
+  const t = checkTime(a.atMs, nowMs);
+  return 'code' in t ? t : { pain: a.pain, atMs: t.ms };
 }
 
 /**
@@ -100,11 +115,13 @@ function checkAnswer(v: unknown): PainAnswer | null | 'bad' {
  * at night or at rest" becomes that red flag and "groin pain when walking" the flag "walking" with
  * the place groin.
  */
-export function checkCheckIn(raw: unknown): CheckInCheck {
+export function checkCheckIn(raw: unknown, nowMs: number | null): CheckInCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, error: problem('checkin_not_object') };
   const r = raw as Record<string, unknown>;
   if (!isLocalDate(r.date)) return { ok: false, error: problem('checkin_no_date') };
+  const dayErr = nowMs === null ? null : checkDay(r.date, latestToday(nowMs));
+  if (dayErr) return { ok: false, error: dayErr };
   if (!isPain(r.pain)) return { ok: false, error: problem('checkin_pain_range', PAIN_MIN, PAIN_MAX) };
   for (const k of ['nightOrRest', 'groinWalking'] as const) {
     if (r[k] !== undefined && typeof r[k] !== 'boolean')
@@ -112,11 +129,13 @@ export function checkCheckIn(raw: unknown): CheckInCheck {
   }
   if (r.place !== undefined && r.place !== null && !isPlace(r.place))
     return { ok: false, error: problem('checkin_place') };
-  const morning = checkAnswer(r.morning);
-  const later = checkAnswer(r.later);
-  if (morning === 'bad' || later === 'bad')
-    return { ok: false, error: problem('checkin_pain_range', PAIN_MIN, PAIN_MAX) };
-  const atMs = isTime(r.atMs) ? r.atMs : 0;
+  const morning = checkAnswer(r.morning, nowMs);
+  if (morning && 'code' in morning) return { ok: false, error: morning };
+  const later = checkAnswer(r.later, nowMs);
+  if (later && 'code' in later) return { ok: false, error: later };
+  const time = checkTime(r.atMs, nowMs);
+  if ('code' in time) return { ok: false, error: time };
+  const atMs = time.ms;
   const value: CheckIn = { date: r.date, pain: r.pain, atMs };
   if (morning) value.morning = morning;
   if (later) value.later = later;
@@ -143,12 +162,14 @@ export function checkCheckIn(raw: unknown): CheckInCheck {
   return { ok: true, value };
 }
 
-/** Checks one change sent by the check-in card. */
-export function checkCheckInAnswer(raw: unknown): AnswerCheck {
+/** Checks one change sent by the check-in card, for a date up to `today`. */
+export function checkCheckInAnswer(raw: unknown, today: string): AnswerCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, error: problem('checkin_not_object') };
   const r = raw as Record<string, unknown>;
   if (!isLocalDate(r.date)) return { ok: false, error: problem('checkin_no_date') };
+  const dayErr = checkDay(r.date, today);
+  if (dayErr) return { ok: false, error: dayErr };
   const value: CheckInAnswer = { date: r.date };
   if (r.pain !== undefined) {
     if (!isPain(r.pain)) return { ok: false, error: problem('checkin_pain_range', PAIN_MIN, PAIN_MAX) };

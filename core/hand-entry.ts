@@ -2,6 +2,7 @@ import type { ActivityInput } from './activity';
 import type { Check } from './activity-validation';
 import { wallClockToUtc } from './time';
 import { dayNumber, localDateOf } from './local-date';
+import { checkPace } from './plausibility';
 import { problem } from './problem-codes';
 import { ANOTHER_RUN_PREFIX } from './same-activity';
 
@@ -76,6 +77,9 @@ export function handEntryStart(
 export function handEntryInput(entry: HandEntry, nowMs: number, timeZone: string): Check<ActivityInput> {
   const start = handEntryStart(entry.when, entry.movingS, nowMs, timeZone);
   if (!start.ok) return start;
+  // A slip of the keys (300 miles in a minute) is said at once, with the speed it would mean.
+  const tooFast = checkPace('run', entry.distanceM, entry.movingS, null);
+  if (tooFast) return { ok: false, error: tooFast };
   return {
     ok: true,
     value: {

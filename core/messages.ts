@@ -6,6 +6,7 @@ import { checkActivityInput, checkOptionalNumber, LIMITS, type Check } from './a
 import { checkCheckInAnswer, type CheckInAnswer } from './check-in';
 import { FORM_ID_RE, isHandEntryId, type HandEntry, type RunWhen } from './hand-entry';
 import { dayNumber, isLocalDate } from './local-date';
+import { checkDay, latestToday } from './plausibility';
 import { GARMIN_HOST, GARMIN_ORIGIN } from './sites/garmin/garmin-site';
 import { STRAVA_HOST, STRAVA_ORIGIN } from './sites/strava/strava-site';
 
@@ -266,9 +267,14 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       return { ok: true, value: { type: 'manual/undo', id: raw.id } };
     case 'rest/mark':
       if (!isLocalDate(raw.date) || typeof raw.on !== 'boolean') return refused(problem('request_rest_mark'));
+      // Taking a mark back is always allowed: it may undo one that came in before the dates were checked.
+      if (raw.on) {
+        const dayErr = checkDay(raw.date, latestToday(nowMs));
+        if (dayErr) return refused(problem('request_rest_mark_day', dayErr));
+      }
       return { ok: true, value: { type: 'rest/mark', date: raw.date, on: raw.on } };
     case 'checkin/set': {
-      const r = checkCheckInAnswer(raw.checkIn);
+      const r = checkCheckInAnswer(raw.checkIn, latestToday(nowMs));
       if (!r.ok) return refused(problem('request_checkin_invalid', r.error));
       // A day's answer is given that day (a day's slack either side for time-zone travel).
       if (Math.abs(dayNumber(r.value.date) * 86_400_000 - nowMs) > 2 * 86_400_000)

@@ -349,6 +349,27 @@ export interface ProblemParams {
   hand_entry_time_future: [time: string];
   request_hand_entry: [];
   request_hand_entry_undo: [];
+
+  // The plausibility checkpoint every way in passes (core/plausibility.ts).
+  day_invalid: [date: string];
+  day_before_1980: [date: string];
+  day_in_future: [date: string];
+  change_time_invalid: [value: string];
+  change_time_before_1980: [time: string];
+  change_time_in_future: [time: string];
+  too_fast_running: [kmh: number, maxKmh: number];
+  too_fast_walking: [kmh: number, maxKmh: number];
+  too_fast_cycling: [kmh: number, maxKmh: number];
+  too_fast_swimming: [kmh: number, maxKmh: number];
+  too_fast_other: [kmh: number, maxKmh: number];
+  too_fast_no_time: [km: number];
+  track_jumps_left_out: [km: number];
+  backup_too_many_activities: [count: number, max: number];
+  backup_too_many_checkins: [count: number, max: number];
+  backup_too_many_rest_marks: [count: number, max: number];
+  backup_rest_day_out_of_range: [line: number, problem: Problem];
+  backup_checkin_repeated: [line: number, firstLine: number, date: string];
+  request_rest_mark_day: [problem: Problem];
 }
 
 export type ProblemCode = keyof ProblemParams;
@@ -669,6 +690,25 @@ const CODES: Record<ProblemCode, true> = {
   hand_entry_time_future: true,
   request_hand_entry: true,
   request_hand_entry_undo: true,
+  day_invalid: true,
+  day_before_1980: true,
+  day_in_future: true,
+  change_time_invalid: true,
+  change_time_before_1980: true,
+  change_time_in_future: true,
+  too_fast_running: true,
+  too_fast_walking: true,
+  too_fast_cycling: true,
+  too_fast_swimming: true,
+  too_fast_other: true,
+  too_fast_no_time: true,
+  track_jumps_left_out: true,
+  backup_too_many_activities: true,
+  backup_too_many_checkins: true,
+  backup_too_many_rest_marks: true,
+  backup_rest_day_out_of_range: true,
+  backup_checkin_repeated: true,
+  request_rest_mark_day: true,
 };
 
 export const PROBLEM_CODES = Object.keys(CODES) as ProblemCode[];

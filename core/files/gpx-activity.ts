@@ -8,6 +8,7 @@ import {
   FileActivities,
   forgetLeadGapsAfter,
   GPS_GLITCH_STEP_M,
+  isTrackJump,
   isLeadGap,
   isPosition,
   movingSeconds,
@@ -83,6 +84,8 @@ interface Track {
   name?: string;
   type?: string;
   distanceM: number;
+  /** Steps left out of the distance as jumps faster than anyone moves (isTrackJump). */
+  jumpM: number;
   firstMs: number;
   lastMs: number;
   offsetMin: number | null;
@@ -129,6 +132,8 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
   let inPoint = false;
   const steps = new TrackSteps();
   let prevTime: number | null = null;
+  /** The time of the last point with a position: a jump's speed is measured from it. */
+  let prevPosTime: number | null = null;
 
   const reader: XmlElementReader<'time' | 'name' | 'type' | 'meta-name' | 'hint' | 'cad'> = {
     open(name, parent, attrs, selfClosing) {
@@ -140,6 +145,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         case 'trk':
           track = {
             distanceM: 0,
+            jumpM: 0,
             firstMs: Infinity,
             lastMs: -Infinity,
             offsetMin: null,
@@ -158,6 +164,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
         case 'trkseg':
           steps.restart();
           prevTime = null;
+          prevPosTime = null;
           break;
         case 'trkpt':
           lat = Number(attr(attrs, 'lat'));
@@ -217,7 +224,10 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     if (!isPosition(lat, lon) && time === null) return;
     t.points++;
     const step = steps.next(lat, lon);
-    if (step < GPS_GLITCH_STEP_M) t.distanceM += step;
+    const dtS = time !== null && prevPosTime !== null ? (time - prevPosTime) / 1000 : null;
+    if (time !== null && isPosition(lat, lon)) prevPosTime = time;
+    if (!isTrackJump(step, dtS)) t.distanceM += step;
+    else if (step < GPS_GLITCH_STEP_M) t.jumpM += step;
     if (time !== null) {
       if (prevTime !== null) t.movingS += movingSeconds((time - prevTime) / 1000, step);
       // Across segments too: a stale block may be a segment of its own.
@@ -284,6 +294,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
     const last = merged[merged.length - 1];
     if (last && last.type === t.type && t.firstMs - last.lastMs < 30 * 60_000 && t.firstMs >= last.lastMs) {
       last.distanceM += t.distanceM;
+      last.jumpM += t.jumpM;
       last.movingS += t.movingS;
       last.cadSum += t.cadSum;
       last.cadN += t.cadN;
@@ -307,6 +318,7 @@ export function readGpxActivities(bytes: Uint8Array, ctx: GpxReadContext): Activ
       sport,
       sportLabel: t.type ?? inferred ?? '',
       distanceM: t.distanceM,
+      ...(t.jumpM > 0 ? { jumpM: t.jumpM } : {}),
       movingS: t.timedPoints > 1 ? t.movingS : null,
       elapsedS: (t.lastMs - t.firstMs) / 1000,
       ...(spm !== undefined ? { cadenceSpm: spm } : {}),

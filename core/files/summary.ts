@@ -1,6 +1,6 @@
 import type { ActivityInput, Sport, Source } from '../activity';
 import { localDateOf } from '../local-date';
-import { LIMITS } from '../plausibility';
+import { checkPace, LIMITS, MIN_PACE_CHECK_M } from '../plausibility';
 import { problem, type Problem } from '../problem-codes';
 import { isoSecond } from '../time';
 
@@ -14,6 +14,8 @@ export interface SessionSummary extends Pick<
 > {
   /** The local date where the activity happened, when the file says (trusted offset). */
   localDate?: ActivityInput['localDate'];
+  /** Metres of track left out of distanceM as jumps faster than anyone moves (track-summary.ts). */
+  jumpM?: number;
 }
 
 /** Earliest start accepted from a file: FIT's own epoch (1989-12-31); GPS watches came later. */
@@ -79,6 +81,16 @@ export function checkSummary(
     warnings.push(problem('elapsed_below_moving', what, duration(s.elapsedS), duration(s.movingS)));
     s.elapsedS = null;
   }
+  if (s.jumpM) {
+    // Nothing believable left: the recording is its jumps (20 km in a minute), refused with their pace.
+    if ((s.distanceM ?? 0) < MIN_PACE_CHECK_M) {
+      const whole = checkPace(s.sport, (s.distanceM ?? 0) + s.jumpM, s.movingS, s.elapsedS);
+      if (whole) return whole;
+    }
+    warnings.push(problem('track_jumps_left_out', Math.round(s.jumpM / 100) / 10));
+  }
+  const tooFast = checkPace(s.sport, s.distanceM, s.movingS, s.elapsedS);
+  if (tooFast) return tooFast;
   if (s.name.length > MAX_NAME_LENGTH) s.name = s.name.slice(0, MAX_NAME_LENGTH);
   return null;
 }

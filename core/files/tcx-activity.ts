@@ -8,6 +8,8 @@ import {
   FileActivities,
   forgetLeadGapsAfter,
   GPS_GLITCH_STEP_M,
+  isPosition,
+  isTrackJump,
   isLeadGap,
   staleLeadGap,
   staleLeadWarning,
@@ -50,6 +52,10 @@ interface Act {
   lastPointMs: number;
   maxPointDist: number;
   pathM: number;
+  /** Steps left out of pathM as jumps faster than anyone moves (isTrackJump). */
+  jumpM: number;
+  /** The time of the last point with a position: a jump's speed is measured from it. */
+  lastPosMs: number | null;
   steps: TrackSteps;
   points: number;
   timedPoints: number;
@@ -134,6 +140,8 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
             lastPointMs: -Infinity,
             maxPointDist: -1,
             pathM: 0,
+            jumpM: 0,
+            lastPosMs: null,
             steps: new TrackSteps(),
             points: 0,
             timedPoints: 0,
@@ -273,7 +281,10 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       a.cadence.n++;
     }
     const step = a.steps.next(ptLat, ptLon);
-    if (step < GPS_GLITCH_STEP_M) a.pathM += step;
+    const dtS = t && a.lastPosMs !== null ? (t.ms - a.lastPosMs) / 1000 : null;
+    if (t && isPosition(ptLat, ptLon)) a.lastPosMs = t.ms;
+    if (!isTrackJump(step, dtS)) a.pathM += step;
+    else if (step < GPS_GLITCH_STEP_M) a.jumpM += step;
   }
 
   // Any end tag ends a text.
@@ -324,6 +335,8 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
     }
     const endMs = Math.max(lapEnd, a.lastPointMs);
     const distanceM = hasLapDist ? lapDist : a.maxPointDist >= 0 ? a.maxPointDist : a.points > 1 ? a.pathM : null;
+    // Jumps matter only when the distance is the points' own path.
+    const fromPath = !hasLapDist && a.maxPointDist < 0 && a.points > 1;
     // Sport is required by the schema, yet some apps leave it out or write "Other" for anything.
     const said = a.sport.trim();
     const inferred = said === '' || /^other$/i.test(said) ? inferSport([...hints, ctx.fileName]) : null;
@@ -337,6 +350,7 @@ export function readTcxActivities(bytes: Uint8Array, ctx: TcxReadContext): Activ
       sport,
       sportLabel: label,
       distanceM,
+      ...(fromPath && a.jumpM > 0 ? { jumpM: a.jumpM } : {}),
       movingS: hasLapTime ? lapTime : null,
       elapsedS: Number.isFinite(endMs) && endMs >= start.ms ? (endMs - start.ms) / 1000 : null,
       ...(spm !== undefined ? { cadenceSpm: spm } : {}),

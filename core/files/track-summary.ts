@@ -5,6 +5,7 @@ import { isoSecond } from '../time';
 import { checkSummary, duration, toActivityInput, type SessionSummary } from './summary';
 import type { ActivitiesRead, FileFormat, Refused } from './types';
 import { haversineM } from '../geo';
+import { MAX_AVERAGE_SPEED_MS } from '../plausibility';
 
 // What the readers of track points share (GPX, TCX, and FIT files read from their records): the
 // distance along the points, the moving time they show, the stale leading block some watches
@@ -12,6 +13,20 @@ import { haversineM } from '../geo';
 
 /** A jump of this many metres or more between consecutive points is a GPS glitch, not distance. */
 export const GPS_GLITCH_STEP_M = 50_000;
+/**
+ * A step of a kilometre or more between two timed points covered faster than any sport moves
+ * (plausibility.ts, "other") is a jump of the recording (33 km in the same second), not distance.
+ * Shorter steps are left to the whole activity's pace check: GPS noise between close points is
+ * often fast over a second and evens out.
+ */
+export const JUMP_MIN_STEP_M = 1000;
+
+/** True for a step between two points that can't have been covered: a glitch or a jump. */
+export function isTrackJump(stepM: number, dtS: number | null): boolean {
+  if (stepM >= GPS_GLITCH_STEP_M) return true;
+  if (dtS === null || stepM < JUMP_MIN_STEP_M) return false;
+  return stepM > Math.max(0, dtS) * MAX_AVERAGE_SPEED_MS.other!;
+}
 
 /** Points further apart in time than this are a pause, not moving time. */
 export const PAUSE_GAP_S = 60;

@@ -4,6 +4,7 @@ import { checkCheckIn, type CheckIn, type PainAnswer, type PainPlace, type RedFl
 import { LIMITS } from '../activity-validation';
 import { dateFromDayNumber, dayNumber, isLocalDate } from '../local-date';
 import { plausibleCadence } from '../cadence';
+import { checkChangeTime, checkDay, checkPace, latestToday } from '../plausibility';
 
 // The compact form in which each browser publishes what the verdict needs to storage.sync.
 // storage.sync allows 100 KB in all across every browser of the profile, so a run is one short
@@ -339,13 +340,16 @@ export function decodeCheckIn(row: string): CheckIn | undefined {
   if (atMs === undefined) return undefined;
   if (f.length === 5) {
     // A row of a version before 2026-12.
-    const c = checkCheckIn({
-      date: f[0],
-      pain: Number(f[1]),
-      nightOrRest: f[2] === '1',
-      groinWalking: f[3] === '1',
-      atMs,
-    });
+    const c = checkCheckIn(
+      {
+        date: f[0],
+        pain: Number(f[1]),
+        nightOrRest: f[2] === '1',
+        groinWalking: f[3] === '1',
+        atMs,
+      },
+      null,
+    );
     return c.ok ? c.value : undefined;
   }
   const place = f[5] === '' ? undefined : PLACE_OF.get(f[5]!);
@@ -362,7 +366,7 @@ export function decodeCheckIn(row: string): CheckIn | undefined {
   const morning = decodeAnswer(f[7]!);
   const later = decodeAnswer(f[8]!);
   if (morning === undefined || later === undefined) return undefined;
-  const c = checkCheckIn({ date: f[0], pain: Number(f[1]), atMs, place, flags, morning, later });
+  const c = checkCheckIn({ date: f[0], pain: Number(f[1]), atMs, place, flags, morning, later }, null);
   return c.ok ? c.value : undefined;
 }
 
@@ -453,11 +457,12 @@ function decodeRows<T>(
   dateOf: (r: T) => string,
   problem: ShardProblem,
   inPeriod: (date: string) => boolean,
+  believable: (r: T) => boolean,
 ): T[] | Extract<Decoded, { ok: false }> {
   const out: T[] = [];
   for (const row of rows ?? []) {
     const r = decode(row);
-    if (!r) return { ok: false, problem, detail: row.slice(0, 80) };
+    if (!r || !believable(r)) return { ok: false, problem, detail: row.slice(0, 80) };
     if (!inPeriod(dateOf(r))) return { ok: false, problem: 'outOfPeriod', detail: dateOf(r) };
     out.push(r);
   }
@@ -469,6 +474,9 @@ function cadencesOf(v: unknown, runs: number): (number | undefined)[] | null {
   if (!Array.isArray(v) || v.length !== runs) return null;
   return v.map((x) => (typeof x === 'string' && x !== '' ? plausibleCadence(parse36(x, 999)) : undefined));
 }
+
+/** How far ahead of this browser's clock another browser's may run. */
+const ITEM_CLOCK_SLACK_MS = 86_400_000;
 
 /**
  * Checks one storage.sync item written by some browser. Any row that fails makes the whole item
@@ -484,7 +492,7 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
     typeof s !== 'number' ||
     !Number.isInteger(s) ||
     s * 1000 < LIMITS.earliestStartMs ||
-    s * 1000 > nowMs + 86_400_000
+    s * 1000 > nowMs + ITEM_CLOCK_SLACK_MS
   )
     return { ok: false, problem: 'writtenAt', detail: String(s).slice(0, 20) };
   if (itemBytes(key, value) > 8192) return { ok: false, problem: 'tooLarge', detail: key };
@@ -495,18 +503,51 @@ export function decodeItem(key: string, value: unknown, nowMs: number): Decoded 
   if (a === undefined || d === undefined || m === undefined || h === undefined)
     return { ok: false, problem: 'rows', detail: key };
   const inPeriod = (date: string) => periodOfDate(date) === k.period;
-  const decoded = decodeRows(a, decodeRun, (r) => r.localDate, 'badRun', inPeriod);
+  // The checkpoint every way in passes (plausibility.ts): dates up to today anywhere on earth,
+  // change times no later than now (a row from 2199 would win every later answer), believable
+  // paces. Another browser's clock may be hours off: its change times get the slack its item's
+  // own time gets (ITEM_CLOCK_SLACK_MS), not the one this browser's clock gets.
+  const today = latestToday(nowMs);
+  const theirNow = nowMs + ITEM_CLOCK_SLACK_MS;
+  const dayOk = (date: string) => checkDay(date, today) === null;
+  const timeOk = (ms: number) => checkChangeTime(ms, theirNow) === null;
+  const runOk = (r: SyncRun) =>
+    dayOk(r.localDate) && timeOk(r.updatedMs) && checkPace(r.sport, r.distanceM, r.movingS, r.elapsedS) === null;
+  const decoded = decodeRows(a, decodeRun, (r) => r.localDate, 'badRun', inPeriod, runOk);
   if (!Array.isArray(decoded)) return decoded;
   const cadences = cadencesOf(value.c, decoded.length);
   const runs = decoded.map((r, i) => {
     const cadenceSpm = cadences?.[i];
     return cadenceSpm === undefined ? r : { ...r, cadenceSpm };
   });
-  const deletions = decodeRows(d, decodeDeletion, (r) => r.localDate, 'badDeletion', inPeriod);
+  const deletions = decodeRows(
+    d,
+    decodeDeletion,
+    (r) => r.localDate,
+    'badDeletion',
+    inPeriod,
+    (r) => dayOk(r.localDate) && timeOk(r.deletedMs),
+  );
   if (!Array.isArray(deletions)) return deletions;
-  const marks = decodeRows(m, decodeMark, (r) => r.date, 'badMark', inPeriod);
+  const marks = decodeRows(
+    m,
+    decodeMark,
+    (r) => r.date,
+    'badMark',
+    inPeriod,
+    (r) =>
+      // A mark made before sync was on carries no time (0).
+      dayOk(r.date) && (r.atMs === 0 || timeOk(r.atMs)),
+  );
   if (!Array.isArray(marks)) return marks;
-  const checkIns = decodeRows(h, decodeCheckIn, (r) => r.date, 'badCheckIn', inPeriod);
+  const checkIns = decodeRows(
+    h,
+    decodeCheckIn,
+    (r) => r.date,
+    'badCheckIn',
+    inPeriod,
+    (r) => dayOk(r.date) && checkCheckIn(r, theirNow).ok,
+  );
   if (!Array.isArray(checkIns)) return checkIns;
   const content: ShardContent = { runs, deletions, marks, checkIns };
   return { ok: true, browserId: k.browserId, period: k.period, writtenMs: s * 1000, content };

@@ -3,6 +3,7 @@ import { CORPUS_DIR } from '../paths';
 import { expect, test } from './extension-fixture';
 import { storedKeys } from './storage-probe';
 import { needsCorpus } from './needs-corpus';
+import { watchGpx } from './gpx-file';
 
 const FILES = path.join(CORPUS_DIR, 'files');
 const HARD = path.join(CORPUS_DIR, 'hard');
@@ -69,4 +70,23 @@ test('one file says plainly what became of it: a yoga session is stored but is n
     'python-fitparse__Settings.fit: skipped. Not an activity: this FIT file holds settings.',
   );
   await expect(out).not.toContainText('0 added');
+});
+
+test('a GPX of 20 km in 60 s is refused with its speed, and nothing is stored', async ({
+  openExtensionPage,
+  worker,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const startMs = Date.now() - 2 * 3_600_000;
+  await options
+    .getByLabel('Import activities')
+    .setInputFiles([{ name: 'teleport.gpx', mimeType: 'application/gpx+xml', buffer: watchGpx(startMs, 1, 20) }]);
+  const out = options.getByTestId('data-message');
+  await expect(options.getByTestId('import-summary')).toContainText('teleport.gpx', { timeout: 30_000 });
+  // 20 km due north as the watch rounds its points: 1,199.9 km/h.
+  await expect(out).toContainText(
+    /teleport\.gpx: faster than any runner: 1,(1\d\d|200)(\.\d)? km\/h on average, over the limit of 43\.2 km\/h/,
+  );
+  await expect(options.getByTestId('import-summary')).not.toContainText('1 added');
+  expect(await storedKeys(worker)).toHaveLength(0);
 });

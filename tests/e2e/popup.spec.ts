@@ -198,3 +198,20 @@ test('the popup opens from the background’s copy of its state without waking i
   await expect(popup.getByTestId('verdict')).toHaveAttribute('data-level', 'calm');
   await expect.poll(sessionCopy).toBe(daysAgo(0));
 });
+
+test('the run form refuses an impossible pace with the reason, and stores nothing', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html');
+  await seed(options, [runOn(1, 5, 'y')]);
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('streak')).toContainText('1');
+  await popup.getByTestId('i-ran').click();
+  const form = popup.getByTestId('run-form');
+  await form.getByLabel(/Distance/).fill('300');
+  await form.getByLabel(/Time/).fill('1');
+  await popup.getByTestId('save-run').click();
+  await expect(popup.locator('body')).toContainText(
+    /faster than any runner: [\d,.]+ km\/h on average, over the limit of 43.2 km\/h/,
+  );
+  await expect(popup.getByTestId('streak')).toContainText('1');
+  await expect(popup.getByTestId('recent-activities')).not.toContainText('300');
+});

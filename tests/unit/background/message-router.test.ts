@@ -252,7 +252,7 @@ describe('the background message router', () => {
     const future = await handleMessage({ type: 'checkin/set', checkIn: { date: '2026-12-20', pain: 1 } }, page, d);
     expect(future).toMatchObject({
       ok: false,
-      error: problem('request_refused', problem('request_checkin_not_today')),
+      error: problem('request_refused', problem('request_checkin_invalid', problem('day_in_future', '2026-12-20'))),
     });
     expect((await d.checkIns.all())[0]!.pain).toBe(7);
     const state = (await handleMessage({ type: 'state/get' }, page, d)) as unknown as {

@@ -38,7 +38,7 @@ function runs(n: number, from = 0): ActivityInput[] {
 }
 
 function checkIn(daysAgo: number, pain: number): CheckIn {
-  const r = checkCheckIn({ date: localDateOf(NOW - daysAgo * DAY, 'UTC'), pain, atMs: NOW - daysAgo * DAY });
+  const r = checkCheckIn({ date: localDateOf(NOW - daysAgo * DAY, 'UTC'), pain, atMs: NOW - daysAgo * DAY }, NOW);
   if (!r.ok) throw new Error('fixture check-in');
   return r.value;
 }

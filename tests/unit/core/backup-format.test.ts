@@ -127,7 +127,7 @@ describe('a refused check-in says why, as a code', () => {
       problem('checkin_pain_range', 0, 10),
     ],
   ])('%s', (_, raw, error) => {
-    expect(checkCheckIn(raw)).toEqual({ ok: false, error });
+    expect(checkCheckIn(raw, NOW)).toEqual({ ok: false, error });
   });
 });
 

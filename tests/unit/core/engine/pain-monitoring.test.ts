@@ -63,7 +63,7 @@ describe('the moment of an answer', () => {
   });
 
   it('an older check-in reads as a later answer, its two questions as red flags', () => {
-    expect(checkCheckIn({ date: TODAY, pain: 4, nightOrRest: true, groinWalking: true, atMs: 5 })).toEqual({
+    expect(checkCheckIn({ date: TODAY, pain: 4, nightOrRest: true, groinWalking: true, atMs: 5 }, null)).toEqual({
       ok: true,
       value: {
         date: TODAY,
@@ -75,15 +75,17 @@ describe('the moment of an answer', () => {
       },
     });
     // Answered "no" to both: answered, no flag.
-    expect(checkCheckIn({ date: TODAY, pain: 1, nightOrRest: false, groinWalking: false, atMs: 5 })).toMatchObject({
+    expect(
+      checkCheckIn({ date: TODAY, pain: 1, nightOrRest: false, groinWalking: false, atMs: 5 }, null),
+    ).toMatchObject({
       ok: true,
       value: { flags: [] },
     });
-    expect(checkCheckIn({ date: TODAY, pain: 1, atMs: 5, place: 'knee' })).toMatchObject({
+    expect(checkCheckIn({ date: TODAY, pain: 1, atMs: 5, place: 'knee' }, null)).toMatchObject({
       ok: false,
       error: { code: 'checkin_place' },
     });
-    expect(checkCheckIn({ date: TODAY, pain: 1, atMs: 5, flags: ['hop', 'fever!'] })).toMatchObject({
+    expect(checkCheckIn({ date: TODAY, pain: 1, atMs: 5, flags: ['hop', 'fever!'] }, null)).toMatchObject({
       ok: false,
       error: { code: 'checkin_flags' },
     });

@@ -22,14 +22,20 @@ import { ownBudget, ownContent, planItems, syncWindowStart } from '../../../../c
 import { mulberry32 } from '../../../seeded-random';
 
 // 2-5 simulated browsers with clocks off by minutes or hours, one of them sometimes hostile
-// (rows claiming 2199, copies listing more ids (values close enough to join), runs in the future, junk). The runner acts in one
+// (rows claiming times ahead, copies listing more ids (values close enough to join), runs in the future, junk). The runner acts in one
 // browser at a time, far enough apart that honest clocks cannot disagree on the order. Whatever
 // the delivery order, every honest browser shows the runner's last action.
 
 const TODAY = '2026-11-30';
 const END = Date.parse('2026-11-30T20:00:00Z');
-const Y2199 = Date.UTC(2199, 0, 1);
+/**
+ * A hostile row claims a time as far ahead as the checkpoint lets a sync row claim (its clock a
+ * day ahead); 2199 is refused outright by the row checks. First sightings must bound it.
+ */
+const AHEAD = END + 23 * 3_600_000;
 const CASES = 80;
+/** The simulation starts 60 of its longest gaps before END; every date it acts on lies before that. */
+const BASE = addDays(TODAY, -16);
 
 interface Sim {
   id: string;
@@ -43,7 +49,7 @@ interface Sim {
   inbox: Map<string, ShardItem>;
 }
 
-const runStart = (i: number) => Date.parse(`${addDays(TODAY, -12 - 3 * i)}T06:00:00Z`);
+const runStart = (i: number) => Date.parse(`${addDays(BASE, -3 * i)}T06:00:00Z`);
 const own = (b: Sim) => ownContent(b.acts, b.deletions, [...b.marks.values()], TODAY, [...b.checkIns.values()]);
 
 function received(b: Sim): ShardContent[] {
@@ -68,7 +74,7 @@ function publish(b: Sim, realMs: number): Record<string, ShardItem> {
 const view = (b: Sim, others = received(b)) =>
   mergeShards(others, { own: own(b), seen: boundsOf(b.seen), nowMs: END + b.skewMs });
 
-/** A hostile browser's items: every kind of row claiming 2199, copies with more ids, a future run, junk. */
+/** A hostile browser's items: every kind of row claiming a time ahead, copies with more ids, a future run, junk. */
 function hostileItems(id: string, dates: string[], runs: Activity[]): Record<string, unknown> {
   const byPeriod = new Map<number, ShardContent>();
   const at = (date: string) => {
@@ -81,20 +87,20 @@ function hostileItems(id: string, dates: string[], runs: Activity[]): Record<str
       date,
       pain: 10,
       flags: ['night_or_rest', 'walking'],
-      atMs: Y2199,
-      morning: { pain: 10, atMs: Y2199 },
-      later: { pain: 10, atMs: Y2199 },
+      atMs: AHEAD,
+      morning: { pain: 10, atMs: AHEAD },
+      later: { pain: 10, atMs: AHEAD },
     });
-    at(date).marks.push({ date, on: true, atMs: Y2199 });
+    at(date).marks.push({ date, on: true, atMs: AHEAD });
   }
   for (const a of runs) {
     const r = syncRunOf(a);
-    at(r.localDate).runs.push({ ...r, distanceM: 80_000, edited: true, updatedMs: Y2199 });
+    at(r.localDate).runs.push({ ...r, distanceM: 30_000, edited: true, updatedMs: AHEAD });
     at(r.localDate).runs.push({
       ...r,
       sourceKeys: [...r.sourceKeys, `file:x${r.startMs}`].sort(),
       distanceM: 9_600,
-      updatedMs: Y2199,
+      updatedMs: AHEAD,
     });
   }
   const later = Date.parse(`${TODAY}T23:00:00Z`);
@@ -128,7 +134,7 @@ function simulate(seed: number) {
     inbox: new Map(),
   }));
   const runs = [0, 1, 2];
-  const dates = [0, 1, 2, 3].map((d) => addDays(TODAY, -d));
+  const dates = [0, 1, 2, 3].map((d) => addDays(BASE, -d));
   let real = END - 60 * gap;
   // Every honest browser has the runs, from Strava or Garmin (values a little apart).
   for (const b of honest)
@@ -140,7 +146,7 @@ function simulate(seed: number) {
             source: garmin ? 'garmin' : 'strava',
             sourceId: garmin ? `${19_000_000_000 + i}` : `${7_000_000_000 + i}`,
             startMs: runStart(i) + (garmin ? 60_000 : 0),
-            localDate: addDays(TODAY, -12 - 3 * i),
+            localDate: addDays(BASE, -3 * i),
             sport: 'run',
             sportLabel: 'Run',
             distanceM: 10_000 * (garmin ? 1.01 : 1),
@@ -257,7 +263,7 @@ describe('sync believes the runner’s last action, by local order of events', {
           const mine = b.acts.find((a) => Math.abs(a.startMs - runStart(i)) <= 10 * 60_000)!;
           const shown = v.runs.filter((r) => Math.abs(r.startMs - runStart(i)) <= 10 * 60_000);
           if (hostile) {
-            // The hostile 80 km correction is the latest hand correction this browser has seen.
+            // The hostile 30 km correction is the latest hand correction this browser has seen.
             expect(shown.map((r) => r.sport)).toEqual(['run']);
           } else expect(shown.map((r) => [r.sport, r.distanceM])).toEqual([['run', Math.round(mine.distanceM!)]]);
         }

@@ -204,8 +204,15 @@ function simulate(sc: Scenario) {
     } else if (op.kind === 'correct' || op.kind === 'delete') {
       const copy = b.copyOf(sc.runs[op.run]!);
       if (!copy) continue;
+      // A correction keeps a believable pace (the store refuses any other): the time follows the distance.
       if (op.kind === 'correct')
-        b.activities[b.activities.indexOf(copy)] = { ...copy, distanceM: op.km * 1000, edited: true, updatedMs: now };
+        b.activities[b.activities.indexOf(copy)] = {
+          ...copy,
+          distanceM: op.km * 1000,
+          movingS: op.km * 300,
+          edited: true,
+          updatedMs: now,
+        };
       else {
         b.activities.splice(b.activities.indexOf(copy), 1);
         b.deletions.push(syncDeletionOf(copy, now));
