@@ -43,12 +43,12 @@ export function RunSyncOption() {
               if (!turnOn || !import.meta.env.FIREFOX) return set(turnOn);
               // Check-ins are health data to Firefox: asked within this click, or no prompt shows.
               const request = browser.permissions.request as (p: typeof HEALTH_DATA) => Promise<boolean>;
+              // Refused: runs still sync, check-ins stay here (the background asks the permission).
               void request(HEALTH_DATA)
                 .catch(() => false)
                 .then((granted) => {
                   setHealthRefused(!granted);
-                  if (granted) set(true);
-                  else box.checked = false;
+                  set(true);
                 });
             }}
           />{' '}

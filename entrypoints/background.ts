@@ -28,7 +28,7 @@ import { BackupTransfers } from '../background/backup-transfer';
 import type { IDBPDatabase } from 'idb';
 import type { HipCheckDB } from '../background/activity-db';
 import { restrictStorage } from '../background/storage-access';
-import { keepSyncWithinConsent } from '../background/health-consent';
+import { healthDataMayLeave } from '../background/health-consent';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
@@ -39,11 +39,6 @@ export default defineBackground(() => {
   void restrictStorage(
     (globalThis as { chrome?: { storage?: Parameters<typeof restrictStorage>[0] } }).chrome?.storage,
   );
-  // Firefox: sync carries health data only while the runner consents (background/health-consent.ts).
-  if (import.meta.env.FIREFOX) {
-    void keepSyncWithinConsent(browser.permissions);
-    browser.permissions.onRemoved.addListener(() => void keepSyncWithinConsent(browser.permissions));
-  }
   let dbPromise: ReturnType<typeof openActivityDb> | null = null;
   // A restore this worker's predecessor left unfinished is settled before anything reads the data.
   const getDb = () => (dbPromise ??= openActivityDb().then(async (db) => (await recover(db), db)));
@@ -125,8 +120,14 @@ export default defineBackground(() => {
     timeZone: userTimeZone,
     // Another browser's items arrive one by one: one recompute for the burst.
     refresh: async () => throttled.soon(),
+    checkInsMayLeave: () => healthDataMayLeave(browser.permissions),
   });
   runSync.listen();
+  // Firefox: consent for health data given or withdrawn (about:addons): check-ins join or leave sync.
+  if (import.meta.env.FIREFOX) {
+    browser.permissions.onAdded.addListener(() => runSync.schedule());
+    browser.permissions.onRemoved.addListener(() => runSync.schedule());
+  }
 
   // A bulk import's batches refresh at most every few seconds; its end (imports/log) at once.
   const throttled = throttleRefresh(refresh, REFRESH_GAP_MS);

@@ -47,6 +47,11 @@ export interface RunSyncDeps {
   timeZone(): string;
   /** Recompute what the popup and badge show. */
   refresh(): Promise<void>;
+  /**
+   * Whether hip check-ins may go to the runner's browser account (Firefox: health data, only with
+   * the runner's permission; background/health-consent.ts). Without it, runs still sync.
+   */
+  checkInsMayLeave?(): Promise<boolean>;
 }
 
 const WRITE_ALARM = 'sync-write';
@@ -64,12 +69,13 @@ export function createRunSync(deps: RunSyncDeps) {
 
   async function ownState(store: ActivityStore, today: string, marks: string[]) {
     const from = syncWindowStart(today);
+    const mayLeave = (await deps.checkInsMayLeave?.()) ?? true;
     return ownContent(
       await store.between(from, today),
       await listDeletions(),
       await ownMarks(marks),
       today,
-      await (await deps.getCheckIns()).between(from, today),
+      mayLeave ? await (await deps.getCheckIns()).between(from, today) : [],
     );
   }
 

@@ -26,7 +26,7 @@ const runOn = (ago: number, id: string, source: 'strava' | 'garmin' = 'strava', 
   return run({ source, sourceId: id, localDate: d, startMs: Date.parse(`${d}T07:00:00Z`), distanceM: km * 1000 });
 };
 
-async function setup(clock: () => number = () => NOW) {
+async function setup(clock: () => number = () => NOW, opts: { checkInsMayLeave?: boolean } = {}) {
   const db = await openActivityDb(DB_VERSION, `sync-${Math.random()}`);
   const store = new StoreWithDeletionLog(db, (gone) => noteDeletions(gone, NOW, TODAY));
   const checkIns = new CheckInStore(db);
@@ -38,6 +38,7 @@ async function setup(clock: () => number = () => NOW) {
     now: clock,
     timeZone: () => TZ,
     refresh,
+    ...(opts.checkInsMayLeave === undefined ? {} : { checkInsMayLeave: async () => opts.checkInsMayLeave! }),
   });
   return { store, sync, refresh, checkIns };
 }
@@ -234,6 +235,17 @@ describe('hip check-ins', () => {
     });
     // This browser's own answers are as they were.
     expect((await checkIns.all()).map((c) => c.pain).sort()).toEqual([1, 2]);
+  });
+
+  it('stay in this browser without consent for health data (Firefox), while runs still travel', async () => {
+    const { store, sync, checkIns } = await setup(undefined, { checkInsMayLeave: false });
+    await browser.storage.local.set({ [SYNC_ON_KEY]: true });
+    await store.save([runOn(0, '1')], NOW);
+    await checkIns.set({ date: TODAY, pain: 2, atMs: NOW - 3_600_000 });
+    await sync.writeNow();
+    const items = Object.values(await syncItems()) as { a?: string[]; h?: string[] }[];
+    expect(items.flatMap((v) => v.a ?? [])).toHaveLength(1);
+    expect(items.flatMap((v) => v.h ?? [])).toEqual([]);
   });
 });
 
