@@ -284,6 +284,37 @@ test.describe('options page', () => {
     expect(await storedKeys(driver)).toEqual(['strava:b1', 'strava:b2']);
   });
 
+  test('with sync on, delete all then restore: the runs count again, in the popup and on the badge', async ({
+    driver,
+  }) => {
+    const options = await driver.openExtensionPage('options.html');
+    await seed(options, [runOn(2, 8, 'd2'), runOn(1, 6, 'd1'), runOn(0, 5, 'd0')]);
+    await options.click('[data-testid="sync-toggle"]');
+    const shards = async () =>
+      JSON.stringify(Object.entries(await storageItems(driver, 'sync')).filter(([k]) => k.startsWith('hcs.')));
+    await expect.poll(shards, { timeout: 30_000 }).toContain('"a":');
+    await expect.poll(() => badge(driver).then((b) => b.text)).toBe('3');
+    const file = await savedFile(options, '[aria-labelledby="data-h"] .row button');
+
+    await options.click('.delete-all button.danger');
+    expect(await options.text('[data-testid="delete-all-sync"]')).toContain('Run sync is on');
+    await options.click('.delete-all .confirm button.danger');
+    await expect.poll(() => options.text('.delete-all [role="status"]')).toContain('from your other browsers too');
+    // The deletions went out for the other browsers.
+    await expect.poll(shards, { timeout: 30_000 }).toContain('"d":');
+    await expect.poll(() => badge(driver).then((b) => b.text)).toBe('');
+
+    await options.setFiles('#import-input', [
+      { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(file.text) },
+    ]);
+    await expect.poll(() => options.text('[data-testid="restore-summary"]')).toContain('Activities: 3 added');
+    // The restore wins over the deletions it follows: the runs count again, here and in sync.
+    const popup = await driver.openExtensionPage('popup.html');
+    await expect.poll(() => popup.count('[data-testid="recent-activities"] tbody tr')).toBe(3);
+    await expect.poll(() => badge(driver).then((b) => b.text)).toBe('3');
+    await expect.poll(shards, { timeout: 30_000 }).not.toContain('"d":');
+  });
+
   test('the options page links the privacy policy (PRIVACY.md), shipped inside the package', async ({ driver }) => {
     const options = await driver.openExtensionPage('options.html');
     await expect.poll(() => options.text('[data-testid="privacy-link"]')).toContain('Privacy');
