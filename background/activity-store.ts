@@ -302,7 +302,16 @@ export class ActivityStore {
   async exportable(nowMs: number): Promise<{ activities: Activity[]; damaged: number }> {
     const activities: Activity[] = [];
     let damaged = 0;
-    for (const a of await this.all()) {
+    for (const stored of await this.all()) {
+      // A change time out of range (written by an older build or a restore of one) would make the
+      // whole backup refused on import: exported as the run's start, or now when it lies ahead.
+      const t = stored.updatedMs;
+      const a =
+        typeof t === 'number' && t > nowMs
+          ? { ...stored, updatedMs: nowMs }
+          : typeof t === 'number' && t < LIMITS.earliestStartMs
+            ? { ...stored, updatedMs: stored.startMs }
+            : stored;
       const r = checkStoredActivity(a, nowMs + LIMITS.futureSlackMs);
       if (r.ok) activities.push(r.value);
       else damaged++;

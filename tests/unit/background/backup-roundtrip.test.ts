@@ -175,4 +175,20 @@ describe('damaged stored records', () => {
     const r = await handleMessage({ type: 'backup/export' }, page, d);
     expect(r).toMatchObject({ ok: true, count: 1, damaged: 1 });
   });
+  it('with a change time out of range (an older build) are exported with a sane one, and the backup restores', async () => {
+    const d = await routerDeps();
+    await d.store.save(
+      [run({ sourceId: 'ahead' }), run({ sourceId: 'zero', startMs: run().startMs + 3_600_000 })],
+      NOW,
+    );
+    const db = (d.store as unknown as { db: { put(s: string, v: unknown): Promise<unknown> } }).db;
+    const [ahead, zero] = await d.store.all();
+    await db.put('activities', { ...ahead, updatedMs: Date.UTC(2199, 0, 1) });
+    await db.put('activities', { ...zero, updatedMs: 0 });
+    const text = await exportText(d);
+    const backup = JSON.parse(text) as { activities: { updatedMs: number; startMs: number }[] };
+    expect(backup.activities.map((a) => a.updatedMs).sort()).toEqual([run().startMs + 3_600_000, NOW].sort());
+    const other = await routerDeps();
+    expect(await handleMessage({ type: 'backup/import', text }, page, other)).toMatchObject({ ok: true, added: 2 });
+  });
 });
