@@ -78,6 +78,27 @@ function candidatesFor(
     .sort((a, b) => a.startMs - b.startMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** What one batch has written so far: its lookups, made before it, cannot see these. */
+class BatchWrites {
+  readonly written = new Map<string, Activity>();
+  /** The keys written per local date. */
+  readonly writtenOn = new Map<string, Set<string>>();
+  private readonly keyOfSource = new Map<string, string>();
+
+  note(a: Activity): void {
+    this.written.set(a.key, a);
+    for (const k of a.sourceKeys) this.keyOfSource.set(k, a.key);
+    const day = this.writtenOn.get(a.localDate);
+    if (day) day.add(a.key);
+    else this.writtenOn.set(a.localDate, new Set([a.key]));
+  }
+
+  /** The record this batch wrote that holds source key `k`. */
+  bySource(k: string): Activity | undefined {
+    return this.written.get(this.keyOfSource.get(k) ?? '');
+  }
+}
+
 /** Reads and writes activities; every write merges duplicates in the same transaction. */
 export class ActivityStore {
   constructor(private readonly db: IDBPDatabase<HipCheckDB>) {}
@@ -108,23 +129,18 @@ export class ActivityStore {
     const handOn = new Map<string, Activity[]>();
     for (const a of await handEntries)
       if (isHandEntryOnly(a)) handOn.set(a.localDate, [...(handOn.get(a.localDate) ?? []), a]);
-    const written = new Map<string, Activity>();
-    const writtenBySource = new Map<string, string>();
-    const writtenOn = new Map<string, Set<string>>();
+    const batch = new BatchWrites();
+    const { written, writtenOn } = batch;
     const puts: Promise<unknown>[] = [];
     const put = (a: Activity) => {
-      written.set(a.key, a);
-      for (const k of a.sourceKeys) writtenBySource.set(k, a.key);
-      const day = writtenOn.get(a.localDate);
-      if (day) day.add(a.key);
-      else writtenOn.set(a.localDate, new Set([a.key]));
+      batch.note(a);
       puts.push(store.put(a));
     };
     for (let i = 0; i < activities.length; i++) {
       const input = activities[i]!;
       const key = sourceKey(input.source, input.sourceId);
       const [storedKnown, storedNear, storedThatDay] = await lookups[i]!;
-      const knownRaw = written.get(writtenBySource.get(key) ?? '') ?? storedKnown;
+      const knownRaw = batch.bySource(key) ?? storedKnown;
       const known = knownRaw && wellFormed(knownRaw, nowMs) ? knownRaw : undefined;
       if (known) out.known++;
       const sameDay = input.source === 'manual' ? storedThatDay : (handOn.get(input.localDate) ?? []);
@@ -196,24 +212,16 @@ export class ActivityStore {
       ]),
     );
     for (const l of lookups) l.catch(() => {}); // a failure aborts the transaction: reported once, below
-    const written = new Map<string, Activity>();
-    const writtenBySource = new Map<string, string>();
-    const writtenOn = new Map<string, Set<string>>();
-    const put = (a: Activity) => {
-      written.set(a.key, a);
-      for (const k of a.sourceKeys) writtenBySource.set(k, a.key);
-      const day = writtenOn.get(a.localDate);
-      if (day) day.add(a.key);
-      else writtenOn.set(a.localDate, new Set([a.key]));
-    };
+    const batch = new BatchWrites();
+    const { written, writtenOn } = batch;
+    const put = (a: Activity) => batch.note(a);
     for (let i = 0; i < records.length; i++) {
       const rec = records[i]!;
       const [hits, storedNear, storedThatDay, takenKey] = await lookups[i]!;
       let existing: Activity | undefined;
       for (let j = 0; j < rec.sourceKeys.length && !existing; j++) {
         const stored = hits[j];
-        const hit =
-          written.get(writtenBySource.get(rec.sourceKeys[j]!) ?? '') ?? (stored && (written.get(stored.key) ?? stored));
+        const hit = batch.bySource(rec.sourceKeys[j]!) ?? (stored && (written.get(stored.key) ?? stored));
         if (hit && wellFormed(hit, nowMs)) existing = hit;
       }
       existing ??= findSame(
