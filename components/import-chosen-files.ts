@@ -10,6 +10,7 @@ import {
   type ImportSummary,
 } from '../core/files/import-stream';
 import { ask, type Reply } from '../messaging/ask';
+import { readOffThread } from './read-off-thread';
 import { piecesOf } from '../core/backup-pieces';
 import type { ActivityInput, Sport } from '../core/activity';
 import { ProblemError, type Problem } from '../core/problem-codes';
@@ -31,11 +32,12 @@ import type { FileReadResult } from '../core/files/types';
 const READ_WHOLE_BYTES = 4 * 1024 * 1024;
 
 /**
- * A chosen file as a source: streamed whole while it stays small, else read in slices. Its size is
- * not asked first: for a picked file the browser asks the system synchronously, blocking the page
- * about 0.5 ms a file (1.7 s of a 3,000-file import on a busy machine).
+ * A chosen file as a source: streamed whole while it stays small; null once it is larger (read in
+ * slices, off the page's thread). Its size is not asked first: for a picked file the browser asks
+ * the system synchronously, blocking the page about 0.5 ms a file (1.7 s of a 3,000-file import on
+ * a busy machine).
  */
-async function chosenSource(file: File): Promise<RandomAccessSource> {
+async function smallSource(file: File): Promise<RandomAccessSource | null> {
   const reader = file.stream().getReader();
   const parts: Uint8Array[] = [];
   let n = 0;
@@ -45,7 +47,7 @@ async function chosenSource(file: File): Promise<RandomAccessSource> {
     n += value.length;
     if (n > READ_WHOLE_BYTES) {
       await reader.cancel();
-      return blobSource(file);
+      return null;
     }
     parts.push(value);
   }
@@ -157,9 +159,14 @@ export async function importChosen({ files, folder, signal, onProgress }: Chosen
         others.map((file) => ({ name: shownName(file), file })),
         {
           read: async (f) => {
-            const result = await readActivityFile(f.name, await chosenSource(f.file), { timeZone, nowMs, budget });
-            note(result, held);
-            return result;
+            const small = await smallSource(f.file);
+            const opts = { timeZone, nowMs, budget };
+            // A larger file is read off the page's thread, which the popup shares.
+            const read = await (small
+              ? readActivityFile(f.name, small, opts)
+              : (readOffThread(f.name, f.file, opts) ?? readActivityFile(f.name, blobSource(f.file), opts)));
+            note(read, held);
+            return read;
           },
           save: async (batch) => {
             const r = await ask({ type: 'import/save', activities: batch });

@@ -90,3 +90,28 @@ test('a GPX of 20 km in 60 s is refused with its speed, and nothing is stored', 
   await expect(options.getByTestId('import-summary')).not.toContainText('1 added');
   expect(await storedKeys(worker)).toHaveLength(0);
 });
+
+test('a GPX of several megabytes is read off the page (in a worker) and stored, its own refusals kept', async ({
+  openExtensionPage,
+  worker,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const startMs = Date.now() - 5 * 3_600_000;
+  // A 10 km run padded past the 4 MB a file may have to be read in the page.
+  const run = watchGpx(startMs, 60, 10).toString('utf8');
+  const big = Buffer.from(run.replace('<trk>', `<!-- ${'x'.repeat(6 * 1024 * 1024)} --><trk>`));
+  const teleport = Buffer.from(
+    watchGpx(startMs - 86_400_000, 1, 20)
+      .toString('utf8')
+      .replace('<trk>', `<!-- ${'x'.repeat(5 * 1024 * 1024)} --><trk>`),
+  );
+  await options.getByLabel('Import activities').setInputFiles([
+    { name: 'big.gpx', mimeType: 'application/gpx+xml', buffer: big },
+    { name: 'big-teleport.gpx', mimeType: 'application/gpx+xml', buffer: teleport },
+  ]);
+  await expect(options.getByTestId('import-summary')).toContainText('1 added', { timeout: 60_000 });
+  await expect(options.getByTestId('data-message')).toContainText('big-teleport.gpx: faster than any runner');
+  const keys = await storedKeys(worker);
+  expect(keys).toHaveLength(1);
+  expect(keys[0]).toMatch(/^file:/);
+});

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { fixturePage, stravaActivityPage as stravaActivity, stravaListPage } from '../e2e/extension-fixture';
 import { activityAt, earlierToday, localDateAt, realisticHistory, runOn, type SeedActivity } from '../e2e/seed';
 import { needsCorpus } from '../e2e/needs-corpus';
+import { watchGpx } from '../e2e/gpx-file';
 import { answers, backfillsEnded } from '../e2e/page-log';
 import { CORPUS_DIR, REPO_ROOT } from '../paths';
 import { simpleActivityFit } from '../unit/core/files/helpers';
@@ -220,6 +221,19 @@ test.describe('options page', () => {
       .poll(() => options.text('[data-testid="import-summary"]'), { timeout: 60_000 })
       .toMatch(/GoldenCheetah__4077461142\.zip: 1 added/);
     await expect.poll(() => options.text('[data-testid="activity-count"]')).toContain('1 activity stored');
+    expect(await storedKeys(driver)).toHaveLength(1);
+  });
+
+  test('a GPX of several megabytes is read in a worker, off the page the popup shares, and stored', async ({
+    driver,
+  }) => {
+    const options = await driver.openExtensionPage('options.html');
+    const run = watchGpx(Date.now() - 5 * 3_600_000, 60, 10).toString('utf8');
+    const big = Buffer.from(run.replace('<trk>', `<!-- ${'x'.repeat(6 * 1024 * 1024)} --><trk>`));
+    await options.setFiles('#import-input', [{ name: 'big.gpx', mimeType: 'application/gpx+xml', buffer: big }]);
+    await expect
+      .poll(() => options.text('[data-testid="import-summary"]'), { timeout: 60_000 })
+      .toBe('big.gpx: 1 added.');
     expect(await storedKeys(driver)).toHaveLength(1);
   });
 
