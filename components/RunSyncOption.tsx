@@ -3,21 +3,19 @@ import { browser } from 'wxt/browser';
 import { HEALTH_DATA } from '../background/health-consent';
 import { loadStatus, SYNC_ON_KEY, SYNC_STATUS_KEY, type SyncStatus } from '../background/sync/sync-local';
 import { t, tn } from './i18n';
+import { useSyncOn } from './use-sync-on';
 
 /**
  * The opt-in for run sync, off until the runner turns it on, with plainly where the data goes and
  * what goes. The switch is this browser's own (storage.local): the background watches it.
  */
 export function RunSyncOption() {
-  const [on, setOn] = useState(false);
+  const on = useSyncOn();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [healthRefused, setHealthRefused] = useState(false);
 
   useEffect(() => {
-    const load = async () => {
-      setOn((await browser.storage.local.get(SYNC_ON_KEY))[SYNC_ON_KEY] === true);
-      setStatus(await loadStatus());
-    };
+    const load = async () => setStatus(await loadStatus());
     void load();
     const l = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && (SYNC_ON_KEY in changes || SYNC_STATUS_KEY in changes)) void load();
