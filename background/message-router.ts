@@ -7,15 +7,16 @@ import { checkDay } from '../core/plausibility';
 import { painTrend, trendActivitiesFrom, trendFrom } from '../core/engine/pain-trend';
 import { backupFileName, makeBackup, parseBackup } from '../core/backup-format';
 import { READING_PAUSED_PAGE } from '../core/site-message-rate';
-import { parseRequest, type Sender } from '../core/messages';
-import type { Answer, AnswerOf, MessageType, RequestOf, SaveOutcome } from '../core/protocol';
+import { parseRequest, type Sender, type Site } from '../core/messages';
+import type { Answer, AnswerOf, MessageType, ReplyOf, RequestOf, SaveOutcome } from '../core/protocol';
 import { planSettingsPatch } from '../core/plan-preset';
 import type { Settings, SettingsError } from '../core/settings';
 import type { ActivityStore } from './activity-store';
 import type { CheckInStore } from './check-in-store';
 import type { StoredProblem } from './read-problems';
 import type { PopupState } from '../core/protocol';
-import { readSiteData } from './site-data';
+import { readSiteData, type SiteReading } from './site-data';
+import type { CatchUp } from './catch-up';
 import { readUpload } from './upload-reader';
 import type { BackupTransfers } from './backup-transfer';
 import { letReadsIn } from './let-reads-in';
@@ -75,6 +76,10 @@ export interface RouterDeps {
   beforeBatchChange(): Promise<void>;
   /** The same, throttled: for the batches of a bulk import, whose end calls dataChanged. */
   dataChangedSoon(): void;
+  /** Catching up from the sites' lists in background tabs (background/catch-up.ts). */
+  catchUp: Pick<CatchUp, 'start' | 'tabRead' | 'listEnded'>;
+  /** A site's activity list was read: the popup says how fresh the history is. */
+  noteSiteRead(site: Site, atMs: number): Promise<void>;
 }
 
 /**
@@ -114,6 +119,26 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
   }
 }
 
+/** Stores what a site message held, or notes why it held nothing usable. */
+async function storeReading(
+  reading: SiteReading,
+  url: string,
+  site: Site,
+  now: number,
+  deps: RouterDeps,
+): Promise<ReplyOf<'site/data'>> {
+  if (reading.problem) {
+    await deps.addProblem({ site, page: reading.problem.page, url, reason: reading.problem.reason, atMs: now });
+    await deps.dataChanged();
+    return { ok: true, added: 0, known: 0, problem: reading.problem.reason, ...reading.reply(0) };
+  }
+  if (reading.activities.length === 0) return { ok: true, added: 0, known: 0, ...reading.reply(0) };
+  const outcome = await deps.store.save(reading.activities, now);
+  await deps.clearProblems(site);
+  await deps.dataChanged();
+  return { ok: true, ...outcome, ...reading.reply(outcome.known) };
+}
+
 type Handler<K extends MessageType> = (req: RequestOf<K>, sender: Sender, deps: RouterDeps) => Promise<AnswerOf<K>>;
 
 // One handler per message type; the map's type makes each reply match its message's.
@@ -124,22 +149,25 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     const now = deps.now();
     if (await deps.clearProblems(sender.site, READING_PAUSED_PAGE)) await deps.dataChanged();
     const reading = readSiteData(req.data, now, deps.timeZone(), localDateOf(now, deps.timeZone()));
-    if (reading.problem) {
-      await deps.addProblem({
-        site: sender.site,
-        page: reading.problem.page,
-        url: req.data.url,
-        reason: reading.problem.reason,
-        atMs: now,
-      });
-      await deps.dataChanged();
-      return { ok: true, added: 0, known: 0, problem: reading.problem.reason, ...reading.reply(0) };
-    }
-    if (reading.activities.length === 0) return { ok: true, added: 0, known: 0, ...reading.reply(0) };
-    const outcome = await deps.store.save(reading.activities, now);
-    await deps.clearProblems(sender.site);
-    await deps.dataChanged();
-    return { ok: true, ...outcome, ...reading.reply(outcome.known) };
+    const answer = await storeReading(reading, req.data.url, sender.site, now, deps);
+    if (reading.list) await deps.noteSiteRead(sender.site, now);
+    await deps.catchUp.tabRead(sender.tabId, sender.site, {
+      list: reading.list === true,
+      added: answer.added,
+      problem: reading.problem !== null,
+      waiting: answer.waiting === true,
+    });
+    return answer;
+  },
+  'site/list-end': async (req, sender, deps) => {
+    if (sender.kind !== 'content')
+      return { ok: false, error: problem('request_refused', problem('request_site_only')) };
+    await deps.catchUp.listEnded(sender.tabId, sender.site, req.stop);
+    return { ok: true };
+  },
+  'catchup/start': async (req, sender, deps) => {
+    const r = await deps.catchUp.start(req.trigger);
+    return { ok: true, ...r };
   },
   'upload/file': async (req, sender, deps) => {
     if (sender.kind !== 'content')

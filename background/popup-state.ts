@@ -1,3 +1,4 @@
+import { NO_SITE_READS } from '../core/catch-up';
 import { answerMoment } from '../core/check-in';
 import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
 import { breakLookup, historyWindow, selectActivities } from '../core/engine/history-window';
@@ -38,6 +39,7 @@ export async function buildPopupState(
   timeZone: string,
   locale: string = globalThis.navigator?.language ?? 'en',
   checkInStore: Pick<CheckInStore, 'between'> | null = null,
+  fresh: Pick<PopupState, 'siteReads' | 'catchUp'> = { siteReads: NO_SITE_READS, catchUp: null },
 ): Promise<PopupState> {
   const today = localDateOf(nowMs, timeZone);
   const w = historyWindow(today, settings);
@@ -73,5 +75,7 @@ export async function buildPopupState(
       timeZone,
       activities.filter((a) => a.localDate === today).map((a) => a.startMs),
     ),
+    siteReads: fresh.siteReads,
+    catchUp: fresh.catchUp,
   };
 }

@@ -19,6 +19,8 @@ export interface SiteReading {
   problem: { page: string; reason: Problem } | null;
   /** What the content script needs next, given how many of `activities` were already stored. */
   reply(known: number): SiteNext;
+  /** The runner's own activity list was read (the popup says when each site's last was). */
+  list?: true;
 }
 
 const none = (reply: SiteNext = {}): SiteReading => ({
@@ -39,6 +41,7 @@ export function readSiteData(data: SiteData, nowMs: number, timeZone: string, to
   const { activities, refused } = admitActivities(capped, nowMs);
   const over = reading.activities.length - capped.length;
   if (refused.length === 0 && over === 0) return { ...reading, activities };
+  // Refused items are a problem with the page, not a list read to its end.
   const why: Problem[] = [
     ...refused.map((r) => problem('site_implausible_activity', r.sourceId, r.reason)),
     ...(over > 0 ? [problem('site_too_many_activities', over, LIMITS.maxActivitiesPerSiteMessage)] : []),
@@ -108,6 +111,7 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       activities: r.activities,
       problem: null,
       reply: (known) => ({ nextUrl: nextBackfillUrl(r, r.activities, known, today) }),
+      list: true,
     };
   },
   'garmin-response': (data, nowMs) => {
@@ -142,6 +146,7 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       activities: own.map(({ ownerId: _, ...a }) => a),
       problem: null,
       reply: () => ({ viewerId }),
+      ...(list ? { list: true as const } : {}),
     };
   },
 };

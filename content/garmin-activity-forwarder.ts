@@ -12,6 +12,9 @@ import { GARMIN_PROFILE_URL, readGarminViewer } from '../core/sites/garmin/garmi
 // (the background reports it as a problem meanwhile), and a few at most are kept waiting.
 
 const MAX_WAITING = 50;
+// The activity list's own requests (garmin-requests.content.ts): a refusal there ends a catch-up.
+const LIST_URL =
+  /activitylist-service\/activities\/search\/activities|activity-search-service-[\d.]+\/json\/activities/;
 
 export function watchGarminActivities(ctx: ContentScriptContext): void {
   let viewerId: string | null = null;
@@ -36,7 +39,11 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (!isBridgeMessage(event, RESPONSE_KIND)) return;
     const res = (event.data as { payload: ObservedResponse }).payload;
-    if (res.status !== 200) return;
+    if (res.status !== 200) {
+      if (LIST_URL.test(res.url) && (res.status === 429 || res.status === 401 || res.status === 403))
+        void sendToBackground({ type: 'site/list-end', stop: res.status === 429 ? 'rate-limited' : 'signed-out' });
+      return;
+    }
     if (GARMIN_PROFILE_URL.test(res.url)) {
       // The first answer wins: a later one cannot switch whose activities are recorded.
       const id = readGarminViewer(res.body);

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { BACKFILL, backfillStopReason } from '../core/sites/strava/strava-backfill';
+import { BACKFILL, backfillStop, backfillStopReason } from '../core/sites/strava/strava-backfill';
+import type { ListStop } from '../core/catch-up';
 import { isBridgeMessage } from './page-bridge';
 import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
@@ -15,6 +16,8 @@ export interface BackfillDeps {
   fetchPage(url: string): Promise<{ status: number; url: string; contentType: string; text: string }>;
   send(req: RequestOf<'site/data'>): Promise<AnswerOf<'site/data'> | undefined>;
   sleep(ms: number): Promise<void>;
+  /** Tells the background how the list ended (a catch-up tab is closed on it). */
+  ended(stop: ListStop): void;
 }
 
 const listData = (url: string, status: number, body: unknown) =>
@@ -24,21 +27,30 @@ export async function backfill(
   deps: BackfillDeps,
   first: ObservedResponse,
 ): Promise<{ fetched: number; stoppedBy: string }> {
+  const r = await readList(deps, first);
+  deps.ended(r.stop);
+  return { fetched: r.fetched, stoppedBy: r.stoppedBy };
+}
+
+async function readList(
+  deps: BackfillDeps,
+  first: ObservedResponse,
+): Promise<{ fetched: number; stoppedBy: string; stop: ListStop }> {
   let reply = await deps.send(listData(first.url, first.status, first.body));
   let fetched = 0;
   while (reply?.ok && reply.nextUrl) {
-    if (fetched >= BACKFILL.maxPagesPerVisit) return { fetched, stoppedBy: 'page limit' };
+    if (fetched >= BACKFILL.maxPagesPerVisit) return { fetched, stoppedBy: 'page limit', stop: 'page-limit' };
     await deps.sleep(BACKFILL.minIntervalMs);
     const url = new URL(reply.nextUrl, location.href).href;
     let res;
     try {
       res = await deps.fetchPage(url);
     } catch {
-      return { fetched, stoppedBy: 'network error' };
+      return { fetched, stoppedBy: 'network error', stop: 'network-error' };
     }
     fetched++;
-    const stop = backfillStopReason(res.status, res.url, res.contentType);
-    if (stop) return { fetched, stoppedBy: stop };
+    const stop = backfillStop(res.status, res.url, res.contentType);
+    if (stop) return { fetched, stoppedBy: backfillStopReason(res.status, res.url, res.contentType) ?? stop, stop };
     let body: unknown;
     try {
       body = JSON.parse(res.text);
@@ -47,7 +59,9 @@ export async function backfill(
     }
     reply = await deps.send(listData(url, res.status, body));
   }
-  return { fetched, stoppedBy: reply?.ok ? 'caught up' : 'not stored' };
+  return reply?.ok
+    ? { fetched, stoppedBy: 'caught up', stop: 'caught-up' }
+    : { fetched, stoppedBy: 'not stored', stop: 'not-stored' };
 }
 
 function pageFetch(): typeof fetch {
@@ -73,11 +87,21 @@ export function watchStravaTraining(ctx: ContentScriptContext): void {
     },
     send: sendToBackground,
     sleep: (ms) => new Promise((r) => ctx.setTimeout(r, ms)),
+    ended: (stop) => void sendToBackground({ type: 'site/list-end', stop }),
   };
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (!isBridgeMessage(event, RESPONSE_KIND)) return;
     const res = (event.data as { payload: ObservedResponse }).payload;
-    if (!res.url.includes('/athlete/training_activities') || res.status !== 200) return;
+    if (!res.url.includes('/athlete/training_activities')) return;
+    if (res.status !== 200) {
+      // The page's own first request refused (rate limit, signed out): the list ends here.
+      if (!started)
+        deps.ended(
+          res.status === 429 ? 'rate-limited' : res.status === 401 || res.status === 403 ? 'signed-out' : 'http-error',
+        );
+      started = true;
+      return;
+    }
     if (started) {
       // The runner paging through the list: record it, but backfill once a visit.
       void deps.send(listData(res.url, res.status, res.body));

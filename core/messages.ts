@@ -1,4 +1,5 @@
 import { isObj } from './guards';
+import { LIST_STOPS, type ListStop } from './catch-up';
 import { MAX_PIECES, PIECE_CHARS, TRANSFER_ID_RE } from './backup-pieces';
 import { SPORTS, type ActivityInput, type Source, type Sport } from './activity';
 import { asProblem, problem, type Problem } from './problem-codes';
@@ -58,7 +59,9 @@ export interface UploadedFile {
 export type ContentRequest =
   | { type: 'upload/file'; file: UploadedFile }
   | { type: 'site/data'; data: SiteData }
-  | { type: 'problem/report'; problem: ReadProblem };
+  | { type: 'problem/report'; problem: ReadProblem }
+  /** A site's activity list was read to its end, or stopped (core/catch-up.ts). */
+  | { type: 'site/list-end'; stop: ListStop };
 
 export type PageRequest =
   | { type: 'state/get' }
@@ -89,7 +92,9 @@ export type PageRequest =
   | { type: 'plan/answer'; runDaysPerWeek: number; usualRestDay: number | null }
   | { type: 'activities/list'; offset: number; limit: number }
   | { type: 'activities/update'; key: string; patch: ActivityPatch }
-  | { type: 'data/delete-all'; confirm: 'delete everything' };
+  | { type: 'data/delete-all'; confirm: 'delete everything' }
+  /** Read the runner's Strava and Garmin Connect lists now ("button"), or if due ("popup", automatic). */
+  | { type: 'catchup/start'; trigger: 'button' | 'popup' };
 
 /** What the runner may correct by hand in the history table. */
 export interface ActivityPatch {
@@ -113,7 +118,9 @@ export type Request = ContentRequest | PageRequest;
 /** Uploads larger than this are not read (runners' files are a few MB; messages are capped at 64 MB). */
 export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 
-export type Sender = { kind: 'content'; site: Site } | { kind: 'page' } | { kind: 'unknown'; why: Problem };
+/** `tabId`: the content script's tab, when the browser names it (catch-up tabs are known by it). */
+export type Sender =
+  { kind: 'content'; site: Site; tabId?: number } | { kind: 'page' } | { kind: 'unknown'; why: Problem };
 
 export const MAX_ACTIVITIES_PER_MESSAGE = 5000;
 export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
@@ -124,7 +131,7 @@ const SITE_ORIGINS: Record<Site, string> = { strava: STRAVA_ORIGIN, garmin: GARM
 export interface RawSender {
   id?: string;
   url?: string;
-  tab?: { url?: string };
+  tab?: { url?: string; id?: number };
 }
 
 /**
@@ -142,7 +149,9 @@ export function classifySender(sender: RawSender, extensionId: string, extension
     return { kind: 'unknown', why: problem('request_no_sender_address') };
   }
   const site = SITE_HOSTS[host];
-  if (site && url.startsWith('https://')) return { kind: 'content', site };
+  const tabId = sender.tab?.id;
+  if (site && url.startsWith('https://'))
+    return Number.isInteger(tabId) && tabId! >= 0 ? { kind: 'content', site, tabId } : { kind: 'content', site };
   return { kind: 'unknown', why: problem('request_sender_not_accepted', host) };
 }
 
@@ -219,6 +228,10 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
           },
         };
       }
+      case 'site/list-end':
+        if (typeof raw.stop !== 'string' || !(LIST_STOPS as readonly string[]).includes(raw.stop))
+          return refused(problem('request_malformed'));
+        return { ok: true, value: { type: 'site/list-end', stop: raw.stop as ListStop } };
       default:
         return refused(problem('request_not_from_page', raw.type.slice(0, 50)));
     }
@@ -231,6 +244,9 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
     case 'restore/status':
     case 'problems/clear':
       return { ok: true, value: { type: raw.type } };
+    case 'catchup/start':
+      if (raw.trigger !== 'button' && raw.trigger !== 'popup') return refused(problem('request_malformed'));
+      return { ok: true, value: { type: 'catchup/start', trigger: raw.trigger } };
     case 'settings/update':
       if (!isObj(raw.patch)) return refused(problem('request_settings_patch'));
       return { ok: true, value: { type: 'settings/update', patch: raw.patch } };

@@ -1,4 +1,5 @@
 import type { Activity } from './activity';
+import type { CatchUpRun, SiteReads } from './catch-up';
 import type { CheckIn, PainMoment } from './check-in';
 import type { DayKind } from './engine/calendar-summary';
 import type { PainTrend } from './engine/pain-trend';
@@ -71,6 +72,10 @@ export interface PopupState {
   checkIns: CheckIn[];
   /** A pain answered now would be the morning one (before noon and today's run) or a later one. */
   checkInMoment: PainMoment;
+  /** When each site's activity list was last read, by a visit or a catch-up. */
+  siteReads: SiteReads;
+  /** The catch-up running now, or the last one of this browser session. */
+  catchUp: CatchUpRun | null;
 }
 
 /** What a content script needs next from a site message (which page to fetch, who is signed in). */
@@ -117,6 +122,9 @@ export interface ProtocolMap {
   'activities/update': { activity: Activity };
   /** `otherBrowsers`: run sync was on, so the runs are deleted in the runner's other browsers too. */
   'data/delete-all': { otherBrowsers: boolean };
+  'site/list-end': object;
+  /** `started`: false when one already runs or, for "popup", none is due; `run`: the current or last. */
+  'catchup/start': { started: boolean; run: CatchUpRun | null };
 }
 
 export type MessageType = Request['type'];

@@ -50,6 +50,11 @@ export interface Settings {
   /** 0 = Sunday ... 6 = Saturday, or "auto" for the browser locale's. */
   weekStartsOn: 'auto' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
   notifications: boolean;
+  /**
+   * Catch up from Strava and Garmin Connect by itself: when the popup opens and the last read is
+   * over an hour old, and once in the morning (core/catch-up.ts). Off until the runner turns it on.
+   */
+  autoCatchUp: boolean;
   /** Pain on the outside of the hip: cross-body stretches are not suggested. */
   outerHipPain: boolean;
   /** The runner reports red-flag symptoms: the advice is to stop and see a clinician. */
@@ -156,6 +161,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   units: 'auto',
   weekStartsOn: 'auto',
   notifications: false,
+  autoCatchUp: false,
   outerHipPain: false,
   redFlagSymptoms: false,
 });
@@ -175,7 +181,7 @@ const UNIT_PROBLEM: Record<NumberField['unit'], Problem> = {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: SettingsError[] };
 
-const BOOLEAN_KEYS = ['notifications', 'outerHipPain', 'redFlagSymptoms'] as const;
+const BOOLEAN_KEYS = ['notifications', 'autoCatchUp', 'outerHipPain', 'redFlagSymptoms'] as const;
 
 /**
  * Checks a partial update against the current settings. Returns the full new settings, or every

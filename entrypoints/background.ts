@@ -29,10 +29,15 @@ import type { IDBPDatabase } from 'idb';
 import type { HipCheckDB } from '../background/activity-db';
 import { restrictStorage } from '../background/storage-access';
 import { healthDataMayLeave } from '../background/health-consent';
+import { createCatchUp } from '../background/catch-up';
+import { loadCatchUpRun, loadSiteReads, noteSiteRead, saveCatchUpRun } from '../background/catch-up-store';
+import { nextMorning } from '../core/catch-up';
 
 // The background worker owns the database. Content scripts and extension pages only send it
 // messages; every message is validated (core/messages.ts) before anything is stored.
 const REFRESH_GAP_MS = 3000;
+const CATCH_UP_LIMIT_ALARM = 'catch-up-limit';
+const MORNING_ALARM = 'catch-up-morning';
 
 export default defineBackground(() => {
   // The browser's own storage API, not the polyfill's wrapper, which may not know setAccessLevel.
@@ -77,6 +82,7 @@ export default defineBackground(() => {
       userTimeZone(),
       navigator.language,
       synced?.checkIns ?? (await getCheckIns()),
+      { siteReads: await loadSiteReads(), catchUp: await loadCatchUpRun() },
     );
     // Without the copy the popup asks this worker instead: slower, never wrong.
     await keepPopupState(cached).catch((e: unknown) =>
@@ -131,6 +137,30 @@ export default defineBackground(() => {
 
   // A bulk import's batches refresh at most every few seconds; its end (imports/log) at once.
   const throttled = throttleRefresh(refresh, REFRESH_GAP_MS);
+
+  const catchUp = createCatchUp({
+    tabs: browser.tabs,
+    now: Date.now,
+    loadRun: loadCatchUpRun,
+    saveRun: saveCatchUpRun,
+    siteReads: loadSiteReads,
+    autoCatchUp: async () => (await loadSettings()).autoCatchUp,
+    later: (ms, fn) => void setTimeout(fn, ms),
+    alarmAt: async (when) => {
+      await browser.alarms.create(CATCH_UP_LIMIT_ALARM, { when });
+    },
+    changed: async () => {
+      cached = null;
+      await throttled.now();
+    },
+    log: (m) => console.debug(`[Hip Check] ${m}`),
+  });
+  // The morning catch-up, only while the runner has it on; the next is set when one fires.
+  const scheduleMorning = async () => {
+    if ((await loadSettings()).autoCatchUp)
+      await browser.alarms.create(MORNING_ALARM, { when: nextMorning(Date.now(), userTimeZone()) });
+    else await browser.alarms.clear(MORNING_ALARM);
+  };
 
   // The streak changes at local midnight even when no data does.
   const scheduleDayChange = () => {
@@ -210,6 +240,8 @@ export default defineBackground(() => {
     },
     dataChanged: throttled.now,
     dataChangedSoon: throttled.soon,
+    catchUp,
+    noteSiteRead,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -222,9 +254,19 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'day-change') void refresh();
+    if (alarm.name === CATCH_UP_LIMIT_ALARM) void catchUp.expire();
+    if (alarm.name === MORNING_ALARM) void catchUp.start('morning').then(scheduleMorning);
   });
-  onSettingsChanged(() => void refresh());
-  browser.runtime.onStartup.addListener(() => void refresh());
+  onSettingsChanged(() => {
+    void refresh();
+    void scheduleMorning();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void refresh();
+    // A catch-up's tabs the browser restored from before it was closed.
+    void catchUp.closeLeftovers();
+    void scheduleMorning();
+  });
   browser.runtime.onInstalled.addListener((details) => {
     void refresh();
     // A new runner sees what Hip Check does and how to get their history in.

@@ -73,10 +73,22 @@ async function deps(): Promise<RouterDeps> {
     dataChangedSoon: () => {
       soonChanges++;
     },
+    catchUp: {
+      start: async (trigger) => (catchUpCalls.push(`start ${trigger}`), { started: true, run: null }),
+      tabRead: async (tabId, site, read) => void catchUpCalls.push(`read ${tabId} ${site} ${JSON.stringify(read)}`),
+      listEnded: async (tabId, site, stop) => void catchUpCalls.push(`end ${tabId} ${site} ${stop}`),
+    },
+    noteSiteRead: async (site, atMs) => void siteReads.push(`${site} ${atMs}`),
   };
 }
 
+/** What the router told the catch-up and the freshness line, in order. */
+let catchUpCalls: string[] = [];
+let siteReads: string[] = [];
+
 beforeEach(() => {
+  catchUpCalls = [];
+  siteReads = [];
   fakeBrowser.reset();
   changes = 0;
   soonChanges = 0;

@@ -98,6 +98,12 @@ async function background() {
     beforeChange: async () => {},
     dataChanged: () => sync.writeNow(),
     dataChangedSoon: () => {},
+    catchUp: {
+      start: async () => ({ started: false, run: null }),
+      tabRead: async () => {},
+      listEnded: async () => {},
+    },
+    noteSiteRead: async () => {},
   };
   const ask = async (msg: unknown) => {
     clock += 60_000;

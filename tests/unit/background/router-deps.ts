@@ -6,6 +6,7 @@ import { addProblem, clearProblems, listProblems } from '../../../background/rea
 import { listRestMarks, restoreRestMarks } from '../../../background/rest-marks';
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { NOW } from '../activity-fixtures';
+import { noteSiteRead } from '../../../background/catch-up-store';
 import { BackupTransfers } from '../../../background/backup-transfer';
 import { RestoreJournal } from '../../../background/restore-journal';
 import { reassertRestored } from '../../../background/sync/reassert-restored';
@@ -21,7 +22,9 @@ export type SiteRouterDeps = RouterDeps & { changes: { count: number; soon: numb
  * dependency the router grows (popup state, rest marks...) is a function that rejects, so a test
  * that reaches one fails loudly instead of this helper having to track every new member.
  */
-export async function routerDeps(opts: { now?: number; timeZone?: string } = {}): Promise<SiteRouterDeps> {
+export async function routerDeps(
+  opts: { now?: number; timeZone?: string; catchUp?: RouterDeps['catchUp'] } = {},
+): Promise<SiteRouterDeps> {
   const now = opts.now ?? NOW;
   const timeZone = opts.timeZone ?? 'Europe/London';
   const db = await openActivityDb(DB_VERSION, `router-sites-${Math.random()}`);
@@ -54,6 +57,13 @@ export async function routerDeps(opts: { now?: number; timeZone?: string } = {})
     dataChangedSoon: () => {
       changes.soon++;
     },
+    // Every site message tells the catch-up what its tab read; none runs unless a test passes one.
+    catchUp: opts.catchUp ?? {
+      start: async () => ({ started: false, run: null }),
+      tabRead: async () => {},
+      listEnded: async () => {},
+    },
+    noteSiteRead,
   };
   return new Proxy(base, {
     get(target, key, receiver) {

@@ -34,7 +34,9 @@ function fakeDeps(opts: { replies?: unknown[]; pages?: (url: string, i: number) 
   const sent: ContentRequest[] = [];
   const slept: number[] = [];
   const fetched: string[] = [];
+  const ended: string[] = [];
   const deps: BackfillDeps = {
+    ended: (stop) => void ended.push(stop),
     send: async (req) => {
       sent.push(req);
       log.push('send');
@@ -56,7 +58,7 @@ function fakeDeps(opts: { replies?: unknown[]; pages?: (url: string, i: number) 
       return opts.pages ? opts.pages(url, fetched.length - 1) : json(url);
     },
   };
-  return { deps, log, sent, slept, fetched };
+  return { deps, log, sent, slept, fetched, ended };
 }
 
 beforeEach(() => {
@@ -90,6 +92,7 @@ describe('Strava My Activities backfill', () => {
       pages: (url, i) => json(url, { models: [], page: i + 2 }),
     });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 2, stoppedBy: 'caught up' });
+    expect(f.ended).toEqual(['caught-up']);
     expect(f.log).toEqual([
       'send',
       'sleep 2000',
@@ -138,6 +141,7 @@ describe('Strava My Activities backfill', () => {
   it('stops at 10 fetched pages a visit', async () => {
     const f = fakeDeps(); // the background always asks for one more page
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 10, stoppedBy: 'page limit' });
+    expect(f.ended).toEqual(['page-limit']);
     expect(f.fetched).toEqual(Array.from({ length: 10 }, (_, i) => pageUrl(i + 2)));
     expect(f.slept).toEqual(Array(10).fill(2000));
     expect(f.sent).toHaveLength(11);
@@ -165,6 +169,7 @@ describe('Strava My Activities backfill', () => {
       pages: (url, i) => (i < 2 ? json(url) : { status: 429, url, contentType: 'text/plain', text: '' }),
     });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 3, stoppedBy: 'Strava asked to slow down (HTTP 429)' });
+    expect(f.ended).toEqual(['rate-limited']);
     expect(f.sent).toHaveLength(3);
   });
 
@@ -178,6 +183,7 @@ describe('Strava My Activities backfill', () => {
       }),
     });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'Strava answered with a login page' });
+    expect(f.ended).toEqual(['signed-out']);
     expect(f.sent).toHaveLength(1);
   });
 
@@ -203,11 +209,13 @@ describe('Strava My Activities backfill', () => {
   it('stops on another HTTP error', async () => {
     const f = fakeDeps({ pages: (url) => ({ status: 503, url, contentType: 'application/json', text: '{}' }) });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'Strava answered HTTP 503' });
+    expect(f.ended).toEqual(['http-error']);
   });
 
   it('stops on a network error without counting the page', async () => {
     const f = fakeDeps({ pages: () => Promise.reject(new TypeError('Failed to fetch')) });
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 0, stoppedBy: 'network error' });
+    expect(f.ended).toEqual(['network-error']);
     expect(f.fetched).toHaveLength(1);
     expect(f.sent).toHaveLength(1);
   });
@@ -235,6 +243,7 @@ describe('Strava My Activities backfill', () => {
       ],
     });
     expect(await backfill(refused.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'not stored' });
+    expect(refused.ended).toEqual(['not-stored']);
     const gone = fakeDeps({ replies: [undefined] });
     expect(await backfill(gone.deps, FIRST)).toEqual({ fetched: 0, stoppedBy: 'not stored' });
     expect(gone.fetched).toEqual([]);
