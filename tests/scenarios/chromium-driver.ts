@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extensionWorker, launchWithExtension } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
-import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
-
-const SITES = /^https:\/\/(www\.strava\.com|connect\.garmin\.com)\//;
+import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
+import { SITES, siteServer } from './site-server';
 
 function wrap(page: Page): DriverPage {
   const hipCheckLog = collectHipCheckLog(page);
@@ -52,20 +51,10 @@ function wrap(page: Page): DriverPage {
 /** Debian's Chromium with the built extension in a fresh profile (one per scenario). */
 export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
   const { context, cleanUp } = await launchWithExtension();
-  const handlers: SiteHandler[] = [];
+  const sites = siteServer();
   await context.route(SITES, (route) => {
     const r = route.request();
-    const req = { url: new URL(r.url()), method: r.method(), headers: r.headers() };
-    for (let i = handlers.length - 1; i >= 0; i--) {
-      const res = handlers[i]!(req);
-      if (res)
-        return route.fulfill({
-          status: res.status ?? 200,
-          contentType: res.contentType ?? 'text/html',
-          body: res.body,
-        });
-    }
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by this scenario' });
+    return route.fulfill(sites.answer(r.url(), r.method(), r.headers()));
   });
   let worker = await extensionWorker(context);
   const id = new URL(worker.url()).host;
@@ -73,7 +62,8 @@ export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () =>
   context.on('serviceworker', (w) => (worker = w));
   const driver: Driver = {
     engine: 'chromium',
-    serve: (h) => void handlers.push(h),
+    serve: sites.serve,
+    requestLog: sites.requestLog,
     openPage: async (url) => {
       const page = await context.newPage();
       const wrapped = wrap(page);

@@ -29,6 +29,16 @@ export interface HipCheckLine {
   values: unknown[];
 }
 
+/** One http(s) request made in a tab, as the driver answered it. */
+export interface LoggedRequest {
+  url: string;
+  method: string;
+  /** When the driver saw the request: Date.now() in the test's process. */
+  at: number;
+  /** The status the scenario's handlers answered (404 when none did), or 'refused': any other host. */
+  answer: number | 'refused';
+}
+
 /** A file to choose in a file input: a path on disk, or a name and its bytes. */
 export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -61,6 +71,11 @@ export interface Driver {
   engine: Engine;
   /** Serves www.strava.com and connect.garmin.com from the test; every other request is refused. */
   serve(handler: SiteHandler): void;
+  /**
+   * Every request to the two sites or any other host since the scenario began, oldest first; not
+   * the browser's own /favicon.ico requests (answered 404), which neither a page nor Hip Check makes.
+   */
+  requestLog(): LoggedRequest[];
   openPage(url: string): Promise<DriverPage>;
   /** Opens one of Hip Check's own pages (options.html, popup.html) in a tab. */
   openExtensionPage(file: string): Promise<DriverPage>;
