@@ -5,7 +5,8 @@ import path from 'node:path';
 import { extensionWorker, launchWithExtension } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
 import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
-import { SITES, siteServer } from './site-server';
+import { browserSession, interceptRequests } from './chromium-cdp';
+import { siteServer } from './site-server';
 
 function wrap(page: Page): DriverPage {
   const hipCheckLog = collectHipCheckLog(page);
@@ -52,10 +53,11 @@ function wrap(page: Page): DriverPage {
 export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
   const { context, cleanUp } = await launchWithExtension();
   const sites = siteServer();
-  await context.route(SITES, (route) => {
-    const r = route.request();
-    return route.fulfill(sites.answer(r.url(), r.method(), r.headers()));
-  });
+  // Browser-wide, unlike context.route: also a tab the extension opens is served from its first
+  // request. It refuses other hosts too, so launchWithExtension's route goes, and each refusal is logged.
+  const cdp = await browserSession(context);
+  await interceptRequests(cdp, sites.answer);
+  await context.unrouteAll();
   let worker = await extensionWorker(context);
   const id = new URL(worker.url()).host;
   // A stopped worker comes back as a new one on the next event.

@@ -29,7 +29,12 @@ export interface HipCheckLine {
   values: unknown[];
 }
 
-/** One http(s) request made in a tab, as the driver answered it. */
+/**
+ * One http(s) request made in a tab, as the driver answered it: tabs the test opened, tabs the
+ * extension opened (tabs.create) and the extension's own pages alike, first (document) request
+ * included. Not seen, nor intercepted: requests the extension's background makes itself (at least
+ * those of Chromium's service worker).
+ */
 export interface LoggedRequest {
   url: string;
   method: string;
@@ -69,7 +74,10 @@ export interface DriverPage {
 
 export interface Driver {
   engine: Engine;
-  /** Serves www.strava.com and connect.garmin.com from the test; every other request is refused. */
+  /**
+   * Serves www.strava.com and connect.garmin.com from the test, in every tab (also those the
+   * extension opens itself, from their first request on); every other request is refused.
+   */
   serve(handler: SiteHandler): void;
   /**
    * Every request to the two sites or any other host since the scenario began, oldest first; not

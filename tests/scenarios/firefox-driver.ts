@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
 import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
+import { interceptRequests } from './firefox-bidi';
 import { siteServer } from './site-server';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv3');
@@ -100,7 +101,9 @@ function wrap(page: Page, tmp: string): DriverPage {
  * extension pages a scenario asks for are opened from it with tabs.create.
  */
 export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
+  // Before the install: no request of this scenario, however early, escapes the intercept.
   const sites = siteServer();
+  const stopIntercepting = await interceptRequests(browser, sites.answer);
   const tmp = await mkdtemp(path.join(tmpdir(), 'hip-check-ff-'));
   const before = new Set(await browser.pages());
   const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -121,13 +124,6 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
     openPage: async (url) => {
       const page = await browser.newPage();
       known.add(page);
-      await page.setRequestInterception(true);
-      page.on('request', (r) => {
-        if (r.isInterceptResolutionHandled()) return;
-        if (!/^https?:/.test(r.url())) return void r.continue();
-        const res = sites.answer(r.url(), r.method(), r.headers());
-        void (res ? r.respond(res) : r.abort());
-      });
       const wrapped = wrap(page, tmp);
       await page.goto(url);
       return wrapped;
@@ -153,6 +149,7 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
   const cleanUp = async () => {
     for (const p of await browser.pages()) if (!before.has(p)) await p.close().catch(() => {});
     await browser.uninstallExtension(id).catch(() => {});
+    await stopIntercepting();
     await rm(tmp, { recursive: true, force: true });
   };
   return { driver, cleanUp };
