@@ -1,7 +1,8 @@
 // What the Chromium driver needs of the DevTools protocol at the browser level: the Fetch domain on
-// the browser's own session. Playwright's context.route is set up in a tab only once Playwright has
-// attached to it; a tab the extension opens (tabs.create) has by then sent its first request to the
-// network. Fetch enabled on the browser session pauses every tab's requests, that first one too.
+// the browser's own session, and the list of tabs. Playwright's context.route is set up in a tab
+// only once Playwright has attached to it; a tab the extension opens (tabs.create) has by then
+// sent its first request to the network. Fetch enabled on the browser session pauses every tab's
+// requests, that first one too.
 import type { BrowserContext, CDPSession } from '@playwright/test';
 import type { Answer } from './site-server';
 
@@ -43,4 +44,10 @@ export async function interceptRequests(cdp: CDPSession, answer: Answer): Promis
     ).catch(() => {});
   });
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: 'http://*' }, { urlPattern: 'https://*' }] });
+}
+
+/** The URL of every tab, as the browser has it (also tabs Playwright has not attached to yet). */
+export async function tabUrls(cdp: CDPSession): Promise<string[]> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  return targetInfos.filter((t) => t.type === 'page').map((t) => t.url);
 }

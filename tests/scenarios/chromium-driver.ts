@@ -5,8 +5,8 @@ import path from 'node:path';
 import { extensionWorker, launchWithExtension } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
 import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
-import { browserSession, interceptRequests } from './chromium-cdp';
-import { siteServer } from './site-server';
+import { browserSession, interceptRequests, tabUrls } from './chromium-cdp';
+import { SITES, siteServer } from './site-server';
 
 function wrap(page: Page): DriverPage {
   const hipCheckLog = collectHipCheckLog(page);
@@ -66,6 +66,7 @@ export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () =>
     engine: 'chromium',
     serve: sites.serve,
     requestLog: sites.requestLog,
+    siteTabs: async () => (await tabUrls(cdp)).filter((u) => SITES.test(u)),
     openPage: async (url) => {
       const page = await context.newPage();
       const wrapped = wrap(page);

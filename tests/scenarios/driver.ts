@@ -84,6 +84,11 @@ export interface Driver {
    * the browser's own /favicon.ico requests (answered 404), which neither a page nor Hip Check makes.
    */
   requestLog(): LoggedRequest[];
+  /**
+   * The URLs of the open tabs showing a www.strava.com or connect.garmin.com page, however they
+   * were opened (driver or extension), so a test can assert that no such tab is left open.
+   */
+  siteTabs(): Promise<string[]>;
   openPage(url: string): Promise<DriverPage>;
   /** Opens one of Hip Check's own pages (options.html, popup.html) in a tab. */
   openExtensionPage(file: string): Promise<DriverPage>;

@@ -1,7 +1,8 @@
 // What the Firefox driver needs of WebDriver BiDi beyond puppeteer-core's API: an intercept with
-// no `contexts`, browser-wide. Puppeteer's page.setRequestInterception covers only the tab it is
-// called on, so a tab the extension opens (tabs.create) would make its first request before the
-// test could intercept it; an intercept made before any such tab exists has no race.
+// no `contexts`, browser-wide, and the list of tabs. Puppeteer's page.setRequestInterception
+// covers only the tab it is called on, so a tab the extension opens (tabs.create) would make its
+// first request before the test could intercept it; an intercept made before any such tab exists
+// has no race.
 import type { Browser } from 'puppeteer-core';
 import type { Answer } from './site-server';
 
@@ -70,4 +71,10 @@ export async function interceptRequests(browser: Browser, answer: Answer): Promi
     const subscription = sub.result.subscription;
     if (subscription) await bidi.send('session.unsubscribe', { subscriptions: [subscription] }).catch(() => {});
   };
+}
+
+/** The URL of every tab, as the browser has it (puppeteer-core shows extension pages as about:blank). */
+export async function tabUrls(browser: Browser): Promise<string[]> {
+  const { result } = await bidiOf(browser).send('browsingContext.getTree', { maxDepth: 0 });
+  return (result.contexts as { url: string }[]).map((c) => c.url);
 }

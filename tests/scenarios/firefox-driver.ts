@@ -5,8 +5,8 @@ import path from 'node:path';
 import { ROOT } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
 import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
-import { interceptRequests } from './firefox-bidi';
-import { siteServer } from './site-server';
+import { interceptRequests, tabUrls } from './firefox-bidi';
+import { SITES, siteServer } from './site-server';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv3');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -121,6 +121,7 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
     engine: 'firefox',
     serve: sites.serve,
     requestLog: sites.requestLog,
+    siteTabs: async () => (await tabUrls(browser)).filter((u) => SITES.test(u)),
     openPage: async (url) => {
       const page = await browser.newPage();
       known.add(page);
