@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extensionWorker, launchWithExtension } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
-import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
-
-const SITES = /^https:\/\/(www\.strava\.com|connect\.garmin\.com)\//;
+import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
+import { browserSession, interceptRequests, tabUrls } from './chromium-cdp';
+import { SITES, siteServer } from './site-server';
 
 function wrap(page: Page): DriverPage {
   const hipCheckLog = collectHipCheckLog(page);
@@ -52,28 +52,21 @@ function wrap(page: Page): DriverPage {
 /** Debian's Chromium with the built extension in a fresh profile (one per scenario). */
 export async function chromiumDriver(): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
   const { context, cleanUp } = await launchWithExtension();
-  const handlers: SiteHandler[] = [];
-  await context.route(SITES, (route) => {
-    const r = route.request();
-    const req = { url: new URL(r.url()), method: r.method(), headers: r.headers() };
-    for (let i = handlers.length - 1; i >= 0; i--) {
-      const res = handlers[i]!(req);
-      if (res)
-        return route.fulfill({
-          status: res.status ?? 200,
-          contentType: res.contentType ?? 'text/html',
-          body: res.body,
-        });
-    }
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served by this scenario' });
-  });
+  const sites = siteServer();
+  // Browser-wide, unlike context.route: also a tab the extension opens is served from its first
+  // request. It refuses other hosts too, so launchWithExtension's route goes, and each refusal is logged.
+  const cdp = await browserSession(context);
+  await interceptRequests(cdp, sites.answer);
+  await context.unrouteAll();
   let worker = await extensionWorker(context);
   const id = new URL(worker.url()).host;
   // A stopped worker comes back as a new one on the next event.
   context.on('serviceworker', (w) => (worker = w));
   const driver: Driver = {
     engine: 'chromium',
-    serve: (h) => void handlers.push(h),
+    serve: sites.serve,
+    requestLog: sites.requestLog,
+    siteTabs: async () => (await tabUrls(cdp)).filter((u) => SITES.test(u)),
     openPage: async (url) => {
       const page = await context.newPage();
       const wrapped = wrap(page);

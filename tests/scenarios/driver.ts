@@ -29,6 +29,21 @@ export interface HipCheckLine {
   values: unknown[];
 }
 
+/**
+ * One http(s) request made in a tab, as the driver answered it: tabs the test opened, tabs the
+ * extension opened (tabs.create) and the extension's own pages alike, first (document) request
+ * included. Not seen, nor intercepted: requests the extension's background makes itself (at least
+ * those of Chromium's service worker).
+ */
+export interface LoggedRequest {
+  url: string;
+  method: string;
+  /** When the driver saw the request: Date.now() in the test's process. */
+  at: number;
+  /** The status the scenario's handlers answered (404 when none did), or 'refused': any other host. */
+  answer: number | 'refused';
+}
+
 /** A file to choose in a file input: a path on disk, or a name and its bytes. */
 export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
 
@@ -59,8 +74,21 @@ export interface DriverPage {
 
 export interface Driver {
   engine: Engine;
-  /** Serves www.strava.com and connect.garmin.com from the test; every other request is refused. */
+  /**
+   * Serves www.strava.com and connect.garmin.com from the test, in every tab (also those the
+   * extension opens itself, from their first request on); every other request is refused.
+   */
   serve(handler: SiteHandler): void;
+  /**
+   * Every request to the two sites or any other host since the scenario began, oldest first; not
+   * the browser's own /favicon.ico requests (answered 404), which neither a page nor Hip Check makes.
+   */
+  requestLog(): LoggedRequest[];
+  /**
+   * The URLs of the open tabs showing a www.strava.com or connect.garmin.com page, however they
+   * were opened (driver or extension), so a test can assert that no such tab is left open.
+   */
+  siteTabs(): Promise<string[]>;
   openPage(url: string): Promise<DriverPage>;
   /** Opens one of Hip Check's own pages (options.html, popup.html) in a tab. */
   openExtensionPage(file: string): Promise<DriverPage>;

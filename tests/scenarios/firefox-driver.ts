@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../e2e/extension-fixture';
 import { collectHipCheckLog } from '../e2e/page-log';
-import { until, type ChosenFile, type Driver, type DriverPage, type SiteHandler } from './driver';
+import { until, type ChosenFile, type Driver, type DriverPage } from './driver';
+import { interceptRequests, tabUrls } from './firefox-bidi';
+import { SITES, siteServer } from './site-server';
 
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv3');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const IDLE_MS = 3000;
-const SITES = /^https:\/\/(www\.strava\.com|connect\.garmin\.com)\//;
 
 /** One firefox-esr for every scenario: it is slow to start on a loaded machine. */
 export function launchFirefox(): Promise<Browser> {
@@ -100,6 +101,9 @@ function wrap(page: Page, tmp: string): DriverPage {
  * extension pages a scenario asks for are opened from it with tabs.create.
  */
 export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver; cleanUp: () => Promise<void> }> {
+  // Before the install: no request of this scenario, however early, escapes the intercept.
+  const sites = siteServer();
+  const stopIntercepting = await interceptRequests(browser, sites.answer);
   const tmp = await mkdtemp(path.join(tmpdir(), 'hip-check-ff-'));
   const before = new Set(await browser.pages());
   const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -113,31 +117,14 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
   const home = await find('the page shown on install', (href) => href.startsWith('moz-extension://'));
   known.add(home);
 
-  const handlers: SiteHandler[] = [];
   const driver: Driver = {
     engine: 'firefox',
-    serve: (h) => void handlers.push(h),
+    serve: sites.serve,
+    requestLog: sites.requestLog,
+    siteTabs: async () => (await tabUrls(browser)).filter((u) => SITES.test(u)),
     openPage: async (url) => {
       const page = await browser.newPage();
       known.add(page);
-      await page.setRequestInterception(true);
-      page.on('request', (r) => {
-        if (r.isInterceptResolutionHandled()) return;
-        const u = r.url();
-        if (!/^https?:/.test(u)) return void r.continue();
-        if (!SITES.test(u)) return void r.abort();
-        const req = { url: new URL(u), method: r.method(), headers: r.headers() };
-        for (let i = handlers.length - 1; i >= 0; i--) {
-          const res = handlers[i]!(req);
-          if (res)
-            return void r.respond({
-              status: res.status ?? 200,
-              contentType: res.contentType ?? 'text/html',
-              body: res.body,
-            });
-        }
-        void r.respond({ status: 404, contentType: 'text/plain', body: 'not served by this scenario' });
-      });
       const wrapped = wrap(page, tmp);
       await page.goto(url);
       return wrapped;
@@ -163,6 +150,7 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
   const cleanUp = async () => {
     for (const p of await browser.pages()) if (!before.has(p)) await p.close().catch(() => {});
     await browser.uninstallExtension(id).catch(() => {});
+    await stopIntercepting();
     await rm(tmp, { recursive: true, force: true });
   };
   return { driver, cleanUp };
