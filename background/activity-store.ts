@@ -401,6 +401,14 @@ export class ActivityStore {
     return this.db.count('activities');
   }
 
+  /** The stored records of these keys (missing ones left out), in the keys' order. */
+  async get(keys: readonly string[]): Promise<Activity[]> {
+    const tx = this.db.transaction('activities');
+    const found = await Promise.all(keys.map((k) => tx.store.get(k)));
+    await tx.done;
+    return found.filter((a): a is Activity => a !== undefined);
+  }
+
   async delete(keys: readonly string[]): Promise<number> {
     const tx = this.db.transaction('activities', 'readwrite');
     let n = 0;

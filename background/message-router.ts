@@ -1,4 +1,4 @@
-import { sourceKey } from '../core/activity';
+import { sourceKey, type Activity } from '../core/activity';
 import { answerMoment, applyAnswer } from '../core/check-in';
 import { handEntryInput } from '../core/hand-entry';
 import { problem, problemOf } from '../core/problem-codes';
@@ -80,6 +80,9 @@ export interface RouterDeps {
   catchUp: Pick<CatchUp, 'start' | 'tabRead' | 'listEnded'>;
   /** A site's activity list was read: the popup says how fresh the history is. */
   noteSiteRead(site: Site, atMs: number): Promise<void>;
+  /** Deleted runs kept a while for "Undo" (background/deletion-undo.ts). */
+  keepForUndo(records: Activity[], nowMs: number): Promise<string | null>;
+  takeForUndo(token: string, nowMs: number): Promise<Activity[] | null>;
 }
 
 /**
@@ -235,9 +238,21 @@ const handlers: { [K in MessageType]: Handler<K> } = {
     return { ok: true, ...outcome };
   },
   'activities/delete': async (req, sender, deps) => {
+    const records = await deps.store.get(req.keys);
     const deleted = await deps.store.delete(req.keys);
+    const undo = await deps.keepForUndo(records, deps.now());
     await deps.dataChanged();
-    return { ok: true, deleted };
+    return { ok: true, deleted, undo };
+  },
+  'activities/undelete': async (req, sender, deps) => {
+    const now = deps.now();
+    const records = await deps.takeForUndo(req.undo, now);
+    if (!records) return { ok: true, restored: 0 };
+    // As a restore: the records come back as they were, and win over the deletion noted for sync.
+    const outcome = await deps.store.restore(records, now);
+    await deps.reassert(outcome.keys, now);
+    await deps.dataChanged();
+    return { ok: true, restored: outcome.added + outcome.merged + outcome.updated + outcome.unchanged };
   },
   'problem/report': async (req, sender, deps) => {
     await deps.addProblem({ ...req.problem, atMs: deps.now() });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SPORTS, type Activity, type Sport } from '../core/activity';
 import { LIMITS } from '../core/plausibility';
 import { parseClock } from '../core/text-numbers';
@@ -19,6 +19,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The last deletion, undoable for a while (background/deletion-undo.ts).
+  const [undo, setUndo] = useState<{ token: string; key: string; date: string } | null>(null);
+  const [undoGone, setUndoGone] = useState(false);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const focusAfterLoad = useRef<string | null>(null);
 
   const load = async () => {
     const r = await ask({ type: 'activities/list', offset, limit: PAGE });
@@ -30,12 +35,34 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   useEffect(() => {
     void load();
   }, [offset, props.version]);
+  // Undo gives focus back to the run it brought back, once its row is there again.
+  useEffect(() => {
+    const key = focusAfterLoad.current;
+    const row = key ? document.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(key)}"] button`) : null;
+    if (row) {
+      focusAfterLoad.current = null;
+      row.focus();
+    }
+  }, [rows]);
+  useEffect(() => undoButton.current?.focus(), [undo]);
 
   const remove = async (a: Activity) => {
     setConfirming(null);
     const r = await ask({ type: 'activities/delete', keys: [a.key] });
     if (!r.ok) return setError(r.words);
     setError(null);
+    setUndoGone(false);
+    setUndo(r.undo ? { token: r.undo, key: a.key, date: a.localDate } : null);
+    props.onChanged();
+  };
+
+  const takeBack = async () => {
+    if (!undo) return;
+    const r = await ask({ type: 'activities/undelete', undo: undo.token });
+    if (!r.ok) return setError(r.words);
+    setUndo(null);
+    if (r.restored === 0) return setUndoGone(true);
+    focusAfterLoad.current = undo.key;
     props.onChanged();
   };
 
@@ -47,6 +74,19 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
       {error && (
         <p class="error" role="alert">
           {error}
+        </p>
+      )}
+      {undo && (
+        <p class="row undo-delete" role="status" data-testid="deleted">
+          <span>{t('deletedActivity', formatDate(undo.date))}</span>{' '}
+          <button type="button" ref={undoButton} data-testid="undo-delete" onClick={() => void takeBack()}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+      {undoGone && (
+        <p class="muted" role="status">
+          {t('undoDeleteGone')}
         </p>
       )}
       {total === 0 ? (

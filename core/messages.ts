@@ -76,6 +76,8 @@ export type PageRequest =
   /** One batch of a bulk import: saved like activities/add, the refresh throttled until imports/log. */
   | { type: 'import/save'; activities: ActivityInput[] }
   | { type: 'activities/delete'; keys: string[] }
+  /** "Undo" of a deletion: `undo` is the token its reply gave (background/deletion-undo.ts). */
+  | { type: 'activities/undelete'; undo: string }
   /** A backup's first piece and how many there are (core/backup-pieces.ts); `export` names the rest. */
   | { type: 'backup/export' }
   | { type: 'backup/export-part'; export: string; index: number }
@@ -347,6 +349,10 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
       if (!Array.isArray(raw.keys) || raw.keys.some((k) => typeof k !== 'string'))
         return refused(problem('request_delete_keys'));
       return { ok: true, value: { type: 'activities/delete', keys: raw.keys as string[] } };
+    case 'activities/undelete':
+      if (typeof raw.undo !== 'string' || !/^[a-z0-9-]{1,40}$/.test(raw.undo))
+        return refused(problem('request_malformed'));
+      return { ok: true, value: { type: 'activities/undelete', undo: raw.undo } };
     case 'imports/log': {
       const r = raw.record;
       const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;

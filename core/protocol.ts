@@ -101,7 +101,10 @@ export interface ProtocolMap {
   'manual/add': SaveOutcome & { id: string };
   'manual/undo': { withdrawn: boolean };
   'import/save': SaveOutcome;
-  'activities/delete': { deleted: number };
+  /** `undo`: a token for activities/undelete, for a while (null when nothing was deleted). */
+  'activities/delete': { deleted: number; undo: string | null };
+  /** `restored`: 0 when the deletion can no longer be undone. */
+  'activities/undelete': { restored: number };
   /**
    * `text`: the backup's first piece; with `pieces` > 1 the page asks for the others by `export`
    * (backup/export-part) and joins them: a backup may be larger than one message.

@@ -30,6 +30,7 @@ import type { HipCheckDB } from '../background/activity-db';
 import { restrictStorage } from '../background/storage-access';
 import { healthDataMayLeave } from '../background/health-consent';
 import { createCatchUp } from '../background/catch-up';
+import { keepForUndo, takeForUndo } from '../background/deletion-undo';
 import { loadCatchUpRun, loadSiteReads, noteSiteRead, saveCatchUpRun } from '../background/catch-up-store';
 import { nextMorning } from '../core/catch-up';
 
@@ -242,6 +243,8 @@ export default defineBackground(() => {
     dataChangedSoon: throttled.soon,
     catchUp,
     noteSiteRead,
+    keepForUndo,
+    takeForUndo,
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

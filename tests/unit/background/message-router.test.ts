@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { problem } from '../../../core/problem-codes';
+import { keepForUndo, takeForUndo } from '../../../background/deletion-undo';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
@@ -78,6 +79,8 @@ async function deps(): Promise<RouterDeps> {
       tabRead: async (tabId, site, read) => void catchUpCalls.push(`read ${tabId} ${site} ${JSON.stringify(read)}`),
       listEnded: async (tabId, site, stop) => void catchUpCalls.push(`end ${tabId} ${site} ${stop}`),
     },
+    keepForUndo,
+    takeForUndo,
     noteSiteRead: async (site, atMs) => void siteReads.push(`${site} ${atMs}`),
   };
 }
@@ -390,5 +393,56 @@ describe('the background message router', () => {
     const r = await handleMessage({ type: 'import/save', activities: [file(4)] }, strava, d);
     expect(r).toMatchObject({ ok: false });
     expect(await d.store.count()).toBe(3);
+  });
+
+  it('a deleted run can be undone, as it was (an edit included), once, and only for a while', async () => {
+    let now = NOW;
+    const d = { ...(await deps()), now: () => now };
+    await handleMessage(
+      {
+        type: 'activities/add',
+        activities: [
+          run({ sourceId: 'a1' }),
+          run({ sourceId: 'b2', startMs: Date.parse('2026-11-19T07:00:00Z'), localDate: '2026-11-19' }),
+        ],
+      },
+      page,
+      d,
+    );
+    const [key] = (await d.store.all()).map((a) => a.key).sort();
+    await handleMessage(
+      { type: 'activities/update', key: key!, patch: { name: 'Hill reps', distanceM: 9100 } },
+      page,
+      d,
+    );
+    const before = (await d.store.get([key!]))[0]!;
+    const del = await handleMessage({ type: 'activities/delete', keys: [key!] }, page, d);
+    expect(del).toMatchObject({ ok: true, deleted: 1, undo: expect.any(String) });
+    expect(await d.store.count()).toBe(1);
+    const undo = (del as { undo: string }).undo;
+    expect(await handleMessage({ type: 'activities/undelete', undo }, page, d)).toEqual({ ok: true, restored: 1 });
+    const back = (await d.store.get([key!]))[0]!;
+    expect({ ...back, updatedMs: 0 }).toEqual({ ...before, updatedMs: 0 });
+    expect(back.name).toBe('Hill reps');
+    // Once only.
+    expect(await handleMessage({ type: 'activities/undelete', undo }, page, d)).toEqual({ ok: true, restored: 0 });
+    expect(await d.store.count()).toBe(2);
+
+    // Too late: after ten minutes the deletion stands.
+    const again = (await handleMessage({ type: 'activities/delete', keys: [key!] }, page, d)) as { undo: string };
+    now += 10 * 60_000 + 1;
+    expect(await handleMessage({ type: 'activities/undelete', undo: again.undo }, page, d)).toEqual({
+      ok: true,
+      restored: 0,
+    });
+    expect(await d.store.count()).toBe(1);
+    // Nothing deleted, nothing to undo; a forged token is refused.
+    expect(await handleMessage({ type: 'activities/delete', keys: ['strava:nope'] }, page, d)).toMatchObject({
+      deleted: 0,
+      undo: null,
+    });
+    expect(await handleMessage({ type: 'activities/undelete', undo: '<script>' }, page, d)).toMatchObject({
+      ok: false,
+    });
   });
 });

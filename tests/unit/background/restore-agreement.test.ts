@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
+import { keepForUndo, takeForUndo } from '../../../background/deletion-undo';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { CheckInStore } from '../../../background/check-in-store';
@@ -103,6 +104,8 @@ async function background() {
       tabRead: async () => {},
       listEnded: async () => {},
     },
+    keepForUndo,
+    takeForUndo,
     noteSiteRead: async () => {},
   };
   const ask = async (msg: unknown) => {

@@ -7,6 +7,7 @@ import { listRestMarks, restoreRestMarks } from '../../../background/rest-marks'
 import { loadSettings, saveSettings, updateSettings } from '../../../background/settings-store';
 import { NOW } from '../activity-fixtures';
 import { noteSiteRead } from '../../../background/catch-up-store';
+import { keepForUndo, takeForUndo } from '../../../background/deletion-undo';
 import { BackupTransfers } from '../../../background/backup-transfer';
 import { RestoreJournal } from '../../../background/restore-journal';
 import { reassertRestored } from '../../../background/sync/reassert-restored';
@@ -64,6 +65,8 @@ export async function routerDeps(
       listEnded: async () => {},
     },
     noteSiteRead,
+    keepForUndo,
+    takeForUndo,
   };
   return new Proxy(base, {
     get(target, key, receiver) {
