@@ -6,7 +6,7 @@ import { FieldMessage, useSaver, type SettingsProps } from './SettingsForm';
 // The morning catch-up's time, from the one place that sets it (core/catch-up.ts), on the
 // runner's clock format.
 const morningTime = (locale: string = navigator.language) =>
-  dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(2000, 0, 1, CATCH_UP.morningHour));
+  dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(2000, 0, 1, CATCH_UP.morningHour));
 
 /**
  * The automatic catch-up's switch, with what it requests and when: on the options page and the
