@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onDataChanged } from '../messaging/data-version';
 import type { Settings } from '../core/settings';
+import { CatchUpSettings } from './AutoCatchUpOption';
 import { BackupControls } from './BackupControls';
 import { DeleteAll } from './DeleteAll';
 import { unitsFor } from './format';
@@ -14,9 +15,9 @@ import { RunSyncOption } from './RunSyncOption';
 import { DisplaySettings, HipSettings, SettingsForm } from './SettingsForm';
 
 /**
- * The options page, in the order a runner needs it: their runs (in, out, history), their plan,
- * their hips and their hip pain (the six-week trend, and how Hip Check reads it), display, run
- * sync, and deleting everything last. Links at the top jump to each.
+ * The options page, in the order a runner needs it: their runs (in, out, history, catching up),
+ * their plan, their hips and their hip pain (the six-week trend, and how Hip Check reads it),
+ * display, run sync, and deleting everything last. Links at the top jump to each.
  */
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -50,6 +51,7 @@ export function Options() {
       </p>
       <nav aria-label={t('optionsNav')} class="section-links">
         <a href="#runs">{t('dataTitle')}</a>
+        <a href="#catch-up">{t('autoCatchUpTitle')}</a>
         <a href="#plan">{t('settingsTitle')}</a>
         <a href="#hips">{t('hipsTitle')}</a>
         <a href="#pain-trend">{t('trend_sectionTitle')}</a>
@@ -67,6 +69,7 @@ export function Options() {
         <BackupControls key={deletions} onChanged={() => void load()} />
       </div>
       {settings && <HistoryTable units={unitsFor(settings)} version={version} onChanged={() => void load()} />}
+      {settings && <CatchUpSettings settings={settings} onSaved={setSettings} />}
       <div id="plan">
         {settings && <PlanQuestions key={version > 0 ? 'loaded' : 'first'} settings={settings} onSaved={setSettings} />}
         {settings && <SettingsForm settings={settings} units={unitsFor(settings)} onSaved={setSettings} />}

@@ -7,7 +7,7 @@ import { t } from './i18n';
 import { problemText } from './problem-text';
 import { ask } from '../messaging/ask';
 
-interface SettingsProps {
+export interface SettingsProps {
   settings: Settings;
   onSaved: (s: Settings) => void;
 }
@@ -17,7 +17,7 @@ interface SettingsProps {
  * typed (draft), marked invalid, with the reason; a valid one says "Saved" and clears every
  * earlier message, which no longer applies.
  */
-function useSaver(onSaved: (s: Settings) => void) {
+export function useSaver(onSaved: (s: Settings) => void) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
@@ -44,7 +44,7 @@ function useSaver(onSaved: (s: Settings) => void) {
 }
 
 /** The field's message: the refusal (alert) or "Saved" (status). */
-function FieldMessage(props: { id: string; error?: string; saved: boolean }) {
+export function FieldMessage(props: { id: string; error?: string; saved: boolean }) {
   if (props.error)
     return (
       <p class="error" role="alert" id={`${props.id}-err`} data-testid={`error-${props.id}`}>

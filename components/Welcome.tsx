@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings';
 import { ask } from '../messaging/ask';
+import { AutoCatchUpOption } from './AutoCatchUpOption';
 import { ImportActivities } from './ImportActivities';
 import { PlanQuestions } from './PlanQuestions';
 import { t, tn } from './i18n';
@@ -21,7 +22,8 @@ function Source(props: { id: string; title: string; steps: string[] }) {
 
 /**
  * The first-run page, opened on install: what Hip Check does, the plan questions, how to get runs
- * in from each source (with the import right here), and how to pin the toolbar button.
+ * in from each source (with the import right here, and the automatic catch-up's switch), and how
+ * to pin the toolbar button.
  */
 export function Welcome() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -57,6 +59,11 @@ export function Welcome() {
           title="Garmin Connect"
           steps={[t('welcomeGarminPages'), t('welcomeGarminOriginal'), t('welcomeGarminExport')]}
         />
+        <section aria-labelledby="src-catch-up" data-testid="welcome-catch-up">
+          <h3 id="src-catch-up">{t('welcomeCatchUpTitle')}</h3>
+          <p>{t('welcomeCatchUp')}</p>
+          {settings && <AutoCatchUpOption settings={settings} onSaved={setSettings} />}
+        </section>
         <Source id="src-files" title={t('welcomeFilesTitle')} steps={[t('welcomeFiles')]} />
         <ImportActivities onChanged={() => void load()} />
         {count !== null && (

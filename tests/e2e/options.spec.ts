@@ -140,3 +140,37 @@ test('a refused setting stays visible, outlined, with its message; a valid one s
   await options.getByLabel('Distance units').selectOption('km');
   await expect(options.getByLabel(/Only when last week had at least/)).toHaveValue('16.093');
 });
+
+test('the automatic catch-up is off until ticked; on, it sets the 09:00 alarm and opens no tab', async ({
+  context,
+  worker,
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const box = options.getByLabel('Catch up from Strava and Garmin on its own');
+  await expect(box).not.toBeChecked();
+  await expect(box).toHaveAccessibleDescription(/“My Activities” list.*once a day at (09|9):00/);
+  const morning = () =>
+    worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } };
+      };
+      const a = await chrome.alarms.get('catch-up-morning');
+      return a
+        ? { hours: new Date(a.scheduledTime).getHours(), minutes: new Date(a.scheduledTime).getMinutes() }
+        : null;
+    });
+  expect(await morning()).toBeNull();
+
+  await box.check();
+  await expect(options.getByTestId('saved-autoCatchUp')).toHaveText('Saved.');
+  await expect.poll(morning).toEqual({ hours: 9, minutes: 0 });
+  await options.reload();
+  await expect(options.getByLabel('Catch up from Strava and Garmin on its own')).toBeChecked();
+  // Turning it on asks neither site for anything: only the popup or the alarm would.
+  expect(context.pages().filter((p) => /strava\.com|garmin\.com/.test(p.url()))).toEqual([]);
+
+  await options.getByLabel('Catch up from Strava and Garmin on its own').uncheck();
+  await expect(options.getByTestId('saved-autoCatchUp')).toHaveText('Saved.');
+  await expect.poll(morning).toBeNull();
+});

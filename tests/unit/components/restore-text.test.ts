@@ -53,6 +53,19 @@ describe('restoreLines', () => {
     expect(restoreLines('b.json', changed).settings).toContain('Einheit für Distanzen: vorher Meilen, jetzt Kilometer');
   });
 
+  it('names the automatic catch-up by its options label', () => {
+    const on: RestoreChanges = {
+      ...changed,
+      settings: settingsChanges(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, autoCatchUp: true }),
+    };
+    speak('en');
+    expect(restoreLines('b.json', on).settings).toEqual(['Catch up from Strava and Garmin on its own: from off to on']);
+    speak('de');
+    expect(restoreLines('b.json', on).settings).toEqual([
+      'Läufe von Strava und Garmin von selbst nachholen: vorher aus, jetzt an',
+    ]);
+  });
+
   it('says a count of days or runs in its plural form: "from 6 days to 1 day"', () => {
     const counts: RestoreChanges = {
       ...changed,

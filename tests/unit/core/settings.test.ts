@@ -37,6 +37,7 @@ describe('settings validation', () => {
     [{ lowImpactSports: ['walk', 'quidditch'] }, 'lowImpactSports', 'list of sports'],
     [{ lowImpactSports: 'walk' }, 'lowImpactSports', 'list of sports'],
     [{ notifications: 'yes' }, 'notifications', 'true or false'],
+    [{ autoCatchUp: 1 }, 'autoCatchUp', 'true or false'],
     [{ preset: 'elite' }, 'preset', 'beginner'],
     [{ longRunCautionPct: 50 }, 'longRunWarningPct', 'rise'],
     [{ bogus: 1 }, 'settings', 'Unknown setting "bogus"'],
@@ -76,6 +77,16 @@ describe('settings validation', () => {
       weeklyRampWarnPct: 0,
     });
     expect(settingsFromStored({ maxRunDaysInRow: 31 }).maxRunDaysInRow).toBe(DEFAULT_SETTINGS.maxRunDaysInRow);
+  });
+
+  it('catches up by itself only once the runner turns it on', () => {
+    expect(DEFAULT_SETTINGS.autoCatchUp).toBe(false);
+    // Settings stored before the option existed, or damaged, leave it off.
+    expect(settingsFromStored({ units: 'km' }).autoCatchUp).toBe(false);
+    expect(settingsFromStored({ autoCatchUp: 'yes' }).autoCatchUp).toBe(false);
+    expect(settingsFromStored({ autoCatchUp: true }).autoCatchUp).toBe(true);
+    const r = validateSettingsPatch({ autoCatchUp: true }, DEFAULT_SETTINGS);
+    expect(r.ok && r.value.autoCatchUp).toBe(true);
   });
 
   it('low-impact sports: walks and hikes by default, any list of sports, none at all', () => {
