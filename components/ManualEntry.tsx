@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n';
 import type { RunForm as RunFormType } from './RunForm';
 import { ask } from '../messaging/ask';
@@ -7,7 +7,17 @@ import { ask } from '../messaging/ask';
 export interface UndoOffer {
   label: string;
   run: () => Promise<unknown>;
+  /** The button of what is undone: focus returns to it ("I ran today", "I rested today"). */
+  focus: 'ran' | 'rested';
 }
+
+/**
+ * Where focus goes once these buttons are drawn again (the form closed, an Undo). Kept outside the
+ * component: undoing the only run moves the buttons from the verdict to the empty popup's card,
+ * a new instance of this component.
+ */
+let focusNext: { on: 'ran' | 'rested'; untilMs: number } | null = null;
+const FOCUS_WAIT_MS = 3000;
 
 /**
  * "I ran today" and "I rested today", for what no site saw (a gym treadmill, a watch not yet
@@ -33,6 +43,23 @@ export function ManualEntry(props: {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [RunForm, setRunForm] = useState<typeof RunFormType | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Not found in time (the button is gone for today): focus is not taken later by surprise.
+    if (!focusNext || Date.now() > focusNext.untilMs) return void (focusNext = null);
+    const ids = focusNext.on === 'ran' ? ['i-ran', 'add-another-run'] : ['i-rested', 'rested-noted'];
+    const el = ids
+      .map((id) => group.current?.querySelector<HTMLElement>(`[data-testid="${id}"]`))
+      .find((b) => b !== null && b !== undefined);
+    if (el) {
+      el.focus();
+      focusNext = null;
+    }
+  });
+  const close = () => {
+    setOpen(false);
+    focusNext = { on: 'ran', untilMs: Date.now() + FOCUS_WAIT_MS };
+  };
   // The form is its own chunk, loaded on the first click: most days nobody opens it.
   const toggle = () => {
     if (!RunForm) void import('./RunForm').then((m) => setRunForm(() => m.RunForm));
@@ -43,14 +70,20 @@ export function ManualEntry(props: {
     const r = await ask({ type: 'rest/mark', date: props.today, on });
     if (!r.ok) return setError(r.words);
     setUndo(
-      on ? { label: t('undoRested'), run: () => ask({ type: 'rest/mark', date: props.today, on: false }) } : null,
+      on
+        ? {
+            label: t('undoRested'),
+            run: () => ask({ type: 'rest/mark', date: props.today, on: false }),
+            focus: 'rested',
+          }
+        : null,
     );
     props.onChanged();
   };
 
   return (
     // A named group, not a headed section: it sits inside the verdict, whose heading is the one.
-    <div class="manual" role="group" aria-label={t('manualTitle')} data-testid="today-action">
+    <div class="manual" role="group" aria-label={t('manualTitle')} data-testid="today-action" ref={group}>
       <div class="row">
         <button
           type="button"
@@ -78,16 +111,17 @@ export function ManualEntry(props: {
           another={props.ranToday}
           onSaved={({ id, outcome }) => {
             setError(null);
-            setOpen(false);
+            close();
             // Undo takes back the typed run alone: the watch's or Strava's run it joined stays.
             setUndo({
               label: t(outcome.merged > 0 ? 'undoRanJoined' : 'undoRan'),
               run: () => ask({ type: 'manual/undo', id }),
+              focus: 'ran',
             });
             props.onChanged();
           }}
           onError={setError}
-          onCancel={() => setOpen(false)}
+          onCancel={close}
         />
       )}
       {undo && (
@@ -99,6 +133,7 @@ export function ManualEntry(props: {
             onClick={() =>
               void undo.run().then(() => {
                 setUndo(null);
+                focusNext = { on: undo.focus, untilMs: Date.now() + FOCUS_WAIT_MS };
                 props.onChanged();
               })
             }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RunWhen } from '../core/hand-entry';
 import type { SaveOutcome } from '../core/protocol';
 import { M_PER_MILE } from './format';
@@ -38,6 +38,12 @@ export function RunForm(props: {
   const [formId] = useState(newFormId);
   // A second click can land before the disabled button is rendered: the ref stops it at once.
   const sending = useRef(false);
+  // Opened by keyboard, the next key belongs in the form, not on the buttons beside it.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const f = form.current;
+    (f?.querySelector<HTMLElement>('input:checked') ?? f?.querySelector<HTMLElement>('input'))?.focus();
+  }, []);
 
   const saveRun = async (e: Event) => {
     e.preventDefault();
@@ -70,7 +76,18 @@ export function RunForm(props: {
   };
 
   return (
-    <form class="manual-form" onSubmit={(e) => void saveRun(e)} data-testid="run-form">
+    <form
+      class="manual-form"
+      ref={form}
+      onSubmit={(e) => void saveRun(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+      data-testid="run-form"
+    >
       <fieldset class="run-when" data-testid="run-when">
         <legend>{t('manualWhen')}</legend>
         {(['morning', 'now', 'at'] as const).map((k) => (

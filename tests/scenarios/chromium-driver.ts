@@ -16,6 +16,13 @@ function wrap(page: Page): DriverPage {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     click: (s) => first(s).click(),
+    press: (key) => page.keyboard.press(key),
+    focused: () =>
+      page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        return e.getAttribute('data-testid') ?? e.tagName.toLowerCase();
+      }),
     fill: async (s, v) => {
       await first(s).fill(v);
       await first(s).blur();

@@ -56,6 +56,10 @@ export interface DriverPage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Presses a key ("Enter", "Tab", "Escape") where focus is, as the keyboard would. */
+  press(key: string): Promise<void>;
+  /** The data-testid (or tag name) of the focused element, null when focus is on the page itself. */
+  focused(): Promise<string | null>;
   /** Types the value as a person would, then leaves the field (which fires `change`). */
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;

@@ -57,6 +57,13 @@ function wrap(page: Page, tmp: string): DriverPage {
       );
     },
     click: async (s) => (await el(s)).click(),
+    press: (key) => page.keyboard.press(key as never),
+    focused: () =>
+      page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        return e.getAttribute('data-testid') ?? e.tagName.toLowerCase();
+      }),
     fill: async (s, v) => {
       const h = await el(s);
       await h.evaluate((e) => (e as HTMLInputElement).select());
