@@ -117,8 +117,8 @@ export interface ImportLog {
 
 export type Request = ContentRequest | PageRequest;
 
-/** Uploads larger than this are not read (runners' files are a few MB; messages are capped at 64 MB). */
-export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from './upload-limit';
+export { MAX_UPLOAD_BYTES };
 
 /** `tabId`: the content script's tab, when the browser names it (catch-up tabs are known by it). */
 export type Sender =

@@ -10,6 +10,6 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     watchGarminActivities(ctx);
-    watchUploads(ctx, () => matchRoute(ROUTES.garminImport, location.pathname) !== null);
+    watchUploads(ctx, () => matchRoute(ROUTES.garminImport, location.pathname) !== null, { shadowRoots: true });
   },
 });

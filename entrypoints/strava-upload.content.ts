@@ -6,6 +6,7 @@ export default defineContentScript({
   matches: ROUTES.stravaUpload.matches,
   runAt: 'document_start',
   main(ctx) {
-    if (matchRoute(ROUTES.stravaUpload, location.pathname) !== null) watchUploads(ctx, () => true);
+    if (matchRoute(ROUTES.stravaUpload, location.pathname) !== null)
+      watchUploads(ctx, () => true, { shadowRoots: false });
   },
 });

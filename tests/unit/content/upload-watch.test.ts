@@ -60,7 +60,7 @@ afterEach(() => abort.abort());
 
 describe('watchUploads', () => {
   it('takes a file chosen in an input inside an open shadow root, whose events stay in the root', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const host = document.createElement('gc-import-data');
     document.body.append(host);
     const root = host.attachShadow({ mode: 'open' });
@@ -73,8 +73,20 @@ describe('watchUploads', () => {
     expect(received[0]).toMatchObject({ type: 'upload/file', file: { name: 'shadow.fit' } });
   });
 
+  it('on a site without shadow roots (Strava) the document is not observed; a plain input still counts', async () => {
+    const observed = vi.spyOn(MutationObserver.prototype, 'observe');
+    watchUploads(fakeCtx(), () => true, { shadowRoots: false });
+    expect(observed).not.toHaveBeenCalled();
+    observed.mockRestore();
+    const input = fileInput(fit('plain.fit'));
+    fire(input, 'input');
+    fire(input, 'change');
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toMatchObject({ file: { name: 'plain.fit' } });
+  });
+
   it('sends a chosen file once, as base64, though both input and change fire', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const input = fileInput(fit());
     fire(input, 'input');
     fire(input, 'change');
@@ -84,7 +96,7 @@ describe('watchUploads', () => {
   });
 
   it("reads the runner's file when a page listener swaps input.files inside the runner's own events", async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     // A page script's capture listener on window, added after ours (content scripts run at
     // document_start, before any page script), replaces the chosen file at each event.
     const swap = (e: Event) => {
@@ -103,7 +115,7 @@ describe('watchUploads', () => {
   });
 
   it('sends each file of a multiple selection', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const input = fileInput(fit('a.fit', [1]), fit('b.gpx', [2, 2]));
     fire(input, 'change');
     await vi.waitFor(() => expect(received).toHaveLength(2));
@@ -118,7 +130,7 @@ describe('watchUploads', () => {
   });
 
   it('does not send the same file again when it is chosen a second time', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     fire(fileInput(fit()), 'change');
     await vi.waitFor(() => expect(received).toHaveLength(1));
     fire(fileInput(fit()), 'change');
@@ -127,7 +139,7 @@ describe('watchUploads', () => {
   });
 
   it('ignores inputs that are not file inputs', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const text = document.createElement('input');
     text.type = 'text';
     text.value = 'run.fit';
@@ -143,7 +155,7 @@ describe('watchUploads', () => {
 
   it('ignores everything while isUploadPage() is false, and takes the file once it is true', async () => {
     let onUploadPage = false;
-    watchUploads(fakeCtx(), () => onUploadPage);
+    watchUploads(fakeCtx(), () => onUploadPage, { shadowRoots: true });
     const input = fileInput(fit());
     fire(input, 'change');
     await settle();
@@ -155,7 +167,7 @@ describe('watchUploads', () => {
   });
 
   it('leaves files larger than the limit to the site', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const big = fit('huge.fit');
     Object.defineProperty(big, 'size', { value: MAX_UPLOAD_BYTES + 1 });
     fire(fileInput(big), 'change');
@@ -164,7 +176,7 @@ describe('watchUploads', () => {
   });
 
   it('sends a dropped file', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const dt = new DataTransfer();
     dt.items.add(fit('dropped.fit', [9]));
     const drop = trusted(new Event('drop', { bubbles: true }));
@@ -178,7 +190,7 @@ describe('watchUploads', () => {
   });
 
   it('ignores drops and changes a page script made up (untrusted events)', async () => {
-    watchUploads(fakeCtx(), () => true);
+    watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const dt = new DataTransfer();
     dt.items.add(fit('planted.fit', [9]));
     const drop = new Event('drop', { bubbles: true });
