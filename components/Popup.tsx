@@ -10,6 +10,8 @@ import { t } from './i18n';
 import { ManualEntry, type UndoOffer } from './ManualEntry';
 import { ask, type Reply } from '../messaging/ask';
 import { VerdictCard } from './VerdictCard';
+import { CatchUpStale } from './CatchUpStale';
+import type { CatchUp as CatchUpType } from './CatchUp';
 import type { HipCare as HipCareType } from './HipCare';
 import type * as CheckInChunk from './HipCheckIn';
 import type { LastRunRead as LastRunReadType } from './LastRunRead';
@@ -25,11 +27,13 @@ import './popup.css';
 // care and what lies below (weekly chart, more exercises, load, recent runs) are chunks loaded
 // once that paint is done (issue #12 wants the popup within 30 ms of a blank page), and so are
 // the plan questions, the first-run card and the notice of site-reading problems, shown only
-// sometimes. So the popup's own JavaScript stays within its 15 KB gzip budget
+// sometimes; so is the catch-up part (when each site was read, the catch-up's lines), but not
+// its stale note, which paints with the verdict it qualifies. So the popup's own JavaScript stays within its 15 KB gzip budget
 // (scripts/popup-size.mjs).
 
 const loadCheckIn = () => import('./HipCheckIn');
 const loadLastRun = () => import('./LastRunRead').then((m) => m.LastRunRead);
+const loadCatchUp = () => import('./CatchUp').then((m) => m.CatchUp);
 const loadHipCare = () => import('./HipCare').then((m) => m.HipCare);
 const loadBelow = () => import('./PopupBelow').then((m) => m.PopupBelow);
 const loadPlan = () => import('./PlanQuestions').then((m) => m.PlanQuestions);
@@ -89,6 +93,7 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
   // Loaded from effects that run after the one above, so never in the verdict's first frame.
   const CheckIn = useLazyModule<typeof CheckInChunk>(loadCheckIn, state !== null);
   const LastRunRead = useLazy<Parameters<typeof LastRunReadType>[0]>(loadLastRun, state !== null);
+  const CatchUp = useLazy<Parameters<typeof CatchUpType>[0]>(loadCatchUp, state !== null);
   const HipCare = useLazy<Parameters<typeof HipCareType>[0]>(loadHipCare, state !== null);
   const Below = useLazy<PopupBelowProps>(loadBelow, state !== null);
   const Plan = useLazy<Parameters<typeof PlanQuestionsType>[0]>(
@@ -139,6 +144,8 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
             undo={undo}
             setUndo={setUndo}
           />
+          <CatchUpStale state={state} />
+          {CatchUp && <CatchUp state={state} button />}
         </>
       ) : (
         <>
@@ -153,6 +160,7 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
               setUndo={setUndo}
             />
           </VerdictCard>
+          <CatchUpStale state={state} />
           {CheckIn && checkInOpen?.day === state.today && checkInOpen.open && (
             <CheckIn.HipCheckIn
               today={state.today}
@@ -177,6 +185,7 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
             </DayStrip>
           )}
           {LastRunRead && <LastRunRead last={state.lastRunRead} today={state.today} timeZone={state.timeZone} />}
+          {CatchUp && <CatchUp state={state} />}
           {HipCare && <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />}
           {Below && <Below state={state} units={units} onChanged={() => void load()} />}
         </>

@@ -1,4 +1,6 @@
 import type { PopupState } from '../core/protocol';
+import { CatchUpButton } from './CatchUpButton';
+import { catchUpStale } from './CatchUpStale';
 import { LoadInfo } from './LoadInfo';
 import { RecentActivities } from './RecentActivities';
 import { WeeklyChart } from './WeeklyChart';
@@ -16,6 +18,12 @@ export function PopupBelow(props: PopupBelowProps) {
   const s = props.state;
   return (
     <>
+      {/* Unless the stale note under the verdict has it. */}
+      {!catchUpStale(s, Date.now()) && (
+        <p class="catch-up-again">
+          <CatchUpButton run={s.catchUp} />
+        </p>
+      )}
       <WeeklyChart
         weeks={s.weeks}
         target={s.settings.targetRunsPerWeek}

@@ -152,11 +152,7 @@ export function readAgo(atMs: number | null, nowMs: number, timeZone: string): R
   return { kind: 'days', days: dayNumber(today) - dayNumber(day) };
 }
 
-/** Neither list was read today: a run from today may not be in the history yet. */
-export function readToday(reads: SiteReads, nowMs: number, timeZone: string): boolean {
-  const today = localDateOf(nowMs, timeZone);
-  return CATCH_UP_SITES.some((s) => reads[s] !== null && localDateOf(reads[s], timeZone) === today);
-}
+export { readToday } from './read-today';
 
 /**
  * Whether an automatic catch-up is due: the runner turned it on, none runs, and neither the lists

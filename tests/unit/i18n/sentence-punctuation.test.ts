@@ -67,6 +67,7 @@ const NOT_SENTENCES = new Set([
   'planRestDayNone',
   'planSave',
   'addAnotherRun',
+  'catchUp_button',
   'manualDistance',
   'manualMinutes',
   'restoreLabelRestDay',
