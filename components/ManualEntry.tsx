@@ -7,8 +7,8 @@ import { ask } from '../messaging/ask';
 export interface UndoOffer {
   label: string;
   run: () => Promise<unknown>;
-  /** The button of what is undone: focus returns to it ("I ran today", "I rested today"). */
-  focus: 'ran' | 'rested';
+  /** The button of what is undone, focus returns to it: 0 "I ran today", 1 "I rested today". */
+  focus: 0 | 1;
 }
 
 /**
@@ -16,7 +16,8 @@ export interface UndoOffer {
  * component: undoing the only run moves the buttons from the verdict to the empty popup's card,
  * a new instance of this component.
  */
-let focusNext: { on: 'ran' | 'rested'; untilMs: number } | null = null;
+let focusNext: [button: number, untilMs: number] | null = null;
+/** Not drawn again by then (gone for today): focus is not taken later by surprise. */
 const FOCUS_WAIT_MS = 3000;
 
 /**
@@ -45,20 +46,15 @@ export function ManualEntry(props: {
   const [RunForm, setRunForm] = useState<typeof RunFormType | null>(null);
   const group = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // Not found in time (the button is gone for today): focus is not taken later by surprise.
-    if (!focusNext || Date.now() > focusNext.untilMs) return void (focusNext = null);
-    const ids = focusNext.on === 'ran' ? ['i-ran', 'add-another-run'] : ['i-rested', 'rested-noted'];
-    const el = ids
-      .map((id) => group.current?.querySelector<HTMLElement>(`[data-testid="${id}"]`))
-      .find((b) => b !== null && b !== undefined);
-    if (el) {
-      el.focus();
+    const b = focusNext && Date.now() < focusNext[1] && group.current?.querySelectorAll('button')[focusNext[0]];
+    if (b) {
+      b.focus();
       focusNext = null;
     }
   });
   const close = () => {
     setOpen(false);
-    focusNext = { on: 'ran', untilMs: Date.now() + FOCUS_WAIT_MS };
+    focusNext = [0, Date.now() + FOCUS_WAIT_MS];
   };
   // The form is its own chunk, loaded on the first click: most days nobody opens it.
   const toggle = () => {
@@ -74,7 +70,7 @@ export function ManualEntry(props: {
         ? {
             label: t('undoRested'),
             run: () => ask({ type: 'rest/mark', date: props.today, on: false }),
-            focus: 'rested',
+            focus: 1,
           }
         : null,
     );
@@ -116,7 +112,7 @@ export function ManualEntry(props: {
             setUndo({
               label: t(outcome.merged > 0 ? 'undoRanJoined' : 'undoRan'),
               run: () => ask({ type: 'manual/undo', id }),
-              focus: 'ran',
+              focus: 0,
             });
             props.onChanged();
           }}
@@ -133,7 +129,7 @@ export function ManualEntry(props: {
             onClick={() =>
               void undo.run().then(() => {
                 setUndo(null);
-                focusNext = { on: undo.focus, untilMs: Date.now() + FOCUS_WAIT_MS };
+                focusNext = [undo.focus, Date.now() + FOCUS_WAIT_MS];
                 props.onChanged();
               })
             }
