@@ -1,4 +1,4 @@
-import { NO_SITE_READS } from '../core/catch-up';
+import { NO_SITE_READS, readToday } from '../core/catch-up';
 import { answerMoment } from '../core/check-in';
 import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
 import { breakLookup, historyWindow, selectActivities } from '../core/engine/history-window';
@@ -52,6 +52,9 @@ export async function buildPopupState(
   const answers = checkInStore ? await checkInStore.between(addDays(today, -(PAIN_HISTORY_DAYS - 1)), today) : [];
   const verdict = computeVerdict({ today, settings, activities, beforeBreak, restMarks: marks, checkIns: answers });
   const checkIns = answers.filter((c) => c.date >= addDays(today, -(TREND_DAYS - 1)));
+  const runRecordedToday = activities.some(
+    (a) => a.localDate === today && settings.runningLoadSports.includes(a.sport),
+  );
   const recent = activities.filter((a) => a.localDate >= popupFrom).sort((a, b) => b.startMs - a.startMs);
   return {
     today,
@@ -68,7 +71,7 @@ export async function buildPopupState(
     problems,
     lastImport: (await store.recentImports(1))[0] ?? null,
     restMarks: marks,
-    runRecordedToday: activities.some((a) => a.localDate === today && settings.runningLoadSports.includes(a.sport)),
+    runRecordedToday,
     checkIns,
     checkInMoment: answerMoment(
       nowMs,
@@ -77,5 +80,6 @@ export async function buildPopupState(
     ),
     siteReads: fresh.siteReads,
     catchUp: fresh.catchUp,
+    catchUpStale: !runRecordedToday && !readToday(fresh.siteReads, nowMs, timeZone),
   };
 }

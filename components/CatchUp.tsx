@@ -3,7 +3,6 @@ import { autoCatchUpDue, CATCH_UP_SITES } from '../core/catch-up';
 import type { PopupState } from '../core/protocol';
 import { ask } from '../messaging/ask';
 import { CatchUpButton } from './CatchUpButton';
-import { catchUpStale } from './CatchUpStale';
 import { siteCatchUpText, siteReadsText } from './catch-up-text';
 import { t } from './i18n';
 import './catch-up.css';
@@ -38,7 +37,7 @@ export function CatchUp(props: { state: PopupState; button?: true }) {
       <p class="muted" data-testid="site-reads">
         {siteReadsText(siteReads, Date.now(), timeZone)}
       </p>
-      {props.button && !catchUpStale(props.state, Date.now()) && <CatchUpButton run={catchUp} />}
+      {props.button && !props.state.catchUpStale && <CatchUpButton run={catchUp} />}
       <div role="status">
         {running && <p data-testid="catch-up-running">{t('catchUp_running')}</p>}
         {catchUp && !running && (

@@ -1,6 +1,5 @@
 import type { PopupState } from '../core/protocol';
 import { CatchUpButton } from './CatchUpButton';
-import { catchUpStale } from './CatchUpStale';
 import { LoadInfo } from './LoadInfo';
 import { RecentActivities } from './RecentActivities';
 import { WeeklyChart } from './WeeklyChart';
@@ -19,7 +18,7 @@ export function PopupBelow(props: PopupBelowProps) {
   return (
     <>
       {/* Unless the stale note under the verdict has it. */}
-      {!catchUpStale(s, Date.now()) && (
+      {!s.catchUpStale && (
         <p class="catch-up-again">
           <CatchUpButton run={s.catchUp} />
         </p>

@@ -152,7 +152,11 @@ export function readAgo(atMs: number | null, nowMs: number, timeZone: string): R
   return { kind: 'days', days: dayNumber(today) - dayNumber(day) };
 }
 
-export { readToday } from './read-today';
+/** Either site's list was read today; when neither was, a run from today may not be in the history yet. */
+export function readToday(reads: SiteReads, nowMs: number, timeZone: string): boolean {
+  const today = localDateOf(nowMs, timeZone);
+  return CATCH_UP_SITES.some((s) => reads[s] !== null && localDateOf(reads[s], timeZone) === today);
+}
 
 /**
  * Whether an automatic catch-up is due: the runner turned it on, none runs, and neither the lists

@@ -76,6 +76,8 @@ export interface PopupState {
   siteReads: SiteReads;
   /** The catch-up running now, or the last one of this browser session. */
   catchUp: CatchUpRun | null;
+  /** Neither site's list was read today and no run is recorded today: today's run may be missing. */
+  catchUpStale: boolean;
 }
 
 /** What a content script needs next from a site message (which page to fetch, who is signed in). */

@@ -5,7 +5,14 @@ import { browser } from 'wxt/browser';
 import { CatchUp, forgetAutoAsked } from '../../../components/CatchUp';
 import { CatchUpStale } from '../../../components/CatchUpStale';
 import { siteCatchUpText, siteReadsText } from '../../../components/catch-up-text';
-import { CATCH_UP_SITES, startRun, type CatchUpRun, type SiteCatchUp, type SiteReads } from '../../../core/catch-up';
+import {
+  CATCH_UP_SITES,
+  readToday,
+  startRun,
+  type CatchUpRun,
+  type SiteCatchUp,
+  type SiteReads,
+} from '../../../core/catch-up';
 import type { PopupState } from '../../../core/protocol';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { speak } from '../speak';
@@ -23,8 +30,9 @@ const at0712 = (days: number) => Date.parse('2026-11-30T06:12:00Z') - days * 24 
 
 const NEVER: SiteReads = { strava: null, garmin: null };
 
+/** The state's parts these components read; catchUpStale as the background works it out. */
 function popupState(over: Partial<PopupState> = {}): PopupState {
-  return {
+  const s = {
     timeZone: ZONE,
     settings: { ...DEFAULT_SETTINGS },
     siteReads: NEVER,
@@ -32,6 +40,7 @@ function popupState(over: Partial<PopupState> = {}): PopupState {
     runRecordedToday: false,
     ...over,
   } as PopupState;
+  return { ...s, catchUpStale: !s.runRecordedToday && !readToday(s.siteReads, NOW, ZONE) };
 }
 
 /** A catch-up that ended an hour ago with these lines. */
