@@ -381,6 +381,15 @@ describe('_locales/de is German', () => {
     for (const [k, re] of Object.entries(spot)) expect(de[k]?.message, k).toMatch(re);
   });
 
+  it('a runner’s history in German is their "Verlauf", never a "Geschichte" (a story)', () => {
+    const story = Object.entries(de)
+      .filter(([, v]) => /Geschichte/.test(v.message))
+      .map(([k]) => k);
+    expect(story).toEqual([]);
+    expect(de.welcomeStravaExport?.message).toMatch(/^Dein ganzer Verlauf: /);
+    expect(de.welcomeGarminExport?.message).toMatch(/^Dein ganzer Verlauf: /);
+  });
+
   it('speaks to the runner as "du" throughout, never as "Sie"', () => {
     const formal = Object.entries(de)
       .filter(([, v]) => /\b(Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b/.test(v.message))
