@@ -189,7 +189,7 @@ const PLURAL_FORMS = [
 // Every template key the sources build, with all the values its ${…} can take. A new template
 // in the sources fails the test below until its expansions are listed here.
 const SPIKE_SEVERITIES: Record<Exclude<SpikeSeverity, 'none'>, true> = { caution: true, warning: true, high: true };
-const DAY_KINDS: Record<DayKind, true> = { run: true, cross: true, rest: true };
+const DAY_KINDS: Record<DayKind, true> = { run: true, cross: true, rest: true, unknown: true };
 const fieldKeys = NUMBER_FIELDS.map((f) => f.key);
 const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'sport_*': SPORTS,
