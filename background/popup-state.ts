@@ -1,6 +1,6 @@
 import { NO_SITE_READS, readToday } from '../core/catch-up';
 import { answerMoment } from '../core/check-in';
-import { dayKinds, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
+import { dayKinds, firstRecordedDay, weeklyTotals, weekStartFor } from '../core/engine/calendar-summary';
 import { breakLookup, historyWindow, selectActivities } from '../core/engine/history-window';
 import { TREND_DAYS } from '../core/engine/pain-trend';
 import { rollingWeeks } from '../core/engine/weekly-chart';
@@ -44,7 +44,8 @@ export async function buildPopupState(
   const today = localDateOf(nowMs, timeZone);
   const w = historyWindow(today, settings);
   const popupFrom = addDays(today, -(POPUP_WEEKS * 7 - 1));
-  const activities = await store.between(w.from < popupFrom ? w.from : popupFrom, today);
+  const readFrom = w.from < popupFrom ? w.from : popupFrom;
+  const activities = await store.between(readFrom, today);
   const lookup = breakLookup(today, settings, activities);
   const beforeBreak = lookup ? await store.before(lookup.before, lookup.limit) : [];
   const marks = restMarks.filter((d) => d >= popupFrom && d <= today);
@@ -56,13 +57,18 @@ export async function buildPopupState(
     (a) => a.localDate === today && settings.runningLoadSports.includes(a.sport),
   );
   const recent = activities.filter((a) => a.localDate >= popupFrom).sort((a, b) => b.startMs - a.startMs);
+  // The strip's days before the first record are unknown, not rest. Nothing read that early: one
+  // more indexed read (a new user's popup) says whether anything older is stored.
+  let recordedFrom = firstRecordedDay([...activities, ...beforeBreak], restMarks, answers);
+  if (!lookup && (recordedFrom === null || recordedFrom > addDays(today, -13)))
+    recordedFrom = firstRecordedDay(await store.before(readFrom, 1), recordedFrom ? [recordedFrom] : []);
   return {
     today,
     timeZone,
     settings,
     verdict,
     recent: recent.slice(0, RECENT_SHOWN),
-    strip: dayKinds(today, recent, settings.runningLoadSports, marks, checkIns),
+    strip: dayKinds(today, recent, settings.runningLoadSports, marks, checkIns, recordedFrom),
     // Cleaned as the verdict cleans its input, so the last two blocks are the ramp rule's numbers.
     weeks: rollingWeeks(today, selectActivities(recent, popupFrom, today), settings.runningLoadSports),
     calendarWeek: weeklyTotals(today, recent, settings.runningLoadSports, 1, weekStartFor(settings, locale))[0]!,

@@ -3,6 +3,8 @@ import type { DayKind } from '../core/engine/calendar-summary';
 import { formatDate, weekdayLetter } from './format';
 import { t } from './i18n';
 
+const MARKS: Record<DayKind, string> = { run: '●', cross: '◐', rest: '○', unknown: '◌' };
+
 export interface StripDay {
   date: string;
   kind: DayKind;
@@ -13,8 +15,9 @@ export interface StripDay {
 }
 
 /**
- * The last 14 days: run, other training or rest, the rest marks, each day's hip pain, and the
- * weekday's letter under each, so a day can be found without hovering. Children sit beside the
+ * The last 14 days: run, other training, rest or unknown (before the first record), the rest
+ * marks, each day's hip pain, and the weekday's letter under each, so a day can be found without
+ * hovering. Children sit beside the
  * heading (the answered hip check-in, folded to a line).
  */
 export function DayStrip(props: { today: string; days: readonly StripDay[]; children?: ComponentChildren }) {
@@ -42,7 +45,7 @@ export function DayStrip(props: { today: string; days: readonly StripDay[]; chil
             >
               <span class="visually-hidden">{label}</span>
               <span aria-hidden="true" class="day-mark">
-                {d.kind === 'run' ? '●' : d.kind === 'cross' ? '◐' : '○'}
+                {MARKS[d.kind]}
               </span>
               <span aria-hidden="true" class={`day-pain${d.pain !== null && d.pain > 5 ? ' pain-high' : ''}`}>
                 {d.pain ?? ''}
@@ -55,7 +58,8 @@ export function DayStrip(props: { today: string; days: readonly StripDay[]; chil
         })}
       </ol>
       <p class="legend muted" aria-hidden="true">
-        ● {t('day_run')} · ◐ {t('day_cross')} · ○ {t('day_rest')} · 0–10 {t('stripPainLegend')}
+        ● {t('day_run')} · ◐ {t('day_cross')} · ○ {t('day_rest')} ·{' '}
+        {days.some((d) => d.kind === 'unknown') && `◌ ${t('day_unknown')} · `}0–10 {t('stripPainLegend')}
       </p>
     </section>
   );

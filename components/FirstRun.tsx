@@ -16,7 +16,7 @@ export function FirstRun() {
           {t('welcomeOpen')}
         </a>
       </p>
-      <p class="muted">{t('privacyLine')}</p>
+      <p class="muted">{t('privacyLinePopup')}</p>
     </section>
   );
 }

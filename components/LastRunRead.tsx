@@ -1,8 +1,8 @@
 import type { LastRunRead as LastRun } from '../core/last-run-read';
 import { addDays } from '../core/local-date';
 import { formatDateInYear } from './format';
-import { t } from './i18n';
-import { dateFormat } from './intl-cache';
+import { t, uiLanguage } from './i18n';
+import { dateFormat, listFormat } from './intl-cache';
 
 /** "today 07:12", "yesterday 18:30", or the date (with the year when not this year). */
 export function lastRunWhen(
@@ -18,12 +18,20 @@ export function lastRunWhen(
   return formatDateInYear(last.localDate, today.slice(0, 4), locale);
 }
 
-/** One quiet line that says Hip Check saw the latest run: where from, when, and its name. */
-export function LastRunRead(props: { last: LastRun | null; today: string; timeZone: string }) {
+/** "Strava and a file (run-29.fit)": each reader, the file by its name when known. */
+function readFrom(last: Pick<LastRun, 'sources' | 'file'>, locale: string): string {
+  const names = last.sources.map((s) =>
+    s !== 'file' ? t(`source_${s}`) : last.file ? t('lastRunFromFileNamed', last.file) : t('lastRunFromFile'),
+  );
+  return listFormat(locale).format(names);
+}
+
+/** One quiet line that says Hip Check saw the latest run: its own name if any, when, where from. */
+export function LastRunRead(props: { last: LastRun | null; today: string; timeZone: string; locale?: string }) {
   const last = props.last;
   if (!last) return null;
-  const sources = last.sources.map((s) => t(`source_${s}`)).join(', ');
-  const when = lastRunWhen(last, props.today, props.timeZone);
+  const sources = readFrom(last, props.locale ?? uiLanguage());
+  const when = lastRunWhen(last, props.today, props.timeZone, props.locale);
   return (
     <p class="last-run muted" data-testid="last-run-read">
       {last.name ? t('lastRunRead', [sources, when, last.name]) : t('lastRunReadNoName', [sources, when])}

@@ -60,7 +60,7 @@ export function PlanQuestions(props: { settings: Settings; onSaved: (s: Settings
           <option value="">–</option>
           {[1, 2, 3, 4, 5, 6, 7].map((n) => (
             <option key={n} value={String(n)}>
-              {n} ({t(`preset_${presetForPlan(n)}`).split(':')[0]})
+              {t('planDaysChoice', [String(n), t(`preset_${presetForPlan(n)}`).split(':')[0]!])}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import type { Activity } from '../core/activity';
+import { coversDistance, type Activity } from '../core/activity';
 import { formatDate, formatDistance, formatDuration } from './format';
 import { t } from './i18n';
 
@@ -25,8 +25,11 @@ export function RecentActivities(props: { activities: Activity[]; units: 'km' | 
             <tr key={a.key} data-key={a.key}>
               <td>{formatDate(a.localDate)}</td>
               <td title={a.sportLabel}>{t(`sport_${a.sport}`)}</td>
-              <td class="num">{formatDistance(a.distanceM, props.units)}</td>
-              <td class="num">{formatDuration(a.movingS ?? a.elapsedS)}</td>
+              {/* A session without a distance (strength) says its time, never "0 mi". */}
+              {coversDistance(a) && <td class="num">{formatDistance(a.distanceM, props.units)}</td>}
+              <td class="num" colSpan={coversDistance(a) ? undefined : 2}>
+                {formatDuration(a.movingS ?? a.elapsedS)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -51,7 +51,9 @@ export function WeeklyChart(props: {
               </span>
               <span class="week-bar" aria-hidden="true" style={`height:${Math.round((w.metres / max) * 56)}px`} />
               <span class={`week-runs${met ? ' met' : ''}`} aria-hidden="true" data-testid="week-runs">
-                {w.runs}/{target}
+                <span class="week-runs-count">
+                  {w.runs}/{target}
+                </span>
               </span>
               <span class="week-date" aria-hidden="true">
                 {last ? t('whenToday') : formatDayMonth(w.to)}

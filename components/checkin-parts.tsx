@@ -53,8 +53,9 @@ export function FlagQuestions(props: {
             value={f}
             checked={props.ticked.includes(f)}
             onChange={(e) => toggle(f, (e.target as HTMLInputElement).checked)}
-          />{' '}
-          {t(`checkinFlag_${f}`)}
+          />
+          {/* Its own box beside the checkbox: the phrase wraps as a block, never splits from the box. */}
+          <span>{t(`checkinFlag_${f}`)}</span>
         </label>
       ))}
       <p class="row checkin-none">

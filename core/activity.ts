@@ -91,6 +91,11 @@ export function isRunningSport(sport: Sport): boolean {
   return SPORT_FAMILY[sport] === 'running';
 }
 
+/** A session covers ground only with a distance above 0: strength or a gym session has none to show. */
+export function coversDistance(a: Pick<ActivityFacts, 'distanceM'>): boolean {
+  return a.distanceM !== null && a.distanceM > 0;
+}
+
 export function activityFromInput(input: ActivityInput, nowMs: number): Activity {
   const key = sourceKey(input.source, input.sourceId);
   return {

@@ -1,4 +1,5 @@
 import type { Activity, Source } from './activity';
+import { nameParts } from './files/summary';
 
 // The popup's "Last run read" line: a sign that Hip Check saw the runner's latest run, with where
 // it came from. Runs entered by hand in the popup are the runner's own words, not a reading, so
@@ -9,8 +10,10 @@ export interface LastRunRead {
   sources: Source[];
   startMs: number;
   localDate: string;
-  /** The activity's name on the site or in the file; may be empty. */
+  /** The activity's own name on the site or in the file; empty when it is only a sport's word ("Run"). */
   name: string;
+  /** The file it was read from, when its name says so ("run-29.fit"); else empty. */
+  file: string;
 }
 
 /** The run with the latest start among those a site or file gave, or null. */
@@ -23,5 +26,6 @@ export function lastRunRead(activities: readonly Activity[], runningSports: read
   }
   if (best === null) return null;
   const sources = [...new Set(best.sources.map((s) => s.source).filter((s) => s !== 'manual'))];
-  return { sources, startMs: best.startMs, localDate: best.localDate, name: best.name.trim() };
+  const { title, file } = nameParts(best.sport, best.name.trim());
+  return { sources, startMs: best.startMs, localDate: best.localDate, name: title, file };
 }

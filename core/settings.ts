@@ -1,4 +1,5 @@
 import { SPORTS, type Sport } from './activity';
+import { planSettingsPatch } from './plan-preset';
 import { problem, type Problem } from './problem-codes';
 
 // Every threshold Hip Check uses, with its default and its valid range. The options page renders
@@ -97,6 +98,23 @@ export const PRESET_VALUES: Readonly<Record<Preset, PresetValues>> = {
   // plan; 2 easy days in any 7 carry the load advice instead.
   experienced: { maxRunDaysInRow: 0, maxDaysWithoutFullRest: 0, targetRunsPerWeek: 7, minEasyDaysPerWeek: 2 },
 };
+
+const PRESET_KEYS = Object.keys(PRESET_VALUES.regular) as (keyof PresetValues)[];
+
+/**
+ * The preset a runner's plan values describe, else "custom": a preset's own values, or the values
+ * their plan answer tuned it to (4 days a week: Regular with 4 runs and 4 days in a row). Values
+ * typed back by hand to a preset's show that preset again.
+ */
+export function presetOfValues(s: Settings): Preset | 'custom' {
+  const same = (v: PresetValues) => PRESET_KEYS.every((k) => s[k] === v[k]);
+  for (const p of PRESETS) if (same(PRESET_VALUES[p])) return p;
+  if (s.runDaysPerWeek !== null) {
+    const { preset, targetRunsPerWeek, maxRunDaysInRow } = planSettingsPatch(s.runDaysPerWeek, s.usualRestDay);
+    if (same({ ...PRESET_VALUES[preset], targetRunsPerWeek, maxRunDaysInRow })) return preset;
+  }
+  return 'custom';
+}
 
 // Where the weekly ramp's warning starts by default (Nielsen 2014), and where it comes back when
 // turned on again.
@@ -212,6 +230,7 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     } else errors.push({ field: 'preset', problem: problem('settings_preset', PRESETS.join(', ')) });
   }
 
+  let handEdited = false;
   for (const f of NUMBER_FIELDS) {
     if (!(f.key in p)) continue;
     const v = p[f.key];
@@ -229,8 +248,7 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
       });
     } else {
       next[f.key] = v;
-      // Editing a preset's own value by hand means the preset no longer describes the settings.
-      if (!('preset' in p) && f.key in PRESET_VALUES.regular) next.preset = 'custom';
+      if (!('preset' in p) && f.key in PRESET_VALUES.regular) handEdited = true;
     }
   }
 
@@ -282,6 +300,9 @@ export function validateSettingsPatch(patch: unknown, current: Settings): Valida
     if (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 6)) next.usualRestDay = v;
     else errors.push({ field: 'usualRestDay', problem: problem('settings_rest_day') });
   }
+
+  // A preset's value edited by hand: the preset those values describe now, or "custom".
+  if (handEdited) next.preset = presetOfValues(next);
 
   if (errors.length === 0) {
     // A run is never low impact: a sport in both lists would make the two rules disagree. The

@@ -6,11 +6,33 @@ import type { Settings } from '../settings';
 // What the popup draws, computed in the background from the same window the verdict reads, so
 // the popup receives a few numbers however dense the history is.
 
-export type DayKind = 'run' | 'cross' | 'rest';
+/** "unknown": a day before anything was recorded, which may have been anything but is not known rest. */
+export type DayKind = 'run' | 'cross' | 'rest' | 'unknown';
 
 /**
- * The last 14 days, oldest first: a run day, a day with only other training, or a full rest day;
- * whether the runner marked it as rest, and its hip check-in's pain.
+ * The first day Hip Check has a record of: the earliest activity, rest mark or check-in given, or
+ * null with none. Days before it are unknown to the strip, not rest (a new user's 13 days before
+ * install). The verdict keeps its own reading of such days.
+ */
+export function firstRecordedDay(
+  activities: readonly Pick<Activity, 'localDate'>[],
+  restMarks: readonly string[],
+  checkIns: readonly Pick<CheckIn, 'date'>[] = [],
+): string | null {
+  let first: string | null = null;
+  const see = (d: string) => {
+    if (first === null || d < first) first = d;
+  };
+  for (const a of activities) see(a.localDate);
+  for (const d of restMarks) see(d);
+  for (const c of checkIns) see(c.date);
+  return first;
+}
+
+/**
+ * The last 14 days, oldest first: a run day, a day with only other training, a full rest day, or
+ * unknown (before `recordedFrom`, the first recorded day; every day when it is null); whether the
+ * runner marked it as rest, and its hip check-in's pain.
  */
 export function dayKinds(
   today: string,
@@ -18,6 +40,7 @@ export function dayKinds(
   runningSports: readonly string[],
   restMarks: readonly string[],
   checkIns: readonly CheckIn[] = [],
+  recordedFrom: string | null = firstRecordedDay(activities, restMarks, checkIns),
 ): { date: string; kind: DayKind; marked: boolean; pain: number | null }[] {
   const pain = new Map(checkIns.map((c) => [c.date, c.pain]));
   const run = new Set<string>();
@@ -30,7 +53,15 @@ export function dayKinds(
     const date = addDays(today, i - 13);
     const marked = restMarks.includes(date);
     // A marked day is rest, as the verdict counts it, whatever a site recorded.
-    const kind: DayKind = marked ? 'rest' : run.has(date) ? 'run' : any.has(date) ? 'cross' : 'rest';
+    const kind: DayKind = marked
+      ? 'rest'
+      : run.has(date)
+        ? 'run'
+        : any.has(date)
+          ? 'cross'
+          : recordedFrom === null || date < recordedFrom
+            ? 'unknown'
+            : 'rest';
     return { date, kind, marked, pain: pain.get(date) ?? null };
   });
 }

@@ -134,3 +134,13 @@ export function defaultName(sport: Sport, fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return base ? `${SPORT_TITLES[sport]} (${base})` : SPORT_TITLES[sport];
 }
+
+/**
+ * A file-made name taken apart: "Run (run-29.fit)" is the file run-29.fit and no title of its own;
+ * "Hill repeats (hills.fit)" (a FIT workout's name) keeps its title. Other names are all title.
+ */
+export function nameParts(sport: Sport, name: string): { title: string; file: string } {
+  const m = /^(.*) \(([^()]+\.(?:fit|gpx|tcx)(?:\.gz)?)\)$/i.exec(name);
+  const title = m ? m[1]! : name;
+  return { title: title === SPORT_TITLES[sport] ? '' : title, file: m ? m[2]! : '' };
+}

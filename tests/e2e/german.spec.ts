@@ -60,7 +60,7 @@ test('the browser runs in German, and the first-run popup says so', async ({ ope
   const first = popup.getByTestId('first-run');
   await expect(first.getByRole('heading', { level: 2 })).toHaveText(msg('firstRunTitle'));
   await expect(first.getByRole('heading', { level: 2 })).toHaveText('Willkommen bei Hip Check');
-  for (const key of ['firstRunWhat', 'firstRunStrava', 'firstRunGarmin', 'firstRunImport', 'privacyLine'])
+  for (const key of ['firstRunWhat', 'firstRunStrava', 'firstRunGarmin', 'firstRunImport', 'privacyLinePopup'])
     await expect(first).toContainText(msg(key));
   await expect(popup.getByRole('button', { name: msg('openOptions') })).toBeVisible();
   await expect(popup.getByTestId('i-ran')).toHaveText('Ich bin heute gelaufen');

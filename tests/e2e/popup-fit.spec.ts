@@ -125,7 +125,7 @@ test('"Last run read" names the source, the time and the activity', async ({ ope
   const [h, mm] = [start.getHours(), String(start.getMinutes()).padStart(2, '0')];
   const at = `(0?${h}:${mm}|0?${h % 12 || 12}:${mm} ${h < 12 ? 'AM' : 'PM'})`;
   await expect(popup.getByTestId('last-run-read')).toHaveText(
-    new RegExp(`^Last run read: Long Run \\(Strava, today ${at}\\)$`),
+    new RegExp(`^Last run read: Long Run, today ${at}, from Strava$`),
   );
 });
 

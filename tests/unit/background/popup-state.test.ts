@@ -134,4 +134,32 @@ describe('popup state', () => {
     );
     expect(empty.lastRunRead).toBeNull();
   });
+
+  it('the strip: days before the first record unknown, older records in the store counted', async () => {
+    const fresh = await buildPopupState(
+      await storeWithDailyRuns(1, '2026-11-25'),
+      { ...DEFAULT_SETTINGS },
+      [],
+      [],
+      NOW,
+      'UTC',
+    );
+    expect(fresh.strip.map((d) => d.kind)).toEqual([...Array<string>(13).fill('unknown'), 'run']);
+    const none = await buildPopupState(await storeWithDailyRuns(0, '2026-11-25'), DEFAULT_SETTINGS, [], [], NOW, 'UTC');
+    expect(none.strip.map((d) => d.kind)).toEqual(Array(14).fill('unknown'));
+    // One run long before anything the popup reads: the strip's days are known rest.
+    const old = await storeWithDailyRuns(1, '2026-01-10');
+    const back = await buildPopupState(old, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC');
+    expect(back.strip.map((d) => d.kind)).toEqual(Array(14).fill('rest'));
+    // A rest mark from before the strip is a record too.
+    const marked = await buildPopupState(
+      await storeWithDailyRuns(0, '2026-11-25'),
+      DEFAULT_SETTINGS,
+      [],
+      ['2026-10-01'],
+      NOW,
+      'UTC',
+    );
+    expect(marked.strip.map((d) => d.kind)).toEqual(Array(14).fill('rest'));
+  });
 });

@@ -27,6 +27,19 @@ describe('the plan questions', () => {
   });
 
   it.each([
+    ['en', ['1 a week: Beginner', '4 a week: Regular (default)', '7 a week: Experienced']],
+    ['de', ['1 pro Woche: Einsteiger', '4 pro Woche: Regelmäßig (Standard)', '7 pro Woche: Erfahren']],
+  ])('%s: the days choices say the preset they pick, without brackets in brackets', async (lang, some) => {
+    speak(lang);
+    const root = document.createElement('div');
+    await act(() => render(<PlanQuestions settings={DEFAULT_SETTINGS} onSaved={() => {}} />, root));
+    const options = [...root.querySelectorAll('#plan-days option')].map((o) => o.textContent ?? '');
+    expect(options).toHaveLength(8);
+    for (const o of options) expect(o).not.toMatch(/\([^)]*\(/);
+    for (const o of some) expect(options).toContain(o);
+  });
+
+  it.each([
     [
       'en',
       '4',

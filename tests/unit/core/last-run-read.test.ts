@@ -20,7 +20,23 @@ describe('last run read', () => {
       startMs: late.startMs,
       localDate: '2025-06-16',
       name: 'Evening Run',
+      file: '',
     });
+  });
+
+  it('a name a file reader made up says only the file; a file’s own title is kept', () => {
+    const file = (name: string, sport: Activity['sport'] = 'run') => ({
+      ...act('2025-06-16', { source: 'file', sport }),
+      name,
+    });
+    expect(lastRunRead([file('Run (run-29.fit)')], RUNNING)).toMatchObject({ name: '', file: 'run-29.fit' });
+    expect(lastRunRead([file('Trail run (a.GPX)', 'trail_run')], RUNNING)).toMatchObject({ name: '', file: 'a.GPX' });
+    expect(lastRunRead([file('Hill repeats (hills.fit)')], RUNNING)).toMatchObject({
+      name: 'Hill repeats',
+      file: 'hills.fit',
+    });
+    expect(lastRunRead([file('Run')], RUNNING)).toMatchObject({ name: '', file: '' });
+    expect(lastRunRead([file('Tempo (fast)')], RUNNING)).toMatchObject({ name: 'Tempo (fast)', file: '' });
   });
 
   it('a run entered by hand is not a reading; a site’s run that was also entered by hand is', () => {

@@ -7,6 +7,7 @@ import {
   PRESET_VALUES,
   settingsFromStored,
   validateSettingsPatch,
+  type Settings,
 } from '../../../core/settings';
 
 describe('settings validation', () => {
@@ -142,6 +143,45 @@ describe('settings validation', () => {
     const current = settingsFromStored({});
     validateSettingsPatch({ runningLoadSports: ['run'] }, current);
     expect(current.runningLoadSports).toEqual(DEFAULT_SETTINGS.runningLoadSports);
+  });
+});
+
+describe('the preset after values typed by hand', () => {
+  it('a preset’s values typed back show that preset again, any other value "custom"', () => {
+    const edited = validateSettingsPatch({ maxRunDaysInRow: 5 }, DEFAULT_SETTINGS);
+    expect(edited.ok && edited.value.preset).toBe('custom');
+    if (!edited.ok) return;
+    const back = validateSettingsPatch({ maxRunDaysInRow: 6 }, edited.value);
+    expect(back.ok && back.value.preset).toBe('regular');
+    // All four values of another preset, typed one by one, land on it once the last one is in.
+    let s: Settings = { ...DEFAULT_SETTINGS };
+    const steps = Object.entries(PRESET_VALUES.beginner);
+    steps.forEach(([k, v], i) => {
+      const r = validateSettingsPatch({ [k]: v }, s);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      s = r.value;
+      if (i === steps.length - 1) expect(s.preset).toBe('beginner');
+    });
+    // A value outside the four plan values leaves the preset as it was.
+    const other = validateSettingsPatch({ easyRunPct: 70 }, { ...DEFAULT_SETTINGS, preset: 'custom' });
+    expect(other.ok && other.value.preset).toBe('custom');
+  });
+
+  it('the values a plan answer tuned count as its preset, typed back by hand', () => {
+    const planned = validateSettingsPatch(planSettingsPatch(4, null), DEFAULT_SETTINGS);
+    expect(planned.ok && planned.value).toMatchObject({ preset: 'regular', maxRunDaysInRow: 4, targetRunsPerWeek: 4 });
+    if (!planned.ok) return;
+    const edited = validateSettingsPatch({ maxRunDaysInRow: 5 }, planned.value);
+    expect(edited.ok && edited.value.preset).toBe('custom');
+    if (!edited.ok) return;
+    const back = validateSettingsPatch({ maxRunDaysInRow: 4 }, edited.value);
+    expect(back.ok && back.value.preset).toBe('regular');
+  });
+
+  it('a preset chosen by name is kept as chosen', () => {
+    const r = validateSettingsPatch({ preset: 'custom', maxRunDaysInRow: 6 }, DEFAULT_SETTINGS);
+    expect(r.ok && r.value.preset).toBe('custom');
   });
 });
 

@@ -189,7 +189,7 @@ const PLURAL_FORMS = [
 // Every template key the sources build, with all the values its ${…} can take. A new template
 // in the sources fails the test below until its expansions are listed here.
 const SPIKE_SEVERITIES: Record<Exclude<SpikeSeverity, 'none'>, true> = { caution: true, warning: true, high: true };
-const DAY_KINDS: Record<DayKind, true> = { run: true, cross: true, rest: true };
+const DAY_KINDS: Record<DayKind, true> = { run: true, cross: true, rest: true, unknown: true };
 const fieldKeys = NUMBER_FIELDS.map((f) => f.key);
 const TEMPLATE_VALUES: Record<string, readonly string[]> = {
   'sport_*': SPORTS,
@@ -379,6 +379,15 @@ describe('_locales/de is German', () => {
       undo: /^Rückgängig$/,
     };
     for (const [k, re] of Object.entries(spot)) expect(de[k]?.message, k).toMatch(re);
+  });
+
+  it('a runner’s history in German is their "Verlauf", never a "Geschichte" (a story)', () => {
+    const story = Object.entries(de)
+      .filter(([, v]) => v.message.includes('Geschichte'))
+      .map(([k]) => k);
+    expect(story).toEqual([]);
+    expect(de.welcomeStravaExport?.message).toMatch(/^Dein ganzer Verlauf: /);
+    expect(de.welcomeGarminExport?.message).toMatch(/^Dein ganzer Verlauf: /);
   });
 
   it('speaks to the runner as "du" throughout, never as "Sie"', () => {

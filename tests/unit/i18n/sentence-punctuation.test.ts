@@ -77,7 +77,7 @@ const NOT_SENTENCES = new Set([
   'deleteActivity',
   'pageOf',
   'problem_subject_activity_id',
-  // A status line ("Last run read: Long Run (Strava, today 07:12)") and a chart's caption.
+  // A status line ("Last run read: Long Run, today 07:12, from Strava") and a chart's caption.
   'lastRunRead',
   'lastRunReadNoName',
   'chartLast7',
