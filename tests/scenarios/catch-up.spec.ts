@@ -159,3 +159,67 @@ test('opening the popup alone makes no request to either site', async ({ driver 
   expect(await driver.siteTabs()).toEqual([]);
   expect(await catchUpRun(driver)).toBeNull();
 });
+
+test('a fresh popup says neither site was read today; its button reads both, and the verdict has today’s run', async ({
+  driver,
+}) => {
+  await serveSites(driver);
+  const popup = await driver.openExtensionPage('popup.html');
+  await expect
+    .poll(() => popup.text('[data-testid="site-reads"]'), { timeout: 20_000 })
+    .toBe('Strava never read · Garmin Connect never read');
+  expect(await popup.text('[data-testid="catch-up-stale"]')).toContain(
+    'Hip Check has not read Strava or Garmin Connect today: a run from today may be missing.',
+  );
+  // One button, in the note; opening the popup asked neither site for anything.
+  expect(await popup.count('[data-testid="catch-up"]')).toBe(1);
+  expect(siteRequests(driver)).toEqual([]);
+
+  await popup.click('[data-testid="catch-up-stale"] [data-testid="catch-up"]');
+  await expect
+    .poll(() => popup.text('[data-testid="catch-up-strava"]'), { timeout: 60_000 })
+    .toBe('Strava: 3 new activities');
+  await expect
+    .poll(() => popup.text('[data-testid="catch-up-garmin"]'), { timeout: 60_000 })
+    .toBe('Garmin Connect: 1 new activity');
+  // The note is gone, today is a run day on the strip, and both sites were read today.
+  await expect.poll(() => popup.count('[data-testid="catch-up-stale"]')).toBe(0);
+  await expect.poll(() => popup.count('[data-testid="verdict"]')).toBe(1);
+  const today = await popup.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  expect(await popup.attribute(`[data-testid="day-strip"] li[data-date="${today}"]`, 'data-kind')).toBe('run');
+  expect(await popup.text('[data-testid="site-reads"]')).toMatch(
+    /^Strava read today .+ · Garmin Connect read today .+$/,
+  );
+  await expect.poll(() => driver.siteTabs()).toEqual([]);
+});
+
+test('with automatic catch-up on, opening a stale popup catches up once; opening it again does not', async ({
+  driver,
+}) => {
+  await serveSites(driver);
+  const options = await driver.openExtensionPage('options.html');
+  const saved = await options.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
+    ).chrome.runtime.sendMessage({ type: 'settings/update', patch: { autoCatchUp: true } }),
+  );
+  expect(saved).toMatchObject({ ok: true });
+  expect(siteRequests(driver)).toEqual([]);
+
+  const popup = await driver.openExtensionPage('popup.html');
+  const run = await ended(driver);
+  expect(run!.sites).toEqual({ strava: { state: 'new', activities: 3 }, garmin: { state: 'new', activities: 1 } });
+  await expect.poll(() => driver.siteTabs()).toEqual([]);
+  const documents = () =>
+    siteRequests(driver).filter((r) => r === 'strava /athlete/training' || r === 'garmin /app/activities');
+  expect(documents()).toHaveLength(2);
+
+  // Read a moment ago: a second opening asks neither site again.
+  await popup.reload();
+  await expect.poll(() => popup.count('[data-testid="verdict"]'), { timeout: 20_000 }).toBe(1);
+  await new Promise((r) => setTimeout(r, 3000));
+  expect(documents()).toHaveLength(2);
+});
