@@ -76,6 +76,7 @@ test('the options page: headings and labels in German, weekdays and dates throug
   await expect(options.getByRole('heading', { level: 2 })).toHaveText([
     msg('dataTitle'),
     msg('historyTitle'),
+    msg('autoCatchUpTitle'),
     msg('planTitle'),
     msg('settingsTitle'),
     msg('hipsTitle'),
