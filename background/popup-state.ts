@@ -39,7 +39,10 @@ export async function buildPopupState(
   timeZone: string,
   locale: string = globalThis.navigator?.language ?? 'en',
   checkInStore: Pick<CheckInStore, 'between'> | null = null,
-  fresh: Pick<PopupState, 'siteReads' | 'catchUp'> = { siteReads: NO_SITE_READS, catchUp: null },
+  fresh: Pick<PopupState, 'siteReads' | 'catchUp'> & { totalCount?: number } = {
+    siteReads: NO_SITE_READS,
+    catchUp: null,
+  },
 ): Promise<PopupState> {
   const today = localDateOf(nowMs, timeZone);
   const w = historyWindow(today, settings);
@@ -73,7 +76,8 @@ export async function buildPopupState(
     weeks: rollingWeeks(today, selectActivities(recent, popupFrom, today), settings.runningLoadSports),
     calendarWeek: weeklyTotals(today, recent, settings.runningLoadSports, 1, weekStartFor(settings, locale))[0]!,
     lastRunRead: lastRunRead(recent, settings.runningLoadSports),
-    totalCount: await store.count(),
+    // Counting reads every record: the background passes the count it kept since the last change.
+    totalCount: fresh.totalCount ?? (await store.count()),
     problems,
     lastImport: (await store.recentImports(1))[0] ?? null,
     restMarks: marks,

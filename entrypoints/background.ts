@@ -17,7 +17,7 @@ import { classifySender } from '../core/messages';
 import { errorText } from '../core/guards';
 import { problemOf } from '../core/problem-codes';
 import { DATA_VERSION_KEY } from '../messaging/data-version';
-import { dropPopupState, keepPopupState } from '../messaging/popup-state-copy';
+import { dropPopupState, keepPopupState, keptCount } from '../messaging/popup-state-copy';
 import { StoreWithDeletionLog } from '../background/sync/deletion-log';
 import { createRunSync } from '../background/sync/run-sync';
 import { isSyncOn, keepDeletions, listDeletions, noteDeletions, noteRestMarks } from '../background/sync/sync-local';
@@ -64,6 +64,23 @@ export default defineBackground(() => {
   // reads; recomputed whenever data, settings or the day change, and copied to storage.session,
   // where the popup reads it without waking this worker (messaging/popup-state-copy.ts).
   let cached: PopupState | null = null;
+  // The number of stored activities, counted once after each change (a count reads every record,
+  // so opening the popup or waking this worker never pays for the history's size). Between changes
+  // it is the one in the popup's copy, which every change drops first and so outlives this worker.
+  let counted: number | null = null;
+  let changes = 0;
+  const forgetCount = () => {
+    counted = null;
+    changes++;
+  };
+  const count = async (store: ActivityStore) => {
+    if (counted !== null) return counted;
+    const before = changes;
+    const n = (await keptCount()) ?? (await store.count());
+    // A change that came meanwhile may not be in n: the refresh after it counts again.
+    if (before === changes) counted = n;
+    return n;
+  };
   // With run sync on, the other browsers' runs, rest marks and check-ins count too.
   const syncedHistory = (store: ActivityStore, marks: string[]) =>
     runSync.history(store, marks).catch((e: unknown) => {
@@ -74,6 +91,7 @@ export default defineBackground(() => {
     const store = await getStore();
     const marks = await listRestMarks();
     const synced = await syncedHistory(store, marks);
+    const totalCount = await count(store);
     cached = await buildPopupState(
       synced?.source ?? store,
       await loadSettings(),
@@ -83,7 +101,7 @@ export default defineBackground(() => {
       userTimeZone(),
       navigator.language,
       synced?.checkIns ?? (await getCheckIns()),
-      { siteReads: await loadSiteReads(), catchUp: await loadCatchUpRun() },
+      { siteReads: await loadSiteReads(), catchUp: await loadCatchUpRun(), totalCount },
     );
     // Without the copy the popup asks this worker instead: slower, never wrong.
     await keepPopupState(cached).catch((e: unknown) =>
@@ -194,6 +212,8 @@ export default defineBackground(() => {
     ).catch((e: unknown) => console.warn(`[Hip Check] unfinished restore not settled: ${errorText(e)}`));
     if (done === 'finished' || done === 'rolled back') {
       cached = null;
+      forgetCount();
+      await dropPopupState().catch(() => {});
       void refresh();
     }
   }
@@ -234,9 +254,11 @@ export default defineBackground(() => {
     },
     beforeChange: async () => {
       cached = null;
+      forgetCount();
       await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
     },
     beforeBatchChange: async () => {
+      forgetCount();
       await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
     },
     dataChanged: throttled.now,

@@ -47,6 +47,19 @@ export async function readPopupState(nowMs: number, timeZone: string): Promise<P
   }
 }
 
+/**
+ * The number of stored activities in the copy, whatever day it was made for: every change drops
+ * the copy first, so while there is one, its count is true. Null without a copy.
+ */
+export async function keptCount(): Promise<number | null> {
+  try {
+    const copy = (await browser.storage.session.get(POPUP_STATE_KEY))[POPUP_STATE_KEY] as Partial<Copy> | undefined;
+    return copy?.format === FORMAT && typeof copy.state?.totalCount === 'number' ? copy.state.totalCount : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Calls back with each new copy the background makes while a page is open. */
 export function onPopupStateKept(listener: (state: PopupState) => void): () => void {
   const l = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, openActivityDb } from '../../../background/activity-db';
 import { ActivityStore } from '../../../background/activity-store';
 import { CheckInStore } from '../../../background/check-in-store';
 import { buildPopupState, RECENT_SHOWN } from '../../../background/popup-state';
+import { NO_SITE_READS } from '../../../core/catch-up';
 import { CHART_WEEKS } from '../../../core/engine/weekly-chart';
 import { addDays } from '../../../core/local-date';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
@@ -96,6 +97,18 @@ describe('popup state', () => {
     expect(s.weeks).toHaveLength(CHART_WEEKS);
     expect(s.weeks.map((w) => [w.runs, w.metres])).toEqual(Array(CHART_WEEKS).fill([7, 56_000]));
     expect(s.strip.map((d) => d.kind)).toEqual(Array(14).fill('run'));
+  });
+
+  it('takes the count the background kept instead of counting the store', async () => {
+    const store = await storeWithDailyRuns(3, '2026-11-25');
+    const spy = vi.spyOn(store, 'count');
+    const s = await buildPopupState(store, { ...DEFAULT_SETTINGS }, [], [], NOW, 'UTC', 'en', null, {
+      siteReads: NO_SITE_READS,
+      catchUp: null,
+      totalCount: 20_000,
+    });
+    expect(s.totalCount).toBe(20_000);
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('the chart’s blocks are the weekly-ramp rule’s last and reference weeks', async () => {

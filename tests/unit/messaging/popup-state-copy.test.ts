@@ -6,6 +6,7 @@ import {
   currentCopy,
   dropPopupState,
   keepPopupState,
+  keptCount,
   onPopupStateKept,
   POPUP_STATE_KEY,
   readPopupState,
@@ -22,6 +23,14 @@ describe("the popup's copy of its state", () => {
     await keepPopupState(state('2026-11-30', 'Europe/London'));
     const read = await readPopupState(NOW, 'Europe/London');
     expect(read?.totalCount).toBe(7);
+  });
+
+  it('keeps the count of stored activities until a change drops it, whatever day the copy is of', async () => {
+    expect(await keptCount()).toBeNull();
+    await keepPopupState(state('2026-11-29', 'Europe/London'));
+    expect(await keptCount()).toBe(7);
+    await dropPopupState();
+    expect(await keptCount()).toBeNull();
   });
 
   it('is gone once dropped (a change is on its way), until the background keeps the next one', async () => {
