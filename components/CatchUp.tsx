@@ -3,6 +3,7 @@ import { autoCatchUpDue, CATCH_UP_SITES } from '../core/catch-up';
 import type { PopupState } from '../core/protocol';
 import { ask } from '../messaging/ask';
 import { CatchUpButton } from './CatchUpButton';
+import { LastRunRead } from './LastRunRead';
 import { siteCatchUpText, siteReadsText } from './catch-up-text';
 import { t } from './i18n';
 import './catch-up.css';
@@ -17,7 +18,7 @@ export function forgetAutoAsked(): void {
 }
 
 /**
- * When each site's list was last read, and the catch-up running or how the last one ended. The
+ * The last run read, when each site's list was last read, and the catch-up running or how the last one ended. The
  * button is in the stale note under the verdict, or else below the fold (PopupBelow), where its
  * row does not push today's first hip exercise out of the 600 px; `button`: here instead (the
  * first-run popup, which has nothing below). With the runner's automatic catch-up on, opening
@@ -34,6 +35,8 @@ export function CatchUp(props: { state: PopupState; button?: true }) {
   const running = catchUp?.endedMs === null; // the stored run has not ended
   return (
     <section class="catch-up">
+      {/* When the last run was, then when Hip Check last looked: one chunk, one paint. */}
+      <LastRunRead last={props.state.lastRunRead} today={props.state.today} timeZone={timeZone} />
       <p class="muted" data-testid="site-reads">
         {siteReadsText(siteReads, Date.now(), timeZone)}
       </p>

@@ -16,9 +16,7 @@ export interface UndoOffer {
  * component: undoing the only run moves the buttons from the verdict to the empty popup's card,
  * a new instance of this component.
  */
-let focusNext: [button: number, untilMs: number] | null = null;
-/** Not drawn again by then (gone for today): focus is not taken later by surprise. */
-const FOCUS_WAIT_MS = 3000;
+let focusNext: number | null = null;
 
 /**
  * "I ran today" and "I rested today", for what no site saw (a gym treadmill, a watch not yet
@@ -46,7 +44,8 @@ export function ManualEntry(props: {
   const [RunForm, setRunForm] = useState<typeof RunFormType | null>(null);
   const group = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const b = focusNext && Date.now() < focusNext[1] && group.current?.querySelectorAll('button')[focusNext[0]];
+    // The group's first button is always drawn, its second after a rest mark is undone.
+    const b = focusNext !== null && group.current?.querySelectorAll('button')[focusNext];
     if (b) {
       b.focus();
       focusNext = null;
@@ -54,7 +53,7 @@ export function ManualEntry(props: {
   });
   const close = () => {
     setOpen(false);
-    focusNext = [0, Date.now() + FOCUS_WAIT_MS];
+    focusNext = 0;
   };
   // The form is its own chunk, loaded on the first click: most days nobody opens it.
   const toggle = () => {
@@ -84,7 +83,7 @@ export function ManualEntry(props: {
         <button
           type="button"
           onClick={toggle}
-          aria-expanded={open ? 'true' : 'false'}
+          aria-expanded={open}
           data-testid={props.ranToday ? 'add-another-run' : 'i-ran'}
         >
           {t(props.ranToday ? 'addAnotherRun' : 'iRanToday')}
@@ -129,7 +128,7 @@ export function ManualEntry(props: {
             onClick={() =>
               void undo.run().then(() => {
                 setUndo(null);
-                focusNext = [undo.focus, Date.now() + FOCUS_WAIT_MS];
+                focusNext = undo.focus;
                 props.onChanged();
               })
             }

@@ -14,7 +14,6 @@ import { CatchUpStale } from './CatchUpStale';
 import type { CatchUp as CatchUpType } from './CatchUp';
 import type { HipCare as HipCareType } from './HipCare';
 import type * as CheckInChunk from './HipCheckIn';
-import type { LastRunRead as LastRunReadType } from './LastRunRead';
 import type { PopupBelowProps } from './PopupBelow';
 import type { PlanQuestions as PlanQuestionsType } from './PlanQuestions';
 import type { ProblemNotice as ProblemNoticeType } from './ProblemNotice';
@@ -32,7 +31,6 @@ import './popup.css';
 // (scripts/popup-size.mjs).
 
 const loadCheckIn = () => import('./HipCheckIn');
-const loadLastRun = () => import('./LastRunRead').then((m) => m.LastRunRead);
 const loadCatchUp = () => import('./CatchUp').then((m) => m.CatchUp);
 const loadHipCare = () => import('./HipCare').then((m) => m.HipCare);
 const loadBelow = () => import('./PopupBelow').then((m) => m.PopupBelow);
@@ -78,12 +76,11 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
   // frame's rendering and layout): the verdict alone is the first frame.
   const [stripShown, setStripShown] = useState(false);
   useEffect(() => {
-    if (state) setStripShown(true);
+    if (!state) return;
+    setStripShown(true);
+    // For npm run bench:popup: when the first real content was on screen.
+    performance.mark('popup-ready');
   }, [state !== null]);
-  useEffect(() => {
-    // For the end-to-end suite's timing: when the first real content was on screen.
-    if (state && !document.body.dataset.readyMs) document.body.dataset.readyMs = String(performance.now());
-  }, [state]);
   // Today's check-in: the open question until answered (or while its red-flag questions wait),
   // else one line in the strip's heading. Decided once a day, so it stays open while answered.
   const [checkInOpen, setCheckInOpen] = useState<{ day: string; open: boolean; byRunner?: true } | null>(null);
@@ -92,7 +89,6 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
   }, [state?.today]);
   // Loaded from effects that run after the one above, so never in the verdict's first frame.
   const CheckIn = useLazyModule<typeof CheckInChunk>(loadCheckIn, state !== null);
-  const LastRunRead = useLazy<Parameters<typeof LastRunReadType>[0]>(loadLastRun, state !== null);
   const CatchUp = useLazy<Parameters<typeof CatchUpType>[0]>(loadCatchUp, state !== null);
   const HipCare = useLazy<Parameters<typeof HipCareType>[0]>(loadHipCare, state !== null);
   const Below = useLazy<PopupBelowProps>(loadBelow, state !== null);
@@ -123,7 +119,18 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
     );
 
   const units = unitsFor(state.settings);
-  const restedToday = state.restMarks.includes(state.today);
+  // Today's action: in the verdict, or alone in the empty popup (nothing recorded yet).
+  const today = (
+    <ManualEntry
+      today={state.today}
+      ranToday={state.runRecordedToday}
+      restedToday={state.restMarks.includes(state.today)}
+      units={units}
+      onChanged={() => void load()}
+      undo={undo}
+      setUndo={setUndo}
+    />
+  );
   return (
     <main class="popup" data-testid="popup" data-level={state.verdict.level}>
       {/* The name is in the toolbar button the runner just clicked; every pixel here goes to the verdict. */}
@@ -135,30 +142,14 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
       {empty ? (
         <>
           {FirstRun && <FirstRun />}
-          <ManualEntry
-            today={state.today}
-            ranToday={false}
-            restedToday={false}
-            units={units}
-            onChanged={() => void load()}
-            undo={undo}
-            setUndo={setUndo}
-          />
+          {today}
           <CatchUpStale state={state} />
           {CatchUp && <CatchUp state={state} button />}
         </>
       ) : (
         <>
           <VerdictCard verdict={state.verdict} units={units} settings={state.settings}>
-            <ManualEntry
-              today={state.today}
-              ranToday={state.runRecordedToday}
-              restedToday={restedToday}
-              units={units}
-              onChanged={() => void load()}
-              undo={undo}
-              setUndo={setUndo}
-            />
+            {today}
           </VerdictCard>
           <CatchUpStale state={state} />
           {CheckIn && checkInOpen?.day === state.today && checkInOpen.open && (
@@ -184,7 +175,6 @@ export function Popup(props: { answer: Promise<Reply<'state/get'>>; arrived?: Re
               )}
             </DayStrip>
           )}
-          {LastRunRead && <LastRunRead last={state.lastRunRead} today={state.today} timeZone={state.timeZone} />}
           {CatchUp && <CatchUp state={state} />}
           {HipCare && <HipCare hipCare={state.verdict.hipCare} settings={state.settings} today={state.verdict.today} />}
           {Below && <Below state={state} units={units} onChanged={() => void load()} />}

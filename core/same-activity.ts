@@ -194,9 +194,12 @@ function groupOrder<T extends Identity>(tiebreak: (a: T, b: T) => number): (a: T
   return (a, b) => a.startMs - b.startMs || b.sourceKeys.length - a.sourceKeys.length || tiebreak(a, b);
 }
 
-const FAMILIES = [...new Set(Object.values(SPORT_FAMILY))];
+// Marked pure: a page that imports a constant beside these (the popup) then carries no code for them.
+const FAMILIES = /* @__PURE__ */ Array.from(new Set(Object.values(SPORT_FAMILY)));
 /** Sport → its family's number from 1 (0: a sport the rule does not know, a family of its own). */
-const FAMILY_OF = new Map(Object.entries(SPORT_FAMILY).map(([sport, f]) => [sport, 1 + FAMILIES.indexOf(f)]));
+const FAMILY_OF = /* @__PURE__ */ new Map(
+  Object.entries(SPORT_FAMILY).map(([sport, f]) => [sport, 1 + FAMILIES.indexOf(f)]),
+);
 
 /** One bit for each site whose ids `x` holds (Strava, Garmin): two ids of one site are two activities. */
 function siteBits(x: Identity): number {

@@ -146,7 +146,7 @@ function preferred(a: Activity, b: Activity): Activity {
   return compareActivities(a, b) <= 0 ? a : b;
 }
 
-const KNOWN_SPORTS = new Set<string>(SPORTS);
+const KNOWN_SPORTS = /* @__PURE__ */ new Set<string>(SPORTS);
 const ownKey = (a: Activity) => a.key;
 
 // isLocalDate builds a Date to check the day exists; the same hundred-odd dates come back on

@@ -11,7 +11,7 @@
 //   - the popup again just after the browser stopped the worker (as it does after 30 s idle, so
 //     this is how a runner usually opens it).
 // Times are from each page's navigation start until its first real content was painted: the
-// popup stamps body[data-ready-ms] in an effect once its verdict is on screen (Preact runs effects
+// popup marks "popup-ready" (performance.mark) in an effect once its verdict is on screen (Preact runs effects
 // after the next frame); the blank page stamps the same way (a frame, then a task). Pages are
 // 360×600, the popup's window.
 //
@@ -33,7 +33,7 @@ const BLANK_SCRIPT_HTML = `<!doctype html>
 <script type="module" src="/blank-script.js"></script></head>
 <body><p id="app"></p></body></html>`;
 const BLANK_SCRIPT_JS = `document.getElementById('app').textContent = 'Hip Check';
-requestAnimationFrame(() => setTimeout(() => { document.body.dataset.readyMs = String(performance.now()); }));`;
+requestAnimationFrame(() => setTimeout(() => performance.mark('popup-ready')));`;
 
 /** What the popup shows once complete, with the history seeded here (runs up to yesterday). */
 const PARTS = [
@@ -55,8 +55,8 @@ const median = (xs: number[]) => {
 };
 
 async function readyMs(page: Page): Promise<number> {
-  await page.waitForFunction(() => document.body.dataset.readyMs !== undefined);
-  return page.evaluate(() => Number(document.body.dataset.readyMs));
+  await page.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('popup-ready')[0]!.startTime);
 }
 
 interface Opening {
