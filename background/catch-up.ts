@@ -16,8 +16,7 @@ import {
   type SiteCatchUp,
   type SiteReads,
 } from '../core/catch-up';
-import { GARMIN_ORIGIN } from '../core/sites/garmin/garmin-site';
-import { STRAVA_ORIGIN } from '../core/sites/strava/strava-site';
+import { SITE_ORIGINS } from '../core/sites/site-routes';
 
 // Catching up from Strava and Garmin Connect without a visit: each site's activity list is opened
 // in a tab that never takes focus, the content scripts read it as on a visit (with the same
@@ -60,8 +59,6 @@ export interface TabRead {
   /** Garmin: the site has not yet said who is signed in; the list will come again. */
   waiting: boolean;
 }
-
-const SITE_ORIGINS: Record<CatchUpSite, string> = { strava: STRAVA_ORIGIN, garmin: GARMIN_ORIGIN };
 
 export interface CatchUp {
   start(trigger: CatchUpTrigger): Promise<{ started: boolean; run: CatchUpRun | null }>;

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isBridgeMessage } from './page-bridge';
 import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
+import { listStopOfStatus } from '../core/catch-up';
 import { GARMIN_PROFILE_URL, readGarminViewer } from '../core/sites/garmin/garmin-viewer';
 
 // Garmin Connect (https://connect.garmin.com/app/activities, /app/activity/{id}; /modern/* until
@@ -40,8 +41,9 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
     if (!isBridgeMessage(event, RESPONSE_KIND)) return;
     const res = (event.data as { payload: ObservedResponse }).payload;
     if (res.status !== 200) {
-      if (LIST_URL.test(res.url) && (res.status === 429 || res.status === 401 || res.status === 403))
-        void sendToBackground({ type: 'site/list-end', stop: res.status === 429 ? 'rate-limited' : 'signed-out' });
+      // Only a refusal that names its reason ends a catch-up; other errors leave it to time out.
+      const stop = listStopOfStatus(res.status);
+      if (LIST_URL.test(res.url) && stop !== 'http-error') void sendToBackground({ type: 'site/list-end', stop });
       return;
     }
     if (GARMIN_PROFILE_URL.test(res.url)) {

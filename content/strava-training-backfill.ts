@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BACKFILL, backfillStop, backfillStopReason } from '../core/sites/strava/strava-backfill';
-import type { ListStop } from '../core/catch-up';
+import { listStopOfStatus, type ListStop } from '../core/catch-up';
 import { isBridgeMessage } from './page-bridge';
 import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
@@ -95,10 +95,7 @@ export function watchStravaTraining(ctx: ContentScriptContext): void {
     if (!res.url.includes('/athlete/training_activities')) return;
     if (res.status !== 200) {
       // The page's own first request refused (rate limit, signed out): the list ends here.
-      if (!started)
-        deps.ended(
-          res.status === 429 ? 'rate-limited' : res.status === 401 || res.status === 403 ? 'signed-out' : 'http-error',
-        );
+      if (!started) deps.ended(listStopOfStatus(res.status));
       started = true;
       return;
     }

@@ -1,13 +1,16 @@
 import { addDays, dayNumber, localDateOf } from './local-date';
 import { wallClockToUtc } from './time';
+import type { Site } from './messages';
 import { GARMIN_ORIGIN } from './sites/garmin/garmin-site';
+import { SITE_ORIGINS } from './sites/site-routes';
 import { STRAVA_ORIGIN } from './sites/strava/strava-site';
 
 // Catching up: the runner's own activity lists on Strava and Garmin Connect, read in background
 // tabs Hip Check opens and closes, without the runner visiting either site. Only the two lists,
 // read as a visit would read them (the same content scripts, pacing and stop rules); nothing else.
 
-export type CatchUpSite = 'strava' | 'garmin';
+/** The two sites (core/messages.ts's Site): catch-up reads both. */
+export type CatchUpSite = Site;
 export const CATCH_UP_SITES: readonly CatchUpSite[] = ['strava', 'garmin'];
 
 /**
@@ -41,6 +44,12 @@ export const LIST_STOPS = [
   'not-stored',
 ] as const;
 export type ListStop = (typeof LIST_STOPS)[number];
+
+/** How a refused request for the list itself ends it: 429 slow down, 401/403 signed out, else an error. */
+export function listStopOfStatus(status: number): ListStop {
+  if (status === 429) return 'rate-limited';
+  return status === 401 || status === 403 ? 'signed-out' : 'http-error';
+}
 
 /** One site's part of a catch-up, as the popup's line for it says it. */
 export type SiteCatchUp =
@@ -130,8 +139,7 @@ export function tabAddressOutcome(site: CatchUpSite, url: string | undefined): S
     return null;
   }
   if (u.protocol === 'about:') return null; // not yet loaded
-  const origin = site === 'strava' ? STRAVA_ORIGIN : GARMIN_ORIGIN;
-  if (u.origin !== origin) return { state: 'signed-out' };
+  if (u.origin !== SITE_ORIGINS[site]) return { state: 'signed-out' };
   const signIn = site === 'strava' ? /^\/(login|session|register|onboarding)\b/ : /^\/(signin|sign-in|login)\b/;
   return signIn.test(u.pathname) ? { state: 'signed-out' } : null;
 }

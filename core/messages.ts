@@ -8,8 +8,9 @@ import { checkCheckInAnswer, type CheckInAnswer } from './check-in';
 import { FORM_ID_RE, isHandEntryId, type HandEntry, type RunWhen } from './hand-entry';
 import { dayNumber, isLocalDate } from './local-date';
 import { checkDay, latestToday } from './plausibility';
-import { GARMIN_HOST, GARMIN_ORIGIN } from './sites/garmin/garmin-site';
-import { STRAVA_HOST, STRAVA_ORIGIN } from './sites/strava/strava-site';
+import { GARMIN_HOST } from './sites/garmin/garmin-site';
+import { STRAVA_HOST } from './sites/strava/strava-site';
+import { SITE_ORIGINS } from './sites/site-routes';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
 // on everything it receives; what fails is answered with an error and never touches storage.
@@ -128,7 +129,6 @@ export const MAX_ACTIVITIES_PER_MESSAGE = 5000;
 export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
 
 const SITE_HOSTS: Record<string, Site> = { [STRAVA_HOST]: 'strava', [GARMIN_HOST]: 'garmin' };
-const SITE_ORIGINS: Record<Site, string> = { strava: STRAVA_ORIGIN, garmin: GARMIN_ORIGIN };
 
 export interface RawSender {
   id?: string;

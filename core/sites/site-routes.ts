@@ -1,5 +1,9 @@
-import { GARMIN_PAGES } from './garmin/garmin-site';
-import { STRAVA_PAGES } from './strava/strava-site';
+import type { Site } from '../messages';
+import { GARMIN_ORIGIN, GARMIN_PAGES } from './garmin/garmin-site';
+import { STRAVA_ORIGIN, STRAVA_PAGES } from './strava/strava-site';
+
+/** Each site's origin: a content script's messages, and a catch-up tab's address, are checked against it. */
+export const SITE_ORIGINS: Readonly<Record<Site, string>> = { strava: STRAVA_ORIGIN, garmin: GARMIN_ORIGIN };
 
 // Which page gets which script: the route table (the sites' own files hold their URLs). Each route names the live URLs it was written
 // against, the manifest match patterns that inject its scripts (nothing is injected anywhere

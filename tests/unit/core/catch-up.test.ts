@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoCatchUpDue,
   CATCH_UP,
+  listStopOfStatus,
   nextMorning,
   outcomeOfStop,
   readAgo,
@@ -135,6 +136,14 @@ describe('a catch-up’s lines', () => {
   it('a page of the list that could not be read says so, even when the list then ended', () => {
     const run = { ...startRun('button', NOW), unreadable: ['strava' as const] };
     expect(outcomeOfStop(run, 'strava', 'caught-up')).toEqual({ state: 'unreadable' });
+  });
+
+  it('a refused list request: 429 slows down, 401 and 403 are signed out, anything else an error', () => {
+    expect(listStopOfStatus(429)).toBe('rate-limited');
+    expect(listStopOfStatus(401)).toBe('signed-out');
+    expect(listStopOfStatus(403)).toBe('signed-out');
+    expect(listStopOfStatus(500)).toBe('http-error');
+    expect(listStopOfStatus(404)).toBe('http-error');
   });
 
   it('429, sign-in, errors', () => {
