@@ -19,8 +19,7 @@ export class StoreWithDeletionLog extends ActivityStore {
   }
 
   override async delete(keys: readonly string[]): Promise<number> {
-    const wanted = new Set(keys);
-    const gone = (await this.all()).filter((a) => wanted.has(a.key));
+    const gone = await this.get([...new Set(keys)]);
     const n = await super.delete(keys);
     if (await isSyncOn()) await this.noteDeleted(gone);
     return n;
