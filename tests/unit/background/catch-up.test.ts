@@ -6,6 +6,7 @@ import { handleMessage } from '../../../background/message-router';
 import { CATCH_UP, CATCH_UP_URLS, type CatchUpRun, type SiteReads } from '../../../core/catch-up';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
+import { stravaRunList } from './strava-list-fixture';
 
 // The catch-up as the background runs it, on fake tabs: what opens, what closes, and the lines
 // the popup gets, from the messages the real content scripts send (through the real router).
@@ -82,23 +83,8 @@ function world(opts: { reads?: SiteReads; auto?: boolean; failOpen?: 'strava' | 
 const LIST_URL = 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=1&per_page=20';
 
 /** A Strava list of `n` runs, the newest earlier today (NOW is 2026-11-25 12:00 UTC). */
-function stravaList(n: number, firstId = 5_000_000) {
-  const models = Array.from({ length: n }, (_, i) => {
-    const startMs = Date.parse('2026-11-25T07:00:00Z') - i * 86_400_000;
-    return {
-      id: firstId + i,
-      name: `Run ${i}`,
-      type: 'Run',
-      sport_type: 'Run',
-      start_time: new Date(startMs).toISOString().replace('.000Z', '+0000'),
-      start_date_local_raw: startMs / 1000,
-      distance_raw: 8000,
-      moving_time_raw: 2400,
-      elapsed_time_raw: 2500,
-    };
-  });
-  return { models, page: 1, perPage: 20, total: n };
-}
+const stravaList = (n: number) =>
+  stravaRunList({ count: n, newest: '2026-11-25', firstId: 5_000_000, perPage: 20, total: n });
 
 const GARMIN_LIST =
   'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20&start=0';

@@ -9,6 +9,7 @@ import { CORPUS_DIR } from '../../paths';
 import { itWithCorpus } from '../needs-corpus';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
+import { stravaRunList } from './strava-list-fixture';
 
 const refused = <C extends ProblemCode>(code: C, ...params: ProblemParams[C]) =>
   problem('request_refused', problem(code, ...params));
@@ -25,23 +26,7 @@ const garmin = { kind: 'content', site: 'garmin' } as const;
 const LIST_URL = 'https://www.strava.com/athlete/training_activities?new_activity_only=false&page=1&per_page=5';
 
 /** Page 1 of a Strava list of five recent runs, one a day back from 2026-11-24 (NOW is 2026-11-25). */
-function recentList() {
-  const models = Array.from({ length: 5 }, (_, i) => {
-    const startMs = Date.parse('2026-11-24T07:00:00Z') - i * 86_400_000;
-    return {
-      id: 7_000_000 + i,
-      name: `Run ${i}`,
-      type: 'Run',
-      sport_type: 'Run',
-      start_time: new Date(startMs).toISOString().replace('.000Z', '+0000'),
-      start_date_local_raw: startMs / 1000,
-      distance_raw: 8000,
-      moving_time_raw: 2400,
-      elapsed_time_raw: 2500,
-    };
-  });
-  return { models, page: 1, perPage: 5, total: 30 };
-}
+const recentList = () => stravaRunList({ count: 5, newest: '2026-11-24', firstId: 7_000_000, perPage: 5, total: 30 });
 
 const siteData = (kind: string, url: string, body: unknown, viewerId: string | null = null) => ({
   type: 'site/data',
