@@ -167,7 +167,7 @@ test('a fresh popup says neither site was read today; its button reads both, and
   const popup = await driver.openExtensionPage('popup.html');
   await expect
     .poll(() => popup.text('[data-testid="site-reads"]'), { timeout: 20_000 })
-    .toBe('Strava never read · Garmin Connect never read');
+    .toBe('Strava list never read · Garmin Connect list never read');
   expect(await popup.text('[data-testid="catch-up-stale"]')).toContain(
     'Hip Check has not read Strava or Garmin Connect today: a run from today may be missing.',
   );
@@ -191,7 +191,7 @@ test('a fresh popup says neither site was read today; its button reads both, and
   });
   expect(await popup.attribute(`[data-testid="day-strip"] li[data-date="${today}"]`, 'data-kind')).toBe('run');
   expect(await popup.text('[data-testid="site-reads"]')).toMatch(
-    /^Strava read today .+ · Garmin Connect read today .+$/,
+    /^Strava list read today .+ · Garmin Connect list read today .+$/,
   );
   await expect.poll(() => driver.siteTabs()).toEqual([]);
 });

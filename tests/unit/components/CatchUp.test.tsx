@@ -84,25 +84,29 @@ const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="
 describe('when each site was last read', () => {
   it('says today with the time, yesterday with the time, days ago, or never, in the runner’s zone', () => {
     const reads = { strava: at0712(0), garmin: at0712(3) };
-    expect(siteReadsText(reads, NOW, ZONE, 'en-GB')).toBe('Strava read today 07:12 · Garmin Connect read 3 days ago');
+    expect(siteReadsText(reads, NOW, ZONE, 'en-GB')).toBe(
+      'Strava list read today 07:12 · Garmin Connect list read 3 days ago',
+    );
     expect(siteReadsText({ strava: at0712(1), garmin: null }, NOW, ZONE, 'en-GB')).toBe(
-      'Strava read yesterday 07:12 · Garmin Connect never read',
+      'Strava list read yesterday 07:12 · Garmin Connect list never read',
     );
     // 00:30 in Berlin today is 23:30 UTC yesterday: the day is the runner's, whatever UTC says.
     const justAfterMidnight = Date.parse('2026-11-29T23:30:00Z');
     const one = { strava: justAfterMidnight, garmin: null };
-    expect(siteReadsText(one, NOW, ZONE, 'en-GB')).toMatch(/^Strava read today 00:30 /);
-    expect(siteReadsText(one, NOW, 'UTC', 'en-GB')).toMatch(/^Strava read yesterday 23:30 /);
+    expect(siteReadsText(one, NOW, ZONE, 'en-GB')).toMatch(/^Strava list read today 00:30 /);
+    expect(siteReadsText(one, NOW, 'UTC', 'en-GB')).toMatch(/^Strava list read yesterday 23:30 /);
     speak('de');
     expect(siteReadsText(reads, NOW, ZONE, 'de-DE')).toBe(
-      'Strava heute 07:12 gelesen · Garmin Connect vor 3 Tagen gelesen',
+      'Liste von Strava heute 07:12 gelesen · Liste von Garmin Connect vor 3 Tagen gelesen',
     );
-    expect(siteReadsText(NEVER, NOW, ZONE, 'de-DE')).toBe('Strava noch nie gelesen · Garmin Connect noch nie gelesen');
+    expect(siteReadsText(NEVER, NOW, ZONE, 'de-DE')).toBe(
+      'Liste von Strava noch nie gelesen · Liste von Garmin Connect noch nie gelesen',
+    );
   });
 
   it('is the popup’s freshness line', async () => {
     await show(<CatchUp state={popupState({ siteReads: { strava: null, garmin: at0712(2) } })} />);
-    expect(byTestId('site-reads')?.textContent).toBe('Strava never read · Garmin Connect read 2 days ago');
+    expect(byTestId('site-reads')?.textContent).toBe('Strava list never read · Garmin Connect list read 2 days ago');
   });
 });
 

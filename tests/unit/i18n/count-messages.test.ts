@@ -48,7 +48,7 @@ const COUNT_MESSAGES: readonly CountMessage[] = [
   { key: 'windowBefore' },
   { key: 'reason_easy_days_few', none: true },
   { key: 'chartWeekSaid', at: 3 },
-  // The popup's catch-up: "Garmin Connect read 3 days ago", "Strava: 2 new activities".
+  // The popup's catch-up: "Garmin Connect list read 3 days ago", "Strava: 2 new activities".
   { key: 'catchUp_readDays', at: 2 },
   { key: 'catchUp_new', at: 2 },
   // Hip care doses: "Hold 30 s, once on each side", "3 sets of 12".
