@@ -6,7 +6,8 @@ import { CheckInStore } from '../background/check-in-store';
 import { showBadge } from '../background/badge';
 import { tn } from '../components/i18n';
 import { handleMessage, type RouterDeps } from '../background/message-router';
-import { buildPopupState, type PopupState } from '../background/popup-state';
+import { buildPopupState } from '../background/popup-state';
+import { createStateKeeper } from '../background/popup-state-keeper';
 import { localDateOf, userTimeZone } from '../core/local-date';
 import { addProblem, clearProblems, listProblems } from '../background/read-problems';
 import { clearRestMarks, listRestMarks, restoreRestMarks, setRestMark } from '../background/rest-marks';
@@ -60,61 +61,42 @@ export default defineBackground(() => {
   let checkInPromise: Promise<CheckInStore> | null = null;
   const getCheckIns = () => (checkInPromise ??= getDb().then((db) => new CheckInStore(db)));
 
-  // The popup's state, kept from the last change so that opening the popup costs no database
-  // reads; recomputed whenever data, settings or the day change, and copied to storage.session,
-  // where the popup reads it without waking this worker (messaging/popup-state-copy.ts).
-  let cached: PopupState | null = null;
-  // The number of stored activities, counted once after each change (a count reads every record,
-  // so opening the popup or waking this worker never pays for the history's size). Between changes
-  // it is the one in the popup's copy, which every change drops first and so outlives this worker.
-  let counted: number | null = null;
-  let changes = 0;
-  const forgetCount = () => {
-    counted = null;
-    changes++;
-  };
-  const count = async (store: ActivityStore) => {
-    if (counted !== null) return counted;
-    const before = changes;
-    const n = (await keptCount()) ?? (await store.count());
-    // A change that came meanwhile may not be in n: the refresh after it counts again.
-    if (before === changes) counted = n;
-    return n;
-  };
   // With run sync on, the other browsers' runs, rest marks and check-ins count too.
   const syncedHistory = (store: ActivityStore, marks: string[]) =>
     runSync.history(store, marks).catch((e: unknown) => {
       console.warn(`[Hip Check] synced runs not read: ${errorText(e)}`);
       return null;
     });
-  const computeState = async () => {
-    const store = await getStore();
-    const marks = await listRestMarks();
-    const synced = await syncedHistory(store, marks);
-    const totalCount = await count(store);
-    cached = await buildPopupState(
-      synced?.source ?? store,
-      await loadSettings(),
-      await listProblems(),
-      synced?.restMarks ?? marks,
-      Date.now(),
-      userTimeZone(),
-      navigator.language,
-      synced?.checkIns ?? (await getCheckIns()),
-      { siteReads: await loadSiteReads(), catchUp: await loadCatchUpRun(), totalCount },
-    );
-    // Without the copy the popup asks this worker instead: slower, never wrong.
-    await keepPopupState(cached).catch((e: unknown) =>
-      console.warn(`[Hip Check] popup copy not kept: ${errorText(e)}`),
-    );
-    return cached;
-  };
+  const popupState = createStateKeeper({
+    build: async (totalCount) => {
+      const store = await getStore();
+      const marks = await listRestMarks();
+      const synced = await syncedHistory(store, marks);
+      return buildPopupState(
+        synced?.source ?? store,
+        await loadSettings(),
+        await listProblems(),
+        synced?.restMarks ?? marks,
+        Date.now(),
+        userTimeZone(),
+        navigator.language,
+        synced?.checkIns ?? (await getCheckIns()),
+        { siteReads: await loadSiteReads(), catchUp: await loadCatchUpRun(), totalCount },
+      );
+    },
+    countAll: async () => (await getStore()).count(),
+    keptCount,
+    keep: keepPopupState,
+    drop: dropPopupState,
+    today: () => localDateOf(Date.now(), userTimeZone()),
+    warn: (m) => console.warn(`[Hip Check] ${m}`),
+  });
 
   // After any change: new state, badge, notification, and a nudge to open pages. The data is
   // already stored by then, so a failing badge or notification is logged, never reported as a
   // failed save.
   const refresh = async () => {
-    const state = await computeState();
+    const state = await popupState.compute();
     const i18n = (key: string, subs?: string[]) => browser.i18n.getMessage(key as never, subs);
     const steps: [string, () => Promise<unknown>][] = [
       ['badge', () => showBadge(state.verdict.streak.runDays, state.verdict.level)],
@@ -169,7 +151,7 @@ export default defineBackground(() => {
       await browser.alarms.create(CATCH_UP_LIMIT_ALARM, { when });
     },
     changed: async () => {
-      cached = null;
+      popupState.stale();
       await throttled.now();
     },
     log: (m) => console.debug(`[Hip Check] ${m}`),
@@ -211,9 +193,7 @@ export default defineBackground(() => {
       Date.now(),
     ).catch((e: unknown) => console.warn(`[Hip Check] unfinished restore not settled: ${errorText(e)}`));
     if (done === 'finished' || done === 'rolled back') {
-      cached = null;
-      forgetCount();
-      await dropPopupState().catch(() => {});
+      await popupState.beforeChange();
       void refresh();
     }
   }
@@ -248,19 +228,9 @@ export default defineBackground(() => {
       const synced = await syncedHistory(store, await listRestMarks());
       return { activities: synced?.source ?? store, checkIns: synced?.checkIns ?? checkIns };
     },
-    popupState: async () => {
-      const fresh = cached?.today === localDateOf(Date.now(), userTimeZone()) ? cached : await computeState();
-      return { ...fresh };
-    },
-    beforeChange: async () => {
-      cached = null;
-      forgetCount();
-      await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
-    },
-    beforeBatchChange: async () => {
-      forgetCount();
-      await dropPopupState().catch((e: unknown) => console.warn(`[Hip Check] popup copy not dropped: ${errorText(e)}`));
-    },
+    popupState: async () => ({ ...(await popupState.current()) }),
+    beforeChange: popupState.beforeChange,
+    beforeBatchChange: popupState.beforeBatchChange,
     dataChanged: throttled.now,
     dataChangedSoon: throttled.soon,
     catchUp,
