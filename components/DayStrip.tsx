@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { DayKind } from '../core/engine/calendar-summary';
 import { formatDate, weekdayLetter } from './format';
 import { t } from './i18n';
+import './day-strip.css';
 
 const MARKS: Record<DayKind, string> = { run: '●', cross: '◐', rest: '○', unknown: '◌' };
 

@@ -1,5 +1,7 @@
 import { t } from './i18n';
 
+export { PopupFoot } from './PopupFoot';
+
 /** The popup before any run is stored: what Hip Check does, where runs come from, and the how-to page. */
 export function FirstRun() {
   return (

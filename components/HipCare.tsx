@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import {
   hipSafety,
   OUTSIDE_POSITIONS,
@@ -36,17 +37,21 @@ export const ADVICE_KEYS: Readonly<Record<Exclude<HipCareCode, 'see_clinician'>,
   avoid_cross_body_stretches: 'hip_advice_avoid_cross_body_stretches',
 };
 
-export function HipCare(props: { hipCare: HipCareAdvice; settings: Settings; today: string }) {
+/**
+ * Clinician: the notice to see a GP or physiotherapist, its own chunk (rare, and the verdict above
+ * already says it), loaded by the popup when clinicianReferred; hip care is drawn once it is there.
+ */
+export function HipCare(props: {
+  hipCare: HipCareAdvice;
+  settings: Settings;
+  today: string;
+  Clinician: ComponentType<Parameters<typeof HipClinicianType>[0]> | null;
+}) {
   const uid = useId();
   const hc = props.hipCare;
   const titleId = `${uid}-hip`;
   const [Library, setLibrary] = useState<typeof HipLibraryType | null>(null);
-  // The notice to see a clinician is its own chunk: rare, and the verdict above already says it.
-  const [Clinician, setClinician] = useState<typeof HipClinicianType | null>(null);
-  const referred = hc.seeClinician || hc.referral?.code === 'persistent';
-  useEffect(() => {
-    if (referred && !Clinician) void import('./HipClinician').then((m) => setClinician(() => m.HipClinician));
-  }, [referred]);
+  const Clinician = props.Clinician;
   const openLibrary = () => {
     if (!Library) void import('./HipLibrary').then((m) => setLibrary(() => m.HipLibrary));
   };

@@ -3,6 +3,8 @@ import { CatchUpButton } from './CatchUpButton';
 import { LoadInfo } from './LoadInfo';
 import { RecentActivities } from './RecentActivities';
 import { WeeklyChart } from './WeeklyChart';
+
+export { PopupFoot } from './PopupFoot';
 import './forms.css';
 import './popup-below.css';
 

@@ -9,9 +9,9 @@ performance.mark('popup-script');
 // (storage.session, no wait for the background worker), else the background's answer. The first
 // render waits for it (50 ms at most): one frame with the verdict instead of a frame saying
 // "Loading" and another with the verdict, each styled, laid out and painted.
-const answered: Promise<Reply<'state/get'>> = readPopupState(Date.now(), userTimeZone()).then((copy) =>
-  copy ? { ok: true, ...copy } : ask({ type: 'state/get' }),
-);
+const answered: Promise<Reply<'state/get'>> = readPopupState(Date.now(), userTimeZone())
+  .then((copy) => (copy ? { ok: true as const, ...copy } : ask({ type: 'state/get' })))
+  .finally(() => performance.mark('popup-state'));
 document.documentElement.lang = navigator.language;
 const show = (arrived?: Reply<'state/get'>) =>
   render(<Popup answer={answered} arrived={arrived} />, document.getElementById('app')!);

@@ -140,10 +140,10 @@ async function round(open: (file: string) => Promise<Page>, worker: Worker): Pro
     const p = await open('popup.html');
     await expect(p.getByTestId('verdict')).toBeVisible();
     const ready = await readyMs(p);
+    const rest = await settle(p);
     const [script, state, parts] = await p.evaluate(() =>
       ['popup-script', 'popup-state', 'popup-parts'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN),
     );
-    const rest = await settle(p);
     await p.close();
     return { ready, script: script!, state: state! - script!, parts: parts! - script!, ...rest };
   };

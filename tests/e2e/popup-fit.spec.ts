@@ -149,3 +149,57 @@ test('the popup with a realistic history is axe-clean in light and dark, its fol
     ).toEqual([]);
   }
 });
+
+test('nothing on screen moves while the popup draws its parts, which come in order from the top', async ({
+  openExtensionPage,
+  context,
+  extensionId,
+}) => {
+  // The plan not answered and no check-in today: the plan questions and the open check-in come
+  // under the verdict, each from its own chunk.
+  const options = await openExtensionPage('options.html');
+  await seed(options, realisticHistory());
+  for (const round of [1, 2]) {
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.locator('.popup-foot')).toBeVisible();
+    // Every layout shift since the first paint (buffered), once nothing has changed for two frames.
+    const moved = await popup.evaluate(async () => {
+      const entries: (PerformanceEntry & { value: number; sources?: { node?: Node | null }[] })[] = [];
+      const observer = new PerformanceObserver((l) => entries.push(...(l.getEntries() as typeof entries)));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      entries.push(...(observer.takeRecords() as typeof entries));
+      observer.disconnect();
+      return entries.map((e) => ({
+        value: e.value,
+        what: (e.sources ?? []).map((s) => (s.node instanceof Element ? s.node.className : (s.node?.nodeName ?? '?'))),
+      }));
+    });
+    expect(moved, `opening ${round}`).toEqual([]);
+    // The popup took its final height with the first frame: the window does not grow in steps.
+    expect(
+      await popup.evaluate(() => document.querySelector('main')!.getBoundingClientRect().height),
+    ).toBeGreaterThanOrEqual(600);
+    const order = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-testid]')]
+        .map((e) => e.getAttribute('data-testid'))
+        .filter((id) =>
+          ['verdict', 'plan-questions', 'checkin', 'day-strip', 'last-run-read', 'hip-care', 'weekly-chart'].includes(
+            id!,
+          ),
+        ),
+    );
+    expect(order).toEqual([
+      'verdict',
+      'plan-questions',
+      'checkin',
+      'day-strip',
+      'last-run-read',
+      'hip-care',
+      'weekly-chart',
+    ]);
+    await popup.close();
+  }
+});

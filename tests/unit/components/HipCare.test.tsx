@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ADVICE_KEYS, formatDose, HipCare } from '../../../components/HipCare';
+import { HipClinician } from '../../../components/HipClinician';
 import { drawingUrl, ExerciseIcon, NOTICE_IDS } from '../../../components/exercise-icons';
 import {
   ANY_HIP,
@@ -59,7 +60,8 @@ afterEach(() => {
 });
 
 function show(hipCare: HipCareAdvice, s: Settings = settings(), today = TODAY): HTMLElement {
-  render(<HipCare hipCare={hipCare} settings={s} today={today} />, root);
+  // As the popup does: the clinician's notice loaded whenever hip care refers.
+  render(<HipCare hipCare={hipCare} settings={s} today={today} Clinician={HipClinician} />, root);
   return root;
 }
 
