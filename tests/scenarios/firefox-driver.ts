@@ -115,11 +115,17 @@ export async function firefoxDriver(browser: Browser): Promise<{ driver: Driver;
   const before = new Set(await browser.pages());
   const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const known = new Set<Page>();
+  // A minute: on a busy machine (a 2-core CI runner with both browsers up) a new tab has taken
+  // over 20 s to be listed.
   const find = (what: string, test: (href: string) => boolean) =>
-    until(`Firefox to open ${what}`, async () => {
-      for (const p of await browser.pages()) if (!before.has(p) && !known.has(p) && test(await where(p))) return p;
-      return undefined;
-    });
+    until(
+      `Firefox to open ${what}`,
+      async () => {
+        for (const p of await browser.pages()) if (!before.has(p) && !known.has(p) && test(await where(p))) return p;
+        return undefined;
+      },
+      60_000,
+    );
   // The page Hip Check opens on install (its welcome page) stays open as the way in.
   const home = await find('the page shown on install', (href) => href.startsWith('moz-extension://'));
   known.add(home);
