@@ -57,6 +57,12 @@ export function siteCatchUpText(site: CatchUpSite, outcome: SiteCatchUp): string
       return t('catchUp_rateLimited', name);
     case 'unreadable':
       return t('catchUp_unreadable', name);
+    case 'unreachable':
+      return t('catchUp_unreachable', name);
+    case 'site-error':
+      return t('catchUp_siteError', name);
+    case 'not-stored':
+      return t('catchUp_notStored', name);
     case 'timed-out':
       return t('catchUp_timedOut', [name, String(CATCH_UP.timeLimitMs / 1000)]);
     case 'closed':

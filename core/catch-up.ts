@@ -59,6 +59,12 @@ export type SiteCatchUp =
   | { state: 'signed-out' }
   | { state: 'rate-limited' }
   | { state: 'unreadable' }
+  /** A later page of the list did not come (offline, the connection dropped). */
+  | { state: 'unreachable' }
+  /** The site answered the list with an error of its own (5xx, 404). */
+  | { state: 'site-error' }
+  /** Read, but Hip Check did not store it (its background failed): nothing about the site. */
+  | { state: 'not-stored' }
   | { state: 'timed-out' }
   | { state: 'closed' }
   | { state: 'not-opened' };
@@ -120,8 +126,12 @@ export function outcomeOfStop(run: CatchUpRun, site: CatchUpSite, stop: ListStop
       return { state: 'rate-limited' };
     case 'signed-out':
       return { state: 'signed-out' };
-    default:
-      return { state: 'unreadable' };
+    case 'network-error':
+      return { state: 'unreachable' };
+    case 'http-error':
+      return { state: 'site-error' };
+    case 'not-stored':
+      return { state: 'not-stored' };
   }
 }
 

@@ -131,6 +131,21 @@ describe('how each site’s part of a catch-up ended', () => {
       'Garmin Connect: could not read the list (the site may have changed)',
     ],
     [
+      { state: 'unreachable' },
+      'Strava could not be reached: check the connection and try again',
+      'Garmin Connect could not be reached: check the connection and try again',
+    ],
+    [
+      { state: 'site-error' },
+      'Strava answered with an error: try again later',
+      'Garmin Connect answered with an error: try again later',
+    ],
+    [
+      { state: 'not-stored' },
+      'Strava: the list was read, but Hip Check could not store it: try again',
+      'Garmin Connect: the list was read, but Hip Check could not store it: try again',
+    ],
+    [
       { state: 'timed-out' },
       'Strava did not answer within 45 s: try again later',
       'Garmin Connect did not answer within 45 s: try again later',

@@ -150,8 +150,11 @@ describe('a catch-up’s lines', () => {
     const run = startRun('button', NOW);
     expect(outcomeOfStop(run, 'strava', 'rate-limited')).toEqual({ state: 'rate-limited' });
     expect(outcomeOfStop(run, 'strava', 'signed-out')).toEqual({ state: 'signed-out' });
-    for (const stop of ['http-error', 'network-error', 'not-stored'] as const)
-      expect(outcomeOfStop(run, 'garmin', stop)).toEqual({ state: 'unreadable' });
+    // Each says what happened: the network, the site's error, or Hip Check's own failure, never
+    // "the site may have changed".
+    expect(outcomeOfStop(run, 'garmin', 'network-error')).toEqual({ state: 'unreachable' });
+    expect(outcomeOfStop(run, 'garmin', 'http-error')).toEqual({ state: 'site-error' });
+    expect(outcomeOfStop(run, 'garmin', 'not-stored')).toEqual({ state: 'not-stored' });
   });
 
   it('a settled site stays settled; the run ends when both are', () => {
