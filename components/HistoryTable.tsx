@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SPORTS, type Activity, type Sport } from '../core/activity';
 import { LIMITS } from '../core/plausibility';
 import { parseClock } from '../core/text-numbers';
@@ -7,6 +7,7 @@ import { t } from './i18n';
 import { ask } from '../messaging/ask';
 
 const PAGE = 50;
+type RowAction = 'edit' | 'delete';
 const THIS_YEAR = String(new Date().getFullYear());
 // Dates in the history carry their year unless it is this year ("Sat, Oct 11, 2014").
 const formatDate = (d: string) => formatDateInYear(d, THIS_YEAR);
@@ -23,7 +24,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const [undo, setUndo] = useState<{ token: string; key: string; date: string } | null>(null);
   const [undoGone, setUndoGone] = useState(false);
   const undoButton = useRef<HTMLButtonElement>(null);
-  const focusAfterLoad = useRef<string | null>(null);
+  // Where focus goes back once the row shows its buttons again: after an edit or a kept run
+  // closes, or after Undo, once the run is listed again. Never left on the page, never on a
+  // button that took another's place. Moved as the DOM changes (layout effects), so a key
+  // pressed right after lands where focus went.
+  const refocus = useRef<{ key: string; action: RowAction } | null>(null);
 
   const load = async () => {
     const r = await ask({ type: 'activities/list', offset, limit: PAGE });
@@ -35,16 +40,25 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   useEffect(() => {
     void load();
   }, [offset, props.version]);
-  // Undo gives focus back to the run it brought back, once its row is there again.
-  useEffect(() => {
-    const key = focusAfterLoad.current;
-    const row = key ? document.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(key)}"] button`) : null;
-    if (row) {
-      focusAfterLoad.current = null;
-      row.focus();
+  useLayoutEffect(() => {
+    const to = refocus.current;
+    const button = to
+      ? document.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(to.key)}"] [data-action="${to.action}"]`)
+      : null;
+    if (button) {
+      refocus.current = null;
+      button.focus();
     }
-  }, [rows]);
-  useEffect(() => undoButton.current?.focus(), [undo]);
+  });
+  useLayoutEffect(() => undoButton.current?.focus(), [undo]);
+  // Asked "Delete?", focus waits on the safe answer.
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => keepButton.current?.focus(), [confirming]);
+  const closeRow = (key: string, action: RowAction) => {
+    refocus.current = { key, action };
+    setEditing(null);
+    setConfirming(null);
+  };
 
   const remove = async (a: Activity) => {
     setConfirming(null);
@@ -62,7 +76,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
     if (!r.ok) return setError(r.words);
     setUndo(null);
     if (r.restored === 0) return setUndoGone(true);
-    focusAfterLoad.current = undo.key;
+    refocus.current = { key: undo.key, action: 'edit' };
     props.onChanged();
   };
 
@@ -119,7 +133,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                     activity={a}
                     units={props.units}
                     onDone={(changed) => {
-                      setEditing(null);
+                      closeRow(a.key, 'edit');
                       if (changed) props.onChanged();
                     }}
                     onError={setError}
@@ -139,19 +153,27 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                       {a.edited ? ` (${t('editedMark')})` : ''}
                     </td>
                     {confirming === a.key ? (
-                      <td class="actions">
+                      // Keyed apart from the buttons' cell: its Delete button must not become "Yes, delete" under focus.
+                      <td
+                        class="actions"
+                        key="confirm"
+                        onKeyDown={(e) => {
+                          if (e.key === 'Escape') closeRow(a.key, 'delete');
+                        }}
+                      >
                         <span>{t('deleteAsk', formatDate(a.localDate))}</span>{' '}
                         <button type="button" class="danger" data-testid="delete-yes" onClick={() => void remove(a)}>
                           {t('deleteYes')}
                         </button>{' '}
-                        <button type="button" onClick={() => setConfirming(null)}>
+                        <button type="button" ref={keepButton} onClick={() => closeRow(a.key, 'delete')}>
                           {t('deleteKeep')}
                         </button>
                       </td>
                     ) : (
-                      <td class="actions">
+                      <td class="actions" key="buttons">
                         <button
                           type="button"
+                          data-action="edit"
                           onClick={() => setEditing(a.key)}
                           aria-label={t('editActivity', formatDate(a.localDate))}
                         >
@@ -159,6 +181,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                         </button>{' '}
                         <button
                           type="button"
+                          data-action="delete"
                           onClick={() => setConfirming(a.key)}
                           aria-label={t('deleteActivity', formatDate(a.localDate))}
                         >
@@ -200,6 +223,9 @@ function EditRow(props: {
   );
   const [time, setTime] = useState(a.movingS === null ? '' : formatDuration(a.movingS));
   const [problem, setProblem] = useState<string | null>(null);
+  // Opened, the row's first field has focus; Escape cancels (and gives focus back to Edit).
+  const first = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => first.current?.focus(), []);
   // Which box the refusal is about: the typed value stays in it, marked invalid.
   const [bad, setBad] = useState<'distance' | 'time' | null>(null);
   const refuse = (box: 'distance' | 'time' | null, message: string) => {
@@ -227,10 +253,17 @@ function EditRow(props: {
   };
 
   return (
-    <tr data-key={a.key} class="editing">
+    <tr
+      data-key={a.key}
+      class="editing"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onDone(false);
+      }}
+    >
       <td>{formatDate(a.localDate)}</td>
       <td>
         <select
+          ref={first}
           aria-label={t('colSport')}
           value={sport}
           onChange={(e) => setSport((e.target as HTMLSelectElement).value as Sport)}
