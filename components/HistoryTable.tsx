@@ -7,7 +7,8 @@ import { t } from './i18n';
 import { ask } from '../messaging/ask';
 
 const PAGE = 50;
-type RowAction = 'edit' | 'delete';
+// What focus goes to in a row: its Edit or Delete button, or the edit's first field.
+type RowAction = 'edit' | 'delete' | 'sport';
 const THIS_YEAR = String(new Date().getFullYear());
 // Dates in the history carry their year unless it is this year ("Sat, Oct 11, 2014").
 const formatDate = (d: string) => formatDateInYear(d, THIS_YEAR);
@@ -24,10 +25,10 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const [undo, setUndo] = useState<{ token: string; key: string; date: string } | null>(null);
   const [undoGone, setUndoGone] = useState(false);
   const undoButton = useRef<HTMLButtonElement>(null);
-  // Where focus goes back once the row shows its buttons again: after an edit or a kept run
-  // closes, or after Undo, once the run is listed again. Never left on the page, never on a
-  // button that took another's place. Moved as the DOM changes (layout effects), so a key
-  // pressed right after lands where focus went.
+  // Where focus goes once the row shows it: into an edit opened, back to the row's button when
+  // an edit or a kept run closes, or after Undo once the run is listed again. Never left on the
+  // page, never on a button that took another's place. Moved as the DOM changes (layout
+  // effects), so a key pressed right after lands where focus went.
   const refocus = useRef<{ key: string; action: RowAction } | null>(null);
 
   const load = async () => {
@@ -42,12 +43,12 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   }, [offset, props.version]);
   useLayoutEffect(() => {
     const to = refocus.current;
-    const button = to
+    const target = to
       ? document.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(to.key)}"] [data-action="${to.action}"]`)
       : null;
-    if (button) {
+    if (target) {
       refocus.current = null;
-      button.focus();
+      target.focus();
     }
   });
   useLayoutEffect(() => undoButton.current?.focus(), [undo]);
@@ -78,6 +79,20 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
     if (r.restored === 0) return setUndoGone(true);
     refocus.current = { key: undo.key, action: 'edit' };
     props.onChanged();
+  };
+
+  // At the first or last page the pressed pager button goes disabled: focus goes to the other one.
+  const newerButton = useRef<HTMLButtonElement>(null);
+  const olderButton = useRef<HTMLButtonElement>(null);
+  const paged = useRef<'newer' | 'older' | null>(null);
+  useLayoutEffect(() => {
+    const [pressed, other] = paged.current === 'older' ? [olderButton, newerButton] : [newerButton, olderButton];
+    if (paged.current && pressed.current?.disabled) other.current?.focus();
+    paged.current = null;
+  }, [offset]);
+  const turn = (to: 'newer' | 'older') => {
+    paged.current = to;
+    setOffset(to === 'older' ? offset + PAGE : Math.max(0, offset - PAGE));
   };
 
   const pages = Math.max(1, Math.ceil(total / PAGE));
@@ -174,7 +189,10 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                         <button
                           type="button"
                           data-action="edit"
-                          onClick={() => setEditing(a.key)}
+                          onClick={() => {
+                            refocus.current = { key: a.key, action: 'sport' };
+                            setEditing(a.key);
+                          }}
                           aria-label={t('editActivity', formatDate(a.localDate))}
                         >
                           {t('edit')}
@@ -195,11 +213,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
             </tbody>
           </table>
           <nav class="row pager" aria-label={t('historyPages')}>
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <button type="button" ref={newerButton} disabled={offset === 0} onClick={() => turn('newer')}>
               {t('newer')}
             </button>
             <span>{t('pageOf', [String(pageNo), String(pages)])}</span>
-            <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            <button type="button" ref={olderButton} disabled={offset + PAGE >= total} onClick={() => turn('older')}>
               {t('older')}
             </button>
           </nav>
@@ -223,9 +241,6 @@ function EditRow(props: {
   );
   const [time, setTime] = useState(a.movingS === null ? '' : formatDuration(a.movingS));
   const [problem, setProblem] = useState<string | null>(null);
-  // Opened, the row's first field has focus; Escape cancels (and gives focus back to Edit).
-  const first = useRef<HTMLSelectElement>(null);
-  useLayoutEffect(() => first.current?.focus(), []);
   // Which box the refusal is about: the typed value stays in it, marked invalid.
   const [bad, setBad] = useState<'distance' | 'time' | null>(null);
   const refuse = (box: 'distance' | 'time' | null, message: string) => {
@@ -256,6 +271,7 @@ function EditRow(props: {
     <tr
       data-key={a.key}
       class="editing"
+      // Escape cancels, as Cancel does (focus back on the row's Edit).
       onKeyDown={(e) => {
         if (e.key === 'Escape') props.onDone(false);
       }}
@@ -263,7 +279,7 @@ function EditRow(props: {
       <td>{formatDate(a.localDate)}</td>
       <td>
         <select
-          ref={first}
+          data-action="sport"
           aria-label={t('colSport')}
           value={sport}
           onChange={(e) => setSport((e.target as HTMLSelectElement).value as Sport)}
