@@ -71,8 +71,10 @@ test('Tab reaches every action of the popup once, in order, with a visible focus
   await expect.poll(() => popup.count('[data-testid="catch-up"]'), { timeout: 20_000 }).toBe(1);
   await expect.poll(() => popup.count('[data-testid="trend-link"]')).toBe(1);
   const controls = await popup.evaluate(listControls);
-  const stops = await tabThrough(popup, controls.length + 10);
+  const { stops, ended } = await tabThrough(popup, controls.length + 10);
   expect(stops.map((s) => (s.index === -1 ? `not a shown control: ${s.label}` : controls[s.index]))).toEqual(controls);
+  // And nothing more, hidden or not, after the last.
+  expect(ended).toBe(true);
   expect(stops.filter((s) => !s.shown || !s.ring).map((s) => s.label)).toEqual([]);
   expect(controls).toContain('button add-another-run');
   expect(controls).toContain('button checkin-line');

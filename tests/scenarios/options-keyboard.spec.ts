@@ -47,12 +47,12 @@ test('Tab reaches every action of the options page once, in order, with a visibl
   await expect.poll(() => options.count('[data-testid="delete-yes"]')).toBe(1);
 
   const controls = await options.evaluate(listControls);
-  const stops = await tabThrough(options, controls.length + 20);
-  console.log(`${driver.engine}: ${controls.length} controls, ${stops.length} Tab stops`);
-  for (const s of stops) console.log(`  ${s.index}\t${s.shown ? '' : 'HIDDEN '}${s.ring ? '' : 'NO-RING '}${s.label}`);
+  const { stops, ended } = await tabThrough(options, controls.length + 20);
 
   // Every control, once, in page order; nothing else (no stop on something hidden or unlisted).
   expect(stops.map((s) => (s.index === -1 ? `not a shown control: ${s.label}` : controls[s.index]))).toEqual(controls);
+  // And nothing more, hidden or not, after the last.
+  expect(ended).toBe(true);
   expect(stops.filter((s) => !s.shown).map((s) => s.label)).toEqual([]);
   expect(stops.filter((s) => !s.ring).map((s) => s.label)).toEqual([]);
 
@@ -81,6 +81,15 @@ test('Tab reaches every action of the options page once, in order, with a visibl
       reached.some((l) => named.test(l)),
       String(named),
     ).toBe(true);
+
+  // Paging to the last page disables "Older": focus goes to "Newer", not to the page; and back.
+  await focusOn(options, '.pager button:last-of-type');
+  await options.press('Enter');
+  await expect.poll(() => options.text('.pager span')).toBe('Page 2 of 2');
+  await expect.poll(() => focusedLabel(options)).toBe('button Newer');
+  await options.press('Enter');
+  await expect.poll(() => options.text('.pager span')).toBe('Page 1 of 2');
+  await expect.poll(() => focusedLabel(options)).toBe('button Older');
 });
 
 test('a history row by keyboard: edit and delete move focus in, Escape and Keep give it back', async ({ driver }) => {

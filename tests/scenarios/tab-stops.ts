@@ -70,7 +70,8 @@ export function focusedStop(): Stop | null {
     }
   ).kb;
   const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
+  // Keys go where the browser's focus is: an element focused in a window without it counts for nothing.
+  if (!document.hasFocus() || !el || el === document.body || el === document.documentElement) return null;
   const s = getComputedStyle(el);
   const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
   const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
@@ -93,30 +94,42 @@ export function focusedStop(): Stop | null {
   };
 }
 
-/** Presses Tab from the top of the page until focus comes back round (or leaves the page). */
-export async function tabThrough(page: DriverPage, max: number): Promise<Stop[]> {
-  // Focus on a mark at the page's start (focusable, not a Tab stop): the next Tab starts at the top.
+/**
+ * Presses Tab from the top of the page to its end (a mark placed after everything, so focus
+ * never leaves the page for the browser's own controls, whence keys would not come back), or
+ * until focus comes round to the first stop: the stops of one cycle, and whether it ended so
+ * rather than cut short at `max`.
+ */
+export async function tabThrough(page: DriverPage, max: number): Promise<{ stops: Stop[]; ended: boolean }> {
   await page.evaluate(() => {
-    const mark = document.createElement('span');
-    mark.id = 'tab-start';
-    mark.tabIndex = -1;
-    mark.style.position = 'absolute';
-    document.body.prepend(mark);
-    mark.focus();
+    for (const [id, tabIndex] of [
+      ['tab-start', -1],
+      ['tab-end', 0],
+    ] as const) {
+      const mark = document.createElement('span');
+      mark.id = id;
+      mark.tabIndex = tabIndex;
+      mark.style.position = 'absolute';
+      if (tabIndex < 0) document.body.prepend(mark);
+      else document.body.append(mark);
+    }
+    // Focused, the start mark (not a Tab stop) makes the next Tab start at the top.
+    document.getElementById('tab-start')!.focus();
   });
   const stops: Stop[] = [];
-  for (let i = 0; i < max; i++) {
+  let ended = false;
+  for (let i = 0; i < max && !ended; i++) {
     await page.press('Tab');
     const stop = await page.evaluate(focusedStop);
-    if (!stop) {
-      if (stops.length) break;
-      continue;
-    }
-    if (stops.length && stop.index === stops[0]!.index && stop.index !== -1) break;
-    stops.push(stop);
+    if (stop?.label === 'span #tab-end') ended = true;
+    else if (stop && stops.length && stop.index === stops[0]!.index && stop.index !== -1) ended = true;
+    else if (stop) stops.push(stop);
   }
-  await page.evaluate(() => document.getElementById('tab-start')!.remove());
-  return stops;
+  await page.evaluate(() => {
+    document.getElementById('tab-start')!.remove();
+    document.getElementById('tab-end')!.remove();
+  });
+  return { stops, ended };
 }
 
 /** The focused element, labelled much as listControls does, or null when focus fell to the page. */
