@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, tn } from './i18n';
 import { ask } from '../messaging/ask';
 import { useSyncOn } from './use-sync-on';
@@ -11,6 +11,19 @@ export function DeleteAll(props: { count: number; onChanged: () => void; onDelet
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const syncOn = useSyncOn();
+  // Asked, focus waits on Cancel; answered either way, it goes back to "Delete all data". Moved
+  // as the DOM changes (layout effect), so a key pressed right after lands where focus went.
+  const askButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const answered = useRef(false);
+  useLayoutEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+    else if (answered.current) askButton.current?.focus();
+  }, [confirming]);
+  const close = () => {
+    answered.current = true;
+    setConfirming(false);
+  };
   // "… were deleted" no longer applies once runs are back (a restore, an import).
   useEffect(() => {
     if (props.count > 0) setMessage(null);
@@ -18,7 +31,7 @@ export function DeleteAll(props: { count: number; onChanged: () => void; onDelet
 
   const run = async () => {
     const r = await ask({ type: 'data/delete-all', confirm: 'delete everything' });
-    setConfirming(false);
+    close();
     setMessage(r.ok ? t(r.otherBrowsers ? 'deletedAllEverywhere' : 'deletedAll') : r.words);
     if (r.ok) props.onDeleted?.();
     props.onChanged();
@@ -27,17 +40,24 @@ export function DeleteAll(props: { count: number; onChanged: () => void; onDelet
   return (
     <div class="delete-all">
       {!confirming ? (
-        <button type="button" class="danger" onClick={() => setConfirming(true)}>
+        <button type="button" class="danger" ref={askButton} onClick={() => setConfirming(true)}>
           {t('deleteAll')}
         </button>
       ) : (
-        <div role="alertdialog" aria-labelledby="confirm-delete" class="confirm">
+        <div
+          role="alertdialog"
+          aria-labelledby="confirm-delete"
+          class="confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
+        >
           <p id="confirm-delete">{tn('deleteAllConfirm', props.count)}</p>
           <p data-testid="delete-all-sync">{t(syncOn ? 'deleteAllSyncOn' : 'deleteAllSyncOff')}</p>
           <button type="button" class="danger" onClick={() => void run()}>
             {t('deleteAllYes')}
           </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+          <button type="button" ref={cancelButton} onClick={close}>
             {t('cancel')}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SPORTS, type Activity, type Sport } from '../core/activity';
 import { LIMITS } from '../core/plausibility';
 import { parseClock } from '../core/text-numbers';
@@ -7,6 +7,8 @@ import { t } from './i18n';
 import { ask } from '../messaging/ask';
 
 const PAGE = 50;
+// What focus goes to in a row: its Edit or Delete button, or the edit's first field.
+type RowAction = 'edit' | 'delete' | 'sport';
 const THIS_YEAR = String(new Date().getFullYear());
 // Dates in the history carry their year unless it is this year ("Sat, Oct 11, 2014").
 const formatDate = (d: string) => formatDateInYear(d, THIS_YEAR);
@@ -23,7 +25,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   const [undo, setUndo] = useState<{ token: string; key: string; date: string } | null>(null);
   const [undoGone, setUndoGone] = useState(false);
   const undoButton = useRef<HTMLButtonElement>(null);
-  const focusAfterLoad = useRef<string | null>(null);
+  // Where focus goes once the row shows it: into an edit opened, back to the row's button when
+  // an edit or a kept run closes, or after Undo once the run is listed again. Never left on the
+  // page, never on a button that took another's place. Moved as the DOM changes (layout
+  // effects), so a key pressed right after lands where focus went.
+  const refocus = useRef<{ key: string; action: RowAction } | null>(null);
 
   const load = async () => {
     const r = await ask({ type: 'activities/list', offset, limit: PAGE });
@@ -35,16 +41,25 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
   useEffect(() => {
     void load();
   }, [offset, props.version]);
-  // Undo gives focus back to the run it brought back, once its row is there again.
-  useEffect(() => {
-    const key = focusAfterLoad.current;
-    const row = key ? document.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(key)}"] button`) : null;
-    if (row) {
-      focusAfterLoad.current = null;
-      row.focus();
+  useLayoutEffect(() => {
+    const to = refocus.current;
+    const target = to
+      ? document.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(to.key)}"] [data-action="${to.action}"]`)
+      : null;
+    if (target) {
+      refocus.current = null;
+      target.focus();
     }
-  }, [rows]);
-  useEffect(() => undoButton.current?.focus(), [undo]);
+  });
+  useLayoutEffect(() => undoButton.current?.focus(), [undo]);
+  // Asked "Delete?", focus waits on the safe answer.
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => keepButton.current?.focus(), [confirming]);
+  const closeRow = (key: string, action: RowAction) => {
+    refocus.current = { key, action };
+    setEditing(null);
+    setConfirming(null);
+  };
 
   const remove = async (a: Activity) => {
     setConfirming(null);
@@ -62,8 +77,22 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
     if (!r.ok) return setError(r.words);
     setUndo(null);
     if (r.restored === 0) return setUndoGone(true);
-    focusAfterLoad.current = undo.key;
+    refocus.current = { key: undo.key, action: 'edit' };
     props.onChanged();
+  };
+
+  // At the first or last page the pressed pager button goes disabled: focus goes to the other one.
+  const newerButton = useRef<HTMLButtonElement>(null);
+  const olderButton = useRef<HTMLButtonElement>(null);
+  const paged = useRef<'newer' | 'older' | null>(null);
+  useLayoutEffect(() => {
+    const [pressed, other] = paged.current === 'older' ? [olderButton, newerButton] : [newerButton, olderButton];
+    if (paged.current && pressed.current?.disabled) other.current?.focus();
+    paged.current = null;
+  }, [offset]);
+  const turn = (to: 'newer' | 'older') => {
+    paged.current = to;
+    setOffset(to === 'older' ? offset + PAGE : Math.max(0, offset - PAGE));
   };
 
   const pages = Math.max(1, Math.ceil(total / PAGE));
@@ -119,7 +148,7 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                     activity={a}
                     units={props.units}
                     onDone={(changed) => {
-                      setEditing(null);
+                      closeRow(a.key, 'edit');
                       if (changed) props.onChanged();
                     }}
                     onError={setError}
@@ -139,26 +168,38 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
                       {a.edited ? ` (${t('editedMark')})` : ''}
                     </td>
                     {confirming === a.key ? (
-                      <td class="actions">
+                      // Keyed apart from the buttons' cell: its Delete button must not become "Yes, delete" under focus.
+                      <td
+                        class="actions"
+                        key="confirm"
+                        onKeyDown={(e) => {
+                          if (e.key === 'Escape') closeRow(a.key, 'delete');
+                        }}
+                      >
                         <span>{t('deleteAsk', formatDate(a.localDate))}</span>{' '}
                         <button type="button" class="danger" data-testid="delete-yes" onClick={() => void remove(a)}>
                           {t('deleteYes')}
                         </button>{' '}
-                        <button type="button" onClick={() => setConfirming(null)}>
+                        <button type="button" ref={keepButton} onClick={() => closeRow(a.key, 'delete')}>
                           {t('deleteKeep')}
                         </button>
                       </td>
                     ) : (
-                      <td class="actions">
+                      <td class="actions" key="buttons">
                         <button
                           type="button"
-                          onClick={() => setEditing(a.key)}
+                          data-action="edit"
+                          onClick={() => {
+                            refocus.current = { key: a.key, action: 'sport' };
+                            setEditing(a.key);
+                          }}
                           aria-label={t('editActivity', formatDate(a.localDate))}
                         >
                           {t('edit')}
                         </button>{' '}
                         <button
                           type="button"
+                          data-action="delete"
                           onClick={() => setConfirming(a.key)}
                           aria-label={t('deleteActivity', formatDate(a.localDate))}
                         >
@@ -172,11 +213,11 @@ export function HistoryTable(props: { units: 'km' | 'mi'; version: number; onCha
             </tbody>
           </table>
           <nav class="row pager" aria-label={t('historyPages')}>
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <button type="button" ref={newerButton} disabled={offset === 0} onClick={() => turn('newer')}>
               {t('newer')}
             </button>
             <span>{t('pageOf', [String(pageNo), String(pages)])}</span>
-            <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            <button type="button" ref={olderButton} disabled={offset + PAGE >= total} onClick={() => turn('older')}>
               {t('older')}
             </button>
           </nav>
@@ -227,10 +268,18 @@ function EditRow(props: {
   };
 
   return (
-    <tr data-key={a.key} class="editing">
+    <tr
+      data-key={a.key}
+      class="editing"
+      // Escape cancels, as Cancel does (focus back on the row's Edit).
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onDone(false);
+      }}
+    >
       <td>{formatDate(a.localDate)}</td>
       <td>
         <select
+          data-action="sport"
           aria-label={t('colSport')}
           value={sport}
           onChange={(e) => setSport((e.target as HTMLSelectElement).value as Sport)}

@@ -56,7 +56,7 @@ export interface DriverPage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   click(selector: string): Promise<void>;
-  /** Presses a key ("Enter", "Tab", "Escape") where focus is, as the keyboard would. */
+  /** Presses a key ("Enter", "Tab", "Escape", "Shift+Tab") where focus is, as the keyboard would. */
   press(key: string): Promise<void>;
   /** The data-testid (or tag name) of the focused element, null when focus is on the page itself. */
   focused(): Promise<string | null>;

@@ -57,7 +57,14 @@ function wrap(page: Page, tmp: string): DriverPage {
       );
     },
     click: async (s) => (await el(s)).click(),
-    press: (key) => page.keyboard.press(key as never),
+    press: async (key) => {
+      // "Shift+Tab" as Playwright spells it: the modifiers held down around the key.
+      const keys = key.split('+');
+      const last = keys.pop()!;
+      for (const k of keys) await page.keyboard.down(k as never);
+      await page.keyboard.press(last as never);
+      for (const k of keys.reverse()) await page.keyboard.up(k as never);
+    },
     focused: () =>
       page.evaluate(() => {
         const e = document.activeElement;

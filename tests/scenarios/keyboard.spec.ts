@@ -1,10 +1,11 @@
 // The popup by keyboard, in both browsers: opening "I ran today" puts focus in the form, Escape
 // closes it and gives focus back, and Undo gives focus back to what it undid (issue #23: Enter on
 // "I ran today" left focus on the button, so the next Tab and Enter logged a rest day).
-import { runOn } from '../e2e/seed';
+import { daysAgo, realisticHistory, runOn } from '../e2e/seed';
 import type { DriverPage } from './driver';
 import { seed } from './ext';
 import { expect, test } from './fixture';
+import { listControls, tabThrough } from './tab-stops';
 
 const focus = (page: DriverPage, testId: string) =>
   page.evaluate((id) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.focus(), testId);
@@ -51,4 +52,30 @@ test('"I rested today" undone by keyboard gives focus back to "I rested today"',
   await popup.press('Enter');
   await expect.poll(() => popup.count('[data-testid="undo"]')).toBe(0);
   await expect.poll(() => popup.focused()).toBe('i-rested');
+});
+
+test('Tab reaches every action of the popup once, in order, with a visible focus ring', async ({ driver }) => {
+  const options = await driver.openExtensionPage('options.html');
+  await seed(options, realisticHistory());
+  // A hip answer today: the popup links to the pain trend as well.
+  const answered = await options.evaluate(
+    (checkIn) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
+      ).chrome.runtime.sendMessage({ type: 'checkin/set', checkIn }),
+    { date: daysAgo(0), pain: 2 },
+  );
+  expect(answered.ok).toBe(true);
+  const popup = await driver.openExtensionPage('popup.html');
+  // Its lazily loaded lower parts too: the catch-up button is among the last to arrive.
+  await expect.poll(() => popup.count('[data-testid="catch-up"]'), { timeout: 20_000 }).toBe(1);
+  await expect.poll(() => popup.count('[data-testid="trend-link"]')).toBe(1);
+  const controls = await popup.evaluate(listControls);
+  const { stops, ended } = await tabThrough(popup, controls.length + 10);
+  expect(stops.map((s) => (s.index === -1 ? `not a shown control: ${s.label}` : controls[s.index]))).toEqual(controls);
+  // And nothing more, hidden or not, after the last.
+  expect(ended).toBe(true);
+  expect(stops.filter((s) => !s.shown || !s.ring).map((s) => s.label)).toEqual([]);
+  expect(controls).toContain('button add-another-run');
+  expect(controls).toContain('button checkin-line');
 });
