@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { problemText } from './problem-text';
 import { problemOf } from '../core/problem-codes';
 import { OUTCOME_KINDS, timeLeftMs, type ImportOutcomeKind, type ImportProgress } from '../core/files/import-stream';
@@ -20,8 +20,13 @@ function timeLeftText(p: ImportProgress): string {
   return s < 90 ? tn('importSecondsLeft', s) : tn('importMinutesLeft', Math.round(s / 60));
 }
 
-function ProgressLine(props: { progress: ImportProgress; onCancel: () => void }) {
+function ProgressLine(props: { progress: ImportProgress; onCancel: () => void; focus: boolean }) {
   const p = props.progress;
+  // The chosen input is disabled while the import runs: a keyboard user goes on from Cancel.
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.focus) cancel.current?.focus();
+  }, []);
   const text = [
     tn('importProgress', p.totalFiles, [String(p.filesDone), String(p.totalFiles)]),
     tn('importFound', p.activities),
@@ -32,7 +37,7 @@ function ProgressLine(props: { progress: ImportProgress; onCancel: () => void })
   return (
     <p role="status" data-testid="import-progress">
       <progress max={p.totalFiles || undefined} value={p.filesDone} aria-label={text} /> {text}{' '}
-      <button type="button" onClick={props.onCancel}>
+      <button type="button" ref={cancel} onClick={props.onCancel}>
         {t('cancel')}
       </button>
     </p>
@@ -41,20 +46,30 @@ function ProgressLine(props: { progress: ImportProgress; onCancel: () => void })
 
 /** One click stores an activity whose file named no sport, with the sport the runner picks. */
 function PickSport(props: { activity: ActivityInput; onSaved: () => void }) {
-  const [saved, setSaved] = useState<Sport | null>(null);
+  const [saved, setSaved] = useState<{ sport: Sport; focus: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (saved) return <span data-testid="sport-picked">{t('importSavedAs', t(`sport_${saved}`))}</span>;
-  const pick = async (sport: Sport) => {
+  const done = useRef<HTMLSpanElement>(null);
+  // The buttons give way to the line: focus, if it was on them, goes to it rather than the page.
+  useEffect(() => {
+    if (saved?.focus) done.current?.focus();
+  }, [saved]);
+  if (saved)
+    return (
+      <span data-testid="sport-picked" tabIndex={-1} ref={done}>
+        {t('importSavedAs', t(`sport_${saved.sport}`))}
+      </span>
+    );
+  const pick = async (sport: Sport, button: HTMLButtonElement) => {
     const why = await saveWithSport(props.activity, sport).catch(problemOf);
     if (why !== null) return setError(problemText(why));
-    setSaved(sport);
+    setSaved({ sport, focus: document.activeElement === button });
     props.onSaved();
   };
   return (
     <span class="pick-sport" data-testid="pick-sport">
       {t('importWhy_needs_sport')}{' '}
       {PICKABLE_SPORTS.map((sp) => (
-        <button key={sp} type="button" onClick={() => void pick(sp)}>
+        <button key={sp} type="button" onClick={(e) => void pick(sp, e.currentTarget)}>
           {t(`sport_${sp}`)}
         </button>
       ))}
@@ -154,6 +169,14 @@ export function ImportActivities(props: { onChanged: () => void }) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<{ summary: ChosenSummary; name: string | null } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  // The input a keyboard user chose from: focus moves to Cancel meanwhile, and back after.
+  const [keyboardFrom, setKeyboardFrom] = useState<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (progress === null && keyboardFrom) {
+      if (document.activeElement === document.body || document.activeElement === null) keyboardFrom.focus();
+      setKeyboardFrom(null);
+    }
+  }, [progress === null]);
 
   const run = async (files: File[], folder: boolean) => {
     const controller = new AbortController();
@@ -186,7 +209,9 @@ export function ImportActivities(props: { onChanged: () => void }) {
     const input = e.target as HTMLInputElement;
     const files = Array.from(input.files ?? []);
     input.value = '';
-    if (files.length) void run(files, folder);
+    if (!files.length) return;
+    if (document.activeElement === input) setKeyboardFrom(input);
+    void run(files, folder);
   };
 
   const busy = progress !== null;
@@ -211,7 +236,9 @@ export function ImportActivities(props: { onChanged: () => void }) {
         onChange={(e) => chosen(e, true)}
       />
       <p class="hint muted">{t('importHint')}</p>
-      {progress && <ProgressLine progress={progress} onCancel={() => abort.current?.abort()} />}
+      {progress && (
+        <ProgressLine progress={progress} onCancel={() => abort.current?.abort()} focus={keyboardFrom !== null} />
+      )}
       {result && <Summary summary={result.summary} name={result.name} onChanged={props.onChanged} />}
     </div>
   );

@@ -17,18 +17,25 @@ test('a GPX naming no sport waits in the import summary and is stored with the s
   worker,
 }) => {
   const options = await openExtensionPage('options.html');
-  await options
-    .getByLabel('Import activities')
-    .setInputFiles([{ name: 'greeting-sf.gpx', mimeType: 'application/gpx+xml', buffer: await readFile(GPX) }]);
+  // By keyboard: the input is disabled while it imports, and focus comes back to it after.
+  const input = options.getByLabel('Import activities');
+  await input.focus();
+  await input.setInputFiles([
+    { name: 'greeting-sf.gpx', mimeType: 'application/gpx+xml', buffer: await readFile(GPX) },
+  ]);
   await expect(options.getByTestId('import-summary')).toHaveText('greeting-sf.gpx: 1 needs a sport.', {
     timeout: 30_000,
   });
+  await expect(input).toBeFocused();
   expect(await storedKeys(worker)).toEqual([]);
 
   const pick = options.getByTestId('needs-sport');
   await expect(pick).toContainText('does not say which sport');
-  await pick.getByRole('button', { name: 'Run', exact: true }).click();
+  await pick.getByRole('button', { name: 'Run', exact: true }).focus();
+  await options.keyboard.press('Enter');
   await expect(pick.getByTestId('sport-picked')).toHaveText('saved as Run.');
+  // The buttons are gone: focus is on what replaced them, not lost to the page.
+  await expect(pick.getByTestId('sport-picked')).toBeFocused();
 
   const sports = await worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
