@@ -2,6 +2,7 @@ import type { ActivityInput } from '../core/activity';
 import { admitActivities } from '../core/activity-validation';
 import { problem, type Problem } from '../core/problem-codes';
 import type { SiteData } from '../core/messages';
+import { responseBody } from '../core/site-response';
 import type { SiteNext } from '../core/protocol';
 import { LIMITS } from '../core/plausibility';
 import { garminEndpoint, readGarminResponse } from '../core/sites/garmin/garmin-activities';
@@ -63,12 +64,12 @@ const PAGE_OF_KIND: Record<SiteData['kind'], string> = {
   'garmin-response': 'activity',
 };
 
-type SiteReader = (data: SiteData, nowMs: number, timeZone: string, today: string) => SiteReading;
+type SiteReader = (data: SiteData, body: unknown, nowMs: number, timeZone: string, today: string) => SiteReading;
 
 // One reader per kind of site data; a new kind without a reader fails to compile.
 const READERS: Record<SiteData['kind'], SiteReader> = {
-  'strava-activity-snapshot': (data, _nowMs, timeZone) => {
-    const r = readStravaActivityPage(data.body as StravaPageSnapshot, timeZone);
+  'strava-activity-snapshot': (_data, body, _nowMs, timeZone) => {
+    const r = readStravaActivityPage(body as StravaPageSnapshot, timeZone);
     if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
     if (r.kind === 'not-own') return none({ notOwn: true });
     return {
@@ -77,12 +78,12 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       reply: () => ({}),
     };
   },
-  'strava-activity-dom': (data, _nowMs, timeZone) => {
-    const r = readStravaActivityDom(data.body as StravaDomSnapshot, timeZone);
+  'strava-activity-dom': (_data, body, _nowMs, timeZone) => {
+    const r = readStravaActivityDom(body as StravaDomSnapshot, timeZone);
     if (r.kind === 'activity') return { activities: [r.activity], problem: null, reply: () => ({}) };
     if (r.kind === 'not-own') return none({ notOwn: true });
     // The content script's note on why the page's own data was not there.
-    const why = (data.body as { why?: unknown } | null)?.why;
+    const why = (body as { why?: unknown } | null)?.why;
     return {
       activities: [],
       problem: {
@@ -99,8 +100,8 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       reply: () => ({}),
     };
   },
-  'strava-training-list': (data, nowMs, timeZone, today) => {
-    const r = readStravaTrainingActivities(data.body, nowMs, timeZone);
+  'strava-training-list': (_data, body, nowMs, timeZone, today) => {
+    const r = readStravaTrainingActivities(body, nowMs, timeZone);
     if (!r.ok)
       return {
         activities: [],
@@ -114,8 +115,8 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
       list: true,
     };
   },
-  'garmin-response': (data, nowMs) => {
-    const r = readGarminResponse(data.url, data.body, nowMs);
+  'garmin-response': (data, body, nowMs) => {
+    const r = readGarminResponse(data.url, body, nowMs);
     if (r === null) return none();
     const endpoint = garminEndpoint(data.url)?.kind;
     const list = endpoint === 'list' || endpoint === 'legacy-search';
@@ -152,5 +153,6 @@ const READERS: Record<SiteData['kind'], SiteReader> = {
 };
 
 function readSite(data: SiteData, nowMs: number, timeZone: string, today: string): SiteReading {
-  return READERS[data.kind](data, nowMs, timeZone, today);
+  const body = 'text' in data ? responseBody(data.text) : data.body;
+  return READERS[data.kind](data, body, nowMs, timeZone, today);
 }

@@ -4,6 +4,7 @@ import { RESPONSE_KIND, type ObservedResponse } from './page-response-observer';
 import { sendToBackground } from './send-to-background';
 import { listStopOfStatus } from '../core/catch-up';
 import { GARMIN_PROFILE_URL, readGarminViewer } from '../core/sites/garmin/garmin-viewer';
+import { responseBody } from '../core/site-response';
 
 // Garmin Connect (https://connect.garmin.com/app/activities, /app/activity/{id}; /modern/* until
 // Feb 2026). A single-page app: in-app navigation loads JSON without reloading the page, so we
@@ -24,7 +25,7 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
   const forward = async (res: ObservedResponse) => {
     const reply = await sendToBackground({
       type: 'site/data',
-      data: { kind: 'garmin-response', url: res.url, status: res.status, body: res.body, viewerId },
+      data: { kind: 'garmin-response', url: res.url, status: res.status, text: res.text, viewerId },
     });
     if (!reply?.ok) return;
     if (!reply.waiting) return;
@@ -47,8 +48,9 @@ export function watchGarminActivities(ctx: ContentScriptContext): void {
       return;
     }
     if (GARMIN_PROFILE_URL.test(res.url)) {
-      // The first answer wins: a later one cannot switch whose activities are recorded.
-      const id = readGarminViewer(res.body);
+      // The first answer wins: a later one cannot switch whose activities are recorded. A profile
+      // is a few kilobytes: the one response parsed here.
+      const id = typeof res.text === 'string' ? readGarminViewer(responseBody(res.text)) : null;
       if (id !== null && viewerId === null) learnViewer(id);
       return;
     }

@@ -1,30 +1,24 @@
 import { BRIDGE_TAG } from './page-bridge';
+import { MAX_RESPONSE_CHARS } from '../core/site-response';
 
 // Runs in a page's own JavaScript world. Sites load the runner's activities with their own
 // fetch/XHR calls; rather than making requests of our own (which sites rate-limit, and Garmin's
 // Cloudflare refuses from an extension), we look at the answers the page already asked for.
 // The page's requests are never delayed or altered: responses are cloned and read afterwards,
-// and any error here is swallowed so the site keeps working.
+// and any error here is swallowed so the site keeps working. The text is passed on unparsed:
+// the background parses it, off the page's thread (core/site-response.ts).
 
 export const RESPONSE_KIND = 'page-response';
 
 export interface ObservedResponse {
   url: string;
   status: number;
-  body: unknown;
+  text: string;
 }
 
-const MAX_BODY_CHARS = 5_000_000;
-
 function post(url: string, status: number, text: string): void {
-  if (text.length > MAX_BODY_CHARS) return;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text.slice(0, 2000); // not JSON (a login page?): the reader says so
-  }
-  const payload: ObservedResponse = { url, status, body };
+  if (text.length > MAX_RESPONSE_CHARS) return;
+  const payload: ObservedResponse = { url, status, text };
   window.postMessage({ tag: BRIDGE_TAG, kind: RESPONSE_KIND, payload }, window.location.origin);
 }
 

@@ -20,8 +20,9 @@ export interface BackfillDeps {
   ended(stop: ListStop): void;
 }
 
-const listData = (url: string, status: number, body: unknown) =>
-  ({ type: 'site/data', data: { kind: 'strava-training-list', url, status, body, viewerId: null } }) as const;
+// The list's text: the background parses it (core/site-response.ts).
+const listData = (url: string, status: number, text: string) =>
+  ({ type: 'site/data', data: { kind: 'strava-training-list', url, status, text, viewerId: null } }) as const;
 
 export async function backfill(
   deps: BackfillDeps,
@@ -36,7 +37,7 @@ async function readList(
   deps: BackfillDeps,
   first: ObservedResponse,
 ): Promise<{ fetched: number; stoppedBy: string; stop: ListStop }> {
-  let reply = await deps.send(listData(first.url, first.status, first.body));
+  let reply = await deps.send(listData(first.url, first.status, first.text));
   let fetched = 0;
   while (reply?.ok && reply.nextUrl) {
     if (fetched >= BACKFILL.maxPagesPerVisit) return { fetched, stoppedBy: 'page limit', stop: 'page-limit' };
@@ -51,13 +52,7 @@ async function readList(
     fetched++;
     const stop = backfillStop(res.status, res.url, res.contentType);
     if (stop) return { fetched, stoppedBy: backfillStopReason(res.status, res.url, res.contentType) ?? stop, stop };
-    let body: unknown;
-    try {
-      body = JSON.parse(res.text);
-    } catch {
-      body = res.text.slice(0, 2000); // the reader reports what this is
-    }
-    reply = await deps.send(listData(url, res.status, body));
+    reply = await deps.send(listData(url, res.status, res.text));
   }
   return reply?.ok
     ? { fetched, stoppedBy: 'caught up', stop: 'caught-up' }
@@ -101,7 +96,7 @@ export function watchStravaTraining(ctx: ContentScriptContext): void {
     }
     if (started) {
       // The runner paging through the list: record it, but backfill once a visit.
-      void deps.send(listData(res.url, res.status, res.body));
+      void deps.send(listData(res.url, res.status, res.text));
       return;
     }
     started = true;

@@ -84,30 +84,62 @@ function watchShadowRoots(
   // A file input's `change` stays inside its shadow root, and Chromium and Firefox don't mark its
   // `input` as composed either: on the upload page, listen on every open shadow root as it appears.
   // There a page listener on the same root, added before ours, still runs first.
-  const watched = new WeakSet<ShadowRoot>();
+  const listened = new WeakSet<ShadowRoot>();
+  let observed = new WeakSet<ShadowRoot>();
   const findRoots = (from: ParentNode) => {
     for (const el of from.querySelectorAll('*')) {
       const root = el.shadowRoot;
-      if (!root || watched.has(root)) continue;
-      watched.add(root);
-      listenOn(root);
+      if (!root || observed.has(root)) continue;
+      observed.add(root);
+      if (!listened.has(root)) listenOn(root);
+      listened.add(root);
       observer.observe(root, { childList: true, subtree: true });
       findRoots(root);
     }
+  };
+  // Where the browser announces the app's own navigations (the Navigation API), the document is
+  // observed only while it shows the upload page: on the other pages of a single-page app every
+  // DOM change would otherwise pay for a callback (issue #23: Garmin's activity list). Without
+  // it, it is observed throughout, as the upload page may be reached at any time.
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  const followsNavigation = typeof nav?.addEventListener === 'function';
+  let observing = false;
+  const start = () => {
+    if (observing) return;
+    observing = true;
+    observed = new WeakSet();
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  const stop = () => {
+    observing = false;
+    observer.disconnect();
   };
   // Scanned a task later: a custom element's shadow root is attached when its script runs, after
   // the mutation that announced the element.
   let pending = false;
   const observer = new MutationObserver(() => {
-    if (pending || !isUploadPage()) return;
+    if (pending) return;
+    if (!isUploadPage()) {
+      if (followsNavigation) stop();
+      return;
+    }
     pending = true;
     ctx.setTimeout(() => {
       pending = false;
       findRoots(document);
     }, 0);
   });
-  observer.observe(document, { childList: true, subtree: true });
+  const arrive = () => {
+    if (!isUploadPage()) return false;
+    start();
+    findRoots(document);
+    return true;
+  };
+  if (!followsNavigation || isUploadPage()) start();
+  // After the URL changed (history.pushState, back, forward), before the app draws the new page.
+  if (followsNavigation) ctx.addEventListener(nav, 'currententrychange', () => arrive() || stop());
   // A shadow root made later without any DOM change is found when the runner reaches for it.
-  ctx.addEventListener(document, 'pointerdown', () => isUploadPage() && findRoots(document), { capture: true });
+  ctx.addEventListener(document, 'pointerdown', arrive, { capture: true });
+  ctx.addEventListener(document, 'focusin', arrive, { capture: true });
   ctx.onInvalidated(() => observer.disconnect());
 }

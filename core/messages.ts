@@ -11,6 +11,7 @@ import { checkDay, latestToday } from './plausibility';
 import { GARMIN_HOST } from './sites/garmin/garmin-site';
 import { STRAVA_HOST } from './sites/strava/strava-site';
 import { SITE_ORIGINS } from './sites/site-routes';
+import { MAX_RESPONSE_CHARS } from './site-response';
 
 // Every message the background accepts, and who may send it. The background runs parseRequest
 // on everything it receives; what fails is answered with an error and never touches storage.
@@ -30,9 +31,12 @@ export interface StoredProblem extends ReadProblem {
   atMs: number;
 }
 
+/** What a content script put together from a site page, as an object. */
+export type SiteSnapshotKind = 'strava-activity-snapshot' | 'strava-activity-dom';
+/** A response the page's own request received, passed on as its text (core/site-response.ts). */
+export type SiteResponseKind = 'strava-training-list' | 'garmin-response';
 /** Raw data a content script found on a site page; the background runs the site's reader on it. */
-export type SiteDataKind =
-  'strava-activity-snapshot' | 'strava-activity-dom' | 'strava-training-list' | 'garmin-response';
+export type SiteDataKind = SiteSnapshotKind | SiteResponseKind;
 
 export const SITE_OF_KIND: Record<SiteDataKind, Site> = {
   'strava-activity-snapshot': 'strava',
@@ -41,15 +45,33 @@ export const SITE_OF_KIND: Record<SiteDataKind, Site> = {
   'garmin-response': 'garmin',
 };
 
-export interface SiteData {
-  kind: SiteDataKind;
+/** Which kinds come as text; a new kind must say. */
+const IS_RESPONSE: Record<SiteDataKind, boolean> = {
+  'strava-activity-snapshot': false,
+  'strava-activity-dom': false,
+  'strava-training-list': true,
+  'garmin-response': true,
+};
+
+interface SiteDataOf<K extends SiteDataKind> {
+  kind: K;
   /** The data's own URL: the request's for responses, the page's for snapshots. */
   url: string;
   status: number;
-  body: unknown;
   /** Garmin: the signed-in athlete's profile id, when the page has told us. */
   viewerId: string | null;
 }
+
+export interface SiteSnapshot extends SiteDataOf<SiteSnapshotKind> {
+  body: unknown;
+}
+
+export interface SiteResponse extends SiteDataOf<SiteResponseKind> {
+  /** At most MAX_RESPONSE_CHARS; parsed by the background. */
+  text: string;
+}
+
+export type SiteData = SiteSnapshot | SiteResponse;
 
 /** A file the runner chose or dropped on a site's upload page, as base64. */
 export interface UploadedFile {
@@ -195,12 +217,19 @@ export function parseRequest(raw: unknown, sender: Sender, nowMs: number): Check
         if (typeof d.status !== 'number' || !Number.isInteger(d.status))
           return refused(problem('request_site_data_status'));
         const viewerId = typeof d.viewerId === 'string' && /^\d{1,20}$/.test(d.viewerId) ? d.viewerId : null;
+        const head = { url: d.url.slice(0, 2000), status: d.status, viewerId };
+        if (!IS_RESPONSE[kind])
+          return {
+            ok: true,
+            value: { type: 'site/data', data: { kind: kind as SiteSnapshotKind, ...head, body: d.body } },
+          };
+        // Refused before anything parses it: a page script can post anything of any size.
+        if (typeof d.text !== 'string') return refused(problem('request_site_data_text'));
+        if (d.text.length > MAX_RESPONSE_CHARS)
+          return refused(problem('request_site_data_too_large', MAX_RESPONSE_CHARS / 1_000_000));
         return {
           ok: true,
-          value: {
-            type: 'site/data',
-            data: { kind, url: d.url.slice(0, 2000), status: d.status, body: d.body, viewerId },
-          },
+          value: { type: 'site/data', data: { kind: kind as SiteResponseKind, ...head, text: d.text } },
         };
       }
       case 'upload/file': {

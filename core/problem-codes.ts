@@ -248,6 +248,8 @@ export interface ProblemParams {
   request_site_data_wrong_site: [kind: string, site: string];
   request_site_data_url: [];
   request_site_data_status: [];
+  request_site_data_text: [];
+  request_site_data_too_large: [mb: number];
   request_upload_fields: [];
   request_upload_too_large: [name: string, mb: number];
   request_upload_not_base64: [];
@@ -599,6 +601,8 @@ const CODES: Record<ProblemCode, true> = {
   request_site_data_wrong_site: true,
   request_site_data_url: true,
   request_site_data_status: true,
+  request_site_data_text: true,
+  request_site_data_too_large: true,
   request_upload_fields: true,
   request_upload_too_large: true,
   request_upload_not_base64: true,

@@ -17,7 +17,7 @@ import { GARMIN_ORIGIN } from './garmin-site';
 // - one activity: /gc-api/activity-service/activity/{id} (same prefixes): {activityId, summaryDTO, ...};
 // - until about 2018 the list came from /modern/proxy/activity-search-service-1.2/json/activities:
 //   {results: {activities: [{activity: {...}}]}} with values as strings with units (`uom`).
-// The content script hands over the parsed body; this file never sees the page.
+// The background hands over the parsed body (core/site-response.ts); this file never sees the page.
 //
 // Field notes, from real responses 2012-2026 (../shared/corpus/pages/garmin):
 // - sport: `activityType.typeKey` in the list, `activityTypeDTO.typeKey` in one activity,

@@ -122,7 +122,13 @@ describe('catching up from Strava and Garmin Connect', () => {
     const r = await handleMessage(
       {
         type: 'site/data',
-        data: { kind: 'strava-training-list', url: LIST_URL, status: 200, body: stravaList(1), viewerId: null },
+        data: {
+          kind: 'strava-training-list',
+          url: LIST_URL,
+          status: 200,
+          text: JSON.stringify(stravaList(1)),
+          viewerId: null,
+        },
       },
       from('strava', stravaTab),
       d,
@@ -137,7 +143,13 @@ describe('catching up from Strava and Garmin Connect', () => {
     await handleMessage(
       {
         type: 'site/data',
-        data: { kind: 'garmin-response', url: GARMIN_LIST, status: 200, body: garminList(2), viewerId: '77' },
+        data: {
+          kind: 'garmin-response',
+          url: GARMIN_LIST,
+          status: 200,
+          text: JSON.stringify(garminList(2)),
+          viewerId: '77',
+        },
       },
       from('garmin', garminTab),
       d,
@@ -160,7 +172,7 @@ describe('catching up from Strava and Garmin Connect', () => {
       kind: 'strava-training-list',
       url: LIST_URL,
       status: 200,
-      body: stravaList(1),
+      text: JSON.stringify(stravaList(1)),
       viewerId: null,
     } as const;
     // The runner's own tab (another id) reads the same run first.

@@ -10,6 +10,7 @@ import { itWithCorpus } from '../needs-corpus';
 import { NOW } from '../activity-fixtures';
 import { routerDeps } from './router-deps';
 import { stravaRunList } from './strava-list-fixture';
+import { MAX_RESPONSE_CHARS } from '../../../core/site-response';
 
 const refused = <C extends ProblemCode>(code: C, ...params: ProblemParams[C]) =>
   problem('request_refused', problem(code, ...params));
@@ -28,9 +29,12 @@ const LIST_URL = 'https://www.strava.com/athlete/training_activities?new_activit
 /** Page 1 of a Strava list of five recent runs, one a day back from 2026-11-24 (NOW is 2026-11-25). */
 const recentList = () => stravaRunList({ count: 5, newest: '2026-11-24', firstId: 7_000_000, perPage: 5, total: 30 });
 
+/** As a content script sends it: a response as its text (a string body is that text), a snapshot as an object. */
 const siteData = (kind: string, url: string, body: unknown, viewerId: string | null = null) => ({
   type: 'site/data',
-  data: { kind, url, status: 200, body, viewerId },
+  data: kind.startsWith('strava-activity')
+    ? { kind, url, status: 200, body, viewerId }
+    : { kind, url, status: 200, text: typeof body === 'string' ? body : JSON.stringify(body), viewerId },
 });
 
 beforeEach(() => {
@@ -97,6 +101,72 @@ describe('site/data through the router', () => {
     expect(r).toMatchObject({ ok: true, added: 0, waiting: true, problem: why });
     expect(await d.store.all()).toEqual([]);
     expect(await listProblems()).toMatchObject([{ site: 'garmin', page: 'activity-list', reason: why }]);
+  });
+
+  describe('a Garmin response travels as its text, read in the background', () => {
+    const LIST_API = 'https://connect.garmin.com/gc-api/activitylist-service/activities/search/activities?limit=20';
+    const send = (text: unknown) => ({
+      type: 'site/data',
+      data: { kind: 'garmin-response', url: LIST_API, status: 200, text, viewerId: '77' },
+    });
+    const run = (over: Record<string, unknown> = {}) => ({
+      activityId: 21_000_000_001,
+      activityName: 'Morning Run',
+      activityType: { typeKey: 'running' },
+      startTimeGMT: '2026-11-24 07:00:00',
+      startTimeLocal: '2026-11-24 07:00:00',
+      distance: 8000,
+      duration: 2400,
+      movingDuration: 2400,
+      ownerId: 77,
+      ...over,
+    });
+
+    it('parses the text and stores the runs, with the names the list used then and now', async () => {
+      const d = await routerDeps();
+      // Before 2026 the list's elapsed time was in milliseconds; the reader decides per run.
+      const text = JSON.stringify([run(), run({ activityId: 21_000_000_002, elapsedDuration: 2_460_000 })]);
+      const r = await handleMessage(send(text), garmin, d);
+      expect(r).toMatchObject({ ok: true, added: 2, viewerId: '77' });
+      expect((await d.store.all()).map((a) => [a.key, a.elapsedS])).toEqual([
+        ['garmin:21000000001', null],
+        ['garmin:21000000002', 2460],
+      ]);
+    });
+
+    it('shows text that is not JSON as the page it is, and stores nothing', async () => {
+      for (const [text, why] of [
+        ['[{"activityId": 1, "startTimeGMT": ', problem('garmin_not_json')],
+        ['<!DOCTYPE html><html><body>Sign in</body></html>', problem('garmin_web_page', problem('garmin_what_list'))],
+      ] as const) {
+        const d = await routerDeps();
+        const r = await handleMessage(send(text), garmin, d);
+        const reason = problem('site_garmin', why);
+        expect(r).toMatchObject({ ok: true, added: 0, problem: reason });
+        expect(await d.store.count()).toBe(0);
+        expect(await listProblems()).toMatchObject([{ site: 'garmin', page: 'activity-list', reason }]);
+        fakeBrowser.reset();
+      }
+    });
+
+    it('refuses a text over the size limit before parsing it, and a body that is not text', async () => {
+      const d = await routerDeps();
+      const huge = `[${JSON.stringify(run())}${' '.repeat(MAX_RESPONSE_CHARS)}]`;
+      expect(await handleMessage(send(huge), garmin, d)).toEqual({
+        ok: false,
+        error: refused('request_site_data_too_large', 5),
+      });
+      // As older content scripts sent it: an object, not its text.
+      for (const text of [[run()], undefined, 42]) {
+        expect(await handleMessage(send(text), garmin, d)).toEqual({
+          ok: false,
+          error: refused('request_site_data_text'),
+        });
+      }
+      expect(await d.store.count()).toBe(0);
+      expect(await listProblems()).toEqual([]);
+      expect(d.changes.count).toBe(0);
+    });
   });
 
   it('refuses Strava data sent from a Garmin page, and stores nothing', async () => {

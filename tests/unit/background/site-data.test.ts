@@ -18,13 +18,11 @@ const loadJson = (rel: string): unknown => JSON.parse(readFileSync(path.join(COR
 const TZ = 'Europe/London';
 const TODAY = '2026-11-25'; // the local date of NOW in London
 
-const data = (kind: SiteDataKind, url: string, body: unknown, viewerId: string | null = null): SiteData => ({
-  kind,
-  url,
-  status: 200,
-  body,
-  viewerId,
-});
+/** Responses travel as their text (a string body is that text as the page received it); snapshots as objects. */
+const data = (kind: SiteDataKind, url: string, body: unknown, viewerId: string | null = null): SiteData =>
+  kind === 'strava-training-list' || kind === 'garmin-response'
+    ? { kind, url, status: 200, text: typeof body === 'string' ? body : JSON.stringify(body), viewerId }
+    : { kind, url, status: 200, body, viewerId };
 
 // ---- Strava activity page --------------------------------------------------------------------
 

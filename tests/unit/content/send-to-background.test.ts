@@ -17,7 +17,7 @@ const reading = () =>
       kind: 'garmin-response',
       url: 'https://connect.garmin.com/gc-api/x',
       status: 200,
-      body: {},
+      text: '{}',
       viewerId: null,
     },
   }) as const;

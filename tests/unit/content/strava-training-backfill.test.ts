@@ -9,7 +9,7 @@ const pageUrl = (n: number) => `${LIST}?new_activity_only=false&page=${n}&per_pa
 const FIRST = {
   url: `${LIST}?new_activity_only=false&page=1`,
   status: 200,
-  body: { models: [], page: 1, perPage: 20, total: 400 },
+  text: JSON.stringify({ models: [], page: 1, perPage: 20, total: 400 }),
 };
 
 interface Fetched {
@@ -75,7 +75,7 @@ describe('Strava My Activities backfill', () => {
     expect(f.sent).toEqual([
       {
         type: 'site/data',
-        data: { kind: 'strava-training-list', url: FIRST.url, status: 200, body: FIRST.body, viewerId: null },
+        data: { kind: 'strava-training-list', url: FIRST.url, status: 200, text: FIRST.text, viewerId: null },
       },
     ]);
     expect(f.fetched).toEqual([]);
@@ -102,7 +102,7 @@ describe('Strava My Activities backfill', () => {
       `fetch ${pageUrl(3)}`,
       'send',
     ]);
-    // Each fetched page goes to the background as parsed JSON, under its own URL.
+    // Each fetched page goes to the background as its text (parsed there), under its own URL.
     expect(f.sent.slice(1)).toEqual([
       {
         type: 'site/data',
@@ -110,7 +110,7 @@ describe('Strava My Activities backfill', () => {
           kind: 'strava-training-list',
           url: pageUrl(2),
           status: 200,
-          body: { models: [], page: 2 },
+          text: '{"models":[],"page":2}',
           viewerId: null,
         },
       },
@@ -120,7 +120,7 @@ describe('Strava My Activities backfill', () => {
           kind: 'strava-training-list',
           url: pageUrl(3),
           status: 200,
-          body: { models: [], page: 3 },
+          text: '{"models":[],"page":3}',
           viewerId: null,
         },
       },
@@ -231,7 +231,7 @@ describe('Strava My Activities backfill', () => {
     expect(await backfill(f.deps, FIRST)).toEqual({ fetched: 1, stoppedBy: 'caught up' });
     expect(f.sent[1]).toEqual({
       type: 'site/data',
-      data: { kind: 'strava-training-list', url: pageUrl(2), status: 200, body: 'oops', viewerId: null },
+      data: { kind: 'strava-training-list', url: pageUrl(2), status: 200, text: 'oops', viewerId: null },
     });
   });
 

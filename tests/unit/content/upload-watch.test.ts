@@ -85,6 +85,38 @@ describe('watchUploads', () => {
     expect(received[0]).toMatchObject({ file: { name: 'plain.fit' } });
   });
 
+  it('with the Navigation API, observes a single-page app only while it shows the upload page', async () => {
+    // Garmin Connect's activity list: every DOM change of the app would otherwise call back.
+    const nav = new EventTarget();
+    Object.defineProperty(globalThis, 'navigation', { value: nav, configurable: true });
+    try {
+      const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+      const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+      let onUploadPage = false;
+      watchUploads(fakeCtx(), () => onUploadPage, { shadowRoots: true });
+      expect(observe).not.toHaveBeenCalled();
+      // The app moves to its import page (history.pushState), then draws it.
+      onUploadPage = true;
+      nav.dispatchEvent(new Event('currententrychange'));
+      expect(observe).toHaveBeenCalledWith(document, { childList: true, subtree: true });
+      const host = document.createElement('gc-import-data');
+      document.body.append(host);
+      const input = fileInput(fit('after-navigation.fit'));
+      host.attachShadow({ mode: 'open' }).append(input);
+      await settle();
+      input.dispatchEvent(trusted(new Event('change', { bubbles: true, composed: false })));
+      await vi.waitFor(() => expect(received).toHaveLength(1));
+      expect(received[0]).toMatchObject({ file: { name: 'after-navigation.fit' } });
+      // And back to another page: observing stops.
+      onUploadPage = false;
+      nav.dispatchEvent(new Event('currententrychange'));
+      expect(disconnect).toHaveBeenCalled();
+    } finally {
+      delete (globalThis as { navigation?: unknown }).navigation;
+      vi.restoreAllMocks();
+    }
+  });
+
   it('sends a chosen file once, as base64, though both input and change fire', async () => {
     watchUploads(fakeCtx(), () => true, { shadowRoots: true });
     const input = fileInput(fit());

@@ -37,6 +37,23 @@ describe('the message protocol', () => {
     // @ts-expect-error a reply field of the wrong type: deleted is a count
     const wrongReply: ReplyOf<'activities/delete'> = { ok: true, deleted: 'all' };
     (void wrongType, wrongReply);
+    // A page's response travels as its text, parsed in the background; a snapshot as an object.
+    const url = 'https://connect.garmin.com/gc-api/x';
+    const asText: RequestOf<'site/data'> = {
+      type: 'site/data',
+      data: { kind: 'garmin-response', url, status: 200, text: '[]', viewerId: null },
+    };
+    const asBody: RequestOf<'site/data'> = {
+      type: 'site/data',
+      // @ts-expect-error a response's parsed body: the page's thread would parse and copy it
+      data: { kind: 'garmin-response', url, status: 200, body: [], viewerId: null },
+    };
+    const snapshotText: RequestOf<'site/data'> = {
+      type: 'site/data',
+      // @ts-expect-error a snapshot is not text
+      data: { kind: 'strava-activity-dom', url, status: 200, text: '{}', viewerId: null },
+    };
+    (void asText, asBody, snapshotText);
 
     expect(PROTOCOL_COMPLETE).toBe(true);
     expect(ask({ type: 'state/get' })).toEqual({ ok: false, error: problem('request_unknown_type', 'state/get') });
