@@ -52,14 +52,26 @@ export function createStateKeeper(deps: StateKeeperDeps): StateKeeper {
   };
   const drop = () => deps.drop().catch((e: unknown) => deps.warn(`popup copy not dropped: ${String(e)}`));
 
-  const compute = async () => {
-    const state = await deps.build(await count());
-    kept = state;
-    // Without the copy the popup asks the worker instead: slower, never wrong.
-    await deps.keep(state).catch((e: unknown) => deps.warn(`popup copy not kept: ${String(e)}`));
-    // This state, not `kept`: a change while the copy was written empties `kept`, and the
-    // refresh after that change computes again.
-    return state;
+  // Computations overlap (the options page asks while a change's refresh runs). The newest one
+  // read the newest data: an older one that ends after it started keeps nothing and answers with
+  // the newest's state, or it would put back a count from before the change (seen: "0 activities
+  // stored" after two were added, until the next change).
+  let started = 0;
+  let newest: Promise<PopupState> | null = null;
+  const compute = (): Promise<PopupState> => {
+    const mine = ++started;
+    const run = (async (): Promise<PopupState> => {
+      const state = await deps.build(await count());
+      if (mine !== started) return newest!;
+      kept = state;
+      // Without the copy the popup asks the worker instead: slower, never wrong.
+      await deps.keep(state).catch((e: unknown) => deps.warn(`popup copy not kept: ${String(e)}`));
+      // This state, not `kept`: a change while the copy was written empties `kept`, and the
+      // refresh after that change computes again.
+      return state;
+    })();
+    newest = run;
+    return run;
   };
   return {
     compute,

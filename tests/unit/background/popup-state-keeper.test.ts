@@ -44,6 +44,27 @@ describe('the popup state the background keeps', () => {
     expect(deps.build).toHaveBeenCalledTimes(2);
   });
 
+  it('an older computation that ends after a newer one keeps nothing and answers with the newer state', async () => {
+    // The options page asked (A) just before two runs were added; the change's refresh (B) read
+    // them. A ending last put "0 activities stored" back until the next change.
+    let builtA!: () => void;
+    const { k, deps, setStored } = keeper();
+    setStored(0);
+    (deps.build as Mock<(n: number) => Promise<PopupState>>).mockImplementationOnce(
+      (n) => new Promise((r) => (builtA = () => r(stateOf('2026-03-10', n)))),
+    );
+    const a = k.compute();
+    await vi.waitFor(() => expect(deps.build).toHaveBeenCalledTimes(1));
+    await k.beforeChange();
+    setStored(2);
+    const b = await k.compute();
+    builtA();
+    expect(b.totalCount).toBe(2);
+    expect((await a).totalCount).toBe(2);
+    expect((await k.current()).totalCount).toBe(2);
+    expect(deps.keep.mock.calls.map((c) => (c[0] as PopupState).totalCount)).toEqual([2]);
+  });
+
   it('counts every record once after each change, and takes the count of the popup’s copy first', async () => {
     const { k, deps, setStored } = keeper();
     await k.compute();
