@@ -60,9 +60,13 @@ export function createStateKeeper(deps: StateKeeperDeps): StateKeeper {
   let newest: Promise<PopupState> | null = null;
   const compute = (): Promise<PopupState> => {
     const mine = ++started;
+    const before = changes;
     const run = (async (): Promise<PopupState> => {
       const state = await deps.build(await count());
       if (mine !== started) return newest!;
+      // A change came while it was built: kept, its count would outlive the change (the copy's
+      // count is the next one's). The refresh after that change keeps the state.
+      if (before !== changes) return state;
       kept = state;
       // Without the copy the popup asks the worker instead: slower, never wrong.
       await deps.keep(state).catch((e: unknown) => deps.warn(`popup copy not kept: ${String(e)}`));

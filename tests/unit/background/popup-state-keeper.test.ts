@@ -65,6 +65,25 @@ describe('the popup state the background keeps', () => {
     expect(deps.keep.mock.calls.map((c) => (c[0] as PopupState).totalCount)).toEqual([2]);
   });
 
+  it('a state built across a change is not kept, so its count cannot outlive the change', async () => {
+    // A bulk import's batch (or a site's run) arrived while the state was built: copied, its
+    // count (500) became the next computation's, and the options page said 500 of 501.
+    let built!: () => void;
+    const { k, deps, setStored } = keeper();
+    setStored(500);
+    (deps.build as Mock<(n: number) => Promise<PopupState>>).mockImplementationOnce(
+      (n) => new Promise((r) => (built = () => r(stateOf('2026-03-10', n)))),
+    );
+    const a = k.compute();
+    await vi.waitFor(() => expect(deps.build).toHaveBeenCalledTimes(1));
+    await k.beforeBatchChange();
+    setStored(501);
+    built();
+    expect((await a).totalCount).toBe(500);
+    expect(deps.keep).not.toHaveBeenCalled();
+    expect((await k.compute()).totalCount).toBe(501);
+  });
+
   it('counts every record once after each change, and takes the count of the popup’s copy first', async () => {
     const { k, deps, setStored } = keeper();
     await k.compute();
