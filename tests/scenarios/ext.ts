@@ -65,6 +65,15 @@ export async function seed(page: DriverPage, activities: SeedActivity[]): Promis
   if (!r.ok) throw new Error(`seeding failed: ${JSON.stringify(r.error)}`);
 }
 
+/** Answers the hip check-in of `date` with `pain`, as the popup's check-in would. */
+export async function answerCheckIn(page: DriverPage, date: string, pain: number): Promise<void> {
+  const r = await page.evaluate(
+    (checkIn) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ type: 'checkin/set', checkIn }),
+    { date, pain },
+  );
+  if (!r.ok) throw new Error(`check-in not answered: ${JSON.stringify(r.error)}`);
+}
+
 /**
  * Clicks an element that saves a file, and returns the file's name and text. The download itself
  * is caught in the page (the object URL's Blob), since the Firefox driver sees no downloads.

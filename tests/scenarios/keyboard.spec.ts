@@ -3,7 +3,7 @@
 // "I ran today" left focus on the button, so the next Tab and Enter logged a rest day).
 import { daysAgo, realisticHistory, runOn } from '../e2e/seed';
 import type { DriverPage } from './driver';
-import { seed } from './ext';
+import { answerCheckIn, seed } from './ext';
 import { expect, test } from './fixture';
 import { listControls, tabThrough } from './tab-stops';
 
@@ -58,14 +58,7 @@ test('Tab reaches every action of the popup once, in order, with a visible focus
   const options = await driver.openExtensionPage('options.html');
   await seed(options, realisticHistory());
   // A hip answer today: the popup links to the pain trend as well.
-  const answered = await options.evaluate(
-    (checkIn) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
-      ).chrome.runtime.sendMessage({ type: 'checkin/set', checkIn }),
-    { date: daysAgo(0), pain: 2 },
-  );
-  expect(answered.ok).toBe(true);
+  await answerCheckIn(options, daysAgo(0), 2);
   const popup = await driver.openExtensionPage('popup.html');
   // Its lazily loaded lower parts too: the catch-up button is among the last to arrive.
   await expect.poll(() => popup.count('[data-testid="catch-up"]'), { timeout: 20_000 }).toBe(1);

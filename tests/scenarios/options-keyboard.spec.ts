@@ -4,7 +4,7 @@
 // control added later is checked without anyone updating this file.
 import { daysAgo, realisticHistory, runOn } from '../e2e/seed';
 import type { Driver } from './driver';
-import { seed } from './ext';
+import { answerCheckIn, seed } from './ext';
 import { expect, test } from './fixture';
 import { focusedLabel, focusOn, listControls, tabThrough } from './tab-stops';
 
@@ -13,14 +13,7 @@ async function openWithHistory(driver: Driver) {
   // Eight weeks of runs (more than a page of history: "Older" is enabled) and today's hip answer.
   const older = Array.from({ length: 16 }, (_, i) => runOn(60 + 2 * i, 8, `older${i}`));
   await seed(options, [...realisticHistory(), ...older]);
-  const r = await options.evaluate(
-    (checkIn) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }
-      ).chrome.runtime.sendMessage({ type: 'checkin/set', checkIn }),
-    { date: daysAgo(0), pain: 2 },
-  );
-  expect(r.ok).toBe(true);
+  await answerCheckIn(options, daysAgo(0), 2);
   await options.reload();
   await expect.poll(() => options.count('[data-testid="history"] tbody tr'), { timeout: 20_000 }).toBe(50);
   await expect.poll(() => options.count('[data-testid="trend-chart"]')).toBe(1);

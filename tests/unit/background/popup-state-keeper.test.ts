@@ -26,6 +26,17 @@ function keeper(over: Partial<Record<keyof StateKeeperDeps, ReturnType<typeof vi
   };
 }
 
+/** Starts a computation whose build waits for `built()`: a change can come in between. */
+async function computeHeld(k: ReturnType<typeof keeper>['k'], deps: ReturnType<typeof keeper>['deps']) {
+  let built!: () => void;
+  (deps.build as Mock<(n: number) => Promise<PopupState>>).mockImplementationOnce(
+    (n) => new Promise((r) => (built = () => r(stateOf('2026-03-10', n)))),
+  );
+  const a = k.compute();
+  await vi.waitFor(() => expect(deps.build).toHaveBeenCalledTimes(1));
+  return { a, built };
+}
+
 describe('the popup state the background keeps', () => {
   it('returns the state it computed even when a change empties the kept one while its copy is written', async () => {
     // A catch-up's tab opening (stale) while the copy was being written left the worker with no
@@ -47,14 +58,9 @@ describe('the popup state the background keeps', () => {
   it('an older computation that ends after a newer one keeps nothing and answers with the newer state', async () => {
     // The options page asked (A) just before two runs were added; the change's refresh (B) read
     // them. A ending last put "0 activities stored" back until the next change.
-    let builtA!: () => void;
     const { k, deps, setStored } = keeper();
     setStored(0);
-    (deps.build as Mock<(n: number) => Promise<PopupState>>).mockImplementationOnce(
-      (n) => new Promise((r) => (builtA = () => r(stateOf('2026-03-10', n)))),
-    );
-    const a = k.compute();
-    await vi.waitFor(() => expect(deps.build).toHaveBeenCalledTimes(1));
+    const { a, built: builtA } = await computeHeld(k, deps);
     await k.beforeChange();
     setStored(2);
     const b = await k.compute();
@@ -68,14 +74,9 @@ describe('the popup state the background keeps', () => {
   it('a state built across a change is not kept, so its count cannot outlive the change', async () => {
     // A bulk import's batch (or a site's run) arrived while the state was built: copied, its
     // count (500) became the next computation's, and the options page said 500 of 501.
-    let built!: () => void;
     const { k, deps, setStored } = keeper();
     setStored(500);
-    (deps.build as Mock<(n: number) => Promise<PopupState>>).mockImplementationOnce(
-      (n) => new Promise((r) => (built = () => r(stateOf('2026-03-10', n)))),
-    );
-    const a = k.compute();
-    await vi.waitFor(() => expect(deps.build).toHaveBeenCalledTimes(1));
+    const { a, built } = await computeHeld(k, deps);
     await k.beforeBatchChange();
     setStored(501);
     built();
